@@ -1,0 +1,74 @@
+import { foldForMatch } from './text.js';
+import type { CitationLink, Reference } from './types.js';
+
+/**
+ * In-text author–date citations, in the forms the sources use:
+ *   `(Pieper, 2020b, p.2)`, `(Batbayar 2002, p.325; Soni 1996, p.174)`,
+ *   `(Rickleton 2020; 2021)` (second year, same author), `Laruelle (2018, p.405)` and
+ *   `Keohane and Nye (2012)` (narrative), `(ibid)` (resolved later, in reading order).
+ */
+
+const YEAR = '(?:1[89]\\d\\d|20\\d\\d)[a-z]?';
+const PAREN = /\(([^()]{1,300})\)/g;
+const PART = new RegExp(
+  `^(?:(?:see|e\\.g\\.|cf\\.?|also)[,\\s]+)*([^;]*?)[,\\s]*\\b(${YEAR})\\b(?:[,\\s]*((?:pp?\\.)\\s*[\\d–-]+))?`,
+  'i',
+);
+/** Capitalised name words just before a narrative citation's parenthesis. */
+const NARRATIVE_NAME = /((?:\p{Lu}[\p{L}'’-]+(?:\s+(?:and|&)\s+|\s+))*\p{Lu}[\p{L}'’-]+(?:\s+et\s+al\.?)?)\s*$/u;
+
+export function parseCitations(text: string, references: Reference[]): CitationLink[] {
+  const links: CitationLink[] = [];
+  for (const m of text.matchAll(PAREN)) {
+    const inner = m[1]!.trim();
+    if (/^ibid\.?/i.test(inner)) {
+      links.push({ raw: inner, referenceId: null, locator: /pp?\.\s*[\d–-]+/.exec(inner)?.[0] ?? null });
+      continue;
+    }
+    if (!new RegExp(`\\b${YEAR}\\b`).test(inner)) continue;
+    let author: string | null = null;
+    for (const part of inner.split(';')) {
+      // A span of years (`1921–1992`) is a period, not a citation.
+      if (/^\d{4}\s*[–-]\s*\d{4}$/.test(part.trim())) continue;
+      const pm = PART.exec(part.trim());
+      if (!pm) continue;
+      let name = pm[1]!.trim().replace(/[,\s]+$/, '');
+      if (!name) {
+        // `(2018, p.405)` after a name, or `; 2021` continuing the previous author.
+        name = author ?? NARRATIVE_NAME.exec(text.slice(0, m.index))?.[1] ?? '';
+      }
+      if (!name || /\d/.test(name)) continue;
+      author = name;
+      links.push({
+        raw: part.trim(),
+        referenceId: resolveReference(name, pm[2]!, references)?.id ?? null,
+        locator: pm[3] ?? null,
+      });
+      // `Pieper 2020a, 2020b` / `Pieper 2020a, b` / `Contessi 2015, 2018`: more works, same author.
+      const after = part.trim().slice(pm[0].length);
+      for (const more of after.matchAll(new RegExp(`,\\s*(${YEAR}|[a-z])\\b`, 'g'))) {
+        const year = more[1]!.length === 1 ? pm[2]!.slice(0, 4) + more[1] : more[1]!;
+        links.push({ raw: `${name} ${year}`, referenceId: resolveReference(name, year, references)?.id ?? null, locator: null });
+      }
+    }
+  }
+  return links;
+}
+
+/** First author's surname as a citation writes it: `Pacheco Pardo and Reeves` → `pacheco pardo`. */
+function citedKey(name: string): string {
+  return foldForMatch(name.split(/\s+(?:and|&)\s+|\s+et\s+al\b|,/)[0] ?? name);
+}
+
+export function resolveReference(name: string, year: string, references: Reference[]): Reference | undefined {
+  const key = citedKey(name);
+  const sameName = references.filter((r) => {
+    const refKey = foldForMatch(r.key);
+    return refKey === key || refKey.endsWith(` ${key}`) || key.endsWith(` ${refKey}`);
+  });
+  const bareYear = year.slice(0, 4);
+  return (
+    sameName.find((r) => r.year === year) ??
+    sameName.find((r) => r.year?.slice(0, 4) === bareYear && (year.length === 4 || r.year.length === 4))
+  );
+}
