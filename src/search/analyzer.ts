@@ -1,0 +1,172 @@
+import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
+import { words as naturalStopwords } from 'natural/lib/natural/util/stopwords.js';
+import { ACRONYMS, PLACES, SPELLINGS, SYNONYMS } from './expansions.js';
+
+/**
+ * The analyzer shared by indexing and querying: the same tokens, stop words and stems on
+ * both sides, or nothing would match.
+ *
+ * Tokens are words (with inner apostrophes and hyphens split off) and numbers, with
+ * thousands separators removed and decimals kept: `1,494,300` → `1494300`, `$1.95` → `1.95`,
+ * so figures are searchable (MiniSearch's default tokenizer splits `1.95` into `1` and `95`).
+ */
+
+const TOKEN = /\d+(?:[.,]\d+)*|[\p{L}\p{M}]+(?:['’][\p{L}]+)*/gu;
+
+/** Words that carry no topic in a question, beyond natural's list of English stop words. */
+const QUESTION_WORDS = [
+  'tell', 'explain', 'describe', 'know', 'anything', 'something', 'according', 'regarding',
+  'please', 'give', 'show', 'find', 'say', 'says', 'said', 'write', 'wrote', 'written', 'mention', 'mentioned',
+  'author', 'article', 'paper', 'text', 'there', 'been', 'any', 'has', 'have', 'happen', 'happened',
+  'much', 'many', 'often', 'does', 'did', 'do', 'is', 'are', 'was', 'were', 'the', 'ever', 'yes', 'no', 'not',
+];
+
+export const STOP_WORDS: ReadonlySet<string> = new Set([...naturalStopwords, ...QUESTION_WORDS]);
+
+/** `organisation` → `organization` before stemming, so both spellings stem alike. */
+function americanize(word: string): string {
+  return word.replace(/^([a-z]{3,})is(e|es|ed|ing|ation|ations|er|ers)$/, (whole, stem: string, suffix: string) =>
+    NOT_ISE_SUFFIX.test(whole) ? whole : `${stem}iz${suffix}`,
+  );
+}
+/** Words where `-ise` is part of the root, not the British spelling of `-ize`. */
+const NOT_ISE_SUFFIX =
+  /^(otherwise|exercis|promis|compromis|enterpris|surpris|premis|expertis|franchis|merchandis|advis|devis|revis|supervis|televis|concis|precis|prais|rais|nois|pois|cruis|appris|chastis|despis|disguis|incis|circumcis|arise|arising|aros|ris)/;
+
+const spellingMap = new Map(SPELLINGS.flatMap(([gb, us]) => [[gb!, us!] as const]));
+
+/**
+ * Porter conflates some unrelated words (important/import, organization/organ,
+ * university/universe); these keep a stem of their own.
+ */
+const STEM_EXCEPTIONS: Record<string, string> = {
+  important: 'importan', importance: 'importan', importantly: 'importan', unimportant: 'unimportan',
+  organization: 'organizat', organizations: 'organizat', organizational: 'organizat',
+  university: 'universit', universities: 'universit',
+  general: 'general', generally: 'general',
+  news: 'news',
+};
+
+export function tokenize(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.normalize('NFKC').toLowerCase().matchAll(TOKEN)) {
+    let t = m[0];
+    if (/^\d/.test(t)) {
+      // `1,494,300` is one number; `2019,` is not a decimal.
+      t = /^\d{1,3}(,\d{3})+(\.\d+)?$/.test(t) ? t.replace(/,/g, '') : t.replace(/[.,]+$/, '');
+      out.push(...t.split(/,/).filter(Boolean));
+      continue;
+    }
+    t = t.replace(/['’]s$/, '').replace(/['’]/g, '');
+    out.push(t);
+  }
+  return out;
+}
+
+const stemCache = new Map<string, string>();
+
+/** Stop word → null; otherwise the index term (spelling-normalized Porter stem). */
+export function normalizeTerm(token: string): string | null {
+  if (STOP_WORDS.has(token)) return null;
+  if (/^\d+$/.test(token) && token.length < 2) return null;
+  let stem = stemCache.get(token);
+  if (stem === undefined) {
+    const spelled = spellingMap.get(token) ?? americanize(token);
+    stem = /^\d/.test(spelled) ? spelled : (STEM_EXCEPTIONS[spelled] ?? PorterStemmer.stem(spelled));
+    if (stemCache.size < 50_000) stemCache.set(token, stem);
+  }
+  return stem;
+}
+
+/** Index terms of a text, in order, stop words removed. */
+export function analyze(text: string): string[] {
+  const terms: string[] = [];
+  for (const token of tokenize(text)) {
+    const term = normalizeTerm(token);
+    if (term) terms.push(term);
+  }
+  return terms;
+}
+
+/** How much an expansion counts relative to the word the reader typed. */
+export const EXPANSION_BOOST = { acronym: 0.8, place: 0.45, spelling: 1, synonym: 0.3 } as const;
+export type ExpansionKind = keyof typeof EXPANSION_BOOST;
+
+export interface Expansion {
+  term: string;
+  boost: number;
+  kind: ExpansionKind;
+}
+
+/**
+ * Expansion table keyed by index term. Built once from the data in expansions.ts plus any
+ * acronyms mined from the corpus (`extraAcronyms`), so analysis and expansion cannot drift.
+ */
+export class Expander {
+  private readonly table = new Map<string, Expansion[]>();
+
+  constructor(extraAcronyms: Record<string, string[]> = {}) {
+    const acronyms: Record<string, string[]> = { ...extraAcronyms, ...ACRONYMS };
+    for (const [abbr, longForms] of Object.entries(acronyms)) {
+      const abbrTerm = normalizeTerm(abbr) ?? abbr;
+      for (const long of longForms) {
+        const longTerms = analyze(long);
+        for (const t of longTerms) this.add(abbrTerm, t, 'acronym');
+        // Only the distinctive head of a long form points back at the acronym.
+        const head = longTerms[0];
+        if (head && longTerms.length > 1) this.add(head, abbrTerm, 'synonym');
+      }
+    }
+    for (const group of PLACES) this.addGroup(group, 'place');
+    for (const group of SPELLINGS) this.addGroup(group, 'spelling');
+    for (const group of SYNONYMS) this.addGroup(group, 'synonym');
+  }
+
+  private addGroup(words: string[], kind: ExpansionKind): void {
+    const terms = [...new Set(words.flatMap((w) => analyze(w)))];
+    for (const a of terms) for (const b of terms) if (a !== b) this.add(a, b, kind);
+  }
+
+  private add(from: string, to: string, kind: ExpansionKind): void {
+    if (from === to) return;
+    const list = this.table.get(from) ?? [];
+    const boost = EXPANSION_BOOST[kind];
+    const existing = list.find((e) => e.term === to);
+    if (existing) {
+      if (existing.boost < boost) Object.assign(existing, { boost, kind });
+    } else list.push({ term: to, boost, kind });
+    this.table.set(from, list);
+  }
+
+  expand(term: string): Expansion[] {
+    return this.table.get(term) ?? [];
+  }
+}
+
+/**
+ * "long form (ABBR)" pairs found in the corpus (Schwartz & Hearst 2003, simplified): the
+ * acronym's letters must be the initials, in order, of the words just before the bracket.
+ */
+export function mineAcronyms(texts: Iterable<string>): Record<string, string[]> {
+  const found: Record<string, string[]> = {};
+  for (const text of texts) {
+    for (const m of text.matchAll(/((?:[\p{L}-]+\s+){1,8})\(([A-Z][A-Za-z]{1,7})\)/gu)) {
+      const abbr = m[2]!;
+      const letters = abbr.toLowerCase().replace(/[^a-z]/g, '');
+      const words = m[1]!.trim().split(/\s+/);
+      const content = words.filter((w) => !STOP_WORDS.has(w.toLowerCase()));
+      for (let take = letters.length; take <= Math.min(words.length, letters.length + 3); take++) {
+        const candidate = words.slice(-take);
+        const initials = candidate
+          .filter((w) => !STOP_WORDS.has(w.toLowerCase()))
+          .map((w) => w[0]!.toLowerCase())
+          .join('');
+        if (initials === letters && content.length > 0) {
+          (found[letters] ??= []).push(candidate.join(' '));
+          break;
+        }
+      }
+    }
+  }
+  return found;
+}

@@ -1,0 +1,41 @@
+/**
+ * Sentence splitting for marking the best sentence of a passage. natural's sentence
+ * tokenizer splits at "U.S." and "p.2"; the sources are full of both, so this one only
+ * splits where a sentence-final mark is followed by a space and a capital (or an opening
+ * quote/bracket), and never after a known abbreviation or a single initial.
+ */
+
+const ABBREVIATIONS = new Set([
+  'p', 'pp', 'al', 'e.g', 'i.e', 'cf', 'vs', 'etc', 'no', 'vol', 'ed', 'eds', 'fig', 'figs', 'mr', 'mrs', 'ms', 'dr',
+  'prof', 'st', 'jr', 'sr', 'u.s', 'u.k', 'u.n', 'ibid', 'approx', 'ca', 'inc', 'ltd', 'co', 'corp', 'dept', 'gov',
+  'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'op', 'cit',
+]);
+
+export interface SentenceSpan {
+  text: string;
+  start: number;
+  end: number;
+}
+
+export function splitSentences(text: string): SentenceSpan[] {
+  const spans: SentenceSpan[] = [];
+  let start = 0;
+  const boundary = /([.!?…]["'”’)\]]*)(\s+)(?=[\p{Lu}\d"“‘'(\[])/gu;
+  for (const m of text.matchAll(boundary)) {
+    const end = m.index + m[1]!.length;
+    const before = text.slice(start, m.index);
+    const lastWordRaw = /([\p{L}.]+)$/u.exec(before)?.[1] ?? '';
+    const lastWord = lastWordRaw.toLowerCase();
+    // Initials: `J.`, `Kh.`, `U.S.`
+    const initial = /^\p{Lu}\p{Ll}?$/u.test(lastWordRaw) || /^(\p{L}\.)+\p{L}$/u.test(lastWord);
+    if (m[1]!.startsWith('.') && (ABBREVIATIONS.has(lastWord) || initial)) {
+      continue;
+    }
+    const sentence = text.slice(start, end).trim();
+    if (sentence) spans.push({ text: sentence, start, end });
+    start = m.index + m[0].length;
+  }
+  const rest = text.slice(start).trim();
+  if (rest) spans.push({ text: rest, start, end: text.length });
+  return spans;
+}
