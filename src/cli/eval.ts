@@ -1,0 +1,32 @@
+/** `npm run eval -- FILE`: hit@1, hit@3 and MRR on passage questions, figure questions answered, misses. */
+import { readFile } from 'node:fs/promises';
+import { createEngine } from '../engine.js';
+import { runEval } from '../eval/run.js';
+import { parseEvalFile } from '../eval/score.js';
+
+async function main(): Promise<number> {
+  const file = process.argv[2];
+  if (!file) {
+    process.stderr.write('Usage: npm run eval -- FILE.jsonl   (format of shared/eval/dev.jsonl)\n');
+    return 2;
+  }
+  const engine = await createEngine();
+  const summary = runEval(engine, parseEvalFile(await readFile(file, 'utf8')));
+  const { passage, figure } = summary;
+  const out = process.stdout;
+  for (const miss of summary.misses) {
+    const where = miss.rank ? `rank ${miss.rank}` : 'not in top 5';
+    out.write(`miss ${miss.question.id} (${miss.question.kind}, ${where}; top ${miss.top ?? '-'}): ${miss.question.q}\n`);
+  }
+  out.write(`passage questions: ${passage.count}  hit@1 ${passage.hit1.toFixed(3)}  hit@3 ${passage.hit3.toFixed(3)}  MRR ${passage.mrr.toFixed(3)}\n`);
+  out.write(`figure questions: ${figure.count}  answered in the reply ${figure.answered}/${figure.count}\n`);
+  return 0;
+}
+
+main().then(
+  (code) => (process.exitCode = code),
+  (err: unknown) => {
+    process.stderr.write(`eval: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,82 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { answerQuestion } from '../../src/answer/answer.js';
+import { createEngine, type Engine } from '../../src/engine.js';
+import { renderAnswerJson } from '../../src/render/json.js';
+import { renderAnswerText } from '../../src/render/text.js';
+
+let engine: Engine;
+beforeAll(async () => {
+  engine = await createEngine();
+});
+
+describe('an answer', () => {
+  it('gives the best passages, each with its best sentence and a full citation', () => {
+    const answer = answerQuestion(engine, 'How many Mongolians visited China in 2018?');
+    expect(answer.status).toBe('answered');
+    const [best] = answer.passages;
+    expect(best!.text.slice(best!.highlight.start, best!.highlight.end)).toContain('1,494,300');
+    expect(best!.citation).toMatchObject({
+      documentId: 'irgengioro-2022',
+      author: 'Irgengioro',
+      year: 2022,
+      section: 'The long stagnation: Mongolia–Central Asian relations towards the present',
+      url: 'https://doi.org/10.1057/s41311-021-00372-7',
+    });
+    expect(best!.citation.page).toBeGreaterThan(1);
+    expect(best!.paragraphId).toMatch(/^irgengioro-2022\/\d+$/);
+    expect(answer.passages.map((p) => p.score)).toEqual([...answer.passages.map((p) => p.score)].sort((a, b) => b - a));
+  });
+
+  it('never returns bibliography entries or table rows as passages', () => {
+    const answer = answerQuestion(engine, 'Eurasian Geography and Economics Batbayar 2002 Geopolitics Post-Soviet Identity', { limit: 10 });
+    for (const p of answer.passages) expect(p.text).not.toMatch(/^Batbayar, Tsendendamba/);
+  });
+
+  it('finds answers despite misspellings', () => {
+    const answer = answerQuestion(engine, 'Kazakstan repatriaton of ethnic Kazakhs');
+    expect(answer.status).toBe('answered');
+    expect(answer.passages.some((p) => p.text.includes('Oralmandar'))).toBe(true);
+  });
+
+  it('says plainly when nothing matches, with "did you mean" suggestions', () => {
+    const answer = answerQuestion(engine, 'Mongolai');
+    expect(answer.status === 'answered' || answer.suggestions.length > 0).toBe(true);
+    const none = answerQuestion(engine, 'qwxzv plorbnik');
+    expect(none.status).toBe('no-match');
+    expect(none.message).toMatch(/^Nothing in the corpus matches/);
+    expect(none.passages).toEqual([]);
+  });
+
+  it('answers bad input with a clear message, not an exception', () => {
+    expect(answerQuestion(engine, '').message).toMatch(/Ask a question/);
+    expect(answerQuestion(engine, '   \n\t ').status).toBe('invalid');
+    expect(answerQuestion(engine, 'the and of what is').message).toMatch(/no words to search for/);
+    expect(answerQuestion(engine, 'x'.repeat(1001)).message).toMatch(/too long/);
+    expect(answerQuestion(engine, '"(*)" ~ ^ AND OR NOT [] {}').status).not.toBe('answered');
+  });
+
+  it('pages through passages with an offset (the More button)', () => {
+    const first = answerQuestion(engine, 'Belt and Road Initiative', { limit: 2 });
+    const next = answerQuestion(engine, 'Belt and Road Initiative', { limit: 2, offset: 2 });
+    expect(next.passages.map((p) => p.paragraphId)).not.toContain(first.passages[0]!.paragraphId);
+  });
+});
+
+describe('renderings', () => {
+  it('the JSON line has exactly the documented fields', () => {
+    const json = renderAnswerJson(answerQuestion(engine, 'What is the Belt and Road Initiative?'));
+    expect(Object.keys(json)).toEqual(['query', 'answer', 'results']);
+    expect(json.results.length).toBeGreaterThan(0);
+    expect(json.results.length).toBeLessThanOrEqual(5);
+    for (const r of json.results) {
+      expect(Object.keys(r)).toEqual(['text', 'document', 'section', 'paragraph', 'page', 'score']);
+      expect(typeof r.score).toBe('number');
+    }
+  });
+
+  it('the plain text quotes the passage and ends with its citation line', () => {
+    const text = renderAnswerText(answerQuestion(engine, 'What is the Belt and Road Initiative?', { limit: 1 }));
+    expect(text).toMatch(/^\[1\] “/);
+    expect(text).toMatch(/— Irgengioro \(2022\), “Mongolia–Central Asia relations.*”, § .*, p\. \d+, ¶ irgengioro-2022\/\d+$/);
+  });
+});

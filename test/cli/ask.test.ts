@@ -1,0 +1,42 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+
+/** Runs `npm run ask` exactly as the README says, and returns stdout. */
+function ask(args: string[], input?: string): { stdout: string; stderr: string; status: number | null } {
+  const r = spawnSync('npm', ['run', '--silent', 'ask', '--', ...args], {
+    cwd: new URL('../..', import.meta.url),
+    input,
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  return { stdout: r.stdout, stderr: r.stderr, status: r.status };
+}
+
+describe('npm run ask', () => {
+  it('--json reads questions one a line and prints one JSON object a line, in order, nothing else', () => {
+    const questions = ['What is the Belt and Road Initiative?', '', 'How many Kazakhs live in Mongolia?'];
+    const { stdout, status } = ask(['--json'], questions.join('\n') + '\n');
+    expect(status).toBe(0);
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(3);
+    const objects = lines.map((l) => JSON.parse(l) as { query: string; answer: string; results: unknown[] });
+    expect(objects.map((o) => o.query)).toEqual(questions);
+    expect(objects[0]!.results.length).toBeGreaterThan(0);
+    expect(objects[1]!.results).toEqual([]);
+    expect(objects[1]!.answer).toMatch(/Ask a question/);
+    expect(objects[2]!.answer).toContain('160,000');
+  });
+
+  it('--json with a question argument prints one object', () => {
+    const { stdout } = ask(['--json', 'Why is Kazakhstan important for the SREB?']);
+    const obj = JSON.parse(stdout) as { results: Array<{ paragraph: string }> };
+    expect(obj.results[0]!.paragraph).toMatch(/^irgengioro-2022\/\d+$/);
+  });
+
+  it('prints a readable answer in text mode', () => {
+    const { stdout, status } = ask(['How many Kazakhs live in Mongolia?']);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/^\[1\] “/);
+    expect(stdout).toContain('— Miliate (2013), “The Steppes to the States”');
+  });
+});

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { analyze, Expander, mineAcronyms, tokenize } from '../../src/search/analyzer.js';
+import { classifyQuestion, checkQuestion } from '../../src/search/question.js';
+import { splitSentences } from '../../src/search/sentences.js';
+
+describe('tokenize', () => {
+  it('keeps numbers whole: thousands separators dropped, decimals kept', () => {
+    expect(tokenize('approximately 1,494,300 Mongolians')).toEqual(['approximately', '1494300', 'mongolians']);
+    expect(tokenize('a total value of $1.95 billion')).toContain('1.95');
+    expect(tokenize('in 2019, imports')).toEqual(['in', '2019', 'imports']);
+  });
+
+  it("drops possessive 's and splits hyphenated and dashed words", () => {
+    expect(tokenize("Mongolia's Kazakh–Chinese multi-vector")).toEqual(['mongolia', 'kazakh', 'chinese', 'multi', 'vector']);
+  });
+});
+
+describe('analyze', () => {
+  it('removes stop words and question words, stems what is left', () => {
+    expect(analyze('What did the relations of these countries look like?')).toEqual(['relat', 'countri', 'look']);
+  });
+
+  it('stems British and American spellings alike', () => {
+    expect(analyze('organisation')).toEqual(analyze('organization'));
+    expect(analyze('neighbours')).toEqual(analyze('neighbors'));
+    expect(analyze('recognised')).toEqual(analyze('recognized'));
+    expect(analyze('promise')).toEqual(['promis']);
+  });
+
+  it('does not conflate important with import', () => {
+    expect(analyze('important')).not.toEqual(analyze('import'));
+  });
+});
+
+describe('expansion', () => {
+  const expander = new Expander();
+  const expansions = (word: string) => expander.expand(analyze(word)[0]!).map((e) => e.term);
+
+  it('expands acronyms to their long forms', () => {
+    expect(expansions('BRI')).toEqual(expect.arrayContaining(analyze('belt road initiative')));
+    expect(expansions('CSTO')).toEqual(expect.arrayContaining(analyze('collective security treaty')));
+    expect(expansions('EAEU')).toEqual(expect.arrayContaining(analyze('eurasian economic union')));
+  });
+
+  it('joins demonyms, countries and capitals', () => {
+    expect(expansions('Kazakhstani')).toContain(analyze('Kazakhstan')[0]);
+    expect(expansions('Kyrgyz')).toContain(analyze('Kyrgyzstan')[0]);
+    expect(expansions('Bishkek')).toContain(analyze('Kyrgyzstan')[0]);
+    expect(expansions('Moscow')).toContain(analyze('Russian')[0]);
+  });
+
+  it('down-weights expansions below the word typed', () => {
+    for (const e of expander.expand(analyze('Kazakh')[0]!)) expect(e.boost).toBeLessThan(1);
+  });
+
+  it('mines "long form (ABBR)" pairs from text', () => {
+    const mined = mineAcronyms(["China's Belt and Road Initiative (BRI) across Eurasia and the Silk Road Economic Belt (SREB)"]);
+    expect(mined.bri).toEqual(['Belt and Road Initiative']);
+    expect(mined.sreb).toEqual(['Silk Road Economic Belt']);
+  });
+});
+
+describe('questions', () => {
+  it('classifies question types before stop words are removed', () => {
+    expect(classifyQuestion('How much did Mongolia import from China in 2019?')).toBe('amount');
+    expect(classifyQuestion('How many Mongolian students study in Kazakhstan?')).toBe('count');
+    expect(classifyQuestion('When did Mongolia open an embassy in Bishkek?')).toBe('year');
+    expect(classifyQuestion('Why did regional cooperation fail?')).toBe('cause');
+    expect(classifyQuestion('What is the Belt and Road Initiative?')).toBe('definition');
+  });
+
+  it('flags empty, whitespace-only, stop-word-only and over-long questions', () => {
+    expect(checkQuestion('')).toBe('empty');
+    expect(checkQuestion(' \t\n\u200b ')).toBe('empty');
+    expect(checkQuestion('what is the of and')).toBe('no-terms');
+    expect(checkQuestion('Mongolia '.repeat(200))).toBe('too-long');
+    expect(checkQuestion('Mongolia')).toBeNull();
+  });
+});
+
+describe('sentences', () => {
+  it('does not split at citation pages, initials or U.S.', () => {
+    const text =
+      'This was argued (Batbayar 2002, p.325). The former diplomat Kh. Olzvoy disagreed with the U.S. view. A third sentence follows.';
+    expect(splitSentences(text).map((s) => s.text)).toEqual([
+      'This was argued (Batbayar 2002, p.325).',
+      'The former diplomat Kh. Olzvoy disagreed with the U.S. view.',
+      'A third sentence follows.',
+    ]);
+  });
+
+  it('gives offsets that slice the sentence out of the text', () => {
+    const text = 'One sentence here. Another one there!';
+    for (const s of splitSentences(text)) expect(text.slice(s.start, s.end)).toBe(s.text);
+  });
+});
