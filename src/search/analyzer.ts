@@ -19,6 +19,8 @@ const QUESTION_WORDS = [
   'please', 'give', 'show', 'find', 'say', 'says', 'said', 'write', 'wrote', 'written', 'mention', 'mentioned',
   'author', 'article', 'paper', 'text', 'there', 'been', 'any', 'has', 'have', 'happen', 'happened',
   'much', 'many', 'often', 'does', 'did', 'do', 'is', 'are', 'was', 'were', 'the', 'ever', 'yes', 'no', 'not',
+  'really', 'actually', 'like', 'get', 'gets', 'getting', 'per', 'given', 'kind', 'sort', 'lot', 'lots', 'exactly',
+  'just', 'maybe', 'perhaps', 'thing', 'things', 'way', 'ways', 'someone', 'anyone', 'whether', 'also',
 ];
 
 export const STOP_WORDS: ReadonlySet<string> = new Set([...naturalStopwords, ...QUESTION_WORDS]);
@@ -57,6 +59,8 @@ export function tokenize(text: string): string[] {
       out.push(...t.split(/,/).filter(Boolean));
       continue;
     }
+    // Contractions carry no topic: "shouldn't", "it's", "what's", "I'd".
+    if (/['’](?:t|s|d|ll|re|ve|m)$/.test(t) && /n['’]t$|^(?:it|what|that|there|here|who|how|why|where|when|let|i|you|we|they|he|she)['’]/.test(t)) continue;
     t = t.replace(/['’]s$/, '').replace(/['’]/g, '');
     out.push(t);
   }

@@ -1,7 +1,8 @@
 import MiniSearch, { type Query } from 'minisearch';
-import type { Corpus, Paragraph } from '../corpus/types.js';
+import type { Corpus, DocumentMeta, Paragraph } from '../corpus/types.js';
 import { analyze, Expander, mineAcronyms, normalizeTerm, tokenize } from './analyzer.js';
 import { analyzeQuestion, type AnalyzedQuestion } from './question.js';
+import { splitSentences } from './sentences.js';
 import { rankCandidates, type QueryTermGroup, type RankedPassage } from './rank.js';
 
 /**
@@ -10,16 +11,48 @@ import { rankCandidates, type QueryTermGroup, type RankedPassage } from './rank.
  */
 
 /** Field boosts: a section title says what all its paragraphs are about. */
-const FIELD_BOOST = { text: 1, section: 1.5 } as const;
+const FIELD_BOOST = { text: 1, section: 1.5, source: 0.5 } as const;
 /** How many BM25 candidates the re-ranker looks at. */
 const CANDIDATES = 40;
 /** Fuzzy matching only for words the corpus does not contain (misspellings): fuzzy on every term costs ~10×. */
 const FUZZY_FOR_UNKNOWN = 0.25;
+const WINDOW_SENTENCES = 2;
+/** Prefix variants: question terms of at least MIN_PREFIX letters match longer corpus terms, down-weighted. */
+const MIN_PREFIX = 6;
+const MAX_PREFIX_EXTENSION = 8;
+const PREFIX_BOOST = 0.5;
+
+function sentenceWindows(text: string): string[] {
+  const sentences = splitSentences(text).map((s) => s.text);
+  if (sentences.length <= WINDOW_SENTENCES) return [sentences.join(' ')];
+  return sentences.slice(0, sentences.length - WINDOW_SENTENCES + 1).map((_, i) => sentences.slice(i, i + WINDOW_SENTENCES).join(' '));
+}
+
+function newMiniSearch(): MiniSearch<IndexedUnit> {
+  return new MiniSearch<IndexedUnit>({
+    fields: ['text', 'section', 'source'],
+    storeFields: [],
+    tokenize: (text) => tokenize(text),
+    processTerm: (term) => normalizeTerm(term) ?? null,
+    searchOptions: {
+      // Queries arrive already analyzed (see `toQuery`): split on spaces, keep as is.
+      tokenize: (q) => q.split(' '),
+      processTerm: (t) => t,
+      boost: FIELD_BOOST,
+    },
+  });
+}
 
 interface IndexedUnit {
   id: string;
   text: string;
   section: string;
+  /** Author surnames, title, venue and year: "according to Miliate", "the 2013 op-ed". */
+  source: string;
+}
+
+export function sourceText(meta: DocumentMeta): string {
+  return [...meta.authors, meta.title, meta.venue, String(meta.year), meta.kind].join(' ');
 }
 
 export interface SearchOptions {
@@ -38,29 +71,37 @@ export interface SearchResult {
 export class PassageIndex {
   readonly expander: Expander;
   private readonly search: MiniSearch<IndexedUnit>;
-  /** Index term → number of paragraphs containing it (for IDF). */
+  /** Index term → number of paragraphs containing it. */
   private readonly documentFrequency = new Map<string, number>();
+  /** Index term → number of sentences containing it (for IDF). */
+  private readonly sentenceFrequency = new Map<string, number>();
+  private sentenceCount = 0;
   /** Index term → the surface word seen most often for it (for "did you mean"). */
   private readonly surfaceForm = new Map<string, string>();
   readonly paragraphs: Paragraph[];
+  /**
+   * Runs of WINDOW_SENTENCES sentences, indexed on their own: BM25 over short windows finds
+   * the place in a long paragraph where the question is answered, and its IDF is measured
+   * over hundreds of windows rather than a few dozen paragraphs.
+   */
+  private readonly windows: MiniSearch<IndexedUnit>;
+  /** Index terms of each document's metadata (see `sourceText`). */
+  private readonly documentTerms: Map<string, Set<string>>;
 
   constructor(readonly corpus: Corpus) {
     this.paragraphs = corpus.documents.flatMap((d) => d.paragraphs);
     this.expander = new Expander(mineAcronyms(this.paragraphs.map((p) => p.text)));
-    this.search = new MiniSearch<IndexedUnit>({
-      fields: ['text', 'section'],
-      storeFields: [],
-      tokenize: (text) => tokenize(text),
-      processTerm: (term) => normalizeTerm(term) ?? null,
-      searchOptions: {
-        // Queries arrive already analyzed (see `toQuery`): split on spaces, keep as is.
-        tokenize: (q) => q.split(' '),
-        processTerm: (t) => t,
-        boost: FIELD_BOOST,
-      },
-    });
+    this.search = newMiniSearch();
+    this.windows = newMiniSearch();
+    const sources = new Map(corpus.documents.map((d) => [d.meta.id, sourceText(d.meta)]));
+    this.documentTerms = new Map(corpus.documents.map((d) => [d.meta.id, new Set(analyze(sources.get(d.meta.id)!))]));
     this.search.addAll(
-      this.paragraphs.map((p) => ({ id: p.id, text: p.text, section: p.section ?? '' })),
+      this.paragraphs.map((p) => ({ id: p.id, text: p.text, section: p.section ?? '', source: sources.get(p.documentId)! })),
+    );
+    this.windows.addAll(
+      this.paragraphs.flatMap((p) =>
+        sentenceWindows(p.text).map((text, i) => ({ id: `${p.id}#${i}`, text, section: p.section ?? '', source: sources.get(p.documentId)! })),
+      ),
     );
     this.countTerms();
   }
@@ -73,7 +114,7 @@ export class PassageIndex {
     const surfaceCounts = new Map<string, Map<string, number>>();
     for (const p of this.paragraphs) {
       const seen = new Set<string>();
-      for (const token of tokenize(`${p.text} ${p.section ?? ''}`)) {
+      for (const token of tokenize(`${p.text} ${p.section ?? ''} ${sourceText(this.corpus.documents.find((d) => d.meta.id === p.documentId)!.meta)}`)) {
         const term = normalizeTerm(token);
         if (!term) continue;
         seen.add(term);
@@ -82,16 +123,32 @@ export class PassageIndex {
         surfaceCounts.set(term, forms);
       }
       for (const t of seen) this.documentFrequency.set(t, (this.documentFrequency.get(t) ?? 0) + 1);
+      for (const sentence of splitSentences(p.text)) {
+        this.sentenceCount++;
+        for (const t of new Set(analyze(sentence.text))) this.sentenceFrequency.set(t, (this.sentenceFrequency.get(t) ?? 0) + 1);
+      }
     }
     for (const [term, forms] of surfaceCounts) {
       this.surfaceForm.set(term, [...forms].sort((a, b) => b[1] - a[1])[0]![0]);
     }
   }
 
+  /**
+   * IDF over sentences, not paragraphs: with a few dozen long paragraphs every country name
+   * is in most of them, while across sentences their rarity still tells them apart.
+   */
   idf(term: string): number {
-    const n = this.paragraphs.length;
-    const df = this.documentFrequency.get(term) ?? 0;
+    const n = this.sentenceCount;
+    const df = this.sentenceFrequency.get(term) ?? 0;
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  private termsWithPrefix(prefix: string): string[] {
+    const out: string[] = [];
+    for (const t of this.documentFrequency.keys()) {
+      if (t !== prefix && t.startsWith(prefix) && t.length - prefix.length <= MAX_PREFIX_EXTENSION) out.push(t);
+    }
+    return out;
   }
 
   knows(term: string): boolean {
@@ -104,6 +161,10 @@ export class PassageIndex {
       const variants = new Map<string, number>([[term, 1]]);
       for (const e of this.expander.expand(term)) {
         if (this.knows(e.term) && !variants.has(e.term)) variants.set(e.term, e.boost);
+      }
+      // Derivations the stemmer leaves apart: region → regionalization, Russia → Russification.
+      if (term.length >= MIN_PREFIX && !/^\d/.test(term)) {
+        for (const t of this.termsWithPrefix(term)) if (!variants.has(t)) variants.set(t, PREFIX_BOOST);
       }
       const known = [...variants.keys()].filter((t) => this.knows(t));
       const idf = known.length ? Math.max(...known.map((t) => this.idf(t) * variants.get(t)!)) : 0;
@@ -128,9 +189,21 @@ export class PassageIndex {
     const filter = options.documentId
       ? (r: { id: string }) => r.id.startsWith(`${options.documentId}/`)
       : undefined;
-    const hits = groups.length ? this.search.search(this.toQuery(groups), { filter }).slice(0, CANDIDATES) : [];
-    const candidates = hits.map((h) => ({ paragraph: this.corpus.paragraphsById.get(String(h.id))!, bm25: h.score }));
-    const passages = rankCandidates(candidates, question, groups, (t) => this.idf(t)).slice(0, options.limit ?? 5);
+    const query = groups.length ? this.toQuery(groups) : null;
+    const hits = query ? this.search.search(query, { filter }).slice(0, CANDIDATES) : [];
+    const windowBest = new Map<string, number>();
+    if (query) {
+      for (const w of this.windows.search(query, { filter })) {
+        const pid = String(w.id).split('#')[0]!;
+        windowBest.set(pid, Math.max(windowBest.get(pid) ?? 0, w.score));
+      }
+    }
+    const candidates = hits.map((h) => ({
+      paragraph: this.corpus.paragraphsById.get(String(h.id))!,
+      bm25: h.score,
+      windowBm25: windowBest.get(String(h.id)) ?? 0,
+    }));
+    const passages = rankCandidates(candidates, question, groups, this.documentTerms).slice(0, options.limit ?? 5);
     return { question, passages, suggestions: this.suggest(groups) };
   }
 

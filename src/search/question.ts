@@ -1,4 +1,7 @@
 import { analyze, tokenize } from './analyzer.js';
+import { PLACES } from './expansions.js';
+
+const PLACE_TERMS = new Set(PLACES.flat().flatMap((w) => analyze(w)));
 
 /**
  * What the reader asked, read before stop words are removed (Li & Roth 2002, simplified):
@@ -13,6 +16,8 @@ export interface AnalyzedQuestion {
   terms: string[];
   /** Four-digit years named in the question. */
   years: number[];
+  /** Index terms of names in the question (capitalised words, places): what it is about. */
+  entities: string[];
 }
 
 export const MAX_QUESTION_LENGTH = 1000;
@@ -42,6 +47,10 @@ export function checkQuestion(q: string): QuestionProblem | null {
 export function analyzeQuestion(raw: string): AnalyzedQuestion {
   const terms = [...new Set(analyze(raw))];
   const years = [...new Set(tokenize(raw).filter((t) => /^(1[89]|20)\d\d$/.test(t)).map(Number))];
-  return { raw, type: classifyQuestion(raw), terms, years };
+  // Capitalised words after the first are names; so are place words however they are typed.
+  const words = raw.split(/\s+/).slice(1).filter((w) => /^[\p{Lu}]/u.test(w));
+  const named = new Set(words.flatMap((w) => analyze(w)));
+  const entities = terms.filter((t) => named.has(t) || PLACE_TERMS.has(t));
+  return { raw, type: classifyQuestion(raw), terms, years, entities };
 }
 
