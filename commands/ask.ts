@@ -1,0 +1,28 @@
+import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord.js';
+import { answerQuestion } from '../src/answer/answer.js';
+import { booleanOption, stringOption, userOption, type Command } from '../src/command.js';
+import { MAX_QUESTION_LENGTH } from '../src/search/question.js';
+import { answerReply, PASSAGES_PER_ANSWER } from '../src/reply/build.js';
+
+/** `/ask question private mention`: the best passages, quoted and cited. */
+export const ask: Command = {
+  definition: {
+    type: ApplicationCommandType.ChatInput,
+    name: 'ask',
+    description: 'Ask a question; get quoted, cited passages from the corpus',
+    options: [
+      { type: ApplicationCommandOptionType.String, name: 'question', description: 'Your question, in plain words', required: true, max_length: MAX_QUESTION_LENGTH },
+      { type: ApplicationCommandOptionType.Boolean, name: 'private', description: 'Only you see the answer (you can share it after)' },
+      { type: ApplicationCommandOptionType.User, name: 'mention', description: 'Address the answer to this person (pings only them)' },
+    ],
+  },
+  help: { usage: '/ask question: … [private] [mention]', text: 'The best passage quoted with its best sentence in bold and an exact citation, two more below; More for the next ones.' },
+  run(ctx) {
+    const question = stringOption(ctx, 'question') ?? '';
+    const isPrivate = booleanOption(ctx, 'private') ?? false;
+    const answer = answerQuestion(ctx.engine, question, { limit: PASSAGES_PER_ANSWER + 1 });
+    const reply = answerReply(answer, { private: isPrivate });
+    const found = answer.status === 'answered';
+    return { reply, private: isPrivate || !found, mentionUserId: found ? userOption(ctx, 'mention')?.id : undefined };
+  },
+};

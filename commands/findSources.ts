@@ -1,0 +1,20 @@
+import { ApplicationCommandType } from 'discord.js';
+import { answerQuestion } from '../src/answer/answer.js';
+import { stringOption, type Command } from '../src/command.js';
+import { MAX_QUESTION_LENGTH } from '../src/search/question.js';
+import { answerReply, PASSAGES_PER_ANSWER } from '../src/reply/build.js';
+
+/** Message context menu: search the selected message's text; answer privately. */
+export const findSources: Command = {
+  definition: { type: ApplicationCommandType.Message, name: 'Find sources' },
+  help: { usage: 'Right-click a message → Apps → Find sources', text: 'Finds the passages of the corpus that match what the message says (only you see them).' },
+  run(ctx) {
+    // Long messages: the opening is what the search can use (questions are capped).
+    const text = (stringOption(ctx, 'message') ?? '').slice(0, MAX_QUESTION_LENGTH);
+    const answer = answerQuestion(ctx.engine, text, { limit: PASSAGES_PER_ANSWER + 1 });
+    if (answer.status === 'invalid') {
+      return { reply: answerReply({ ...answer, message: 'That message has no text to look up (only images, embeds or very common words).' }), private: true };
+    }
+    return { reply: answerReply(answer, { private: true }), private: true };
+  },
+};

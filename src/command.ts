@@ -1,0 +1,62 @@
+import type { RESTPostAPIApplicationCommandsJSONBody } from 'discord.js';
+import type { Engine } from './engine.js';
+import type { Reply } from './reply/types.js';
+
+/**
+ * What a command is, independent of the transport: Discord's handler and the local
+ * console both build a `CommandContext` and render the `CommandOutcome`. Command
+ * definitions are plain data (Discord's JSON shape), registered as they are.
+ */
+
+export type OptionValue = string | number | boolean | { id: string; name: string };
+
+export interface CommandContext {
+  engine: Engine;
+  /** Option values by name; a modified client may send anything, so commands check types. */
+  options: Record<string, OptionValue | undefined>;
+  user: { id: string; name: string };
+  bot: { version: string; startedAt: number };
+}
+
+export interface CommandOutcome {
+  reply: Reply;
+  /** Only the asker sees it. Errors and "nothing found" always are. */
+  private: boolean;
+  /** Address the reply to this user, pinging only them. */
+  mentionUserId?: string;
+}
+
+export interface Choice {
+  name: string;
+  value: string;
+}
+
+export interface Command {
+  definition: RESTPostAPIApplicationCommandsJSONBody;
+  help: { usage: string; text: string };
+  /** May take longer than Discord's 3-second deadline: defer before running. */
+  slow?: boolean;
+  run(ctx: CommandContext): CommandOutcome | Promise<CommandOutcome>;
+  autocomplete?(ctx: CommandContext, focused: { name: string; value: string }): Choice[];
+}
+
+/** A string option, or undefined when missing or of another type. */
+export function stringOption(ctx: CommandContext, name: string): string | undefined {
+  const v = ctx.options[name];
+  return typeof v === 'string' ? v : undefined;
+}
+
+export function booleanOption(ctx: CommandContext, name: string): boolean | undefined {
+  const v = ctx.options[name];
+  return typeof v === 'boolean' ? v : undefined;
+}
+
+export function userOption(ctx: CommandContext, name: string): { id: string; name: string } | undefined {
+  const v = ctx.options[name];
+  return typeof v === 'object' && v !== null && typeof v.id === 'string' ? v : undefined;
+}
+
+export function numberOption(ctx: CommandContext, name: string): number | undefined {
+  const v = ctx.options[name];
+  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+}

@@ -1,0 +1,82 @@
+import { config as loadDotenv } from 'dotenv';
+import { z } from 'zod';
+
+/**
+ * Configuration from the environment (and `.env`, via dotenv), validated once at start.
+ * Every variable is documented in `.env.example`. A bad value stops start-up with one line
+ * naming the variable and how to fix it; the token's value is never echoed.
+ */
+
+const emptyToUndefined = (v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v);
+
+const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+
+const EnvSchema = z.object({
+  DISCORD_TOKEN: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^[\w-]{10,}\.[\w-]{4,}\.[\w-]{10,}$/, 'does not look like a bot token (three dot-separated parts): copy it again from the Developer Portal, Bot → Reset Token')
+      .optional(),
+  ),
+  DISCORD_GUILD_ID: z.preprocess(
+    emptyToUndefined,
+    z.string().regex(/^\d{17,20}$/, 'must be a server id (17–20 digits): enable Developer Mode, right-click the server, Copy Server ID').optional(),
+  ),
+  DISCORD_API_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .url('must be a URL such as http://127.0.0.1:8080/api')
+      .refine((u) => /^https?:\/\//.test(u), 'must start with http:// or https://')
+      .optional(),
+  ),
+  LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info')),
+  COOLDOWN_SECONDS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().min(0, 'must be 0 or more').max(3600, 'must be at most 3600').default(3),
+  ),
+  COOLDOWN_BURST: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(100, 'must be at most 100').default(5),
+  ),
+  SHARD_IDS: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .regex(/^\d+(,\d+)*$/, 'must be shard numbers separated by commas, e.g. 0,1')
+      .transform((s) => s.split(',').map(Number))
+      .optional(),
+  ),
+  SHARD_COUNT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1, 'must be at least 1').optional()),
+});
+
+export type Config = z.infer<typeof EnvSchema>;
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses an environment; throws `ConfigError` with one line naming the variable. */
+export function parseConfig(env: NodeJS.ProcessEnv): Config {
+  const result = EnvSchema.safeParse(env);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const name = String(issue.path[0] ?? 'environment');
+    throw new ConfigError(`${name} ${issue.message} (set it in .env; see .env.example)`);
+  }
+  const config = result.data;
+  if (config.SHARD_IDS && config.SHARD_COUNT && config.SHARD_IDS.some((id) => id >= config.SHARD_COUNT!)) {
+    throw new ConfigError(`SHARD_IDS must all be below SHARD_COUNT (${config.SHARD_COUNT}) (set it in .env; see .env.example)`);
+  }
+  return config;
+}
+
+/** Reads `.env` (quietly: dotenv 17+ would print to stdout) and parses the result. */
+export function loadConfig(): Config {
+  loadDotenv({ quiet: true });
+  return parseConfig(process.env);
+}

@@ -1,0 +1,77 @@
+import { createInterface } from 'node:readline';
+import type { Command, CommandContext, OptionValue } from './command.js';
+import type { Engine } from './engine.js';
+import { ANSI, PLAIN } from './render/text.js';
+import { renderReplyText } from './render/replyText.js';
+import { errorReply } from './reply/build.js';
+import { VERSION } from './version.js';
+
+/**
+ * The local console: the same commands as on Discord, typed as text and rendered for a
+ * terminal. `/ask question: Why …`, `/quote id: irgengioro-2022/3`, or a bare question.
+ */
+
+export interface ParsedLine {
+  command: Command;
+  options: CommandContext['options'];
+}
+
+function coerce(value: string, type: number | undefined): OptionValue {
+  if (type === 5) return /^(true|yes|y|1|on)$/i.test(value);
+  if (type === 4 || type === 10) return Number(value);
+  if (type === 6) return { id: value.replace(/\D/g, ''), name: value };
+  return value;
+}
+
+export function parseConsoleLine(line: string, commands: Map<string, Command>): ParsedLine | string {
+  const text = line.trim();
+  const m = /^\/(\S+)\s*(.*)$/s.exec(text);
+  const name = m ? m[1]!.toLowerCase() : 'ask';
+  const rest = m ? m[2]! : text;
+  const command = commands.get(name) ?? [...commands.values()].find((c) => c.definition.name.toLowerCase().replace(/\s+/g, '-') === name);
+  if (!command) return `Unknown command /${name}. Type /help for the list.`;
+  const defs = 'options' in command.definition ? (command.definition.options ?? []) : [];
+  const options: CommandContext['options'] = {};
+  const names = defs.map((d) => d.name);
+  const pattern = names.length ? new RegExp(`(?:^|\\s)(${names.join('|')}):\\s*`, 'g') : null;
+  const marks = pattern ? [...rest.matchAll(pattern)] : [];
+  if (marks.length === 0 && rest) {
+    const main = defs.find((d) => d.required) ?? defs[0];
+    if (main) options[main.name] = coerce(rest, main.type);
+    else if (command.definition.type === 3) options.message = rest;
+  }
+  marks.forEach((mark, i) => {
+    const start = mark.index! + mark[0].length;
+    const end = i + 1 < marks.length ? marks[i + 1]!.index! : rest.length;
+    const def = defs.find((d) => d.name === mark[1]);
+    options[mark[1]!] = coerce(rest.slice(start, end).trim(), def?.type);
+  });
+  return { command, options };
+}
+
+export async function runConsole(engine: Engine, commands: Command[], input = process.stdin, output = process.stdout): Promise<void> {
+  const byName = new Map(commands.map((c) => [c.definition.name.toLowerCase(), c]));
+  const style = output.isTTY ? ANSI : PLAIN;
+  const bot = { version: VERSION, startedAt: Date.now() };
+  const rl = createInterface({ input, output: input.isTTY ? output : undefined, prompt: 'steppe> ', terminal: input.isTTY });
+  if (input.isTTY) rl.prompt();
+  for await (const line of rl) {
+    if (/^(exit|quit|\/exit|\/quit)$/i.test(line.trim())) break;
+    if (line.trim()) {
+      const parsed = parseConsoleLine(line, byName);
+      let text: string;
+      if (typeof parsed === 'string') text = renderReplyText(errorReply(parsed), style);
+      else {
+        try {
+          const outcome = await parsed.command.run({ engine, options: parsed.options, user: { id: '0', name: 'console' }, bot });
+          text = renderReplyText(outcome.reply, style);
+        } catch (err) {
+          text = renderReplyText(errorReply(`Something went wrong: ${(err as Error).message}`), style);
+        }
+      }
+      output.write(`${text}\n\n`);
+    }
+    if (input.isTTY) rl.prompt();
+  }
+  rl.close();
+}

@@ -1,0 +1,271 @@
+import { randomBytes } from 'node:crypto';
+import {
+  ApplicationCommandOptionType,
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type CommandInteractionOption,
+  type Interaction,
+  type InteractionReplyOptions,
+  MessageFlags,
+  type MessageContextMenuCommandInteraction,
+  type StringSelectMenuInteraction,
+} from 'discord.js';
+import { answerQuestion } from '../answer/answer.js';
+import type { Command, CommandContext, CommandOutcome, OptionValue } from '../command.js';
+import type { Engine } from '../engine.js';
+import type { Logger } from '../log.js';
+import { answerReply, errorReply, PASSAGES_PER_ANSWER, quoteReply } from '../reply/build.js';
+import { Cooldown } from './cooldown.js';
+import { parseCustomId } from './customIds.js';
+import { LIMITS } from './limits.js';
+import { renderMessage, type DiscordMessage } from './render.js';
+
+/**
+ * The one place interactions go through (after KevinNovak's template): cooldown, then
+ * defer when the work may be slow, then the command inside try/catch, then one reply.
+ * Any error becomes a private "Something went wrong (ref XXXX)" and a log line with the
+ * same ref and the stack. One log line per interaction: what, how long, outcome.
+ */
+
+/** Defer if a command has not answered by then: well inside Discord's 3 s. */
+const DEFER_AFTER_MS = 1500;
+
+export interface HandlerOptions {
+  engine: Engine;
+  commands: Map<string, Command>;
+  logger: Logger;
+  bot: { version: string; startedAt: number };
+  cooldown: { seconds: number; burst: number };
+}
+
+type Repliable = ChatInputCommandInteraction | MessageContextMenuCommandInteraction | ButtonInteraction | StringSelectMenuInteraction;
+
+export function newRef(): string {
+  return randomBytes(3).toString('hex').toUpperCase();
+}
+
+function optionValue(o: CommandInteractionOption): OptionValue | undefined {
+  if (o.type === ApplicationCommandOptionType.User) {
+    const id = o.user?.id ?? (typeof o.value === 'string' ? o.value : undefined);
+    return id ? { id, name: o.user?.username ?? id } : undefined;
+  }
+  return o.value ?? undefined;
+}
+
+function withFlags(message: DiscordMessage, isPrivate: boolean): InteractionReplyOptions {
+  return { ...message, flags: isPrivate ? MessageFlags.Ephemeral : undefined } as InteractionReplyOptions;
+}
+
+/** A title we wrote with Markdown escaped, read back as the text it was. */
+function unescapeMarkdown(s: string): string {
+  return s.replace(/\\([\\*_`~|>#\-[\]()!.])/g, '$1');
+}
+
+export class InteractionHandler {
+  private readonly cooldown: Cooldown;
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private accepting = true;
+
+  constructor(private readonly options: HandlerOptions) {
+    this.cooldown = new Cooldown(options.cooldown.seconds, options.cooldown.burst);
+  }
+
+  /** Entry point for discord.js's `interactionCreate`; never throws. */
+  handle = (interaction: Interaction): Promise<void> => {
+    const work = this.dispatch(interaction).catch((err: unknown) => {
+      this.options.logger.error({ err }, 'interaction handler failed outside a command');
+    });
+    this.inFlight.add(work);
+    void work.finally(() => this.inFlight.delete(work));
+    return work;
+  };
+
+  /** Stop taking new interactions and wait (bounded) for the ones in flight. */
+  async drain(timeoutMs = 5000): Promise<number> {
+    this.accepting = false;
+    const pending = [...this.inFlight];
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.allSettled(pending), new Promise((r) => (timer = setTimeout(r, timeoutMs)))]);
+    clearTimeout(timer);
+    return pending.length;
+  }
+
+  private context(interaction: Interaction, options: CommandContext['options']): CommandContext {
+    return {
+      engine: this.options.engine,
+      options,
+      user: { id: interaction.user.id, name: interaction.user.username },
+      bot: this.options.bot,
+    };
+  }
+
+  private async dispatch(interaction: Interaction): Promise<void> {
+    if (interaction.isAutocomplete()) return this.autocomplete(interaction);
+    if (!interaction.isRepliable()) return;
+    const target = interaction as Repliable;
+    const started = performance.now();
+    const what = this.describe(target);
+    let outcome = 'ok';
+    const ref = newRef();
+    try {
+      if (!this.accepting) {
+        outcome = 'shutting-down';
+        await this.send(target, { reply: errorReply('Steppe is restarting; try again in a few seconds.'), private: true });
+        return;
+      }
+      const wait = this.cooldown.take(target.user.id);
+      if (wait > 0) {
+        outcome = 'cooldown';
+        await this.send(target, { reply: errorReply(`Slow down a little: try again in ${wait} s.`), private: true });
+        return;
+      }
+      outcome = await this.route(target);
+    } catch (err) {
+      outcome = 'error';
+      this.options.logger.error({ ref, what, err }, `interaction failed (ref ${ref})`);
+      await this.send(target, { reply: errorReply(`Something went wrong (ref ${ref}). It has been logged; try again, or rephrase.`), private: true }).catch(
+        (sendErr: unknown) => this.options.logger.error({ ref, err: sendErr }, `could not report the error (ref ${ref})`),
+      );
+    } finally {
+      this.options.logger.info(
+        { what, user: target.user.id, latencyMs: Math.round(performance.now() - started), outcome },
+        'interaction',
+      );
+    }
+  }
+
+  private describe(i: Repliable): string {
+    if (i.isChatInputCommand()) return `/${i.commandName}`;
+    if (i.isMessageContextMenuCommand()) return `menu:${i.commandName}`;
+    return `component:${i.customId.slice(0, 40)}`;
+  }
+
+  private async route(i: Repliable): Promise<string> {
+    if (i.isChatInputCommand() || i.isMessageContextMenuCommand()) {
+      const command = this.options.commands.get(i.commandName);
+      if (!command) {
+        await this.send(i, { reply: errorReply('That command is no longer available here.'), private: true });
+        return 'unknown-command';
+      }
+      const options: CommandContext['options'] = {};
+      if (i.isMessageContextMenuCommand()) {
+        const m = i.targetMessage;
+        options.message = [m.content, ...m.embeds.map((e) => `${e.title ?? ''} ${e.description ?? ''}`)].join(' ').trim();
+      } else {
+        for (const o of i.options.data) options[o.name] = optionValue(o);
+      }
+      const wantsPrivate = options.private === true || command.definition.type === 3;
+      await this.runWithDeferral(i, command, this.context(i, options), wantsPrivate);
+      return 'ok';
+    }
+    return this.component(i as ButtonInteraction | StringSelectMenuInteraction);
+  }
+
+  /** Runs the command; defers first when it is marked slow or takes longer than DEFER_AFTER_MS. */
+  private async runWithDeferral(i: Repliable, command: Command, ctx: CommandContext, wantsPrivate: boolean): Promise<void> {
+    let deferring: Promise<unknown> | null = null;
+    const defer = () => (deferring ??= i.deferReply({ flags: wantsPrivate ? MessageFlags.Ephemeral : undefined }));
+    if (command.slow) await defer();
+    const timer = setTimeout(defer, DEFER_AFTER_MS);
+    let outcome: CommandOutcome;
+    try {
+      outcome = await command.run(ctx);
+    } finally {
+      clearTimeout(timer);
+    }
+    if (deferring) await deferring;
+    await this.send(i, outcome);
+  }
+
+  /** One reply, whatever state the interaction is in (fresh or deferred). */
+  private async send(i: Repliable, outcome: CommandOutcome): Promise<void> {
+    const message = renderMessage(outcome.reply, { mentionUserId: outcome.mentionUserId });
+    if (!i.deferred && !i.replied) {
+      await i.reply(withFlags(message, outcome.private));
+      return;
+    }
+    const deferredPrivately = i.ephemeral ?? false;
+    if (deferredPrivately || !outcome.private) {
+      // A private placeholder may hold any answer; a public one must not hold a private one.
+      await i.editReply(message);
+    } else {
+      await i.deleteReply().catch(() => undefined);
+      await i.followUp(withFlags(message, true));
+    }
+  }
+
+  private async component(i: ButtonInteraction | StringSelectMenuInteraction): Promise<string> {
+    const parsed = parseCustomId(i.customId);
+    const sourcePrivate = i.message.flags.has(MessageFlags.Ephemeral);
+    if (!parsed) {
+      await this.send(i, { reply: errorReply('This button has expired. Run the command again.'), private: true });
+      return 'expired';
+    }
+    if (parsed.kind === 'open' && i.isStringSelectMenu()) {
+      const id = i.values[0] ?? '';
+      const paragraph = this.options.engine.corpus.paragraphsById.get(id);
+      if (!paragraph) {
+        await this.send(i, { reply: errorReply('That passage is no longer in the corpus. Run the search again.'), private: true });
+        return 'stale-id';
+      }
+      await this.send(i, { reply: quoteReply(this.options.engine.corpus, paragraph), private: true });
+      return 'ok';
+    }
+    if (parsed.kind === 'more' && i.isButton()) {
+      const title = i.message.embeds[0]?.title;
+      const question = parsed.question ?? (title ? unescapeMarkdown(title) : null);
+      if (!question) {
+        await this.send(i, { reply: errorReply('This button has expired. Run the command again.'), private: true });
+        return 'expired';
+      }
+      const answer = answerQuestion(this.options.engine, question, { offset: parsed.offset, limit: PASSAGES_PER_ANSWER + 1 });
+      if (answer.passages.length === 0) {
+        await this.send(i, { reply: errorReply('No more passages for this question.'), private: true });
+        return 'no-more';
+      }
+      await this.send(i, { reply: answerReply(answer, { offset: parsed.offset, private: sourcePrivate }), private: sourcePrivate });
+      return 'ok';
+    }
+    if (parsed.kind === 'share' && i.isButton()) {
+      const embeds = i.message.embeds.map((e) => e.toJSON());
+      if (embeds.length === 0) {
+        await this.send(i, { reply: errorReply('There is nothing to share in this message.'), private: true });
+        return 'empty';
+      }
+      // Keep the source link; More/Share belong to the asker's private copy.
+      const rows = i.message.components.map((row) => row.toJSON() as { components?: Array<{ url?: string }> });
+      const links = rows.flatMap((row) => row.components ?? []).filter((c) => typeof c.url === 'string');
+      await i.reply({
+        content: `Shared by <@${i.user.id}>`.slice(0, LIMITS.content),
+        embeds,
+        components: links.length ? [{ type: 1, components: links }] : [],
+        allowedMentions: { parse: [] },
+      } as unknown as InteractionReplyOptions);
+      return 'ok';
+    }
+    await this.send(i, { reply: errorReply('This button has expired. Run the command again.'), private: true });
+    return 'expired';
+  }
+
+  private async autocomplete(i: AutocompleteInteraction): Promise<void> {
+    const started = performance.now();
+    let outcome = 'ok';
+    let choices: Array<{ name: string; value: string }> = [];
+    try {
+      const command = this.options.commands.get(i.commandName);
+      const focused = i.options.getFocused(true);
+      if (command?.autocomplete && this.accepting) {
+        choices = command.autocomplete(this.context(i, {}), { name: focused.name, value: String(focused.value ?? '') });
+      }
+    } catch (err) {
+      outcome = 'error';
+      this.options.logger.error({ err, command: i.commandName }, 'autocomplete failed');
+    }
+    await i.respond(choices.slice(0, LIMITS.autocompleteChoices)).catch((err: unknown) => {
+      outcome = 'respond-failed';
+      this.options.logger.warn({ err }, 'autocomplete respond failed');
+    });
+    this.options.logger.info({ what: `autocomplete:/${i.commandName}`, latencyMs: Math.round(performance.now() - started), outcome }, 'interaction');
+  }
+}

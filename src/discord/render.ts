@@ -1,0 +1,173 @@
+import {
+  type APIActionRowComponent,
+  type APIComponentInMessageActionRow,
+  type APIEmbed,
+  ButtonStyle,
+  ComponentType,
+  escapeMarkdown,
+} from 'discord.js';
+import type { Reply, ReplyAction, ReplyQuote } from '../reply/types.js';
+import { customId } from './customIds.js';
+import { ELLIPSIS, excerptAround, truncate } from './fit.js';
+import { LIMITS } from './limits.js';
+
+/**
+ * Reply → Discord message payload (raw API shapes, so tests can compare exactly what
+ * Discord receives). Every text is cut to its limit here, and nothing is ever allowed to
+ * ping: `allowedMentions` parses nothing unless a mention was asked for.
+ */
+
+export interface DiscordMessage {
+  content?: string;
+  embeds: APIEmbed[];
+  components: APIActionRowComponent<APIComponentInMessageActionRow>[];
+  allowedMentions: { parse: []; users?: string[] };
+  files?: Array<{ attachment: Buffer; name: string; description?: string }>;
+}
+
+const COLORS: Record<Reply['tone'], number> = {
+  answer: 0xc8a45c,
+  list: 0x5c8ac8,
+  quote: 0x8a6cc8,
+  info: 0x5c8ac8,
+  notice: 0x8c8c8c,
+  error: 0xd05050,
+};
+
+/** Budget of the first quote and of each further one, in characters of description. */
+const FIRST_QUOTE_BUDGET = 1700;
+const OTHER_QUOTE_BUDGET = 800;
+
+/** Corpus and user text shown as text, not as Markdown or mentions. */
+export function escapeText(s: string): string {
+  return escapeMarkdown(s).replace(/@(everyone|here)/g, '@\u200b$1').replace(/<(@[!&]?|#)(\d+)>/g, '<$1\u200b$2>');
+}
+
+function quoteBlock(q: ReplyQuote, budget: number): string {
+  const ex = excerptAround(q.text, q.highlight, Math.floor(budget * 0.8));
+  const parts = [
+    ex.cutStart ? ELLIPSIS : '',
+    ex.before ? `${escapeText(ex.before)} ` : '',
+    q.highlight ? `**${escapeText(ex.focus)}**` : escapeText(ex.focus),
+    ex.after ? ` ${escapeText(ex.after)}` : '',
+    ex.cutEnd ? ` ${ELLIPSIS}` : '',
+  ];
+  const body = truncate(parts.join('').trim(), budget - 40);
+  return `> ${body}\n— ${escapeText(truncate(q.citation, 300))}`;
+}
+
+function describe(reply: Reply): string {
+  const blocks: string[] = [];
+  if (reply.lead) blocks.push(reply.lead);
+  (reply.quotes ?? []).forEach((q, i) => blocks.push(quoteBlock(q, i === 0 ? FIRST_QUOTE_BUDGET : OTHER_QUOTE_BUDGET)));
+  if (reply.code) blocks.push(`\`\`\`\n${reply.code.replace(/```/g, "'''")}\n\`\`\``);
+  return truncate(blocks.join('\n\n'), LIMITS.embedDescription);
+}
+
+function embedLength(e: APIEmbed): number {
+  return (
+    (e.title?.length ?? 0) +
+    (e.description?.length ?? 0) +
+    (e.footer?.text.length ?? 0) +
+    (e.author?.name.length ?? 0) +
+    (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0)
+  );
+}
+
+export function renderEmbed(reply: Reply): APIEmbed {
+  const embed: APIEmbed = { color: COLORS[reply.tone] };
+  if (reply.title) embed.title = truncate(escapeText(reply.title), LIMITS.embedTitle);
+  const description = describe(reply);
+  if (description) embed.description = description;
+  if (reply.fields?.length) {
+    embed.fields = reply.fields.slice(0, LIMITS.embedFields).map((f) => ({
+      name: truncate(f.name, LIMITS.fieldName),
+      value: truncate(f.value, LIMITS.fieldValue) || '—',
+      inline: f.inline ?? false,
+    }));
+  }
+  if (reply.footer) embed.footer = { text: truncate(reply.footer, LIMITS.footer) };
+  if (reply.image) embed.image = { url: `attachment://${reply.image}` };
+  // The 6000-character total: shorten the description, then drop trailing fields.
+  while (embedLength(embed) > LIMITS.embedTotal) {
+    const over = embedLength(embed) - LIMITS.embedTotal;
+    if (embed.description && embed.description.length > over + 100) {
+      embed.description = truncate(embed.description, embed.description.length - over);
+    } else if (embed.fields?.length) {
+      embed.fields.pop();
+    } else break;
+  }
+  return embed;
+}
+
+function renderActions(actions: ReplyAction[], question: string | undefined): DiscordMessage['components'] {
+  const buttons: APIComponentInMessageActionRow[] = [];
+  const rows: DiscordMessage['components'] = [];
+  for (const action of actions) {
+    switch (action.kind) {
+      case 'more':
+        buttons.push({
+          type: ComponentType.Button,
+          style: ButtonStyle.Primary,
+          label: 'More',
+          custom_id: customId.more(action.offset, question),
+        });
+        break;
+      case 'share':
+        buttons.push({ type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Share', custom_id: customId.share() });
+        break;
+      case 'link':
+        if (/^https?:\/\//.test(action.url) && action.url.length <= 512) {
+          buttons.push({ type: ComponentType.Button, style: ButtonStyle.Link, label: truncate(action.label, LIMITS.buttonLabel), url: action.url });
+        }
+        break;
+      case 'open':
+        if (action.options.length) {
+          rows.push({
+            type: ComponentType.ActionRow,
+            components: [
+              {
+                type: ComponentType.StringSelect,
+                custom_id: customId.open(),
+                placeholder: truncate(action.placeholder, LIMITS.selectPlaceholder),
+                options: action.options.slice(0, LIMITS.selectOptions).map((o) => ({
+                  label: truncate(o.label, LIMITS.selectLabel),
+                  value: o.value.slice(0, LIMITS.selectValue),
+                  ...(o.description ? { description: truncate(o.description, LIMITS.selectDescription) } : {}),
+                })),
+              },
+            ],
+          });
+        }
+        break;
+    }
+  }
+  if (buttons.length) rows.unshift({ type: ComponentType.ActionRow, components: buttons.slice(0, LIMITS.buttonsPerRow) });
+  return rows.slice(0, LIMITS.actionRows);
+}
+
+export interface RenderOptions {
+  /** Address the reply to this user (and ping only them). */
+  mentionUserId?: string;
+  /** Plain text above the embed, e.g. "Shared by …" (never pings). */
+  content?: string;
+}
+
+export function renderMessage(reply: Reply, options: RenderOptions = {}): DiscordMessage {
+  const message: DiscordMessage = {
+    embeds: [renderEmbed(reply)],
+    components: renderActions(reply.actions ?? [], reply.tone === 'answer' ? reply.title : undefined),
+    allowedMentions: { parse: [] },
+  };
+  const content: string[] = [];
+  if (options.mentionUserId && /^\d{1,20}$/.test(options.mentionUserId)) {
+    content.push(`<@${options.mentionUserId}>`);
+    message.allowedMentions = { parse: [], users: [options.mentionUserId] };
+  }
+  if (options.content) content.push(options.content);
+  if (content.length) message.content = truncate(content.join(' '), LIMITS.content);
+  if (reply.attachments?.length) {
+    message.files = reply.attachments.map((a) => ({ attachment: a.data, name: a.name, ...(a.description ? { description: a.description } : {}) }));
+  }
+  return message;
+}
