@@ -20,7 +20,9 @@ export function documentChoices(engine: Engine, typed: string): Choice[] {
 }
 
 /** Paragraph ids with a preview; typed text matches the id or, failing that, the passage. */
-export function paragraphChoices(engine: Engine, typed: string): Choice[] {
+export function paragraphChoices(engine: Engine, rawTyped: string): Choice[] {
+  // Discord sends up to 6000 characters while typing; ids and previews need far fewer.
+  const typed = rawTyped.slice(0, 200);
   const q = fold(typed.trim());
   const paragraphs = engine.index.paragraphs;
   let matches = paragraphs.filter((p) => !q || p.id.startsWith(q));
