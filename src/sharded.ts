@@ -1,0 +1,68 @@
+/**
+ * `npm run start:sharded`: discord.js's ShardingManager runs one bot process per shard
+ * (src/main.ts, each told its shard by the manager). The shard count is SHARD_COUNT, or
+ * what Discord recommends for the bot (GET /gateway/bot, through DISCORD_API_URL when set:
+ * discord.js's own "auto" would always ask discord.com).
+ */
+import { REST, Routes, ShardingManager } from 'discord.js';
+import { ConfigError, loadConfig } from './config.js';
+import { createLogger, registerSecret } from './log.js';
+
+async function recommendedShardCount(token: string, api?: string): Promise<number> {
+  const rest = new REST(api ? { api } : {}).setToken(token);
+  const gateway = (await rest.get(Routes.gatewayBot())) as { shards: number };
+  return Math.max(1, gateway.shards);
+}
+
+async function main(): Promise<number> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`steppe: ${err.message}\n`);
+      return 1;
+    }
+    throw err;
+  }
+  if (!config.DISCORD_TOKEN) {
+    process.stderr.write('steppe: start:sharded needs DISCORD_TOKEN (see .env.example); use npm start for the local console.\n');
+    return 1;
+  }
+  registerSecret(config.DISCORD_TOKEN);
+  const logger = createLogger(config.LOG_LEVEL);
+  const totalShards = config.SHARD_COUNT ?? (await recommendedShardCount(config.DISCORD_TOKEN, config.DISCORD_API_URL));
+  const manager = new ShardingManager(new URL('./main.ts', import.meta.url).pathname, {
+    token: config.DISCORD_TOKEN,
+    totalShards,
+    mode: 'process',
+    execArgv: ['--import', 'tsx'],
+    respawn: true,
+  });
+  manager.on('shardCreate', (shard) => logger.info({ shard: shard.id, of: totalShards }, 'shard process started'));
+  await manager.spawn({ timeout: 60_000, delay: Number(process.env.SHARD_SPAWN_DELAY_MS ?? 5500) });
+  logger.info({ shards: totalShards }, 'all shards ready');
+  await new Promise<void>((resolve) => {
+    const stop = (signal: NodeJS.Signals) => {
+      logger.info({ signal }, 'stopping shards');
+      manager.respawn = false;
+      for (const shard of manager.shards.values()) shard.process?.kill('SIGTERM');
+      setTimeout(resolve, 6000).unref();
+      Promise.all([...manager.shards.values()].map((s) => new Promise((r) => (s.process?.exitCode !== null ? r(null) : s.process?.once('exit', r))))).then(() => resolve());
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  return 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+    setTimeout(() => process.exit(code), 200).unref();
+  },
+  (err: unknown) => {
+    process.stderr.write(`steppe: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  },
+);
