@@ -11,8 +11,9 @@ export interface UsdAmount {
   value: number;
   /** Exactly as printed, without a Markdown escape: `US$43 million`, `$7.14 M`. */
   text: string;
-  /** Offset of `text` in the searched string. */
+  /** Offsets of the match in the searched string (the match may hold a `\\$` escape). */
   index: number;
+  end: number;
   /**
    * Place value of the last printed digit, in dollars (`$7.14 M` → 10 000, `$59 M` →
    * 1 000 000): two figures closer than half of it may be the same figure rounded.
@@ -53,6 +54,7 @@ export function findUsdAmounts(text: string): UsdAmount[] {
       value: Math.round(printed * scale),
       text: m[0].replace(/\\\$/g, '$'),
       index: m.index,
+      end: m.index + m[0].length,
       precision: lastDigitPlace(whole, decimals) * scale,
     });
   }

@@ -1,0 +1,206 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { extractFigures, findDisagreements, type FigureRecord } from '../../src/figures/extract.js';
+import {
+  IRGENGIORO_DEBT,
+  IRGENGIORO_EAST_ASIA,
+  IRGENGIORO_PEOPLE,
+  IRGENGIORO_TRADE,
+  MILIATE_PEOPLE,
+  MILIATE_RELATIONS,
+} from './fixtures.js';
+import { paragraph, row } from './helpers.js';
+
+const ALL = [IRGENGIORO_TRADE, IRGENGIORO_EAST_ASIA, IRGENGIORO_PEOPLE, IRGENGIORO_DEBT, MILIATE_PEOPLE, MILIATE_RELATIONS];
+const records = extractFigures(ALL);
+
+/** The one record whose written text is `text` (within a paragraph, if given). */
+function figure(text: string, paragraphId?: string): FigureRecord {
+  const hits = records.filter((r) => r.text === text && (!paragraphId || r.paragraphId === paragraphId));
+  expect(hits, `exactly one figure written "${text}"`).toHaveLength(1);
+  return hits[0]!;
+}
+
+describe('extractFigures: money', () => {
+  it('reads who exported to whom, for which year, from the sentence', () => {
+    expect(figure('$58.1 million')).toMatchObject({
+      value: 58_100_000,
+      unit: 'USD',
+      measureKey: 'exports|kazakhstan|mongolia',
+      flow: { from: 'Kazakhstan', to: 'Mongolia' },
+      year: 2019,
+    });
+    // "…, while Mongolia only exported $7.14 million": the partner comes from the parallel clause.
+    expect(figure('$7.14 million')).toMatchObject({ flow: { from: 'Mongolia', to: 'Kazakhstan' }, year: 2019 });
+    expect(figure('$2.32 million')).toMatchObject({
+      value: 2_320_000,
+      measureKey: 'exports|kyrgyzstan|mongolia',
+      flow: { from: 'Kyrgyzstan', to: 'Mongolia' },
+      year: 2019,
+      measure: 'exports from Kyrgyzstan to Mongolia',
+    });
+    expect(figure('$413 thousand')).toMatchObject({ value: 413_000, flow: { from: 'Mongolia', to: 'Kyrgyzstan' }, year: 2019 });
+  });
+
+  it('reads "imports from China" as China → Mongolia, and each "to X" after an amount', () => {
+    expect(figure('$1.95 billion')).toMatchObject({ value: 1_950_000_000, flow: { from: 'China', to: 'Mongolia' }, year: 2019 });
+    expect(figure('$287 million')).toMatchObject({ flow: { from: 'South Korea', to: 'Mongolia' } });
+    expect(figure('$594 million')).toMatchObject({ flow: { from: 'Japan', to: 'Mongolia' } });
+    expect(figure('$6.59 Billion')).toMatchObject({ value: 6_590_000_000, flow: { from: 'Mongolia', to: 'China' }, year: null });
+    expect(figure('$34.7 million')).toMatchObject({ flow: { from: 'Mongolia', to: 'South Korea' } });
+    expect(figure('$20.8 million')).toMatchObject({ flow: { from: 'Mongolia', to: 'Japan' } });
+  });
+
+  it('keeps hedges in the text, and fills unnamed partners from the paragraph', () => {
+    expect(figure('a little over US$43 million')).toMatchObject({
+      value: 43_000_000,
+      qualifier: 'a little over',
+      measureKey: 'trade|kazakhstan|mongolia',
+      year: null,
+    });
+    // "($26 million in exports from Mongolia; $18 million in imports)": Kazakhstan is the
+    // paragraph's partner, Mongolia the document's subject.
+    expect(figure('$26 million')).toMatchObject({ flow: { from: 'Mongolia', to: 'Kazakhstan' } });
+    expect(figure('$18 million')).toMatchObject({ flow: { from: 'Kazakhstan', to: 'Mongolia' } });
+    expect(figure('only about US$12 million')).toMatchObject({
+      value: 12_000_000,
+      measureKey: 'investment|kazakhstan|mongolia',
+      flow: { from: 'Kazakhstan', to: 'Mongolia' },
+    });
+  });
+});
+
+describe('extractFigures: people, counts, shares, distances, ranks, years', () => {
+  it('finds counts of people, written in digits or words, with their hedges', () => {
+    expect(figure('Only five')).toMatchObject({ value: 5, unit: 'people', qualifier: 'Only', measureKey: 'students|kazakhstan|mongolia', flow: { from: 'Mongolia', to: 'Kazakhstan' }, year: null });
+    expect(figure('only around 250')).toMatchObject({ value: 250, unit: 'people', qualifier: 'only around', measureKey: 'students|kazakhstan|mongolia', year: 2017 });
+    expect(figure('only 32')).toMatchObject({ value: 32, measureKey: 'students|kyrgyzstan|mongolia', year: null });
+    expect(figure('approximately 160,000')).toMatchObject({ value: 160_000, unit: 'people', measureKey: 'population|kazakhstan|mongolia' });
+    expect(figure('Some 60,000')).toMatchObject({ value: 60_000, unit: 'people', measureWord: 'returnees', flow: { from: 'Mongolia', to: 'Kazakhstan' } });
+    expect(figure('about 10,000')).toMatchObject({ value: 10_000, unit: 'people', measureWord: 'returnees' });
+  });
+
+  it('finds tourists and visitors with their direction and year', () => {
+    expect(figure('16,264')).toMatchObject({ unit: 'people', measureKey: 'visitors|kazakhstan|mongolia', flow: { from: 'Kazakhstan', to: 'Mongolia' }, year: 2019 });
+    expect(figure('only 20,700')).toMatchObject({ flow: { from: 'Mongolia', to: 'Kazakhstan' }, year: 2018 });
+    expect(figure('approximately 1,494,300')).toMatchObject({ flow: { from: 'Mongolia', to: 'China' }, year: 2018 });
+    expect(figure('more than 7300')).toMatchObject({ value: 7300, measureKey: 'students|mongolia|south-korea', year: 2018 });
+  });
+
+  it('finds distances, percentages, rankings and event years', () => {
+    expect(figure('less than 40 kilometers')).toMatchObject({ value: 40, unit: 'km', qualifier: 'less than', measureKey: 'width|kazakhstan|mongolia' });
+    expect(figure('over 40 percent')).toMatchObject({ value: 40, unit: 'percent', entities: expect.arrayContaining(['Kyrgyzstan', 'China']) });
+    expect(figure('only the 35th-largest')).toMatchObject({ value: 35, unit: 'rank', measureKey: 'investment|kazakhstan|mongolia' });
+    expect(figure('third largest')).toMatchObject({ value: 3, unit: 'rank', measureWord: 'students' });
+    expect(figure('1992')).toMatchObject({ value: 1992, unit: 'year', measureKey: 'established relations|kazakhstan|mongolia', year: null });
+  });
+
+  it('carries the citation: sentence, paragraph, document and page', () => {
+    const f = figure('$2.32 million');
+    expect(f.paragraphId).toBe('irgengioro-2022/9');
+    expect(f.documentId).toBe('irgengioro-2022');
+    expect(f.page).toBe(6);
+    expect(f.sentence).toMatch(/^Meanwhile, Mongolia's trade relations with Kyrgyzstan are also imbalanced, .*\$413 thousand\.$/);
+    expect(IRGENGIORO_TRADE.text).toContain(f.sentence);
+  });
+
+  it('reports no unit-less numbers, citation years or page numbers', () => {
+    const texts = records.map((r) => r.text);
+    expect(texts).not.toContain('2017 ');
+    // "(Enkh-Orgil 2017)", "(ICEF Monitor 2019)": citation years are never figures or dates.
+    expect(records.filter((r) => r.unit === 'year').map((r) => r.value)).toEqual([1992]);
+    expect(records.some((r) => r.text === 'two' || r.text === '19')).toBe(false);
+    const made = extractFigures([paragraph('x/1', 1, 'The two countries met three times after COVID-19 (Smith 2020, p.161), in Article 5.')]);
+    expect(made).toEqual([]);
+  });
+});
+
+describe('findDisagreements', () => {
+  const table = [
+    row('Kyrgyzstan', 'exports', 2019, '$413 K', 413_000),
+    row('Kyrgyzstan', 'imports', 2019, '$2.39 M', 2_390_000),
+    row('Kazakhstan', 'exports', 2019, '$7.14 M', 7_140_000),
+    row('Kazakhstan', 'imports', 2019, '$58.1 M', 58_100_000),
+    row('Kazakhstan', 'exports', 2012, '$1.78 M', 1_780_000),
+    row('Kazakhstan', 'imports', 2012, '$52.8 M', 52_800_000),
+  ];
+  const disagreements = findDisagreements(records, table);
+  const find = (key: string, year: number | null) => disagreements.filter((d) => d.measureKey === key && d.year === year);
+
+  it('text vs table for the same year: Kyrgyzstan’s 2019 exports to Mongolia, $2.32 M vs $2.39 M', () => {
+    const [d, ...more] = find('exports|kyrgyzstan|mongolia', 2019);
+    expect(more).toEqual([]);
+    expect(d!.flow).toEqual({ from: 'Kyrgyzstan', to: 'Mongolia' });
+    expect(d!.figures.map((f) => [f.text, f.source.kind])).toEqual([
+      ['$2.32 million', 'prose'],
+      ['$2.39 M', 'table'],
+    ]);
+    expect(d!.figures[0]!.source).toMatchObject({ documentId: 'irgengioro-2022', paragraphId: 'irgengioro-2022/9', page: 6 });
+    expect(d!.figures[1]!.source).toMatchObject({ table: 'Appendix: Mongolia–Kyrgyzstan trade by year', page: 25, computed: false });
+  });
+
+  it('two documents: Mongolian students in Kazakhstan, "only five" vs "around 250"', () => {
+    const [d] = find('students|kazakhstan|mongolia', null);
+    expect(d!.figures.map((f) => [f.text, f.source.documentId, f.year])).toEqual([
+      ['Only five', 'miliate-2013', null],
+      ['only around 250', 'irgengioro-2022', 2017],
+    ]);
+  });
+
+  it('an undated total against the table’s computed totals: "a little over US$43 million"', () => {
+    const [d] = find('trade|kazakhstan|mongolia', null);
+    expect(d!.figures[0]).toMatchObject({ text: 'a little over US$43 million', source: { documentId: 'miliate-2013' } });
+    const totals = d!.figures.filter((f) => f.source.kind === 'table');
+    expect(totals.map((f) => [f.year, f.text])).toEqual([
+      [2012, '$54.6 M'],
+      [2019, '$65.2 M'],
+    ]);
+    expect(totals.every((f) => f.source.kind === 'table' && f.source.computed)).toBe(true);
+  });
+
+  it('does not flag figures that agree ($58.1 million = $58.1 M) or sources that are one document’s prose', () => {
+    expect(find('exports|kazakhstan|mongolia', 2019)).toEqual([]);
+    expect(find('exports|kyrgyzstan|mongolia', 2019).flatMap((d) => d.figures).map((f) => f.text)).not.toContain('$413 thousand');
+    // "just one visit" and "just three visits" are the same document: no disagreement.
+    expect(disagreements.every((d) => new Set(d.figures.map((f) => `${f.source.documentId}#${f.source.kind}`)).size >= 2)).toBe(true);
+  });
+
+  it('respects hedges: "less than 40 km" agrees with "around 37 km"', () => {
+    const a = paragraph('a-2020/1', 1, 'Mongolia is separated from Kazakhstan by a strip of land less than 40 kilometers wide.');
+    const b = paragraph('b-2021/1', 3, 'Mongolia is separated from Kazakhstan by a strip of land around 37 km wide.');
+    const c = paragraph('c-2022/1', 2, 'Mongolia is separated from Kazakhstan by a strip of land 55 km wide.');
+    expect(findDisagreements(extractFigures([a, b]), [])).toEqual([]);
+    const [d] = findDisagreements(extractFigures([a, c]), []);
+    expect(d!.figures.map((f) => f.text)).toEqual(['less than 40 kilometers', '55 km']);
+  });
+
+  it('is rules, not cases: the same sentences about other countries disagree the same way', () => {
+    const swap = (text: string) => text.replace(/Kazakhstan/g, 'Uzbekistan').replace(/Mongolian/g, 'Turkmen').replace(/Mongolia/g, 'Turkmenistan');
+    const m = paragraph('m-2013/3', 1, swap(MILIATE_RELATIONS.text));
+    const i = paragraph('i-2022/11', 8, swap(IRGENGIORO_PEOPLE.text));
+    const keys = findDisagreements(extractFigures([m, i]), []).map((d) => d.measureKey);
+    expect(keys).toContain('students|turkmenistan|uzbekistan');
+  });
+});
+
+describe('extractFigures on arbitrary text', () => {
+  it('never throws, and every figure quotes its own sentence, which quotes its paragraph', () => {
+    const pieces = [
+      'Mongolia', 'Kazakhstan', "Kyrgyzstan's", 'Mongolian students', 'exported', 'imports from China', 'to', 'in 2019',
+      '(Smith 2020, p.3)', '$7.14 M', 'US$43 million', 'around 250', 'only five', '40 percent', '37 km', '35th-largest',
+      'between 2013 and 2017', ';', ',', '.', '(', ')', 'while', '—', 'visited', 'trade', 'people', '1992', '¹', '\\$2 K',
+    ];
+    const text = fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 6 })), { maxLength: 40 }).map((words) => words.join(' '));
+    fc.assert(
+      fc.property(text, (t) => {
+        const p = paragraph('fuzz-2024/1', 1, t);
+        for (const f of extractFigures([p])) {
+          expect(p.text).toContain(f.sentence);
+          expect(Number.isFinite(f.value)).toBe(true);
+          expect(f.measureKey.startsWith(`${f.measureWord}`)).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
