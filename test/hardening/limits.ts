@@ -24,7 +24,7 @@ export function expectWithinDiscordLimits(m: DiscordMessage, allowedUser?: strin
   expect(m.components.length).toBeLessThanOrEqual(LIMITS.actionRows);
   for (const row of m.components) {
     expect(row.components.length).toBeLessThanOrEqual(LIMITS.buttonsPerRow);
-    for (const c of row.components as Array<Record<string, unknown>>) {
+    for (const c of row.components as unknown as Array<Record<string, unknown>>) {
       if (typeof c.custom_id === 'string') expect(c.custom_id.length).toBeLessThanOrEqual(LIMITS.customId);
       if (typeof c.label === 'string') expect(c.label.length).toBeLessThanOrEqual(LIMITS.buttonLabel);
       if (Array.isArray(c.options)) {
