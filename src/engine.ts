@@ -1,11 +1,14 @@
 import { loadCorpus } from './corpus/load.js';
 import type { Corpus } from './corpus/types.js';
+import { buildFigureBook, type FigureBook } from './answer/figures.js';
 import { PassageIndex } from './search/index.js';
 
 /** The loaded corpus and its index: built once at start-up, shared by every front-end. */
 export interface Engine {
   corpus: Corpus;
   index: PassageIndex;
+  /** Figures from tables and prose, and where sources disagree. */
+  figures: FigureBook;
   /** Milliseconds spent loading and indexing. */
   buildMs: number;
 }
@@ -13,7 +16,8 @@ export interface Engine {
 export function createEngineFromCorpus(corpus: Corpus): Engine {
   const start = performance.now();
   const index = new PassageIndex(corpus);
-  return { corpus, index, buildMs: performance.now() - start };
+  const figures = buildFigureBook(corpus);
+  return { corpus, index, figures, buildMs: performance.now() - start };
 }
 
 export async function createEngine(corpusDir?: string): Promise<Engine> {

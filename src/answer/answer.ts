@@ -1,6 +1,8 @@
 import type { Engine } from '../engine.js';
 import { checkQuestion, MAX_QUESTION_LENGTH, type QuestionProblem } from '../search/question.js';
 import { citeParagraph, type Citation } from './citation.js';
+import { answerFigures, type FigureFact } from './figures.js';
+import { classifyQuestion } from '../search/question.js';
 
 /** A passage as an answer shows it: whole text, its best sentence, where it comes from. */
 export interface AnswerPassage {
@@ -22,6 +24,10 @@ export interface Answer {
   passages: AnswerPassage[];
   /** "Did you mean" words from the corpus, for misspelled or unknown words. */
   suggestions: string[];
+  /** For numeric questions: the direct first line(s), values in Markdown bold. */
+  lead: string[];
+  /** For numeric questions: the figures behind the lead. */
+  figures: FigureFact[];
 }
 
 /** Below this share of the question found in the best passage, we say we found nothing. */
@@ -43,13 +49,17 @@ export interface AnswerOptions {
 export function answerQuestion(engine: Engine, query: string, options: AnswerOptions = {}): Answer {
   const problem = checkQuestion(query);
   if (problem) {
-    return { query, status: 'invalid', message: PROBLEM_MESSAGES[problem], passages: [], suggestions: [] };
+    return { query, status: 'invalid', message: PROBLEM_MESSAGES[problem], passages: [], suggestions: [], lead: [], figures: [] };
   }
   const limit = options.limit ?? 5;
   const offset = options.offset ?? 0;
   const result = engine.index.query(query, { limit: offset + limit, documentId: options.documentId });
   const relevant = result.passages.filter((p) => p.coverage >= MIN_COVERAGE);
-  if (relevant.length === 0) {
+  // Figures lead only the first page of an answer (not the More pages).
+  const numeric = offset === 0 ? answerFigures(engine.corpus, engine.figures, engine.index, query, classifyQuestion(query)) : null;
+  const lead = numeric?.lines ?? [];
+  const figures = numeric?.figures ?? [];
+  if (relevant.length === 0 && lead.length === 0) {
     const hint = result.suggestions.length ? ` Did you mean: ${result.suggestions.join(', ')}?` : '';
     return {
       query,
@@ -57,6 +67,8 @@ export function answerQuestion(engine: Engine, query: string, options: AnswerOpt
       message: `Nothing in the corpus matches that question.${hint}`,
       passages: [],
       suggestions: result.suggestions,
+      lead,
+      figures,
     };
   }
   return {
@@ -71,5 +83,7 @@ export function answerQuestion(engine: Engine, query: string, options: AnswerOpt
       score: Math.round(p.score * 1000) / 1000,
     })),
     suggestions: result.suggestions,
+    lead,
+    figures,
   };
 }

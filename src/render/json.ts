@@ -1,4 +1,5 @@
 import type { Answer } from '../answer/answer.js';
+import type { FigureFact } from '../answer/figures.js';
 import { renderAnswerText } from './text.js';
 
 /** The line format of `ask --json`, exactly as documented in the README. */
@@ -13,10 +14,12 @@ export interface AnswerJson {
     page: number | null;
     score: number;
   }>;
+  /** Only for numeric answers: the figures behind the direct first line of `answer`. */
+  figures?: FigureFact[];
 }
 
 export function renderAnswerJson(answer: Answer): AnswerJson {
-  return {
+  const json: AnswerJson = {
     query: answer.query,
     answer: renderAnswerText(answer),
     results: answer.passages.map((p) => ({
@@ -28,4 +31,6 @@ export function renderAnswerJson(answer: Answer): AnswerJson {
       score: p.score,
     })),
   };
+  if (answer.figures.length) json.figures = answer.figures;
+  return json;
 }

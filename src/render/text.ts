@@ -23,7 +23,14 @@ export function renderPassageText(p: AnswerPassage, style: TextStyle, n?: number
   return `${label}“${markBestSentence(p, style.mark)}”\n    — ${style.dim(formatCitation(p.citation))}`;
 }
 
+/** Lead lines carry Markdown bold around values: the style decides what it becomes. */
+export function renderLeadText(lines: string[], style: TextStyle): string {
+  return lines.map((l) => l.replace(/\*\*(.+?)\*\*/g, (_, v: string) => style.mark(v))).join('\n');
+}
+
 export function renderAnswerText(answer: Answer, style: TextStyle = PLAIN): string {
   if (answer.status !== 'answered') return answer.message ?? '';
-  return answer.passages.map((p, i) => renderPassageText(p, style, i + 1)).join('\n\n');
+  const blocks = answer.lead.length ? [renderLeadText(answer.lead, style)] : [];
+  blocks.push(...answer.passages.map((p, i) => renderPassageText(p, style, i + 1)));
+  return blocks.join('\n\n');
 }

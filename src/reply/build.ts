@@ -40,8 +40,9 @@ export function answerReply(answer: Answer, options: { offset?: number; private?
   return {
     tone: 'answer',
     title: answer.query,
+    ...(answer.lead.length ? { lead: answer.lead.join('\n') } : {}),
     quotes,
-    footer: `Passages ${first}–${offset + quotes.length} · Steppe`,
+    footer: quotes.length ? `Passages ${first}–${offset + quotes.length} · Steppe` : 'Steppe',
     actions,
   };
 }

@@ -1,0 +1,103 @@
+import { countryFromWord } from '../figures/countries.js';
+import { classifyQuestion } from '../search/question.js';
+
+/**
+ * Reading a numeric question: which countries, which way goods flow, which years, and
+ * whether it asks for a number at all. "How much did Kyrgyzstan export to Mongolia in
+ * 2012?" → flow Kyrgyzstan → Mongolia, years [2012].
+ */
+
+export interface FigureQuestion {
+  /** Asks for a number (amount, count, year) or for trade values. */
+  numeric: boolean;
+  /** Countries named, canonical, in order of appearance. */
+  countries: string[];
+  /** Direction of a trade flow when the question names one. */
+  flow: { from: string; to: string } | null;
+  /** Asks about trade in both directions ("trade between X and Y"). */
+  trade: boolean;
+  years: number[];
+}
+
+const EXPORT_VERB = /\b(?:export(?:s|ed|ing)?|sell(?:s|ing)?|sold|ship(?:s|ped|ping)?|send(?:s|ing)?|sent|sales?)\b/gi;
+const IMPORT_VERB = /\b(?:import(?:s|ed|ing)?|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing))\b/gi;
+const TRADE_WORD = /\b(?:trade|traded|trading|turnover|commerce)\b/i;
+const NUMBER_WORDS = /\b(?:how (?:much|many)|value|worth|amount|total|figure|number|volume|sum)\b/i;
+
+interface Mention {
+  country: string;
+  start: number;
+  end: number;
+}
+
+/** Country mentions however they are typed (lower-case, demonyms, "South Korea"). */
+export function findMentions(text: string): Mention[] {
+  const mentions: Mention[] = [];
+  const words = [...text.matchAll(/[\p{L}'’.-]+/gu)];
+  for (let i = 0; i < words.length; i++) {
+    const two = words[i + 1] ? `${words[i]![0]} ${words[i + 1]![0]}` : null;
+    const pair = two ? countryFromWord(two) : null;
+    if (pair) {
+      mentions.push({ country: pair, start: words[i]!.index, end: words[i + 1]!.index + words[i + 1]![0].length });
+      i++;
+      continue;
+    }
+    const single = countryFromWord(words[i]![0].replace(/[.-]+$/, ''));
+    if (single) mentions.push({ country: single, start: words[i]!.index, end: words[i]!.index + words[i]![0].length });
+  }
+  return mentions;
+}
+
+const HOME = 'Mongolia';
+
+function flowOf(text: string, mentions: Mention[]): { from: string; to: string } | null {
+  const verbs = [
+    ...[...text.matchAll(EXPORT_VERB)].map((m) => ({ at: m.index, end: m.index + m[0].length, kind: 'export' as const })),
+    ...[...text.matchAll(IMPORT_VERB)].map((m) => ({ at: m.index, end: m.index + m[0].length, kind: 'import' as const })),
+  ].sort((a, b) => a.at - b.at);
+  const verb = verbs[0];
+  if (!verb) return null;
+  const before = mentions.filter((m) => m.end <= verb.at);
+  const after = mentions.filter((m) => m.start >= verb.end);
+  const subject = before[before.length - 1]?.country;
+  const preposition = (m: Mention) => /\b(to|into|from|in|for)\s+(?:the\s+)?$/i.exec(text.slice(Math.max(verb.end, m.start - 12), m.start))?.[1]?.toLowerCase();
+  const target = after.find((m) => ['to', 'into', 'for', 'in'].includes(preposition(m) ?? ''))?.country;
+  const origin = after.find((m) => preposition(m) === 'from')?.country;
+  let from: string | undefined;
+  let to: string | undefined;
+  if (verb.kind === 'export') {
+    from = origin ?? subject ?? (target ? undefined : after[0]?.country);
+    to = target ?? (origin ? subject : undefined);
+  } else {
+    to = subject ?? target;
+    from = origin ?? (subject ? after.find((m) => m.country !== subject)?.country : undefined);
+  }
+  // One side named: the other is Mongolia, the corpus's subject.
+  const named = [...new Set(mentions.map((m) => m.country))];
+  if (!from && to && to !== HOME && named.length <= 1) from = HOME;
+  if (!to && from && from !== HOME && named.length <= 1) to = HOME;
+  if (!from && !to && named.length === 1 && named[0] !== HOME) {
+    [from, to] = verb.kind === 'export' ? [named[0], HOME] : [HOME, named[0]];
+  }
+  if (!from || !to || from === to) return null;
+  return { from, to };
+}
+
+export function readFigureQuestion(question: string): FigureQuestion {
+  const mentions = findMentions(question);
+  const countries = [...new Set(mentions.map((m) => m.country))];
+  const years = [...new Set([...question.matchAll(/\b(1[89]\d\d|20\d\d)\b/g)].map((m) => Number(m[1])))];
+  // "from 2012 to 2015": every year between.
+  const span = /\b(?:from|between)\s+(\d{4})\s+(?:to|and|-|–|until)\s+(\d{4})\b/i.exec(question);
+  if (span) {
+    const [a, b] = [Number(span[1]), Number(span[2])].sort((x, y) => x - y);
+    for (let y = a!; y <= b! && y - a! < 50; y++) if (!years.includes(y)) years.push(y);
+    years.sort((x, y) => x - y);
+  }
+  const flow = flowOf(question, mentions);
+  const trade = !flow && TRADE_WORD.test(question);
+  const type = classifyQuestion(question);
+  const numeric =
+    type === 'amount' || type === 'count' || type === 'year' || NUMBER_WORDS.test(question) || ((flow !== null || trade) && countries.length > 0);
+  return { numeric, countries, flow, trade, years };
+}

@@ -1,0 +1,194 @@
+import type { Corpus, TradeRow } from '../corpus/types.js';
+import { extractFigures, findDisagreements, type ComparableFigure, type Disagreement, type FigureRecord } from '../figures/extract.js';
+import { formatUsd } from '../figures/money.js';
+import { analyze } from '../search/analyzer.js';
+import type { PassageIndex } from '../search/index.js';
+import { authorLabel } from './citation.js';
+import { readFigureQuestion, type FigureQuestion } from './figureQuestion.js';
+
+/**
+ * Numeric answers: a direct first line — the value, what it measures, the year, the
+ * source — from the Appendix tables when the question names a trade flow they cover,
+ * else from the figures stated in prose. When sources disagree, both values, plainly.
+ */
+
+/** A figure as `ask --json` reports it. */
+export interface FigureFact {
+  value: number;
+  unit: string;
+  measure: string;
+  year: number | null;
+  source: string;
+  sentence: string;
+}
+
+export interface FigureAnswer {
+  /** The direct line(s), Markdown bold around values. */
+  lines: string[];
+  figures: FigureFact[];
+}
+
+/** Everything numeric the corpus states, computed once at start-up. */
+export interface FigureBook {
+  records: FigureRecord[];
+  rows: TradeRow[];
+  disagreements: Disagreement[];
+}
+
+export function buildFigureBook(corpus: Corpus): FigureBook {
+  // The extractor fills unnamed trade partners from the whole document: pass it whole.
+  const records = corpus.documents.flatMap((d) => extractFigures(d.paragraphs));
+  const rows = corpus.documents.flatMap((d) => d.tables);
+  return { records, rows, disagreements: findDisagreements(records, rows) };
+}
+
+const HOME = 'Mongolia';
+const MAX_YEAR_LINES = 10;
+
+function documentLabel(corpus: Corpus, documentId: string): string {
+  const doc = corpus.documents.find((d) => d.meta.id === documentId);
+  return doc ? `${authorLabel(doc.meta)} (${doc.meta.year})` : documentId;
+}
+
+function figureSource(corpus: Corpus, f: ComparableFigure): string {
+  const s = f.source;
+  return s.kind === 'prose'
+    ? `${documentLabel(corpus, s.documentId)}, p. ${s.page}, ¶ ${s.paragraphId}`
+    : `${documentLabel(corpus, s.documentId)}, ${s.table}, p. ${s.page}${s.computed ? ' (total computed from both directions)' : ''}`;
+}
+
+function flowLabel(from: string, to: string): string {
+  if (from === HOME) return `Mongolia's exports to ${to}`;
+  if (to === HOME) return `${from}'s exports to Mongolia (Mongolia's imports)`;
+  return `${from}'s exports to ${to}`;
+}
+
+function goodsNote(row: TradeRow): string {
+  const goods = row.goods.slice(0, 4).join(', ');
+  return goods ? ` (main goods: ${goods}${row.goods.length > 4 ? ', …' : ''})` : '';
+}
+
+function disagreementLine(corpus: Corpus, d: Disagreement): string {
+  const parts = d.figures.slice(0, 4).map((f) => `**${f.text}**${f.year && d.year === null ? ` (${f.year})` : ''} in ${figureSource(corpus, f)}`);
+  const more = d.figures.length > 4 ? ` and ${d.figures.length - 4} more` : '';
+  return `⚠ Sources disagree on ${d.measure}${d.year ? ` in ${d.year}` : ''}: ${parts.join('; ')}${more}.`;
+}
+
+function tableAnswer(corpus: Corpus, book: FigureBook, q: FigureQuestion): FigureAnswer | null {
+  const partners = new Set(book.rows.map((r) => r.partner));
+  const partner = q.flow
+    ? [q.flow.from, q.flow.to].find((c) => c !== HOME && partners.has(c))
+    : q.trade
+      ? q.countries.find((c) => c !== HOME && partners.has(c))
+      : undefined;
+  if (!partner || (q.flow && q.flow.from !== HOME && q.flow.to !== HOME)) return null;
+  const rows = book.rows.filter((r) => r.partner === partner);
+  const direction = q.flow ? (q.flow.from === HOME ? 'exports' : 'imports') : null;
+  const available = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
+  const years = q.years.filter((y) => available.includes(y)).slice(0, MAX_YEAR_LINES);
+  if (q.years.length > 0 && years.length === 0) return null;
+  const lines: string[] = [];
+  const figures: FigureFact[] = [];
+  const source = (r: TradeRow) => `${documentLabel(corpus, r.documentId)}, ${r.table}, p. ${r.page}`;
+  const pick = (year: number, dir: 'exports' | 'imports') => rows.find((r) => r.year === year && r.direction === dir);
+
+  if (direction) {
+    const label = direction === 'exports' ? flowLabel(HOME, partner) : flowLabel(partner, HOME);
+    if (years.length === 0) {
+      const series = available.map((y) => pick(y, direction)).filter((r): r is TradeRow => !!r);
+      const low = series.reduce((a, b) => (b.valueUsd < a.valueUsd ? b : a));
+      const high = series.reduce((a, b) => (b.valueUsd > a.valueUsd ? b : a));
+      const last = series[series.length - 1]!;
+      lines.push(
+        `${label}, ${available[0]}–${available[available.length - 1]}: **${last.valueText}** in ${last.year}${goodsNote(last)}; lowest ${low.valueText} (${low.year}), highest ${high.valueText} (${high.year}) — ${source(last)}. /figures shows every year.`,
+      );
+      for (const r of series) figures.push({ value: r.valueUsd, unit: 'USD', measure: label, year: r.year, source: source(r), sentence: `${r.year}: ${r.valueText}` });
+    } else {
+      for (const y of years) {
+        const r = pick(y, direction);
+        if (!r) continue;
+        lines.push(`${label} in ${y}: **${r.valueText}**${goodsNote(r)} — ${source(r)}.`);
+        figures.push({ value: r.valueUsd, unit: 'USD', measure: label, year: y, source: source(r), sentence: `${y}: ${r.valueText}` });
+      }
+    }
+    const flow = direction === 'exports' ? { from: HOME, to: partner } : { from: partner, to: HOME };
+    for (const d of book.disagreements) {
+      const sameFlow = d.flow?.from === flow.from && d.flow?.to === flow.to;
+      if (sameFlow && d.year !== null && years.includes(d.year)) lines.push(disagreementLine(corpus, d));
+    }
+  } else {
+    const span = years.length ? years : available;
+    for (const y of span) {
+      const ex = pick(y, 'exports');
+      const im = pick(y, 'imports');
+      if (!ex || !im) continue;
+      const total = ex.valueUsd + im.valueUsd;
+      if (years.length) {
+        lines.push(`Mongolia–${partner} trade in ${y}: **${formatUsd(total)}** (computed: exports ${ex.valueText} + imports ${im.valueText}) — ${source(ex)}.`);
+      }
+      figures.push({ value: total, unit: 'USD', measure: `Mongolia–${partner} trade (exports + imports)`, year: y, source: source(ex), sentence: `${y}: ${ex.valueText} + ${im.valueText}` });
+    }
+    if (!years.length && figures.length) {
+      const totalsDisagree = book.disagreements.filter(
+        (d) => d.year === null && d.measureKey.startsWith('trade|') && d.figures.some((f) => f.measureKey.includes(partner.toLowerCase())),
+      );
+      const last = figures[figures.length - 1]!;
+      const low = figures.reduce((a, b) => (b.value < a.value ? b : a));
+      const high = figures.reduce((a, b) => (b.value > a.value ? b : a));
+      lines.push(
+        `Mongolia–${partner} trade (exports + imports, computed from the Appendix tables): **${formatUsd(last.value)}** in ${last.year}; between ${formatUsd(low.value)} (${low.year}) and ${formatUsd(high.value)} (${high.year}) over ${span[0]}–${span[span.length - 1]} — ${last.source}.`,
+      );
+      for (const d of totalsDisagree) {
+        const prose = d.figures.filter((f) => f.source.kind === 'prose');
+        if (prose.length) lines.push(`⚠ The sources disagree: ${prose.map((f) => `**${f.text}** in ${figureSource(corpus, f)}`).join('; ')}, undated, against the table's yearly totals.`);
+      }
+    }
+  }
+  return lines.length ? { lines, figures } : null;
+}
+
+const UNITS_FOR: Record<string, ReadonlySet<string>> = {
+  amount: new Set(['USD', 'percent']),
+  count: new Set(['people', 'count', 'percent', 'rank', 'km']),
+  year: new Set(['year']),
+  any: new Set(['USD', 'people', 'count', 'percent', 'rank', 'km', 'year']),
+};
+
+/** The prose figure whose sentence best matches the question, among compatible ones. */
+function proseAnswer(corpus: Corpus, book: FigureBook, index: PassageIndex, question: string, q: FigureQuestion, type: string): FigureAnswer | null {
+  const units = UNITS_FOR[type] ?? UNITS_FOR.any!;
+  const groups = index.termGroups({ raw: question, type: 'other', terms: [...new Set(analyze(question))], years: q.years, entities: [] });
+  const totalIdf = groups.reduce((s, g) => s + g.idf, 0) || 1;
+  let best: { record: FigureRecord; score: number } | null = null;
+  for (const record of book.records) {
+    if (!units.has(record.unit)) continue;
+    if (q.countries.some((c) => !record.entities.includes(c))) continue;
+    if (q.flow && record.flow && (record.flow.from !== q.flow.from || record.flow.to !== q.flow.to)) continue;
+    if (q.years.length && record.year !== null && !q.years.includes(record.year)) continue;
+    const terms = new Set(analyze(`${record.sentence} ${record.measure}`));
+    let found = 0;
+    for (const g of groups) {
+      let w = 0;
+      for (const [t, v] of g.variants) if (terms.has(t) && v > w) w = v;
+      found += g.idf * w;
+    }
+    const score = found / totalIdf + (q.years.length && record.year !== null ? 0.2 : 0);
+    if (!best || score > best.score) best = { record, score };
+  }
+  if (!best || best.score < 0.5) return null;
+  const r = best.record;
+  const source = `${documentLabel(corpus, r.documentId)}, p. ${r.page}, ¶ ${r.paragraphId}`;
+  const lines = [`**${r.text}** — ${r.measure}${r.year ? `, ${r.year}` : ''} — ${source}.`];
+  const figures: FigureFact[] = [{ value: r.value, unit: r.unit, measure: r.measure, year: r.year, source, sentence: r.sentence }];
+  for (const d of book.disagreements) {
+    const involved = d.figures.some((f) => f.source.kind === 'prose' && f.source.paragraphId === r.paragraphId && f.value === r.value);
+    if (involved) lines.push(disagreementLine(corpus, d));
+  }
+  return { lines, figures };
+}
+
+export function answerFigures(corpus: Corpus, book: FigureBook, index: PassageIndex, question: string, type: string): FigureAnswer | null {
+  const q = readFigureQuestion(question);
+  if (!q.numeric) return null;
+  return tableAnswer(corpus, book, q) ?? proseAnswer(corpus, book, index, question, q, type);
+}
