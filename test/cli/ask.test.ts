@@ -36,7 +36,8 @@ describe('npm run ask', () => {
   it('prints a readable answer in text mode', () => {
     const { stdout, status } = ask(['How many Kazakhs live in Mongolia?']);
     expect(status).toBe(0);
-    expect(stdout).toMatch(/^\[1\] “/);
+    // A numeric question: the figure first, then the supporting passages.
+    expect(stdout).toMatch(/^approximately 160,000 — .* — Miliate \(2013\), p\. 1, ¶ miliate-2013\/2\.\n\n\[1\] “/);
     expect(stdout).toContain('— Miliate (2013), “The Steppes to the States”');
   });
 });

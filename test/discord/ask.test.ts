@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buttonClick, slashCommand } from '../fake-discord/fakeDiscord.js';
+import { buttonClick, DEFAULT_USER, slashCommand } from '../fake-discord/fakeDiscord.js';
 import { startTestBot, type TestBot } from './harness.js';
 
 let t: TestBot;
@@ -25,7 +25,8 @@ describe('/ask through the loopback Discord', () => {
     expect(data.allowed_mentions).toEqual({ parse: [] });
     const embed = data.embeds[0];
     expect(embed.title).toBe('How many Kazakhs live in Mongolia?');
-    expect(embed.description).toMatch(/^> /);
+    // A numeric question: the figure leads, with its source; the passage follows as a quote.
+    expect(embed.description).toMatch(/^\*\*approximately 160,000\*\* — .* — Miliate \(2013\), p\. 1, ¶ miliate-2013\/2\.\n\n> /);
     expect(embed.description).toContain('**There are approximately 160,000 Kazakhs living in Mongolia');
     expect(embed.description).toContain('— Miliate (2013), “The Steppes to the States”, p. 1, ¶ miliate-2013/2');
     expect(embed.description.length).toBeLessThanOrEqual(4096);
@@ -52,10 +53,13 @@ describe('/ask through the loopback Discord', () => {
   });
 
   it('mention addresses the answer to that user and pings only them', async () => {
-    const r = await t.fake.interact(
-      slashCommand('ask', { question: 'Why is Kazakhstan important for the SREB?', mention: { id: '222222222222222222', username: 'friend' } }),
-      { waitFor: 'final' },
-    );
+    // A USER option as Discord sends it: the id as value, the user under data.resolved.
+    const input = slashCommand('ask', [
+      { name: 'question', type: 3, value: 'Why is Kazakhstan important for the SREB?' },
+      { name: 'mention', type: 6, value: '222222222222222222' },
+    ]);
+    input.data.resolved = { users: { '222222222222222222': { ...DEFAULT_USER, id: '222222222222222222', username: 'friend', global_name: 'Friend' } } };
+    const r = await t.fake.interact(input, { waitFor: 'final' });
     const data = r.callback!.data as Record<string, any>;
     expect(data.content).toBe('<@222222222222222222>');
     expect(data.allowed_mentions).toEqual({ parse: [], users: ['222222222222222222'] });
@@ -69,8 +73,8 @@ describe('/ask through the loopback Discord', () => {
     const next = await t.fake.interact(buttonClick(more.custom_id, { embeds: data.embeds, components: data.components }), { waitFor: 'final' });
     const nextData = next.callback!.data as Record<string, any>;
     expect(nextData.embeds[0].footer.text).toMatch(/^Passages 4–/);
-    const firstIds = [...data.embeds[0].description.matchAll(/¶ (\S+)/g)].map((m: RegExpMatchArray) => m[1]);
-    const nextIds = [...nextData.embeds[0].description.matchAll(/¶ (\S+)/g)].map((m: RegExpMatchArray) => m[1]);
+    const firstIds = [...data.embeds[0].description.matchAll(/¶ (\S+)/g)].map((m: RegExpMatchArray) => m[1]!);
+    const nextIds = [...nextData.embeds[0].description.matchAll(/¶ (\S+)/g)].map((m: RegExpMatchArray) => m[1]!);
     expect(nextIds.some((id: string) => firstIds.includes(id))).toBe(false);
   });
 
