@@ -1,0 +1,68 @@
+import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord.js';
+import { tradeFigures, tradePartnerNames } from '../src/answer/tradeFigures.js';
+import { booleanOption, numberOption, stringOption, type Command } from '../src/command.js';
+import { errorReply } from '../src/reply/build.js';
+import type { TradeView } from '../src/figures/trade.js';
+
+const DIRECTIONS: TradeView[] = ['exports', 'imports', 'both'];
+
+/** `/figures partner direction from to private`: the trade table and a PNG chart. */
+export const figures: Command = {
+  definition: {
+    type: ApplicationCommandType.ChatInput,
+    name: 'figures',
+    description: "Mongolia's trade with a partner by year: table and chart",
+    options: [
+      { type: ApplicationCommandOptionType.String, name: 'partner', description: 'Trade partner, e.g. Kazakhstan', required: true, autocomplete: true },
+      {
+        type: ApplicationCommandOptionType.String,
+        name: 'direction',
+        description: "Mongolia's exports, imports, or both (default)",
+        choices: DIRECTIONS.map((d) => ({ name: d, value: d })),
+      },
+      { type: ApplicationCommandOptionType.Integer, name: 'from', description: 'First year', min_value: 1900, max_value: 2100 },
+      { type: ApplicationCommandOptionType.Integer, name: 'to', description: 'Last year', min_value: 1900, max_value: 2100 },
+      { type: ApplicationCommandOptionType.Boolean, name: 'private', description: 'Only you see it' },
+    ],
+  },
+  help: {
+    usage: '/figures partner: … [direction: exports|imports|both] [from] [to] [private]',
+    text: "Mongolia's trade with a partner by year as an aligned table (values as the source prints them, balance computed) and a chart.",
+  },
+  // Drawing the chart loads the canvas module on first use: defer.
+  slow: true,
+  async run(ctx) {
+    const partner = stringOption(ctx, 'partner') ?? '';
+    const direction = stringOption(ctx, 'direction');
+    if (direction !== undefined && !DIRECTIONS.includes(direction as TradeView)) {
+      return { reply: errorReply('direction must be exports, imports or both.'), private: true };
+    }
+    const result = await tradeFigures(ctx.engine.corpus, {
+      partner,
+      direction: direction as TradeView | undefined,
+      from: numberOption(ctx, 'from'),
+      to: numberOption(ctx, 'to'),
+      chart: true,
+    });
+    if (!result.ok) return { reply: errorReply(result.error), private: true };
+    const name = `trade-${result.series.partner.toLowerCase().replace(/[^a-z]+/g, '-')}-${result.series.from}-${result.series.to}.png`;
+    return {
+      reply: {
+        tone: 'info',
+        title: result.title,
+        code: result.table,
+        footer: result.source,
+        image: name,
+        attachments: [{ name, contentType: 'image/png', data: result.png!, description: `Chart: ${result.title}` }],
+      },
+      private: booleanOption(ctx, 'private') ?? false,
+    };
+  },
+  autocomplete(ctx, focused) {
+    if (focused.name !== 'partner') return [];
+    const typed = focused.value.toLowerCase();
+    return tradePartnerNames(ctx.engine.corpus)
+      .filter((p) => p.toLowerCase().includes(typed))
+      .map((p) => ({ name: p, value: p }));
+  },
+};
