@@ -26,7 +26,8 @@ export class Cooldown {
       this.prune(now);
       return 0;
     }
-    return Math.ceil((1 - bucket.tokens) / ratePerMs / 1000);
+    // The epsilon keeps float noise (2.0000000004 s) from adding a whole second.
+    return Math.ceil((1 - bucket.tokens) / ratePerMs / 1000 - 1e-9);
   }
 
   private prune(now: number): void {
