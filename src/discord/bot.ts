@@ -21,6 +21,24 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
+/**
+ * Which shards this process runs: SHARD_IDS of SHARD_COUNT (several hosts splitting them),
+ * all SHARD_COUNT shards, the ones a ShardingManager assigned (discord.js reads its
+ * environment), or else as many as Discord recommends ('auto').
+ */
+function shardOptions(config: Config): { shards?: number[] | 'auto'; shardCount?: number } {
+  if (config.SHARD_IDS) return { shards: config.SHARD_IDS, shardCount: config.SHARD_COUNT ?? Math.max(...config.SHARD_IDS) + 1 };
+  if (config.SHARD_COUNT) return { shards: Array.from({ length: config.SHARD_COUNT }, (_, i) => i), shardCount: config.SHARD_COUNT };
+  if (process.env.SHARDING_MANAGER) return {};
+  return { shards: 'auto' };
+}
+
+/** Shard 0's process registers the commands, so several processes do not race to PUT. */
+function holdsShardZero(client: Client, config: Config): boolean {
+  const ids = config.SHARD_IDS ?? client.shard?.ids;
+  return ids ? ids.includes(0) : true;
+}
+
 export function commandPayload(commands: Command[]): RESTPostAPIApplicationCommandsJSONBody[] {
   return commands.map((c) => c.definition);
 }
@@ -35,7 +53,7 @@ export async function startBot(options: {
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     ...(config.DISCORD_API_URL ? { rest: { api: config.DISCORD_API_URL } } : {}),
-    ...(config.SHARD_IDS ? { shards: config.SHARD_IDS, shardCount: config.SHARD_COUNT } : {}),
+    ...shardOptions(config),
     allowedMentions: { parse: [] },
   });
   const handler = new InteractionHandler({
@@ -53,8 +71,7 @@ export async function startBot(options: {
   const ready = new Promise<void>((resolve, reject) => {
     client.once(Events.ClientReady, (c) => {
       logger.info({ user: c.user.tag, guilds: c.guilds.cache.size, shards: c.ws.shards.size }, 'connected to Discord');
-      // With several processes sharing the shards, the one holding shard 0 registers.
-      if (config.SHARD_IDS && !config.SHARD_IDS.includes(0)) return resolve();
+      if (!holdsShardZero(client, config)) return resolve();
       syncCommands(client.rest, c.application.id, commandPayload(commands), config.DISCORD_GUILD_ID).then(
         (result) => {
           logger.info({ result, scope: config.DISCORD_GUILD_ID ? 'guild' : 'global' }, 'commands registered');
