@@ -1,6 +1,6 @@
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import { words as naturalStopwords } from 'natural/lib/natural/util/stopwords.js';
-import { ACRONYMS, PLACES, SPELLINGS, SYNONYMS } from './expansions.js';
+import { ACRONYMS, PHRASAL_VERBS, PLACES, SPELLINGS, SYNONYMS } from './expansions.js';
 
 /**
  * The analyzer shared by indexing and querying: the same tokens, stop words and stems on
@@ -21,6 +21,8 @@ const QUESTION_WORDS = [
   'much', 'many', 'often', 'does', 'did', 'do', 'is', 'are', 'was', 'were', 'the', 'ever', 'yes', 'no', 'not',
   'really', 'actually', 'like', 'get', 'gets', 'getting', 'per', 'given', 'kind', 'sort', 'lot', 'lots', 'exactly',
   'just', 'maybe', 'perhaps', 'thing', 'things', 'way', 'ways', 'someone', 'anyone', 'whether', 'also',
+  // Verbs of naming: "can it be called a weak state?" is about weak states, not calls.
+  'called', 'named', 'termed', 'dubbed', 'labelled', 'labeled',
 ];
 
 export const STOP_WORDS: ReadonlySet<string> = new Set([...naturalStopwords, ...QUESTION_WORDS]);
@@ -47,6 +49,10 @@ const STEM_EXCEPTIONS: Record<string, string> = {
   university: 'universit', universities: 'universit',
   general: 'general', generally: 'general',
   news: 'news',
+  // Porter cuts `ties` to `ti` but keeps `tie`: "close ties" must match "a tie".
+  ties: 'tie', tied: 'tie', tying: 'tie',
+  // …and leaves `failure` apart from `fail`.
+  failure: 'fail', failures: 'fail',
 };
 
 export function tokenize(text: string): string[] {
@@ -67,6 +73,48 @@ export function tokenize(text: string): string[] {
   return out;
 }
 
+/** `verb particle` (both surface tokens) → the one-word verb it means: `came back` → `return`. */
+const phrasalVerbs = new Map<string, string>();
+for (const { verbs, particle, means } of PHRASAL_VERBS) for (const v of verbs) phrasalVerbs.set(`${v} ${particle}`, means);
+
+/**
+ * Verbs that hand their meaning to the infinitive after them: in "want to balance Moscow",
+ * "trying to join", "seems to be" the topic is the second verb. Rare in the corpus, such verbs
+ * would otherwise carry a high IDF and outweigh the words that matter.
+ */
+const CATENATIVE = new Set([
+  'want', 'wants', 'wanted', 'wanting', 'try', 'tries', 'tried', 'trying', 'seem', 'seems', 'seemed', 'seeming',
+  'tend', 'tends', 'tended', 'tending', 'need', 'needs', 'needed', 'needing', 'manage', 'manages', 'managed',
+]);
+
+/**
+ * Multi-word verbs, on both sides of the index:
+ *  - phrasal verbs become the one word they mean ("came back" → "return", "hold back" →
+ *    "hinder"): their verb is often a stop word ("came", "get") and the particle alone
+ *    ("back", "out") means nothing, so the question would lose its verb. Only adjacent
+ *    pairs: "cuts Mongolia off" stays as it is;
+ *  - catenative verbs before "to" are dropped ("wants to join" → "join").
+ */
+export function joinPhrasalVerbs(tokens: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const next = tokens[i + 1];
+    const means = next !== undefined ? phrasalVerbs.get(`${tokens[i]} ${next}`) : undefined;
+    if (means) {
+      out.push(means);
+      i++;
+    } else if (next === 'to' && CATENATIVE.has(tokens[i]!)) {
+      continue;
+    } else out.push(tokens[i]!);
+  }
+  return out;
+}
+
+/** Tokens as the index sees them: `tokenize`, then phrasal verbs joined. */
+export function indexTokens(text: string): string[] {
+  return joinPhrasalVerbs(tokenize(text));
+}
+
 const stemCache = new Map<string, string>();
 
 /** Stop word → null; otherwise the index term (spelling-normalized Porter stem). */
@@ -85,7 +133,7 @@ export function normalizeTerm(token: string): string | null {
 /** Index terms of a text, in order, stop words removed. */
 export function analyze(text: string): string[] {
   const terms: string[] = [];
-  for (const token of tokenize(text)) {
+  for (const token of indexTokens(text)) {
     const term = normalizeTerm(token);
     if (term) terms.push(term);
   }
@@ -93,7 +141,7 @@ export function analyze(text: string): string[] {
 }
 
 /** How much an expansion counts relative to the word the reader typed. */
-export const EXPANSION_BOOST = { acronym: 0.8, place: 0.45, spelling: 1, synonym: 0.3 } as const;
+export const EXPANSION_BOOST = { acronym: 0.8, demonym: 0.8, place: 0.45, spelling: 1, spellingFix: 0.8, synonym: 0.3 } as const;
 export type ExpansionKind = keyof typeof EXPANSION_BOOST;
 
 export interface Expansion {
@@ -121,7 +169,12 @@ export class Expander {
         if (head && longTerms.length > 1) this.add(head, abbrTerm, 'synonym');
       }
     }
-    for (const group of PLACES) this.addGroup(group, 'place');
+    // Forms of one name (Mongolia, Mongolian, Mongols) nearly mean the same; a capital or
+    // another name (Ulaanbaatar, Kremlin) stands for the country less surely.
+    for (const group of PLACES) {
+      const terms = [...new Set(group.flatMap((w) => analyze(w)))];
+      for (const a of terms) for (const b of terms) this.add(a, b, sameRoot(a, b) ? 'demonym' : 'place');
+    }
     for (const group of SPELLINGS) this.addGroup(group, 'spelling');
     for (const group of SYNONYMS) this.addGroup(group, 'synonym');
   }
@@ -145,6 +198,11 @@ export class Expander {
   expand(term: string): Expansion[] {
     return this.table.get(term) ?? [];
   }
+}
+
+/** Two forms of one name: they share their first four letters (kazakh/kazakhstan, asia/asian). */
+function sameRoot(a: string, b: string): boolean {
+  return a.length >= 4 && b.length >= 4 && a.slice(0, 4) === b.slice(0, 4);
 }
 
 /**

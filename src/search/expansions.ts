@@ -33,6 +33,8 @@ export const ACRONYMS: Record<string, string[]> = {
   gdp: ['gross domestic product'],
   wto: ['world trade organization'],
   aiib: ['asian infrastructure investment bank'],
+  // Not an acronym but a short name used the same way: "the Stans" are the Central Asian republics.
+  stans: ['central asia', 'central asian'],
 };
 
 /** Countries with their demonyms, ethnonyms, adjectives and capitals. */
@@ -44,7 +46,7 @@ export const PLACES: string[][] = [
   ['tajikistan', 'tajik', 'tajiks', 'dushanbe'],
   ['turkmenistan', 'turkmen', 'ashgabat'],
   ['china', 'chinese', 'beijing', 'prc'],
-  ['russia', 'russian', 'russians', 'moscow', 'kremlin'],
+  ['russia', 'russian', 'russians', 'moscow', 'kremlin', 'tsarist', 'czarist'],
   ['japan', 'japanese', 'tokyo'],
   ['korea', 'korean', 'koreans', 'seoul'],
   ['turkey', 'turkish', 'ankara'],
@@ -52,6 +54,14 @@ export const PLACES: string[][] = [
   ['america', 'american', 'americans', 'washington'],
   ['soviet', 'ussr', 'soviets'],
   ['xinjiang', 'uyghur', 'uyghurs', 'uighur', 'uighurs'],
+  ['asia', 'asian', 'asians'],
+  ['europe', 'european', 'europeans'],
+  ['eurasia', 'eurasian', 'eurasians'],
+  ['afghanistan', 'afghan', 'afghans', 'kabul'],
+  ['iran', 'iranian', 'iranians', 'tehran'],
+  ['pakistan', 'pakistani', 'pakistanis', 'islamabad'],
+  ['tibet', 'tibetan', 'tibetans', 'lhasa'],
+  ['ukraine', 'ukrainian', 'ukrainians', 'kyiv', 'kiev'],
 ];
 
 /** British and American spellings that the stemmer does not join. */
@@ -87,7 +97,7 @@ export const SYNONYMS: string[][] = [
   ['treaty', 'agreement', 'accord', 'pact'],
   ['sign', 'conclude', 'ink'],
   ['cooperation', 'collaboration', 'partnership', 'coordination'],
-  ['relation', 'relationship', 'tie', 'link'],
+  ['relation', 'relationship', 'tie', 'link', 'connection', 'contact', 'interaction', 'interact'],
   ['weak', 'small', 'minor'],
   ['big', 'large', 'great', 'major'],
   ['fail', 'failure', 'collapse', 'stagnation', 'stagnant'],
@@ -101,8 +111,60 @@ export const SYNONYMS: string[][] = [
   ['embassy', 'consulate', 'diplomatic'],
   ['flight', 'air', 'airline'],
   ['vision', 'concept', 'idea', 'view'],
-  ['important', 'key', 'critical', 'crucial', 'central', 'lynchpin'],
+  ['important', 'key', 'critical', 'crucial', 'lynchpin'],
   ['member', 'belong', 'membership', 'join'],
-  ['write', 'argue', 'say', 'discuss', 'state', 'claim'],
+  ['write', 'argue', 'say', 'discuss', 'claim'],
   ['project', 'investment', 'infrastructure'],
+  ['state', 'country', 'nation', 'republic'],
+  ['similar', 'similarity', 'alike', 'akin', 'resemble', 'resemblance', 'comparable'],
+  ['different', 'difference', 'differ', 'unlike', 'distinct', 'contrast'],
+  ['barrier', 'obstacle', 'hindrance', 'hinder', 'impediment', 'impede', 'constraint', 'limitation', 'hurdle', 'obstruct'],
+  ['lack', 'absence', 'absent', 'missing', 'deficit', 'shortage'],
+  ['exclude', 'exclusion', 'omit', 'missing'],
+  ['evidence', 'sign', 'indication', 'indicator', 'signal'],
+  ['recent', 'recently', 'lately', 'latest'],
+  ['basic', 'fundamental', 'underlying', 'essential'],
+  ['aim', 'goal', 'purpose', 'objective', 'intention'],
+  ['harm', 'hurt', 'damage', 'undermine', 'hamper', 'weaken'],
+  ['ally', 'alliance', 'align', 'alignment', 'coalition', 'bloc'],
+  ['threat', 'danger', 'risk', 'threaten'],
+  ['increase', 'grow', 'growth', 'rise', 'expand'],
+  ['decrease', 'decline', 'drop', 'shrink', 'reduce'],
+  ['begin', 'start', 'commence', 'launch', 'initiate'],
+  ['restore', 'resume', 'resumption', 'reinstate', 'revive'],
+  ['establish', 'establishment', 'create', 'creation'],
+  ['influence', 'clout', 'leverage', 'sway'],
+  ['strategy', 'policy', 'approach', 'doctrine'],
+  ['concern', 'worry', 'fear', 'anxiety', 'apprehension', 'unease'],
+  ['definition', 'define', 'meaning', 'mean', 'notion'],
+];
+
+/**
+ * Phrasal verbs read as the single verb they mean, in questions and corpus alike (see
+ * `joinPhrasalVerbs` in analyzer.ts): "came back" is "returned", "held back" is "hindered".
+ */
+export const PHRASAL_VERBS: Array<{ verbs: string[]; particle: string; means: string }> = [
+  {
+    verbs: [
+      'come', 'comes', 'came', 'coming', 'go', 'goes', 'went', 'gone', 'going', 'get', 'gets', 'got', 'getting',
+      'head', 'heads', 'headed', 'heading', 'move', 'moves', 'moved', 'moving', 'fly', 'flies', 'flew', 'flown', 'flying',
+    ],
+    particle: 'back',
+    means: 'return',
+  },
+  { verbs: ['bring', 'brings', 'brought', 'bringing'], particle: 'back', means: 'restore' },
+  { verbs: ['hold', 'holds', 'held', 'holding', 'keep', 'keeps', 'kept', 'keeping'], particle: 'back', means: 'hinder' },
+  { verbs: ['leave', 'leaves', 'left', 'leaving', 'keep', 'keeps', 'kept', 'keeping', 'shut', 'shuts', 'shutting'], particle: 'out', means: 'exclude' },
+  { verbs: ['set', 'sets', 'setting'], particle: 'up', means: 'establish' },
+  { verbs: ['break', 'breaks', 'broke', 'broken', 'breaking'], particle: 'up', means: 'breakup' },
+  { verbs: ['team', 'teams', 'teamed', 'teaming', 'join', 'joins', 'joined', 'joining'], particle: 'up', means: 'ally' },
+  { verbs: ['carry', 'carries', 'carried', 'carrying'], particle: 'out', means: 'conduct' },
+  { verbs: ['pull', 'pulls', 'pulled', 'pulling', 'back', 'backs', 'backed', 'backing'], particle: 'out', means: 'withdraw' },
+  { verbs: ['give', 'gives', 'gave', 'given', 'giving'], particle: 'up', means: 'abandon' },
+  { verbs: ['fall', 'falls', 'fell', 'fallen', 'falling'], particle: 'apart', means: 'collapse' },
+  { verbs: ['point', 'points', 'pointed', 'pointing'], particle: 'out', means: 'note' },
+  { verbs: ['look', 'looks', 'looked', 'looking'], particle: 'into', means: 'examine' },
+  { verbs: ['turn', 'turns', 'turned', 'turning'], particle: 'down', means: 'reject' },
+  { verbs: ['step', 'steps', 'stepped', 'stepping'], particle: 'up', means: 'increase' },
+  { verbs: ['cut', 'cuts', 'cutting'], particle: 'back', means: 'reduce' },
 ];

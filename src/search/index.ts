@@ -1,9 +1,9 @@
 import MiniSearch, { type Query } from 'minisearch';
 import type { Corpus, DocumentMeta, Paragraph } from '../corpus/types.js';
-import { analyze, Expander, mineAcronyms, normalizeTerm, tokenize } from './analyzer.js';
+import { analyze, Expander, EXPANSION_BOOST, indexTokens, mineAcronyms, normalizeTerm } from './analyzer.js';
 import { analyzeQuestion, type AnalyzedQuestion } from './question.js';
 import { splitSentences } from './sentences.js';
-import { rankCandidates, type QueryTermGroup, type RankedPassage } from './rank.js';
+import { analyzePassage, overviewFit, rankCandidates, type QueryTermGroup, type RankedPassage, type SourceNames } from './rank.js';
 
 /**
  * The passage index: MiniSearch (BM25+) over paragraphs for recall, then a re-ranker
@@ -21,6 +21,31 @@ const WINDOW_SENTENCES = 2;
 const MIN_PREFIX = 6;
 const MAX_PREFIX_EXTENSION = 8;
 const PREFIX_BOOST = 0.5;
+/** Shortest term that spelling correction looks at (shorter words have too many neighbours). */
+const MIN_CORRECTABLE = 5;
+
+/** Optimal-string-alignment distance (Damerau: a swap of neighbours is one edit), or max + 1 if above max. */
+export function editDistance(a: string, b: string, max = Infinity): number {
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) {
+    const row = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      if (i === 0) {
+        row.push(j);
+        continue;
+      }
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(rows[i - 1]![j]! + 1, row[j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
+      row.push(d);
+      rowMin = Math.min(rowMin, d);
+    }
+    rows.push(row);
+    if (i > 0 && rowMin > max) return max + 1;
+  }
+  return Math.min(rows[a.length]![b.length]!, max + 1);
+}
 
 function sentenceWindows(text: string): string[] {
   const sentences = splitSentences(text).map((s) => s.text);
@@ -32,7 +57,7 @@ function newMiniSearch(): MiniSearch<IndexedUnit> {
   return new MiniSearch<IndexedUnit>({
     fields: ['text', 'section', 'source'],
     storeFields: [],
-    tokenize: (text) => tokenize(text),
+    tokenize: (text) => indexTokens(text),
     processTerm: (term) => normalizeTerm(term) ?? null,
     searchOptions: {
       // Queries arrive already analyzed (see `toQuery`): split on spaces, keep as is.
@@ -87,6 +112,10 @@ export class PassageIndex {
   private readonly windows: MiniSearch<IndexedUnit>;
   /** Index terms of each document's metadata (see `sourceText`). */
   private readonly documentTerms: Map<string, Set<string>>;
+  /** Index terms of each document's authors and year. */
+  private readonly sourceNames: Map<string, SourceNames>;
+  /** Unknown term → its spelling corrections (see `corrections`). */
+  private readonly correctionCache = new Map<string, string[]>();
 
   constructor(readonly corpus: Corpus) {
     this.paragraphs = corpus.documents.flatMap((d) => d.paragraphs);
@@ -95,6 +124,9 @@ export class PassageIndex {
     this.windows = newMiniSearch();
     const sources = new Map(corpus.documents.map((d) => [d.meta.id, sourceText(d.meta)]));
     this.documentTerms = new Map(corpus.documents.map((d) => [d.meta.id, new Set(analyze(sources.get(d.meta.id)!))]));
+    this.sourceNames = new Map(
+      corpus.documents.map((d) => [d.meta.id, { terms: new Set(analyze(`${d.meta.authors.join(' ')} ${d.meta.year}`)), year: d.meta.year }]),
+    );
     this.search.addAll(
       this.paragraphs.map((p) => ({ id: p.id, text: p.text, section: p.section ?? '', source: sources.get(p.documentId)! })),
     );
@@ -104,6 +136,8 @@ export class PassageIndex {
       ),
     );
     this.countTerms();
+    // Sentences and terms of every paragraph, once, so that a query only compares sets.
+    for (const p of this.paragraphs) analyzePassage(p);
   }
 
   get paragraphCount(): number {
@@ -114,7 +148,7 @@ export class PassageIndex {
     const surfaceCounts = new Map<string, Map<string, number>>();
     for (const p of this.paragraphs) {
       const seen = new Set<string>();
-      for (const token of tokenize(`${p.text} ${p.section ?? ''} ${sourceText(this.corpus.documents.find((d) => d.meta.id === p.documentId)!.meta)}`)) {
+      for (const token of indexTokens(`${p.text} ${p.section ?? ''} ${sourceText(this.corpus.documents.find((d) => d.meta.id === p.documentId)!.meta)}`)) {
         const term = normalizeTerm(token);
         if (!term) continue;
         seen.add(term);
@@ -151,6 +185,33 @@ export class PassageIndex {
     return out;
   }
 
+  /**
+   * Corpus terms one or two edits (Damerau) away from a term the corpus lacks: the reader's
+   * likely spelling ("Kazakstan", "Mongloia", "goverments"). Closest first; ties all kept.
+   */
+  corrections(term: string): string[] {
+    if (this.knows(term) || term.length < MIN_CORRECTABLE || !/^\p{L}+$/u.test(term)) return [];
+    let cached = this.correctionCache.get(term);
+    if (!cached) {
+      cached = this.findCorrections(term);
+      if (this.correctionCache.size < 10_000) this.correctionCache.set(term, cached);
+    }
+    return cached;
+  }
+
+  private findCorrections(term: string): string[] {
+    const max = term.length >= 9 ? 2 : 1;
+    let best = max + 1;
+    let out: string[] = [];
+    for (const t of this.documentFrequency.keys()) {
+      if (Math.abs(t.length - term.length) > max || t.length < MIN_CORRECTABLE) continue;
+      const d = editDistance(term, t, max);
+      if (d < best) [best, out] = [d, [t]];
+      else if (d === best) out.push(t);
+    }
+    return best <= max ? out : [];
+  }
+
   knows(term: string): boolean {
     return this.documentFrequency.has(term);
   }
@@ -159,8 +220,14 @@ export class PassageIndex {
   termGroups(question: AnalyzedQuestion): QueryTermGroup[] {
     return question.terms.map((term) => {
       const variants = new Map<string, number>([[term, 1]]);
-      for (const e of this.expander.expand(term)) {
-        if (this.knows(e.term) && !variants.has(e.term)) variants.set(e.term, e.boost);
+      const add = (t: string, w: number) => {
+        if (this.knows(t) && (variants.get(t) ?? 0) < w) variants.set(t, w);
+      };
+      for (const e of this.expander.expand(term)) add(e.term, e.boost);
+      // A misspelling stands for the word meant, and for what that word expands to.
+      for (const fixed of this.corrections(term)) {
+        add(fixed, EXPANSION_BOOST.spellingFix);
+        for (const e of this.expander.expand(fixed)) add(e.term, EXPANSION_BOOST.spellingFix * e.boost);
       }
       // Derivations the stemmer leaves apart: region → regionalization, Russia → Russification.
       if (term.length >= MIN_PREFIX && !/^\d/.test(term)) {
@@ -176,7 +243,8 @@ export class PassageIndex {
     const weights = new Map<string, number>();
     for (const g of groups) for (const [t, w] of g.variants) weights.set(t, Math.max(weights.get(t) ?? 0, w));
     const exact = [...weights.keys()].filter((t) => this.knows(t));
-    const unknown = groups.filter((g) => !g.known).map((g) => g.term);
+    // Words the corpus lacks and spelling correction could not place: fuzzy and prefix search.
+    const unknown = groups.filter((g) => !g.known && g.variants.size === 1).map((g) => g.term);
     const queries: Query[] = [];
     if (exact.length) queries.push({ queries: exact, boostTerm: (t: string) => weights.get(t) ?? 1 } as Query);
     if (unknown.length) queries.push({ queries: unknown, fuzzy: FUZZY_FOR_UNKNOWN, prefix: true } as Query);
@@ -203,7 +271,16 @@ export class PassageIndex {
       bm25: h.score,
       windowBm25: windowBest.get(String(h.id)) ?? 0,
     }));
-    const passages = rankCandidates(candidates, question, groups, this.documentTerms).slice(0, options.limit ?? 5);
+    // "What is the paper about": its summaries are candidates even when they share no word with the question.
+    if (question.type === 'overview') {
+      const seen = new Set(candidates.map((c) => c.paragraph.id));
+      for (const p of this.paragraphs) {
+        if (overviewFit(p) > 0 && !seen.has(p.id) && (!options.documentId || p.documentId === options.documentId)) {
+          candidates.push({ paragraph: p, bm25: 0, windowBm25: 0 });
+        }
+      }
+    }
+    const passages = rankCandidates(candidates, question, groups, this.documentTerms, this.sourceNames).slice(0, options.limit ?? 5);
     return { question, passages, suggestions: this.suggest(groups) };
   }
 
@@ -212,6 +289,15 @@ export class PassageIndex {
     const out: string[] = [];
     for (const g of groups) {
       if (g.known) continue;
+      // The spelling corrections when there are some (cheap, and closest first), else fuzzy neighbours.
+      const fixed = this.corrections(g.term);
+      if (fixed.length) {
+        for (const t of fixed) {
+          const word = this.surfaceForm.get(t);
+          if (word && !out.includes(word)) out.push(word);
+        }
+        continue;
+      }
       const near = this.search.autoSuggest(g.term, { fuzzy: 0.3, prefix: true, combineWith: 'OR' }).slice(0, 3);
       for (const s of near) {
         for (const t of s.terms) {

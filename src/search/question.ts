@@ -7,7 +7,7 @@ const PLACE_TERMS = new Set(PLACES.flat().flatMap((w) => analyze(w)));
  * What the reader asked, read before stop words are removed (Li & Roth 2002, simplified):
  * the question type steers ranking, e.g. "how much" prefers passages that state an amount.
  */
-export type QuestionType = 'amount' | 'count' | 'year' | 'cause' | 'definition' | 'person' | 'list' | 'other';
+export type QuestionType = 'amount' | 'count' | 'year' | 'cause' | 'definition' | 'person' | 'list' | 'overview' | 'other';
 
 export interface AnalyzedQuestion {
   raw: string;
@@ -24,15 +24,45 @@ export const MAX_QUESTION_LENGTH = 1000;
 
 export type QuestionProblem = 'empty' | 'too-long' | 'no-terms';
 
+/**
+ * "What is the paper about?", "its main aim", "a summary of the article": the source's own
+ * summary answers. "What does the paper say about Kazakhstan?" is not one: it has a topic.
+ */
+const SOURCE = String.raw`(?:paper|article|op-?ed|essay|study|piece|book|text|corpus)`;
+const OVERVIEW = new RegExp(
+  [
+    String.raw`\b(?:${SOURCE}|it)\b[^?.!]*\babout\s*(?:[?.!]|$)`,
+    String.raw`\bmain (?:aim|argument|point|thesis|purpose|idea|claim|finding|question|topic|goal|message|conclusion)s?\b`,
+    String.raw`\b(?:summary|summari[sz]e|gist|overview|abstract)\b(?: of)? (?:the |this |that )?${SOURCE}`,
+    String.raw`\bwhat (?:does|did) (?:the |this )?(?:${SOURCE}|author) (?:argue|claim|conclude|find|show)\s*(?:[?.!]|$)`,
+  ].join('|'),
+);
+
+const AUXILIARY = new Set(['is', 'are', 'was', 'were', 'do', 'does', 'did', 'has', 'have', 'had', 'can', 'could', 'would', 'will', 'should', 'might', 'may']);
+
+/**
+ * "Which states was…" asks for a list, "which corridor runs…" for one thing: the head noun
+ * is the word before the first auxiliary verb (or, with none, the word after "which").
+ */
+function asksForSeveral(s: string): boolean {
+  const words = /^\s*which\s+(.*)$/.exec(s)?.[1]?.split(/\s+/).slice(0, 6);
+  if (!words?.length) return false;
+  const aux = words.findIndex((w, i) => i > 0 && AUXILIARY.has(w));
+  const head = (aux > 0 ? words[aux - 1] : words[0])!.replace(/[^\p{L}]/gu, '');
+  return /[^isu]s$/.test(head) || /(?:ies|sses)$/.test(head);
+}
+
 export function classifyQuestion(q: string): QuestionType {
   const s = q.toLowerCase();
+  if (OVERVIEW.test(s)) return 'overview';
   if (/\bhow much\b|\bwhat (?:is|was|were) the (?:total|value|amount|volume|size)\b|\bvalue of\b|\bworth\b/.test(s)) return 'amount';
   if (/\bhow many\b|\bnumber of\b|\bwhat share\b|\bpercentage\b|\bproportion\b/.test(s)) return 'count';
   if (/\bwhen\b|\bwhat year\b|\bin which year\b/.test(s)) return 'year';
   if (/\bwhy\b|\bwhat (?:explains|caused|causes)\b|\breasons?\b/.test(s)) return 'cause';
   if (/^\s*(?:what|who) (?:is|are|was|were) (?:the |a |an )?[\w’'-]+(?:\s[\w’'-]+){0,4}\??\s*$/.test(s)) return 'definition';
+  if (/\bmean(?:s|t)? by\b|\bdefin(?:e|ition)\b|^\s*what (?:does|do|did) [\w’'-]+(?:\s[\w’'-]+){0,4} mean\??\s*$/.test(s)) return 'definition';
   if (/^\s*who\b/.test(s)) return 'person';
-  if (/^\s*(?:which|list|name)\b/.test(s)) return 'list';
+  if (/^\s*(?:list|name)\b/.test(s) || asksForSeveral(s)) return 'list';
   return 'other';
 }
 
@@ -40,7 +70,8 @@ export function checkQuestion(q: string): QuestionProblem | null {
   const trimmed = q.replace(/[\s\u200b-\u200f\u2028-\u202f\u2060\ufeff]+/g, ' ').trim();
   if (trimmed.length === 0) return 'empty';
   if (q.length > MAX_QUESTION_LENGTH) return 'too-long';
-  if (analyze(trimmed).length === 0) return 'no-terms';
+  // "What is this paper about?" has no topic words, and needs none.
+  if (analyze(trimmed).length === 0 && classifyQuestion(trimmed) !== 'overview') return 'no-terms';
   return null;
 }
 

@@ -1,18 +1,24 @@
 import type { Paragraph } from '../corpus/types.js';
 import { analyze } from './analyzer.js';
-import type { AnalyzedQuestion } from './question.js';
+import type { AnalyzedQuestion, QuestionType } from './question.js';
 import { splitSentences, type SentenceSpan } from './sentences.js';
 
 /**
  * Re-ranking of BM25 candidates. BM25 alone rewards a paragraph for repeating one query word
  * and punishes long paragraphs that hold the answer in one sentence; what the reader wants
  * is the passage that covers *all* of the question, densely, in one place:
- *  - coverage: the IDF-weighted share of question words (or their expansions) present
- *    (only BM25+'s `d` rewards this in MiniSearch);
+ *  - coverage: the IDF-weighted share of question words (or their expansions) present in the
+ *    best run of WINDOW sentences (only BM25+'s `d` rewards this in MiniSearch);
  *  - best-sentence density: the same share in the single best sentence (Tellex et al. 2003:
  *    density of query terms works best for QA passages), which also marks that sentence;
+ *  - proximity: the question's word pairs near each other, more so in its order;
  *  - question type: "how much" prefers a sentence stating an amount, "when" a year, …;
- *  - years named in the question must appear in the passage.
+ *  - entities: the names the question is about, in or next to the best sentence;
+ *  - years named in the question must appear in the passage;
+ *  - "what is the paper about": the abstract or opening paragraph.
+ * Author and year of a source count as present in all of it ("according to Miliate").
+ * Sentences and terms of each paragraph are computed once (`analyzePassage`): a query only
+ * compares sets.
  */
 
 export interface QueryTermGroup {
@@ -36,7 +42,21 @@ export interface RankedPassage {
   features: Record<keyof typeof WEIGHTS, number>;
 }
 
-export const WEIGHTS = { bm25: 0.15, window: 0.1, coverage: 0.35, sentence: 0.6, type: 0.1, year: 0.15, pairs: 0.2, entities: 0.2 } as const;
+export const WEIGHTS = {
+  // Paragraph BM25 (normalized by the best candidate's) is kept as a feature for diagnosis but
+  // not scored: paragraphs range from 300 to 5,400 characters, and the longest win on BM25 by
+  // naming the countries again and again. BM25 over two-sentence windows (`window`) keeps
+  // the term-frequency evidence without that length bias.
+  bm25: 0,
+  window: 0.1,
+  coverage: 0.35,
+  sentence: 0.6,
+  type: 0.25,
+  year: 0.15,
+  pairs: 0.2,
+  entities: 0.2,
+  overview: 0.5,
+} as const;
 const CAPTION_PENALTY = 0.85;
 /** Sentences in the window that measures coverage. */
 const WINDOW = 3;
@@ -53,38 +73,82 @@ export function withoutCitations(text: string): string {
   return text.replace(/\((?=[^()]*\p{Lu}|[^()]*ibid)[^()]*\b(?:1[89]|20)\d\d[a-z]?\b[^()]*\)/gu, ' ');
 }
 
-function coverage(terms: ReadonlySet<string>, groups: QueryTermGroup[]): number {
-  let total = 0;
-  let found = 0;
-  for (const g of groups) {
-    if (g.idf <= 0) continue;
-    total += g.idf;
+/**
+ * IDF-weighted share of the question found, from each group's best weight present (0 when
+ * absent, the variant's weight when an expansion stands in for the word typed).
+ */
+function share(found: ArrayLike<number>, groups: QueryTermGroup[], totalIdf: number): number {
+  if (totalIdf <= 0) return 0;
+  let sum = 0;
+  for (let g = 0; g < groups.length; g++) if (groups[g]!.idf > 0) sum += groups[g]!.idf * found[g]!;
+  return sum / totalIdf;
+}
+
+/** Each group's best variant weight among `terms` (0 if none is there). */
+function groupWeights(has: (term: string) => boolean, groups: QueryTermGroup[]): number[] {
+  return groups.map((g) => {
     let best = 0;
-    for (const [t, w] of g.variants) if (terms.has(t) && w > best) best = w;
-    found += g.idf * best;
+    for (const [t, w] of g.variants) if (w > best && has(t)) best = w;
+    return best;
+  });
+}
+
+/** The same from the other side, for a few terms: each term's groups and weights looked up. */
+type VariantIndex = ReadonlyMap<string, Array<{ group: number; weight: number }>>;
+function weightsOf(termSets: Iterable<ReadonlySet<string>>, index: VariantIndex, groupCount: number): number[] {
+  const out = new Array<number>(groupCount).fill(0);
+  for (const terms of termSets) {
+    for (const t of terms) {
+      for (const { group, weight } of index.get(t) ?? []) if (weight > out[group]!) out[group] = weight;
+    }
   }
-  return total > 0 ? found / total : 0;
+  return out;
 }
 
 /**
- * Share of the question's neighbouring word pairs ("third neighbor", "weak state") that
- * stand within PAIR_SPAN words of each other in one sentence of the window: proximity
- * (Tao & Zhai 2007) without a phrase index.
+ * The question's neighbouring word pairs ("third neighbor", "weak state") found near each
+ * other in a sentence: proximity (Tao & Zhai 2007) without a phrase index, as in the
+ * sequential dependence model (Metzler & Croft 2005): a pair within PAIR_SPAN words either
+ * way counts, and counts more as the exact phrase, in the question's order
+ * ("China–Mongolia–Russia corridor"). One value per pair: 0, 1 (near) or 1 + ORDERED_PAIR_BONUS.
  */
 const PAIR_SPAN = 3;
-function pairProximity(sentences: string[][], groups: QueryTermGroup[]): number {
-  if (groups.length < 2) return 0;
-  let found = 0;
-  for (let g = 0; g < groups.length - 1; g++) {
-    const a = groups[g]!.variants;
-    const b = groups[g + 1]!.variants;
-    const near = sentences.some((seq) =>
-      seq.some((t, i) => a.has(t) && seq.slice(Math.max(0, i - PAIR_SPAN), i + PAIR_SPAN + 1).some((u, j) => u !== t && b.has(u))),
-    );
-    if (near) found++;
+const ORDERED_PAIR_BONUS = 0.5;
+function sentencePairs(seq: readonly string[], groupsOf: ReadonlyMap<string, number[]>, groupCount: number): number[] {
+  const out = new Array<number>(Math.max(0, groupCount - 1)).fill(0);
+  if (groupCount < 2) return out;
+  // Positions of each group's variants in the sentence; most sentences hold few of them.
+  const positions: number[][] = Array.from({ length: groupCount }, () => []);
+  seq.forEach((t, i) => {
+    for (const g of groupsOf.get(t) ?? []) positions[g]!.push(i);
+  });
+  for (let g = 0; g < groupCount - 1; g++) {
+    for (const i of positions[g]!) {
+      for (const j of positions[g + 1]!) {
+        if (seq[i] === seq[j] || Math.abs(i - j) > PAIR_SPAN) continue;
+        out[g] = Math.max(out[g]!, j === i + 1 ? 1 + ORDERED_PAIR_BONUS : 1);
+      }
+    }
   }
-  return found / (groups.length - 1);
+  return out;
 }
+
+/**
+ * How much the answer type tells: a "how much" question is answered by a sentence with an
+ * amount (a factoid's answer type is close to a constraint), while the markers of a cause or
+ * a definition ("because", "is") are weak, common cues.
+ */
+const TYPE_RELIABILITY: Record<AnalyzedQuestion['type'], number> = {
+  amount: 1,
+  count: 1,
+  year: 1,
+  cause: 0.4,
+  list: 0.4,
+  definition: 0.4,
+  person: 0,
+  overview: 0,
+  other: 0,
+};
 
 function typeFit(text: string, type: AnalyzedQuestion['type']): number {
   switch (type) {
@@ -106,6 +170,24 @@ function typeFit(text: string, type: AnalyzedQuestion['type']): number {
   }
 }
 
+/**
+ * How well a paragraph summarizes its source, for "what is the paper about": the abstract,
+ * then the opening paragraph, then an introduction or conclusion.
+ */
+export function overviewFit(paragraph: Paragraph): number {
+  if (paragraph.role === 'abstract') return 1;
+  if (paragraph.role !== 'body') return 0;
+  if (paragraph.ordinal === 1) return 0.75;
+  return /^(?:introduction|conclusions?|summary|concluding)/i.test(paragraph.section ?? '') ? 0.5 : 0;
+}
+
+/** What a question may say about a source rather than its content: "according to Miliate", "the 2013 op-ed". */
+export interface SourceNames {
+  /** Index terms of the authors' names and of the year. */
+  terms: ReadonlySet<string>;
+  year: number;
+}
+
 interface Candidate {
   paragraph: Paragraph;
   bm25: number;
@@ -113,73 +195,146 @@ interface Candidate {
   windowBm25: number;
 }
 
+interface AnalyzedSentence {
+  span: SentenceSpan;
+  /** The sentence without author–date citations. */
+  plain: string;
+  /** Index terms in order. */
+  sequence: string[];
+  terms: Set<string>;
+  /** typeFit of the sentence by question type, filled in as asked. */
+  typeFits: Partial<Record<QuestionType, number>>;
+}
+
+function sentenceTypeFit(sentence: AnalyzedSentence, type: QuestionType): number {
+  return (sentence.typeFits[type] ??= typeFit(sentence.plain, type));
+}
+
+/** What the re-ranker needs of a paragraph, independent of the question: computed once. */
+export interface AnalyzedPassage {
+  plain: string;
+  sentences: AnalyzedSentence[];
+  /** Index terms of the text (without citations) and of the section title. */
+  terms: Set<string>;
+  sectionTerms: Set<string>;
+}
+
+const analyses = new WeakMap<Paragraph, AnalyzedPassage>();
+
+/** The paragraph's sentences and terms (cached: the index calls this for every paragraph at build time). */
+export function analyzePassage(paragraph: Paragraph): AnalyzedPassage {
+  let a = analyses.get(paragraph);
+  if (!a) {
+    const plain = withoutCitations(paragraph.text);
+    const sentences = splitSentences(paragraph.text).map((span) => {
+      const sentencePlain = withoutCitations(span.text);
+      const sequence = analyze(sentencePlain);
+      return { span, plain: sentencePlain, sequence, terms: new Set(sequence), typeFits: {} };
+    });
+    if (sentences.length === 0) {
+      sentences.push({ span: { text: paragraph.text, start: 0, end: paragraph.text.length }, plain, sequence: [], terms: new Set(), typeFits: {} });
+    }
+    const sectionTerms = new Set(analyze(paragraph.section ?? ''));
+    a = { plain, sentences, terms: new Set([...analyze(plain), ...sectionTerms]), sectionTerms };
+    analyses.set(paragraph, a);
+  }
+  return a;
+}
+
+const NO_TERMS: ReadonlySet<string> = new Set();
+
 export function rankCandidates(
   candidates: Candidate[],
   question: AnalyzedQuestion,
   groups: QueryTermGroup[],
   documentTerms: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
+  sourceNames: ReadonlyMap<string, SourceNames> = new Map(),
 ): RankedPassage[] {
   const maxBm25 = Math.max(0, ...candidates.map((c) => c.bm25));
   const maxWindow = Math.max(0, ...candidates.map((c) => c.windowBm25));
+  const totalIdf = groups.reduce((sum, g) => sum + Math.max(0, g.idf), 0);
+  const reliability = TYPE_RELIABILITY[question.type];
+  const entityIndexes = groups.flatMap((g, i) => (question.entities.includes(g.term) ? [i] : []));
+  const groupsOf = new Map<string, number[]>();
+  const variantIndex = new Map<string, Array<{ group: number; weight: number }>>();
+  groups.forEach((g, i) => {
+    for (const [t, weight] of g.variants) {
+      groupsOf.set(t, [...(groupsOf.get(t) ?? []), i]);
+      variantIndex.set(t, [...(variantIndex.get(t) ?? []), { group: i, weight }]);
+    }
+  });
+  const n = groups.length;
   const ranked = candidates.map(({ paragraph, bm25, windowBm25 }) => {
-    const plain = withoutCitations(paragraph.text);
-    // Words naming the source (author, venue, year) count for every paragraph of it.
-    const sourceTerms = documentTerms.get(paragraph.documentId) ?? new Set<string>();
-    const paragraphTerms = new Set([...analyze(`${plain} ${paragraph.section ?? ''}`), ...sourceTerms]);
-    const sentences = splitSentences(paragraph.text).map((s) => ({ span: s, plain: withoutCitations(s.text) }));
-    let bestSentence: SentenceSpan = sentences[0]?.span ?? { text: paragraph.text, start: 0, end: paragraph.text.length };
-    let bestSentenceScore = -1;
-    const sentenceSequences = sentences.map((x) => analyze(x.plain));
-    const sentenceTerms = sentenceSequences.map((seq) => new Set(seq));
-    let sentenceCoverage = 0;
-    let bestPlain = plain;
+    const passage = analyzePassage(paragraph);
+    const { sentences } = passage;
+    // Words naming the source (author, title, venue, year) count for every paragraph of it;
+    // the author and year also for every sentence ("what does Miliate say…", "the 2013 op-ed").
+    const sourceTerms = documentTerms.get(paragraph.documentId) ?? NO_TERMS;
+    const names = sourceNames.get(paragraph.documentId);
+    const nameTerms = names?.terms ?? NO_TERMS;
+    const inSentence = sentences.map((x) => weightsOf([x.terms, nameTerms], variantIndex, n));
+    const inContext = weightsOf([passage.sectionTerms, sourceTerms], variantIndex, n);
+
+    // The sentence that best answers: the one the sentence and type features together prefer.
+    let best = 0;
+    let bestScore = -1;
     sentences.forEach((x, i) => {
-      const cov = coverage(sentenceTerms[i]!, groups);
-      const score = cov + 0.25 * typeFit(x.plain, question.type);
-      if (score > bestSentenceScore) {
-        bestSentenceScore = score;
-        bestSentence = x.span;
-        bestPlain = x.plain;
-        sentenceCoverage = cov;
-      }
+      const score = WEIGHTS.sentence * share(inSentence[i]!, groups, totalIdf) + WEIGHTS.type * reliability * sentenceTypeFit(x, question.type);
+      if (score > bestScore) [best, bestScore] = [i, score];
     });
-    // Coverage in the best run of WINDOW sentences: long paragraphs get no credit for
-    // scattering the question's words over many sentences.
+
+    // Coverage and proximity in the best run of WINDOW sentences: long paragraphs get no
+    // credit for scattering the question's words over many sentences.
+    const pairsIn = sentences.map((x) => sentencePairs(x.sequence, groupsOf, groups.length));
     let windowCoverage = 0;
     let pairs = 0;
+    const found = new Array<number>(n);
     for (let i = 0; i < Math.max(1, sentences.length - WINDOW + 1); i++) {
-      pairs = Math.max(pairs, pairProximity(sentenceSequences.slice(i, i + WINDOW), groups));
-      const terms = new Set(sentenceTerms.slice(i, i + WINDOW).flatMap((t) => [...t]));
-      if (paragraph.section) for (const t of analyze(paragraph.section)) terms.add(t);
-      for (const t of sourceTerms) terms.add(t);
-      windowCoverage = Math.max(windowCoverage, coverage(terms, groups));
+      const end = Math.min(sentences.length, i + WINDOW);
+      for (let g = 0; g < n; g++) {
+        found[g] = inContext[g]!;
+        for (let k = i; k < end; k++) found[g] = Math.max(found[g]!, inSentence[k]![g]!);
+      }
+      windowCoverage = Math.max(windowCoverage, share(found, groups, totalIdf));
+      if (n > 1) {
+        let sum = 0;
+        for (let g = 0; g < n - 1; g++) {
+          let value = 0;
+          for (let k = i; k < end; k++) value = Math.max(value, pairsIn[k]![g]!);
+          sum += value;
+        }
+        pairs = Math.max(pairs, sum / ((n - 1) * (1 + ORDERED_PAIR_BONUS)));
+      }
     }
+
     // Are the names the question is about in the answering sentence (or its neighbours)?
-    const entityGroups = groups.filter((g) => question.entities.includes(g.term));
-    const bestIndex = sentences.findIndex((x) => x.span === bestSentence);
-    const near = new Set(sentenceTerms.slice(Math.max(0, bestIndex - 1), bestIndex + 2).flatMap((t) => [...t]));
-    const entities = entityGroups.length
-      ? entityGroups.filter((g) => [...g.variants.keys()].some((t) => near.has(t))).length / entityGroups.length
+    const near = inSentence.slice(Math.max(0, best - 1), best + 2);
+    const entities = entityIndexes.length
+      ? entityIndexes.filter((g) => near.some((w) => w[g]! > 0)).length / entityIndexes.length
       : 0;
+    // A year in the text, or the source's own year ("the 2013 op-ed") at half credit.
     const yearFit = question.years.length
-      ? question.years.filter((y) => plain.includes(String(y))).length / question.years.length
+      ? question.years.reduce((sum, y) => sum + (passage.plain.includes(String(y)) ? 1 : names?.year === y ? 0.5 : 0), 0) / question.years.length
       : 0;
-    const paragraphCoverage = coverage(paragraphTerms, groups);
+    const inParagraph = (t: string) => passage.terms.has(t) || sourceTerms.has(t);
     const features = {
       bm25: maxBm25 > 0 ? bm25 / maxBm25 : 0,
       window: maxWindow > 0 ? windowBm25 / maxWindow : 0,
       coverage: windowCoverage,
-      sentence: sentenceCoverage,
-      type: Math.max(typeFit(bestPlain, question.type), 0.5 * typeFit(plain, question.type)),
+      sentence: share(inSentence[best]!, groups, totalIdf),
+      type: reliability * Math.max(sentenceTypeFit(sentences[best]!, question.type), 0.5 * Math.max(...sentences.map((x) => sentenceTypeFit(x, question.type)))),
       year: yearFit,
       pairs,
       entities,
+      overview: question.type === 'overview' ? overviewFit(paragraph) : 0,
     };
     let score = 0;
     for (const k of Object.keys(WEIGHTS) as Array<keyof typeof WEIGHTS>) score += WEIGHTS[k] * features[k];
     if (paragraph.role === 'caption') score *= CAPTION_PENALTY;
-    const matchedTerms = groups.flatMap((g) => [...g.variants.keys()].filter((t) => paragraphTerms.has(t)));
-    return { paragraph, score, bestSentence, matchedTerms, coverage: paragraphCoverage, features };
+    const matchedTerms = groups.flatMap((g) => [...g.variants.keys()].filter(inParagraph));
+    // For "what is the paper about", how well the passage sums up its source is what it covers.
+    const coverage = Math.max(share(groupWeights(inParagraph, groups), groups, totalIdf), features.overview);
+    return { paragraph, score, bestSentence: sentences[best]!.span, matchedTerms, coverage, features };
   });
   return ranked.sort((a, b) => b.score - a.score);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyze, Expander, mineAcronyms, tokenize } from '../../src/search/analyzer.js';
+import { analyze, EXPANSION_BOOST, Expander, mineAcronyms, tokenize } from '../../src/search/analyzer.js';
 import { classifyQuestion, checkQuestion } from '../../src/search/question.js';
 import { splitSentences } from '../../src/search/sentences.js';
 
@@ -30,6 +30,31 @@ describe('analyze', () => {
   it('does not conflate important with import', () => {
     expect(analyze('important')).not.toEqual(analyze('import'));
   });
+
+  it('stems what Porter leaves apart: ties/tie, failure/fail', () => {
+    expect(analyze('close ties')).toEqual(analyze('a close tie'));
+    expect(analyze('the failure')).toEqual(analyze('to fail'));
+  });
+
+  it('reads a phrasal verb as the verb it means, on adjacent words only', () => {
+    expect(analyze('Kazakhs came back to Mongolia')).toEqual(analyze('Kazakhs returned to Mongolia'));
+    expect(analyze('flights did not come back until 2019')).toContain(analyze('return')[0]);
+    expect(analyze('three barriers hold back relations')).toContain(analyze('hinder')[0]);
+    expect(analyze('not wanting to be left out')).toContain(analyze('exclude')[0]);
+    // The particle alone means nothing and the verb is a stop word: nothing else changes.
+    expect(analyze('it cuts Mongolia off')).toEqual(['cut', 'mongolia', 'off']);
+  });
+
+  it('drops verbs that hand their meaning to the infinitive after them', () => {
+    expect(analyze('Mongolia wants to balance Russia')).toEqual(analyze('Mongolia balances Russia'));
+    expect(analyze('trying to join the SCO')).toEqual(analyze('join the SCO'));
+    // Not before "to": a verb like any other.
+    expect(analyze('the needs of Kyrgyzstan')).toContain(analyze('needs')[0]);
+  });
+
+  it('treats verbs of naming as question words', () => {
+    expect(analyze('Can Kazakhstan be called a weak state?')).toEqual(['kazakhstan', 'weak', 'state']);
+  });
 });
 
 describe('expansion', () => {
@@ -53,6 +78,18 @@ describe('expansion', () => {
     for (const e of expander.expand(analyze('Kazakh')[0]!)) expect(e.boost).toBeLessThan(1);
   });
 
+  it('weights forms of one name above capitals and other names', () => {
+    const boost = (from: string, to: string) => expander.expand(analyze(from)[0]!).find((e) => e.term === analyze(to)[0])?.boost;
+    expect(boost('Kazakh', 'Kazakhstan')).toBe(EXPANSION_BOOST.demonym);
+    expect(boost('Asian', 'Asia')).toBe(EXPANSION_BOOST.demonym);
+    expect(boost('Astana', 'Kazakhstan')).toBe(EXPANSION_BOOST.place);
+    expect(EXPANSION_BOOST.place).toBeLessThan(EXPANSION_BOOST.demonym);
+  });
+
+  it('keeps Central Asia apart from "important"', () => {
+    expect(expansions('central')).not.toContain(analyze('important')[0]);
+  });
+
   it('mines "long form (ABBR)" pairs from text', () => {
     const mined = mineAcronyms(["China's Belt and Road Initiative (BRI) across Eurasia and the Silk Road Economic Belt (SREB)"]);
     expect(mined.bri).toEqual(['Belt and Road Initiative']);
@@ -67,6 +104,24 @@ describe('questions', () => {
     expect(classifyQuestion('When did Mongolia open an embassy in Bishkek?')).toBe('year');
     expect(classifyQuestion('Why did regional cooperation fail?')).toBe('cause');
     expect(classifyQuestion('What is the Belt and Road Initiative?')).toBe('definition');
+    expect(classifyQuestion('What do scholars mean by weak states?')).toBe('definition');
+  });
+
+  it('asks for a list only when "which" is followed by a plural', () => {
+    expect(classifyQuestion('Which Central Asian states was Mongolia interested in?')).toBe('list');
+    expect(classifyQuestion('Which countries would the belt reach first?')).toBe('list');
+    expect(classifyQuestion('Which BRI economic corridor runs through Mongolia?')).toBe('other');
+    expect(classifyQuestion('Which economy is the most diversified?')).toBe('other');
+    expect(classifyQuestion('Which crisis was it?')).toBe('other');
+  });
+
+  it('recognizes questions about the source itself, not about a topic in it', () => {
+    expect(classifyQuestion('What is this paper about?')).toBe('overview');
+    expect(classifyQuestion("what's the article's main argument")).toBe('overview');
+    expect(classifyQuestion('Give me a summary of the op-ed')).toBe('overview');
+    expect(classifyQuestion('What does the paper say about Kazakhstan?')).not.toBe('overview');
+    expect(classifyQuestion('What does the author argue about oil?')).not.toBe('overview');
+    expect(classifyQuestion('Give me a summary of Mongolia–Kazakhstan trade')).not.toBe('overview');
   });
 
   it('flags empty, whitespace-only, stop-word-only and over-long questions', () => {
@@ -75,6 +130,8 @@ describe('questions', () => {
     expect(checkQuestion('what is the of and')).toBe('no-terms');
     expect(checkQuestion('Mongolia '.repeat(200))).toBe('too-long');
     expect(checkQuestion('Mongolia')).toBeNull();
+    // No topic words, and it needs none.
+    expect(checkQuestion('What is this paper about?')).toBeNull();
   });
 });
 

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { indexCorpus } from '../../src/corpus/load.js';
+import type { CorpusDocument, Paragraph } from '../../src/corpus/types.js';
+import { editDistance, PassageIndex } from '../../src/search/index.js';
+
+/** A document of the given paragraphs; the first may be an abstract. */
+function doc(id: string, author: string, year: number, paragraphs: Array<string | { text: string; role?: Paragraph['role']; section?: string }>): CorpusDocument {
+  return {
+    meta: { id, file: `${id}.txt`, authors: [author], affiliations: [], title: 'Notes on the steppe', venue: 'Test Venue', year, date: String(year), doi: null, url: null, kind: 'article' },
+    sections: [],
+    paragraphs: paragraphs.map((p, i) => {
+      const { text, role = 'body', section = 'Body' } = typeof p === 'string' ? { text: p } : p;
+      return { id: `${id}/${i + 1}`, documentId: id, ordinal: i + 1, text, section, topSection: section, page: 1, role, footnotes: [], citations: [] };
+    }),
+    footnotes: [],
+    tables: [],
+    references: [],
+    frontMatter: [],
+    pageCount: 1,
+  };
+}
+
+const filler = [
+  'Mongolia and Kazakhstan share a nomadic past and many customs.',
+  'Kazakhstan and Mongolia both border China and Russia.',
+  'Mongolia and Kazakhstan have been discussed by many scholars.',
+  'Mongolia looks east while Kazakhstan looks to Russia.',
+  'Kazakhstan and Mongolia exchanged few visits in the 2000s.',
+];
+
+const index = new PassageIndex(
+  indexCorpus([
+    doc('long-2022', 'Ablay', 2022, [
+      { text: 'This article analyses why Mongolia and the Central Asian states remain distant.', role: 'abstract', section: 'Abstract' },
+      // A long paragraph that names the countries over and over, sentence after sentence.
+      [...filler, ...filler, 'Mongolia and Kazakhstan remain distant neighbours.'].join(' '),
+      'The corridor of China–Mongolia–Russia–Europe is one of six economic corridors.',
+      'The China–Mongolia–Russia corridor was pushed by the government in Ulaanbaatar.',
+      'Trade between Mongolia and Kazakhstan stands at about $58 million a year.',
+      'Mongolia remains a weak state between two great powers.',
+    ]),
+    doc('short-2013', 'Baatar', 2013, [
+      'Kazakhs in Mongolia look back on a nomadic past, and most of them live in Bayan-Olgii.',
+      'Some 60,000 ethnic Kazakhs left Mongolia for Kazakhstan; about 10,000 have since returned to Mongolia.',
+      'Mongolia, the author argues, avoids the close allies of Moscow.',
+    ]),
+  ]),
+);
+
+const top = (q: string) => index.query(q).passages[0]?.paragraph.id;
+
+describe('edit distance', () => {
+  it('counts a swap of neighbours as one edit', () => {
+    expect(editDistance('mongloia', 'mongolia')).toBe(1);
+    expect(editDistance('kazakstan', 'kazakhstan')).toBe(1);
+    expect(editDistance('gover', 'govern')).toBe(1);
+    expect(editDistance('abc', 'xyz')).toBe(3);
+    expect(editDistance('abcdef', 'uvwxyz', 2)).toBe(3);
+  });
+});
+
+describe('the passage index', () => {
+  it('corrects misspelt words to corpus words, and leaves real words it lacks alone', () => {
+    expect(index.corrections('kazakstan')).toEqual(['kazakhstan']);
+    expect(index.corrections('mongloia')).toEqual(['mongolia']);
+    expect(index.corrections('cosi')).toEqual([]);
+    expect(top('Is Mongloia a weak state?')).toBe('long-2022/6');
+    expect(index.query('Kazakstan').suggestions).toContain('kazakhstan');
+  });
+
+  it('does not let a long paragraph win by repeating the question words', () => {
+    expect(top('Does Mongolia trade with Kazakhstan?')).toBe('long-2022/5');
+    expect(top('Why do Mongolia and Kazakhstan remain distant?')).toBe('long-2022/2');
+  });
+
+  it('prefers the sentence stating an amount for "how much"', () => {
+    const best = index.query('How much trade is there between Mongolia and Kazakhstan?').passages[0]!;
+    expect(best.paragraph.id).toBe('long-2022/5');
+    expect(best.bestSentence.text).toContain('$58 million');
+  });
+
+  it('counts the question words as a phrase when they stand in its order', () => {
+    const ranked = index.query('Was the China-Mongolia-Russia corridor an idea of Beijing?').passages.map((p) => p.paragraph.id);
+    expect(ranked.indexOf('long-2022/4')).toBeLessThan(ranked.indexOf('long-2022/3'));
+  });
+
+  it('matches "came back" with "returned"', () => {
+    expect(top('How many Kazakhs came back to Mongolia?')).toBe('short-2013/2');
+  });
+
+  it('takes an author or a year named in the question to mean the source', () => {
+    expect(top('Why does Mongolia avoid Moscow, according to Baatar?')).toBe('short-2013/3');
+    const viaYear = index.query('What does the 2013 piece say Mongolia avoids?').passages[0]!;
+    expect(viaYear.paragraph.id).toBe('short-2013/3');
+    expect(viaYear.features.year).toBe(0.5);
+  });
+
+  it('answers "what is the paper about" with the abstract, even without topic words', () => {
+    expect(top('What is this paper about?')).toBe('long-2022/1');
+    expect(top("What's the main aim of the Ablay article?")).toBe('long-2022/1');
+    expect(index.query('What is this paper about?').passages[0]!.coverage).toBeGreaterThan(0.2);
+  });
+});
