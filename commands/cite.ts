@@ -1,5 +1,6 @@
 import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord.js';
 import { stringOption, type Command } from '../src/command.js';
+import { truncate } from '../src/discord/fit.js';
 import { citeReply, errorReply } from '../src/reply/build.js';
 import { referenceChoices } from './choices.js';
 
@@ -20,7 +21,7 @@ export const cite: Command = {
       corpus.referencesById.get(
         [...corpus.referencesById.keys()].find((id) => typed.length >= 3 && id.toLowerCase().includes(typed.toLowerCase().replace(/\s+/g, '-'))) ?? '',
       );
-    if (!reference) return { reply: errorReply(`No bibliography entry matches “${typed.slice(0, 100)}”. Start typing an author or title and pick from the list.`), private: true };
+    if (!reference) return { reply: errorReply(`No bibliography entry matches “${truncate(typed, 100)}”. Start typing an author or title and pick from the list.`), private: true };
     return { reply: citeReply(corpus, reference), private: false };
   },
   autocomplete: (ctx, focused) => (focused.name === 'reference' ? referenceChoices(ctx.engine, focused.value) : []),

@@ -1,5 +1,6 @@
 import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord.js';
 import { stringOption, type Command } from '../src/command.js';
+import { truncate } from '../src/discord/fit.js';
 import { errorReply, sectionsReply } from '../src/reply/build.js';
 import { documentChoices } from './choices.js';
 
@@ -16,7 +17,7 @@ export const sections: Command = {
     const id = stringOption(ctx, 'document');
     const docs = ctx.engine.corpus.documents;
     const doc = id ? docs.find((d) => d.meta.id === id) : docs[0];
-    if (!doc) return { reply: errorReply(`There is no document “${String(id).slice(0, 100)}”. Pick one from the list.`), private: true };
+    if (!doc) return { reply: errorReply(`There is no document “${truncate(String(id), 100)}”. Pick one from the list.`), private: true };
     return { reply: sectionsReply(doc), private: false };
   },
   autocomplete: (ctx, focused) => (focused.name === 'document' ? documentChoices(ctx.engine, focused.value) : []),

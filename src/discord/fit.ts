@@ -7,11 +7,17 @@ import { splitSentences } from '../search/sentences.js';
 
 export const ELLIPSIS = '…';
 
+/** The first `end` UTF-16 units, minus a trailing half of a surrogate pair (Discord refuses invalid Unicode). */
+function sliceWhole(text: string, end: number): string {
+  const s = text.slice(0, end);
+  return /[\ud800-\udbff]$/.test(s) ? s.slice(0, -1) : s;
+}
+
 /** Shortens to at most `max` characters, at a sentence end if one is near, else at a word. */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;
   if (max <= 1) return ELLIPSIS.slice(0, max);
-  const room = text.slice(0, max - 1);
+  const room = sliceWhole(text, max - 1);
   const sentenceEnd = Math.max(room.lastIndexOf('. '), room.lastIndexOf('? '), room.lastIndexOf('! '));
   if (sentenceEnd > max * 0.6) return `${room.slice(0, sentenceEnd + 1)} ${ELLIPSIS}`.slice(0, max);
   const space = room.lastIndexOf(' ');

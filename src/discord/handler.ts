@@ -164,8 +164,16 @@ export class InteractionHandler {
 
   /** Runs the command; defers first when it is marked slow or takes longer than DEFER_AFTER_MS. */
   private async runWithDeferral(i: Repliable, command: Command, ctx: CommandContext, wantsPrivate: boolean): Promise<void> {
-    let deferring: Promise<unknown> | null = null;
-    const defer = () => (deferring ??= i.deferReply({ flags: wantsPrivate ? MessageFlags.Ephemeral : undefined }));
+    const state: { deferring?: Promise<unknown> } = {};
+    const defer = (): Promise<unknown> => {
+      if (!state.deferring) {
+        state.deferring = i.deferReply({ flags: wantsPrivate ? MessageFlags.Ephemeral : undefined });
+        // Awaited below; marked handled now so a deferral failing while the command still runs
+        // is not an unhandled rejection in the meantime.
+        state.deferring.catch(() => undefined);
+      }
+      return state.deferring;
+    };
     if (command.slow) await defer();
     const timer = setTimeout(defer, DEFER_AFTER_MS);
     let outcome: CommandOutcome;
@@ -173,8 +181,11 @@ export class InteractionHandler {
       outcome = await command.run(ctx);
     } finally {
       clearTimeout(timer);
+      // A deferral already on its way must land before anything else is sent, also when the
+      // command threw: otherwise the error report races it (and gets 40060, or beats it).
+      await state.deferring?.catch(() => undefined);
     }
-    if (deferring) await deferring;
+    if (state.deferring) await state.deferring; // a failed deferral is this interaction's error
     await this.send(i, outcome);
   }
 

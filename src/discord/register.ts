@@ -16,6 +16,7 @@ function normalizeOption(o: Record<string, unknown>): Json {
     description: (o.description as string) ?? '',
     required: (o.required as boolean) ?? false,
     autocomplete: (o.autocomplete as boolean) ?? false,
+    min_length: (o.min_length as number) ?? null,
     max_length: (o.max_length as number) ?? null,
     min_value: (o.min_value as number) ?? null,
     max_value: (o.max_value as number) ?? null,

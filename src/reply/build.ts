@@ -51,7 +51,8 @@ function snippet(text: string, max = 100): string {
   const clean = text.replace(/\s+/g, ' ').trim();
   if (clean.length <= max) return clean;
   const cut = clean.slice(0, max - 1);
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2))}…`;
+  // never end on half of a surrogate pair (an emoji cut in two is invalid Unicode)
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2)).replace(/[\ud800-\udbff]$/, '')}…`;
 }
 
 /** `/search`: a compact list of hits and a menu to open one. */
