@@ -19,7 +19,7 @@ import { answerReply, errorReply, PASSAGES_PER_ANSWER, quoteReply } from '../rep
 import { Cooldown } from './cooldown.js';
 import { parseCustomId } from './customIds.js';
 import { LIMITS } from './limits.js';
-import { renderMessage, type DiscordMessage } from './render.js';
+import { QUESTION_MARK, renderMessage, type DiscordMessage } from './render.js';
 
 /**
  * The one place interactions go through (after KevinNovak's template): cooldown, then
@@ -224,8 +224,10 @@ export class InteractionHandler {
       return 'ok';
     }
     if (parsed.kind === 'more' && i.isButton()) {
-      const title = i.message.embeds[0]?.title;
-      const question = parsed.question ?? (title ? unescapeMarkdown(title) : null);
+      const embed = i.message.embeds[0];
+      const footer = embed?.footer?.text ?? '';
+      const carried = footer.includes(QUESTION_MARK) ? footer.slice(footer.indexOf(QUESTION_MARK) + QUESTION_MARK.length) : null;
+      const question = parsed.question ?? carried ?? (embed?.title ? unescapeMarkdown(embed.title) : null);
       if (!question) {
         await this.send(i, { reply: errorReply('This button has expired. Run the command again.'), private: true });
         return 'expired';

@@ -146,6 +146,9 @@ function renderActions(actions: ReplyAction[], question: string | undefined): Di
   return rows.slice(0, LIMITS.actionRows);
 }
 
+/** Separates the footer from a long question carried in it (see renderMessage). */
+export const QUESTION_MARK = ' · Question: ';
+
 export interface RenderOptions {
   /** Address the reply to this user (and ping only them). */
   mentionUserId?: string;
@@ -159,6 +162,16 @@ export function renderMessage(reply: Reply, options: RenderOptions = {}): Discor
     components: renderActions(reply.actions ?? [], reply.tone === 'answer' ? reply.title : undefined),
     allowedMentions: { parse: [] },
   };
+  // A question too long for the More button's id travels in the footer, whole, so More
+  // pages the question that was asked (the title is cut at 256 characters).
+  const more = reply.actions?.find((a) => a.kind === 'more');
+  if (more?.kind === 'more' && reply.title && customId.more(more.offset, reply.title) === customId.more(more.offset)) {
+    const embed = message.embeds[0]!;
+    const footer = `${embed.footer?.text ?? ''}${QUESTION_MARK}${reply.title}`;
+    if (footer.length <= LIMITS.footer && embedLength(embed) - (embed.footer?.text.length ?? 0) + footer.length <= LIMITS.embedTotal) {
+      embed.footer = { text: footer };
+    }
+  }
   const content: string[] = [];
   if (options.mentionUserId && /^\d{1,20}$/.test(options.mentionUserId)) {
     content.push(`<@${options.mentionUserId}>`);

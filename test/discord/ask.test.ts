@@ -102,3 +102,19 @@ describe('/ask through the loopback Discord', () => {
     expect(JSON.stringify(t.logs)).not.toContain('GfakeX');
   });
 });
+
+describe('More on a question too long for the button id', () => {
+  it('carries the whole question in the footer and pages that question', async () => {
+    const question = `Why did the Kazakhstan and Mongolia relationship stay so weak ${'despite shared nomadic culture, history and geography '.repeat(6)}?`;
+    expect(question.length).toBeGreaterThan(256);
+    const first = await t.fake.interact(slashCommand('ask', { question }), { waitFor: 'final' });
+    const data = first.callback!.data as Record<string, any>;
+    const more = data.components[0].components.find((b: any) => b.label === 'More');
+    expect(more.custom_id).toBe('s1:more:3');
+    expect(data.embeds[0].footer.text).toBe(`Passages 1–3 · Steppe · Question: ${question}`);
+    const next = await t.fake.interact(buttonClick(more.custom_id, { embeds: data.embeds, components: data.components }), { waitFor: 'final' });
+    const nextEmbed = (next.callback!.data as Record<string, any>).embeds[0];
+    expect(nextEmbed.footer.text).toMatch(/^Passages 4–/);
+    expect(nextEmbed.footer.text.endsWith(question)).toBe(true);
+  });
+});
