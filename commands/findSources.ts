@@ -10,7 +10,8 @@ export const findSources: Command = {
   help: { usage: 'Right-click a message → Apps → Find sources', text: 'Finds the passages of the corpus that match what the message says (only you see them).' },
   run(ctx) {
     // Long messages: the opening is what the search can use (questions are capped).
-    const text = (stringOption(ctx, 'message') ?? '').slice(0, MAX_QUESTION_LENGTH);
+    // Cut between code points, never inside an emoji's surrogate pair.
+    const text = (stringOption(ctx, 'message') ?? '').slice(0, MAX_QUESTION_LENGTH).replace(/[\uD800-\uDBFF]$/, '');
     const answer = answerQuestion(ctx.engine, text, { limit: PASSAGES_PER_ANSWER + 1 });
     if (answer.status === 'invalid') {
       return { reply: answerReply({ ...answer, message: 'That message has no text to look up (only images, embeds or very common words).' }), private: true };

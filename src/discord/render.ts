@@ -38,6 +38,11 @@ const COLORS: Record<Reply['tone'], number> = {
 const FIRST_QUOTE_BUDGET = 1700;
 const OTHER_QUOTE_BUDGET = 800;
 
+/** Lone surrogates (half an emoji) become U+FFFD: Discord rejects invalid UTF-16. */
+export function wellFormed(s: string): string {
+  return s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}
+
 /** Corpus and user text shown as text, not as Markdown or mentions. */
 export function escapeText(s: string): string {
   return escapeMarkdown(s).replace(/@(everyone|here)/g, '@\u200b$1').replace(/<(@[!&]?|#)(\d+)>/g, '<$1\u200b$2>');
@@ -167,7 +172,7 @@ export function renderMessage(reply: Reply, options: RenderOptions = {}): Discor
   const more = reply.actions?.find((a) => a.kind === 'more');
   if (more?.kind === 'more' && reply.title && customId.more(more.offset, reply.title) === customId.more(more.offset)) {
     const embed = message.embeds[0]!;
-    const footer = `${embed.footer?.text ?? ''}${QUESTION_MARK}${reply.title}`;
+    const footer = `${embed.footer?.text ?? ''}${QUESTION_MARK}${wellFormed(reply.title)}`;
     if (footer.length <= LIMITS.footer && embedLength(embed) - (embed.footer?.text.length ?? 0) + footer.length <= LIMITS.embedTotal) {
       embed.footer = { text: footer };
     }
