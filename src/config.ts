@@ -1,3 +1,5 @@
+import { statSync } from 'node:fs';
+import path from 'node:path';
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
 
@@ -49,7 +51,23 @@ const EnvSchema = z.object({
       .optional(),
   ),
   SHARD_COUNT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1, 'must be at least 1').optional()),
+  CORPUS_DIR: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .transform((dir) => path.resolve(dir))
+      .refine(isDirectory, 'must be an existing folder holding the corpus (<name>.json + text pairs); leave it empty for ./corpus')
+      .optional(),
+  ),
 });
+
+function isDirectory(dir: string): boolean {
+  try {
+    return statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
+}
 
 export type Config = z.infer<typeof EnvSchema>;
 

@@ -1,13 +1,15 @@
 /**
  * `npm start`: configuration, corpus, then Discord — or, without a token, the local
  * console with the same commands. Exits non-zero with one clear line when configuration
- * or the corpus is wrong; SIGINT/SIGTERM finish in-flight replies and exit 0.
+ * or the corpus is wrong, or when Discord refuses the bot for good (bad token, disallowed
+ * intents); SIGINT/SIGTERM finish in-flight replies and exit 0. Nothing printed, crash
+ * output included, ever shows the token.
  */
 import { commands } from '../commands/index.js';
 import { ConfigError, loadConfig } from './config.js';
 import { runConsole } from './console.js';
 import { CorpusError } from './corpus/manifest.js';
-import { startBot } from './discord/bot.js';
+import { DiscordFatalError, startBot } from './discord/bot.js';
 import { createEngine } from './engine.js';
 import { createLogger, redact, registerSecret } from './log.js';
 
@@ -25,13 +27,18 @@ async function main(): Promise<number> {
   registerSecret(config.DISCORD_TOKEN);
   const logger = createLogger(config.LOG_LEVEL);
   process.on('unhandledRejection', (err) => logger.error({ err }, 'unhandled rejection'));
+  // Node's own report of an uncaught exception would print the stack as it is, token and all.
+  process.on('uncaughtException', (err) => {
+    process.stderr.write(`steppe: crashed: ${redact(err.stack ?? String(err))}\n`);
+    process.exit(1);
+  });
 
   let engine;
   try {
-    engine = await createEngine();
+    engine = await createEngine(config.CORPUS_DIR);
   } catch (err) {
     if (err instanceof CorpusError) {
-      process.stderr.write(`steppe: the corpus could not be loaded: ${err.message}\n`);
+      process.stderr.write(`steppe: the corpus could not be loaded: ${redact(err.message)}\n`);
       return 1;
     }
     throw err;
@@ -47,15 +54,32 @@ async function main(): Promise<number> {
     return 0;
   }
 
-  const bot = await startBot({ config, engine, commands, logger });
-  await new Promise<void>((resolve) => {
+  let bot;
+  try {
+    bot = await startBot({ config, engine, commands, logger });
+  } catch (err) {
+    if (err instanceof DiscordFatalError) {
+      process.stderr.write(`steppe: ${err.message}\n`);
+      return 1;
+    }
+    throw err;
+  }
+  const running = bot;
+  const code = await new Promise<number>((resolve) => {
     const onSignal = (signal: NodeJS.Signals) => {
       logger.info({ signal }, 'shutting down');
-      bot.stop().then(resolve, resolve);
+      running.stop().then(() => resolve(0), () => resolve(0));
     };
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
+    // Discord closed the gateway for good: discord.js will not reconnect, so stop rather
+    // than sit connected to nothing (a supervisor sees the exit; the line says what to fix).
+    void running.fatal.then((err) => {
+      process.stderr.write(`steppe: ${err.message}\n`);
+      running.stop().then(() => resolve(1), () => resolve(1));
+    });
   });
+  if (code !== 0) return code;
   logger.info('stopped');
   return 0;
 }

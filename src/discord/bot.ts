@@ -1,4 +1,4 @@
-import { Client, Events, GatewayIntentBits, type RESTPostAPIApplicationCommandsJSONBody } from 'discord.js';
+import { Client, Events, GatewayIntentBits, IntentsBitField, type RESTPostAPIApplicationCommandsJSONBody } from 'discord.js';
 import type { Command } from '../command.js';
 import type { Config } from '../config.js';
 import type { Engine } from '../engine.js';
@@ -18,8 +18,56 @@ export interface RunningBot {
   handler: InteractionHandler;
   /** Resolves when the client is ready and commands are registered. */
   ready: Promise<void>;
+  /**
+   * Resolves (never rejects) if Discord closes the gateway for good (bad token, disallowed
+   * intents, …): discord.js then stops reconnecting and the process would sit idle.
+   */
+  fatal: Promise<DiscordFatalError>;
   stop(): Promise<void>;
 }
+
+/**
+ * Discord refused the bot in a way no retry can fix: the message is one line naming the
+ * problem and what to do about it.
+ */
+export class DiscordFatalError extends Error {
+  constructor(
+    message: string,
+    /** Gateway close code, or the HTTP status of the refused call. */
+    readonly code: number,
+  ) {
+    super(message);
+    this.name = 'DiscordFatalError';
+  }
+}
+
+const PRIVILEGED_INTENTS = ['GuildMembers', 'GuildPresences', 'MessageContent'];
+
+/**
+ * The gateway close codes after which discord.js (14.28, @discordjs/ws 1.2) gives up
+ * instead of reconnecting, explained. Anything else it resumes or re-identifies by itself.
+ */
+export function fatalGatewayClose(code: number, intents: string[]): DiscordFatalError | undefined {
+  const privileged = intents.filter((i) => PRIVILEGED_INTENTS.includes(i));
+  const explain: Record<number, string> = {
+    4004: 'Discord rejected DISCORD_TOKEN (gateway close 4004, authentication failed): reset the token in the Developer Portal (Bot → Reset Token) and put the new one in DISCORD_TOKEN',
+    4010: 'Discord refused the shard (gateway close 4010, invalid shard): check SHARD_IDS and SHARD_COUNT',
+    4011: 'Discord requires sharding for this bot (gateway close 4011): leave SHARD_COUNT empty to use Discord’s recommended count, or raise it',
+    4012: 'Discord refused the gateway API version (gateway close 4012): update discord.js',
+    4013: `Discord refused the intents (gateway close 4013, invalid intents: ${intents.join(', ') || 'none'}): this is a bug in Steppe, please report it`,
+    4014: `Discord refused a privileged intent (gateway close 4014, disallowed intents): enable ${
+      privileged.length ? privileged.join(', ') : 'the privileged intents this bot requests'
+    } in the Developer Portal (Bot → Privileged Gateway Intents), or remove it from the client (requested: ${intents.join(', ') || 'none'})`,
+  };
+  const message = explain[code];
+  return message ? new DiscordFatalError(message, code) : undefined;
+}
+
+const tokenRefused = () =>
+  new DiscordFatalError(
+    'Discord rejected DISCORD_TOKEN (401 Unauthorized): reset the token in the Developer Portal (Bot → Reset Token) and put the new one in DISCORD_TOKEN',
+    401,
+  );
 
 /**
  * Which shards this process runs: SHARD_IDS of SHARD_COUNT (several hosts splitting them),
@@ -65,7 +113,18 @@ export async function startBot(options: {
   });
   client.on(Events.InteractionCreate, handler.handle);
   client.on(Events.Error, (err) => logger.error({ err }, 'discord client error'));
-  client.on(Events.ShardDisconnect, (event, shard) => logger.warn({ shard, code: event.code }, 'gateway disconnected'));
+  // discord.js emits shardDisconnect only for the close codes it will not recover from.
+  let fatalError: DiscordFatalError | undefined;
+  let onFatal: (err: DiscordFatalError) => void = () => undefined;
+  const fatal = new Promise<DiscordFatalError>((resolve) => (onFatal = resolve));
+  client.on(Events.ShardDisconnect, (event, shard) => {
+    const err = fatalGatewayClose(event.code, new IntentsBitField(client.options.intents).toArray());
+    logger.error({ shard, code: event.code }, 'gateway closed for good');
+    if (err && !fatalError) {
+      fatalError = err;
+      onFatal(err);
+    }
+  });
   client.on(Events.ShardResume, (shard) => logger.info({ shard }, 'gateway resumed'));
 
   const ready = new Promise<void>((resolve, reject) => {
@@ -86,7 +145,15 @@ export async function startBot(options: {
   });
   ready.catch(() => undefined);
 
-  await client.login(config.DISCORD_TOKEN);
+  try {
+    await client.login(config.DISCORD_TOKEN);
+  } catch (err) {
+    // A close code refused at IDENTIFY rejects login() with a terse "Authentication failed";
+    // a refused token at GET /gateway/bot with TokenInvalid. Both deserve the explanation.
+    if (fatalError) throw fatalError;
+    if ((err as { code?: unknown }).code === 'TokenInvalid') throw tokenRefused();
+    throw err;
+  }
 
   let stopping: Promise<void> | null = null;
   const stop = () =>
@@ -95,5 +162,5 @@ export async function startBot(options: {
       logger.info({ pending }, 'in-flight interactions finished; closing the gateway');
       await Promise.race([client.destroy(), new Promise((r) => setTimeout(r, 5000))]);
     })());
-  return { client, handler, ready, stop };
+  return { client, handler, ready, fatal, stop };
 }

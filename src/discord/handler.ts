@@ -81,14 +81,23 @@ export class InteractionHandler {
     return work;
   };
 
-  /** Stop taking new interactions and wait (bounded) for the ones in flight. */
+  /**
+   * Stop taking new interactions and wait (bounded) for the ones in flight, including those
+   * that arrive while draining: they get a "restarting" reply, which must land too.
+   * Returns how many interactions were waited for.
+   */
   async drain(timeoutMs = 5000): Promise<number> {
     this.accepting = false;
-    const pending = [...this.inFlight];
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([Promise.allSettled(pending), new Promise((r) => (timer = setTimeout(r, timeoutMs)))]);
-    clearTimeout(timer);
-    return pending.length;
+    const deadline = Date.now() + timeoutMs;
+    const waited = new Set<Promise<unknown>>();
+    while (this.inFlight.size > 0 && Date.now() < deadline) {
+      const pending = [...this.inFlight];
+      for (const p of pending) waited.add(p);
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([Promise.allSettled(pending), new Promise((r) => (timer = setTimeout(r, deadline - Date.now())))]);
+      clearTimeout(timer);
+    }
+    return waited.size;
   }
 
   private context(interaction: Interaction, options: CommandContext['options']): CommandContext {
