@@ -9,7 +9,7 @@ import { commands } from '../commands/index.js';
 import { ConfigError, loadConfig } from './config.js';
 import { runConsole } from './console.js';
 import { CorpusError } from './corpus/manifest.js';
-import { DiscordFatalError, startBot } from './discord/bot.js';
+import { EXIT_CONFIG, DiscordFatalError, startBot } from './discord/bot.js';
 import { createEngine } from './engine.js';
 import { createLogger, redact, registerSecret } from './log.js';
 
@@ -60,7 +60,7 @@ async function main(): Promise<number> {
   } catch (err) {
     if (err instanceof DiscordFatalError) {
       process.stderr.write(`steppe: ${err.message}\n`);
-      return 1;
+      return EXIT_CONFIG;
     }
     throw err;
   }
@@ -76,7 +76,7 @@ async function main(): Promise<number> {
     // than sit connected to nothing (a supervisor sees the exit; the line says what to fix).
     void running.fatal.then((err) => {
       process.stderr.write(`steppe: ${err.message}\n`);
-      running.stop().then(() => resolve(1), () => resolve(1));
+      running.stop().then(() => resolve(EXIT_CONFIG), () => resolve(EXIT_CONFIG));
     });
   });
   if (code !== 0) return code;

@@ -6,7 +6,8 @@
  */
 import { REST, Routes, ShardingManager } from 'discord.js';
 import { ConfigError, loadConfig } from './config.js';
-import { createLogger, registerSecret } from './log.js';
+import { EXIT_CONFIG } from './discord/bot.js';
+import { createLogger, redact, registerSecret } from './log.js';
 
 async function recommendedShardCount(token: string, api?: string): Promise<number> {
   const rest = new REST(api ? { api } : {}).setToken(token);
@@ -39,7 +40,18 @@ async function main(): Promise<number> {
     execArgv: ['--import', 'tsx'],
     respawn: true,
   });
-  manager.on('shardCreate', (shard) => logger.info({ shard: shard.id, of: totalShards }, 'shard process started'));
+  manager.on('shardCreate', (shard) => {
+    logger.info({ shard: shard.id, of: totalShards }, 'shard process started');
+    // A shard that exits with EX_CONFIG (78) was refused by Discord (bad token, intents):
+    // respawning would only be refused again, so stop everything and say so.
+    shard.process?.on('exit', (code) => {
+      if (code !== EXIT_CONFIG) return;
+      manager.respawn = false;
+      logger.fatal({ shard: shard.id }, 'Discord refused this bot; not restarting the shards (see the line above)');
+      for (const other of manager.shards.values()) other.process?.kill('SIGTERM');
+      setTimeout(() => process.exit(1), 500).unref();
+    });
+  });
   await manager.spawn({ timeout: 60_000, delay: Number(process.env.SHARD_SPAWN_DELAY_MS ?? 5500) });
   logger.info({ shards: totalShards }, 'all shards ready');
   await new Promise<void>((resolve) => {
@@ -62,7 +74,7 @@ main().then(
     setTimeout(() => process.exit(code), 200).unref();
   },
   (err: unknown) => {
-    process.stderr.write(`steppe: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(`steppe: ${redact(err instanceof Error ? err.message : String(err))}\n`);
     process.exit(1);
   },
 );

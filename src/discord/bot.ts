@@ -87,6 +87,13 @@ function holdsShardZero(client: Client, config: Config): boolean {
   return ids ? ids.includes(0) : true;
 }
 
+/**
+ * Exit status for "Discord refused us for good" (bad token, disallowed intents): EX_CONFIG
+ * from sysexits, so a supervisor (and start:sharded) can tell it from a crash and does not
+ * restart the process into the same refusal.
+ */
+export const EXIT_CONFIG = 78;
+
 export function commandPayload(commands: Command[]): RESTPostAPIApplicationCommandsJSONBody[] {
   return commands.map((c) => c.definition);
 }

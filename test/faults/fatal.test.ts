@@ -34,7 +34,7 @@ describe('a bad token', () => {
     fake.failNext(/^GET \/gateway\/bot$/, 401, { times: 10 });
     const started = Date.now();
     const p = runEntry(entryEnv(fake.apiUrl));
-    expect(await p.exitWithin(10_000)).toBe(1);
+    expect(await p.exitWithin(10_000)).toBe(78);
     expect(Date.now() - started).toBeLessThan(10_000);
     expectOneFatalLine(p, /\(401 Unauthorized\)/);
     expect(p.plainLines()[0]).toMatch(TOKEN_LINE);
@@ -46,7 +46,7 @@ describe('a bad token', () => {
     const discord = await startRefusingDiscord(4004);
     servers.push(discord);
     const p = runEntry(entryEnv(discord.apiUrl));
-    expect(await p.exitWithin(10_000)).toBe(1);
+    expect(await p.exitWithin(10_000)).toBe(78);
     expectOneFatalLine(p, /\(gateway close 4004, authentication failed\)/);
     expect(p.plainLines()[0]).toMatch(TOKEN_LINE);
     expect(discord.identifies).toBe(1);
@@ -60,7 +60,7 @@ describe('a bad token', () => {
     await waitFor(() => p.logs().some((l) => l.msg === 'commands registered'), 15_000, `commands registered (stderr: ${p.stderr()})`);
     const closedAt = Date.now();
     fake.closeSocket(4004);
-    expect(await p.exitWithin(10_000)).toBe(1);
+    expect(await p.exitWithin(10_000)).toBe(78);
     expect(Date.now() - closedAt).toBeLessThan(3000);
     expectOneFatalLine(p, TOKEN_LINE);
     expect(p.logs().find((l) => l.msg === 'gateway closed for good')).toMatchObject({ code: 4004 });
@@ -74,7 +74,7 @@ describe('a privileged intent not enabled in the Developer Portal', () => {
     const discord = await startRefusingDiscord(4014);
     servers.push(discord);
     const p = runEntry(entryEnv(discord.apiUrl));
-    expect(await p.exitWithin(10_000)).toBe(1);
+    expect(await p.exitWithin(10_000)).toBe(78);
     expectOneFatalLine(p, INTENT_LINE);
     expect(discord.identifies).toBe(1);
   });
@@ -85,7 +85,7 @@ describe('a privileged intent not enabled in the Developer Portal', () => {
     const p = runEntry(entryEnv(fake.apiUrl, { DISCORD_GUILD_ID: fake.guildId }));
     await waitFor(() => p.logs().some((l) => l.msg === 'connected to Discord'), 15_000, `connected (stderr: ${p.stderr()})`);
     fake.closeSocket(4014);
-    expect(await p.exitWithin(10_000)).toBe(1);
+    expect(await p.exitWithin(10_000)).toBe(78);
     expectOneFatalLine(p, INTENT_LINE);
     expect(fake.identifyCount + fake.resumeCount).toBe(1);
   });
