@@ -6,24 +6,16 @@
  * output included, ever shows the token.
  */
 import { commands } from '../commands/index.js';
-import { ConfigError, loadConfig } from './config.js';
 import { runConsole } from './console.js';
 import { CorpusError } from './corpus/manifest.js';
 import { EXIT_CONFIG, DiscordFatalError, startBot } from './discord/bot.js';
 import { createEngine } from './engine.js';
 import { createLogger, redact, registerSecret } from './log.js';
+import { loadConfigOrReport, runMain } from './cli/run.js';
 
 async function main(): Promise<number> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`steppe: ${err.message}\n`);
-      return 1;
-    }
-    throw err;
-  }
+  const config = loadConfigOrReport('steppe');
+  if (!config) return 1;
   registerSecret(config.DISCORD_TOKEN);
   const logger = createLogger(config.LOG_LEVEL);
   process.on('unhandledRejection', (err) => logger.error({ err }, 'unhandled rejection'));
@@ -84,15 +76,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-    // discord.js may leave timers behind after destroy(); the work is done.
-    setTimeout(() => process.exit(code), 200).unref();
-  },
-  (err: unknown) => {
-    process.stderr.write(`steppe: ${redact(err instanceof Error ? (err.stack ?? err.message) : String(err))}\n`);
-    process.exitCode = 1;
-    setTimeout(() => process.exit(1), 200).unref();
-  },
-);
+runMain('steppe', main);

@@ -5,9 +5,9 @@
  * discord.js's own "auto" would always ask discord.com).
  */
 import { REST, Routes, ShardingManager } from 'discord.js';
-import { ConfigError, loadConfig } from './config.js';
 import { EXIT_CONFIG } from './discord/bot.js';
-import { createLogger, redact, registerSecret } from './log.js';
+import { createLogger, registerSecret } from './log.js';
+import { loadConfigOrReport, runMain } from './cli/run.js';
 
 async function recommendedShardCount(token: string, api?: string): Promise<number> {
   const rest = new REST(api ? { api } : {}).setToken(token);
@@ -16,16 +16,8 @@ async function recommendedShardCount(token: string, api?: string): Promise<numbe
 }
 
 async function main(): Promise<number> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`steppe: ${err.message}\n`);
-      return 1;
-    }
-    throw err;
-  }
+  const config = loadConfigOrReport('steppe');
+  if (!config) return 1;
   if (!config.DISCORD_TOKEN) {
     process.stderr.write('steppe: start:sharded needs DISCORD_TOKEN (see .env.example); use npm start for the local console.\n');
     return 1;
@@ -68,13 +60,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-    setTimeout(() => process.exit(code), 200).unref();
-  },
-  (err: unknown) => {
-    process.stderr.write(`steppe: ${redact(err instanceof Error ? err.message : String(err))}\n`);
-    process.exit(1);
-  },
-);
+runMain('steppe', main);

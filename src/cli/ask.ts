@@ -9,6 +9,7 @@ import { answerQuestion } from '../answer/answer.js';
 import { createEngine } from '../engine.js';
 import { renderAnswerJson } from '../render/json.js';
 import { ANSI, PLAIN, renderAnswerText } from '../render/text.js';
+import { runMain } from './run.js';
 
 const USAGE = `Usage:
   npm run ask -- "Why are Mongolia–Kazakhstan relations so weak?"
@@ -52,12 +53,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    process.stderr.write(`ask: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exitCode = 1;
-  },
-);
+runMain('ask', main);

@@ -7,6 +7,7 @@ import { commands } from '../../commands/index.js';
 import { loadConfig } from '../config.js';
 import { commandPayload } from '../discord/bot.js';
 import { syncCommands } from '../discord/register.js';
+import { runMain } from './run.js';
 
 async function main(): Promise<number> {
   const payload = commandPayload(commands);
@@ -26,10 +27,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => (process.exitCode = code),
-  (err: unknown) => {
-    process.stderr.write(`deploy: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exitCode = 1;
-  },
-);
+runMain('deploy', main);

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { createEngine } from '../engine.js';
 import { runEval } from '../eval/run.js';
 import { parseEvalFile } from '../eval/score.js';
+import { runMain } from './run.js';
 
 async function main(): Promise<number> {
   const file = process.argv[2];
@@ -23,10 +24,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => (process.exitCode = code),
-  (err: unknown) => {
-    process.stderr.write(`eval: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exitCode = 1;
-  },
-);
+runMain('eval', main);

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { tradeFigures, tradePartnerNames } from '../answer/tradeFigures.js';
 import { loadCorpus } from '../corpus/load.js';
 import type { TradeView } from '../figures/trade.js';
+import { runMain } from './run.js';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -47,10 +48,4 @@ async function main(): Promise<number> {
   return 0;
 }
 
-main().then(
-  (code) => (process.exitCode = code),
-  (err: unknown) => {
-    process.stderr.write(`figures: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exitCode = 1;
-  },
-);
+runMain('figures', main);

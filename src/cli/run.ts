@@ -1,0 +1,34 @@
+import { ConfigError, loadConfig, type Config } from '../config.js';
+import { redact } from '../log.js';
+
+/**
+ * The shape every entry point shares: run `main`, exit with its status, and turn a crash
+ * into one redacted line on stderr (never a raw stack with a token in it).
+ */
+export function runMain(name: string, main: () => Promise<number>): void {
+  main().then(
+    (code) => {
+      process.exitCode = code;
+      // discord.js may leave timers behind after destroy(); the work is done.
+      setTimeout(() => process.exit(code), 200).unref();
+    },
+    (err: unknown) => {
+      process.stderr.write(`${name}: ${redact(err instanceof Error ? (err.stack ?? err.message) : String(err))}\n`);
+      process.exitCode = 1;
+      setTimeout(() => process.exit(1), 200).unref();
+    },
+  );
+}
+
+/** The configuration, or null after saying on stderr, in one line, what is wrong. */
+export function loadConfigOrReport(name: string): Config | null {
+  try {
+    return loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${name}: ${err.message}\n`);
+      return null;
+    }
+    throw err;
+  }
+}
