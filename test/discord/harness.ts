@@ -4,7 +4,7 @@ import { parseConfig } from '../../src/config.js';
 import { startBot, type RunningBot } from '../../src/discord/bot.js';
 import { createEngine, type Engine } from '../../src/engine.js';
 import { createLogger, registerSecret } from '../../src/log.js';
-import { startFakeDiscord, type FakeDiscord } from '../fake-discord/fakeDiscord.js';
+import { shardForGuild, startFakeDiscord, type FakeDiscord } from '../fake-discord/fakeDiscord.js';
 
 /**
  * The real bot (startBot with the real commands and engine) connected to the loopback
@@ -237,4 +237,12 @@ export function callbackLatencies(fake: FakeDiscord): number[] {
 export function recordLatencies(suite: string, latencies: number[]): void {
   const file = process.env.STEPPE_LATENCY_LOG;
   if (file) appendFileSync(file, `${JSON.stringify({ suite, latencies })}\n`);
+}
+
+/** A guild id (snowflake) that Discord would route to `shard` of `count`. */
+export function guildOnShard(shard: number, count: number): string {
+  for (let n = 100n; ; n++) {
+    const id = String((n << 22n) + 1n);
+    if (shardForGuild(id, count) === shard) return id;
+  }
 }

@@ -1,14 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { slashCommand, shardForGuild } from '../fake-discord/fakeDiscord.js';
-import { startTestBot, type TestBot } from './harness.js';
+import { slashCommand } from '../fake-discord/fakeDiscord.js';
+import { guildOnShard, startTestBot, type TestBot } from './harness.js';
 
-/** Guild ids (snowflakes) that land on a given shard of `count`. */
-function guildOnShard(shard: number, count: number): string {
-  for (let n = 100n; ; n++) {
-    const id = String((n << 22n) + 1n);
-    if (shardForGuild(id, count) === shard) return id;
-  }
-}
 
 describe('sharding: the loopback Discord announces 2 shards', () => {
   let t: TestBot;

@@ -1,14 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { slashCommand, shardForGuild, startFakeDiscord, type FakeDiscord } from '../fake-discord/fakeDiscord.js';
-import { TEST_TOKEN, withTimeout } from './harness.js';
+import { slashCommand, startFakeDiscord, type FakeDiscord } from '../fake-discord/fakeDiscord.js';
+import { guildOnShard, TEST_TOKEN, withTimeout } from './harness.js';
 
-function guildOnShard(shard: number, count: number): string {
-  for (let n = 100n; ; n++) {
-    const id = String((n << 22n) + 1n);
-    if (shardForGuild(id, count) === shard) return id;
-  }
-}
 
 describe('npm run start:sharded: one process per shard, through the real entry', () => {
   let fake: FakeDiscord;
