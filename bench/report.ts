@@ -1,0 +1,135 @@
+import type { E2eResult } from './e2e.js';
+import type { ProfileSummary } from './profile.js';
+import type { RetrievalResult } from './retrieval.js';
+import type { ScaleResult } from './scale.js';
+import { fmt, num, ratio, table, type Spread } from './stats.js';
+import type { TargetCheck } from './targets.js';
+
+/** The printed report: plain-text tables, medians with (min–max), ratios to peers. */
+
+export function retrievalSection(r: RetrievalResult): string {
+  const mini = r.rows.find((x) => x.name === 'MiniSearch default');
+  const rows = r.rows.map((x) => [
+    x.name,
+    num(x.hit1),
+    num(x.hit3),
+    num(x.mrr),
+    String(x.empty),
+    fmt(x.p50),
+    fmt(x.p99),
+    mini ? ratio(x.p50.median, mini.p50.median) : '—',
+    mini ? ratio(x.p99.median, mini.p99.median) : '—',
+    fmt(x.buildMs),
+  ]);
+  return [
+    `1. Retrieval — corpus ×1 (${r.paragraphs} paragraphs), ${r.questions} passage questions, top 5, ${r.runs} runs; latency per query, warm, in ms`,
+    table(['retriever', 'hit@1', 'hit@3', 'MRR', 'empty', 'p50 ms', 'p99 ms', 'p50/Mini', 'p99/Mini', 'build ms'], rows),
+    ...r.rows.map((x) => `   ${x.name}: ${x.note}`),
+  ].join('\n');
+}
+
+const mb = (bytes: number) => num(bytes / 2 ** 20);
+const sp = (s: Spread | null | undefined, unit = '') => fmt(s ?? undefined, unit);
+
+export function scaleSection(results: ScaleResult[]): string {
+  const growth = (i: number, get: (r: ScaleResult) => number | undefined) => {
+    if (i === 0) return '';
+    const a = get(results[i]!);
+    const b = get(results[i - 1]!);
+    return a !== undefined && b !== undefined ? ` [${ratio(a, b)}]` : '';
+  };
+  const main = results.map((r, i) => [
+    `×${r.scale}`,
+    String(r.documents),
+    r.paragraphs === null ? '—' : String(r.paragraphs),
+    mb(r.bytes),
+    sp(r.startup?.createEngineMs) + growth(i, (x) => x.startup?.createEngineMs.median),
+    sp(r.startup?.heapDeltaMB),
+    sp(r.startup?.readyMs),
+    sp(r.startup?.wallMs),
+    sp(r.query?.p50),
+    sp(r.query?.p99) + growth(i, (x) => x.query?.p99.median),
+    sp(r.answer?.p99),
+  ]);
+  const phases = results.map((r) => {
+    const b = r.build;
+    const done = (name: string) => r.phasesDone.find((p) => p.name === name);
+    const ms = (v: number | undefined) => (v === undefined ? '—' : num(v));
+    const parse = b?.parseMs ?? (done('load') ? Number(done('load')!.parseMs) : undefined);
+    const read = b?.readMs ?? (done('read') ? Number(done('read')!.ms) : undefined);
+    const heapCorpus = b?.heapMB.corpus ?? (done('load') ? Number(done('load')!.heapMB) : undefined);
+    return [
+      `×${r.scale}`,
+      ms(read),
+      ms(parse),
+      ms(b?.indexMs ?? (done('index') ? Number(done('index')!.ms) : undefined)),
+      ms(b?.figuresMs),
+      ms(heapCorpus),
+      ms(b?.heapMB.index),
+      ms(b?.heapMB.figures),
+      ms(b?.heapMB.total),
+      ms(b?.rssMB),
+    ];
+  });
+  const notes = results.flatMap((r) => r.notes.map((n) => `   ×${r.scale}: ${n}`));
+  return [
+    '2. Scale — real corpus + synthetic copies (seeded); medians (min–max); [growth vs the previous size]',
+    table(
+      ['corpus', 'docs', 'paragraphs', 'MB text', 'createEngine ms', 'heap MB', 'ready ms', 'process wall ms', 'query p50 ms', 'query p99 ms', 'answer p99 ms'],
+      main,
+    ),
+    '   createEngine, heap (after GC) and ready: fresh `tsx bench/startup.ts` processes; ready = since the process started (Node boot,',
+    '   loader, imports, load, parse, index, figures); process wall = spawn → exit, tsx launcher included. query = index.query,',
+    '   answer = answerQuestion, all questions, warm, in the worker process.',
+    '',
+    '   Where build time and heap go (worker: one build, GC before each heap reading; ms and MB)',
+    table(['corpus', 'read', 'parse', 'PassageIndex', 'FigureBook', 'heap corpus', 'heap index', 'heap figures', 'heap total', 'RSS'], phases)
+      .split('\n')
+      .map((l) => `   ${l}`)
+      .join('\n'),
+    ...(notes.length ? ['', ...notes] : []),
+  ].join('\n');
+}
+
+/** Top entries of a profile; with a smaller run's profile, each entry's ms there and its growth. */
+export function profileSection(title: string, p: ProfileSummary, base?: ProfileSummary | null, baseScale?: number, top = 10): string {
+  const rows = (entries: ProfileSummary['byFile'], baseEntries: ProfileSummary['byFile'] | undefined) =>
+    entries.slice(0, top).map((e) => {
+      const row = [e.name.slice(0, 100), num(e.ms), `${num(e.share * 100)}%`];
+      if (baseEntries) {
+        const b = baseEntries.find((x) => x.name === e.name);
+        row.push(b ? num(b.ms) : '—', b ? ratio(e.ms, b.ms) : '—');
+      }
+      return row;
+    });
+  const head = (what: string) => [what, 'ms', 'share', ...(base ? [`ms at ×${baseScale}`, 'growth'] : [])];
+  const indent = (t: string) => t.split('\n').map((l) => `   ${l}`).join('\n');
+  return [
+    `   ${title} — ${num(p.totalMs)} ms sampled (self time)${base ? `; ×${baseScale}: ${num(base.totalMs)} ms [${ratio(p.totalMs, base.totalMs)}]` : ''}`,
+    indent(table(head('by file'), rows(p.byFile, base?.byFile))),
+    indent(table(head('by function'), rows(p.byFunction, base?.byFunction))),
+  ].join('\n\n');
+}
+
+export function e2eSection(e: E2eResult): string {
+  const rows: string[][] = [
+    ['interactions / concurrency', `${e.interactions} / ${e.concurrency}`],
+    ['answered', `${e.answered} of ${e.interactions}${e.failed ? ` (${e.failed} not: ${e.failures.join('; ')})` : ''}`],
+    ['callback types', Object.entries(e.callbackTypes).map(([t, n]) => `${t}: ${n}`).join(', ')],
+    ['callbacks after 3 s / answers after 3 s', `${e.callbacksAfter3s} / ${e.answersAfter3s}`],
+    ['dispatch → callback p50 / p99 / max', `${num(e.callback.p50)} / ${num(e.callback.p99)} / ${num(e.callback.max)} ms`],
+    ['dispatch → answer p50 / p99 / max', `${num(e.finalAnswer.p50)} / ${num(e.finalAnswer.p99)} / ${num(e.finalAnswer.max)} ms`],
+    ['burst wall time / throughput', `${num(e.burstMs)} ms / ${num(e.throughputPerS)} interactions/s`],
+    ['second burst: answered, callback p50 / p99', `${e.second.answered} of ${e.interactions}, ${num(e.second.callback.p50)} / ${num(e.second.callback.p99)} ms`],
+    ['bot RSS before / after 1st / after 2nd / peak', `${num(e.rssBeforeMB)} / ${num(e.rssAfterMB)} / ${num(e.rssAfterSecondMB)} / ${num(e.rssPeakMB)} MB`],
+    ['bot start-up (spawn → commands registered)', `${num(e.botReadyMs)} ms`],
+    ['warn/error log lines', String(e.botWarnings)],
+    ['shutdown', `${e.shutdown.signal} → exit ${e.shutdown.exitCode} in ${num(e.shutdown.ms)} ms${e.shutdown.clean ? '' : ' (NOT clean)'}`],
+  ];
+  return ['3. End to end — real bot (src/main.ts, corpus ×1) on the loopback fake Discord, /ask burst', table(['measure', 'value'], rows)].join('\n');
+}
+
+export function targetsSection(checks: TargetCheck[]): string {
+  const mark = (m: boolean | null) => (m === null ? 'not measured' : m ? 'MET' : 'not met');
+  return ['4. Targets', table(['target', 'measured', 'status'], checks.map((c) => [c.target, c.measured, mark(c.met)]))].join('\n');
+}

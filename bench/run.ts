@@ -1,0 +1,112 @@
+/**
+ * `npm run bench`: retrieval side by side, scale ×1…×1000, end to end through the loopback
+ * Discord, and the project's targets. A benchmark, not a test: it prints where we stand and
+ * writes bench/results.json; nothing fails on a number.
+ *
+ * Options (after `npm run bench --`):
+ *   --quick        ×1 and ×10 only, fewer runs, shorter burst (a smoke run, well under a minute)
+ *   --full         a 1-hour budget and 30-min caps: ×1000 runs to completion (~15 min here)
+ *   --budget=<s>   overall time budget in seconds (default 280): the ×1000 step gets what is left
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { DEFAULT_CORPUS_DIR } from '../src/corpus/manifest.js';
+import { runE2e, type E2eResult } from './e2e.js';
+import { loadQuestions, REPO_ROOT } from './questions.js';
+import { e2eSection, profileSection, retrievalSection, scaleSection, targetsSection } from './report.js';
+import { runRetrieval, type RetrievalResult } from './retrieval.js';
+import { DEFAULT_CAPS, DEFAULT_PLANS, FULL_CAPS, runScale, type ScalePlan, type ScaleResult } from './scale.js';
+import { killLiveChildren } from './spawn.js';
+import { writeScaledCorpora } from './synthetic.js';
+import { checkTargets } from './targets.js';
+
+const SEED = 'steppe-bench-1';
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const full = args.includes('--full');
+const budgetS = Number(/^--budget=(\d+)$/.exec(args.find((a) => a.startsWith('--budget=')) ?? '')?.[1] ?? (full ? 3600 : 280));
+
+const started = Date.now();
+const deadline = started + budgetS * 1000;
+const log = (s: string) => process.stderr.write(`${s}\n`);
+const elapsed = () => `${Math.round((Date.now() - started) / 1000)} s`;
+
+const plans: ScalePlan[] = quick
+  ? DEFAULT_PLANS.filter((p) => p.scale <= 10).map((p) => ({ ...p, startupRuns: Math.min(p.startupRuns, 2), queryRuns: 2, answerRuns: Math.min(p.answerRuns, 1) }))
+  : DEFAULT_PLANS;
+
+const questions = loadQuestions();
+log(`steppe bench: ${questions.all.length} questions (${questions.passage.length} passage) from ${questions.files.join(', ')}; budget ${budgetS} s`);
+
+const root = mkdtempSync(path.join(os.tmpdir(), 'steppe-bench-'));
+// Children run in process groups of their own (see spawn.ts), out of reach of the terminal's
+// Ctrl-C: stop them ourselves, and remove the temp corpora. (The bot child shares our group
+// and gets the signal directly.)
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    killLiveChildren();
+    rmSync(root, { recursive: true, force: true });
+    process.exit(130);
+  });
+}
+let retrieval: RetrievalResult | null = null;
+let e2e: E2eResult | null = null;
+const scales: ScaleResult[] = [];
+const errors: string[] = [];
+try {
+  log(`[${elapsed()}] generating corpora ×${plans.map((p) => p.scale).join(', ×')} (seed ${SEED})`);
+  const corpora = writeScaledCorpora(DEFAULT_CORPUS_DIR, root, plans.map((p) => p.scale), SEED);
+
+  log(`[${elapsed()}] 1. retrieval`);
+  try {
+    retrieval = await runRetrieval(questions.passage, quick ? 3 : 5);
+  } catch (err) {
+    errors.push(`retrieval: ${(err as Error).stack ?? String(err)}`);
+  }
+
+  log(`[${elapsed()}] 3. end to end`);
+  try {
+    e2e = await runE2e({ interactions: quick ? 200 : 1000, concurrency: 50, questions: questions.all.map((q) => q.q) }, log);
+  } catch (err) {
+    errors.push(`end to end: ${(err as Error).stack ?? String(err)}`);
+  }
+
+  for (const plan of plans) {
+    log(`[${elapsed()}] 2. scale ×${plan.scale}`);
+    const result = await runScale(corpora.find((c) => c.scale === plan.scale)!, plan, deadline - 5000, full ? FULL_CAPS : DEFAULT_CAPS, log);
+    if (result.status !== 'ok' && !full) result.notes.push('`npm run bench -- --full` lifts the time budget and runs this size to completion');
+    scales.push(result);
+  }
+} finally {
+  rmSync(root, { recursive: true, force: true });
+}
+
+const checks = checkTargets(retrieval, scales, e2e);
+const wallS = (Date.now() - started) / 1000;
+const cpu = os.cpus();
+const header = `Steppe bench — ${new Date().toISOString()} — Node ${process.version}, ${cpu.length} × ${cpu[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GB`;
+const sections = [header, `Questions: ${questions.all.length} (${questions.passage.length} passage) from ${questions.files.join(', ')}`];
+if (retrieval) sections.push(retrievalSection(retrieval));
+if (scales.length) sections.push(scaleSection(scales));
+// The largest profiled size, compared with the next smaller one: what grows faster than the corpus.
+const profiled = scales.filter((s) => s.buildProfile && s.queryProfile);
+const big = profiled.at(-1);
+const small = profiled.length > 1 ? profiled.at(-2) : undefined;
+if (big) {
+  sections.push(profileSection(`CPU profile of one engine build at ×${big.scale} (PassageIndex + FigureBook)`, big.buildProfile!, small?.buildProfile, small?.scale));
+  sections.push(profileSection(`CPU profile of answerQuestion over 20 questions at ×${big.scale}`, big.queryProfile!, small?.queryProfile, small?.scale, 8));
+}
+if (e2e) sections.push(e2eSection(e2e));
+sections.push(targetsSection(checks));
+if (errors.length) sections.push(`Errors:\n${errors.join('\n')}`);
+sections.push(`Total wall time: ${wallS.toFixed(1)} s${quick ? ' (--quick)' : ''}`);
+process.stdout.write(`${sections.join('\n\n')}\n`);
+
+const out = path.join(REPO_ROOT, 'bench/results.json');
+writeFileSync(
+  out,
+  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpu.length, cpuModel: cpu[0]?.model, options: { quick, full, budgetS, seed: SEED }, questions: { files: questions.files, all: questions.all.length, passage: questions.passage.length }, retrieval, scales, e2e, targets: checks, errors, wallS }, null, 2)}\n`,
+);
+log(`wrote ${path.relative(process.cwd(), out)}`);
+if (errors.length) process.exitCode = 1;

@@ -1,0 +1,186 @@
+import { failure, HEAP_FLAG, lastJson, runChild, TSX_CLI, type ChildResult } from './spawn.js';
+import type { ProfileSummary } from './profile.js';
+import type { WorkerPlan } from './scaleWorker.js';
+import { latencySpread, spread, type Latency, type Spread } from './stats.js';
+import type { ScaledCorpus } from './synthetic.js';
+
+/**
+ * Scale runs: for each corpus size, one worker process (where build time and heap go, query
+ * latency) and several fresh start-up processes (time to ready, whole-process wall time).
+ * Everything runs in child processes: a clean heap per measurement, and a ×1000 run that
+ * blows its time cap or its memory cannot take the bench down with it.
+ */
+
+export interface ScalePlan extends WorkerPlan {
+  scale: number;
+  /** Fresh `tsx bench/startup.ts` processes (median of these). */
+  startupRuns: number;
+}
+
+/**
+ * Repetitions shrink with size: at ×100 one pass of the questions takes ~10 s, a build ~17 s.
+ * ×10 is profiled too, so the ×100 profile can show what grows faster than the corpus.
+ */
+export const DEFAULT_PLANS: ScalePlan[] = [
+  { scale: 1, startupRuns: 5, queryRuns: 5, answerRuns: 5, warmup: 80, profile: false, profileQuestions: 0 },
+  { scale: 10, startupRuns: 3, queryRuns: 5, answerRuns: 3, warmup: 80, profile: true, profileQuestions: 20 },
+  { scale: 100, startupRuns: 3, queryRuns: 3, answerRuns: 1, warmup: 10, profile: true, profileQuestions: 20 },
+  // One run: a ×1000 build takes minutes; it gets whatever budget is left (all of it with --full).
+  { scale: 1000, startupRuns: 1, queryRuns: 1, answerRuns: 0, warmup: 3, profile: false, profileQuestions: 0 },
+];
+
+interface WorkerOutput {
+  documents: number;
+  paragraphs: number;
+  chars: number;
+  readMs: number;
+  loadMs: number;
+  indexMs: number;
+  figuresMs: number;
+  heapMB: { corpus: number; index: number; figures: number; total: number };
+  rssMB: number;
+  queryLatency: Latency[];
+  answerLatency: Latency[];
+  buildProfile: ProfileSummary | null;
+  queryProfile: ProfileSummary | null;
+}
+
+interface StartupOutput {
+  readyMs: number;
+  importMs: number;
+  createEngineMs: number;
+  paragraphs: number;
+  heapDeltaMB: number | null;
+  rssMB: number;
+}
+
+export interface ScaleResult {
+  scale: number;
+  documents: number;
+  bytes: number;
+  paragraphs: number | null;
+  /** `ok`: all measured; `partial`: some parts stopped at the cap (see `notes`); `skipped`: nothing measured. */
+  status: 'ok' | 'partial' | 'skipped';
+  notes: string[];
+  /** One worker run, phase by phase (ms and MB). */
+  build: { readMs: number; parseMs: number; indexMs: number; figuresMs: number; heapMB: WorkerOutput['heapMB']; rssMB: number } | null;
+  /** Phases a stopped worker finished before its cap. */
+  phasesDone: Array<Record<string, unknown>>;
+  query: { p50: Spread; p99: Spread } | null;
+  answer: { p50: Spread; p99: Spread } | null;
+  startup: {
+    readyMs: Spread;
+    wallMs: Spread;
+    importMs: Spread;
+    createEngineMs: Spread;
+    heapDeltaMB: Spread | null;
+    rssMB: Spread;
+  } | null;
+  buildProfile: ProfileSummary | null;
+  queryProfile: ProfileSummary | null;
+}
+
+/** Per-child caps within the overall budget (`--full` lifts them to 30 min). */
+export interface Caps {
+  workerMs: number;
+  startupMs: number;
+}
+export const DEFAULT_CAPS: Caps = { workerMs: 240_000, startupMs: 240_000 };
+export const FULL_CAPS: Caps = { workerMs: 1_800_000, startupMs: 1_800_000 };
+
+function worker(dir: string, plan: ScalePlan, capMs: number): Promise<ChildResult> {
+  const { queryRuns, answerRuns, warmup, profile, profileQuestions } = plan;
+  const workerPlan: WorkerPlan = { queryRuns, answerRuns, warmup, profile, profileQuestions };
+  const args = ['--expose-gc', HEAP_FLAG, '--import', 'tsx', 'bench/scaleWorker.ts', dir, JSON.stringify(workerPlan)];
+  return runChild(process.execPath, args, capMs);
+}
+
+/** Through tsx's own launcher, as `npm start` runs the bot. */
+function startup(dir: string, capMs: number): Promise<ChildResult> {
+  return runChild(process.execPath, [TSX_CLI, '--expose-gc', HEAP_FLAG, 'bench/startup.ts', dir], capMs);
+}
+
+export async function runScale(corpus: ScaledCorpus, plan: ScalePlan, deadline: number, caps: Caps, log: (s: string) => void): Promise<ScaleResult> {
+  const result: ScaleResult = {
+    scale: corpus.scale,
+    documents: corpus.documents,
+    bytes: corpus.bytes,
+    paragraphs: null,
+    status: 'ok',
+    notes: [],
+    build: null,
+    phasesDone: [],
+    query: null,
+    answer: null,
+    startup: null,
+    buildProfile: null,
+    queryProfile: null,
+  };
+  const left = () => deadline - Date.now();
+  if (left() < 10_000) {
+    result.status = 'skipped';
+    result.notes.push(`skipped: ${Math.max(0, Math.round(left() / 1000))} s of the time budget left`);
+    return result;
+  }
+
+  log(`  ×${corpus.scale}: worker (build phases, heap, ${plan.queryRuns}+${plan.answerRuns} query passes${plan.profile ? ', CPU profile' : ''}), cap ${Math.round(Math.min(caps.workerMs, left()) / 1000)} s`);
+  const w = await worker(corpus.dir, plan, Math.min(caps.workerMs, left()));
+  const out = w.code === 0 ? lastJson<WorkerOutput>(w) : null;
+  result.phasesDone = w.phases;
+  if (out) {
+    result.paragraphs = out.paragraphs;
+    result.build = {
+      readMs: out.readMs,
+      parseMs: out.loadMs - out.readMs,
+      indexMs: out.indexMs,
+      figuresMs: out.figuresMs,
+      heapMB: out.heapMB,
+      rssMB: out.rssMB,
+    };
+    result.query = out.queryLatency.length ? latencySpread(out.queryLatency) : null;
+    result.answer = out.answerLatency.length ? latencySpread(out.answerLatency) : null;
+    result.buildProfile = out.buildProfile;
+    result.queryProfile = out.queryProfile;
+  } else {
+    result.status = 'partial';
+    const done = w.phases.map((p) => `${String(p.name)} ${Math.round(Number(p.ms ?? 0) / 1000)} s`).join(', ');
+    result.notes.push(`worker ${failure(w)}${done ? `; finished: ${done}` : ''}`);
+    const load = w.phases.find((p) => p.name === 'load');
+    if (load) result.paragraphs = Number(load.paragraphs);
+  }
+
+  const runs: Array<StartupOutput & { wallMs: number }> = [];
+  if (!out && plan.startupRuns > 0) {
+    result.notes.push('start-up: skipped, a start-up repeats the build the worker could not finish');
+  }
+  for (let i = 0; out && i < plan.startupRuns; i++) {
+    // A start-up at this size is expected to take about as long as the worker's build did.
+    const expected = out.loadMs + out.indexMs + out.figuresMs + 2000;
+    if (left() < Math.min(expected * 1.2, caps.startupMs)) {
+      result.notes.push(`start-up: ${runs.length} of ${plan.startupRuns} runs, the rest skipped (time budget: ${Math.round(left() / 1000)} s left, a run takes ~${Math.round(expected / 1000)} s)`);
+      break;
+    }
+    log(`  ×${corpus.scale}: start-up run ${i + 1}/${plan.startupRuns}`);
+    const s = await startup(corpus.dir, Math.min(caps.startupMs, left()));
+    const o = s.code === 0 ? lastJson<StartupOutput>(s) : null;
+    if (!o) {
+      result.notes.push(`start-up run ${i + 1} ${failure(s)}`);
+      break;
+    }
+    runs.push({ ...o, wallMs: s.wallMs });
+  }
+  if (runs.length) {
+    const heaps = runs.map((r) => r.heapDeltaMB).filter((h): h is number => h !== null);
+    result.startup = {
+      readyMs: spread(runs.map((r) => r.readyMs)),
+      wallMs: spread(runs.map((r) => r.wallMs)),
+      importMs: spread(runs.map((r) => r.importMs)),
+      createEngineMs: spread(runs.map((r) => r.createEngineMs)),
+      heapDeltaMB: heaps.length ? spread(heaps) : null,
+      rssMB: spread(runs.map((r) => r.rssMB)),
+    };
+  }
+  const complete = out !== null && runs.length === plan.startupRuns;
+  result.status = complete ? 'ok' : out || runs.length || w.phases.length ? 'partial' : 'skipped';
+  return result;
+}

@@ -1,0 +1,70 @@
+import type { E2eResult } from './e2e.js';
+import type { RetrievalResult } from './retrieval.js';
+import type { ScaleResult } from './scale.js';
+import { num } from './stats.js';
+
+/**
+ * The targets the project set itself, checked against this run. Not a test: nothing fails,
+ * the bench says where we stand. A target whose measurement is missing is "not measured",
+ * never "met".
+ */
+
+export interface TargetCheck {
+  target: string;
+  measured: string;
+  met: boolean | null;
+}
+
+const check = (target: string, value: number | undefined | null, limit: number, unit: string, extra = ''): TargetCheck =>
+  value === undefined || value === null || !Number.isFinite(value)
+    ? { target, measured: 'not measured', met: null }
+    : { target, measured: `${num(value)} ${unit}${extra}`, met: value <= limit };
+
+export function checkTargets(retrieval: RetrievalResult | null, scales: ScaleResult[], e2e: E2eResult | null): TargetCheck[] {
+  const at = (s: number) => scales.find((r) => r.scale === s);
+  const out: TargetCheck[] = [];
+  for (const [scale, limit] of [[1, 2], [100, 20]] as const) {
+    const r = at(scale);
+    out.push(
+      check(`query p99 ≤ ${limit} ms at ×${scale} (index.query)`, r?.query?.p99.median, limit, 'ms', r?.answer ? `; answerQuestion p99 ${num(r.answer.p99.median)} ms` : ''),
+    );
+  }
+  for (const [scale, limit] of [[1, 1000], [100, 5000]] as const) {
+    const r = at(scale);
+    out.push(
+      check(`start-up to ready ≤ ${limit / 1000} s at ×${scale}`, r?.startup?.readyMs.median, limit, 'ms', r?.startup ? `; process wall ${num(r.startup.wallMs.median)} ms` : ''),
+    );
+  }
+  out.push(
+    check('bot RSS ≤ 150 MB at ×1 (peak, VmHWM)', e2e?.rssPeakMB, 150, 'MB', e2e ? `; idle before the burst ${num(e2e.rssBeforeMB)}` : ''),
+  );
+
+  const ours = retrieval?.rows.find((r) => r.name === 'steppe index.query');
+  const peers = retrieval?.rows.filter((r) => !r.name.startsWith('steppe')) ?? [];
+  const mini = retrieval?.rows.find((r) => r.name === 'MiniSearch default');
+  if (ours && peers.length && mini) {
+    const bestHit1 = Math.max(...peers.map((p) => p.hit1));
+    const bestMrr = Math.max(...peers.map((p) => p.mrr));
+    const p50Ratio = ours.p50.median / mini.p50.median;
+    const p99Ratio = ours.p99.median / mini.p99.median;
+    out.push({
+      target: 'hit@1 and MRR above every peer',
+      measured: `hit@1 ${num(ours.hit1)} vs best peer ${num(bestHit1)}; MRR ${num(ours.mrr)} vs ${num(bestMrr)}`,
+      met: ours.hit1 > bestHit1 && ours.mrr > bestMrr,
+    });
+    out.push({
+      target: '… at a latency within 3× of raw MiniSearch (p50 and p99)',
+      measured: `p50 ${num(p50Ratio)}×, p99 ${num(p99Ratio)}×`,
+      met: p50Ratio <= 3 && p99Ratio <= 3,
+    });
+  } else out.push({ target: 'hit@1 and MRR above every peer, latency within 3× of MiniSearch', measured: 'not measured', met: null });
+
+  if (e2e) {
+    out.push({
+      target: 'end-to-end: all answered, callback p99 well inside 3 s (≤ 1 s)',
+      measured: `${e2e.answered}/${e2e.interactions} answered, ${e2e.callbacksAfter3s} callbacks after 3 s, p99 ${num(e2e.callback.p99)} ms`,
+      met: e2e.answered === e2e.interactions && e2e.callbacksAfter3s === 0 && e2e.callback.p99 <= 1000,
+    });
+  } else out.push({ target: 'end-to-end p99 well inside 3 s', measured: 'not measured', met: null });
+  return out;
+}
