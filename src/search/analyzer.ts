@@ -210,12 +210,18 @@ function sameRoot(a: string, b: string): boolean {
  * acronym's letters must be the initials, in order, of the words just before the bracket.
  */
 export function mineAcronyms(texts: Iterable<string>): Record<string, string[]> {
-  const found: Record<string, string[]> = {};
+  const found: Record<string, Set<string>> = {};
   for (const text of texts) {
-    for (const m of text.matchAll(/((?:[\p{L}-]+\s+){1,8})\(([A-Z][A-Za-z]{1,7})\)/gu)) {
-      const abbr = m[2]!;
+    // Find the bracketed acronym first, then look back at most 8 words: a pattern that
+    // starts with the words would be tried at every character (28% of a ×100 build).
+    if (!text.includes('(')) continue;
+    for (const m of text.matchAll(/\(([A-Z][A-Za-z]{1,7})\)/g)) {
+      const abbr = m[1]!;
       const letters = abbr.toLowerCase().replace(/[^a-z]/g, '');
-      const words = m[1]!.trim().split(/\s+/);
+      const before = text.slice(Math.max(0, m.index - 160), m.index);
+      // Only the run of words right before the bracket: punctuation ends the long form.
+      const run = /((?:[\p{L}-]+\s+){1,8})$/u.exec(before)?.[1] ?? '';
+      const words = run.trim().split(/\s+/).filter(Boolean);
       const content = words.filter((w) => !STOP_WORDS.has(w.toLowerCase()));
       for (let take = letters.length; take <= Math.min(words.length, letters.length + 3); take++) {
         const candidate = words.slice(-take);
@@ -224,11 +230,11 @@ export function mineAcronyms(texts: Iterable<string>): Record<string, string[]> 
           .map((w) => w[0]!.toLowerCase())
           .join('');
         if (initials === letters && content.length > 0) {
-          (found[letters] ??= []).push(candidate.join(' '));
+          (found[letters] ??= new Set()).add(candidate.join(' '));
           break;
         }
       }
     }
   }
-  return found;
+  return Object.fromEntries(Object.entries(found).map(([k, v]) => [k, [...v]]));
 }

@@ -135,7 +135,7 @@ export class PassageIndex {
         sentenceWindows(p.text).map((text, i) => ({ id: `${p.id}#${i}`, text, section: p.section ?? '', source: sources.get(p.documentId)! })),
       ),
     );
-    this.countTerms();
+    this.countTerms(sources);
     // Sentences and terms of every paragraph, once, so that a query only compares sets.
     for (const p of this.paragraphs) analyzePassage(p);
   }
@@ -144,11 +144,11 @@ export class PassageIndex {
     return this.paragraphs.length;
   }
 
-  private countTerms(): void {
+  private countTerms(sources: ReadonlyMap<string, string>): void {
     const surfaceCounts = new Map<string, Map<string, number>>();
     for (const p of this.paragraphs) {
       const seen = new Set<string>();
-      for (const token of indexTokens(`${p.text} ${p.section ?? ''} ${sourceText(this.corpus.documents.find((d) => d.meta.id === p.documentId)!.meta)}`)) {
+      for (const token of indexTokens(`${p.text} ${p.section ?? ''} ${sources.get(p.documentId) ?? ''}`)) {
         const term = normalizeTerm(token);
         if (!term) continue;
         seen.add(term);
@@ -177,10 +177,24 @@ export class PassageIndex {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
+  /** Every index term, sorted, so the terms with a prefix are one contiguous run. */
+  private sortedTerms: string[] | null = null;
+
   private termsWithPrefix(prefix: string): string[] {
+    const terms = (this.sortedTerms ??= [...this.documentFrequency.keys()].sort());
+    // Binary search for the first term ≥ prefix; a scan of the whole vocabulary per query
+    // term grew with the corpus (bench: ×100).
+    let lo = 0;
+    let hi = terms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (terms[mid]! < prefix) lo = mid + 1;
+      else hi = mid;
+    }
     const out: string[] = [];
-    for (const t of this.documentFrequency.keys()) {
-      if (t !== prefix && t.startsWith(prefix) && t.length - prefix.length <= MAX_PREFIX_EXTENSION) out.push(t);
+    for (let i = lo; i < terms.length && terms[i]!.startsWith(prefix); i++) {
+      const t = terms[i]!;
+      if (t !== prefix && t.length - prefix.length <= MAX_PREFIX_EXTENSION) out.push(t);
     }
     return out;
   }
