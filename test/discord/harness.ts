@@ -25,30 +25,13 @@ export interface TestBot {
 
 export async function startTestBot(env: Record<string, string> = {}, fakeOptions: Parameters<typeof startFakeDiscord>[0] = {}): Promise<TestBot> {
   const fake = await startFakeDiscord(fakeOptions);
-  const logs: Array<Record<string, unknown>> = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _enc, done) {
-      for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) logs.push(JSON.parse(line) as Record<string, unknown>);
-      done();
-    },
-  });
-  const config = parseConfig({
-    DISCORD_TOKEN: TEST_TOKEN,
-    DISCORD_API_URL: fake.apiUrl,
-    DISCORD_GUILD_ID: fake.guildId,
-    COOLDOWN_SECONDS: '0',
-    LOG_LEVEL: 'info',
-    ...env,
-  });
-  registerSecret(config.DISCORD_TOKEN);
-  const bot = await startBot({ config, engine: await sharedEngine(), commands, logger: createLogger('info', sink) });
-  await withTimeout(bot.ready, 8000, 'bot ready');
+  const { bot, logs, stop } = await startBotOn(fake, { env });
   return {
     fake,
     bot,
     logs,
     async close() {
-      await withTimeout(bot.stop(), 8000, 'bot.stop()').catch(() => undefined);
+      await stop();
       await fake.close();
     },
   };
