@@ -1,9 +1,8 @@
-import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Command, CommandOutcome } from '../../src/command.js';
 import { errorReply } from '../../src/reply/build.js';
 import { slashCommand, type InteractionResult } from '../fake-discord/fakeDiscord.js';
-import { callbackLatencies, limitProblems, recordLatencies, sentBodies, sleep, startTestBotWith, type TestBot } from './harness.js';
+import { callbackLatencies, limitProblems, recordLatencies, sentBodies, sleep, startTestBotWith, testCommand, type TestBot } from './harness.js';
 
 /**
  * The 3-second rule and unexpected errors, with test-only commands registered next to the
@@ -13,19 +12,6 @@ import { callbackLatencies, limitProblems, recordLatencies, sentBodies, sleep, s
 
 type Data = Record<string, any>;
 
-function testCommand(name: string, run: Command['run'], extra: Partial<Command> = {}): Command {
-  return {
-    definition: {
-      type: ApplicationCommandType.ChatInput,
-      name,
-      description: `Test-only: ${name}`,
-      options: [{ type: ApplicationCommandOptionType.Boolean, name: 'private', description: 'Only you see it' }],
-    },
-    help: { usage: `/${name}`, text: 'test only' },
-    run,
-    ...extra,
-  };
-}
 
 const answer = (lead: string, isPrivate = false): CommandOutcome => ({ reply: { tone: 'answer', title: 'Slow answer', lead }, private: isPrivate });
 

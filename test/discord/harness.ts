@@ -1,4 +1,5 @@
 import { Writable } from 'node:stream';
+import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord.js';
 import { commands } from '../../commands/index.js';
 import { parseConfig } from '../../src/config.js';
 import { startBot, type RunningBot } from '../../src/discord/bot.js';
@@ -23,18 +24,8 @@ export interface TestBot {
   close(): Promise<void>;
 }
 
-export async function startTestBot(env: Record<string, string> = {}, fakeOptions: Parameters<typeof startFakeDiscord>[0] = {}): Promise<TestBot> {
-  const fake = await startFakeDiscord(fakeOptions);
-  const { bot, logs, stop } = await startBotOn(fake, { env });
-  return {
-    fake,
-    bot,
-    logs,
-    async close() {
-      await stop();
-      await fake.close();
-    },
-  };
+export function startTestBot(env: Record<string, string> = {}, fakeOptions: Parameters<typeof startFakeDiscord>[0] = {}): Promise<TestBot> {
+  return startTestBotWith({ env, fake: fakeOptions });
 }
 
 export async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
@@ -228,4 +219,19 @@ export function guildOnShard(shard: number, count: number): string {
     const id = String((n << 22n) + 1n);
     if (shardForGuild(id, count) === shard) return id;
   }
+}
+
+/** A test-only slash command (with a `private` option) around `run`. */
+export function testCommand(name: string, run: Command['run'], extra: Partial<Command> = {}): Command {
+  return {
+    definition: {
+      type: ApplicationCommandType.ChatInput,
+      name,
+      description: `Test-only: ${name}`,
+      options: [{ type: ApplicationCommandOptionType.Boolean, name: 'private', description: 'Only you see it' }],
+    },
+    help: { usage: `/${name}`, text: 'test only' },
+    run,
+    ...extra,
+  };
 }

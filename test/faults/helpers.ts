@@ -7,7 +7,6 @@ import { spawn } from 'node:child_process';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord.js';
 import { afterAll, expect } from 'vitest';
 import { WebSocketServer } from 'ws';
 import type { Command, CommandOutcome } from '../../src/command.js';
@@ -169,19 +168,7 @@ export async function startRefusingDiscord(
 
 // ---------------------------------------------------------------------------
 
-export function testCommand(name: string, run: Command['run'], extra: Partial<Command> = {}): Command {
-  return {
-    definition: {
-      type: ApplicationCommandType.ChatInput,
-      name,
-      description: `Test-only: ${name}`,
-      options: [{ type: ApplicationCommandOptionType.Boolean, name: 'private', description: 'Only you see it' }],
-    },
-    help: { usage: `/${name}`, text: 'test only' },
-    run,
-    ...extra,
-  };
-}
+export { testCommand } from '../discord/harness.js';
 
 export const answer = (lead: string, isPrivate = false): CommandOutcome => ({
   reply: { tone: 'answer', title: 'Test answer', lead },
