@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, expect } from 'vitest';
 import { WebSocketServer } from 'ws';
-import type { Command, CommandOutcome } from '../../src/command.js';
+import type { CommandOutcome } from '../../src/command.js';
 import { TEST_TOKEN } from '../discord/harness.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
