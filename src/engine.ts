@@ -7,22 +7,29 @@ import { PassageIndex } from './search/index.js';
 export interface Engine {
   corpus: Corpus;
   index: PassageIndex;
-  /** Figures from tables and prose, and where sources disagree. */
-  figures: FigureBook;
+  /**
+   * Figures from tables and prose, and where sources disagree. Built on first use: only
+   * numeric questions need them, and extraction grows faster than the corpus (bench ×100).
+   */
+  readonly figures: FigureBook;
   /** Milliseconds spent loading and indexing. */
   buildMs: number;
 }
 
-export function createEngineFromCorpus(corpus: Corpus): Engine {
-  const start = performance.now();
+export function createEngineFromCorpus(corpus: Corpus, startedAt: number = performance.now()): Engine {
   const index = new PassageIndex(corpus);
-  const figures = buildFigureBook(corpus);
-  return { corpus, index, figures, buildMs: performance.now() - start };
+  let figures: FigureBook | null = null;
+  return {
+    corpus,
+    index,
+    get figures() {
+      return (figures ??= buildFigureBook(corpus));
+    },
+    buildMs: performance.now() - startedAt,
+  };
 }
 
 export async function createEngine(corpusDir?: string): Promise<Engine> {
   const start = performance.now();
-  const corpus = await loadCorpus(corpusDir);
-  const engine = createEngineFromCorpus(corpus);
-  return { ...engine, buildMs: performance.now() - start };
+  return createEngineFromCorpus(await loadCorpus(corpusDir), start);
 }
