@@ -125,7 +125,7 @@ export function normalizeTerm(token: string): string | null {
   if (stem === undefined) {
     const spelled = spellingMap.get(token) ?? americanize(token);
     stem = /^\d/.test(spelled) ? spelled : (STEM_EXCEPTIONS[spelled] ?? PorterStemmer.stem(spelled));
-    if (stemCache.size < 50_000) stemCache.set(token, stem);
+    if (stemCache.size < 500_000) stemCache.set(token, stem);
   }
   return stem;
 }
