@@ -16,21 +16,15 @@ export type FigureSource =
   /** `computed`: a trade total the bot added up from two printed cells. */
   | { kind: 'table'; documentId: string; table: string; page: number; computed: boolean };
 
-/** A figure from prose or from a table, in one shape so they can be compared. */
-export interface ComparableFigure {
-  value: number;
-  unit: FigureUnit;
-  /** As printed ("$2.39 M", "around 250"), or formatted for computed totals. */
-  text: string;
-  /** The hedge in front of a prose figure ("around", "less than"); null for table cells. */
-  qualifier: string | null;
-  precision: number;
-  measure: string;
-  measureKey: string;
-  flow: Flow | null;
-  year: number | null;
-  source: FigureSource;
-}
+/**
+ * A figure from prose or from a table, in one shape so they can be compared: the fields a
+ * prose record has (see FigureRecord; for table cells `text` is the cell as printed or a
+ * formatted computed total, and `qualifier` is null), plus where it comes from.
+ */
+export type ComparableFigure = Pick<
+  FigureRecord,
+  'value' | 'unit' | 'text' | 'qualifier' | 'precision' | 'measure' | 'measureKey' | 'flow' | 'year'
+> & { source: FigureSource };
 
 export interface Disagreement {
   measureKey: string;
