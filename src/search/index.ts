@@ -1,9 +1,9 @@
-import MiniSearch, { type Query } from 'minisearch';
+import MiniSearch, { type AsPlainObject, type Options, type Query } from 'minisearch';
 import type { Corpus, DocumentMeta, Paragraph } from '../corpus/types.js';
 import { analyze, Expander, EXPANSION_BOOST, indexTokens, mineAcronyms, normalizeTerm } from './analyzer.js';
 import { analyzeQuestion, type AnalyzedQuestion } from './question.js';
-import { splitSentences } from './sentences.js';
 import { analyzePassage, overviewFit, rankCandidates, type QueryTermGroup, type RankedPassage, type SourceNames } from './rank.js';
+import { bestWindowScore, WINDOW_SENTENCES, type WindowStatistics } from './windows.js';
 
 /**
  * The passage index: MiniSearch (BM25+) over paragraphs for recall, then a re-ranker
@@ -13,10 +13,14 @@ import { analyzePassage, overviewFit, rankCandidates, type QueryTermGroup, type 
 /** Field boosts: a section title says what all its paragraphs are about. */
 const FIELD_BOOST = { text: 1, section: 1.5, source: 0.5 } as const;
 /** How many BM25 candidates the re-ranker looks at. */
-const CANDIDATES = 40;
+const CANDIDATES = 30;
+/** How many paragraphs the selective terms bring to window scoring, which chooses the CANDIDATES. */
+const POOL = 100;
+/** Share of paragraphs above which a term is too common to choose candidates (see `selective`). */
+const COMMON_SHARE = 0.25;
+const ALWAYS_KEPT = 3;
 /** Fuzzy matching only for words the corpus does not contain (misspellings): fuzzy on every term costs ~10×. */
 const FUZZY_FOR_UNKNOWN = 0.25;
-const WINDOW_SENTENCES = 2;
 /** Prefix variants: question terms of at least MIN_PREFIX letters match longer corpus terms, down-weighted. */
 const MIN_PREFIX = 6;
 const MAX_PREFIX_EXTENSION = 8;
@@ -47,14 +51,9 @@ export function editDistance(a: string, b: string, max = Infinity): number {
   return Math.min(rows[a.length]![b.length]!, max + 1);
 }
 
-function sentenceWindows(text: string): string[] {
-  const sentences = splitSentences(text).map((s) => s.text);
-  if (sentences.length <= WINDOW_SENTENCES) return [sentences.join(' ')];
-  return sentences.slice(0, sentences.length - WINDOW_SENTENCES + 1).map((_, i) => sentences.slice(i, i + WINDOW_SENTENCES).join(' '));
-}
-
-function newMiniSearch(): MiniSearch<IndexedUnit> {
-  return new MiniSearch<IndexedUnit>({
+/** The same options must be given to build an index and to load a saved one. */
+function miniSearchOptions(): Options<IndexedUnit> {
+  return {
     fields: ['text', 'section', 'source'],
     storeFields: [],
     tokenize: (text) => indexTokens(text),
@@ -65,7 +64,50 @@ function newMiniSearch(): MiniSearch<IndexedUnit> {
       processTerm: (t) => t,
       boost: FIELD_BOOST,
     },
-  });
+  };
+}
+
+/** Paragraph and sentence frequencies, surface forms, average window and section lengths. */
+function countTerms(paragraphs: readonly Paragraph[], sources: ReadonlyMap<string, string>) {
+  const documentFrequency = new Map<string, number>();
+  const sentenceFrequency = new Map<string, number>();
+  let sentenceCount = 0;
+  let windows = 0;
+  let windowTerms = 0;
+  let sectionTerms = 0;
+  const surfaceCounts = new Map<string, Map<string, number>>();
+  for (const p of paragraphs) {
+    const seen = new Set<string>();
+    for (const token of indexTokens(`${p.text} ${p.section ?? ''} ${sources.get(p.documentId) ?? ''}`)) {
+      const term = normalizeTerm(token);
+      if (!term) continue;
+      seen.add(term);
+      const forms = surfaceCounts.get(term) ?? new Map<string, number>();
+      forms.set(token, (forms.get(token) ?? 0) + 1);
+      surfaceCounts.set(term, forms);
+    }
+    for (const t of seen) documentFrequency.set(t, (documentFrequency.get(t) ?? 0) + 1);
+    // The re-ranker's analysis of the paragraph (cached): sentences are split and analysed once.
+    const passage = analyzePassage(p);
+    sectionTerms += passage.sectionTerms.size;
+    const lengths = passage.sentences.map((s) => {
+      sentenceCount++;
+      for (const t of s.terms) sentenceFrequency.set(t, (sentenceFrequency.get(t) ?? 0) + 1);
+      return s.sequence.length;
+    });
+    const starts = Math.max(1, lengths.length - WINDOW_SENTENCES + 1);
+    windows += starts;
+    for (let i = 0; i < starts; i++) for (let k = i; k < Math.min(lengths.length, i + WINDOW_SENTENCES); k++) windowTerms += lengths[k]!;
+  }
+  const surfaceForm = new Map<string, string>();
+  for (const [term, forms] of surfaceCounts) surfaceForm.set(term, [...forms].sort((a, b) => b[1] - a[1])[0]![0]);
+  return {
+    documentFrequency,
+    sentenceFrequency,
+    sentenceCount,
+    surfaceForm,
+    windowLengths: { averageLength: windows ? windowTerms / windows : 1, averageSectionLength: sectionTerms / Math.max(1, paragraphs.length) },
+  };
 }
 
 interface IndexedUnit {
@@ -93,23 +135,40 @@ export interface SearchResult {
   suggestions: string[];
 }
 
+/**
+ * What the index learns from the corpus when it is built, as plain data: saved by
+ * `npm run build` (see indexCache.ts) and loaded at start-up instead of analysing every
+ * paragraph again. Restoring it gives the very index the build made.
+ */
+export interface IndexSnapshot {
+  format: typeof SNAPSHOT_FORMAT;
+  /** The paragraph MiniSearch (`toJSON`). */
+  search: AsPlainObject;
+  /** Acronyms mined from the corpus (see `mineAcronyms`). */
+  acronyms: Record<string, string[]>;
+  documentFrequency: Array<[string, number]>;
+  sentenceFrequency: Array<[string, number]>;
+  sentenceCount: number;
+  surfaceForm: Array<[string, string]>;
+  windowLengths: { averageLength: number; averageSectionLength: number };
+}
+/** Bumped when the snapshot's shape changes (analysis changes are caught by the cache key). */
+export const SNAPSHOT_FORMAT = 1;
+
 export class PassageIndex {
   readonly expander: Expander;
   private readonly search: MiniSearch<IndexedUnit>;
+  private readonly acronyms: Record<string, string[]>;
   /** Index term → number of paragraphs containing it. */
-  private readonly documentFrequency = new Map<string, number>();
+  private readonly documentFrequency: Map<string, number>;
   /** Index term → number of sentences containing it (for IDF). */
-  private readonly sentenceFrequency = new Map<string, number>();
-  private sentenceCount = 0;
+  private readonly sentenceFrequency: Map<string, number>;
+  private readonly sentenceCount: number;
   /** Index term → the surface word seen most often for it (for "did you mean"). */
-  private readonly surfaceForm = new Map<string, string>();
+  private readonly surfaceForm: Map<string, string>;
   readonly paragraphs: Paragraph[];
-  /**
-   * Runs of WINDOW_SENTENCES sentences, indexed on their own: BM25 over short windows finds
-   * the place in a long paragraph where the question is answered, and its IDF is measured
-   * over hundreds of windows rather than a few dozen paragraphs.
-   */
-  private readonly windows: MiniSearch<IndexedUnit>;
+  /** For BM25 over sentence windows of the candidates (see windows.ts). */
+  private readonly windowStatistics: WindowStatistics;
   /** Index terms of each document's metadata (see `sourceText`). */
   private readonly documentTerms: Map<string, Set<string>>;
   /** Index terms of each document's authors and year. */
@@ -117,54 +176,58 @@ export class PassageIndex {
   /** Unknown term → its spelling corrections (see `corrections`). */
   private readonly correctionCache = new Map<string, string[]>();
 
-  constructor(readonly corpus: Corpus) {
+  /** Builds the index of `corpus`, or restores it from a snapshot of the same corpus. */
+  constructor(
+    readonly corpus: Corpus,
+    snapshot?: IndexSnapshot,
+  ) {
     this.paragraphs = corpus.documents.flatMap((d) => d.paragraphs);
-    this.expander = new Expander(mineAcronyms(this.paragraphs.map((p) => p.text)));
-    this.search = newMiniSearch();
-    this.windows = newMiniSearch();
     const sources = new Map(corpus.documents.map((d) => [d.meta.id, sourceText(d.meta)]));
     this.documentTerms = new Map(corpus.documents.map((d) => [d.meta.id, new Set(analyze(sources.get(d.meta.id)!))]));
     this.sourceNames = new Map(
       corpus.documents.map((d) => [d.meta.id, { terms: new Set(analyze(`${d.meta.authors.join(' ')} ${d.meta.year}`)), year: d.meta.year }]),
     );
-    this.search.addAll(
-      this.paragraphs.map((p) => ({ id: p.id, text: p.text, section: p.section ?? '', source: sources.get(p.documentId)! })),
-    );
-    this.windows.addAll(
-      this.paragraphs.flatMap((p) =>
-        sentenceWindows(p.text).map((text, i) => ({ id: `${p.id}#${i}`, text, section: p.section ?? '', source: sources.get(p.documentId)! })),
-      ),
-    );
-    this.countTerms(sources);
-    // Sentences and terms of every paragraph, once, so that a query only compares sets.
-    for (const p of this.paragraphs) analyzePassage(p);
+    if (snapshot && snapshot.format === SNAPSHOT_FORMAT && snapshot.search.documentCount === this.paragraphs.length) {
+      this.search = MiniSearch.loadJS(snapshot.search, miniSearchOptions());
+      this.acronyms = snapshot.acronyms;
+      this.documentFrequency = new Map(snapshot.documentFrequency);
+      this.sentenceFrequency = new Map(snapshot.sentenceFrequency);
+      this.sentenceCount = snapshot.sentenceCount;
+      this.surfaceForm = new Map(snapshot.surfaceForm);
+      this.windowStatistics = { ...snapshot.windowLengths, sectionBoost: FIELD_BOOST.section };
+    } else {
+      this.acronyms = mineAcronyms(this.paragraphs.map((p) => p.text));
+      this.search = new MiniSearch<IndexedUnit>(miniSearchOptions());
+      this.search.addAll(
+        this.paragraphs.map((p) => ({ id: p.id, text: p.text, section: p.section ?? '', source: sources.get(p.documentId)! })),
+      );
+      const counts = countTerms(this.paragraphs, sources);
+      this.documentFrequency = counts.documentFrequency;
+      this.sentenceFrequency = counts.sentenceFrequency;
+      this.sentenceCount = counts.sentenceCount;
+      this.surfaceForm = counts.surfaceForm;
+      this.windowStatistics = { ...counts.windowLengths, sectionBoost: FIELD_BOOST.section };
+    }
+    this.expander = new Expander(this.acronyms);
+  }
+
+  /** The index as plain data (see `IndexSnapshot`). */
+  toSnapshot(): IndexSnapshot {
+    const { sectionBoost: _, ...windowLengths } = this.windowStatistics;
+    return {
+      format: SNAPSHOT_FORMAT,
+      search: this.search.toJSON(),
+      acronyms: this.acronyms,
+      documentFrequency: [...this.documentFrequency],
+      sentenceFrequency: [...this.sentenceFrequency],
+      sentenceCount: this.sentenceCount,
+      surfaceForm: [...this.surfaceForm],
+      windowLengths,
+    };
   }
 
   get paragraphCount(): number {
     return this.paragraphs.length;
-  }
-
-  private countTerms(sources: ReadonlyMap<string, string>): void {
-    const surfaceCounts = new Map<string, Map<string, number>>();
-    for (const p of this.paragraphs) {
-      const seen = new Set<string>();
-      for (const token of indexTokens(`${p.text} ${p.section ?? ''} ${sources.get(p.documentId) ?? ''}`)) {
-        const term = normalizeTerm(token);
-        if (!term) continue;
-        seen.add(term);
-        const forms = surfaceCounts.get(term) ?? new Map<string, number>();
-        forms.set(token, (forms.get(token) ?? 0) + 1);
-        surfaceCounts.set(term, forms);
-      }
-      for (const t of seen) this.documentFrequency.set(t, (this.documentFrequency.get(t) ?? 0) + 1);
-      for (const sentence of splitSentences(p.text)) {
-        this.sentenceCount++;
-        for (const t of new Set(analyze(sentence.text))) this.sentenceFrequency.set(t, (this.sentenceFrequency.get(t) ?? 0) + 1);
-      }
-    }
-    for (const [term, forms] of surfaceCounts) {
-      this.surfaceForm.set(term, [...forms].sort((a, b) => b[1] - a[1])[0]![0]);
-    }
   }
 
   /**
@@ -253,10 +316,28 @@ export class PassageIndex {
     });
   }
 
-  private toQuery(groups: QueryTermGroup[]): Query {
+  /**
+   * The terms that choose candidates: a word in a large share of paragraphs ("Mongolia" in a
+   * corpus about Mongolia) hardly changes which paragraphs are best (its IDF is near zero),
+   * yet MiniSearch scores every paragraph that holds it, which at ×100 the corpus is most of
+   * the query time. Such words still count in re-ranking; the rarest few are always kept,
+   * so a question made only of common words still finds candidates.
+   */
+  private selective(terms: string[]): string[] {
+    const limit = COMMON_SHARE * this.paragraphs.length;
+    const df = (t: string) => this.documentFrequency.get(t) ?? 0;
+    return [...terms].sort((a, b) => df(a) - df(b)).filter((t, i) => i < ALWAYS_KEPT || df(t) <= limit);
+  }
+
+  /** Each known term of the query with its best weight across the groups. */
+  private queryWeights(groups: QueryTermGroup[]): Map<string, number> {
     const weights = new Map<string, number>();
-    for (const g of groups) for (const [t, w] of g.variants) weights.set(t, Math.max(weights.get(t) ?? 0, w));
-    const exact = [...weights.keys()].filter((t) => this.knows(t));
+    for (const g of groups) for (const [t, w] of g.variants) if (this.knows(t)) weights.set(t, Math.max(weights.get(t) ?? 0, w));
+    return weights;
+  }
+
+  private toQuery(groups: QueryTermGroup[], weights: ReadonlyMap<string, number>): Query {
+    const exact = this.selective([...weights.keys()]);
     // Words the corpus lacks and spelling correction could not place: fuzzy and prefix search.
     const unknown = groups.filter((g) => !g.known && g.variants.size === 1).map((g) => g.term);
     const queries: Query[] = [];
@@ -271,20 +352,19 @@ export class PassageIndex {
     const filter = options.documentId
       ? (r: { id: string }) => r.id.startsWith(`${options.documentId}/`)
       : undefined;
-    const query = groups.length ? this.toQuery(groups) : null;
-    const hits = query ? this.search.search(query, { filter }).slice(0, CANDIDATES) : [];
-    const windowBest = new Map<string, number>();
-    if (query) {
-      for (const w of this.windows.search(query, { filter })) {
-        const pid = String(w.id).split('#')[0]!;
-        windowBest.set(pid, Math.max(windowBest.get(pid) ?? 0, w.score));
-      }
-    }
-    const candidates = hits.map((h) => ({
-      paragraph: this.corpus.paragraphsById.get(String(h.id))!,
-      bm25: h.score,
-      windowBm25: windowBest.get(String(h.id)) ?? 0,
-    }));
+    const weights = this.queryWeights(groups);
+    const query = groups.length ? this.toQuery(groups, weights) : null;
+    const hits = query ? this.search.search(query, { filter }).slice(0, POOL) : [];
+    // The pool comes from the selective terms; window BM25 over every term, the common ones
+    // included, picks the candidates the re-ranker looks at closely.
+    const idfWeights = new Map([...weights].map(([t, w]) => [t, w * this.idf(t)]));
+    const candidates = hits
+      .map((h) => {
+        const paragraph = this.corpus.paragraphsById.get(String(h.id))!;
+        return { paragraph, bm25: h.score, windowBm25: bestWindowScore(analyzePassage(paragraph), idfWeights, this.windowStatistics) };
+      })
+      .sort((a, b) => b.windowBm25 - a.windowBm25)
+      .slice(0, CANDIDATES);
     // "What is the paper about": its summaries are candidates even when they share no word with the question.
     if (question.type === 'overview') {
       const seen = new Set(candidates.map((c) => c.paragraph.id));

@@ -97,10 +97,13 @@ function groupWeights(has: (term: string) => boolean, groups: QueryTermGroup[]):
 type VariantIndex = ReadonlyMap<string, Array<{ group: number; weight: number }>>;
 function weightsOf(termSets: Iterable<ReadonlySet<string>>, index: VariantIndex, groupCount: number): number[] {
   const out = new Array<number>(groupCount).fill(0);
+  const credit = (t: string) => {
+    for (const { group, weight } of index.get(t) ?? []) if (weight > out[group]!) out[group] = weight;
+  };
   for (const terms of termSets) {
-    for (const t of terms) {
-      for (const { group, weight } of index.get(t) ?? []) if (weight > out[group]!) out[group] = weight;
-    }
+    // Walk the smaller side: a sentence's terms, or the question's variants.
+    if (terms.size <= index.size) for (const t of terms) credit(t);
+    else for (const t of index.keys()) if (terms.has(t)) credit(t);
   }
   return out;
 }
@@ -195,7 +198,7 @@ interface Candidate {
   windowBm25: number;
 }
 
-interface AnalyzedSentence {
+export interface AnalyzedSentence {
   span: SentenceSpan;
   /** The sentence without author–date citations. */
   plain: string;
@@ -285,7 +288,11 @@ export function rankCandidates(
 
     // Coverage and proximity in the best run of WINDOW sentences: long paragraphs get no
     // credit for scattering the question's words over many sentences.
-    const pairsIn = sentences.map((x) => sentencePairs(x.sequence, groupsOf, groups.length));
+    // A pair needs two of the question's words in one sentence: most sentences are skipped.
+    const noPairs = new Array<number>(Math.max(0, n - 1)).fill(0);
+    const pairsIn = sentences.map((x, i) =>
+      inSentence[i]!.filter((w) => w > 0).length >= 2 ? sentencePairs(x.sequence, groupsOf, n) : noPairs,
+    );
     let windowCoverage = 0;
     let pairs = 0;
     const found = new Array<number>(n);
