@@ -1,13 +1,15 @@
 /**
  * `npm run start:sharded`: discord.js's ShardingManager runs one bot process per shard
- * (src/main.ts, each told its shard by the manager). The shard count is SHARD_COUNT, or
- * what Discord recommends for the bot (GET /gateway/bot, through DISCORD_API_URL when set:
- * discord.js's own "auto" would always ask discord.com).
+ * (main.js beside this file, or main.ts through tsx when run from source; each told its
+ * shard by the manager). The shard count is SHARD_COUNT, or what Discord recommends for
+ * the bot (GET /gateway/bot, through DISCORD_API_URL when set: discord.js's own "auto"
+ * would always ask discord.com).
  */
 import { REST, Routes, ShardingManager } from 'discord.js';
 import { EXIT_CONFIG } from './discord/bot.js';
 import { createLogger, registerSecret } from './log.js';
 import { loadConfigOrReport, runMain } from './cli/run.js';
+import { siblingModule } from './paths.js';
 
 async function recommendedShardCount(token: string, api?: string): Promise<number> {
   const rest = new REST(api ? { api } : {}).setToken(token);
@@ -25,11 +27,14 @@ async function main(): Promise<number> {
   registerSecret(config.DISCORD_TOKEN);
   const logger = createLogger(config.LOG_LEVEL);
   const totalShards = config.SHARD_COUNT ?? (await recommendedShardCount(config.DISCORD_TOKEN, config.DISCORD_API_URL));
-  const manager = new ShardingManager(new URL('./main.ts', import.meta.url).pathname, {
+  // The shards run main.js beside this file when compiled (npm run start:sharded), main.ts
+  // through tsx when this runs from source (the tests).
+  const entry = siblingModule(import.meta.url, 'main');
+  const manager = new ShardingManager(entry.file, {
     token: config.DISCORD_TOKEN,
     totalShards,
     mode: 'process',
-    execArgv: ['--import', 'tsx'],
+    execArgv: entry.execArgv,
     respawn: true,
   });
   manager.on('shardCreate', (shard) => {

@@ -1,6 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { REPO_ROOT } from '../paths.js';
 import type { DocumentMeta } from './types.js';
 
 /**
@@ -34,7 +35,8 @@ export class CorpusError extends Error {
   }
 }
 
-export const DEFAULT_CORPUS_DIR = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../../corpus');
+/** `corpus/` at the repository root, the same from src/ (tsx) and dist/src/ (compiled). */
+export const DEFAULT_CORPUS_DIR = path.join(REPO_ROOT, 'corpus');
 
 export interface ManifestEntry {
   meta: DocumentMeta;
