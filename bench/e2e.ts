@@ -5,17 +5,20 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { slashCommand, startFakeDiscord, type FakeDiscord, type InteractionResult } from '../test/fake-discord/fakeDiscord.js';
 import { REPO_ROOT } from './questions.js';
+import { buildJs, COMPILED_MAIN, startNodeFlags } from './spawn.js';
 import { latency, type Latency } from './stats.js';
 
 /**
- * End to end through the loopback Discord: the real entry point (`src/main.ts`) in a child
- * process, connected to the fake on 127.0.0.1, hit with a burst of /ask interactions.
+ * End to end through the loopback Discord: the real entry point in a child process,
+ * connected to the fake on 127.0.0.1, hit with a burst of /ask interactions.
  *
- * The bot runs as `node --import <tsx loader> src/main.ts` rather than through tsx's CLI:
- * the CLI is a launcher that runs Node as a second process, and the RSS worth reporting is
- * the bot's own (/proc/<pid>/status). Its working directory is an empty temp folder so a
- * developer's `.env` cannot change the run (dotenv reads `.env` from the working directory);
- * the corpus path is resolved from the module, not the working directory.
+ * The bot runs as `npm start` runs it: `npm run build:js` first, then
+ * `node [the start script's flags] dist/src/main.js` — Node itself, not npm, so the RSS read
+ * (/proc/<pid>/status) is the bot's own. `entry: 'tsx'` runs the source instead
+ * (`node --import <tsx loader> src/main.ts`, how `npm start` ran before the build step), for
+ * comparison. The working directory is an empty temp folder so a developer's `.env` cannot
+ * change the run (dotenv reads `.env` from the working directory); the corpus path is
+ * resolved from the repository root, not the working directory.
  */
 
 /** Same shape as test/discord/harness.ts TEST_TOKEN: config.ts only checks the shape. */
@@ -31,12 +34,20 @@ export interface E2eOptions {
   interactions: number;
   concurrency: number;
   questions: string[];
+  /** `compiled` (default): dist/src/main.js, as `npm start`; `tsx`: src/main.ts through the tsx loader. */
+  entry?: 'compiled' | 'tsx';
+  /** Node flags for the bot; default: those of the `start` script in package.json. */
+  nodeFlags?: string[];
 }
 
 /** Figures of the first burst; the second burst only shows whether RSS levels off. */
 export interface E2eResult extends BurstResult {
   interactions: number;
   concurrency: number;
+  /** The bot's command line after `node` (flags and entry file, relative to the repository). */
+  command: string;
+  /** `npm run build:js` before the run (compiled entry only). */
+  buildMs: number | null;
   /** Spawn → commands registered (the bot's start-up, corpus ×1, Discord login included). */
   botReadyMs: number;
   second: Pick<BurstResult, 'burstMs' | 'answered' | 'callback'>;
@@ -153,9 +164,17 @@ export async function runE2e(options: E2eOptions, log: (s: string) => void): Pro
   let bot: ChildProcess | null = null;
   let botOutput = '';
   try {
-    const loader = pathToFileURL(path.join(REPO_ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
+    const entry = options.entry ?? 'compiled';
+    const buildMs = entry === 'compiled' ? buildJs().ms : null;
+    const flags = options.nodeFlags ?? (entry === 'compiled' ? startNodeFlags() : []);
+    const args =
+      entry === 'compiled'
+        ? [...flags, COMPILED_MAIN]
+        : [...flags, '--import', pathToFileURL(path.join(REPO_ROOT, 'node_modules/tsx/dist/loader.mjs')).href, path.join(REPO_ROOT, 'src/main.ts')];
+    const command = args.map((a) => (path.isAbsolute(a) ? path.relative(REPO_ROOT, a) : a.startsWith('file:') ? 'tsx' : a)).join(' ');
+    log(`  bot: node ${command}${buildMs !== null ? ` (built in ${Math.round(buildMs)} ms)` : ''}`);
     const spawnedAt = performance.now();
-    bot = spawn(process.execPath, ['--import', loader, path.join(REPO_ROOT, 'src/main.ts')], {
+    bot = spawn(process.execPath, args, {
       cwd,
       env: {
         PATH: process.env.PATH ?? '',
@@ -202,6 +221,8 @@ export async function runE2e(options: E2eOptions, log: (s: string) => void): Pro
     return {
       interactions: options.interactions,
       concurrency: options.concurrency,
+      command,
+      buildMs,
       botReadyMs,
       ...first,
       second: { burstMs: second.burstMs, answered: second.answered, callback: second.callback },

@@ -1,4 +1,5 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from './questions.js';
 
@@ -11,6 +12,53 @@ import { REPO_ROOT } from './questions.js';
 export const TSX_CLI = path.join(REPO_ROOT, 'node_modules/tsx/dist/cli.mjs');
 /** Room for the ×1000 heap; harmless below. */
 export const HEAP_FLAG = '--max-old-space-size=8192';
+
+/** The compiled bot, as `npm start` runs it (after `npm run build:js`). */
+export const COMPILED_MAIN = path.join(REPO_ROOT, 'dist/src/main.js');
+
+/**
+ * `npm run build:js` (src/ and commands/ → dist/), so what the bench runs is the current
+ * source compiled, never a stale dist/. Under a second; throws with tsc's output on failure.
+ */
+export function buildJs(): { ms: number } {
+  const start = performance.now();
+  const r = spawnSync('npm', ['run', '--silent', 'build:js'], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 120_000 });
+  if (r.status !== 0) throw new Error(`npm run build:js failed (${r.error?.message ?? `exit ${r.status ?? r.signal}`}): ${`${r.stdout}${r.stderr}`.trim().slice(-1000)}`);
+  return { ms: performance.now() - start };
+}
+
+/**
+ * `buildJs()` unless dist/ is newer than every file it is built from (src/, commands/, the
+ * tsconfigs, package.json): for steps that start many processes on the compiled code.
+ */
+export function ensureBuilt(): { ms: number; built: boolean } {
+  const start = performance.now();
+  if (existsSync(COMPILED_MAIN)) {
+    const builtAt = statSync(COMPILED_MAIN).mtimeMs; // tsc rewrites every output file on each build
+    const inputs = ['tsconfig.json', 'tsconfig.build.json', 'package.json', ...['src', 'commands'].flatMap((dir) => tsFiles(path.join(REPO_ROOT, dir)))];
+    if (inputs.every((f) => statSync(path.resolve(REPO_ROOT, f)).mtimeMs <= builtAt)) return { ms: performance.now() - start, built: false };
+  }
+  buildJs();
+  return { ms: performance.now() - start, built: true };
+}
+
+function tsFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => path.join(dir, f));
+}
+
+/**
+ * The Node flags `npm start` gives the bot (`node [flags…] dist/src/main.js` in
+ * package.json), so the bench measures the process `npm start` runs, flags included.
+ */
+export function startNodeFlags(): string[] {
+  const scripts = (JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  const words = (scripts.start ?? '').trim().split(/\s+/);
+  const entry = words.indexOf('dist/src/main.js');
+  if (words[0] !== 'node' || entry < 0) throw new Error(`package.json "start" is not "node [flags…] dist/src/main.js": ${scripts.start}`);
+  return words.slice(1, entry);
+}
 
 export interface ChildResult {
   code: number | null;

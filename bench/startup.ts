@@ -1,41 +1,37 @@
 /**
- * Start-up to "ready to answer", in a process of its own (run by scale.ts as
- * `tsx --expose-gc bench/startup.ts <corpusDir>`): the real `createEngine(dir)`, nothing
- * else, so the figure is what a bot pays before it can answer. Prints one JSON line.
+ * Start-up to "ready to answer" of the compiled bot, in a process of its own (run by
+ * scale.ts as `tsx --expose-gc bench/startup.ts <corpusDir>`). Prints one JSON line.
  *
- * `performance.now()` counts from this process's start, so `readyMs` includes Node's own
- * boot, the TypeScript loader and the module imports; the parent adds the whole-process
- * wall time (tsx's launcher process and exit included).
+ * The measurement runs in a child, `node --expose-gc [npm start's flags] bench/startupChild.mjs
+ * dist/src/engine.js <corpusDir>`: plain Node on the compiled engine, as `npm start` runs the
+ * bot. It cannot run here: tsx's loader, once in a process, costs every later import
+ * (compiled JavaScript included) about as much as it costs TypeScript — at ×1, ~0.15 s more
+ * boot and ~0.1 s more imports. This process only makes sure dist/ is current (building it
+ * if a source is newer) and relays the child's line, with `relayMs`: what it cost on top.
+ * The parent's whole-process wall time therefore includes tsx's launcher, this relay and
+ * the child.
  */
-const atScriptStart = performance.now();
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { REPO_ROOT } from './questions.js';
+import { ensureBuilt, HEAP_FLAG, startNodeFlags } from './spawn.js';
+
+const relayStart = performance.now();
 const dir = process.argv[2];
 if (!dir) {
   process.stderr.write('usage: tsx --expose-gc bench/startup.ts <corpusDir>\n');
   process.exit(2);
 }
-const gc = (globalThis as { gc?: () => void }).gc;
-
-const { createEngine } = await import('../src/engine.js');
-const imported = performance.now();
-// A collection now costs a few ms on a near-empty heap; it is timed and left out of readyMs.
-const gcStart = performance.now();
-gc?.();
-const baselineHeap = process.memoryUsage().heapUsed;
-const gcMs = performance.now() - gcStart;
-
-const engine = await createEngine(dir);
-const ready = performance.now();
-
-gc?.();
-const memory = process.memoryUsage();
-process.stdout.write(
-  `${JSON.stringify({
-    readyMs: ready - gcMs,
-    scriptStartMs: atScriptStart,
-    importMs: imported - atScriptStart,
-    createEngineMs: engine.buildMs,
-    paragraphs: engine.index.paragraphCount,
-    heapDeltaMB: gc ? (memory.heapUsed - baselineHeap) / 2 ** 20 : null,
-    rssMB: memory.rss / 2 ** 20,
-  })}\n`,
+ensureBuilt();
+const child = spawnSync(
+  process.execPath,
+  ['--expose-gc', ...startNodeFlags(), HEAP_FLAG, path.join(REPO_ROOT, 'bench/startupChild.mjs'), path.join(REPO_ROOT, 'dist/src/engine.js'), dir],
+  { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 },
 );
+if (child.status !== 0) {
+  process.stderr.write(`startup child: ${child.error?.message ?? `exit ${child.status ?? child.signal}`}\n`);
+  process.exit(1);
+}
+const line = child.stdout.trim().split('\n').pop() ?? '';
+const measured = JSON.parse(line) as Record<string, unknown>;
+process.stdout.write(`${JSON.stringify({ ...measured, relayMs: performance.now() - relayStart })}\n`);
