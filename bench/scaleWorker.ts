@@ -72,7 +72,7 @@ const figures = await time(() => buildFigureBook(corpus));
 const heapFigures = heapMB();
 phase('figures', { ms: figures.ms, heapMB: heapFigures - heapIndex, records: figures.value.records.length });
 
-const engine: Engine = { corpus, index: index.value, figures: figures.value, buildMs: index.ms + figures.ms };
+const engine: Engine = { corpus, index: index.value, figures: figures.value, buildMs: index.ms + figures.ms, indexSource: 'built' };
 
 const { all } = loadQuestions();
 const questions = all.map((q) => q.q);

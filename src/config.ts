@@ -59,6 +59,13 @@ const EnvSchema = z.object({
       .refine(isDirectory, 'must be an existing folder holding the corpus (<name>.json + text pairs); leave it empty for ./corpus')
       .optional(),
   ),
+  INDEX_CACHE_DIR: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .transform((dir) => (/^(?:off|none|false|0)$/i.test(dir.trim()) ? 'off' : path.resolve(dir)))
+      .optional(),
+  ),
 });
 
 function isDirectory(dir: string): boolean {
@@ -91,6 +98,15 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     throw new ConfigError(`SHARD_IDS must all be below SHARD_COUNT (${config.SHARD_COUNT}) (set it in .env; see .env.example)`);
   }
   return config;
+}
+
+/**
+ * Where saved indexes live: INDEX_CACHE_DIR, `null` when it says `off`, else the default
+ * folder (see engine.ts).
+ */
+export function indexCacheDir(config: Pick<Config, 'INDEX_CACHE_DIR'>, defaultDir: string): string | null {
+  if (config.INDEX_CACHE_DIR === 'off') return null;
+  return config.INDEX_CACHE_DIR ?? defaultDir;
 }
 
 /** Reads `.env` (quietly: dotenv 17+ would print to stdout) and parses the result. */

@@ -1,7 +1,13 @@
+import path from 'node:path';
 import { loadCorpus } from './corpus/load.js';
 import type { Corpus } from './corpus/types.js';
 import { buildFigureBook, type FigureBook } from './answer/figures.js';
+import { REPO_ROOT } from './paths.js';
 import { PassageIndex } from './search/index.js';
+import { loadOrBuildIndex } from './search/indexCache.js';
+
+/** Where saved indexes go unless INDEX_CACHE_DIR says otherwise (git-ignored). */
+export const DEFAULT_INDEX_CACHE_DIR = path.join(REPO_ROOT, '.cache');
 
 /** The loaded corpus and its index: built once at start-up, shared by every front-end. */
 export interface Engine {
@@ -14,10 +20,15 @@ export interface Engine {
   readonly figures: FigureBook;
   /** Milliseconds spent loading and indexing. */
   buildMs: number;
+  /** Whether the index was loaded from a saved one ('cache') or built from the corpus. */
+  indexSource: 'cache' | 'built';
 }
 
-export function createEngineFromCorpus(corpus: Corpus, startedAt: number = performance.now()): Engine {
-  const index = new PassageIndex(corpus);
+export function createEngineFromCorpus(
+  corpus: Corpus,
+  startedAt: number = performance.now(),
+  index: PassageIndex = new PassageIndex(corpus),
+): Engine {
   let figures: FigureBook | null = null;
   return {
     corpus,
@@ -26,10 +37,21 @@ export function createEngineFromCorpus(corpus: Corpus, startedAt: number = perfo
       return (figures ??= buildFigureBook(corpus));
     },
     buildMs: performance.now() - startedAt,
+    indexSource: index.restored ? 'cache' : 'built',
   };
 }
 
-export async function createEngine(corpusDir?: string): Promise<Engine> {
+export interface EngineOptions {
+  /**
+   * Folder of saved indexes (see search/indexCache.ts): loaded when one matches the corpus
+   * and code, written otherwise. null builds the index every time and saves nothing.
+   */
+  indexCacheDir?: string | null;
+}
+
+export async function createEngine(corpusDir?: string, options: EngineOptions = {}): Promise<Engine> {
   const start = performance.now();
-  return createEngineFromCorpus(await loadCorpus(corpusDir), start);
+  const corpus = await loadCorpus(corpusDir);
+  const { index } = loadOrBuildIndex(corpus, options.indexCacheDir ?? null);
+  return createEngineFromCorpus(corpus, start, index);
 }

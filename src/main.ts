@@ -9,7 +9,8 @@ import { commands } from '../commands/index.js';
 import { runConsole } from './console.js';
 import { CorpusError } from './corpus/manifest.js';
 import { EXIT_CONFIG, DiscordFatalError, startBot } from './discord/bot.js';
-import { createEngine } from './engine.js';
+import { indexCacheDir } from './config.js';
+import { createEngine, DEFAULT_INDEX_CACHE_DIR } from './engine.js';
 import { createLogger, redact, registerSecret } from './log.js';
 import { loadConfigOrReport, runMain } from './cli/run.js';
 
@@ -27,7 +28,7 @@ async function main(): Promise<number> {
 
   let engine;
   try {
-    engine = await createEngine(config.CORPUS_DIR);
+    engine = await createEngine(config.CORPUS_DIR, { indexCacheDir: indexCacheDir(config, DEFAULT_INDEX_CACHE_DIR) });
   } catch (err) {
     if (err instanceof CorpusError) {
       process.stderr.write(`steppe: the corpus could not be loaded: ${redact(err.message)}\n`);
@@ -35,7 +36,7 @@ async function main(): Promise<number> {
     }
     throw err;
   }
-  logger.info({ documents: engine.corpus.documents.length, paragraphs: engine.index.paragraphCount, buildMs: Math.round(engine.buildMs) }, 'corpus indexed');
+  logger.info({ documents: engine.corpus.documents.length, paragraphs: engine.index.paragraphCount, buildMs: Math.round(engine.buildMs), index: engine.indexSource }, 'corpus indexed');
 
   if (!config.DISCORD_TOKEN) {
     process.stderr.write(

@@ -6,10 +6,9 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { answerQuestion } from '../answer/answer.js';
-import { createEngine } from '../engine.js';
 import { renderAnswerJson } from '../render/json.js';
 import { ANSI, PLAIN, renderAnswerText } from '../render/text.js';
-import { runMain } from './run.js';
+import { engineFromEnvironment, runMain } from './run.js';
 
 const USAGE = `Usage:
   npm run ask -- "Why are Mongolia–Kazakhstan relations so weak?"
@@ -31,7 +30,8 @@ async function main(): Promise<number> {
     process.stderr.write('--limit takes a whole number from 1 to 25\n');
     return 2;
   }
-  const engine = await createEngine();
+  const engine = await engineFromEnvironment('ask');
+  if (!engine) return 1;
   const answerOne = (q: string) => {
     const answer = answerQuestion(engine, q, { limit });
     if (values.json) process.stdout.write(`${JSON.stringify(renderAnswerJson(answer))}\n`);

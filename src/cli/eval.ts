@@ -1,9 +1,8 @@
 /** `npm run eval -- FILE`: hit@1, hit@3 and MRR on passage questions, figure questions answered, misses. */
 import { readFile } from 'node:fs/promises';
-import { createEngine } from '../engine.js';
 import { runEval } from '../eval/run.js';
 import { parseEvalFile } from '../eval/score.js';
-import { runMain } from './run.js';
+import { engineFromEnvironment, runMain } from './run.js';
 
 async function main(): Promise<number> {
   const file = process.argv[2];
@@ -11,7 +10,8 @@ async function main(): Promise<number> {
     process.stderr.write('Usage: npm run eval -- FILE.jsonl   (format of shared/eval/dev.jsonl)\n');
     return 2;
   }
-  const engine = await createEngine();
+  const engine = await engineFromEnvironment('eval');
+  if (!engine) return 1;
   const summary = runEval(engine, parseEvalFile(await readFile(file, 'utf8')));
   const { passage, figure } = summary;
   const out = process.stdout;

@@ -1,4 +1,5 @@
-import { ConfigError, loadConfig, type Config } from '../config.js';
+import { ConfigError, indexCacheDir, loadConfig, type Config } from '../config.js';
+import { createEngine, DEFAULT_INDEX_CACHE_DIR, type Engine } from '../engine.js';
 import { redact } from '../log.js';
 
 /**
@@ -31,4 +32,14 @@ export function loadConfigOrReport(name: string): Config | null {
     }
     throw err;
   }
+}
+
+/**
+ * The engine the terminal commands use: the corpus and saved index the bot would use
+ * (CORPUS_DIR, INDEX_CACHE_DIR), or null after saying what is wrong with the configuration.
+ */
+export async function engineFromEnvironment(name: string): Promise<Engine | null> {
+  const config = loadConfigOrReport(name);
+  if (!config) return null;
+  return createEngine(config.CORPUS_DIR, { indexCacheDir: indexCacheDir(config, DEFAULT_INDEX_CACHE_DIR) });
 }

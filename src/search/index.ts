@@ -175,6 +175,8 @@ export class PassageIndex {
   private readonly sourceNames: Map<string, SourceNames>;
   /** Unknown term → its spelling corrections (see `corrections`). */
   private readonly correctionCache = new Map<string, string[]>();
+  /** True when restored from a snapshot, false when built from the corpus. */
+  readonly restored: boolean;
 
   /** Builds the index of `corpus`, or restores it from a snapshot of the same corpus. */
   constructor(
@@ -187,7 +189,8 @@ export class PassageIndex {
     this.sourceNames = new Map(
       corpus.documents.map((d) => [d.meta.id, { terms: new Set(analyze(`${d.meta.authors.join(' ')} ${d.meta.year}`)), year: d.meta.year }]),
     );
-    if (snapshot && snapshot.format === SNAPSHOT_FORMAT && snapshot.search.documentCount === this.paragraphs.length) {
+    this.restored = snapshot?.format === SNAPSHOT_FORMAT && snapshot.search.documentCount === this.paragraphs.length;
+    if (snapshot && this.restored) {
       this.search = MiniSearch.loadJS(snapshot.search, miniSearchOptions());
       this.acronyms = snapshot.acronyms;
       this.documentFrequency = new Map(snapshot.documentFrequency);
@@ -392,9 +395,13 @@ export class PassageIndex {
         }
         continue;
       }
-      const near = this.search.autoSuggest(g.term, { fuzzy: 0.3, prefix: true, combineWith: 'OR' }).slice(0, 3);
+      // Ties in alphabetical order: a restored index walks its terms in another order than the built one.
+      const near = this.search
+        .autoSuggest(g.term, { fuzzy: 0.3, prefix: true, combineWith: 'OR' })
+        .sort((a, b) => b.score - a.score || (a.suggestion < b.suggestion ? -1 : a.suggestion > b.suggestion ? 1 : 0))
+        .slice(0, 3);
       for (const s of near) {
-        for (const t of s.terms) {
+        for (const t of [...s.terms].sort()) {
           const word = this.surfaceForm.get(t);
           if (word && !out.includes(word)) out.push(word);
         }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from '../../src/config.js';
+import path from 'node:path';
+import { ConfigError, indexCacheDir, parseConfig } from '../../src/config.js';
 
 const TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GfakeX.abcdefghijklmnopqrstuvwxyz0123456789AB';
 
@@ -42,5 +43,12 @@ describe('configuration', () => {
   it('accepts a well-formed configuration', () => {
     const c = parseConfig({ DISCORD_TOKEN: TOKEN, DISCORD_GUILD_ID: '123456789012345678', DISCORD_API_URL: 'http://127.0.0.1:9/api', SHARD_IDS: '0,1', SHARD_COUNT: '4' });
     expect(c).toMatchObject({ DISCORD_TOKEN: TOKEN, SHARD_IDS: [0, 1], SHARD_COUNT: 4 });
+  });
+
+  it('INDEX_CACHE_DIR: a folder (made absolute), off, or the default when empty', () => {
+    expect(indexCacheDir(parseConfig({}), '/default/.cache')).toBe('/default/.cache');
+    expect(indexCacheDir(parseConfig({ INDEX_CACHE_DIR: '  ' }), '/default/.cache')).toBe('/default/.cache');
+    expect(indexCacheDir(parseConfig({ INDEX_CACHE_DIR: 'var/steppe' }), '/d')).toBe(path.resolve('var/steppe'));
+    for (const off of ['off', 'OFF', 'none', 'false', '0']) expect(indexCacheDir(parseConfig({ INDEX_CACHE_DIR: off }), '/d')).toBeNull();
   });
 });

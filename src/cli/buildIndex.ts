@@ -1,0 +1,42 @@
+/**
+ * `npm run build` (after compiling): builds the search index of the corpus (CORPUS_DIR) and
+ * saves it in INDEX_CACHE_DIR, so that start-up loads it instead of analysing every
+ * paragraph. Says whether a saved index was already up to date. Without this step the bot
+ * still starts: it builds the index itself and saves it for the next start.
+ */
+import { indexCacheDir } from '../config.js';
+import { CorpusError } from '../corpus/manifest.js';
+import { loadCorpus } from '../corpus/load.js';
+import { DEFAULT_INDEX_CACHE_DIR } from '../engine.js';
+import { loadOrBuildIndex } from '../search/indexCache.js';
+import { loadConfigOrReport, runMain } from './run.js';
+
+async function main(): Promise<number> {
+  const config = loadConfigOrReport('build-index');
+  if (!config) return 1;
+  const dir = indexCacheDir(config, DEFAULT_INDEX_CACHE_DIR);
+  if (!dir) {
+    process.stderr.write('build-index: INDEX_CACHE_DIR is off: nothing to save (the bot builds its index at start-up).\n');
+    return 0;
+  }
+  let corpus;
+  try {
+    corpus = await loadCorpus(config.CORPUS_DIR);
+  } catch (err) {
+    if (err instanceof CorpusError) {
+      process.stderr.write(`build-index: the corpus could not be loaded: ${err.message}\n`);
+      return 1;
+    }
+    throw err;
+  }
+  const result = loadOrBuildIndex(corpus, dir);
+  const what = result.source === 'cache' ? 'up to date' : result.file ? 'built and saved' : 'built, NOT saved';
+  const paragraphs = corpus.documents.reduce((n, d) => n + d.paragraphs.length, 0);
+  process.stderr.write(
+    `build-index: index ${what} (${corpus.documents.length} documents, ${paragraphs} paragraphs, ${Math.round(result.ms)} ms)` +
+      `${result.file ? `: ${result.file}` : ''}${result.saveError ? ` — ${result.saveError}` : ''}\n`,
+  );
+  return 0;
+}
+
+runMain('build-index', main);
