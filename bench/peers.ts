@@ -36,7 +36,7 @@ function textsOf(units: Unit[]): (ids: Iterable<string | number>) => string[] {
 export function steppeIndex(engine: Engine): Retriever {
   return {
     name: 'steppe index.query',
-    note: 'engine.index.query(q, { limit: k }): analyzer + expansions + BM25 (paragraphs and 2-sentence windows) + re-ranker',
+    note: 'engine.index.query(q, { limit: k }): analyzer + expansions + BM25 over paragraphs (selective terms) + 2-sentence-window BM25 of the pool + re-ranker',
     search: (q, k) => engine.index.query(q, { limit: k }).passages.map((p) => p.paragraph.text),
   };
 }

@@ -38,23 +38,33 @@ export function scaleSection(results: ScaleResult[]): string {
     const b = get(results[i - 1]!);
     return a !== undefined && b !== undefined ? ` [${ratio(a, b)}]` : '';
   };
-  const main = results.map((r, i) => [
+  const ms = (v: number | undefined | null) => (v === undefined || v === null ? '—' : num(v));
+  const startup = results.map((r, i) => [
     `×${r.scale}`,
     String(r.documents),
     r.paragraphs === null ? '—' : String(r.paragraphs),
     mb(r.bytes),
-    sp(r.startup?.createEngineMs) + growth(i, (x) => x.startup?.createEngineMs.median),
+    ms(r.coldStartup?.readyMs),
+    sp(r.startup?.readyMs) + growth(i, (x) => x.startup?.readyMs.median),
+    sp(r.startup?.createEngineMs),
     sp(r.startup?.heapDeltaMB),
-    sp(r.startup?.readyMs),
     sp(r.startup?.wallMs),
+  ]);
+  const queries = results.map((r, i) => [
+    `×${r.scale}`,
     sp(r.query?.p50),
     sp(r.query?.p99) + growth(i, (x) => x.query?.p99.median),
     sp(r.answer?.p99),
+    sp(r.miniSearch?.p50),
+    sp(r.miniSearch?.p99),
+    r.query && r.miniSearch ? ratio(r.query.p50.median, r.miniSearch.p50.median) : '—',
+    r.query && r.miniSearch ? ratio(r.query.p99.median, r.miniSearch.p99.median) : '—',
+    r.quality ? `${num(r.quality.ours.hit1)} / ${num(r.quality.miniSearch.hit1)}` : '—',
+    r.quality ? `${num(r.quality.ours.mrr)} / ${num(r.quality.miniSearch.mrr)}` : '—',
   ]);
   const phases = results.map((r) => {
     const b = r.build;
     const done = (name: string) => r.phasesDone.find((p) => p.name === name);
-    const ms = (v: number | undefined) => (v === undefined ? '—' : num(v));
     const parse = b?.parseMs ?? (done('load') ? Number(done('load')!.parseMs) : undefined);
     const read = b?.readMs ?? (done('read') ? Number(done('read')!.ms) : undefined);
     const heapCorpus = b?.heapMB.corpus ?? (done('load') ? Number(done('load')!.heapMB) : undefined);
@@ -63,30 +73,43 @@ export function scaleSection(results: ScaleResult[]): string {
       ms(read),
       ms(parse),
       ms(b?.indexMs ?? (done('index') ? Number(done('index')!.ms) : undefined)),
+      ms(r.snapshot?.saveMs),
+      ms(r.snapshot?.MB),
+      ms(r.snapshot?.restoreMs),
       ms(b?.figuresMs),
       ms(heapCorpus),
       ms(b?.heapMB.index),
+      ms(b?.heapMB.restored),
       ms(b?.heapMB.figures),
-      ms(b?.heapMB.total),
       ms(b?.rssMB),
     ];
   });
   const notes = results.flatMap((r) => r.notes.map((n) => `   ×${r.scale}: ${n}`));
+  const indent = (t: string) => t.split('\n').map((l) => `   ${l}`).join('\n');
   return [
     '2. Scale — real corpus + synthetic copies (seeded); medians (min–max); [growth vs the previous size]',
-    table(
-      ['corpus', 'docs', 'paragraphs', 'MB text', 'createEngine ms', 'heap MB', 'ready ms', 'process wall ms', 'query p50 ms', 'query p99 ms', 'answer p99 ms'],
-      main,
-    ),
-    '   createEngine, heap (after GC) and ready: fresh `tsx bench/startup.ts` processes; ready = since the process started (Node boot,',
-    '   loader, imports, load, parse, index, figures); process wall = spawn → exit, tsx launcher included. query = index.query,',
-    '   answer = answerQuestion, all questions, warm, in the worker process.',
     '',
-    '   Where build time and heap go (worker: one build, GC before each heap reading; ms and MB)',
-    table(['corpus', 'read', 'parse', 'PassageIndex', 'FigureBook', 'heap corpus', 'heap index', 'heap figures', 'heap total', 'RSS'], phases)
-      .split('\n')
-      .map((l) => `   ${l}`)
-      .join('\n'),
+    '   a) Start-up of the compiled engine in fresh processes (Node boot + imports + load + parse + index), ms; heap after GC, MB',
+    indent(
+      table(['corpus', 'docs', 'paragraphs', 'MB text', 'cold ready', 'ready (saved index)', 'createEngine', 'heap MB', 'process wall'], startup),
+    ),
+    '   cold: the first start with an empty INDEX_CACHE_DIR (builds the index and saves it, as `npm run build` does);',
+    '   ready: later starts, which load the saved index. process wall = spawn → exit, tsx launcher and relay included.',
+    '',
+    '   b) Questions, warm, in one process (all questions, ms); raw MiniSearch over the same paragraphs; quality at this size',
+    indent(
+      table(['corpus', 'query p50', 'query p99', 'answer p99', 'Mini p50', 'Mini p99', 'p50/Mini', 'p99/Mini', 'hit@1 ours/Mini', 'MRR ours/Mini'], queries),
+    ),
+    '   query = index.query, answer = answerQuestion, on the loaded (saved) index. hit@1/MRR: passage questions, their gold',
+    '   paragraphs among N−1 synthetic copies of each document (Markov text from the same words: hard distractors).',
+    '',
+    '   c) Where build time and heap go (worker: one build, GC before each heap reading; ms and MB)',
+    indent(
+      table(
+        ['corpus', 'read', 'parse', 'index build', 'save', 'saved MB', 'load saved', 'FigureBook', 'heap corpus', 'heap built idx', 'heap loaded idx', 'heap figures', 'RSS'],
+        phases,
+      ),
+    ),
     ...(notes.length ? ['', ...notes] : []),
   ].join('\n');
 }

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { failure, HEAP_FLAG, lastJson, runChild, TSX_CLI, type ChildResult } from './spawn.js';
 import type { ProfileSummary } from './profile.js';
 import type { WorkerPlan } from './scaleWorker.js';
@@ -37,7 +40,10 @@ interface WorkerOutput {
   loadMs: number;
   indexMs: number;
   figuresMs: number;
-  heapMB: { corpus: number; index: number; figures: number; total: number };
+  heapMB: { corpus: number; index: number; restored: number; figures: number; total: number };
+  snapshot: { saveMs: number; MB: number; restoreMs: number; heapMB: number };
+  quality: { ours: Quality; miniSearch: Quality };
+  miniSearch: { buildMs: number; latency: Latency[] };
   rssMB: number;
   queryLatency: Latency[];
   answerLatency: Latency[];
@@ -45,7 +51,13 @@ interface WorkerOutput {
   queryProfile: ProfileSummary | null;
 }
 
+export interface Quality {
+  hit1: number;
+  mrr: number;
+}
+
 interface StartupOutput {
+  indexSource: 'cache' | 'built';
   readyMs: number;
   importMs: number;
   createEngineMs: number;
@@ -64,6 +76,14 @@ export interface ScaleResult {
   notes: string[];
   /** One worker run, phase by phase (ms and MB). */
   build: { readMs: number; parseMs: number; indexMs: number; figuresMs: number; heapMB: WorkerOutput['heapMB']; rssMB: number } | null;
+  /** The saved index: writing it, its size, loading it, its heap. */
+  snapshot: WorkerOutput['snapshot'] | null;
+  /** hit@1 / MRR on the passage questions at this size (gold paragraphs among N−1 synthetic copies). */
+  quality: WorkerOutput['quality'] | null;
+  /** Raw MiniSearch over the same paragraphs and questions, in the same process. */
+  miniSearch: { buildMs: number; p50: Spread; p99: Spread } | null;
+  /** The first start-up, which finds no saved index: builds it and saves it. */
+  coldStartup: { readyMs: number; createEngineMs: number } | null;
   /** Phases a stopped worker finished before its cap. */
   phasesDone: Array<Record<string, unknown>>;
   query: { p50: Spread; p99: Spread } | null;
@@ -95,9 +115,9 @@ function worker(dir: string, plan: ScalePlan, capMs: number): Promise<ChildResul
   return runChild(process.execPath, args, capMs);
 }
 
-/** Through tsx's own launcher, as `npm start` runs the bot. */
-function startup(dir: string, capMs: number): Promise<ChildResult> {
-  return runChild(process.execPath, [TSX_CLI, '--expose-gc', HEAP_FLAG, 'bench/startup.ts', dir], capMs);
+/** startup.ts relays a child that runs the compiled engine, as `npm start` runs the bot. */
+function startup(dir: string, cacheDir: string, capMs: number): Promise<ChildResult> {
+  return runChild(process.execPath, [TSX_CLI, '--expose-gc', HEAP_FLAG, 'bench/startup.ts', dir, cacheDir], capMs);
 }
 
 export async function runScale(corpus: ScaledCorpus, plan: ScalePlan, deadline: number, caps: Caps, log: (s: string) => void): Promise<ScaleResult> {
@@ -110,6 +130,10 @@ export async function runScale(corpus: ScaledCorpus, plan: ScalePlan, deadline: 
     notes: [],
     build: null,
     phasesDone: [],
+    snapshot: null,
+    quality: null,
+    miniSearch: null,
+    coldStartup: null,
     query: null,
     answer: null,
     startup: null,
@@ -137,6 +161,9 @@ export async function runScale(corpus: ScaledCorpus, plan: ScalePlan, deadline: 
       heapMB: out.heapMB,
       rssMB: out.rssMB,
     };
+    result.snapshot = out.snapshot;
+    result.quality = out.quality;
+    result.miniSearch = out.miniSearch.latency.length ? { buildMs: out.miniSearch.buildMs, ...latencySpread(out.miniSearch.latency) } : null;
     result.query = out.queryLatency.length ? latencySpread(out.queryLatency) : null;
     result.answer = out.answerLatency.length ? latencySpread(out.answerLatency) : null;
     result.buildProfile = out.buildProfile;
@@ -153,21 +180,32 @@ export async function runScale(corpus: ScaledCorpus, plan: ScalePlan, deadline: 
   if (!out && plan.startupRuns > 0) {
     result.notes.push('start-up: skipped, a start-up repeats the build the worker could not finish');
   }
-  for (let i = 0; out && i < plan.startupRuns; i++) {
-    // A start-up at this size is expected to take about as long as the worker's build did.
-    const expected = out.loadMs + out.indexMs + out.figuresMs + 2000;
-    if (left() < Math.min(expected * 1.2, caps.startupMs)) {
-      result.notes.push(`start-up: ${runs.length} of ${plan.startupRuns} runs, the rest skipped (time budget: ${Math.round(left() / 1000)} s left, a run takes ~${Math.round(expected / 1000)} s)`);
-      break;
+  // A fresh saved-index folder: the first start-up builds and saves (cold), the rest load it.
+  const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'steppe-bench-cache-'));
+  try {
+    for (let i = 0; out && i <= plan.startupRuns; i++) {
+      const cold = i === 0;
+      // A cold start-up at this size takes about as long as the worker's build did.
+      const expected = out.loadMs + (cold ? out.indexMs + out.snapshot.saveMs : out.snapshot.restoreMs) + 2000;
+      if (left() < Math.min(expected * 1.2, caps.startupMs)) {
+        result.notes.push(`start-up: ${runs.length} of ${plan.startupRuns} runs${cold ? ' (and the cold one)' : ''}, the rest skipped (time budget: ${Math.round(left() / 1000)} s left, a run takes ~${Math.round(expected / 1000)} s)`);
+        break;
+      }
+      log(`  ×${corpus.scale}: start-up ${cold ? 'cold (builds and saves the index)' : `run ${i}/${plan.startupRuns} (loads the saved index)`}`);
+      const s = await startup(corpus.dir, cacheDir, Math.min(caps.startupMs, left()));
+      const o = s.code === 0 ? lastJson<StartupOutput>(s) : null;
+      if (!o) {
+        result.notes.push(`start-up ${cold ? 'cold' : `run ${i}`} ${failure(s)}`);
+        break;
+      }
+      if (cold) result.coldStartup = { readyMs: o.readyMs, createEngineMs: o.createEngineMs };
+      else if (o.indexSource !== 'cache') {
+        result.notes.push(`start-up run ${i}: the saved index was not used (${o.indexSource})`);
+        break;
+      } else runs.push({ ...o, wallMs: s.wallMs });
     }
-    log(`  ×${corpus.scale}: start-up run ${i + 1}/${plan.startupRuns}`);
-    const s = await startup(corpus.dir, Math.min(caps.startupMs, left()));
-    const o = s.code === 0 ? lastJson<StartupOutput>(s) : null;
-    if (!o) {
-      result.notes.push(`start-up run ${i + 1} ${failure(s)}`);
-      break;
-    }
-    runs.push({ ...o, wallMs: s.wallMs });
+  } finally {
+    rmSync(cacheDir, { recursive: true, force: true });
   }
   if (runs.length) {
     const heaps = runs.map((r) => r.heapDeltaMB).filter((h): h is number => h !== null);

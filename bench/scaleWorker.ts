@@ -8,13 +8,18 @@
  * The pieces are the ones `createEngine` is made of today (loadCorpus, PassageIndex,
  * buildFigureBook); start-up through the real `createEngine` is measured by startup.ts.
  */
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { answerQuestion } from '../src/answer/answer.js';
 import { buildFigureBook } from '../src/answer/figures.js';
 import { loadCorpus } from '../src/corpus/load.js';
 import { readManifest } from '../src/corpus/manifest.js';
 import type { Engine } from '../src/engine.js';
-import { PassageIndex } from '../src/search/index.js';
+import { goldRank } from '../src/eval/score.js';
+import { PassageIndex, type IndexSnapshot } from '../src/search/index.js';
+import { miniSearchDefault, steppeIndex, type Retriever } from './peers.js';
 import { profile, type ProfileSummary } from './profile.js';
 import { loadQuestions } from './questions.js';
 import { latency, type Latency } from './stats.js';
@@ -64,15 +69,30 @@ const heapCorpus = heapMB();
 const paragraphs = corpus.documents.reduce((n, d) => n + d.paragraphs.length, 0);
 phase('load', { ms: load.ms, parseMs: load.ms - io.ms, heapMB: heapCorpus - heap0, documents: corpus.documents.length, paragraphs });
 
-const index = await time(() => new PassageIndex(corpus));
+const built = await time(() => new PassageIndex(corpus));
 const heapIndex = heapMB();
-phase('index', { ms: index.ms, heapMB: heapIndex - heapCorpus });
+phase('index', { ms: built.ms, heapMB: heapIndex - heapCorpus });
 
+// The saved index, as `npm run build` writes it and start-up reads it (search/indexCache.ts).
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'steppe-snapshot-'));
+const file = path.join(tmp, 'index.json');
+const save = await time(() => writeFileSync(file, JSON.stringify(built.value.toSnapshot())));
+const snapshotMB = statSync(file).size / 2 ** 20;
+const heapBeforeRestore = heapMB();
+const index = await time(() => new PassageIndex(corpus, JSON.parse(readFileSync(file, 'utf8')) as IndexSnapshot));
+if (!index.value.restored) throw new Error('the saved index was not restored');
+const heapRestored = heapMB() - heapBeforeRestore;
+rmSync(tmp, { recursive: true, force: true });
+phase('snapshot', { saveMs: save.ms, MB: snapshotMB, restoreMs: index.ms, heapMB: heapRestored });
+
+const heapBeforeFigures = heapMB();
 const figures = await time(() => buildFigureBook(corpus));
-const heapFigures = heapMB();
-phase('figures', { ms: figures.ms, heapMB: heapFigures - heapIndex, records: figures.value.records.length });
+const heapFigures = heapMB() - heapBeforeFigures;
+phase('figures', { ms: figures.ms, heapMB: heapFigures, records: figures.value.records.length });
 
-const engine: Engine = { corpus, index: index.value, figures: figures.value, buildMs: index.ms + figures.ms, indexSource: 'built' };
+// Questions go to the restored index, as in the bot (its paragraphs are analysed as they
+// become candidates; the warm-up pass below does most of that).
+const engine: Engine = { corpus, index: index.value, figures: figures.value, buildMs: index.ms + figures.ms, indexSource: 'cache' };
 
 const { all } = loadQuestions();
 const questions = all.map((q) => q.q);
@@ -94,6 +114,28 @@ for (let r = 0; r < plan.queryRuns; r++) queryLatency.push(latency(timeEach(ask)
 for (let r = 0; r < plan.answerRuns; r++) answerLatency.push(latency(timeEach(answer)));
 phase('queries', { queryRuns: plan.queryRuns, answerRuns: plan.answerRuns, questions: questions.length });
 
+// Raw MiniSearch at this size, same paragraphs and questions: latency and quality side by
+// side. At ×N the passage questions' gold paragraphs compete with N−1 synthetic copies.
+const peerBuild = await time(() => miniSearchDefault(index.value.paragraphs.map((p) => ({ id: p.id, text: p.text }))));
+const quality = (r: Retriever) => {
+  let hit1 = 0;
+  let rr = 0;
+  for (const q of passageQuestions) {
+    const rank = goldRank(r.search(q.q, 5), q.gold ?? []);
+    if (rank === 1) hit1++;
+    if (rank !== null) rr += 1 / rank;
+  }
+  const n = passageQuestions.length || 1;
+  return { hit1: hit1 / n, mrr: rr / n };
+};
+const { passage: passageQuestions } = loadQuestions();
+const peer = peerBuild.value;
+const peerQuality = quality(peer);
+const oursQuality = quality(steppeIndex(engine));
+const peerLatency: Latency[] = [];
+for (let r = 0; r < plan.queryRuns; r++) peerLatency.push(latency(timeEach((q) => peer.search(q, 5))));
+phase('peer', { buildMs: peerBuild.ms });
+
 let buildProfile: ProfileSummary | null = null;
 let queryProfile: ProfileSummary | null = null;
 if (plan.profile) {
@@ -113,9 +155,14 @@ process.stdout.write(
     chars: io.value,
     readMs: io.ms,
     loadMs: load.ms,
-    indexMs: index.ms,
+    indexMs: built.ms,
+    snapshot: { saveMs: save.ms, MB: snapshotMB, restoreMs: index.ms, heapMB: heapRestored },
+    quality: { ours: oursQuality, miniSearch: peerQuality },
+    miniSearch: { buildMs: peerBuild.ms, latency: peerLatency },
     figuresMs: figures.ms,
-    heapMB: { corpus: heapCorpus - heap0, index: heapIndex - heapCorpus, figures: heapFigures - heapIndex, total: heapFigures - heap0 },
+    // index: built from the corpus (every paragraph analysed); restored: loaded from the
+    // saved index (paragraphs analysed as they become candidates); total: corpus + restored + figures.
+    heapMB: { corpus: heapCorpus - heap0, index: heapIndex - heapCorpus, restored: heapRestored, figures: heapFigures, total: heapCorpus - heap0 + heapRestored + heapFigures },
     rssMB: process.memoryUsage().rss / 2 ** 20,
     queryLatency,
     answerLatency,

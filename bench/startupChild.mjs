@@ -10,9 +10,10 @@
 import { pathToFileURL } from 'node:url';
 
 const atScriptStart = performance.now();
-const [engineFile, dir] = process.argv.slice(2);
+// cacheDir: the saved-index folder, as INDEX_CACHE_DIR gives it to the bot (absent: build, save nothing).
+const [engineFile, dir, cacheDir] = process.argv.slice(2);
 if (!engineFile || !dir) {
-  process.stderr.write('usage: node --expose-gc bench/startupChild.mjs <dist/src/engine.js> <corpusDir>\n');
+  process.stderr.write('usage: node --expose-gc bench/startupChild.mjs <dist/src/engine.js> <corpusDir> [cacheDir]\n');
   process.exit(2);
 }
 const gc = globalThis.gc;
@@ -25,7 +26,7 @@ gc?.();
 const baselineHeap = process.memoryUsage().heapUsed;
 const gcMs = performance.now() - gcStart;
 
-const engine = await createEngine(dir);
+const engine = await createEngine(dir, { indexCacheDir: cacheDir ?? null });
 const ready = performance.now();
 
 gc?.();
@@ -37,6 +38,7 @@ process.stdout.write(
     importMs: imported - atScriptStart,
     createEngineMs: engine.buildMs,
     paragraphs: engine.index.paragraphCount,
+    indexSource: engine.indexSource,
     heapDeltaMB: gc ? (memory.heapUsed - baselineHeap) / 2 ** 20 : null,
     rssMB: memory.rss / 2 ** 20,
   })}\n`,

@@ -32,7 +32,13 @@ export function checkTargets(retrieval: RetrievalResult | null, scales: ScaleRes
   for (const [scale, limit] of [[1, 1000], [100, 5000]] as const) {
     const r = at(scale);
     out.push(
-      check(`start-up to ready ≤ ${limit / 1000} s at ×${scale}`, r?.startup?.readyMs.median, limit, 'ms', r?.startup ? `; process wall ${num(r.startup.wallMs.median)} ms` : ''),
+      check(
+        `start-up to ready ≤ ${limit / 1000} s at ×${scale} (saved index)`,
+        r?.startup?.readyMs.median,
+        limit,
+        'ms',
+        `${r?.coldStartup ? `; cold (build + save) ${num(r.coldStartup.readyMs)} ms` : ''}`,
+      ),
     );
   }
   out.push(
@@ -53,10 +59,16 @@ export function checkTargets(retrieval: RetrievalResult | null, scales: ScaleRes
       met: ours.hit1 > bestHit1 && ours.mrr > bestMrr,
     });
     out.push({
-      target: '… at a latency within 3× of raw MiniSearch (p50 and p99)',
+      target: '… at a latency within 3× of raw MiniSearch (p50 and p99), ×1',
       measured: `p50 ${num(p50Ratio)}×, p99 ${num(p99Ratio)}×`,
       met: p50Ratio <= 3 && p99Ratio <= 3,
     });
+    const big = at(100);
+    if (big?.query && big.miniSearch) {
+      const r50 = big.query.p50.median / big.miniSearch.p50.median;
+      const r99 = big.query.p99.median / big.miniSearch.p99.median;
+      out.push({ target: '… the same at ×100', measured: `p50 ${num(r50)}×, p99 ${num(r99)}×`, met: r50 <= 3 && r99 <= 3 });
+    }
   } else out.push({ target: 'hit@1 and MRR above every peer, latency within 3× of MiniSearch', measured: 'not measured', met: null });
 
   if (e2e) {
