@@ -101,3 +101,27 @@ describe('the passage index', () => {
     expect(index.query('What is this paper about?').passages[0]!.coverage).toBeGreaterThan(0.2);
   });
 });
+
+describe('the passage index at scale', () => {
+  // 600 paragraphs that all name the two countries; a handful say something specific.
+  const crowd = Array.from({ length: 600 }, (_, i) =>
+    `Mongolia and Kazakhstan met again in round ${i + 1}, and officials of Mongolia and Kazakhstan spoke of relations between the two states.`,
+  );
+  const specific = [
+    'A railway from western Mongolia to Kazakhstan was proposed but never financed.',
+    'Kazakh herders in Bayan-Ölgii keep golden eagles for hunting.',
+  ];
+  const big = new PassageIndex(indexCorpus([doc('crowd-2020', 'Crowd', 2020, [...crowd.slice(0, 300), ...specific, ...crowd.slice(300)])]));
+  const first = (q: string) => big.query(q, { limit: 3 }).passages[0]?.paragraph.text;
+
+  it('finds the paragraph with the rare word although the common words are in every paragraph', () => {
+    expect(first('Was a railway between Mongolia and Kazakhstan ever built?')).toBe(specific[0]);
+    expect(first('Why do Kazakh herders in Mongolia keep eagles?')).toBe(specific[1]);
+  });
+
+  it('still answers a question made only of words that are everywhere', () => {
+    const result = big.query('What are relations between Mongolia and Kazakhstan like?', { limit: 3 });
+    expect(result.passages).toHaveLength(3);
+    expect(result.passages[0]!.paragraph.text).toMatch(/relations/);
+  });
+});
