@@ -73,7 +73,7 @@ const built = await time(() => new PassageIndex(corpus));
 const heapIndex = heapMB();
 phase('index', { ms: built.ms, heapMB: heapIndex - heapCorpus });
 
-// The saved index, as `npm run build` writes it and start-up reads it (search/indexCache.ts).
+// The saved index, as `npm run build` writes it and start-up reads it (engineCache.ts).
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'steppe-snapshot-'));
 const file = path.join(tmp, 'index.json');
 const save = await time(() => writeFileSync(file, JSON.stringify(built.value.toSnapshot())));

@@ -4,7 +4,8 @@ import type { Corpus } from './corpus/types.js';
 import { buildFigureBook, type FigureBook } from './answer/figures.js';
 import { REPO_ROOT } from './paths.js';
 import { PassageIndex } from './search/index.js';
-import { loadOrBuildIndex } from './search/indexCache.js';
+import { loadOrBuildIndex } from './engineCache.js';
+import type { FigureRecord } from './figures/extract.js';
 
 /** Where saved indexes go unless INDEX_CACHE_DIR says otherwise (git-ignored). */
 export const DEFAULT_INDEX_CACHE_DIR = path.join(REPO_ROOT, '.cache');
@@ -28,13 +29,15 @@ export function createEngineFromCorpus(
   corpus: Corpus,
   startedAt: number = performance.now(),
   index: PassageIndex = new PassageIndex(corpus),
+  /** Prose figures already extracted (saved with the index); else extracted on first use. */
+  figureRecords: FigureRecord[] | null = null,
 ): Engine {
   let figures: FigureBook | null = null;
   return {
     corpus,
     index,
     get figures() {
-      return (figures ??= buildFigureBook(corpus));
+      return (figures ??= figureRecords ? buildFigureBook(corpus, figureRecords) : buildFigureBook(corpus));
     },
     buildMs: performance.now() - startedAt,
     indexSource: index.restored ? 'cache' : 'built',
@@ -43,8 +46,8 @@ export function createEngineFromCorpus(
 
 export interface EngineOptions {
   /**
-   * Folder of saved indexes (see search/indexCache.ts): loaded when one matches the corpus
-   * and code, written otherwise. null builds the index every time and saves nothing.
+   * Folder of saved indexes and figures (see engineCache.ts): loaded when one matches the
+   * corpus and code, written otherwise. null builds the index every time and saves nothing.
    */
   indexCacheDir?: string | null;
 }
@@ -52,6 +55,6 @@ export interface EngineOptions {
 export async function createEngine(corpusDir?: string, options: EngineOptions = {}): Promise<Engine> {
   const start = performance.now();
   const corpus = await loadCorpus(corpusDir);
-  const { index } = loadOrBuildIndex(corpus, options.indexCacheDir ?? null);
-  return createEngineFromCorpus(corpus, start, index);
+  const { index, figures } = loadOrBuildIndex(corpus, options.indexCacheDir ?? null);
+  return createEngineFromCorpus(corpus, start, index, figures);
 }

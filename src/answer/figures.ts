@@ -35,9 +35,14 @@ export interface FigureBook {
   disagreements: Disagreement[];
 }
 
-export function buildFigureBook(corpus: Corpus): FigureBook {
+/** Every figure stated in the corpus's prose (the slow part of a FigureBook: it reads every sentence). */
+export function extractCorpusFigures(corpus: Corpus): FigureRecord[] {
   // The extractor fills unnamed trade partners from the whole document: pass it whole.
-  const records = corpus.documents.flatMap((d) => extractFigures(d.paragraphs));
+  return corpus.documents.flatMap((d) => extractFigures(d.paragraphs));
+}
+
+/** The FigureBook of a corpus, from its prose figures when already extracted (e.g. saved). */
+export function buildFigureBook(corpus: Corpus, records: FigureRecord[] = extractCorpusFigures(corpus)): FigureBook {
   const rows = corpus.documents.flatMap((d) => d.tables);
   return { records, rows, disagreements: findDisagreements(records, rows) };
 }

@@ -8,7 +8,7 @@ import { indexCacheDir } from '../config.js';
 import { CorpusError } from '../corpus/manifest.js';
 import { loadCorpus } from '../corpus/load.js';
 import { DEFAULT_INDEX_CACHE_DIR } from '../engine.js';
-import { loadOrBuildIndex } from '../search/indexCache.js';
+import { loadOrBuildIndex } from '../engineCache.js';
 import { loadConfigOrReport, runMain } from './run.js';
 
 async function main(): Promise<number> {

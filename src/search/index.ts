@@ -141,7 +141,7 @@ export interface SearchResult {
 
 /**
  * What the index learns from the corpus when it is built, as plain data: saved by
- * `npm run build` (see indexCache.ts) and loaded at start-up instead of analysing every
+ * `npm run build` (see engineCache.ts) and loaded at start-up instead of analysing every
  * paragraph again. Restoring it gives the very index the build made.
  */
 export interface IndexSnapshot {

@@ -1,17 +1,18 @@
-import { chmodSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/corpus/load.js';
 import type { Corpus } from '../../src/corpus/types.js';
 import { PassageIndex } from '../../src/search/index.js';
-import { indexCacheFile, loadOrBuildIndex } from '../../src/search/indexCache.js';
+import { buildFigureBook } from '../../src/answer/figures.js';
+import { indexCacheFile, loadOrBuildIndex } from '../../src/engineCache.js';
 import { loadQuestions } from '../../bench/questions.js';
 
 /**
- * The saved index (`npm run build`, then every start-up): the same answers as an index
- * built from the corpus, used only for the corpus it was built from, and never a reason
- * for start-up to fail.
+ * The saved index and figures (`npm run build`, then every start-up): the same answers as
+ * an index built from the corpus, used only for the corpus it was built from, and never a
+ * reason for start-up to fail.
  */
 
 let corpus: Corpus;
@@ -34,6 +35,15 @@ describe('the saved index', () => {
     const second = loadOrBuildIndex(corpus, cacheDir);
     expect(second.source).toBe('cache');
     expect(second.index.restored).toBe(true);
+  });
+
+  it('holds the figures stated in prose, as the extractor finds them', () => {
+    const saved = loadOrBuildIndex(corpus, cacheDir);
+    expect(saved.source).toBe('cache');
+    const fresh = buildFigureBook(corpus);
+    expect(saved.figures).toEqual(fresh.records);
+    expect(buildFigureBook(corpus, saved.figures!)).toEqual(fresh);
+    expect(fresh.disagreements.length).toBeGreaterThan(0);
   });
 
   it('answers every evaluation question exactly as the index built from the corpus', () => {
@@ -64,13 +74,17 @@ describe('the saved index', () => {
 
   it('a damaged file is rebuilt and replaced, not trusted', () => {
     const file = indexCacheFile(cacheDir, corpus);
-    for (const damage of ['', '{"format":1,"search":', 'null', '{"format":999}']) {
+    for (const damage of ['', '{"format":1,"index":', 'null', '{"format":999}', '{"format":1,"index":{"format":1},"figures":"none"}', '{"format":1,"index":{"format":1},"figures":[]}']) {
       writeFileSync(file, damage);
       const result = loadOrBuildIndex(corpus, cacheDir);
       expect(result.source, JSON.stringify(damage)).toBe('built');
       expect(result.index.query('Why are Mongolia–Kazakhstan relations weak?').passages.length).toBeGreaterThan(0);
     }
     expect(loadOrBuildIndex(corpus, cacheDir).source).toBe('cache');
+    // Right shape, wrong insides: MiniSearch refuses it, and the index is rebuilt.
+    const good = JSON.parse(readFileSync(file, 'utf8'));
+    writeFileSync(file, JSON.stringify({ ...good, index: { ...good.index, search: { serializationVersion: 99 } } }));
+    expect(loadOrBuildIndex(corpus, cacheDir).source).toBe('built');
   });
 
   it('a folder that cannot be written costs the saving, not the start-up', () => {
@@ -112,6 +126,6 @@ describe('the saved index', () => {
 
   it('null turns saving off: built every time, nothing written', () => {
     const result = loadOrBuildIndex(corpus, null);
-    expect(result).toMatchObject({ source: 'built', file: null });
+    expect(result).toMatchObject({ source: 'built', file: null, figures: null });
   });
 });
