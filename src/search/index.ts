@@ -3,7 +3,7 @@ import type { Corpus, DocumentMeta, Paragraph } from '../corpus/types.js';
 import { analyze, Expander, EXPANSION_BOOST, indexTokens, mineAcronyms, normalizeTerm } from './analyzer.js';
 import { analyzeQuestion, type AnalyzedQuestion } from './question.js';
 import { analyzePassage, overviewFit, rankCandidates, type QueryTermGroup, type RankedPassage, type SourceNames } from './rank.js';
-import { bestWindowScore, WINDOW_SENTENCES, type WindowStatistics } from './windows.js';
+import { WINDOW_SENTENCES, WindowQuery, type WindowStatistics } from './windows.js';
 
 /**
  * The passage index: MiniSearch (BM25+) over paragraphs for recall, then a re-ranker
@@ -365,11 +365,11 @@ export class PassageIndex {
     const hits = query ? this.search.search(query, { filter }).slice(0, POOL) : [];
     // The pool comes from the selective terms; window BM25 over every term, the common ones
     // included, picks the candidates the re-ranker looks at closely.
-    const idfWeights = new Map([...weights].map(([t, w]) => [t, w * this.idf(t)]));
+    const windowQuery = new WindowQuery(new Map([...weights].map(([t, w]) => [t, w * this.idf(t)])));
     const candidates = hits
       .map((h) => {
         const paragraph = this.corpus.paragraphsById.get(String(h.id))!;
-        return { paragraph, bm25: h.score, windowBm25: bestWindowScore(analyzePassage(paragraph), idfWeights, this.windowStatistics) };
+        return { paragraph, bm25: h.score, windowBm25: windowQuery.bestWindowScore(analyzePassage(paragraph), this.windowStatistics) };
       })
       .sort((a, b) => b.windowBm25 - a.windowBm25)
       .slice(0, CANDIDATES);

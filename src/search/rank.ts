@@ -57,6 +57,7 @@ export const WEIGHTS = {
   entities: 0.2,
   overview: 0.5,
 } as const;
+const WEIGHT_KEYS = Object.keys(WEIGHTS) as Array<keyof typeof WEIGHTS>;
 const CAPTION_PENALTY = 0.85;
 /** Sentences in the window that measures coverage. */
 const WINDOW = 3;
@@ -85,25 +86,35 @@ function share(found: ArrayLike<number>, groups: QueryTermGroup[], totalIdf: num
 }
 
 /** Each group's best variant weight among `terms` (0 if none is there). */
-function groupWeights(has: (term: string) => boolean, groups: QueryTermGroup[]): number[] {
-  return groups.map((g) => {
-    let best = 0;
-    for (const [t, w] of g.variants) if (w > best && has(t)) best = w;
-    return best;
-  });
+function groupWeights(has: (term: string) => boolean, variants: VariantTable, groupCount: number): number[] {
+  const out = new Array<number>(groupCount).fill(0);
+  for (const { term, group, weight } of variants.list) if (weight > out[group]! && has(term)) out[group] = weight;
+  return out;
 }
 
-/** The same from the other side, for a few terms: each term's groups and weights looked up. */
-type VariantIndex = ReadonlyMap<string, Array<{ group: number; weight: number }>>;
-function weightsOf(termSets: Iterable<ReadonlySet<string>>, index: VariantIndex, groupCount: number): number[] {
-  const out = new Array<number>(groupCount).fill(0);
-  const credit = (t: string) => {
-    for (const { group, weight } of index.get(t) ?? []) if (weight > out[group]!) out[group] = weight;
-  };
-  for (const terms of termSets) {
-    // Walk the smaller side: a sentence's terms, or the question's variants.
-    if (terms.size <= index.size) for (const t of terms) credit(t);
-    else for (const t of index.keys()) if (terms.has(t)) credit(t);
+/** The same from the other side, for a few terms: each variant's groups and weights, by term and as a list. */
+interface VariantTable {
+  byTerm: ReadonlyMap<string, ReadonlyArray<{ group: number; weight: number }>>;
+  entries: ReadonlyArray<readonly [string, ReadonlyArray<{ group: number; weight: number }>]>;
+  /** Every (variant, group) pair, in group order. */
+  list: ReadonlyArray<{ term: string; group: number; weight: number }>;
+}
+/**
+ * Raises `out[group]` to the weight of each variant found in `terms` (`termList`: the same
+ * terms as an array, when there is one). A hot loop: arrays walked by index, no closures.
+ */
+function raiseWeights(out: number[], terms: ReadonlySet<string>, variants: VariantTable, termList?: readonly string[]): number[] {
+  // Walk the smaller side: the terms, or the question's variants.
+  if (termList && termList.length <= variants.entries.length) {
+    for (let i = 0; i < termList.length; i++) {
+      const list = variants.byTerm.get(termList[i]!);
+      if (list) for (let j = 0; j < list.length; j++) if (list[j]!.weight > out[list[j]!.group]!) out[list[j]!.group] = list[j]!.weight;
+    }
+  } else {
+    for (let i = 0; i < variants.entries.length; i++) {
+      const [term, list] = variants.entries[i]!;
+      if (terms.has(term)) for (let j = 0; j < list.length; j++) if (list[j]!.weight > out[list[j]!.group]!) out[list[j]!.group] = list[j]!.weight;
+    }
   }
   return out;
 }
@@ -120,16 +131,23 @@ const ORDERED_PAIR_BONUS = 0.5;
 function sentencePairs(seq: readonly string[], groupsOf: ReadonlyMap<string, number[]>, groupCount: number): number[] {
   const out = new Array<number>(Math.max(0, groupCount - 1)).fill(0);
   if (groupCount < 2) return out;
-  // Positions of each group's variants in the sentence; most sentences hold few of them.
-  const positions: number[][] = Array.from({ length: groupCount }, () => []);
-  seq.forEach((t, i) => {
-    for (const g of groupsOf.get(t) ?? []) positions[g]!.push(i);
-  });
-  for (let g = 0; g < groupCount - 1; g++) {
-    for (const i of positions[g]!) {
-      for (const j of positions[g + 1]!) {
-        if (seq[i] === seq[j] || Math.abs(i - j) > PAIR_SPAN) continue;
-        out[g] = Math.max(out[g]!, j === i + 1 ? 1 + ORDERED_PAIR_BONUS : 1);
+  // Each position against the PAIR_SPAN positions before it (a hot loop: no temporary arrays).
+  for (let j = 1; j < seq.length; j++) {
+    const later = groupsOf.get(seq[j]!);
+    if (!later) continue;
+    for (let k = 1; k <= PAIR_SPAN && k <= j; k++) {
+      const i = j - k;
+      if (seq[i] === seq[j]) continue;
+      const earlier = groupsOf.get(seq[i]!);
+      if (!earlier) continue;
+      for (let a = 0; a < earlier.length; a++) {
+        for (let b = 0; b < later.length; b++) {
+          const ga = earlier[a]!;
+          const gb = later[b]!;
+          // In the question's order, and adjacent: the phrase itself.
+          if (gb === ga + 1) out[ga] = Math.max(out[ga]!, k === 1 ? 1 + ORDERED_PAIR_BONUS : 1);
+          else if (ga === gb + 1) out[gb] = Math.max(out[gb]!, 1);
+        }
       }
     }
   }
@@ -205,6 +223,8 @@ export interface AnalyzedSentence {
   /** Index terms in order. */
   sequence: string[];
   terms: Set<string>;
+  /** The same distinct terms as an array (faster to walk than the set). */
+  termList: string[];
   /** typeFit of the sentence by question type, filled in as asked. */
   typeFits: Partial<Record<QuestionType, number>>;
 }
@@ -232,10 +252,11 @@ export function analyzePassage(paragraph: Paragraph): AnalyzedPassage {
     const sentences = splitSentences(paragraph.text).map((span) => {
       const sentencePlain = withoutCitations(span.text);
       const sequence = analyze(sentencePlain);
-      return { span, plain: sentencePlain, sequence, terms: new Set(sequence), typeFits: {} };
+      const terms = new Set(sequence);
+      return { span, plain: sentencePlain, sequence, terms, termList: [...terms], typeFits: {} };
     });
     if (sentences.length === 0) {
-      sentences.push({ span: { text: paragraph.text, start: 0, end: paragraph.text.length }, plain, sequence: [], terms: new Set(), typeFits: {} });
+      sentences.push({ span: { text: paragraph.text, start: 0, end: paragraph.text.length }, plain, sequence: [], terms: new Set(), termList: [], typeFits: {} });
     }
     const sectionTerms = new Set(analyze(paragraph.section ?? ''));
     a = { plain, sentences, terms: new Set([...analyze(plain), ...sectionTerms]), sectionTerms };
@@ -266,6 +287,11 @@ export function rankCandidates(
       variantIndex.set(t, [...(variantIndex.get(t) ?? []), { group: i, weight }]);
     }
   });
+  const variants: VariantTable = {
+    byTerm: variantIndex,
+    entries: [...variantIndex],
+    list: groups.flatMap((g, group) => [...g.variants].map(([term, weight]) => ({ term, group, weight }))),
+  };
   const n = groups.length;
   const ranked = candidates.map(({ paragraph, bm25, windowBm25 }) => {
     const passage = analyzePassage(paragraph);
@@ -275,24 +301,34 @@ export function rankCandidates(
     const sourceTerms = documentTerms.get(paragraph.documentId) ?? NO_TERMS;
     const names = sourceNames.get(paragraph.documentId);
     const nameTerms = names?.terms ?? NO_TERMS;
-    const inSentence = sentences.map((x) => weightsOf([x.terms, nameTerms], variantIndex, n));
-    const inContext = weightsOf([passage.sectionTerms, sourceTerms], variantIndex, n);
+    const nameWeights = raiseWeights(new Array<number>(n).fill(0), nameTerms, variants);
+    const inSentence = sentences.map((x) => raiseWeights(nameWeights.slice(), x.terms, variants, x.termList));
+    const inContext = raiseWeights(raiseWeights(new Array<number>(n).fill(0), passage.sectionTerms, variants), sourceTerms, variants);
 
     // The sentence that best answers: the one the sentence and type features together prefer.
     let best = 0;
     let bestScore = -1;
-    sentences.forEach((x, i) => {
-      const score = WEIGHTS.sentence * share(inSentence[i]!, groups, totalIdf) + WEIGHTS.type * reliability * sentenceTypeFit(x, question.type);
-      if (score > bestScore) [best, bestScore] = [i, score];
-    });
+    let bestTypeFit = 0;
+    for (let i = 0; i < sentences.length; i++) {
+      const fit = sentenceTypeFit(sentences[i]!, question.type);
+      if (fit > bestTypeFit) bestTypeFit = fit;
+      const score = WEIGHTS.sentence * share(inSentence[i]!, groups, totalIdf) + WEIGHTS.type * reliability * fit;
+      if (score > bestScore) {
+        best = i;
+        bestScore = score;
+      }
+    }
 
     // Coverage and proximity in the best run of WINDOW sentences: long paragraphs get no
     // credit for scattering the question's words over many sentences.
     // A pair needs two of the question's words in one sentence: most sentences are skipped.
     const noPairs = new Array<number>(Math.max(0, n - 1)).fill(0);
-    const pairsIn = sentences.map((x, i) =>
-      inSentence[i]!.filter((w) => w > 0).length >= 2 ? sentencePairs(x.sequence, groupsOf, n) : noPairs,
-    );
+    const pairsIn = sentences.map((x, i) => {
+      let present = 0;
+      const weights = inSentence[i]!;
+      for (let g = 0; g < n; g++) if (weights[g]! > 0) present++;
+      return present >= 2 ? sentencePairs(x.sequence, groupsOf, n) : noPairs;
+    });
     let windowCoverage = 0;
     let pairs = 0;
     const found = new Array<number>(n);
@@ -315,10 +351,17 @@ export function rankCandidates(
     }
 
     // Are the names the question is about in the answering sentence (or its neighbours)?
-    const near = inSentence.slice(Math.max(0, best - 1), best + 2);
-    const entities = entityIndexes.length
-      ? entityIndexes.filter((g) => near.some((w) => w[g]! > 0)).length / entityIndexes.length
-      : 0;
+    let entitiesNear = 0;
+    for (let e = 0; e < entityIndexes.length; e++) {
+      const g = entityIndexes[e]!;
+      for (let k = Math.max(0, best - 1); k < Math.min(sentences.length, best + 2); k++) {
+        if (inSentence[k]![g]! > 0) {
+          entitiesNear++;
+          break;
+        }
+      }
+    }
+    const entities = entityIndexes.length ? entitiesNear / entityIndexes.length : 0;
     // A year in the text, or the source's own year ("the 2013 op-ed") at half credit.
     const yearFit = question.years.length
       ? question.years.reduce((sum, y) => sum + (passage.plain.includes(String(y)) ? 1 : names?.year === y ? 0.5 : 0), 0) / question.years.length
@@ -329,18 +372,19 @@ export function rankCandidates(
       window: maxWindow > 0 ? windowBm25 / maxWindow : 0,
       coverage: windowCoverage,
       sentence: share(inSentence[best]!, groups, totalIdf),
-      type: reliability * Math.max(sentenceTypeFit(sentences[best]!, question.type), 0.5 * Math.max(...sentences.map((x) => sentenceTypeFit(x, question.type)))),
+      type: reliability * Math.max(sentenceTypeFit(sentences[best]!, question.type), 0.5 * bestTypeFit),
       year: yearFit,
       pairs,
       entities,
       overview: question.type === 'overview' ? overviewFit(paragraph) : 0,
     };
     let score = 0;
-    for (const k of Object.keys(WEIGHTS) as Array<keyof typeof WEIGHTS>) score += WEIGHTS[k] * features[k];
+    for (let k = 0; k < WEIGHT_KEYS.length; k++) score += WEIGHTS[WEIGHT_KEYS[k]!] * features[WEIGHT_KEYS[k]!];
     if (paragraph.role === 'caption') score *= CAPTION_PENALTY;
-    const matchedTerms = groups.flatMap((g) => [...g.variants.keys()].filter(inParagraph));
+    const matchedTerms: string[] = [];
+    for (let v = 0; v < variants.list.length; v++) if (inParagraph(variants.list[v]!.term)) matchedTerms.push(variants.list[v]!.term);
     // For "what is the paper about", how well the passage sums up its source is what it covers.
-    const coverage = Math.max(share(groupWeights(inParagraph, groups), groups, totalIdf), features.overview);
+    const coverage = Math.max(share(groupWeights(inParagraph, variants, n), groups, totalIdf), features.overview);
     return { paragraph, score, bestSentence: sentences[best]!.span, matchedTerms, coverage, features };
   });
   return ranked.sort((a, b) => b.score - a.score);

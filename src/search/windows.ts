@@ -34,44 +34,90 @@ function saturate(tf: number, length: number, averageLength: number): number {
 }
 
 /**
- * The best window's score: for each query term present, its weight (the expansion's weight
- * × the term's IDF, from `weights`) × BM25+'s saturated
- * term frequency, summed over the window's text and its section title (a field of its
- * own, as in the paragraph index); times the number of query terms present, as MiniSearch
- * does, so a window that holds more of the question wins over one that repeats one word.
+ * The query's weighted terms, numbered, with scratch space for counting them: window scoring
+ * runs for up to POOL paragraphs per question, so it counts in reused typed arrays rather
+ * than in maps (garbage collection shows in the 99th percentile).
  */
-export function bestWindowScore(passage: AnalyzedPassage, weights: ReadonlyMap<string, number>, stats: WindowStatistics): number {
-  const { sentences, sectionTerms } = passage;
-  let sectionScore = 0;
-  const inSection: string[] = [];
-  for (const t of sectionTerms) {
-    const w = weights.get(t);
-    if (w === undefined) continue;
-    inSection.push(t);
-    sectionScore += stats.sectionBoost * w * saturate(1, sectionTerms.size, stats.averageSectionLength);
-  }
-  // Each sentence's query-term counts, once: every sentence sits in WINDOW_SENTENCES windows.
-  const counts = sentences.map((x) => {
-    let m: Map<string, number> | null = null;
-    for (const t of x.sequence) if (weights.has(t)) (m ??= new Map()).set(t, (m.get(t) ?? 0) + 1);
-    return m;
-  });
-  const starts = Math.max(1, sentences.length - WINDOW_SENTENCES + 1);
-  let best = sectionScore * inSection.length;
-  const tf = new Map<string, number>();
-  for (let i = 0; i < starts; i++) {
-    tf.clear();
-    let length = 0;
-    for (let k = i; k < Math.min(sentences.length, i + WINDOW_SENTENCES); k++) {
-      length += sentences[k]!.sequence.length;
-      for (const [t, c] of counts[k] ?? []) tf.set(t, (tf.get(t) ?? 0) + c);
+export class WindowQuery {
+  private readonly slots = new Map<string, number>();
+  private readonly weights: Float64Array;
+  private readonly tf: Int32Array;
+  private readonly inSection: Uint8Array;
+  private readonly touched: Int32Array;
+  /** Matched slots of the passage's sentences, one after another (grown as needed). */
+  private matches = new Int32Array(256);
+  private sentenceEnds = new Int32Array(32);
+
+  /** `weights`: each term's weight, the expansion's weight × the term's IDF. */
+  constructor(weights: ReadonlyMap<string, number>) {
+    this.weights = new Float64Array(weights.size);
+    for (const [t, w] of weights) {
+      this.weights[this.slots.size] = w;
+      this.slots.set(t, this.slots.size);
     }
-    if (tf.size === 0) continue;
-    let score = sectionScore;
-    for (const [t, f] of tf) score += weights.get(t)! * saturate(f, length, stats.averageLength);
-    let matched = tf.size;
-    for (const t of inSection) if (!tf.has(t)) matched++;
-    best = Math.max(best, score * matched);
+    this.tf = new Int32Array(weights.size);
+    this.inSection = new Uint8Array(weights.size);
+    this.touched = new Int32Array(weights.size);
   }
-  return best;
+
+  /**
+   * The best window's score: for each query term present, its weight × BM25+'s saturated
+   * term frequency, summed over the window's text and its section title (a field of its
+   * own, as in the paragraph index); times the number of query terms present, as MiniSearch
+   * does, so a window that holds more of the question wins over one that repeats one word.
+   */
+  bestWindowScore(passage: AnalyzedPassage, stats: WindowStatistics): number {
+    const { sentences, sectionTerms } = passage;
+    const { slots, weights, tf, inSection, touched } = this;
+    let sectionScore = 0;
+    let sectionCount = 0;
+    for (const t of sectionTerms) {
+      const slot = slots.get(t);
+      if (slot === undefined) continue;
+      inSection[slot] = 1;
+      sectionCount++;
+      sectionScore += stats.sectionBoost * weights[slot]! * saturate(1, sectionTerms.size, stats.averageSectionLength);
+    }
+    // Each sentence's matched slots, once: every sentence sits in WINDOW_SENTENCES windows.
+    let total = 0;
+    for (const x of sentences) total += x.sequence.length;
+    if (this.matches.length < total) this.matches = new Int32Array(total * 2);
+    if (this.sentenceEnds.length < sentences.length) this.sentenceEnds = new Int32Array(sentences.length * 2);
+    const { matches, sentenceEnds } = this;
+    let end = 0;
+    for (let k = 0; k < sentences.length; k++) {
+      const sequence = sentences[k]!.sequence;
+      for (let j = 0; j < sequence.length; j++) {
+        const slot = slots.get(sequence[j]!);
+        if (slot !== undefined) matches[end++] = slot;
+      }
+      sentenceEnds[k] = end;
+    }
+
+    const starts = Math.max(1, sentences.length - WINDOW_SENTENCES + 1);
+    let best = sectionScore * sectionCount;
+    for (let i = 0; i < starts; i++) {
+      const last = Math.min(sentences.length, i + WINDOW_SENTENCES);
+      let length = 0;
+      for (let k = i; k < last; k++) length += sentences[k]!.sequence.length;
+      let distinct = 0;
+      for (let m = i === 0 ? 0 : sentenceEnds[i - 1]!; m < sentenceEnds[last - 1]!; m++) {
+        const slot = matches[m]!;
+        if (tf[slot] === 0) touched[distinct++] = slot;
+        tf[slot] = tf[slot]! + 1;
+      }
+      if (distinct === 0) continue;
+      let score = sectionScore;
+      let both = 0;
+      for (let j = 0; j < distinct; j++) {
+        const slot = touched[j]!;
+        score += weights[slot]! * saturate(tf[slot]!, length, stats.averageLength);
+        both += inSection[slot]!;
+        tf[slot] = 0;
+      }
+      best = Math.max(best, score * (distinct + sectionCount - both));
+    }
+    inSection.fill(0);
+    return best;
+  }
 }
