@@ -244,24 +244,29 @@ export interface AnalyzedPassage {
 
 const analyses = new WeakMap<Paragraph, AnalyzedPassage>();
 
-/** The paragraph's sentences and terms (cached: the index calls this for every paragraph at build time). */
+/** The paragraph's sentences and terms, analysed now (see `analyzePassage` for the cached one). */
+export function passageAnalysis(paragraph: Paragraph): AnalyzedPassage {
+  const plain = withoutCitations(paragraph.text);
+  const sentences = splitSentences(paragraph.text).map((span) => {
+    const sentencePlain = withoutCitations(span.text);
+    const sequence = analyze(sentencePlain);
+    const terms = new Set(sequence);
+    return { span, plain: sentencePlain, sequence, terms, termList: [...terms], typeFits: {} };
+  });
+  if (sentences.length === 0) {
+    sentences.push({ span: { text: paragraph.text, start: 0, end: paragraph.text.length }, plain, sequence: [], terms: new Set(), termList: [], typeFits: {} });
+  }
+  const sectionTerms = new Set(analyze(paragraph.section ?? ''));
+  return { plain, sentences, terms: new Set([...analyze(plain), ...sectionTerms]), sectionTerms };
+}
+
+/**
+ * The paragraph's analysis, kept once computed. Only paragraphs that become candidates are
+ * analysed this way, so memory grows with what is asked, not with the corpus.
+ */
 export function analyzePassage(paragraph: Paragraph): AnalyzedPassage {
   let a = analyses.get(paragraph);
-  if (!a) {
-    const plain = withoutCitations(paragraph.text);
-    const sentences = splitSentences(paragraph.text).map((span) => {
-      const sentencePlain = withoutCitations(span.text);
-      const sequence = analyze(sentencePlain);
-      const terms = new Set(sequence);
-      return { span, plain: sentencePlain, sequence, terms, termList: [...terms], typeFits: {} };
-    });
-    if (sentences.length === 0) {
-      sentences.push({ span: { text: paragraph.text, start: 0, end: paragraph.text.length }, plain, sequence: [], terms: new Set(), termList: [], typeFits: {} });
-    }
-    const sectionTerms = new Set(analyze(paragraph.section ?? ''));
-    a = { plain, sentences, terms: new Set([...analyze(plain), ...sectionTerms]), sectionTerms };
-    analyses.set(paragraph, a);
-  }
+  if (!a) analyses.set(paragraph, (a = passageAnalysis(paragraph)));
   return a;
 }
 

@@ -124,4 +124,24 @@ describe('the passage index at scale', () => {
     expect(result.passages).toHaveLength(3);
     expect(result.passages[0]!.paragraph.text).toMatch(/relations/);
   });
+
+  it('analyses every paragraph in the background without holding up the event loop, and answers the same', async () => {
+    const fresh = new PassageIndex(indexCorpus([doc('crowd-2020', 'Crowd', 2020, [...crowd.slice(0, 300), ...specific, ...crowd.slice(300)])]));
+    const before = fresh.query('Was a railway between Mongolia and Kazakhstan ever built?').passages.map((p) => [p.paragraph.id, p.score]);
+    let turns = 0;
+    const ticker = setInterval(() => turns++, 0);
+    const analysed = await fresh.warmUp({ chunk: 50 });
+    clearInterval(ticker);
+    expect(analysed).toBe(fresh.paragraphCount);
+    expect(turns).toBeGreaterThan(2);
+    expect(fresh.query('Was a railway between Mongolia and Kazakhstan ever built?').passages.map((p) => [p.paragraph.id, p.score])).toEqual(before);
+  });
+
+  it('stops warming up when asked', async () => {
+    const fresh = new PassageIndex(indexCorpus([doc('crowd-2021', 'Crowd', 2021, crowd)]));
+    const stop = new AbortController();
+    const running = fresh.warmUp({ chunk: 100, signal: stop.signal });
+    stop.abort();
+    expect(await running).toBeLessThan(fresh.paragraphCount);
+  });
 });
