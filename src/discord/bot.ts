@@ -1,4 +1,4 @@
-import { Client, Events, GatewayIntentBits, IntentsBitField, type RESTPostAPIApplicationCommandsJSONBody } from 'discord.js';
+import { Client, Events, GatewayIntentBits, IntentsBitField, Options, type RESTPostAPIApplicationCommandsJSONBody } from 'discord.js';
 import type { Command } from '../command.js';
 import type { Config } from '../config.js';
 import type { Engine } from '../engine.js';
@@ -94,6 +94,40 @@ function holdsShardZero(client: Client, config: Config): boolean {
  */
 export const EXIT_CONFIG = 78;
 
+/**
+ * What the client keeps in memory. Steppe only answers interactions: all it reads comes in
+ * the interaction itself (user, member, the message of a button, the target of a context
+ * menu) and it replies through the interaction's webhook, so it never looks a message,
+ * user or member up in a cache. By default discord.js keeps every user and member it has
+ * seen (one per person who ever used the bot, never dropped), 200 messages per channel,
+ * and each guild's emojis, stickers, scheduled events…: here those caches hold nothing but
+ * the bot's own user and member. The objects are still built for the interaction that
+ * carries them; they are just not kept afterwards. Guilds, channels, threads and roles keep
+ * discord.js's defaults (limiting those is unsupported, or needed to route interactions).
+ */
+export const CACHE_LIMITS = Options.cacheWithLimits({
+  ...Options.DefaultMakeCacheSettings,
+  MessageManager: 0,
+  UserManager: { maxSize: 0, keepOverLimit: (user) => user.id === user.client.user?.id },
+  GuildMemberManager: { maxSize: 0, keepOverLimit: (member) => member.id === member.client.user?.id },
+  ThreadMemberManager: 0,
+  ReactionManager: 0,
+  ReactionUserManager: 0,
+  PresenceManager: 0,
+  VoiceStateManager: 0,
+  BaseGuildEmojiManager: 0,
+  GuildEmojiManager: 0,
+  GuildStickerManager: 0,
+  GuildScheduledEventManager: 0,
+  StageInstanceManager: 0,
+  GuildInviteManager: 0,
+  GuildBanManager: 0,
+  AutoModerationRuleManager: 0,
+  ApplicationCommandManager: 0,
+  ApplicationEmojiManager: 0,
+  EntitlementManager: 0,
+});
+
 export function commandPayload(commands: Command[]): RESTPostAPIApplicationCommandsJSONBody[] {
   return commands.map((c) => c.definition);
 }
@@ -107,6 +141,7 @@ export async function startBot(options: {
   const { config, engine, commands, logger } = options;
   const client = new Client({
     intents: [GatewayIntentBits.Guilds],
+    makeCache: CACHE_LIMITS,
     ...(config.DISCORD_API_URL ? { rest: { api: config.DISCORD_API_URL } } : {}),
     ...shardOptions(config),
     allowedMentions: { parse: [] },
