@@ -32,12 +32,13 @@ export const REPO_ROOT: string = findRepoRoot(path.dirname(fileURLToPath(import.
 
 /**
  * The module `name` beside the module at `moduleUrl`, with that module's own extension
- * (`main.ts` beside `sharded.ts`, `main.js` beside `sharded.js`), and the Node flags a
- * child process needs to run it: a `.ts` file needs the tsx loader, compiled JavaScript
- * nothing.
+ * (`main.ts` beside `sharded.ts`, `main.js` beside `sharded.js`), and the Node flags for a
+ * child process that runs it: a `.ts` file needs the tsx loader; compiled JavaScript gets
+ * this process's own flags (as `child_process.fork` would by default), so the flags of
+ * `npm run start:sharded` reach every shard.
  */
 export function siblingModule(moduleUrl: string, name: string): { file: string; execArgv: string[] } {
   const self = fileURLToPath(moduleUrl);
   const ext = path.extname(self);
-  return { file: path.join(path.dirname(self), `${name}${ext}`), execArgv: ext === '.ts' ? ['--import', 'tsx'] : [] };
+  return { file: path.join(path.dirname(self), `${name}${ext}`), execArgv: ext === '.ts' ? ['--import', 'tsx'] : [...process.execArgv] };
 }

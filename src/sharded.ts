@@ -27,8 +27,8 @@ async function main(): Promise<number> {
   registerSecret(config.DISCORD_TOKEN);
   const logger = createLogger(config.LOG_LEVEL);
   const totalShards = config.SHARD_COUNT ?? (await recommendedShardCount(config.DISCORD_TOKEN, config.DISCORD_API_URL));
-  // The shards run main.js beside this file when compiled (npm run start:sharded), main.ts
-  // through tsx when this runs from source (the tests).
+  // The shards run main.js beside this file with this process's Node flags when compiled
+  // (npm run start:sharded), main.ts through tsx when this runs from source (the tests).
   const entry = siblingModule(import.meta.url, 'main');
   const manager = new ShardingManager(entry.file, {
     token: config.DISCORD_TOKEN,

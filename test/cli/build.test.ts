@@ -38,8 +38,17 @@ function cleanEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   return { DISCORD_TOKEN: '', ...base, ...env };
 }
 
-function runNode(file: string, env: Record<string, string>) {
-  const child = spawn(process.execPath, [file], { cwd, env: cleanEnv(env), stdio: ['pipe', 'pipe', 'pipe'] });
+/** The Node flags an npm script gives its entry: `node [flags…] dist/src/<entry>.js`. */
+function scriptFlags(script: string, entry: string): string[] {
+  const command = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts[script] ?? '';
+  const words = command.trim().split(/\s+/);
+  expect(words[0], command).toBe('node');
+  expect(words.at(-1), command).toBe(`dist/src/${entry}.js`);
+  return words.slice(1, -1);
+}
+
+function runNode(file: string, env: Record<string, string>, flags: string[] = []) {
+  const child = spawn(process.execPath, [...flags, file], { cwd, env: cleanEnv(env), stdio: ['pipe', 'pipe', 'pipe'] });
   children.push(child);
   let out = '';
   let err = '';
@@ -84,7 +93,7 @@ describe('npm run build:js (tsconfig.build.json)', () => {
   });
 
   it('the compiled entry without DISCORD_TOKEN: the local console answers from stdin with a citation', async () => {
-    const p = runNode(path.join(outDir, 'src/main.js'), {});
+    const p = runNode(path.join(outDir, 'src/main.js'), {}, scriptFlags('start', 'main'));
     p.child.stdin.write('How many Kazakhs live in Mongolia?\n');
     p.child.stdin.write('/about\n');
     p.child.stdin.end();
@@ -105,8 +114,9 @@ describe('npm run build:js (tsconfig.build.json)', () => {
       await fake?.close();
     });
 
-    it('spawns the compiled main.js beside it as plain Node, whose shard connects and answers; SIGTERM stops both, exit 0', async () => {
+    it('spawns the compiled main.js beside it as plain Node with its own flags; the shard connects and answers; SIGTERM stops both, exit 0', async () => {
       fake = await startFakeDiscord();
+      const flags = scriptFlags('start:sharded', 'sharded');
       const p = runNode(path.join(outDir, 'src/sharded.js'), {
         DISCORD_TOKEN: TEST_TOKEN,
         DISCORD_API_URL: fake.apiUrl,
@@ -115,7 +125,7 @@ describe('npm run build:js (tsconfig.build.json)', () => {
         SHARD_SPAWN_DELAY_MS: '0',
         COOLDOWN_SECONDS: '0',
         LOG_LEVEL: 'info',
-      });
+      }, flags);
       await waitFor(() => (fake.connectedShards().includes(0) && p.stderr().includes('all shards ready')) || p.child.exitCode !== null, 10_000, 'the shard connected').catch(
         (err: Error) => {
           throw new Error(`${err.message}\nstderr:\n${p.stderr()}`);
@@ -127,7 +137,8 @@ describe('npm run build:js (tsconfig.build.json)', () => {
       if (shards) {
         expect(shards).toHaveLength(1);
         const argv = readFileSync(`/proc/${shards[0]}/cmdline`, 'utf8').split('\0').filter(Boolean);
-        expect(argv.slice(1)).toEqual([path.join(outDir, 'src/main.js')]); // no loader flags, the .js beside sharded.js
+        // the .js beside sharded.js, with the manager's Node flags and no loader
+        expect(argv.slice(1)).toEqual([...flags, path.join(outDir, 'src/main.js')]);
       }
 
       const asked = await fake.interact(slashCommand('ask', { question: 'How many Kazakhs live in Mongolia?' }), { waitFor: 'final', timeoutMs: 5000 });
