@@ -38,6 +38,8 @@ export interface E2eOptions {
   entry?: 'compiled' | 'tsx';
   /** Node flags for the bot; default: those of the `start` script in package.json. */
   nodeFlags?: string[];
+  /** Distinct users the interactions come from, in turn (default 1: all from the fake's default user). */
+  users?: number;
 }
 
 /** Figures of the first burst; the second burst only shows whether RSS levels off. */
@@ -56,6 +58,8 @@ export interface E2eResult extends BurstResult {
   rssAfterSecondMB: number;
   /** Peak resident set (VmHWM) of the bot process over its life. */
   rssPeakMB: number;
+  /** CPU time (user + system) the bot spent over both bursts: steadier than latencies on a shared machine. */
+  botCpuMs: number;
   /** warn/error log lines the bot wrote during the run. */
   botWarnings: number;
   shutdown: { signal: string; exitCode: number | null; ms: number; clean: boolean };
@@ -64,6 +68,13 @@ export interface E2eResult extends BurstResult {
 function procStatus(pid: number, field: 'VmRSS' | 'VmHWM'): number {
   const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Number(m[1]) / 1024 : NaN;
+}
+
+/** CPU time (user + system) of a process so far, from /proc/<pid>/stat (in USER_HZ ticks, 100 a second on Linux). */
+function procCpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // after "pid (comm) ": state is field 3
+  return (Number(fields[11]) + Number(fields[12])) * 10; // utime, stime: fields 14 and 15
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -123,9 +134,11 @@ async function burst(fake: FakeDiscord, options: E2eOptions): Promise<BurstResul
       const i = next++;
       if (i >= options.interactions) return;
       const question = options.questions[i % options.questions.length]!;
+      const users = options.users ?? 1;
+      const user = users > 1 ? { user: { id: String(200_000_000_000_000_000n + BigInt(i % users)), username: `user${i % users}`, global_name: null } } : {};
       try {
         // Resolve on the callback: the slot then takes the next interaction, so `concurrency` are in flight.
-        results.push(await fake.interact(slashCommand('ask', { question }), { waitFor: 'callback', timeoutMs: INTERACTION_TIMEOUT_MS }));
+        results.push(await fake.interact(slashCommand('ask', { question }, user), { waitFor: 'callback', timeoutMs: INTERACTION_TIMEOUT_MS }));
       } catch (err) {
         failures.push((err as Error).message.split('\n')[0]!);
       }
@@ -197,6 +210,7 @@ export async function runE2e(options: E2eOptions, log: (s: string) => void): Pro
     const botReadyMs = performance.now() - spawnedAt;
     await sleep(500); // let start-up garbage settle before the "before" reading
     const rssBeforeMB = procStatus(pid, 'VmRSS');
+    const cpuBeforeMs = procCpuMs(pid);
     log(`  bot ready in ${Math.round(botReadyMs)} ms (pid ${pid}, RSS ${Math.round(rssBeforeMB)} MB); burst of ${options.interactions} at concurrency ${options.concurrency}`);
 
     const first = await burst(fake, options);
@@ -209,6 +223,7 @@ export async function runE2e(options: E2eOptions, log: (s: string) => void): Pro
     await sleep(200);
     const rssAfterSecondMB = procStatus(pid, 'VmRSS');
     const rssPeakMB = procStatus(pid, 'VmHWM');
+    const botCpuMs = procCpuMs(pid) - cpuBeforeMs;
 
     // Clean shutdown: SIGTERM the bot (it drains in-flight replies), then close the fake.
     const stopAt = performance.now();
@@ -230,6 +245,7 @@ export async function runE2e(options: E2eOptions, log: (s: string) => void): Pro
       rssAfterMB,
       rssAfterSecondMB,
       rssPeakMB,
+      botCpuMs,
       botWarnings,
       shutdown: { signal: 'SIGTERM', exitCode: bot.exitCode, ms: shutdownMs, clean: exited && bot.exitCode === 0 },
     };
