@@ -5,14 +5,14 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { slashCommand, startFakeDiscord, type FakeDiscord, type InteractionResult } from '../test/fake-discord/fakeDiscord.js';
 import { REPO_ROOT } from './questions.js';
-import { buildJs, COMPILED_MAIN, startNodeFlags } from './spawn.js';
+import { COMPILED_MAIN, npmBuild, startNodeFlags } from './spawn.js';
 import { latency, type Latency } from './stats.js';
 
 /**
  * End to end through the loopback Discord: the real entry point in a child process,
  * connected to the fake on 127.0.0.1, hit with a burst of /ask interactions.
  *
- * The bot runs as `npm start` runs it: `npm run build:js` first, then
+ * The bot runs as `npm start` runs it: `npm run build` first, then
  * `node [the start script's flags] dist/src/main.js` — Node itself, not npm, so the RSS read
  * (/proc/<pid>/status) is the bot's own. `entry: 'tsx'` runs the source instead
  * (`node --import <tsx loader> src/main.ts`, how `npm start` ran before the build step), for
@@ -48,7 +48,7 @@ export interface E2eResult extends BurstResult {
   concurrency: number;
   /** The bot's command line after `node` (flags and entry file, relative to the repository). */
   command: string;
-  /** `npm run build:js` before the run (compiled entry only). */
+  /** `npm run build` before the run (compiled entry only), as `npm start` does. */
   buildMs: number | null;
   /** Spawn → commands registered (the bot's start-up, corpus ×1, Discord login included). */
   botReadyMs: number;
@@ -178,7 +178,7 @@ export async function runE2e(options: E2eOptions, log: (s: string) => void): Pro
   let botOutput = '';
   try {
     const entry = options.entry ?? 'compiled';
-    const buildMs = entry === 'compiled' ? buildJs().ms : null;
+    const buildMs = entry === 'compiled' ? npmBuild('build').ms : null;
     const flags = options.nodeFlags ?? (entry === 'compiled' ? startNodeFlags() : []);
     const args =
       entry === 'compiled'

@@ -17,18 +17,19 @@ export const HEAP_FLAG = '--max-old-space-size=8192';
 export const COMPILED_MAIN = path.join(REPO_ROOT, 'dist/src/main.js');
 
 /**
- * `npm run build:js` (src/ and commands/ → dist/), so what the bench runs is the current
- * source compiled, never a stale dist/. Under a second; throws with tsc's output on failure.
+ * `npm run build` (what `npm start` runs first) or `npm run build:js` (src/ and commands/
+ * → dist/ only), so what the bench runs is the current source compiled, never a stale
+ * dist/. About a second; throws with the script's output on failure.
  */
-export function buildJs(): { ms: number } {
+export function npmBuild(script: 'build' | 'build:js'): { ms: number } {
   const start = performance.now();
-  const r = spawnSync('npm', ['run', '--silent', 'build:js'], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 120_000 });
-  if (r.status !== 0) throw new Error(`npm run build:js failed (${r.error?.message ?? `exit ${r.status ?? r.signal}`}): ${`${r.stdout}${r.stderr}`.trim().slice(-1000)}`);
+  const r = spawnSync('npm', ['run', '--silent', script], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 120_000 });
+  if (r.status !== 0) throw new Error(`npm run ${script} failed (${r.error?.message ?? `exit ${r.status ?? r.signal}`}): ${`${r.stdout}${r.stderr}`.trim().slice(-1000)}`);
   return { ms: performance.now() - start };
 }
 
 /**
- * `buildJs()` unless dist/ is newer than every file it is built from (src/, commands/, the
+ * `npm run build:js` unless dist/ is newer than every file it is built from (src/, commands/, the
  * tsconfigs, package.json): for steps that start many processes on the compiled code.
  */
 export function ensureBuilt(): { ms: number; built: boolean } {
@@ -38,7 +39,7 @@ export function ensureBuilt(): { ms: number; built: boolean } {
     const inputs = ['tsconfig.json', 'tsconfig.build.json', 'package.json', ...['src', 'commands'].flatMap((dir) => tsFiles(path.join(REPO_ROOT, dir)))];
     if (inputs.every((f) => statSync(path.resolve(REPO_ROOT, f)).mtimeMs <= builtAt)) return { ms: performance.now() - start, built: false };
   }
-  buildJs();
+  npmBuild('build:js');
   return { ms: performance.now() - start, built: true };
 }
 

@@ -2,11 +2,12 @@
  * Start-up to "ready to answer" of the compiled bot, in a process of its own (run by
  * scale.ts as `tsx --expose-gc bench/startup.ts <corpusDir>`). Prints one JSON line.
  *
- * The measurement runs in a child, `node --expose-gc [npm start's flags] bench/startupChild.mjs
- * dist/src/engine.js <corpusDir>`: plain Node on the compiled engine, as `npm start` runs the
- * bot. It cannot run here: tsx's loader, once in a process, costs every later import
- * (compiled JavaScript included) about as much as it costs TypeScript — at ×1, ~0.15 s more
- * boot and ~0.1 s more imports. This process only makes sure dist/ is current (building it
+ * The measurement runs in a child, `node --expose-gc [npm start's flags] <HEAP_FLAG>
+ * bench/startupChild.mjs dist/src/engine.js <corpusDir>`: plain Node on the compiled engine,
+ * as `npm start` runs the bot (the bench's heap room for ×1000 overrides start's heap cap).
+ * It cannot run here: tsx's loader, once in a process, costs every later import (compiled
+ * JavaScript included) about as much as it costs TypeScript — at ×1, ~0.15 s more boot and
+ * ~0.1 s more imports. This process only makes sure dist/ is current (building it
  * if a source is newer) and relays the child's line, with `relayMs`: what it cost on top.
  * The parent's whole-process wall time therefore includes tsx's launcher, this relay and
  * the child.
