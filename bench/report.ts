@@ -149,7 +149,7 @@ export function e2eSection(e: E2eResult): string {
     ['warn/error log lines', String(e.botWarnings)],
     ['shutdown', `${e.shutdown.signal} → exit ${e.shutdown.exitCode} in ${num(e.shutdown.ms)} ms${e.shutdown.clean ? '' : ' (NOT clean)'}`],
   ];
-  return ['3. End to end — real bot (src/main.ts, corpus ×1) on the loopback fake Discord, /ask burst', table(['measure', 'value'], rows)].join('\n');
+  return ['3. End to end — real bot (compiled, as npm start runs it; corpus ×1) on the loopback fake Discord, /ask burst', table(['measure', 'value'], rows)].join('\n');
 }
 
 export function targetsSection(checks: TargetCheck[]): string {
