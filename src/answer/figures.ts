@@ -159,6 +159,14 @@ const UNITS_FOR: Record<string, ReadonlySet<string>> = {
   any: new Set(['USD', 'people', 'count', 'percent', 'rank', 'km', 'year']),
 };
 
+/** Index terms of a figure's sentence and measure, analysed once per record (every numeric question reads them). */
+const recordTerms = new WeakMap<FigureRecord, ReadonlySet<string>>();
+function termsOf(record: FigureRecord): ReadonlySet<string> {
+  let terms = recordTerms.get(record);
+  if (!terms) recordTerms.set(record, (terms = new Set(analyze(`${record.sentence} ${record.measure}`))));
+  return terms;
+}
+
 /** The prose figure whose sentence best matches the question, among compatible ones. */
 function proseAnswer(corpus: Corpus, book: FigureBook, index: PassageIndex, question: string, q: FigureQuestion, type: string): FigureAnswer | null {
   const units = UNITS_FOR[type] ?? UNITS_FOR.any!;
@@ -170,7 +178,7 @@ function proseAnswer(corpus: Corpus, book: FigureBook, index: PassageIndex, ques
     if (q.countries.some((c) => !record.entities.includes(c))) continue;
     if (q.flow && record.flow && (record.flow.from !== q.flow.from || record.flow.to !== q.flow.to)) continue;
     if (q.years.length && record.year !== null && !q.years.includes(record.year)) continue;
-    const terms = new Set(analyze(`${record.sentence} ${record.measure}`));
+    const terms = termsOf(record);
     let found = 0;
     for (const g of groups) {
       let w = 0;
