@@ -12,7 +12,7 @@ import { WINDOW_SENTENCES, WindowQuery, type WindowStatistics } from './windows.
 
 /** Field boosts: a section title says what all its paragraphs are about. */
 const FIELD_BOOST = { text: 1, section: 1.5, source: 0.5 } as const;
-/** How many BM25 candidates the re-ranker looks at. */
+/** How many candidates the re-ranker looks at: the pool's best by window BM25. */
 const CANDIDATES = 30;
 /** How many paragraphs the selective terms bring to window scoring, which chooses the CANDIDATES. */
 const POOL = 100;
