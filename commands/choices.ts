@@ -1,7 +1,7 @@
 import type { Choice } from '../src/command.js';
 import type { Engine } from '../src/engine.js';
 import { LIMITS } from '../src/discord/limits.js';
-import { truncate } from '../src/discord/fit.js';
+import { truncate } from '../src/render/fit.js';
 
 /** Autocomplete sources shared by several commands. Each returns at most 25 choices. */
 

@@ -1,6 +1,6 @@
 import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord.js';
 import { stringOption, type Command } from '../src/command.js';
-import { truncate } from '../src/discord/fit.js';
+import { truncate } from '../src/render/fit.js';
 import { citeReply, errorReply } from '../src/reply/build.js';
 import { referenceChoices } from './choices.js';
 

@@ -7,18 +7,24 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { answerQuestion } from '../answer/answer.js';
 import { renderAnswerJson } from '../render/json.js';
-import { ANSI, PLAIN, renderAnswerText } from '../render/text.js';
+import { ANSI, PLAIN, renderAnswerText, TERMINAL_QUOTE_CHARS } from '../render/text.js';
 import { engineFromEnvironment, runMain } from './run.js';
 
 const USAGE = `Usage:
   npm run ask -- "Why are Mongolia–Kazakhstan relations so weak?"
   npm run ask -- --json "question"          one JSON object
   npm run ask -- --json < questions.txt      one JSON object a line
-Options: --json, --limit N (passages, default 3 in text, 5 in JSON), --help`;
+Options: --json, --limit N (passages, default 3 in text, 5 in JSON),
+         --full (whole passages in text mode, not the part around the best sentence), --help`;
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
-    options: { json: { type: 'boolean', default: false }, limit: { type: 'string' }, help: { type: 'boolean', default: false } },
+    options: {
+      json: { type: 'boolean', default: false },
+      limit: { type: 'string' },
+      full: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
     allowPositionals: true,
   });
   if (values.help) {
@@ -35,7 +41,7 @@ async function main(): Promise<number> {
   const answerOne = (q: string) => {
     const answer = answerQuestion(engine, q, { limit });
     if (values.json) process.stdout.write(`${JSON.stringify(renderAnswerJson(answer))}\n`);
-    else process.stdout.write(`${renderAnswerText(answer, process.stdout.isTTY ? ANSI : PLAIN)}\n`);
+    else process.stdout.write(`${renderAnswerText(answer, process.stdout.isTTY ? ANSI : PLAIN, values.full ? Infinity : TERMINAL_QUOTE_CHARS)}\n`);
   };
   if (positionals.length > 0) {
     answerOne(positionals.join(' '));

@@ -8,7 +8,7 @@ import {
 } from 'discord.js';
 import type { Reply, ReplyAction, ReplyQuote } from '../reply/types.js';
 import { customId } from './customIds.js';
-import { ELLIPSIS, excerptAround, truncate } from './fit.js';
+import { excerptAround, joinExcerpt, truncate } from '../render/fit.js';
 import { LIMITS } from './limits.js';
 
 /**
@@ -50,14 +50,8 @@ export function escapeText(s: string): string {
 
 function quoteBlock(q: ReplyQuote, budget: number): string {
   const ex = excerptAround(q.text, q.highlight, Math.floor(budget * 0.8));
-  const parts = [
-    ex.cutStart ? ELLIPSIS : '',
-    ex.before ? `${escapeText(ex.before)} ` : '',
-    q.highlight ? `**${escapeText(ex.focus)}**` : escapeText(ex.focus),
-    ex.after ? ` ${escapeText(ex.after)}` : '',
-    ex.cutEnd ? ` ${ELLIPSIS}` : '',
-  ];
-  const body = truncate(parts.join('').trim(), budget - 40);
+  const focus = (s: string) => (q.highlight ? `**${escapeText(s)}**` : escapeText(s));
+  const body = truncate(joinExcerpt(ex, focus, escapeText), budget - 40);
   return `> ${body}\n— ${escapeText(truncate(q.citation, 300))}`;
 }
 

@@ -1,18 +1,14 @@
 import type { Reply } from '../reply/types.js';
-import type { TextStyle } from './text.js';
-import { PLAIN } from './text.js';
+import { PLAIN, quoteText, TERMINAL_QUOTE_CHARS, type TextStyle } from './text.js';
 
 /** A transport-neutral reply as terminal text (the local console). */
 export function renderReplyText(reply: Reply, style: TextStyle = PLAIN): string {
   const out: string[] = [];
   if (reply.title) out.push(style.mark(reply.title));
   if (reply.lead) out.push(reply.lead.replace(/\*\*(.+?)\*\*/g, (_, s: string) => style.mark(s)));
-  for (const q of reply.quotes ?? []) {
-    const text = q.highlight
-      ? q.text.slice(0, q.highlight.start) + style.mark(q.text.slice(q.highlight.start, q.highlight.end)) + q.text.slice(q.highlight.end)
-      : q.text;
-    out.push(`“${text}”\n    — ${style.dim(q.citation)}`);
-  }
+  // A passage asked for by itself (/quote) is shown whole; answers show the part around the best sentence.
+  const quoteChars = reply.tone === 'quote' ? Infinity : TERMINAL_QUOTE_CHARS;
+  for (const q of reply.quotes ?? []) out.push(`“${quoteText(q.text, q.highlight, style.mark, quoteChars)}”\n    — ${style.dim(q.citation)}`);
   if (reply.code) out.push(reply.code);
   for (const f of reply.fields ?? []) out.push(`${style.mark(f.name)}\n${f.value}`);
   for (const a of reply.attachments ?? []) out.push(style.dim(`[attachment: ${a.name}, ${a.data.length} bytes]`));

@@ -40,4 +40,23 @@ describe('npm run ask', () => {
     expect(stdout).toMatch(/^approximately 160,000 — .* — Miliate \(2013\), p\. 1, ¶ miliate-2013\/2\.\n\n\[1\] “/);
     expect(stdout).toContain('— Miliate (2013), “The Steppes to the States”');
   });
+
+  it('shows the part of each passage around its best sentence in text mode, the whole passage with --full', () => {
+    const question = 'What is the Belt and Road Initiative?';
+    const quotes = (out: string) => [...out.matchAll(/^\[\d\] “([\s\S]*?)”\n    — /gm)].map((m) => m[1]!);
+    const short = quotes(ask([question]).stdout);
+    const full = quotes(ask(['--full', question]).stdout);
+    expect(short).toHaveLength(3);
+    expect(full).toHaveLength(3);
+    for (const q of short) expect(q.length).toBeLessThanOrEqual(720);
+    // The whole passages are longer, and each excerpt is made of their sentences.
+    expect(full.some((q) => q.length > 1000)).toBe(true);
+    expect(short.some((q) => q.endsWith('…'))).toBe(true);
+    short.forEach((q, i) => {
+      for (const part of q.replace(/…/g, '').split(/(?<=[.!?”])\s+/).filter((x) => x.length > 20)) expect(full[i]).toContain(part.trim());
+    });
+    const json = JSON.parse(ask(['--json', question]).stdout) as { answer: string; results: Array<{ text: string }> };
+    // --json's answer keeps whole passages, as before.
+    expect(json.answer).toContain(json.results[0]!.text);
+  });
 });

@@ -69,3 +69,18 @@ export function excerptAround(text: string, highlight: { start: number; end: num
     cutEnd: last < sentences.length - 1,
   };
 }
+
+/**
+ * An excerpt as one string: `focus` applied to the best sentence, `plain` to its
+ * neighbours, "…" where sentences were left out.
+ */
+export function joinExcerpt(ex: Excerpt, focus: (s: string) => string, plain: (s: string) => string = (s) => s): string {
+  const parts = [
+    ex.cutStart ? ELLIPSIS : '',
+    ex.before ? `${plain(ex.before)} ` : '',
+    focus(ex.focus),
+    ex.after ? ` ${plain(ex.after)}` : '',
+    ex.cutEnd ? ` ${ELLIPSIS}` : '',
+  ];
+  return parts.join('').trim();
+}
