@@ -23,6 +23,8 @@ export interface Engine {
   buildMs: number;
   /** Whether the index was loaded from a saved one ('cache') or built from the corpus. */
   indexSource: 'cache' | 'built';
+  /** Why the index built at start-up could not be saved, if it could not (start-ups stay slow until fixed). */
+  indexSaveError?: string;
 }
 
 export function createEngineFromCorpus(
@@ -55,6 +57,9 @@ export interface EngineOptions {
 export async function createEngine(corpusDir?: string, options: EngineOptions = {}): Promise<Engine> {
   const start = performance.now();
   const corpus = await loadCorpus(corpusDir);
-  const { index, figures } = loadOrBuildIndex(corpus, options.indexCacheDir ?? null);
-  return createEngineFromCorpus(corpus, start, index, figures);
+  const { index, figures, saveError } = loadOrBuildIndex(corpus, options.indexCacheDir ?? null);
+  const engine = createEngineFromCorpus(corpus, start, index, figures);
+  // Not a spread: it would read the lazy `figures` getter.
+  if (saveError) engine.indexSaveError = saveError;
+  return engine;
 }

@@ -37,6 +37,9 @@ async function main(): Promise<number> {
     throw err;
   }
   logger.info({ documents: engine.corpus.documents.length, paragraphs: engine.index.paragraphCount, buildMs: Math.round(engine.buildMs), index: engine.indexSource }, 'corpus indexed');
+  if (engine.indexSaveError) {
+    logger.warn({ error: engine.indexSaveError }, 'the index could not be saved (INDEX_CACHE_DIR): every start-up will build it again');
+  }
 
   if (!config.DISCORD_TOKEN) {
     process.stderr.write(

@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
@@ -30,7 +33,7 @@ interface Proc {
 function cleanEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   const base: NodeJS.ProcessEnv = { ...process.env };
   for (const key of Object.keys(base)) {
-    if (/^(DISCORD_|LOG_LEVEL$|COOLDOWN_|SHARD_)/.test(key)) delete base[key];
+    if (/^(DISCORD_|LOG_LEVEL$|COOLDOWN_|SHARD_|CORPUS_DIR$|INDEX_CACHE_DIR$)/.test(key)) delete base[key];
   }
   // an empty DISCORD_TOKEN also keeps a developer's .env from supplying one (dotenv never overrides)
   return { DISCORD_TOKEN: '', ...base, ...env };
@@ -167,6 +170,43 @@ describe('without DISCORD_TOKEN: the local console', () => {
     expect(out).toMatch(/Who is Akayev\?\n[\s\S]*¶ irgengioro-2022\/\d+/);
     expect(out).not.toMatch(/\u001b\[/); // no terminal colours when stdout is not a terminal
     expect(out).not.toMatch(/^\{"level"/m); // logs stay on stderr
+  });
+});
+
+describe('the saved index (INDEX_CACHE_DIR)', () => {
+  const startAndAsk = async (env: Record<string, string>) => {
+    const p = runMain({ LOG_LEVEL: 'info', ...env });
+    p.write('How many Kazakhs live in Mongolia?\n');
+    p.end();
+    expect(await exitWithin(p, 20_000)).toBe(0);
+    expect(p.stdout()).toContain('160,000');
+    return p;
+  };
+
+  it('the first start builds and saves the index, the next one loads it', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'steppe-entry-cache-'));
+    try {
+      const first = await startAndAsk({ INDEX_CACHE_DIR: dir });
+      expect(first.logs().find((l) => l.msg === 'corpus indexed')?.index).toBe('built');
+      expect(readdirSync(dir).filter((f) => f.endsWith('.json'))).toHaveLength(1);
+      const second = await startAndAsk({ INDEX_CACHE_DIR: dir });
+      expect(second.logs().find((l) => l.msg === 'corpus indexed')?.index).toBe('cache');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a folder that cannot be used: a warning naming the variable, and the bot still answers', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'steppe-entry-cache-'));
+    const notAFolder = path.join(dir, 'file');
+    writeFileSync(notAFolder, 'x');
+    try {
+      const p = await startAndAsk({ INDEX_CACHE_DIR: notAFolder });
+      const warning = p.logs().find((l) => l.level === 40);
+      expect(warning?.msg).toMatch(/index could not be saved \(INDEX_CACHE_DIR\)/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
