@@ -15,7 +15,7 @@ import { PassageIndex, SNAPSHOT_FORMAT, type IndexSnapshot } from './search/inde
  * that finds none (or stale ones) builds and saves them, so the next start is fast.
  *
  * A saved file is used only for the exact corpus and code it was built from: it is named by
- * a hash of the parsed corpus (ids, texts, sections, metadata), of the code that derives
+ * a hash of the parsed corpus (ids, texts, sections, pages, metadata), of the code that derives
  * them (src/search, src/figures) and of the versions of MiniSearch and natural. Edit a
  * document, the analyzer, the figure extractor or a dependency, and the old file is simply
  * not found.
@@ -85,12 +85,13 @@ function codeFingerprint(): string {
   return (codeHash = hash.digest('hex'));
 }
 
-/** What the index is built from: every document's metadata and every paragraph. */
+/** What the index and figures are built from: every document's metadata and every paragraph. */
 export function corpusFingerprint(corpus: Corpus): string {
   const hash = createHash('sha256');
   for (const d of corpus.documents) {
     hash.update(JSON.stringify(d.meta));
-    for (const p of d.paragraphs) hash.update(`\u0000${p.id}\u0001${p.section ?? ''}\u0001${p.text}`);
+    // Everything of a paragraph that the index or a saved figure record reads.
+    for (const p of d.paragraphs) hash.update(`\u0000${p.id}\u0001${p.section ?? ''}\u0001${p.page}\u0001${p.role}\u0001${p.text}`);
   }
   return hash.digest('hex');
 }

@@ -67,6 +67,12 @@ describe('the saved index', () => {
       ),
     };
     expect(indexCacheFile(cacheDir, edited)).not.toBe(indexCacheFile(cacheDir, corpus));
+    // A page number alone (saved figures cite it) is a change too.
+    const repaged: Corpus = {
+      ...corpus,
+      documents: corpus.documents.map((d, i) => (i === 0 ? { ...d, paragraphs: d.paragraphs.map((p, j) => (j === 3 ? { ...p, page: p.page + 1 } : p)) } : d)),
+    };
+    expect(indexCacheFile(cacheDir, repaged)).not.toBe(indexCacheFile(cacheDir, corpus));
     const result = loadOrBuildIndex(edited, cacheDir);
     expect(result.source).toBe('built');
     expect(result.index.knows('moon')).toBe(true);
