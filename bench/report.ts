@@ -59,8 +59,8 @@ export function scaleSection(results: ScaleResult[]): string {
     sp(r.miniSearch?.p99),
     r.query && r.miniSearch ? ratio(r.query.p50.median, r.miniSearch.p50.median) : '—',
     r.query && r.miniSearch ? ratio(r.query.p99.median, r.miniSearch.p99.median) : '—',
-    r.quality ? `${num(r.quality.ours.hit1)} / ${num(r.quality.miniSearch.hit1)}` : '—',
-    r.quality ? `${num(r.quality.ours.mrr)} / ${num(r.quality.miniSearch.mrr)}` : '—',
+    r.quality ? `${num(r.quality.ours.hit1)} / ${r.quality.miniSearch ? num(r.quality.miniSearch.hit1) : '—'}` : '—',
+    r.quality ? `${num(r.quality.ours.mrr)} / ${r.quality.miniSearch ? num(r.quality.miniSearch.mrr) : '—'}` : '—',
   ]);
   const phases = results.map((r) => {
     const b = r.build;

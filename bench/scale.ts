@@ -25,11 +25,11 @@ export interface ScalePlan extends WorkerPlan {
  * ×10 is profiled too, so the ×100 profile can show what grows faster than the corpus.
  */
 export const DEFAULT_PLANS: ScalePlan[] = [
-  { scale: 1, startupRuns: 5, queryRuns: 5, answerRuns: 5, warmup: 80, profile: false, profileQuestions: 0 },
-  { scale: 10, startupRuns: 3, queryRuns: 5, answerRuns: 3, warmup: 80, profile: true, profileQuestions: 20 },
-  { scale: 100, startupRuns: 3, queryRuns: 3, answerRuns: 1, warmup: 10, profile: true, profileQuestions: 20 },
+  { scale: 1, startupRuns: 5, queryRuns: 5, answerRuns: 5, warmup: 80, profile: false, profileQuestions: 0, peer: true },
+  { scale: 10, startupRuns: 3, queryRuns: 5, answerRuns: 3, warmup: 80, profile: true, profileQuestions: 20, peer: true },
+  { scale: 100, startupRuns: 3, queryRuns: 3, answerRuns: 1, warmup: 10, profile: true, profileQuestions: 20, peer: true },
   // One run: a ×1000 build takes minutes; it gets whatever budget is left (all of it with --full).
-  { scale: 1000, startupRuns: 1, queryRuns: 1, answerRuns: 0, warmup: 3, profile: false, profileQuestions: 0 },
+  { scale: 1000, startupRuns: 1, queryRuns: 1, answerRuns: 0, warmup: 3, profile: false, profileQuestions: 0, peer: false },
 ];
 
 interface WorkerOutput {
@@ -42,8 +42,8 @@ interface WorkerOutput {
   figuresMs: number;
   heapMB: { corpus: number; index: number; restored: number; figures: number; total: number };
   snapshot: { saveMs: number; MB: number; restoreMs: number; heapMB: number };
-  quality: { ours: Quality; miniSearch: Quality };
-  miniSearch: { buildMs: number; latency: Latency[] };
+  quality: { ours: Quality; miniSearch: Quality | null };
+  miniSearch: { buildMs: number; latency: Latency[] } | null;
   rssMB: number;
   queryLatency: Latency[];
   answerLatency: Latency[];
@@ -109,8 +109,8 @@ export const DEFAULT_CAPS: Caps = { workerMs: 240_000, startupMs: 240_000 };
 export const FULL_CAPS: Caps = { workerMs: 1_800_000, startupMs: 1_800_000 };
 
 function worker(dir: string, plan: ScalePlan, capMs: number): Promise<ChildResult> {
-  const { queryRuns, answerRuns, warmup, profile, profileQuestions } = plan;
-  const workerPlan: WorkerPlan = { queryRuns, answerRuns, warmup, profile, profileQuestions };
+  const { queryRuns, answerRuns, warmup, profile, profileQuestions, peer } = plan;
+  const workerPlan: WorkerPlan = { queryRuns, answerRuns, warmup, profile, profileQuestions, peer };
   const args = ['--expose-gc', HEAP_FLAG, '--import', 'tsx', 'bench/scaleWorker.ts', dir, JSON.stringify(workerPlan)];
   return runChild(process.execPath, args, capMs);
 }
@@ -163,7 +163,7 @@ export async function runScale(corpus: ScaledCorpus, plan: ScalePlan, deadline: 
     };
     result.snapshot = out.snapshot;
     result.quality = out.quality;
-    result.miniSearch = out.miniSearch.latency.length ? { buildMs: out.miniSearch.buildMs, ...latencySpread(out.miniSearch.latency) } : null;
+    result.miniSearch = out.miniSearch?.latency.length ? { buildMs: out.miniSearch.buildMs, ...latencySpread(out.miniSearch.latency) } : null;
     result.query = out.queryLatency.length ? latencySpread(out.queryLatency) : null;
     result.answer = out.answerLatency.length ? latencySpread(out.answerLatency) : null;
     result.buildProfile = out.buildProfile;

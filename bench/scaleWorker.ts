@@ -34,6 +34,8 @@ export interface WorkerPlan {
   /** CPU-profile a second build, and answerQuestion over this many questions. */
   profile: boolean;
   profileQuestions: number;
+  /** Raw MiniSearch beside ours, and hit@1 of both at this size (a second index: skipped at ×1000). */
+  peer: boolean;
 }
 
 const [dir, planArg] = process.argv.slice(2);
@@ -114,9 +116,8 @@ for (let r = 0; r < plan.queryRuns; r++) queryLatency.push(latency(timeEach(ask)
 for (let r = 0; r < plan.answerRuns; r++) answerLatency.push(latency(timeEach(answer)));
 phase('queries', { queryRuns: plan.queryRuns, answerRuns: plan.answerRuns, questions: questions.length });
 
-// Raw MiniSearch at this size, same paragraphs and questions: latency and quality side by
-// side. At ×N the passage questions' gold paragraphs compete with N−1 synthetic copies.
-const peerBuild = await time(() => miniSearchDefault(index.value.paragraphs.map((p) => ({ id: p.id, text: p.text }))));
+// Quality at this size: the passage questions' gold paragraphs among N−1 synthetic copies.
+const { passage: passageQuestions } = loadQuestions();
 const quality = (r: Retriever) => {
   let hit1 = 0;
   let rr = 0;
@@ -128,13 +129,19 @@ const quality = (r: Retriever) => {
   const n = passageQuestions.length || 1;
   return { hit1: hit1 / n, mrr: rr / n };
 };
-const { passage: passageQuestions } = loadQuestions();
-const peer = peerBuild.value;
-const peerQuality = quality(peer);
 const oursQuality = quality(steppeIndex(engine));
-const peerLatency: Latency[] = [];
-for (let r = 0; r < plan.queryRuns; r++) peerLatency.push(latency(timeEach((q) => peer.search(q, 5))));
-phase('peer', { buildMs: peerBuild.ms });
+phase('quality', { hit1: oursQuality.hit1 });
+
+// Raw MiniSearch at this size, same paragraphs and questions: latency and quality side by side.
+let peerResult: { buildMs: number; latency: Latency[]; quality: { hit1: number; mrr: number } } | null = null;
+if (plan.peer) {
+  const peerBuild = await time(() => miniSearchDefault(index.value.paragraphs.map((p) => ({ id: p.id, text: p.text }))));
+  const peer = peerBuild.value;
+  const peerLatency: Latency[] = [];
+  for (let r = 0; r < plan.queryRuns; r++) peerLatency.push(latency(timeEach((q) => peer.search(q, 5))));
+  peerResult = { buildMs: peerBuild.ms, latency: peerLatency, quality: quality(peer) };
+  phase('peer', { buildMs: peerBuild.ms });
+}
 
 let buildProfile: ProfileSummary | null = null;
 let queryProfile: ProfileSummary | null = null;
@@ -157,8 +164,8 @@ process.stdout.write(
     loadMs: load.ms,
     indexMs: built.ms,
     snapshot: { saveMs: save.ms, MB: snapshotMB, restoreMs: index.ms, heapMB: heapRestored },
-    quality: { ours: oursQuality, miniSearch: peerQuality },
-    miniSearch: { buildMs: peerBuild.ms, latency: peerLatency },
+    quality: { ours: oursQuality, miniSearch: peerResult?.quality ?? null },
+    miniSearch: peerResult ? { buildMs: peerResult.buildMs, latency: peerResult.latency } : null,
     figuresMs: figures.ms,
     // index: built from the corpus (every paragraph analysed); restored: loaded from the
     // saved index (paragraphs analysed as they become candidates); total: corpus + restored + figures.
