@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { Corpus } from './corpus/types.js';
 import { extractCorpusFigures } from './answer/figures.js';
 import type { FigureRecord } from './figures/extract.js';
-import { PassageIndex, SNAPSHOT_FORMAT, type IndexSnapshot } from './search/index.js';
+import { isUsableSnapshot, PassageIndex, SNAPSHOT_FORMAT, type IndexSnapshot } from './search/index.js';
 
 /**
  * What the engine derives from the corpus, saved between runs: the search index and the
@@ -101,24 +101,10 @@ export function indexCacheFile(cacheDir: string, corpus: Corpus): string {
   return path.join(cacheDir, `index-${key}.json`);
 }
 
-/** The shape of a snapshot, checked before use: a damaged file must mean a rebuild, not NaN scores. */
-function looksLikeSnapshot(x: IndexSnapshot | undefined): x is IndexSnapshot {
-  return (
-    x?.format === SNAPSHOT_FORMAT &&
-    typeof x.search === 'object' &&
-    x.search !== null &&
-    typeof x.acronyms === 'object' &&
-    [x.documentFrequency, x.sentenceFrequency, x.surfaceForm].every(Array.isArray) &&
-    Number.isFinite(x.sentenceCount) &&
-    Number.isFinite(x.windowLengths?.averageLength) &&
-    Number.isFinite(x.windowLengths?.averageSectionLength)
-  );
-}
-
 function readSaved(file: string): SavedEngine | null {
   try {
     const saved = JSON.parse(readFileSync(file, 'utf8')) as SavedEngine;
-    return saved?.format === SNAPSHOT_FORMAT && looksLikeSnapshot(saved.index) && Array.isArray(saved.figures) ? saved : null;
+    return saved?.format === SNAPSHOT_FORMAT && isUsableSnapshot(saved.index) && Array.isArray(saved.figures) ? saved : null;
   } catch {
     // Missing, truncated or unreadable: build instead.
     return null;

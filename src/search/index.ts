@@ -3,7 +3,7 @@ import type { Corpus, DocumentMeta, Paragraph } from '../corpus/types.js';
 import { analyze, Expander, EXPANSION_BOOST, indexTokens, mineAcronyms, normalizeTerm } from './analyzer.js';
 import { analyzeQuestion, type AnalyzedQuestion } from './question.js';
 import { analyzePassage, overviewFit, passageAnalysis, rankCandidates, type QueryTermGroup, type RankedPassage, type SourceNames } from './rank.js';
-import { WINDOW_SENTENCES, WindowQuery, type WindowStatistics } from './windows.js';
+import { WINDOW_SENTENCES, windowCount, WindowQuery, type WindowStatistics } from './windows.js';
 
 /**
  * The passage index: MiniSearch (BM25+) over paragraphs for recall, then a re-ranker
@@ -100,7 +100,7 @@ function countTerms(paragraphs: readonly Paragraph[], sources: ReadonlyMap<strin
       for (const t of s.terms) sentenceFrequency.set(t, (sentenceFrequency.get(t) ?? 0) + 1);
       return s.sequence.length;
     });
-    const starts = Math.max(1, lengths.length - WINDOW_SENTENCES + 1);
+    const starts = windowCount(lengths.length);
     windows += starts;
     for (let i = 0; i < starts; i++) for (let k = i; k < Math.min(lengths.length, i + WINDOW_SENTENCES); k++) windowTerms += lengths[k]!;
   }
@@ -160,6 +160,24 @@ export interface IndexSnapshot {
 /** Bumped when the snapshot's shape changes (analysis changes are caught by the cache key). */
 export const SNAPSHOT_FORMAT = 1;
 
+/**
+ * A snapshot this index can be restored from: the current format, whole (a damaged file
+ * must mean a rebuild, not NaN scores), and made from as many paragraphs as the corpus has.
+ */
+export function isUsableSnapshot(x: IndexSnapshot | null | undefined, paragraphCount?: number): x is IndexSnapshot {
+  return (
+    x?.format === SNAPSHOT_FORMAT &&
+    typeof x.search === 'object' &&
+    x.search !== null &&
+    (paragraphCount === undefined || x.search.documentCount === paragraphCount) &&
+    typeof x.acronyms === 'object' &&
+    [x.documentFrequency, x.sentenceFrequency, x.surfaceForm].every(Array.isArray) &&
+    Number.isFinite(x.sentenceCount) &&
+    Number.isFinite(x.windowLengths?.averageLength) &&
+    Number.isFinite(x.windowLengths?.averageSectionLength)
+  );
+}
+
 export class PassageIndex {
   readonly expander: Expander;
   private readonly search: MiniSearch<IndexedUnit>;
@@ -194,7 +212,7 @@ export class PassageIndex {
     this.sourceNames = new Map(
       corpus.documents.map((d) => [d.meta.id, { terms: new Set(analyze(`${d.meta.authors.join(' ')} ${d.meta.year}`)), year: d.meta.year }]),
     );
-    this.restored = snapshot?.format === SNAPSHOT_FORMAT && snapshot.search.documentCount === this.paragraphs.length;
+    this.restored = isUsableSnapshot(snapshot, this.paragraphs.length);
     if (snapshot && this.restored) {
       this.search = MiniSearch.loadJS(snapshot.search, miniSearchOptions());
       this.acronyms = snapshot.acronyms;

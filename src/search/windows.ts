@@ -16,6 +16,11 @@ import type { AnalyzedPassage } from './rank.js';
 
 export const WINDOW_SENTENCES = 2;
 
+/** Windows in a paragraph of `sentences` sentences (one, however short it is). */
+export function windowCount(sentences: number): number {
+  return Math.max(1, sentences - WINDOW_SENTENCES + 1);
+}
+
 /** MiniSearch's BM25+ defaults (Lv & Zhai 2011), so window and paragraph scores read alike. */
 const BM25 = { k: 1.2, b: 0.7, d: 0.5 } as const;
 
@@ -94,7 +99,7 @@ export class WindowQuery {
       sentenceEnds[k] = end;
     }
 
-    const starts = Math.max(1, sentences.length - WINDOW_SENTENCES + 1);
+    const starts = windowCount(sentences.length);
     let best = sectionScore * sectionCount;
     for (let i = 0; i < starts; i++) {
       const last = Math.min(sentences.length, i + WINDOW_SENTENCES);
