@@ -1,0 +1,260 @@
+import type { Corpus, DocumentMeta } from '../corpus/types.js';
+
+/**
+ * Where a question names one of the corpus's documents. Everything is derived from each
+ * document's metadata (id, title, venue, authors, kind, doi) and a general vocabulary of
+ * what people call a document ("the paper", "the op-ed"); nothing here knows the corpus.
+ */
+export interface DocumentMention {
+  documentId: string;
+  /** Character range of the mention within the text (UTF-16 offsets). */
+  start: number;
+  end: number;
+  how: 'title' | 'venue' | 'author' | 'kind' | 'id';
+}
+
+interface Token {
+  /** Folded form: lower case, accents removed, possessive `'s` dropped. */
+  norm: string;
+  start: number;
+  end: number;
+  /** First letter upper case as written (a proper name in a sentence). */
+  capital: boolean;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*['’]?/gu;
+
+function fold(word: string): string {
+  return word
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/['’]s?$/, '')
+    .replace(/['’]/g, '');
+}
+
+function tokens(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const norm = fold(m[0]);
+    if (norm) out.push({ norm, start: m.index, end: m.index + m[0].length, capital: /^\p{Lu}/u.test(m[0]) });
+  }
+  return out;
+}
+
+/** Words that do not make a title run distinctive on their own. */
+const FUNCTION_WORDS = new Set(
+  'a an the of to in on at for and or but by with from its it as into over under between about this that these those is are was were be its their his her'.split(' '),
+);
+
+/** Words before a document noun that make it refer to a document ("the paper", "this piece"). */
+const DETERMINERS = new Set(['the', 'this', 'that', 'his', 'her', 'their', 'its', 'same', 'which', 'whose', 'your', 'other', 'first', 'second', 'both', 'each']);
+
+/**
+ * What people call a document, by broad class. Scholarly: peer-reviewed articles (a DOI or
+ * a "journal" kind). Short: everything else — opinion pieces, blog posts, commentary.
+ * "article" fits both classes, so it names a document only when just one document is an
+ * article of any kind.
+ */
+const SCHOLARLY_NOUNS = ['journal article', 'journal paper', 'academic article', 'academic paper', 'research article', 'research paper', 'scholarly article', 'peer reviewed article', 'paper', 'study', 'journal', 'long article', 'longer article'];
+const SHORT_NOUNS = ['op ed', 'oped', 'opinion piece', 'piece', 'commentary', 'column', 'blog post', 'blog', 'post', 'essay', 'short article', 'shorter article', 'short piece', 'news article'];
+const ANY_NOUNS = ['article', 'document', 'text', 'source', 'publication', 'work'];
+
+interface NounPhrase {
+  words: string[];
+  /** Documents this noun can name (by index into the corpus's documents). */
+  fits: (meta: DocumentMeta) => boolean;
+}
+
+function isScholarly(meta: DocumentMeta): boolean {
+  return meta.doi !== null || /journal|paper|chapter|thesis|report|book/i.test(meta.kind);
+}
+
+const NOUNS: NounPhrase[] = [
+  ...SCHOLARLY_NOUNS.map((n) => ({ words: n.split(' '), fits: isScholarly })),
+  ...SHORT_NOUNS.map((n) => ({ words: n.split(' '), fits: (m: DocumentMeta) => !isScholarly(m) })),
+  ...ANY_NOUNS.map((n) => ({ words: n.split(' '), fits: () => true })),
+].sort((a, b) => b.words.length - a.words.length);
+
+/** The document noun starting at token i, longest first ("journal article" before "journal"). */
+function nounAt(toks: Token[], i: number): NounPhrase | null {
+  for (const noun of NOUNS) {
+    if (noun.words.every((w, k) => toks[i + k]?.norm === w)) return noun;
+  }
+  return null;
+}
+
+/** Splits a venue such as "International Politics (Springer Nature / Palgrave Macmillan)" into names. */
+function venueNames(venue: string): string[][] {
+  return venue
+    .split(/[()\/,;]|\b(?:also|republished|published|reprinted|by|and)\b/i)
+    .map((part) => tokens(part).map((t) => t.norm))
+    .filter((words) => words.length > 0 && words.some((w) => !FUNCTION_WORDS.has(w)));
+}
+
+function surname(author: string): string | null {
+  const parts = tokens(author.replace(/,?\s+(?:jr|sr|ii|iii)\.?$/i, '')).map((t) => t.norm);
+  return parts.at(-1) ?? null;
+}
+
+/** True edit distance of at most one (substitution, insertion, deletion, transposition). */
+function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+interface DocumentCues {
+  id: string;
+  meta: DocumentMeta;
+  idWords: string[];
+  titleWords: string[];
+  titleContent: number;
+  venues: string[][];
+  surnames: string[];
+  /** Surnames that the corpus also uses as ordinary lower-case words: need a capital. */
+  commonSurnames: Set<string>;
+}
+
+const cuesCache = new WeakMap<Corpus, DocumentCues[]>();
+
+function cuesFor(corpus: Corpus): DocumentCues[] {
+  const cached = cuesCache.get(corpus);
+  if (cached) return cached;
+  const surnamesAll = new Set(corpus.documents.flatMap((d) => d.meta.authors.map(surname).filter((s): s is string => !!s)));
+  // A surname such as "Brown" or "Young" is also a word; seen in lower case in the corpus, it needs a capital to name an author.
+  const common = new Set<string>();
+  for (const doc of corpus.documents) {
+    for (const p of doc.paragraphs) {
+      // A lower-case word is never a sentence's first, so it is the ordinary word.
+      for (const m of p.text.matchAll(/(?<![\p{L}])\p{Ll}+(?![\p{L}])/gu)) {
+        const w = fold(m[0]);
+        if (surnamesAll.has(w)) common.add(w);
+      }
+    }
+  }
+  const cues = corpus.documents.map(({ meta }) => {
+    const titleWords = tokens(meta.title).map((t) => t.norm);
+    return {
+      id: meta.id,
+      meta,
+      idWords: tokens(meta.id).map((t) => t.norm),
+      titleWords,
+      titleContent: titleWords.filter((w) => !FUNCTION_WORDS.has(w)).length,
+      venues: venueNames(meta.venue),
+      surnames: meta.authors.map(surname).filter((s): s is string => !!s),
+      commonSurnames: common,
+    };
+  });
+  cuesCache.set(corpus, cues);
+  return cues;
+}
+
+function startsWithAt(toks: Token[], i: number, words: string[]): boolean {
+  return words.length > 0 && words.every((w, k) => toks[i + k]?.norm === w);
+}
+
+/** The end offset after an optional document noun following token j ("… piece", "…'s paper"). */
+function extendOverNoun(toks: Token[], j: number, end: number): number {
+  const noun = nounAt(toks, j);
+  return noun ? toks[j + noun.words.length - 1]!.end : end;
+}
+
+/** Ranges of quoted text, where a partial title counts ("in “The Steppes”"). */
+function quotedRanges(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const m of text.matchAll(/["“”«»]([^"“”«»]{3,200})["“”«»]/g)) out.push([m.index + 1, m.index + 1 + m[1]!.length]);
+  return out;
+}
+
+/** Longest run of text tokens equal to consecutive title words. */
+function titleRun(toks: Token[], title: string[]): { from: number; to: number; content: number } | null {
+  let best: { from: number; to: number; content: number } | null = null;
+  for (let i = 0; i < toks.length; i++) {
+    for (let t = 0; t < title.length; t++) {
+      if (toks[i]!.norm !== title[t]) continue;
+      let k = 0;
+      while (i + k < toks.length && t + k < title.length && toks[i + k]!.norm === title[t + k]) k++;
+      let content = 0;
+      for (let q = 0; q < k; q++) if (!FUNCTION_WORDS.has(title[t + q]!)) content++;
+      if (!best || content > best.content) best = { from: i, to: i + k - 1, content };
+    }
+  }
+  return best;
+}
+
+type How = DocumentMention['how'];
+const STRENGTH: Record<How, number> = { id: 5, title: 4, author: 3, venue: 2, kind: 1 };
+
+/**
+ * Where a question names one of the corpus's documents: "the east asia forum piece", "the
+ * journal article", "Irgengioro's paper", "the steppes to the states", "the op-ed". Null
+ * when none. The strongest kind of mention wins (id, title, author, venue, kind), then the
+ * earliest. A kind ("the paper") counts only when exactly one document is of that kind.
+ */
+export function findDocumentMention(corpus: Corpus, text: string): DocumentMention | null {
+  const toks = tokens(text);
+  if (toks.length === 0) return null;
+  const quoted = quotedRanges(text);
+  const found: DocumentMention[] = [];
+
+  for (const doc of cuesFor(corpus)) {
+    // id: "irgengioro-2022", "irgengioro 2022"
+    for (let i = 0; i < toks.length; i++) {
+      if (startsWithAt(toks, i, doc.idWords)) found.push({ documentId: doc.id, start: toks[i]!.start, end: toks[i + doc.idWords.length - 1]!.end, how: 'id' });
+    }
+    // title: most of the title's words in order, or a distinctive part of it in quotes.
+    const run = titleRun(toks, doc.titleWords);
+    if (run && run.content >= 1) {
+      const start = toks[run.from]!.start;
+      const end = toks[run.to]!.end;
+      const most = run.content >= Math.max(2, Math.ceil(doc.titleContent * 0.6));
+      // A quotation that is all title words ("The Steppes") names the title, however short.
+      const wholeQuote = quoted.some(([a, b]) => a <= start && end <= b && text.slice(a, start).trim() === '' && /^[\s.,!?]*$/.test(text.slice(end, b)));
+      if (most || wholeQuote) found.push({ documentId: doc.id, start, end, how: 'title' });
+    }
+    // author: the surname (a slip of one letter allowed in long names), with "'s paper" after it.
+    for (let i = 0; i < toks.length; i++) {
+      const tok = toks[i]!;
+      const name = doc.surnames.find((s) => tok.norm === s || (s.length >= 6 && tok.norm.length >= 6 && withinOneEdit(tok.norm, s)));
+      if (!name) continue;
+      if (doc.commonSurnames.has(name) && !tok.capital) continue;
+      found.push({ documentId: doc.id, start: tok.start, end: extendOverNoun(toks, i + 1, tok.end), how: 'author' });
+    }
+    // venue: a name of three words or more; a shorter one needs a capital or a document noun after it.
+    for (const venue of doc.venues) {
+      for (let i = 0; i < toks.length; i++) {
+        if (!startsWithAt(toks, i, venue)) continue;
+        const last = i + venue.length - 1;
+        const capitalised = toks.slice(i, last + 1).every((t, k) => t.capital || FUNCTION_WORDS.has(venue[k]!));
+        const noun = nounAt(toks, last + 1);
+        if (venue.length >= 3 || capitalised || noun) {
+          found.push({ documentId: doc.id, start: toks[i]!.start, end: extendOverNoun(toks, last + 1, toks[last]!.end), how: 'venue' });
+        }
+      }
+    }
+  }
+
+  // kind: "the op-ed", "this journal article" — only when one document alone fits.
+  for (let i = 1; i < toks.length; i++) {
+    if (!DETERMINERS.has(toks[i - 1]!.norm)) continue;
+    let j = i;
+    // an adjective or two may come between: "the short op-ed", "the academic paper"
+    let noun = nounAt(toks, j);
+    if (!noun && toks[i + 1]) noun = nounAt(toks, (j = i + 1));
+    if (!noun) continue;
+    const fits = corpus.documents.filter((d) => noun.fits(d.meta));
+    if (fits.length !== 1) continue;
+    found.push({ documentId: fits[0]!.meta.id, start: toks[i - 1]!.start, end: toks[j + noun.words.length - 1]!.end, how: 'kind' });
+  }
+
+  if (found.length === 0) return null;
+  found.sort((a, b) => STRENGTH[b.how] - STRENGTH[a.how] || a.start - b.start || b.end - a.end);
+  return found[0]!;
+}

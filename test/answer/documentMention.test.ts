@@ -1,0 +1,84 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { findDocumentMention } from '../../src/answer/documentMention.js';
+import { indexCorpus, loadCorpus } from '../../src/corpus/load.js';
+import type { Corpus, CorpusDocument, DocumentMeta } from '../../src/corpus/types.js';
+
+let corpus: Corpus;
+beforeAll(async () => {
+  corpus = await loadCorpus();
+});
+
+const mention = (c: Corpus, text: string) => {
+  const m = findDocumentMention(c, text);
+  return m && { id: m.documentId, how: m.how, text: text.slice(m.start, m.end) };
+};
+
+describe('document mentions in the corpus', () => {
+  it.each([
+    ['what does the east asia forum piece say about the US?', 'miliate-2013', 'venue', 'east asia forum piece'],
+    ['In the journal article, why is trade low?', 'irgengioro-2022', 'kind', 'the journal article'],
+    ["What is Irgengioro's paper about?", 'irgengioro-2022', 'author', "Irgengioro's paper"],
+    ['who wrote the steppes to the states?', 'miliate-2013', 'title', 'the steppes to the states'],
+    ['what does the op-ed argue?', 'miliate-2013', 'kind', 'the op-ed'],
+    ['what does irgengioro argue overall?', 'irgengioro-2022', 'author', 'irgengioro'],
+    ['what does Irgengoro say about the SCO?', 'irgengioro-2022', 'author', 'Irgengoro'],
+    ['summarise miliate-2013', 'miliate-2013', 'id', 'miliate-2013'],
+    ['is the paper peer reviewed?', 'irgengioro-2022', 'kind', 'the paper'],
+    ['in this blog post, what is the third neighbour?', 'miliate-2013', 'kind', 'this blog post'],
+    ['what did Miliate write?', 'miliate-2013', 'author', 'Miliate'],
+    ['Where was "The Steppes" published?', 'miliate-2013', 'title', 'The Steppes'],
+    ['was it in International Politics?', 'irgengioro-2022', 'venue', 'International Politics'],
+  ])('%s', (q, id, how, text) => {
+    expect(mention(corpus, q)).toEqual({ id, how, text });
+  });
+
+  it.each([
+    'Why are Mongolia–Kazakhstan relations so weak?',
+    'What does the article say about the SCO?', // both are articles
+    'How did the rise of China change Central Asia?', // a few title words are not the title
+    'a piece of land in Kazakhstan',
+    'What role does China play in international politics?',
+    'what is the third neighbour policy',
+    '',
+  ])('none in %s', (q) => {
+    expect(findDocumentMention(corpus, q)).toBeNull();
+  });
+});
+
+function doc(meta: Partial<DocumentMeta> & { id: string }, text = 'A paragraph about grain.'): CorpusDocument {
+  return {
+    meta: { file: `${meta.id}.txt`, authors: [], affiliations: [], title: 'Untitled', venue: 'Nowhere', year: 2000, date: '2000', doi: null, url: null, kind: 'article', ...meta },
+    sections: [],
+    paragraphs: [{ id: `${meta.id}/1`, documentId: meta.id, ordinal: 1, text, section: null, topSection: null, page: 1, role: 'body', footnotes: [], citations: [] }],
+    footnotes: [],
+    tables: [],
+    references: [],
+    frontMatter: [],
+    pageCount: 1,
+  };
+}
+
+describe('document mentions, from any metadata', () => {
+  const synthetic = indexCorpus([
+    doc({ id: 'brown-1999', authors: ['Anna Brown'], title: 'Grain Markets of the Silk Road', venue: 'Journal of Asian Trade (Elsevier)', kind: 'journal-article', doi: '10.1/x' }),
+    doc({ id: 'okafor-2020', authors: ['Chidi Okafor', 'Lee Park'], title: 'Why Caravans Still Matter', venue: 'The Diplomat', kind: 'blog' }, 'The brown hills of the south are dry.'),
+  ]);
+
+  it.each([
+    ['what does the blog say?', 'okafor-2020', 'kind'],
+    ['in the journal article, who traded grain?', 'brown-1999', 'kind'],
+    ['what did Park argue?', 'okafor-2020', 'author'],
+    ["Okafor's piece on camels", 'okafor-2020', 'author'],
+    ['Grain markets of the silk road: main claim?', 'brown-1999', 'title'],
+    ['who wrote why caravans still matter', 'okafor-2020', 'title'],
+    ['what did Brown find?', 'brown-1999', 'author'],
+    ['the journal of asian trade article', 'brown-1999', 'venue'],
+    ['brown 1999 summary', 'brown-1999', 'id'],
+  ])('%s', (q, id, how) => {
+    expect(mention(synthetic, q)).toMatchObject({ id, how });
+  });
+
+  it('needs a capital for a surname the corpus uses as a word', () => {
+    expect(findDocumentMention(synthetic, 'why are the hills brown?')).toBeNull();
+  });
+});
