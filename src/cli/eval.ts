@@ -21,6 +21,12 @@ async function main(): Promise<number> {
   }
   out.write(`passage questions: ${passage.count}  hit@1 ${passage.hit1.toFixed(3)}  hit@3 ${passage.hit3.toFixed(3)}  MRR ${passage.mrr.toFixed(3)}\n`);
   out.write(`figure questions: ${figure.count}  answered in the reply ${figure.answered}/${figure.count}\n`);
+  for (const [style, s] of Object.entries(summary.byStyle)) {
+    const p = s.passage;
+    const passages = p.count ? `passage hit@1 ${Math.round(p.hit1 * p.count)}/${p.count} (${p.hit1.toFixed(2)})  hit@3 ${Math.round(p.hit3 * p.count)}/${p.count}` : 'no passage questions';
+    const figures = s.figure.count ? `  figures ${s.figure.answered}/${s.figure.count}` : '';
+    out.write(`  ${style.padEnd(11)} ${passages}${figures}\n`);
+  }
   return 0;
 }
 

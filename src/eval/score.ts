@@ -13,6 +13,8 @@ export interface EvalQuestion {
   q: string;
   gold?: string[];
   all?: string[];
+  /** How the question is worded (dev2: paraphrase, casual, typo, short, long, meta): scores are also given per style. */
+  style?: string;
 }
 
 export function normalizeForEval(s: string): string {
@@ -61,24 +63,47 @@ export interface EvalOutcome {
   top: string | null;
 }
 
+export interface PassageScores {
+  count: number;
+  hit1: number;
+  hit3: number;
+  mrr: number;
+}
+
 export interface EvalSummary {
-  passage: { count: number; hit1: number; hit3: number; mrr: number };
+  passage: PassageScores;
   figure: { count: number; answered: number };
+  /** Per `style`, when the questions have one: passage scores, and figure questions answered. */
+  byStyle: Record<string, { passage: PassageScores; figure: { count: number; answered: number } }>;
   misses: EvalOutcome[];
+}
+
+function passageScores(passages: EvalOutcome[]): PassageScores {
+  const n = passages.length || 1;
+  return {
+    count: passages.length,
+    hit1: passages.filter((o) => o.rank === 1).length / n,
+    hit3: passages.filter((o) => o.rank !== null && o.rank <= 3).length / n,
+    mrr: passages.reduce((s, o) => s + (o.rank ? 1 / o.rank : 0), 0) / n,
+  };
 }
 
 export function summarize(outcomes: EvalOutcome[]): EvalSummary {
   const passages = outcomes.filter((o) => o.question.kind === 'passage');
   const figures = outcomes.filter((o) => o.question.kind === 'figure');
-  const n = passages.length || 1;
+  const byStyle: EvalSummary['byStyle'] = {};
+  for (const style of new Set(outcomes.flatMap((o) => (o.question.style ? [o.question.style] : [])))) {
+    const mine = outcomes.filter((o) => o.question.style === style);
+    const figs = mine.filter((o) => o.question.kind === 'figure');
+    byStyle[style] = {
+      passage: passageScores(mine.filter((o) => o.question.kind === 'passage')),
+      figure: { count: figs.length, answered: figs.filter((o) => o.answered).length },
+    };
+  }
   return {
-    passage: {
-      count: passages.length,
-      hit1: passages.filter((o) => o.rank === 1).length / n,
-      hit3: passages.filter((o) => o.rank !== null && o.rank <= 3).length / n,
-      mrr: passages.reduce((s, o) => s + (o.rank ? 1 / o.rank : 0), 0) / n,
-    },
+    passage: passageScores(passages),
     figure: { count: figures.length, answered: figures.filter((o) => o.answered).length },
+    byStyle,
     misses: outcomes.filter((o) => !o.answered),
   };
 }
