@@ -22,6 +22,8 @@ export interface FigureQuestion {
 const EXPORT_VERB = /\b(?:export(?:s|ed|ing)?|sell(?:s|ing)?|sold|ship(?:s|ped|ping)?|send(?:s|ing)?|sent|sales?)\b/gi;
 const IMPORT_VERB = /\b(?:import(?:s|ed|ing)?|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing))\b/gi;
 const TRADE_WORD = /\b(?:trade|traded|trading|turnover|commerce)\b/i;
+/** "both ways", "in both directions": the two flows, whatever verb the question uses. */
+const BOTH_WAYS = /\b(?:both (?:ways|directions)|each (?:way|direction)|two-way|in either direction)\b/i;
 const NUMBER_WORDS = /\b(?:how (?:much|many)|value|worth|amount|total|figure|number|volume|sum)\b/i;
 
 interface Mention {
@@ -94,8 +96,9 @@ export function readFigureQuestion(question: string): FigureQuestion {
     for (let y = a!; y <= b! && y - a! < 50; y++) if (!years.includes(y)) years.push(y);
     years.sort((x, y) => x - y);
   }
-  const flow = flowOf(question, mentions);
-  const trade = !flow && TRADE_WORD.test(question);
+  const bothWays = BOTH_WAYS.test(question);
+  const flow = bothWays ? null : flowOf(question, mentions);
+  const trade = bothWays || (!flow && TRADE_WORD.test(question));
   const type = classifyQuestion(question);
   const numeric =
     type === 'amount' || type === 'count' || type === 'year' || NUMBER_WORDS.test(question) || ((flow !== null || trade) && countries.length > 0);

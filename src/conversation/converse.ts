@@ -1,0 +1,66 @@
+import { answerQuestion, type Answer } from '../answer/answer.js';
+import type { Engine } from '../engine.js';
+import { attributedPeople } from './people.js';
+import { resolveTurn, type Resolution } from './resolve.js';
+import { answerSource } from './sourceAnswer.js';
+import { withTurn, type ConversationState } from './state.js';
+
+/**
+ * One turn of a conversation: read it in context, answer the question as understood
+ * through the same path as `/ask`, and remember what was shown. Pure: the caller keeps the
+ * state (in a ConversationStore) and renders the answer for its transport.
+ */
+
+export interface TurnResult {
+  answer: Answer;
+  resolution: Resolution;
+  state: ConversationState;
+}
+
+export interface TurnOptions {
+  /** Passages to return (default 5). */
+  limit?: number;
+  now?: number;
+}
+
+function answerResolved(engine: Engine, r: Resolution, limit: number): Answer {
+  const options = { limit, offset: r.offset, ...(r.documentId ? { documentId: r.documentId } : {}) };
+  const answer = answerQuestion(engine, r.resolved, options);
+  // A restriction carried from earlier turns must not hide an answer elsewhere.
+  if (answer.status === 'no-match' && r.documentId && r.offset === 0) return answerQuestion(engine, r.resolved, { limit });
+  return answer;
+}
+
+export function answerTurn(engine: Engine, state: ConversationState, asked: string, options: TurnOptions = {}): TurnResult {
+  const limit = options.limit ?? 5;
+  const resolution = resolveTurn(engine, state, asked);
+  let answer: Answer | null = null;
+  let person = resolution.person;
+  if (resolution.kind === 'source' && resolution.source) {
+    const sourced = answerSource(engine, resolution.source.turn, resolution.source.about, asked);
+    if (sourced) {
+      answer = sourced.answer;
+      person = sourced.person ?? person;
+    }
+  }
+  answer ??= answerResolved(engine, resolution, limit);
+  // What the reader was shown first: a figure's line, else the best sentences.
+  const lead = answer.lead[0]?.replace(/\*\*/g, '').replace(/\s+—\s+[^—]*$/, '');
+  const sentences = [...(lead ? [lead] : []), ...answer.passages.slice(0, 3).map((p) => p.text.slice(p.highlight.start, p.highlight.end))];
+  const top = answer.passages[0]?.text ?? '';
+  person ??= sentences.flatMap((s) => attributedPeople(s, engine.corpus))[0] ?? attributedPeople(top, engine.corpus)[0] ?? null;
+  const next = withTurn(state, {
+    asked,
+    resolved: resolution.resolved,
+    frame: resolution.frame,
+    kind: resolution.kind,
+    documentId: resolution.documentId,
+    paragraphIds: answer.passages.map((p) => p.paragraphId),
+    sentences,
+    offset: resolution.offset,
+    person,
+    at: options.now ?? Date.now(),
+  });
+  // "who said that?" keeps pointing at the passage it was about: the turn repeats it.
+  return { answer, resolution, state: next };
+}

@@ -1,0 +1,74 @@
+import { countryFromWord } from '../figures/countries.js';
+import type { CitationLink, Corpus } from '../corpus/types.js';
+
+/**
+ * Who a sentence quotes or follows: "as Sergey Radchenko argues, …", "according to
+ * Batchimeg (2019)", "(Pieper 2020b, p.2)". What "he", "she" and "who said that?" point at.
+ */
+
+const SPEECH_VERB = String.raw`(?:argues?|argued|notes?|noted|says?|said|writes?|wrote|claims?|claimed|contends?|contended|observes?|observed|suggests?|suggested|points? out|pointed out|stated|explains?|explained|asserts?|asserted|maintains?|maintained|warns?|warned|concludes?|concluded|describes?|described|called|recommends?|recommended)`;
+const NAME = String.raw`\p{Lu}[\p{L}'’-]+(?:\s+(?:de|van|von|al-)?\s*\p{Lu}[\p{L}'’-]+){0,3}`;
+
+const PATTERNS = [
+  // "Sergey Radchenko argues", "as Radchenko (2016) notes"
+  new RegExp(String.raw`(${NAME})(?:\s*\([^)]{0,30}\))?,?\s+${SPEECH_VERB}\b`, 'gu'),
+  // "according to Radchenko", "in the words of …"
+  new RegExp(String.raw`\b(?:according to|in the words of|as (?:put|argued|noted) by)\s+(${NAME})`, 'gu'),
+  // "…, argues Radchenko"
+  new RegExp(String.raw`${SPEECH_VERB}\s+(${NAME})`, 'gu'),
+];
+
+/** Capitalised words that start clauses or name things, not people. */
+const NOT_PEOPLE = new Set([
+  'the', 'this', 'that', 'these', 'those', 'however', 'thus', 'moreover', 'as', 'in', 'for', 'it', 'he', 'she', 'they',
+  'while', 'although', 'since', 'such', 'one', 'some', 'many', 'most', 'both', 'government', 'minister', 'president',
+  'article', 'paper', 'author', 'report', 'study', 'state', 'states', 'foreign', 'ministry',
+]);
+
+const commonWordsByCorpus = new WeakMap<Corpus, Set<string>>();
+
+/**
+ * Words the corpus also writes in lower case ("liberal", "western"): a capitalised run made
+ * of them is a phrase at the start of a clause, not a name.
+ */
+function commonWords(corpus: Corpus): Set<string> {
+  let words = commonWordsByCorpus.get(corpus);
+  if (!words) {
+    words = new Set<string>();
+    for (const p of corpus.paragraphsById.values()) for (const m of p.text.matchAll(/(?<![\p{L}])\p{Ll}[\p{L}'’-]*/gu)) words.add(m[0]);
+    commonWordsByCorpus.set(corpus, words);
+  }
+  return words;
+}
+
+function looksLikePerson(name: string, corpus: Corpus | null): boolean {
+  const words = name.split(/\s+/);
+  if (words.some((w) => NOT_PEOPLE.has(w.toLowerCase()))) return false;
+  if (words.some((w) => countryFromWord(w))) return false;
+  if (corpus) {
+    const common = commonWords(corpus);
+    if (words.every((w) => common.has(w.toLowerCase()))) return false;
+  }
+  return true;
+}
+
+/** People a sentence attributes a claim to, most explicit first. */
+export function attributedPeople(sentence: string, corpus: Corpus | null = null): string[] {
+  const found: string[] = [];
+  for (const pattern of PATTERNS) {
+    for (const m of sentence.matchAll(pattern)) {
+      const name = m[1]!.trim();
+      if (looksLikePerson(name, corpus) && !found.includes(name)) found.push(name);
+    }
+  }
+  return found;
+}
+
+/** In-text citations of a paragraph that sit in (or right after) the given sentence. */
+export function citationsOfSentence(paragraphText: string, sentence: string, citations: CitationLink[]): CitationLink[] {
+  const at = paragraphText.indexOf(sentence);
+  if (at < 0) return [];
+  // A citation often closes the sentence, just past its full stop.
+  const span = paragraphText.slice(at, at + sentence.length + 40);
+  return citations.filter((c) => span.includes(c.raw) || span.includes(c.raw.split(/[,\s]/)[0] ?? '\u0000'));
+}

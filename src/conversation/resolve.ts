@@ -1,0 +1,321 @@
+import { findDocumentMention } from '../answer/documentMention.js';
+import { findMentions } from '../answer/figureQuestion.js';
+import type { Engine } from '../engine.js';
+import { analyze } from '../search/analyzer.js';
+import { analyzeQuestion } from '../search/question.js';
+import { findEnumerations, findOrdinalReference, pickItem } from './lists.js';
+import { attributedPeople } from './people.js';
+import type { ConversationState, TurnKind, TurnRecord } from './state.js';
+
+/**
+ * A turn + the conversation so far → the question as understood in context. General
+ * rules of how people follow up, never a list of known questions:
+ *  - "more", "next" page the previous answer;
+ *  - "who said that?", "what's the source?" ask for the previous answer's citation;
+ *  - "the first one", "the second barrier" name an item of a list shown before;
+ *  - "and Kyrgyzstan?", "and in 2016?", "the other way round?" take the previous question's
+ *    frame with the new place, year or direction put in;
+ *  - "why?", "any examples?" ask for support of the previous answer;
+ *  - pronouns, or a question with no subject of its own, borrow the previous turn's
+ *    subject (its places and names, its rarest words, the best sentence shown);
+ *  - anything else stands on its own and is answered on its own.
+ */
+
+export interface Resolution {
+  kind: TurnKind;
+  /** What is searched: the frame plus context words. */
+  resolved: string;
+  /** The question without appended context (what a later "and …?" changes). */
+  frame: string;
+  /** Restrict the search to this document. */
+  documentId: string | null;
+  /** Passages to skip ("more"). */
+  offset: number;
+  /** For "who said that?": the turn whose answer is asked about, and what is asked. */
+  source?: { turn: TurnRecord; about: 'claim' | 'document' };
+  /** A person this turn is about (kept for a later "he"/"she"). */
+  person: string | null;
+}
+
+const PAGING = /^(?:more|next|next one|next page|show (?:me )?more|more (?:please|passages|results|of that)|go on|continue|keep going|anything else|what else)[\s.!?]*$/i;
+
+const SOURCE_QUESTION = new RegExp(
+  '^(?:' +
+    [
+      String.raw`who (?:said|says|wrote|writes|argued|argues|claims|claimed|thinks|believes|is saying|made|makes) (?:that|this|it|so)(?: claim| point| argument)?`,
+      String.raw`who(?:'s|’s| is) (?:the )?(?:author|source|writer)`,
+      String.raw`what(?:'s|’s| is) (?:the |your |its |their )?(?:source|citation|reference|evidence)s?(?: for (?:that|this|it))?`,
+      String.raw`(?:source|citation|reference|cite)s?(?: (?:please|pls|for (?:that|this|it)))?`,
+      String.raw`where (?:is|does|did) (?:that|this|it) (?:come )?from`,
+      String.raw`where(?:'s|’s| is) (?:that|this) from`,
+      String.raw`(?:which|what) (?:paper|article|document|source|text|book)(?: (?:is|was|says) (?:that|this|it))?(?: from)?`,
+      String.raw`who wrote (?:it|this|that|the (?:article|paper|piece|text|study|op-?ed))`,
+      String.raw`says who`,
+      String.raw`according to (?:whom|who)`,
+    ].join('|') +
+    String.raw`)\s*[?.!]*$`,
+  'i',
+);
+
+const SUPPORT = /^(?:but\s+)?(?:why(?: (?:so|not|is that|was that|is it|does it|did it|did they|do they))?|how so|how come|in what way|any examples?|(?:give me |for )?(?:an )?examples?|such as|like what|evidence|proof|explain(?: (?:that|this|it|more|why))?|tell me more|more details?|elaborate|really|is that (?:so|true)|how)[\s?.!]*$/i;
+
+/** Openers that mark a continuation: "and …", "what about …". */
+const CONTINUATION = /^(?:and|or|also|plus|what about|how about|what of|same for|and for|and what about|and how about)\b[\s,]*/i;
+const FILLER = /^(?:(?:ok(?:ay)?|so|hmm+|right|well|alright|cool|thanks|thx|great|interesting|i see|got it|nice)[\s,.!]+)+/i;
+
+const FLIP = /\b(?:(?:the )?other (?:way|direction|side)(?: (?:round|around))?|(?:the )?opposite (?:way|direction)|(?:in )?reverse|vice versa|the other way round)\b/i;
+const BOTH_WAYS = /\b(?:both (?:ways|directions|sides)|(?:in )?each direction|each way|two-way)\b/i;
+const YEAR = /\b(?:1[89]\d\d|20\d\d)\b/g;
+
+const PERSON_PRONOUN = /\b(he|she|him|his|her|hers|himself|herself)\b/gi;
+const OTHER_ANAPHORA = /\b(?:they|them|their|theirs|it|its|this|that|these|those|there|each other|one another|the same|the two|both)\b/i;
+/** Words in a follow-up that carry no topic of their own. */
+const GENERIC = new Set(analyze('one thing way direction side think say said mean happen happened matter matters really also still just same explain tell more detail example question answer point'));
+
+const META_ABOUT_IT = /\b(?:publish(?:ed)?|written|wrote|write|author(?:s|ed)?|venue|journal|outlet|doi|come out|came out|when was)\b/i;
+const IT_REFERENCE = /\b(?:it|this|that|the (?:article|paper|piece|text|study|op-?ed|essay))\b/i;
+
+function stripFillers(text: string): { core: string; continues: boolean } {
+  let core = text.trim().replace(FILLER, '');
+  const continues = CONTINUATION.test(core);
+  core = core.replace(CONTINUATION, '').trim();
+  return { core: core || text.trim(), continues };
+}
+
+/** Places (however typed) and capitalised names in a text, as written, in order. */
+function entitiesOf(text: string): string[] {
+  const out = findMentions(text).map((m) => text.slice(m.start, m.end));
+  const analyzed = analyzeQuestion(text);
+  const named = new Set(analyzed.entities);
+  for (const word of text.split(/[^\p{L}'’-]+/u).slice(1)) {
+    if (!/^\p{Lu}/u.test(word)) continue;
+    const terms = analyze(word);
+    if (terms.length && terms.every((t) => named.has(t)) && !out.some((o) => o.toLowerCase() === word.toLowerCase())) out.push(word);
+  }
+  return out;
+}
+
+function hasOwnSubject(text: string): boolean {
+  return findMentions(text).length > 0 || analyzeQuestion(text).entities.length > 0;
+}
+
+/** Topic terms of a turn: analysed words, minus the generic words of follow-ups. */
+function topicTerms(text: string): string[] {
+  return analyze(text).filter((t) => !GENERIC.has(t) && !/^\d+$/.test(t));
+}
+
+/** The rarest words of a text (as written), not already among `exclude` terms. */
+function rareWords(engine: Engine, text: string, exclude: Set<string>, n: number): string[] {
+  const seen = new Set<string>();
+  const scored: Array<{ word: string; idf: number }> = [];
+  for (const word of text.split(/[^\p{L}\p{N}'’-]+/u)) {
+    const terms = analyze(word);
+    const term = terms[0];
+    if (!term || terms.length !== 1 || exclude.has(term) || seen.has(term) || /^\d/.test(term) || GENERIC.has(term)) continue;
+    seen.add(term);
+    scored.push({ word: word.replace(/['’]s$/, ''), idf: engine.index.idf(term) });
+  }
+  return scored
+    .sort((a, b) => b.idf - a.idf)
+    .slice(0, n)
+    .map((s) => s.word);
+}
+
+/** Context words from the turn before: its places and names, rarest words, best sentence. */
+function contextFrom(engine: Engine, prev: TurnRecord, turn: string, options: { sentenceWords?: number } = {}): string[] {
+  const have = new Set(analyze(turn));
+  const picked: string[] = [];
+  const add = (w: string) => {
+    const terms = analyze(w);
+    if (terms.length === 0 || terms.every((t) => have.has(t))) return;
+    for (const t of terms) have.add(t);
+    picked.push(w);
+  };
+  for (const e of entitiesOf(prev.frame).slice(0, 3)) add(e);
+  for (const w of rareWords(engine, prev.frame, have, 3)) add(w);
+  if (prev.person) add(prev.person);
+  const sentence = prev.sentences[0];
+  if (sentence) for (const w of rareWords(engine, sentence, have, options.sentenceWords ?? 3)) add(w);
+  return picked;
+}
+
+function withContext(frame: string, context: string[]): string {
+  return context.length ? `${frame.replace(/\s+$/, '')} (${context.join(', ')})` : frame;
+}
+
+function capitalise(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+/**
+ * "and Kyrgyzstan?", "and in 2016?", "the other way round?", "both ways?": the previous
+ * frame with the new place, year or direction put in; null when the turn brings anything
+ * else (a new topic word), which a frame cannot take.
+ */
+export function applyEllipsis(engine: Engine, frame: string, core: string): string | null {
+  let leftover = core.replace(FLIP, ' ').replace(BOTH_WAYS, ' ').replace(YEAR, ' ');
+  const newMentions = findMentions(core);
+  for (const m of newMentions) leftover = leftover.replace(core.slice(m.start, m.end), ' ');
+  if (topicTerms(leftover).length > 0) return null;
+  const years = [...core.matchAll(YEAR)].map((m) => m[0]);
+  const flip = FLIP.test(core);
+  const both = BOTH_WAYS.test(core);
+  if (!newMentions.length && !years.length && !flip && !both) return null;
+
+  let out = frame.replace(/\s*[?.!]+\s*$/, '');
+  const frameMentions = findMentions(out);
+  // New places replace the frame's rarest place (the one it was about, not the corpus's pivot).
+  const newCountries = newMentions.filter((m) => !frameMentions.some((f) => f.country === m.country));
+  if (newCountries.length) {
+    const replaceable = frameMentions
+      .filter((f) => !newMentions.some((m) => m.country === f.country))
+      .map((f) => ({ ...f, idf: Math.max(0, ...analyze(out.slice(f.start, f.end)).map((t) => engine.index.idf(t))) }))
+      .sort((a, b) => b.idf - a.idf);
+    const targets = replaceable.slice(0, newCountries.length).sort((a, b) => b.start - a.start);
+    const words = newCountries.map((m) => capitalise(core.slice(m.start, m.end)));
+    if (targets.length === 0) out = `${out} in ${words.join(' and ')}`;
+    // Right to left, so earlier offsets stay valid.
+    targets.forEach((t, i) => {
+      out = out.slice(0, t.start) + words[targets.length - 1 - i]! + out.slice(t.end);
+    });
+  }
+  if (years.length) {
+    const frameYears = [...out.matchAll(YEAR)];
+    if (frameYears.length === 0) out = `${out} in ${years.join(' and ')}`;
+    else {
+      const first = frameYears[0]!;
+      const last = frameYears[frameYears.length - 1]!;
+      out = out.slice(0, first.index) + years.join(' and ') + out.slice(last.index + last[0].length);
+    }
+  }
+  if (flip) {
+    const ms = findMentions(out);
+    const distinct = ms.filter((m, i) => ms.findIndex((o) => o.country === m.country) === i);
+    if (distinct.length >= 2) {
+      const [a, b] = [distinct[0]!, distinct[1]!];
+      const ta = out.slice(a.start, a.end);
+      const tb = out.slice(b.start, b.end);
+      out = out.slice(0, a.start) + tb + out.slice(a.end, b.start) + ta + out.slice(b.end);
+    } else if (/\bexport/i.test(out)) out = out.replace(/\bexport/gi, 'import');
+    else if (/\bimport/i.test(out)) out = out.replace(/\bimport/gi, 'export');
+    else return null;
+  }
+  if (both) out = `${out} in both directions`;
+  return `${out}?`;
+}
+
+function lastAnswered(state: ConversationState): TurnRecord | undefined {
+  for (let i = state.turns.length - 1; i >= 0; i--) if (state.turns[i]!.paragraphIds.length) return state.turns[i];
+  return undefined;
+}
+
+/** The most recent list shown whose head matches the noun ("barrier"), or any when there is none. */
+function findList(engine: Engine, state: ConversationState, noun: string | null) {
+  const nounTerms = noun ? analyze(noun) : [];
+  for (let i = state.turns.length - 1; i >= 0; i--) {
+    const turn = state.turns[i]!;
+    // The best sentences first, then the rest of the top passage.
+    const texts = [...turn.sentences];
+    const top = turn.paragraphIds[0] ? engine.corpus.paragraphsById.get(turn.paragraphIds[0]) : undefined;
+    if (top) texts.push(top.text);
+    for (const text of texts) {
+      for (const list of findEnumerations(text)) {
+        const head = new Set(analyze(list.head));
+        if (nounTerms.length && !nounTerms.every((t) => head.has(t))) continue;
+        return { list, turn };
+      }
+    }
+  }
+  return null;
+}
+
+/** Strip the words that name a document ("according to the east asia forum piece,"). */
+function withoutMention(text: string, start: number, end: number): string {
+  const before = text.slice(0, start).replace(/\b(?:according to|in|from|by|does|do|did)(?:\s+the)?\s*$/i, (m) => (/^d/i.test(m) ? m.replace(/\s+the\s*$/i, ' ') : ''));
+  return `${before}${text.slice(end)}`.replace(/^\s*[,;:]\s*/, '').replace(/\s{2,}/g, ' ').trim();
+}
+
+export function resolveTurn(engine: Engine, state: ConversationState, asked: string): Resolution {
+  const text = asked.trim();
+  const mention = findDocumentMention(engine.corpus, text);
+  const prev = state.turns[state.turns.length - 1];
+  const standalone = (): Resolution => {
+    const frame = mention ? withoutMention(text, mention.start, mention.end) || text : text;
+    return { kind: 'standalone', resolved: frame, frame, documentId: mention?.documentId ?? null, offset: 0, person: null };
+  };
+  if (!prev) return standalone();
+  const { core, continues } = stripFillers(text);
+  const answered = lastAnswered(state);
+
+  if (PAGING.test(core) && answered) {
+    return {
+      kind: 'more',
+      resolved: answered.resolved,
+      frame: answered.frame,
+      documentId: answered.documentId,
+      offset: answered.offset + Math.max(answered.paragraphIds.length, 1),
+      person: answered.person,
+    };
+  }
+
+  if (SOURCE_QUESTION.test(core) && answered) {
+    const about = /\b(?:wrote|author|writer)\b/i.test(core) ? 'document' : 'claim';
+    return { kind: 'source', resolved: answered.resolved, frame: answered.frame, documentId: answered.documentId, offset: 0, source: { turn: answered, about }, person: answered.person };
+  }
+
+  // The document a dependent turn searches: the one it names, else the one in force.
+  const documentId = mention?.documentId ?? prev.documentId;
+  const own = mention ? withoutMention(core, mention.start - (text.length - core.length), mention.end - (text.length - core.length)) : core;
+
+  const ordinal = findOrdinalReference(core);
+  if (ordinal) {
+    const found = findList(engine, state, ordinal.noun);
+    const item = found && pickItem(found.list, ordinal.position);
+    if (found && item) {
+      const frame = `${core.slice(0, ordinal.start)}${item}${core.slice(ordinal.end)}`.replace(/\s{2,}/g, ' ').trim();
+      const listDoc = found.turn.paragraphIds[0]?.split('/')[0] ?? null;
+      const context = [found.list.head, ...entitiesOf(found.turn.frame).slice(0, 2)].filter((w) => !analyze(w).every((t) => analyze(frame).includes(t)));
+      return { kind: 'ordinal', resolved: withContext(frame, context), frame, documentId: mention?.documentId ?? listDoc ?? documentId, offset: 0, person: null };
+    }
+  }
+
+  const terms = topicTerms(own);
+  const shortTurn = terms.length <= 3;
+  if ((continues || shortTurn) && !SUPPORT.test(core)) {
+    const changed = applyEllipsis(engine, prev.frame, own);
+    if (changed) return { kind: 'ellipsis', resolved: changed, frame: changed, documentId, offset: 0, person: prev.person };
+  }
+
+  if (SUPPORT.test(core)) {
+    const frame = `${core.replace(/[\s?.!]+$/, '')}: ${prev.frame}`;
+    return { kind: 'support', resolved: withContext(frame, contextFrom(engine, prev, frame, { sentenceWords: 4 })), frame, documentId, offset: 0, person: prev.person };
+  }
+
+  // "when was it published?": "it" is the document of the answer before.
+  if (!mention && META_ABOUT_IT.test(own) && IT_REFERENCE.test(own) && answered?.paragraphIds[0]) {
+    const docId = answered.paragraphIds[0].split('/')[0]!;
+    const doc = engine.corpus.documents.find((d) => d.meta.id === docId);
+    if (doc) {
+      const frame = own.replace(IT_REFERENCE, `“${doc.meta.title}”`);
+      return { kind: 'contextual', resolved: frame, frame, documentId: docId, offset: 0, person: null };
+    }
+  }
+
+  // "he", "she": the person the previous answer quoted or named.
+  const person = prev.person ?? prev.sentences.flatMap((s) => attributedPeople(s, engine.corpus))[0] ?? null;
+  let frame = own;
+  let substituted = false;
+  if (person && new RegExp(PERSON_PRONOUN.source, 'i').test(own)) {
+    frame = own.replace(PERSON_PRONOUN, (w) => (/^(?:his|hers)$/i.test(w) ? `${person}’s` : person));
+    substituted = true;
+  }
+  const dependent =
+    substituted || continues || (!hasOwnSubject(own) && (OTHER_ANAPHORA.test(own) || terms.length <= 4 || mention !== null));
+  if (!dependent) {
+    const s = standalone();
+    // A turn that names no document keeps the restriction only while it depends on it.
+    return s;
+  }
+  const context = contextFrom(engine, prev, frame);
+  return { kind: 'contextual', resolved: withContext(frame, context), frame, documentId, offset: 0, person: substituted ? person : prev.person };
+}

@@ -1,0 +1,60 @@
+import type { Answer } from '../answer/answer.js';
+import { authorLabel, citeParagraph, documentUrl } from '../answer/citation.js';
+import type { Engine } from '../engine.js';
+import { splitSentences } from '../search/sentences.js';
+import { attributedPeople, citationsOfSentence } from './people.js';
+import type { TurnRecord } from './state.js';
+
+/**
+ * "Who said that?", "what's the source?", "who wrote it?": answered from the previous
+ * answer's passage — the person its best sentence quotes, the works it cites (with their
+ * bibliography entries) and the document it comes from. Nothing is searched again.
+ */
+
+export interface SourceAnswer {
+  answer: Answer;
+  /** The person named as the source, if the sentence names one. */
+  person: string | null;
+}
+
+export function answerSource(engine: Engine, turn: TurnRecord, about: 'claim' | 'document', asked: string): SourceAnswer | null {
+  const id = turn.paragraphIds[0];
+  const paragraph = id ? engine.corpus.paragraphsById.get(id) : undefined;
+  if (!paragraph) return null;
+  const doc = engine.corpus.documents.find((d) => d.meta.id === paragraph.documentId)!;
+  const citation = citeParagraph(engine.corpus, paragraph);
+  const sentence = turn.sentences[0] ?? splitSentences(paragraph.text)[0]?.text ?? paragraph.text;
+  const at = paragraph.text.indexOf(sentence);
+  const highlight = at >= 0 ? { start: at, end: at + sentence.length } : { start: 0, end: 0 };
+  const work = `${authorLabel(doc.meta)} (${doc.meta.year}), “${doc.meta.title}”, ${doc.meta.venue}`;
+  const link = documentUrl(doc.meta);
+
+  const lines: string[] = [];
+  const people = about === 'claim' ? attributedPeople(sentence, engine.corpus) : [];
+  const cited = about === 'claim' ? citationsOfSentence(paragraph.text, sentence, paragraph.citations) : [];
+  const references = [...new Set(cited.map((c) => c.referenceId).filter((r): r is string => r !== null))]
+    .map((r) => engine.corpus.referencesById.get(r))
+    .filter((r) => r !== undefined);
+  if (about === 'document') {
+    lines.push(`Written by **${doc.meta.authors.join(', ')}**: ${work}${doc.meta.date ? `, ${doc.meta.date}` : ''}.`);
+  } else if (people.length) {
+    lines.push(`**${people.join(', ')}**, as quoted in ${work}, ${citation.page !== null ? `p. ${citation.page}` : ''}.`.replace(/, \./, '.'));
+  } else if (references.length) {
+    lines.push(`${authorLabel(doc.meta)} (${doc.meta.year}) states it, citing **${references.map((r) => `${r.authors} (${r.year ?? 'n.d.'})`).join('; ')}**.`);
+  } else {
+    lines.push(`**${authorLabel(doc.meta)}** states it in ${work}${citation.page !== null ? `, p. ${citation.page}` : ''}, citing no one for it.`);
+  }
+  for (const r of references.slice(0, 3)) lines.push(`Source: ${r.text}`);
+  if (link) lines.push(`Document: ${link}`);
+
+  const answer: Answer = {
+    query: asked,
+    status: 'answered',
+    message: null,
+    passages: [{ paragraphId: paragraph.id, text: paragraph.text, highlight, citation, score: 1 }],
+    suggestions: [],
+    lead: lines,
+    figures: [],
+  };
+  return { answer, person: people[0] ?? (references[0]?.key ?? null) };
+}
