@@ -12,6 +12,60 @@
  *   await Promise.race([client.destroy(), sleep(3000)]);   // client first (bounded),
  *   await fake.close();                                    // then the fake
  *
+ * Message conversations (client needs intents Guilds | GuildMessages |
+ * DirectMessages, plus `partials: [Partials.Channel]` for DMs; add
+ * MessageContent to see plain guild messages' content):
+ *
+ *   const said = await fake.say({ content: 'hi', mentionBot: true });   // MESSAGE_CREATE, resolves once dispatched
+ *   const reply = await fake.waitForBotMessage((m) => m.message_reference?.message_id === said.id);
+ *   expect(reply.type).toBe(MessageType.Reply);
+ *   expect(fake.allowedMentions(reply.id)).toEqual({ parse: [] });
+ *
+ *   fake.say('plain text')                          shorthand for { content }
+ *   fake.say({ content, author?: Partial<FakeUser> (bot: true for bots), webhookId?,
+ *              channelId? (text channel | thread | DM channel), dm?: true,
+ *              mentionBot?, mentions?: (userId | Partial<FakeUser>)[], mentionEveryone?,
+ *              mentionRoles?, replyTo?: messageId, ping? (default true),
+ *              embeds?, attachments?, components?, poll?, nonce?, roles?, nick?,
+ *              timeoutMs?, overrides? })      → the stored FakeMessage (full content)
+ *   fake.editUserMessage(id, content | fields)   MESSAGE_UPDATE (mentions re-derived)
+ *   fake.deleteUserMessage(id)                   MESSAGE_DELETE
+ *   fake.botMessages(channelId?)                 what the bot POSTed to channels, current state
+ *   fake.waitForBotMessage(pred?, timeoutMs?)    first matching bot message (stored ones first, then
+ *                                                new posts/edits); event-driven, rejects on timeout
+ *   fake.allowedMentions(messageId)              `allowed_mentions` the bot sent (undefined = omitted)
+ *   fake.channelMessages(channelId?)             every stored message of a channel (users' and bot's)
+ *   fake.typingIn(channelId?)                    count of POST /channels/:id/typing
+ *   fake.threads()                               threads the bot started (FakeThread[])
+ *   fake.dmChannelFor(userId)                    the user's DM channel (created on first use)
+ *   fake.dispatches                              every gateway dispatch, per connection, as sent
+ *
+ * Discord rules the fake applies to messages:
+ * - Guild message events go only to connections that identified with
+ *   GuildMessages (1<<9), DM ones with DirectMessages (1<<12); every live
+ *   client on the shard gets its own copy (several clients may share a fake).
+ * - Without MessageContent (1<<15) content/embeds/attachments/components/poll
+ *   arrive empty, except in DMs, messages that mention the bot (in `mentions`;
+ *   a reply with `ping: false` does not) and the bot's own messages.
+ * - The bot's own posts, edits and deletes come back as MESSAGE_CREATE /
+ *   UPDATE / DELETE (a handler must ignore its own messages, as in production).
+ * - Bot messages are validated like Discord: over-long content (2000), >10
+ *   embeds, embed limits (title 256, description 4096, 25 fields, 6000 total),
+ *   >5 rows, custom_id >100, duplicate custom_ids, bad allowed_mentions →
+ *   400 50035 naming the field; empty → 50006; unknown channel → 404 10003;
+ *   a reply to an unknown message → 50035 unless fail_if_not_exists: false.
+ *   `mentions` of a bot message are computed from content and allowed_mentions.
+ * - Replies get type 19, a completed `message_reference` and `referenced_message`.
+ * - POST /users/@me/channels {recipient_id} returns the user's DM channel
+ *   (users the fake has seen: DEFAULT_USER, message authors, interaction users).
+ * - Threads: POST /channels/:id/messages/:msg/threads (thread id = message id,
+ *   type 11; the starter message gets `thread` and flag HAS_THREAD) and
+ *   POST /channels/:id/threads (type defaults to 12 as in API v10; a public one
+ *   leaves a type 18 message in the parent). THREAD_CREATE (newly_created) is
+ *   dispatched; GUILD_CREATE lists the threads, so a client that logs in again
+ *   knows them. Names 1–100 chars, auto_archive_duration 60/1440/4320/10080.
+ *   PUT/DELETE /channels/:thread/thread-members/@me → 204.
+ *
  * Things to know:
  * - Closing the fake before the client leaves discord.js reconnecting forever.
  * - A payload discord.js cannot parse is an unhandled rejection inside
@@ -24,8 +78,29 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
+import {
+  AUTO_ARCHIVE_DURATIONS,
+  ChannelStore,
+  ChannelType,
+  DEFAULT_AUTO_ARCHIVE_DURATION,
+  type ChannelPlace,
+  type FakeThread,
+} from './channels.js';
 import { CommandStore } from './commands.js';
-import { FakeGateway, type GatewayFrame, type IdentifyRecord } from './gateway.js';
+import {
+  botMessageMentions,
+  buildUserMessage,
+  deleteEvent,
+  HAS_THREAD_FLAG,
+  Intent,
+  isThreadType,
+  mentionsInContent,
+  messageEvent,
+  MessageType,
+  replyReference,
+  type SayInput,
+} from './conversation.js';
+import { FakeGateway, type DispatchRecord, type GatewayFrame, type IdentifyRecord } from './gateway.js';
 import {
   apiError,
   FailureInjector,
@@ -45,15 +120,19 @@ import {
   createWorld,
   guildPayload,
   interactionToken,
-  textChannel,
   type FakeMessage,
   type FakeUser,
   type FakeWorld,
   type InteractionInput,
 } from './payloads.js';
 import { snowflake } from './snowflake.js';
+import { fieldError, invalidFormBody, validateMessageBody, validateThreadName } from './validation.js';
 
 export * from './payloads.js';
+export { ChannelType, AUTO_ARCHIVE_DURATIONS, type FakeThread } from './channels.js';
+export { Intent, MessageType, HAS_THREAD_FLAG, type SayInput } from './conversation.js';
+export { Limits } from './validation.js';
+export type { DispatchRecord } from './gateway.js';
 export type { RecordedFile, RecordedRequest, JsonObject } from './http.js';
 export type { GatewayFrame, IdentifyRecord } from './gateway.js';
 export type { InteractionCallbackRecord, InteractionResult, MessageState, WaitFor, WebhookCall } from './interactions.js';
@@ -104,8 +183,39 @@ export interface FakeDiscord {
   interact(input: InteractionInput, opts?: InteractOptions): Promise<InteractionResult>;
   /** Every interaction dispatched so far (results keep updating after `interact` resolves). */
   interactions(): InteractionResult[];
-  /** Messages the bot posted to a channel with POST /channels/:id/messages (default: the fake's channel). */
+  /**
+   * Every message stored for a channel, oldest first (default: the guild text
+   * channel): what users said, what the bot posted, interaction replies.
+   */
   channelMessages(channelId?: string): FakeMessage[];
+  /** Messages the bot posted with POST /channels/:id/messages, oldest first, in their current state; all channels unless given. */
+  botMessages(channelId?: string): FakeMessage[];
+  /**
+   * A user message: stored, then MESSAGE_CREATE to every connection owning
+   * the channel's shard whose intents allow it (content emptied per the
+   * MessageContent rules). Resolves with the stored message once dispatched.
+   */
+  say(input?: SayInput | string): Promise<FakeMessage>;
+  /** Edit a stored user message's content (or fields); MESSAGE_UPDATE under the same intent rules. */
+  editUserMessage(id: string, update: string | Partial<Pick<FakeMessage, 'content' | 'embeds' | 'components' | 'attachments'>>): Promise<FakeMessage>;
+  /** Delete a stored user message; MESSAGE_DELETE (id, channel_id, guild_id). */
+  deleteUserMessage(id: string): Promise<void>;
+  /**
+   * The first bot message (POST /channels/:id/messages, current state) for
+   * which `predicate` holds: already stored ones first, then new posts and
+   * edits as they arrive. Rejects after `timeoutMs` (default 5000).
+   */
+  waitForBotMessage(predicate?: (message: FakeMessage) => boolean, timeoutMs?: number): Promise<FakeMessage>;
+  /** `allowed_mentions` the bot last sent for that message (create or edit); undefined = omitted, which Discord treats as "parse everything". */
+  allowedMentions(messageId: string): unknown;
+  /** How many successful POST /channels/:id/typing the channel got. */
+  typingIn(channelId?: string): number;
+  /** Every thread the fake holds (started by the bot), current state. */
+  threads(): FakeThread[];
+  /** The user's DM channel with the bot (type 1), created on first use; the same id `say({ dm: true })` uses. */
+  dmChannelFor(userId: string): JsonObject;
+  /** Every gateway dispatch sent, per connection, exactly as received (after intent filtering). */
+  readonly dispatches: DispatchRecord[];
   /** Send any gateway dispatch (e.g. MESSAGE_CREATE) to a shard or to the guild's shard. Resolves with the shard used. */
   dispatch(event: string, data: unknown, target?: { shard?: number; guildId?: string; timeoutMs?: number }): Promise<number>;
   /** Close live sockets with `code` (all shards, or one). 1006 drops the TCP connection without a close frame. */
@@ -153,7 +263,14 @@ class FakeDiscordServer implements FakeDiscord {
 
   private readonly world: FakeWorld;
   private readonly store: MessageStore;
+  private readonly channels: ChannelStore;
   private readonly commands: CommandStore;
+  /** Ids of messages the bot created through POST /channels/:id/messages, in order. */
+  private readonly botMessageIds: string[] = [];
+  private readonly lastAllowedMentions = new Map<string, unknown>();
+  private readonly typingCounts = new Map<string, number>();
+  /** Re-run on every bot post/edit (waitForBotMessage). */
+  private readonly botMessageListeners = new Set<() => void>();
   private readonly registry: InteractionRegistry;
   private readonly gateway: FakeGateway;
   private readonly failures = new FailureInjector();
@@ -171,6 +288,7 @@ class FakeDiscordServer implements FakeDiscord {
     this.shardCount = Math.max(1, opts.shards ?? 1);
     this.world = createWorld(origin);
     this.store = new MessageStore(origin);
+    this.channels = new ChannelStore(this.world);
     this.commands = new CommandStore(this.world.applicationId);
     this.registry = new InteractionRegistry(this.world, this.store, opts.callbackDeadlineMs);
     this.gateway = new FakeGateway({
@@ -179,7 +297,8 @@ class FakeDiscordServer implements FakeDiscord {
       botUser: this.world.botUser,
       applicationId: this.world.applicationId,
       guildId: this.world.guildId,
-      guild: () => guildPayload(this.world),
+      // threads are listed so a client that logs in again still knows them
+      guild: () => ({ ...guildPayload(this.world), threads: this.channels.threads() }),
     });
     this.routes = this.buildRoutes();
     server.on('request', (req: IncomingMessage, res: ServerResponse) => {
@@ -220,6 +339,9 @@ class FakeDiscordServer implements FakeDiscord {
   get gatewayFrames(): GatewayFrame[] {
     return this.gateway.frames;
   }
+  get dispatches(): DispatchRecord[] {
+    return this.gateway.dispatches;
+  }
 
   registeredCommands(scope: { guildId?: string } = {}): JsonObject[] {
     return this.commands.list(scope.guildId);
@@ -237,6 +359,9 @@ class FakeDiscordServer implements FakeDiscord {
       token,
       commandId: (name, type, guildId) => this.commands.find(name, type, guildId),
     });
+    // a user who ran a command can be DMed afterwards (POST /users/@me/channels)
+    const interactionUser = ((payload.member as JsonObject | undefined)?.user ?? payload.user) as FakeUser | undefined;
+    if (interactionUser) this.channels.rememberUser(interactionUser);
     const tracked = new TrackedInteraction(id, token, input.label, payload, this.store);
     this.registry.add(tracked);
 
@@ -255,6 +380,122 @@ class FakeDiscordServer implements FakeDiscord {
 
   channelMessages(channelId: string = this.world.channelId): FakeMessage[] {
     return this.store.inChannel(channelId);
+  }
+
+  botMessages(channelId?: string): FakeMessage[] {
+    return this.botMessageIds
+      .map((id) => this.store.get(id))
+      .filter((m): m is FakeMessage => m !== undefined && (channelId === undefined || m.channel_id === channelId));
+  }
+
+  async say(input: SayInput | string = {}): Promise<FakeMessage> {
+    if (this.closed) throw new Error('fake-discord: say() after close()');
+    const said = typeof input === 'string' ? { content: input } : input;
+    const { message, place } = buildUserMessage(said, {
+      botUser: this.world.botUser,
+      channels: this.channels,
+      defaultChannelId: this.world.channelId,
+      message: (id) => this.store.get(id),
+    });
+    this.store.put(message);
+    this.channels.noteMessage(place.channelId, message.id);
+    await this.broadcastMessage('MESSAGE_CREATE', message, place, said.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    return structuredClone(message);
+  }
+
+  async editUserMessage(
+    id: string,
+    update: string | Partial<Pick<FakeMessage, 'content' | 'embeds' | 'components' | 'attachments'>>,
+  ): Promise<FakeMessage> {
+    const { message, place } = this.userMessage(id, 'editUserMessage');
+    const fields: Partial<FakeMessage> = typeof update === 'string' ? { content: update } : { ...update };
+    if (fields.content !== undefined) {
+      // Discord re-derives mentions from the new content; a reply's ping of the replied-to author stays
+      const referenced = message.referenced_message as FakeMessage | null | undefined;
+      const pingedReplied = (message.mentions as FakeUser[]).find((u) => u.id === referenced?.author.id);
+      const fromContent = [...mentionsInContent(fields.content)].map((id) => this.channels.user(id)).filter((u) => u !== undefined);
+      fields.mentions = [...new Map([...fromContent, ...(pingedReplied ? [pingedReplied] : [])].map((u) => [u.id, u])).values()];
+    }
+    const edited = this.store.patch(message.id, { ...fields, edited_timestamp: new Date().toISOString() })!;
+    await this.broadcastMessage('MESSAGE_UPDATE', edited, place, DEFAULT_TIMEOUT_MS);
+    return edited;
+  }
+
+  async deleteUserMessage(id: string): Promise<void> {
+    const { message, place } = this.userMessage(id, 'deleteUserMessage');
+    this.store.delete(id);
+    await this.gateway.broadcast('MESSAGE_DELETE', (intents) => deleteEvent(message, place, intents), { guildId: place.guildId }, DEFAULT_TIMEOUT_MS);
+  }
+
+  waitForBotMessage(predicate: (message: FakeMessage) => boolean = () => true, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<FakeMessage> {
+    const find = (): FakeMessage | undefined => this.botMessages().find((m) => predicate(m));
+    const found = find();
+    if (found) return Promise.resolve(found);
+    return new Promise<FakeMessage>((resolve, reject) => {
+      const check = (): void => {
+        const match = find();
+        if (!match) return;
+        cleanup();
+        resolve(match);
+      };
+      const timer = setTimeout(() => {
+        cleanup();
+        const seen = this.botMessages().map((m) => `  ${m.channel_id}: ${JSON.stringify(m.content)}`);
+        reject(
+          new Error(
+            `fake-discord: no matching bot message within ${timeoutMs} ms; bot messages so far:\n${seen.join('\n') || '  (none)'}`,
+          ),
+        );
+      }, timeoutMs);
+      const cleanup = (): void => {
+        clearTimeout(timer);
+        this.botMessageListeners.delete(check);
+      };
+      this.botMessageListeners.add(check);
+    });
+  }
+
+  allowedMentions(messageId: string): unknown {
+    return structuredClone(this.lastAllowedMentions.get(messageId));
+  }
+
+  typingIn(channelId: string = this.world.channelId): number {
+    return this.typingCounts.get(channelId) ?? 0;
+  }
+
+  threads(): FakeThread[] {
+    return this.channels.threads();
+  }
+
+  dmChannelFor(userId: string): JsonObject {
+    return structuredClone(this.channels.dmFor(userId));
+  }
+
+  /** A stored message a user (not the bot) wrote, with its channel. */
+  private userMessage(id: string, caller: string): { message: FakeMessage; place: ChannelPlace } {
+    const message = this.store.get(id);
+    if (!message) throw new Error(`fake-discord: ${caller}('${id}'): no such message`);
+    if (message.author.id === this.world.botUser.id) throw new Error(`fake-discord: ${caller}('${id}'): that message is the bot's`);
+    const place = this.channels.place(message.channel_id);
+    if (!place) throw new Error(`fake-discord: ${caller}('${id}'): its channel no longer exists`);
+    return { message, place };
+  }
+
+  /** MESSAGE_CREATE/UPDATE to every connection owning the channel's shard, shaped by its intents. */
+  private broadcastMessage(event: string, message: FakeMessage, place: ChannelPlace, timeoutMs: number): Promise<number[]> {
+    const env = { botUserId: this.world.botUser.id, channels: this.channels };
+    return this.gateway.broadcast(event, (intents) => messageEvent(message, place, intents, env), { guildId: place.guildId }, timeoutMs);
+  }
+
+  /** Echo of the bot's own REST actions, as Discord sends them: to whoever is connected now, never waiting. */
+  private echo(event: string, payloadFor: (intents: number) => unknown, place: ChannelPlace): void {
+    this.gateway.broadcast(event, payloadFor, { guildId: place.guildId }, 0).catch(() => {
+      // nobody connected: Discord would not deliver it either
+    });
+  }
+
+  private notifyBotMessage(): void {
+    for (const listener of [...this.botMessageListeners]) listener();
   }
 
   dispatch(event: string, data: unknown, target: { shard?: number; guildId?: string; timeoutMs?: number } = {}): Promise<number> {
@@ -390,19 +631,30 @@ class FakeDiscordServer implements FakeDiscord {
       r('GET', /^\/guilds\/(?<guild>[^/]+)$/, (p) =>
         p.guild === this.world.guildId ? json(200, guildPayload(this.world)) : apiError(404, 'Unknown Guild', 10004),
       ),
-      r('GET', /^\/channels\/(?<channel>[^/]+)$/, (p) =>
-        p.channel === this.world.channelId ? json(200, textChannel(this.world)) : apiError(404, 'Unknown Channel', 10003),
+      r('GET', /^\/users\/(?<user>\d+)$/, (p) => {
+        const user = this.channels.user(p.user!);
+        return user ? json(200, user) : apiError(404, 'Unknown User', 10013);
+      }),
+      r('POST', /^\/users\/@me\/channels$/, (_p, q) => this.openDm(q)),
+      r('GET', /^\/channels\/(?<channel>[^/]+)$/, (p) => {
+        const channel = this.channels.get(p.channel!);
+        return channel ? json(200, channel) : unknownChannel();
+      }),
+      r('POST', /^\/channels\/(?<channel>[^/]+)\/typing$/, (p) => this.typing(p.channel!)),
+      r('GET', /^\/channels\/(?<channel>[^/]+)\/messages$/, (p) =>
+        this.channels.place(p.channel!) ? json(200, this.store.inChannel(p.channel!).reverse()) : unknownChannel(),
       ),
-      r('POST', /^\/channels\/(?<channel>[^/]+)\/typing$/, () => noContent()),
-      r('GET', /^\/channels\/(?<channel>[^/]+)\/messages$/, (p) => json(200, this.store.inChannel(p.channel!).reverse())),
       r('POST', /^\/channels\/(?<channel>[^/]+)\/messages$/, (p, q) => this.postChannelMessage(p.channel!, q)),
       r('GET', /^\/channels\/(?<channel>[^/]+)\/messages\/(?<msg>[^/]+)$/, (p) => this.channelMessage(p, (id) => this.store.get(id))),
-      r('PATCH', /^\/channels\/(?<channel>[^/]+)\/messages\/(?<msg>[^/]+)$/, (p, q) =>
-        this.channelMessage(p, (id) => this.store.edit(id, q.body as JsonObject | undefined, q.files)),
+      r('PATCH', /^\/channels\/(?<channel>[^/]+)\/messages\/(?<msg>[^/]+)$/, (p, q) => this.patchChannelMessage(p, q)),
+      r('DELETE', /^\/channels\/(?<channel>[^/]+)\/messages\/(?<msg>[^/]+)$/, (p) => this.deleteChannelMessage(p)),
+      r('PUT', /^\/channels\/(?<channel>[^/]+)\/messages\/(?<msg>[^/]+)\/reactions\/(?<emoji>[^/]+)\/@me$/, (p) =>
+        this.channelMessage(p, (id) => this.store.get(id)).status === 200 ? noContent() : apiError(404, 'Unknown Message', 10008),
       ),
-      r('DELETE', /^\/channels\/(?<channel>[^/]+)\/messages\/(?<msg>[^/]+)$/, (p) =>
-        this.store.delete(p.msg!) ? noContent() : apiError(404, 'Unknown Message', 10008),
-      ),
+      r('POST', /^\/channels\/(?<channel>[^/]+)\/messages\/(?<msg>[^/]+)\/threads$/, (p, q) => this.startThread(p.channel!, p.msg!, q)),
+      r('POST', /^\/channels\/(?<channel>[^/]+)\/threads$/, (p, q) => this.startThread(p.channel!, undefined, q)),
+      r('PUT', /^\/channels\/(?<channel>[^/]+)\/thread-members\/@me$/, (p) => this.threadMembership(p.channel!, 'join')),
+      r('DELETE', /^\/channels\/(?<channel>[^/]+)\/thread-members\/@me$/, (p) => this.threadMembership(p.channel!, 'leave')),
     ];
   }
 
@@ -469,16 +721,185 @@ class FakeDiscordServer implements FakeDiscord {
   }
 
   private postChannelMessage(channelId: string, request: RecordedRequest): RouteResponse {
-    const guildId = channelId === this.world.channelId ? this.world.guildId : undefined;
+    const place = this.channels.place(channelId);
+    if (!place) return unknownChannel();
     const body = request.body as JsonObject | undefined;
-    const message = this.store.create(body, request.files, {
+    const invalid = validateMessageBody(body, { hasFiles: request.files.length > 0, isEdit: false });
+    if (invalid) return invalid;
+
+    const extra: Partial<FakeMessage> = {};
+    // discord.js matches its own sends by nonce when enforceNonce is used
+    if (body?.nonce !== undefined) extra.nonce = body.nonce;
+    const reply = this.resolveReply(body?.message_reference, place);
+    if ('error' in reply) return reply.error;
+    if (reply.referenced) {
+      extra.type = MessageType.Reply;
+      extra.message_reference = replyReference(reply.referenced);
+      extra.referenced_message = reply.referenced;
+    }
+    const env = { botUserId: this.world.botUser.id, channels: this.channels };
+    Object.assign(extra, botMessageMentions(String(body?.content ?? ''), body?.allowed_mentions, reply.referenced, env));
+
+    // the body's message_reference is the request's; the message carries Discord's completed one (in `extra`)
+    const { message_reference: _requested, ...fields } = body ?? {};
+    const message = this.store.create(fields, request.files, {
       channelId,
-      guildId,
+      guildId: place.guildId,
       author: this.world.botUser,
-      // discord.js matches its own sends by nonce when enforceNonce is used
-      extra: body?.nonce === undefined ? {} : { nonce: body.nonce },
+      extra,
     });
+    this.botMessageIds.push(message.id);
+    this.lastAllowedMentions.set(message.id, body?.allowed_mentions);
+    this.channels.noteMessage(channelId, message.id);
+    this.echo('MESSAGE_CREATE', (intents) => messageEvent(message, place, intents, env), place);
+    this.notifyBotMessage();
     return json(200, message);
+  }
+
+  /** `message_reference` of a bot message → the referenced message, or Discord's error for an unknown one. */
+  private resolveReply(raw: unknown, place: ChannelPlace): { referenced?: FakeMessage } | { error: RouteResponse } {
+    if (raw === undefined || raw === null) return {};
+    const reference = raw as JsonObject;
+    // forwards (type 1) are out of scope: treat them as absent rather than guess
+    if (reference.type === 1) return {};
+    const channelId = String(reference.channel_id ?? place.channelId);
+    const referenced = this.store.get(String(reference.message_id));
+    if (referenced && referenced.channel_id === channelId) return { referenced };
+    if (reference.fail_if_not_exists === false) return {};
+    return {
+      error: invalidFormBody([fieldError(['message_reference'], 'REPLIES_UNKNOWN_MESSAGE', 'Unknown message')]),
+    };
+  }
+
+  private patchChannelMessage(params: Params, request: RecordedRequest): RouteResponse {
+    const place = this.channels.place(params.channel!);
+    if (!place) return unknownChannel();
+    const existing = this.store.get(params.msg!);
+    if (!existing || existing.channel_id !== params.channel) return apiError(404, 'Unknown Message', 10008);
+    if (existing.author.id !== this.world.botUser.id) return apiError(403, 'Cannot edit a message authored by another user', 50005);
+    const body = request.body as JsonObject | undefined;
+    const invalid = validateMessageBody(body, { hasFiles: request.files.length > 0, isEdit: true });
+    if (invalid) return invalid;
+    let message = this.store.edit(existing.id, body, request.files)!;
+    if (body?.content !== undefined || body?.allowed_mentions !== undefined) {
+      const env = { botUserId: this.world.botUser.id, channels: this.channels };
+      const referenced = message.referenced_message as FakeMessage | undefined;
+      message = this.store.patch(message.id, botMessageMentions(message.content, body?.allowed_mentions, referenced ?? undefined, env))!;
+    }
+    if (body && 'allowed_mentions' in body) this.lastAllowedMentions.set(message.id, body.allowed_mentions);
+    const env = { botUserId: this.world.botUser.id, channels: this.channels };
+    this.echo('MESSAGE_UPDATE', (intents) => messageEvent(message, place, intents, env), place);
+    this.notifyBotMessage();
+    return json(200, message);
+  }
+
+  private deleteChannelMessage(params: Params): RouteResponse {
+    const place = this.channels.place(params.channel!);
+    const message = this.store.get(params.msg!);
+    if (!place || !message || message.channel_id !== params.channel) return apiError(404, 'Unknown Message', 10008);
+    this.store.delete(message.id);
+    this.echo('MESSAGE_DELETE', (intents) => deleteEvent(message, place, intents), place);
+    return noContent();
+  }
+
+  private typing(channelId: string): RouteResponse {
+    if (!this.channels.place(channelId)) return unknownChannel();
+    this.typingCounts.set(channelId, this.typingIn(channelId) + 1);
+    return noContent();
+  }
+
+  /** POST /users/@me/channels `{ recipient_id }`: the user's DM channel (the same one every time). */
+  private openDm(request: RecordedRequest): RouteResponse {
+    const recipientId = (request.body as JsonObject | undefined)?.recipient_id;
+    if (typeof recipientId !== 'string' || recipientId.length === 0) {
+      return invalidFormBody([fieldError(['recipient_id'], 'BASE_TYPE_REQUIRED', 'This field is required')]);
+    }
+    // Discord answers unknown users this way; the fake knows authors, interaction users and DEFAULT_USER
+    if (!this.channels.user(recipientId) || recipientId === this.world.botUser.id) {
+      return apiError(400, 'Invalid Recipient(s)', 50033);
+    }
+    return json(200, this.channels.dmFor(recipientId));
+  }
+
+  /**
+   * Start a thread from a message (thread id = message id) or without one.
+   * As on Discord: the starter message gets `thread` and the HAS_THREAD flag
+   * (MESSAGE_UPDATE), a public thread without a message leaves a type 18
+   * system message in the parent, and THREAD_CREATE goes out with
+   * `newly_created: true` to connections with the Guilds intent.
+   */
+  private startThread(channelId: string, messageId: string | undefined, request: RecordedRequest): RouteResponse {
+    const parent = this.channels.place(channelId);
+    if (!parent) return unknownChannel();
+    if (!this.channels.isGuildText(channelId)) return apiError(400, 'Cannot execute action on this channel type', 50024);
+    const body = (request.body ?? {}) as JsonObject;
+    const badName = validateThreadName(body.name);
+    if (badName) return badName;
+    const duration = body.auto_archive_duration ?? DEFAULT_AUTO_ARCHIVE_DURATION;
+    if (!(AUTO_ARCHIVE_DURATIONS as readonly unknown[]).includes(duration)) {
+      return invalidFormBody([
+        fieldError(['auto_archive_duration'], 'BASE_TYPE_CHOICES', `Value must be one of {${AUTO_ARCHIVE_DURATIONS.join(', ')}}.`),
+      ]);
+    }
+    const rateLimit = body.rate_limit_per_user ?? 0;
+    if (typeof rateLimit !== 'number' || rateLimit < 0 || rateLimit > 21_600) {
+      return invalidFormBody([fieldError(['rate_limit_per_user'], 'NUMBER_TYPE_MAX', 'int value should be less than or equal to 21600.')]);
+    }
+
+    let starter: FakeMessage | undefined;
+    // a thread started from a message is always public; without one, API v10 defaults to private
+    let type: number = ChannelType.PublicThread;
+    if (messageId !== undefined) {
+      starter = this.store.get(messageId);
+      if (!starter || starter.channel_id !== channelId) return apiError(404, 'Unknown Message', 10008);
+      if (this.channels.thread(messageId)) return apiError(400, 'A thread has already been created for this message', 160004);
+    } else {
+      type = Number(body.type ?? ChannelType.PrivateThread);
+      if (type !== ChannelType.PublicThread && type !== ChannelType.PrivateThread) {
+        return invalidFormBody([fieldError(['type'], 'BASE_TYPE_CHOICES', 'Value must be one of {11, 12}.')]);
+      }
+    }
+
+    const thread = this.channels.createThread({
+      id: messageId,
+      parentId: channelId,
+      ownerId: this.world.botUser.id,
+      name: String(body.name),
+      type,
+      autoArchiveDuration: Number(duration),
+      rateLimitPerUser: rateLimit,
+      invitable: typeof body.invitable === 'boolean' ? body.invitable : undefined,
+    });
+    const where = { guildId: thread.guild_id };
+    this.gateway
+      .broadcast('THREAD_CREATE', (intents) => ((intents & Intent.Guilds) !== 0 ? { ...thread, newly_created: true } : undefined), where, 0)
+      .catch(() => undefined);
+
+    const env = { botUserId: this.world.botUser.id, channels: this.channels };
+    if (starter) {
+      const updated = this.store.patch(starter.id, { thread, flags: starter.flags | HAS_THREAD_FLAG })!;
+      this.echo('MESSAGE_UPDATE', (intents) => messageEvent(updated, parent, intents, env), parent);
+    } else if (type === ChannelType.PublicThread) {
+      const system = this.store.create({ content: thread.name }, [], {
+        channelId,
+        guildId: parent.guildId,
+        author: this.world.botUser,
+        extra: { type: MessageType.ThreadCreated, message_reference: { channel_id: thread.id, guild_id: thread.guild_id } },
+      });
+      this.channels.noteMessage(channelId, system.id);
+      this.echo('MESSAGE_CREATE', (intents) => messageEvent(system, parent, intents, env), parent);
+    }
+    // the creator's thread member object, which lets discord.js mark the thread as joined
+    return json(201, { ...thread, member: this.channels.threadMember(thread.id, this.world.botUser.id) });
+  }
+
+  private threadMembership(channelId: string, action: 'join' | 'leave'): RouteResponse {
+    const place = this.channels.place(channelId);
+    if (!place) return unknownChannel();
+    if (!isThreadType(place.type)) return apiError(400, 'Cannot execute action on this channel type', 50024);
+    if (action === 'join') this.channels.joinThread(channelId, this.world.botUser.id);
+    else this.channels.leaveThread(channelId, this.world.botUser.id);
+    return noContent();
   }
 
   private channelMessage(params: Params, op: (id: string) => FakeMessage | undefined): RouteResponse {
@@ -486,6 +907,10 @@ class FakeDiscordServer implements FakeDiscord {
     if (!message || message.channel_id !== params.channel) return apiError(404, 'Unknown Message', 10008);
     return json(200, message);
   }
+}
+
+function unknownChannel(): RouteResponse {
+  return apiError(404, 'Unknown Channel', 10003);
 }
 
 function invalidForm(problem: string): RouteResponse {

@@ -42,10 +42,34 @@ export interface IdentifyRecord {
   time: number;
 }
 
+/** A dispatch the fake sent, exactly as that connection received it. */
+export interface DispatchRecord {
+  t: string;
+  d: unknown;
+  shard: number;
+  /** Intents the receiving session identified with. */
+  intents: number;
+  time: number;
+}
+
+/** Target of a dispatch: a shard id, or the shard owning a guild (none = DMs = shard 0). */
+export interface DispatchTarget {
+  shard?: number;
+  guildId?: string;
+}
+
+/**
+ * Builds the payload one connection should receive given its intents, or
+ * `undefined` when Discord would not send it that event at all.
+ */
+export type PayloadForIntents = (intents: number) => unknown;
+
 interface Session {
   id: string;
   shard: [number, number];
   seq: number;
+  /** From IDENTIFY; a resumed session keeps them, as on Discord. */
+  intents: number;
 }
 
 interface Connection {
@@ -72,6 +96,8 @@ export class FakeGateway {
   readonly wss = new WebSocketServer({ noServer: true });
   readonly frames: GatewayFrame[] = [];
   readonly identifies: IdentifyRecord[] = [];
+  /** Every dispatch sent, per connection, in order. */
+  readonly dispatches: DispatchRecord[] = [];
   identifyCount = 0;
   resumeCount = 0;
   /** When false, heartbeats go unanswered (the client then closes 4200 and resumes). */
@@ -103,10 +129,33 @@ export class FakeGateway {
    * identified with. Waits (up to `timeoutMs`) for that shard to be live,
    * which covers a client that is still resuming. Returns the shard used.
    */
-  async dispatch(t: string, d: unknown, target: { shard?: number; guildId?: string }, timeoutMs: number): Promise<number> {
+  async dispatch(t: string, d: unknown, target: DispatchTarget, timeoutMs: number): Promise<number> {
     const conn = await this.waitForConnection((c) => ownsTarget(c, target), timeoutMs, describeTarget(target));
     this.sendDispatch(conn, t, d);
     return conn.session!.shard[0];
+  }
+
+  /**
+   * Send an event the way Discord fans it out: to every live connection
+   * owning `target` (several clients may share the fake), each getting the
+   * payload its intents allow. Waits (up to `timeoutMs`) for at least one
+   * live owner so an event is not lost while a client is still connecting
+   * or resuming; `timeoutMs: 0` sends to whoever is live now. Resolves with
+   * the shard ids that received it (empty when every owner lacked the intent).
+   */
+  async broadcast(t: string, payloadFor: PayloadForIntents, target: DispatchTarget, timeoutMs: number): Promise<number[]> {
+    if (timeoutMs > 0) {
+      await this.waitForConnection((c) => ownsTarget(c, target), timeoutMs, describeTarget(target));
+    }
+    const delivered: number[] = [];
+    for (const conn of this.liveConnections()) {
+      if (!ownsTarget(conn, target)) continue;
+      const d = payloadFor(conn.session!.intents);
+      if (d === undefined) continue;
+      this.sendDispatch(conn, t, d);
+      delivered.push(conn.session!.shard[0]);
+    }
+    return delivered;
   }
 
   /** Close live sockets (all, or one shard's). 1006 and other reserved codes drop the TCP connection. */
@@ -215,7 +264,7 @@ export class FakeGateway {
     const shard = parseShard(d.shard);
     const intents = Number(d.intents ?? 0);
     this.identifies.push({ shard, intents, time: Date.now() });
-    const session: Session = { id: randomBytes(16).toString('hex'), shard, seq: 0 };
+    const session: Session = { id: randomBytes(16).toString('hex'), shard, seq: 0, intents };
     this.sessions.set(session.id, session);
     conn.session = session;
 
@@ -260,6 +309,7 @@ export class FakeGateway {
   private sendDispatch(conn: Connection, t: string, d: unknown): void {
     const session = conn.session!;
     session.seq += 1;
+    this.dispatches.push({ t, d, shard: session.shard[0], intents: session.intents, time: Date.now() });
     this.send(conn, { op: GatewayOp.Dispatch, d, s: session.seq, t });
   }
 
@@ -271,13 +321,16 @@ export class FakeGateway {
     return [...this.connections].filter((c) => shard === undefined || c.session?.shard[0] === shard);
   }
 
+  private liveConnections(): Connection[] {
+    return [...this.connections].filter((c) => c.live && c.session && c.ws.readyState === WebSocket.OPEN);
+  }
+
   private async waitForConnection(
     predicate: (c: Connection) => boolean,
     timeoutMs: number,
     what: string,
   ): Promise<Connection> {
-    const find = (): Connection | undefined =>
-      [...this.connections].find((c) => c.live && c.ws.readyState === WebSocket.OPEN && predicate(c));
+    const find = (): Connection | undefined => this.liveConnections().find(predicate);
     await this.waitUntil(() => find() !== undefined, timeoutMs, `a live gateway connection for ${what}`);
     return find()!;
   }
@@ -287,7 +340,7 @@ export class FakeGateway {
   }
 }
 
-function ownsTarget(conn: Connection, target: { shard?: number; guildId?: string }): boolean {
+function ownsTarget(conn: Connection, target: DispatchTarget): boolean {
   const [id, count] = conn.session!.shard;
   if (target.shard !== undefined) return id === target.shard;
   // DMs arrive on shard 0
@@ -295,7 +348,7 @@ function ownsTarget(conn: Connection, target: { shard?: number; guildId?: string
   return shardForGuild(target.guildId, count) === id;
 }
 
-function describeTarget(target: { shard?: number; guildId?: string }): string {
+function describeTarget(target: DispatchTarget): string {
   if (target.shard !== undefined) return `shard ${target.shard}`;
   return target.guildId ? `guild ${target.guildId}` : 'DMs (shard 0)';
 }

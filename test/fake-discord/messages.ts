@@ -59,6 +59,14 @@ export class MessageStore {
     return clone(message);
   }
 
+  /** Set fields directly (e.g. `thread` and flags on a thread's starter message). */
+  patch(id: string, fields: Partial<FakeMessage>): FakeMessage | undefined {
+    const message = this.messages.get(id);
+    if (!message) return undefined;
+    Object.assign(message, structuredClone(fields));
+    return clone(message);
+  }
+
   get(id: string): FakeMessage | undefined {
     const message = this.messages.get(id);
     return message && clone(message);

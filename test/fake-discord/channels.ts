@@ -1,0 +1,246 @@
+/**
+ * Channels and users the fake knows: the guild text channel, DM channels
+ * (one per user, as on Discord) and threads. Routes ask this store whether a
+ * channel exists and where it lives (guild or DM), which decides the shape of
+ * message payloads and which gateway intent their events need.
+ */
+import type { JsonObject } from './http.js';
+import { DEFAULT_USER, dmChannel, textChannel, type FakeUser, type FakeWorld } from './payloads.js';
+import { snowflake } from './snowflake.js';
+
+/** Discord channel types used by the fake. */
+export const ChannelType = {
+  GuildText: 0,
+  DM: 1,
+  GuildAnnouncement: 5,
+  AnnouncementThread: 10,
+  PublicThread: 11,
+  PrivateThread: 12,
+} as const;
+
+/** Discord accepts exactly these `auto_archive_duration` values (minutes). */
+export const AUTO_ARCHIVE_DURATIONS = [60, 1440, 4320, 10080] as const;
+
+/** Used when a thread request omits `auto_archive_duration` and the channel sets no default. */
+export const DEFAULT_AUTO_ARCHIVE_DURATION = 1440;
+
+/** A thread channel object as the fake stores and returns it. */
+export interface FakeThread extends JsonObject {
+  id: string;
+  type: number;
+  guild_id: string;
+  parent_id: string;
+  owner_id: string;
+  name: string;
+  last_message_id: string | null;
+  message_count: number;
+  member_count: number;
+  total_message_sent: number;
+  rate_limit_per_user: number;
+  flags: number;
+  thread_metadata: {
+    archived: boolean;
+    auto_archive_duration: number;
+    archive_timestamp: string;
+    locked: boolean;
+    create_timestamp: string;
+    invitable?: boolean;
+  };
+}
+
+export interface ThreadInput {
+  id?: string;
+  parentId: string;
+  ownerId: string;
+  name: string;
+  type: number;
+  autoArchiveDuration: number;
+  rateLimitPerUser?: number;
+  invitable?: boolean;
+}
+
+/** Where a channel lives; decides guild_id, member and the intent of its message events. */
+export interface ChannelPlace {
+  channelId: string;
+  /** Discord channel type, sent as MESSAGE_CREATE's `channel_type`. */
+  type: number;
+  /** Undefined for DMs. */
+  guildId: string | undefined;
+}
+
+/** Guild member fields the fake varies per user (the rest is constant). */
+export interface GuildMemberInfo {
+  roles: string[];
+  nick: string | null;
+  joinedAt: string;
+}
+
+export class ChannelStore {
+  private readonly guildTextChannels = new Map<string, JsonObject>();
+  private readonly dms = new Map<string, JsonObject>();
+  /** recipient user id → DM channel id */
+  private readonly dmByUser = new Map<string, string>();
+  private readonly threadMap = new Map<string, FakeThread>();
+  /** thread id → user ids of its members */
+  private readonly threadMembers = new Map<string, Map<string, string>>();
+  private readonly users = new Map<string, FakeUser>();
+  private readonly members = new Map<string, GuildMemberInfo>();
+
+  constructor(private readonly world: FakeWorld) {
+    this.guildTextChannels.set(world.channelId, textChannel(world));
+    this.rememberUser(DEFAULT_USER);
+    this.rememberUser(world.botUser);
+    // the default user's DM channel keeps the id DM interactions already use
+    this.dmFor(DEFAULT_USER.id, world.dmChannelId);
+  }
+
+  // ---- users
+
+  /** Record a user (message authors, interaction users) so DMs and mentions can resolve them. */
+  rememberUser(user: FakeUser): FakeUser {
+    const known = this.users.get(user.id);
+    const merged = known ? { ...known, ...user } : { ...user };
+    this.users.set(user.id, merged);
+    return merged;
+  }
+
+  user(id: string): FakeUser | undefined {
+    return this.users.get(id);
+  }
+
+  /** Guild member object without `user`, as MESSAGE_CREATE's `member` and a mention's `member`. */
+  member(userId: string, update: { roles?: string[]; nick?: string | null } = {}): JsonObject {
+    const known = this.members.get(userId) ?? { roles: [], nick: null, joinedAt: new Date(Date.now() - 86_400_000).toISOString() };
+    const info: GuildMemberInfo = {
+      roles: update.roles ?? known.roles,
+      nick: update.nick === undefined ? known.nick : update.nick,
+      joinedAt: known.joinedAt,
+    };
+    this.members.set(userId, info);
+    return {
+      roles: [...info.roles],
+      nick: info.nick,
+      avatar: null,
+      banner: null,
+      joined_at: info.joinedAt,
+      premium_since: null,
+      deaf: false,
+      mute: false,
+      pending: false,
+      flags: 0,
+      communication_disabled_until: null,
+    };
+  }
+
+  // ---- lookups
+
+  /** The channel object for GET /channels/:id, or undefined. */
+  get(id: string): JsonObject | undefined {
+    return this.guildTextChannels.get(id) ?? this.dms.get(id) ?? this.threadMap.get(id);
+  }
+
+  place(id: string): ChannelPlace | undefined {
+    const text = this.guildTextChannels.get(id);
+    if (text) return { channelId: id, type: Number(text.type), guildId: String(text.guild_id) };
+    if (this.dms.has(id)) return { channelId: id, type: ChannelType.DM, guildId: undefined };
+    const thread = this.threadMap.get(id);
+    if (thread) return { channelId: id, type: thread.type, guildId: thread.guild_id };
+    return undefined;
+  }
+
+  isGuildText(id: string): boolean {
+    return this.guildTextChannels.has(id);
+  }
+
+  // ---- DMs
+
+  /** The user's DM channel with the bot, created on first use (Discord keeps one per user). */
+  dmFor(userId: string, id: string = snowflake()): JsonObject {
+    const existing = this.dmByUser.get(userId);
+    if (existing) return this.dms.get(existing)!;
+    const recipient = this.users.get(userId) ?? { ...DEFAULT_USER, id: userId, username: `user-${userId}` };
+    const channel = dmChannel(this.world, recipient, id);
+    this.dms.set(id, channel);
+    this.dmByUser.set(userId, id);
+    return channel;
+  }
+
+  // ---- threads
+
+  createThread(input: ThreadInput): FakeThread {
+    const now = new Date().toISOString();
+    const thread: FakeThread = {
+      id: input.id ?? snowflake(),
+      type: input.type,
+      guild_id: this.world.guildId,
+      parent_id: input.parentId,
+      owner_id: input.ownerId,
+      name: input.name,
+      last_message_id: null,
+      message_count: 0,
+      member_count: 1,
+      total_message_sent: 0,
+      rate_limit_per_user: input.rateLimitPerUser ?? 0,
+      flags: 0,
+      thread_metadata: {
+        archived: false,
+        auto_archive_duration: input.autoArchiveDuration,
+        archive_timestamp: now,
+        locked: false,
+        create_timestamp: now,
+        ...(input.type === ChannelType.PrivateThread ? { invitable: input.invitable ?? true } : {}),
+      },
+    };
+    this.threadMap.set(thread.id, thread);
+    // the creator is a member from the start
+    this.threadMembers.set(thread.id, new Map([[input.ownerId, now]]));
+    return structuredClone(thread);
+  }
+
+  thread(id: string): FakeThread | undefined {
+    const thread = this.threadMap.get(id);
+    return thread && structuredClone(thread);
+  }
+
+  threads(): FakeThread[] {
+    return [...this.threadMap.values()].map((t) => structuredClone(t));
+  }
+
+  /** The thread member object of `userId` (as THREAD_CREATE's `member`), if a member. */
+  threadMember(threadId: string, userId: string): JsonObject | undefined {
+    const joined = this.threadMembers.get(threadId)?.get(userId);
+    return joined === undefined ? undefined : { id: threadId, user_id: userId, join_timestamp: joined, flags: 0 };
+  }
+
+  /** Returns false when the user already was a member. */
+  joinThread(threadId: string, userId: string): boolean {
+    const members = this.threadMembers.get(threadId);
+    const thread = this.threadMap.get(threadId);
+    if (!members || !thread || members.has(userId)) return false;
+    members.set(userId, new Date().toISOString());
+    thread.member_count = members.size;
+    return true;
+  }
+
+  leaveThread(threadId: string, userId: string): void {
+    const members = this.threadMembers.get(threadId);
+    const thread = this.threadMap.get(threadId);
+    if (!members || !thread) return;
+    members.delete(userId);
+    thread.member_count = members.size;
+  }
+
+  // ---- bookkeeping on new messages
+
+  /** Discord updates last_message_id everywhere and the counters of threads. */
+  noteMessage(channelId: string, messageId: string): void {
+    const channel = this.guildTextChannels.get(channelId) ?? this.dms.get(channelId);
+    if (channel) channel.last_message_id = messageId;
+    const thread = this.threadMap.get(channelId);
+    if (thread) {
+      thread.last_message_id = messageId;
+      thread.message_count += 1;
+      thread.total_message_sent += 1;
+    }
+  }
+}
