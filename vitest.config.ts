@@ -7,5 +7,7 @@ export default defineConfig({
     hookTimeout: 20_000,
     // Integration suites start servers on loopback ports; keep worker count modest on 2 cores.
     maxWorkers: 2,
+    // One throwaway PostgreSQL server for the store's tests (started only when the run includes them).
+    globalSetup: ['test/store/postgresGlobalSetup.ts'],
   },
 });
