@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
+import { DatabaseUrlError, parseDatabaseUrl } from './store/url.js';
 
 /**
  * Configuration from the environment (and `.env`, via dotenv), validated once at start.
@@ -65,6 +66,23 @@ const EnvSchema = z.object({
       .string()
       .transform((dir) => (/^(?:off|none|false|0)$/i.test(dir.trim()) ? 'off' : path.resolve(dir)))
       .optional(),
+  ),
+  // Where Steppe keeps votes, the question log and server settings (src/store/): unset →
+  // SQLite in ./data/steppe.db, `sqlite:PATH`, or `postgres://…`.
+  DATABASE_URL: z.preprocess(
+    emptyToUndefined,
+    z
+      .string()
+      .optional()
+      .transform((value, ctx) => {
+        try {
+          return parseDatabaseUrl(value);
+        } catch (error) {
+          if (!(error instanceof DatabaseUrlError)) throw error;
+          ctx.addIssue({ code: 'custom', message: error.message });
+          return z.NEVER;
+        }
+      }),
   ),
 });
 
