@@ -206,6 +206,25 @@ export class ChannelStore {
     return [...this.threadMap.values()].map((t) => structuredClone(t));
   }
 
+  /** Change a thread's name, archive state, lock, auto-archive duration or slowmode; returns the new state. */
+  updateThread(
+    id: string,
+    update: { name?: string; archived?: boolean; locked?: boolean; autoArchiveDuration?: number; rateLimitPerUser?: number },
+  ): FakeThread | undefined {
+    const thread = this.threadMap.get(id);
+    if (!thread) return undefined;
+    const meta = thread.thread_metadata;
+    if (update.name !== undefined) thread.name = update.name;
+    if (update.archived !== undefined && update.archived !== meta.archived) {
+      meta.archived = update.archived;
+      meta.archive_timestamp = new Date().toISOString();
+    }
+    if (update.locked !== undefined) meta.locked = update.locked;
+    if (update.autoArchiveDuration !== undefined) meta.auto_archive_duration = update.autoArchiveDuration;
+    if (update.rateLimitPerUser !== undefined) thread.rate_limit_per_user = update.rateLimitPerUser;
+    return structuredClone(thread);
+  }
+
   /** The thread member object of `userId` (as THREAD_CREATE's `member`), if a member. */
   threadMember(threadId: string, userId: string): JsonObject | undefined {
     const joined = this.threadMembers.get(threadId)?.get(userId);

@@ -60,7 +60,8 @@ export interface SayInput {
   /** With `replyTo`: whether the reply pings the referenced author (adds them to `mentions`). Default true. */
   ping?: boolean;
   embeds?: JsonObject[];
-  attachments?: Array<Partial<FakeAttachment>>;
+  /** `{ filename, data }` is stored and served by the fake (bots can download it); other fields pass through. */
+  attachments?: SayAttachment[];
   components?: JsonObject[];
   poll?: JsonObject;
   nonce?: string;
@@ -80,7 +81,12 @@ export interface ConversationEnv {
   defaultChannelId: string;
   /** Stored message by id (for replies). */
   message(id: string): FakeMessage | undefined;
+  /** Store attachment bytes; returns the attachment served by the fake. */
+  storeFile(bytes: Buffer, filename: string, channelId: string): FakeAttachment;
 }
+
+/** An attachment on a user message: an API attachment, or `data` the fake serves at its `url`. */
+export type SayAttachment = Partial<FakeAttachment> & { data?: Buffer | string };
 
 /** Resolves the author, the channel and every derived field of a user message. */
 export function buildUserMessage(input: SayInput, env: ConversationEnv): { message: FakeMessage; place: ChannelPlace } {
@@ -108,7 +114,7 @@ export function buildUserMessage(input: SayInput, env: ConversationEnv): { messa
     if (!referenced) throw new Error(`fake-discord: say({ replyTo: '${input.replyTo}' }): no such message`);
     extra.type = MessageType.Reply;
     extra.message_reference = replyReference(referenced);
-    extra.referenced_message = referenced;
+    extra.referenced_message = withoutNestedReference(referenced);
     // a reply "pings" its author by listing them in mentions (never oneself)
     if ((input.ping ?? true) && referenced.author.id !== author.id) mentioned.set(referenced.author.id, referenced.author);
   }
@@ -124,7 +130,7 @@ export function buildUserMessage(input: SayInput, env: ConversationEnv): { messa
       content,
       embeds: input.embeds ?? [],
       components: input.components ?? [],
-      attachments: (input.attachments ?? []).map(completeAttachment),
+      attachments: (input.attachments ?? []).map((a) => completeAttachment(a, place.channelId, env)),
       mentions: [...mentioned.values()],
       mention_roles: [...roleMentions],
       mention_everyone: input.mentionEveryone ?? false,
@@ -164,6 +170,13 @@ export function botMessageMentions(
   const roles = roleMentionsInContent(content).filter((id) => parse.includes('roles') || allowedRoles.has(id));
   const everyone = parse.includes('everyone') && /@(everyone|here)\b/.test(content);
   return { mentions: [...mentions.values()], mention_roles: [...new Set(roles)], mention_everyone: everyone };
+}
+
+/** Discord nests one level only: a referenced message carries no referenced_message of its own. */
+export function withoutNestedReference(message: FakeMessage): FakeMessage {
+  const copy = structuredClone(message);
+  delete copy.referenced_message;
+  return copy;
 }
 
 /** `message_reference` of a reply to `referenced` (type 0 = default reference). */
@@ -282,9 +295,15 @@ function resolveUser(entry: string | Partial<FakeUser>, env: ConversationEnv): F
   return env.channels.rememberUser({ ...DEFAULT_USER, ...known, id: snowflake(), ...entry } as FakeUser);
 }
 
-function completeAttachment(partial: Partial<FakeAttachment>): FakeAttachment {
-  const id = partial.id ?? snowflake();
-  const filename = partial.filename ?? 'file.txt';
-  const url = partial.url ?? `https://cdn.discordapp.invalid/attachments/${id}/${filename}`;
-  return { size: 0, proxy_url: url, ...partial, id, filename, url };
+function completeAttachment(input: SayAttachment, channelId: string, env: ConversationEnv): FakeAttachment {
+  const { data, ...fields } = input;
+  const filename = fields.filename ?? 'file.txt';
+  if (data !== undefined) {
+    const stored = env.storeFile(typeof data === 'string' ? Buffer.from(data) : data, filename, channelId);
+    return { ...stored, ...fields, id: stored.id, url: stored.url, proxy_url: stored.proxy_url, size: stored.size };
+  }
+  const id = fields.id ?? snowflake();
+  // no bytes given: a URL on a reserved domain, so a download fails loudly instead of reaching the network
+  const url = fields.url ?? `https://cdn.discordapp.invalid/attachments/${channelId}/${id}/${filename}`;
+  return { size: 0, proxy_url: url, ...fields, id, filename, url };
 }

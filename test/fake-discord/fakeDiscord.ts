@@ -26,13 +26,17 @@
  *              channelId? (text channel | thread | DM channel), dm?: true,
  *              mentionBot?, mentions?: (userId | Partial<FakeUser>)[], mentionEveryone?,
  *              mentionRoles?, replyTo?: messageId, ping? (default true),
- *              embeds?, attachments?, components?, poll?, nonce?, roles?, nick?,
+ *              embeds?, attachments? ({ filename, data } is served by the fake),
+ *              components?, poll?, nonce?, roles?, nick?,
  *              timeoutMs?, overrides? })      → the stored FakeMessage (full content)
  *   fake.editUserMessage(id, content | fields)   MESSAGE_UPDATE (mentions re-derived)
  *   fake.deleteUserMessage(id)                   MESSAGE_DELETE
  *   fake.botMessages(channelId?)                 what the bot POSTed to channels, current state
- *   fake.waitForBotMessage(pred?, timeoutMs?)    first matching bot message (stored ones first, then
- *                                                new posts/edits); event-driven, rejects on timeout
+ *   fake.waitForBotMessage(pred?, timeoutMs? | { timeoutMs?, after?: messageId })
+ *                                                first matching bot message: stored ones first (newer than
+ *                                                `after` if given), then new posts/edits; event-driven,
+ *                                                rejects on timeout listing what the bot did post
+ *   fake.archiveThread(threadId, { locked? })    THREAD_UPDATE; bot/user posts reopen it unless locked
  *   fake.allowedMentions(messageId)              `allowed_mentions` the bot sent (undefined = omitted)
  *   fake.channelMessages(channelId?)             every stored message of a channel (users' and bot's)
  *   fake.typingIn(channelId?)                    count of POST /channels/:id/typing
@@ -55,6 +59,10 @@
  *   400 50035 naming the field; empty → 50006; unknown channel → 404 10003;
  *   a reply to an unknown message → 50035 unless fail_if_not_exists: false.
  *   `mentions` of a bot message are computed from content and allowed_mentions.
+ *   Interaction replies, edits and follow-ups get the same limit checks (a
+ *   rejected callback does not acknowledge the interaction).
+ * - GET /channels/:id/messages honours limit (1–100, default 50), before,
+ *   after, around; answers newest first.
  * - Replies get type 19, a completed `message_reference` and `referenced_message`.
  * - POST /users/@me/channels {recipient_id} returns the user's DM channel
  *   (users the fake has seen: DEFAULT_USER, message authors, interaction users).
@@ -64,7 +72,9 @@
  *   leaves a type 18 message in the parent). THREAD_CREATE (newly_created) is
  *   dispatched; GUILD_CREATE lists the threads, so a client that logs in again
  *   knows them. Names 1–100 chars, auto_archive_duration 60/1440/4320/10080.
- *   PUT/DELETE /channels/:thread/thread-members/@me → 204.
+ *   PUT/DELETE /channels/:thread/thread-members/@me → 204. PATCH /channels/:thread
+ *   (name, archived, locked, auto_archive_duration) → THREAD_UPDATE. Interactions
+ *   with `channelId: threadId` carry the thread as their channel.
  *
  * Things to know:
  * - Closing the fake before the client leaves discord.js reconnecting forever.
@@ -98,6 +108,7 @@ import {
   messageEvent,
   MessageType,
   replyReference,
+  withoutNestedReference,
   type SayInput,
 } from './conversation.js';
 import { FakeGateway, type DispatchRecord, type GatewayFrame, type IdentifyRecord } from './gateway.js';
@@ -164,6 +175,13 @@ export interface InteractOptions {
   quietMs?: number;
 }
 
+export interface WaitForBotMessageOptions {
+  /** Default 5000. */
+  timeoutMs?: number;
+  /** Only bot messages newer than this message id (e.g. the user message the bot should answer). */
+  after?: string;
+}
+
 export interface FakeDiscord {
   /** http://127.0.0.1:PORT/api: pass as `new Client({ rest: { api } })` (discord.js appends /v10). */
   readonly apiUrl: string;
@@ -205,13 +223,18 @@ export interface FakeDiscord {
    * which `predicate` holds: already stored ones first, then new posts and
    * edits as they arrive. Rejects after `timeoutMs` (default 5000).
    */
-  waitForBotMessage(predicate?: (message: FakeMessage) => boolean, timeoutMs?: number): Promise<FakeMessage>;
+  waitForBotMessage(predicate?: (message: FakeMessage) => boolean, timeout?: number | WaitForBotMessageOptions): Promise<FakeMessage>;
   /** `allowed_mentions` the bot last sent for that message (create or edit); undefined = omitted, which Discord treats as "parse everything". */
   allowedMentions(messageId: string): unknown;
   /** How many successful POST /channels/:id/typing the channel got. */
   typingIn(channelId?: string): number;
   /** Every thread the fake holds (started by the bot), current state. */
   threads(): FakeThread[];
+  /**
+   * Archive a thread as Discord's auto-archive would (THREAD_UPDATE). The bot
+   * posting into it unarchives it again, unless `locked` (then 400 50083).
+   */
+  archiveThread(threadId: string, opts?: { locked?: boolean }): Promise<FakeThread>;
   /** The user's DM channel with the bot (type 1), created on first use; the same id `say({ dm: true })` uses. */
   dmChannelFor(userId: string): JsonObject;
   /** Every gateway dispatch sent, per connection, exactly as received (after intent filtering). */
@@ -359,6 +382,11 @@ class FakeDiscordServer implements FakeDiscord {
       token,
       commandId: (name, type, guildId) => this.commands.find(name, type, guildId),
     });
+    // an interaction from a thread carries the thread as its channel (discord.js caches it from there)
+    const place = this.channels.place(String(payload.channel_id));
+    if (place && isThreadType(place.type) && input.overrides?.channel === undefined) {
+      payload.channel = this.channels.get(place.channelId);
+    }
     // a user who ran a command can be DMed afterwards (POST /users/@me/channels)
     const interactionUser = ((payload.member as JsonObject | undefined)?.user ?? payload.user) as FakeUser | undefined;
     if (interactionUser) this.channels.rememberUser(interactionUser);
@@ -396,7 +424,15 @@ class FakeDiscordServer implements FakeDiscord {
       channels: this.channels,
       defaultChannelId: this.world.channelId,
       message: (id) => this.store.get(id),
+      storeFile: (bytes, filename, channelId) => this.store.storeUpload(bytes, filename, channelId),
     });
+    const thread = this.channels.thread(place.channelId);
+    if (thread?.thread_metadata.archived) {
+      if (thread.thread_metadata.locked) throw new Error(`fake-discord: say(): thread ${thread.id} is archived and locked`);
+      // a user posting in an archived thread reopens it
+      const reopened = this.channels.updateThread(thread.id, { archived: false })!;
+      this.echo('THREAD_UPDATE', guildsOnly(reopened), place);
+    }
     this.store.put(message);
     this.channels.noteMessage(place.channelId, message.id);
     await this.broadcastMessage('MESSAGE_CREATE', message, place, said.timeoutMs ?? DEFAULT_TIMEOUT_MS);
@@ -427,8 +463,15 @@ class FakeDiscordServer implements FakeDiscord {
     await this.gateway.broadcast('MESSAGE_DELETE', (intents) => deleteEvent(message, place, intents), { guildId: place.guildId }, DEFAULT_TIMEOUT_MS);
   }
 
-  waitForBotMessage(predicate: (message: FakeMessage) => boolean = () => true, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<FakeMessage> {
-    const find = (): FakeMessage | undefined => this.botMessages().find((m) => predicate(m));
+  waitForBotMessage(
+    predicate: (message: FakeMessage) => boolean = () => true,
+    timeout: number | WaitForBotMessageOptions = {},
+  ): Promise<FakeMessage> {
+    const opts = typeof timeout === 'number' ? { timeoutMs: timeout } : timeout;
+    const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const after = opts.after === undefined ? undefined : BigInt(opts.after);
+    const find = (): FakeMessage | undefined =>
+      this.botMessages().find((m) => (after === undefined || BigInt(m.id) > after) && predicate(m));
     const found = find();
     if (found) return Promise.resolve(found);
     return new Promise<FakeMessage>((resolve, reject) => {
@@ -469,6 +512,26 @@ class FakeDiscordServer implements FakeDiscord {
 
   dmChannelFor(userId: string): JsonObject {
     return structuredClone(this.channels.dmFor(userId));
+  }
+
+  async archiveThread(threadId: string, opts: { locked?: boolean } = {}): Promise<FakeThread> {
+    const thread = this.channels.updateThread(threadId, { archived: true, locked: opts.locked });
+    if (!thread) throw new Error(`fake-discord: archiveThread('${threadId}'): no such thread`);
+    await this.gateway.broadcast('THREAD_UPDATE', guildsOnly(thread), { guildId: thread.guild_id }, DEFAULT_TIMEOUT_MS);
+    return thread;
+  }
+
+  /**
+   * Sending into an archived thread: Discord unarchives it (THREAD_UPDATE)
+   * unless it is locked, which fails the send with 50083.
+   */
+  private reopenThreadFor(place: ChannelPlace): RouteResponse | undefined {
+    const thread = this.channels.thread(place.channelId);
+    if (!thread?.thread_metadata.archived) return undefined;
+    if (thread.thread_metadata.locked) return apiError(400, 'Thread is archived', 50083);
+    const reopened = this.channels.updateThread(thread.id, { archived: false })!;
+    this.echo('THREAD_UPDATE', guildsOnly(reopened), place);
+    return undefined;
   }
 
   /** A stored message a user (not the bot) wrote, with its channel. */
@@ -640,10 +703,9 @@ class FakeDiscordServer implements FakeDiscord {
         const channel = this.channels.get(p.channel!);
         return channel ? json(200, channel) : unknownChannel();
       }),
+      r('PATCH', /^\/channels\/(?<channel>[^/]+)$/, (p, q) => this.patchChannel(p.channel!, q)),
       r('POST', /^\/channels\/(?<channel>[^/]+)\/typing$/, (p) => this.typing(p.channel!)),
-      r('GET', /^\/channels\/(?<channel>[^/]+)\/messages$/, (p) =>
-        this.channels.place(p.channel!) ? json(200, this.store.inChannel(p.channel!).reverse()) : unknownChannel(),
-      ),
+      r('GET', /^\/channels\/(?<channel>[^/]+)\/messages$/, (p, q) => this.channelHistory(p.channel!, q.query)),
       r('POST', /^\/channels\/(?<channel>[^/]+)\/messages$/, (p, q) => this.postChannelMessage(p.channel!, q)),
       r('GET', /^\/channels\/(?<channel>[^/]+)\/messages\/(?<msg>[^/]+)$/, (p) => this.channelMessage(p, (id) => this.store.get(id))),
       r('PATCH', /^\/channels\/(?<channel>[^/]+)\/messages\/(?<msg>[^/]+)$/, (p, q) => this.patchChannelMessage(p, q)),
@@ -726,6 +788,8 @@ class FakeDiscordServer implements FakeDiscord {
     const body = request.body as JsonObject | undefined;
     const invalid = validateMessageBody(body, { hasFiles: request.files.length > 0, isEdit: false });
     if (invalid) return invalid;
+    const archived = this.reopenThreadFor(place);
+    if (archived) return archived;
 
     const extra: Partial<FakeMessage> = {};
     // discord.js matches its own sends by nonce when enforceNonce is used
@@ -735,7 +799,7 @@ class FakeDiscordServer implements FakeDiscord {
     if (reply.referenced) {
       extra.type = MessageType.Reply;
       extra.message_reference = replyReference(reply.referenced);
-      extra.referenced_message = reply.referenced;
+      extra.referenced_message = withoutNestedReference(reply.referenced);
     }
     const env = { botUserId: this.world.botUser.id, channels: this.channels };
     Object.assign(extra, botMessageMentions(String(body?.content ?? ''), body?.allowed_mentions, reply.referenced, env));
@@ -800,6 +864,34 @@ class FakeDiscordServer implements FakeDiscord {
     this.store.delete(message.id);
     this.echo('MESSAGE_DELETE', (intents) => deleteEvent(message, place, intents), place);
     return noContent();
+  }
+
+  /**
+   * GET /channels/:id/messages: newest first, `limit` 1–100 (default 50),
+   * at most one of `before`, `after`, `around` (message ids), as on Discord.
+   */
+  private channelHistory(channelId: string, query: Record<string, string>): RouteResponse {
+    if (!this.channels.place(channelId)) return unknownChannel();
+    const limit = query.limit === undefined ? 50 : Number(query.limit);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
+      return invalidFormBody([fieldError(['limit'], 'NUMBER_TYPE_MAX', 'int value should be between 1 and 100.')]);
+    }
+    const byIdDesc = (a: FakeMessage, b: FakeMessage): number => (BigInt(b.id) > BigInt(a.id) ? 1 : BigInt(b.id) < BigInt(a.id) ? -1 : 0);
+    const newestFirst = this.store.inChannel(channelId).sort(byIdDesc);
+    const id = (value: string): bigint => BigInt(value);
+    if (query.before !== undefined) return json(200, newestFirst.filter((m) => id(m.id) < id(query.before!)).slice(0, limit));
+    if (query.after !== undefined) {
+      // the `limit` messages right after `after`, still answered newest first
+      const after = newestFirst.filter((m) => id(m.id) > id(query.after!));
+      return json(200, after.slice(Math.max(0, after.length - limit)));
+    }
+    if (query.around !== undefined) {
+      const pivot = id(query.around);
+      const older = newestFirst.filter((m) => id(m.id) <= pivot).slice(0, Math.ceil(limit / 2));
+      const newer = newestFirst.filter((m) => id(m.id) > pivot);
+      return json(200, [...newer.slice(Math.max(0, newer.length - Math.floor(limit / 2))), ...older]);
+    }
+    return json(200, newestFirst.slice(0, limit));
   }
 
   private typing(channelId: string): RouteResponse {
@@ -872,7 +964,7 @@ class FakeDiscordServer implements FakeDiscord {
     });
     const where = { guildId: thread.guild_id };
     this.gateway
-      .broadcast('THREAD_CREATE', (intents) => ((intents & Intent.Guilds) !== 0 ? { ...thread, newly_created: true } : undefined), where, 0)
+      .broadcast('THREAD_CREATE', guildsOnly({ ...thread, newly_created: true }), where, 0)
       .catch(() => undefined);
 
     const env = { botUserId: this.world.botUser.id, channels: this.channels };
@@ -893,6 +985,33 @@ class FakeDiscordServer implements FakeDiscord {
     return json(201, { ...thread, member: this.channels.threadMember(thread.id, this.world.botUser.id) });
   }
 
+  /** PATCH /channels/:id on a thread: name, archived, locked, auto_archive_duration, rate_limit_per_user (THREAD_UPDATE). */
+  private patchChannel(channelId: string, request: RecordedRequest): RouteResponse {
+    const place = this.channels.place(channelId);
+    if (!place) return unknownChannel();
+    // the fake's bot has no Manage Channels: only its threads can be edited
+    if (!isThreadType(place.type)) return apiError(403, 'Missing Permissions', 50013);
+    const body = (request.body ?? {}) as JsonObject;
+    if (body.name !== undefined) {
+      const badName = validateThreadName(body.name);
+      if (badName) return badName;
+    }
+    if (body.auto_archive_duration !== undefined && !(AUTO_ARCHIVE_DURATIONS as readonly unknown[]).includes(body.auto_archive_duration)) {
+      return invalidFormBody([
+        fieldError(['auto_archive_duration'], 'BASE_TYPE_CHOICES', `Value must be one of {${AUTO_ARCHIVE_DURATIONS.join(', ')}}.`),
+      ]);
+    }
+    const thread = this.channels.updateThread(channelId, {
+      name: typeof body.name === 'string' ? body.name : undefined,
+      archived: typeof body.archived === 'boolean' ? body.archived : undefined,
+      locked: typeof body.locked === 'boolean' ? body.locked : undefined,
+      autoArchiveDuration: typeof body.auto_archive_duration === 'number' ? body.auto_archive_duration : undefined,
+      rateLimitPerUser: typeof body.rate_limit_per_user === 'number' ? body.rate_limit_per_user : undefined,
+    })!;
+    this.echo('THREAD_UPDATE', guildsOnly(thread), place);
+    return json(200, thread);
+  }
+
   private threadMembership(channelId: string, action: 'join' | 'leave'): RouteResponse {
     const place = this.channels.place(channelId);
     if (!place) return unknownChannel();
@@ -907,6 +1026,11 @@ class FakeDiscordServer implements FakeDiscord {
     if (!message || message.channel_id !== params.channel) return apiError(404, 'Unknown Message', 10008);
     return json(200, message);
   }
+}
+
+/** Thread events need the Guilds intent. */
+function guildsOnly(payload: JsonObject): (intents: number) => JsonObject | undefined {
+  return (intents) => ((intents & Intent.Guilds) !== 0 ? payload : undefined);
 }
 
 function unknownChannel(): RouteResponse {

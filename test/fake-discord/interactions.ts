@@ -6,6 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import { apiError, json, noContent, type JsonObject, type RecordedFile, type RecordedRequest, type RouteResponse } from './http.js';
 import type { MessageStore } from './messages.js';
+import { validateMessageBody } from './validation.js';
 import { CallbackType, InteractionKind, MessageFlag, type FakeMessage, type FakeWorld } from './payloads.js';
 
 /** The interaction callback (`POST /interactions/:id/:token/callback`) the bot sent. */
@@ -272,6 +273,11 @@ export class InteractionRegistry {
     const data = body.data as JsonObject | undefined;
     const invalid = this.invalidCallback(tracked, type);
     if (invalid) return invalid;
+    // message limits as for channel messages; a rejected callback does not acknowledge the interaction
+    if (type === CallbackType.Reply || type === CallbackType.Update) {
+      const badMessage = validateMessageBody(data, { hasFiles: request.files.length > 0, isEdit: type === CallbackType.Update });
+      if (badMessage) return badMessage;
+    }
 
     tracked.callback = { type, data, files: request.files, atMs, withResponse: request.query.with_response === 'true' };
     const message = this.applyCallback(tracked, type, data, request.files);
@@ -306,6 +312,8 @@ export class InteractionRegistry {
 
   private followUp(tracked: TrackedInteraction, request: RecordedRequest): RouteResponse {
     if (!tracked.callback) return apiError(404, 'Unknown Webhook', 10015);
+    const invalid = validateMessageBody(request.body as JsonObject | undefined, { hasFiles: request.files.length > 0, isEdit: false });
+    if (invalid) return invalid;
     const message = this.store.create(request.body as JsonObject | undefined, request.files, this.placement(tracked, 0));
     tracked.ownedMessages.set(message.id, message);
     tracked.followUps.push(this.call(tracked, 'followUp', message.id, false, request, message));
@@ -320,6 +328,8 @@ export class InteractionRegistry {
   }
 
   private edit(tracked: TrackedInteraction, messageId: string, original: boolean, request: RecordedRequest): RouteResponse {
+    const invalid = validateMessageBody(request.body as JsonObject | undefined, { hasFiles: request.files.length > 0, isEdit: true });
+    if (invalid) return invalid;
     // the first edit of a deferred reply replaces "thinking…"
     const message = this.store.edit(messageId, request.body as JsonObject | undefined, request.files, {
       clearFlags: MessageFlag.Loading,

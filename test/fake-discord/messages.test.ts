@@ -17,13 +17,15 @@ import {
   GatewayIntentBits,
   MessageType as DjsMessageType,
   Partials,
+  type ChatInputCommandInteraction,
   type ClientOptions,
+  type Interaction,
   type Message,
   type PartialMessage,
   type TextChannel,
   type ThreadChannel,
 } from 'discord.js';
-import { DEFAULT_USER, HAS_THREAD_FLAG, startFakeDiscord, type FakeDiscord, type FakeMessage } from './fakeDiscord.js';
+import { DEFAULT_USER, HAS_THREAD_FLAG, slashCommand, startFakeDiscord, type FakeDiscord, type FakeMessage } from './fakeDiscord.js';
 
 const TEST_TIMEOUT = 15_000;
 const EVENT_TIMEOUT = 3000;
@@ -161,6 +163,15 @@ describe('user messages reach a client without the MessageContent intent', { tim
     const said = await fake.say('hello');
     expect((await seen).id).toBe(said.id);
     expect(said.content).toBe('hello');
+  });
+
+  it('serves the bytes of user attachments given as data, so a bot can download them', async () => {
+    const seen = nextMessage(client, (m) => m.author.id === DEFAULT_USER.id);
+    await fake.say({ content: 'see file', mentionBot: true, attachments: [{ filename: 'notes.txt', data: 'the notes' }] });
+    const attachment = (await seen).attachments.first()!;
+    expect(attachment.name).toBe('notes.txt');
+    expect(attachment.url.startsWith('http://127.0.0.1:')).toBe(true);
+    expect(await (await fetch(attachment.url)).text()).toBe('the notes');
   });
 
   it('delivers DMs with content, as a DM channel the client did not know', async () => {
@@ -330,6 +341,16 @@ describe('bot messages', { timeout: TEST_TIMEOUT }, () => {
     setTimeout(() => void guildChannel().send('later'), 20);
     expect((await waiting).content).toBe('later');
     await expect(fake.waitForBotMessage((m) => m.content === 'never', 50)).rejects.toThrow(/no matching bot message within 50 ms/);
+  });
+
+  it('waits only for bot messages newer than `after`', async () => {
+    const first = await guildChannel().send('same words');
+    const said = await fake.say({ content: 'again please', mentionBot: true });
+    const waiting = fake.waitForBotMessage((m) => m.content === 'same words', { after: said.id, timeoutMs: 2000 });
+    const second = await guildChannel().send('same words');
+    const found = await waiting;
+    expect(found.id).toBe(second.id);
+    expect(found.id).not.toBe(first.id);
   });
 
   it("refuses to edit another user's message", async () => {
@@ -535,6 +556,49 @@ describe('threads', { timeout: TEST_TIMEOUT }, () => {
     expect(noMessage.code).toBe(10008);
   });
 
+  it('serves channel history newest first with limit and before/after', async () => {
+    const thread = client.channels.cache.get(fake.threads()[0]!.id) as ThreadChannel;
+    const [answer, followUp] = fake.channelMessages(thread.id);
+    const newest = await thread.messages.fetch({ limit: 1 });
+    expect([...newest.keys()]).toEqual([followUp!.id]);
+    const before = await thread.messages.fetch({ before: followUp!.id, limit: 10 });
+    expect([...before.keys()]).toEqual([answer!.id]);
+    const after = await thread.messages.fetch({ after: answer!.id });
+    expect([...after.keys()]).toEqual([followUp!.id]);
+    expect((await apiError(client.rest.get(`/channels/${thread.id}/messages`, { query: new URLSearchParams({ limit: '101' }) }))).code).toBe(50035);
+  });
+
+  it('archives threads (THREAD_UPDATE); posting reopens them unless locked', async () => {
+    const thread = client.channels.cache.get(fake.threads()[0]!.id) as ThreadChannel;
+    const archived = nextEvent<ThreadChannel>(client, Events.ThreadUpdate, () => true, 'threadUpdate');
+    await fake.archiveThread(thread.id);
+    await archived;
+    expect(thread.archived).toBe(true);
+
+    await thread.send('still here');
+    expect(fake.threads()[0]?.thread_metadata.archived).toBe(false);
+
+    await fake.archiveThread(thread.id, { locked: true });
+    expect((await apiError(thread.send('locked out'))).code).toBe(50083);
+    await expect(fake.say({ channelId: thread.id, content: 'me neither' })).rejects.toThrow(/archived and locked/);
+
+    await thread.edit({ archived: false, locked: false, name: 'Renamed' });
+    expect(fake.threads()[0]).toMatchObject({ name: 'Renamed', thread_metadata: { archived: false, locked: false } });
+    expect((await apiError(thread.setName('x'.repeat(101)))).code).toBe(50035);
+  });
+
+  it('puts a thread as the channel of interactions started in it', async () => {
+    const threadId = fake.threads()[0]!.id;
+    const seen = nextEvent<Interaction>(client, Events.InteractionCreate, () => true, 'interactionCreate');
+    const handled = seen.then((interaction) => {
+      expect(interaction.channel?.isThread()).toBe(true);
+      return (interaction as ChatInputCommandInteraction).reply('in thread');
+    });
+    const result = await fake.interact(slashCommand('where', {}, { channelId: threadId }));
+    await handled;
+    expect(result.final()).toMatchObject({ content: 'in thread', channel_id: threadId });
+  });
+
   it('lists its threads in GUILD_CREATE, so a client that logs in again knows them', async () => {
     restarted = await startClient(fake);
     for (const thread of fake.threads()) {
@@ -587,5 +651,33 @@ describe('intent rules', { timeout: TEST_TIMEOUT }, () => {
   it('never delivers a message event to a client without message intents', () => {
     const guildsOnlyIntents = GatewayIntentBits.Guilds as number;
     expect(fake.dispatches.filter((d) => d.intents === guildsOnlyIntents && d.t.startsWith('MESSAGE_'))).toEqual([]);
+  });
+});
+
+describe('interaction replies obey the same message limits', { timeout: TEST_TIMEOUT }, () => {
+  let fake: FakeDiscord;
+  let client: Client;
+
+  beforeAll(async () => {
+    fake = await startFakeDiscord();
+    client = await startClient(fake, { intents: [GatewayIntentBits.Guilds] });
+  }, TEST_TIMEOUT);
+
+  afterAll(() => teardown([client], fake), TEST_TIMEOUT);
+
+  it('rejects an over-long reply without acknowledging, then accepts a valid one', async () => {
+    const outcome = nextEvent<Interaction>(client, Events.InteractionCreate, () => true, 'interactionCreate').then(async (interaction) => {
+      const command = interaction as ChatInputCommandInteraction;
+      const error = await command.reply('x'.repeat(2001)).then(
+        () => undefined,
+        (e: unknown) => e as DiscordAPIError,
+      );
+      await command.reply('short');
+      return error;
+    });
+    const result = await fake.interact(slashCommand('long'));
+    expect((await outcome)?.code).toBe(50035);
+    expect(result.final()?.content).toBe('short');
+    expect(result.requests.map((r) => r.status)).toEqual([400, 204]);
   });
 });

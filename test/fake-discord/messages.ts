@@ -80,6 +80,12 @@ export class MessageStore {
     return [...this.messages.values()].filter((m) => m.channel_id === channelId).map(clone);
   }
 
+  /** Store bytes as an attachment the fake serves (user message attachments). */
+  storeUpload(bytes: Buffer, filename: string, channelId: string): FakeAttachment {
+    const contentType = /\.txt$/i.test(filename) ? 'text/plain; charset=utf-8' : /\.png$/i.test(filename) ? 'image/png' : '';
+    return this.storeFile({ field: 'files[0]', name: filename, contentType, bytes }, channelId);
+  }
+
   /** Bytes behind an attachment URL path (`/attachments/...`). */
   file(pathname: string): StoredFile | undefined {
     return this.files.get(pathname);
