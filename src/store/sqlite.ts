@@ -6,10 +6,15 @@ import type { Row, SqlDatabase, SqlParam, SqlRunner } from './sql.js';
 
 /**
  * SQLite through libsql (better-sqlite3's API, prebuilt binaries shipped as npm packages).
- * Its calls are synchronous, so every operation goes through one lane: a transaction that
- * awaits between statements must not let another caller's statement run inside it on the
- * same connection.
+ * Its calls are synchronous, so every operation goes through one lane per file, shared by
+ * every connection this process has to that file: a transaction that awaits between
+ * statements must neither let another caller's statement run inside it on the same
+ * connection, nor let a second connection's BEGIN wait for the lock synchronously — which
+ * would block the very thread that holds the lock until busy_timeout. Other processes on
+ * the same file wait for the lock in their own thread (busy_timeout).
  */
+const lanes = new Map<string, { tail: Promise<unknown>; connections: number }>();
+
 export function openSqlite(file: string, name: string): SqlDatabase {
   let db: Database.Database;
   try {
@@ -25,20 +30,27 @@ export function openSqlite(file: string, name: string): SqlDatabase {
   } catch (error) {
     throw new StoreError('open', `cannot open ${name}: ${causeMessage(error)}`, { cause: error });
   }
-  return new SqliteDatabase(db);
+  return new SqliteDatabase(db, path.resolve(file));
 }
 
 class SqliteDatabase implements SqlDatabase {
   readonly engine = 'sqlite' as const;
   private readonly statements = new Map<string, Database.Statement>();
-  private lane: Promise<unknown> = Promise.resolve();
+  private readonly lane: { tail: Promise<unknown>; connections: number };
   private closed = false;
   private readonly direct: SqlRunner = {
     all: async (sql, params) => this.allNow(sql, params),
     run: async (sql, params) => this.runNow(sql, params),
   };
 
-  constructor(private readonly db: Database.Database) {}
+  constructor(
+    private readonly db: Database.Database,
+    private readonly file: string,
+  ) {
+    this.lane = lanes.get(file) ?? { tail: Promise.resolve(), connections: 0 };
+    this.lane.connections += 1;
+    lanes.set(file, this.lane);
+  }
 
   all(sql: string, params?: readonly SqlParam[]): Promise<Row[]> {
     return this.inLane(() => this.allNow(sql, params));
@@ -65,14 +77,15 @@ class SqliteDatabase implements SqlDatabase {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    await this.lane.catch(() => undefined);
+    await this.lane.tail.catch(() => undefined);
     this.db.close();
+    if (--this.lane.connections === 0) lanes.delete(this.file);
   }
 
   private inLane<T>(fn: () => T | Promise<T>): Promise<T> {
     if (this.closed) return Promise.reject(new StoreError('query', 'the store is closed'));
-    const next = this.lane.then(fn, fn);
-    this.lane = next.catch(() => undefined);
+    const next = this.lane.tail.then(fn, fn);
+    this.lane.tail = next.catch(() => undefined);
     return next;
   }
 
