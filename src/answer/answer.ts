@@ -1,8 +1,15 @@
 import type { Engine } from '../engine.js';
+import { isPreamble } from '../search/preamble.js';
+import type { RankedPassage } from '../search/rank.js';
 import { checkQuestion, MAX_QUESTION_LENGTH, type QuestionProblem } from '../search/question.js';
 import { citeParagraph, type Citation } from './citation.js';
 import { answerFigures, type FigureFact } from './figures.js';
 import { classifyQuestion } from '../search/question.js';
+import { splitSentences } from '../search/sentences.js';
+import type { Paragraph } from '../corpus/types.js';
+import { answerDocumentQuestion } from './documentQuestion.js';
+import { findDocumentMentions } from './documentMention.js';
+import { otherLanguageMessage } from './language.js';
 
 /** A passage as an answer shows it: whole text, its best sentence, where it comes from. */
 export interface AnswerPassage {
@@ -53,8 +60,29 @@ export function answerQuestion(engine: Engine, query: string, options: AnswerOpt
   }
   const limit = options.limit ?? 5;
   const offset = options.offset ?? 0;
-  const result = engine.index.query(query, { limit: offset + limit, documentId: options.documentId });
+  const foreign = otherLanguageMessage(query);
+  if (foreign) return { query, status: 'no-match', message: foreign, passages: [], suggestions: [], lead: [], figures: [] };
+  // A question naming one document ("what does the op-ed say about…") is searched in it alone.
+  const mentions = options.documentId ? [] : findDocumentMentions(engine.corpus, query);
+  const documentId = options.documentId ?? (mentions.length === 1 ? mentions[0]!.documentId : undefined);
+  const aboutDocument = answerDocumentQuestion(engine.corpus, query, documentId);
+  const result = engine.index.query(query, { limit: offset + limit, documentId });
   const relevant = result.passages.filter((p) => p.coverage >= MIN_COVERAGE);
+  if (aboutDocument) {
+    // The passages that carry the answer first (title block, abstract, conclusion), then the search's.
+    const first = aboutDocument.passages.map((p) => documentPassage(engine, p));
+    const seen = new Set(first.map((p) => p.paragraphId));
+    const rest = relevant.filter((p) => !seen.has(p.paragraph.id)).map((p) => toPassage(engine, p));
+    return {
+      query,
+      status: 'answered',
+      message: null,
+      passages: [...first, ...rest].slice(offset, offset + limit),
+      suggestions: [],
+      lead: offset === 0 ? aboutDocument.lines : [],
+      figures: [],
+    };
+  }
   // Figures lead only the first page of an answer (not the More pages).
   const numeric = offset === 0 ? answerFigures(engine.corpus, engine.figures, engine.index, query, classifyQuestion(query)) : null;
   const lead = numeric?.lines ?? [];
@@ -75,15 +103,32 @@ export function answerQuestion(engine: Engine, query: string, options: AnswerOpt
     query,
     status: 'answered',
     message: null,
-    passages: relevant.slice(offset, offset + limit).map((p) => ({
-      paragraphId: p.paragraph.id,
-      text: p.paragraph.text,
-      highlight: { start: p.bestSentence.start, end: p.bestSentence.end },
-      citation: citeParagraph(engine.corpus, p.paragraph),
-      score: Math.round(p.score * 1000) / 1000,
-    })),
+    passages: relevant.slice(offset, offset + limit).map((p) => toPassage(engine, p)),
     suggestions: result.suggestions,
     lead,
     figures,
+  };
+}
+
+function toPassage(engine: Engine, p: RankedPassage): AnswerPassage {
+  return {
+    paragraphId: p.paragraph.id,
+    text: p.paragraph.text,
+    highlight: { start: p.bestSentence.start, end: p.bestSentence.end },
+    citation: citeParagraph(engine.corpus, p.paragraph),
+    score: Math.round(p.score * 1000) / 1000,
+  };
+}
+
+/** A passage chosen for a question about the document: its first sentence that is not about the text itself. */
+function documentPassage(engine: Engine, paragraph: Paragraph): AnswerPassage {
+  const sentences = splitSentences(paragraph.text);
+  const best = sentences.find((x) => !isPreamble(x.text)) ?? sentences[0] ?? { start: 0, end: paragraph.text.length };
+  return {
+    paragraphId: paragraph.id,
+    text: paragraph.text,
+    highlight: { start: best.start, end: best.end },
+    citation: citeParagraph(engine.corpus, paragraph),
+    score: 1,
   };
 }

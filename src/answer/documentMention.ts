@@ -199,8 +199,19 @@ const STRENGTH: Record<How, number> = { id: 5, title: 4, author: 3, venue: 2, ki
  * earliest. A kind ("the paper") counts only when exactly one document is of that kind.
  */
 export function findDocumentMention(corpus: Corpus, text: string): DocumentMention | null {
+  return findDocumentMentions(corpus, text)[0] ?? null;
+}
+
+/** Every document the text names, one mention each (its strongest), strongest first. */
+export function findDocumentMentions(corpus: Corpus, text: string): DocumentMention[] {
+  const found = allMentions(corpus, text);
+  const seen = new Set<string>();
+  return found.filter((m) => !seen.has(m.documentId) && seen.add(m.documentId));
+}
+
+function allMentions(corpus: Corpus, text: string): DocumentMention[] {
   const toks = tokens(text);
-  if (toks.length === 0) return null;
+  if (toks.length === 0) return [];
   const quoted = quotedRanges(text);
   const found: DocumentMention[] = [];
 
@@ -254,7 +265,5 @@ export function findDocumentMention(corpus: Corpus, text: string): DocumentMenti
     found.push({ documentId: fits[0]!.meta.id, start: toks[i - 1]!.start, end: toks[j + noun.words.length - 1]!.end, how: 'kind' });
   }
 
-  if (found.length === 0) return null;
-  found.sort((a, b) => STRENGTH[b.how] - STRENGTH[a.how] || a.start - b.start || b.end - a.end);
-  return found[0]!;
+  return found.sort((a, b) => STRENGTH[b.how] - STRENGTH[a.how] || a.start - b.start || b.end - a.end);
 }

@@ -1,6 +1,8 @@
 import MiniSearch, { type AsPlainObject, type Options, type Query } from 'minisearch';
 import type { Corpus, DocumentMeta, Paragraph } from '../corpus/types.js';
 import { analyze, Expander, EXPANSION_BOOST, indexTokens, mineAcronyms, normalizeTerm } from './analyzer.js';
+import { SemanticSpace, sharedWordVectors } from './semantic.js';
+import type { WordVectors } from './vectors.js';
 import { analyzeQuestion, type AnalyzedQuestion } from './question.js';
 import { analyzePassage, overviewFit, passageAnalysis, rankCandidates, type QueryTermGroup, type RankedPassage, type SourceNames } from './rank.js';
 import { WINDOW_SENTENCES, windowCount, WindowQuery, type WindowStatistics } from './windows.js';
@@ -29,6 +31,13 @@ const FUZZY_FOR_UNKNOWN = 0.25;
 const MIN_PREFIX = 6;
 const MAX_PREFIX_EXTENSION = 8;
 const PREFIX_BOOST = 0.5;
+/**
+ * Semantic neighbours of a word the corpus has count this share of their weight (see
+ * semantic.ts): none. Measured: at full weight they won 3 paraphrases of 12 and lost 4 of
+ * 45 plainly worded questions (the neighbours of a known word are mostly its co-hyponyms:
+ * exports → imports, east → west); at 0.2–0.4 they won nothing.
+ */
+const KNOWN_SEMANTIC_SCALE = 0;
 /** Shortest term that spelling correction looks at (shorter words have too many neighbours). */
 const MIN_CORRECTABLE = 5;
 
@@ -200,12 +209,21 @@ export class PassageIndex {
   private readonly correctionCache = new Map<string, string[]>();
   /** True when restored from a snapshot, false when built from the corpus. */
   readonly restored: boolean;
+  /** Word vectors given, or undefined for the process's shared ones (see semantic.ts). */
+  private readonly vectorSource: WordVectors | null | undefined;
+  private semanticSpace: SemanticSpace | null | undefined;
 
-  /** Builds the index of `corpus`, or restores it from a snapshot of the same corpus. */
+  /**
+   * Builds the index of `corpus`, or restores it from a snapshot of the same corpus.
+   * `vectors`: word vectors for meaning-based expansion; null for none; omitted, the
+   * process's shared ones, loaded on the first question.
+   */
   constructor(
     readonly corpus: Corpus,
     snapshot?: IndexSnapshot,
+    vectors?: WordVectors | null,
   ) {
+    this.vectorSource = vectors;
     this.paragraphs = corpus.documents.flatMap((d) => d.paragraphs);
     const sources = new Map(corpus.documents.map((d) => [d.meta.id, sourceText(d.meta)]));
     this.documentTerms = new Map(corpus.documents.map((d) => [d.meta.id, new Set(analyze(sources.get(d.meta.id)!))]));
@@ -337,8 +355,21 @@ export class PassageIndex {
     return this.documentFrequency.has(term);
   }
 
-  /** Each question term with its expansions: the unit the re-ranker measures coverage in. */
-  termGroups(question: AnalyzedQuestion): QueryTermGroup[] {
+  /** The corpus terms in vector space, made on first use (a few ms). Null without vectors. */
+  semantic(): SemanticSpace | null {
+    if (this.semanticSpace === undefined) {
+      const vectors = this.vectorSource === undefined ? sharedWordVectors() : this.vectorSource;
+      this.semanticSpace = vectors ? new SemanticSpace(vectors, this.surfaceForm) : null;
+    }
+    return this.semanticSpace;
+  }
+
+  /**
+   * Each question term with its expansions: the unit the re-ranker measures coverage in.
+   * `surfaces`: the word typed for each term (its vector is the word's, not the stem's).
+   */
+  termGroups(question: AnalyzedQuestion, surfaces: ReadonlyMap<string, string> = new Map()): QueryTermGroup[] {
+    const semantic = this.semantic();
     return question.terms.map((term) => {
       const variants = new Map<string, number>([[term, 1]]);
       const add = (t: string, w: number) => {
@@ -353,6 +384,15 @@ export class PassageIndex {
       // Derivations the stemmer leaves apart: region → regionalization, Russia → Russification.
       if (term.length >= MIN_PREFIX && !/^\d/.test(term)) {
         for (const t of this.termsWithPrefix(term)) if (!variants.has(t)) variants.set(t, PREFIX_BOOST);
+      }
+      // Words of close meaning ("strongman" → authoritarian), below every other variant, for
+      // words the corpus lacks: for a word it has, the neighbours are mostly its co-hyponyms
+      // (exports → imports, east → west, Kazakhstan → Turkmenistan) and cost more than they find.
+      const surface = surfaces.get(term);
+      // A misspelling ("Kazakstan") has its correction instead: its vector's neighbours are other places.
+      if (semantic && surface && this.corrections(term).length === 0) {
+        const scale = this.knows(term) ? KNOWN_SEMANTIC_SCALE : 1;
+        if (scale > 0) for (const n of semantic.neighbours(surface)) add(n.term, n.weight * scale);
       }
       const known = [...variants.keys()].filter((t) => this.knows(t));
       const idf = known.length ? Math.max(...known.map((t) => this.idf(t) * variants.get(t)!)) : 0;
@@ -393,7 +433,7 @@ export class PassageIndex {
 
   query(raw: string, options: SearchOptions = {}): SearchResult {
     const question = analyzeQuestion(raw);
-    const groups = this.termGroups(question);
+    const groups = this.termGroups(question, surfaceWords(raw));
     const filter = options.documentId
       ? (r: { id: string }) => r.id.startsWith(`${options.documentId}/`)
       : undefined;
@@ -458,6 +498,16 @@ export class PassageIndex {
       .sort((a, b) => (this.documentFrequency.get(b[0]) ?? 0) - (this.documentFrequency.get(a[0]) ?? 0))
       .map(([, w]) => w);
   }
+}
+
+/** Each index term of a text with the first word that gave it. */
+export function surfaceWords(text: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const token of indexTokens(text)) {
+    const term = normalizeTerm(token);
+    if (term && !out.has(term)) out.set(term, token);
+  }
+  return out;
 }
 
 export { analyze };

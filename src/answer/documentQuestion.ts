@@ -1,0 +1,137 @@
+import type { Corpus, CorpusDocument, Paragraph } from '../corpus/types.js';
+import { analyze } from '../search/analyzer.js';
+import { overviewFit } from '../search/rank.js';
+import { authorLabel, documentUrl } from './citation.js';
+import { findDocumentMentions } from './documentMention.js';
+
+/**
+ * Questions about the documents rather than their subject: who wrote one, when and where
+ * it appeared, its DOI, what it argues overall or concludes, what it cites. Answered from
+ * the metadata (`corpus/<id>.json`), the title block and the document's own summaries
+ * (abstract, opening, conclusion); a passage is always returned so the reader sees the
+ * source of the answer. Which document: the one the question names (see
+ * documentMention.ts), the one the caller restricts to, or, when the corpus has a single
+ * document, that one; a question naming none, about any document, gets every document's.
+ */
+
+export type DocumentAsk = 'author' | 'date' | 'venue' | 'link' | 'affiliation' | 'conclusion' | 'thesis';
+
+const ASKS: Array<[DocumentAsk, RegExp]> = [
+  ['author', /\bwho (?:wrote|writes|is the author|authored|penned|is behind|are the authors)\b|\bwritten by\b|\bauthor(?:s|ed)? (?:of|is|are)\b|\bwho(?:'s| is) (?:it|this) by\b/],
+  ['date', /\bwhen (?:was|did|were)\b.*\b(?:publish|written|write|come out|came out|accept|appear|release|print)|\bpublication date\b|\b(?:what|which) year\b.*\b(?:publish|written|wrote|appear)|\bdated?\b.*\b(?:piece|paper|article)\b|\bhow (?:old|recent) is\b/],
+  ['venue', /\b(?:outlet|venue|publisher)\b|\bwritten for\b|\b(?:which|what) (?:journal|site|website|magazine|newspaper|publication)\b|\bwhere (?:was|did|is)\b.*\b(?:publish|appear|come out|came out|print)|\bpublished (?:in|by) (?:what|which|whom)\b/],
+  ['link', /\bdoi\b|\burl\b|\blink to\b|\bwhere can i (?:read|find|get)\b/],
+  ['affiliation', /\buniversit(?:y|ies)\b|\baffiliat|\bwhere (?:is|are|does|do) (?:he|she|they|the authors?)\b.*\b(?:based|work|from|teach|study)\b|\b(?:which|what) (?:institution|school|department)\b/],
+  ['conclusion', /\bconclu(?:de|des|sion|sions|ding)\b|\bend up\b|\brecommend|\bhow does\b.*\bend\b|\bbottom line\b|\btake-?away\b|\bfinal (?:point|verdict|word)\b/],
+  ['thesis', /\b(?:main|central|overall|key|core|basic) (?:thesis|argument|point|claim|message|idea|contention)s?\b|\bargue(?:s)? overall\b|\boverall argument\b|\bin (?:one|a) (?:line|sentence)\b|\btl;? ?dr\b|\bgist\b|\bsumm(?:ary|ari[sz]e)\b|\bin a nutshell\b|\bwhat(?:'s| is) (?:it|the \w+(?: \w+)?) about\b|\bwhat does \w+ argue\s*\??$/],
+];
+
+/** Words of the document questions themselves: what is left is the topic, if any. */
+const META_WORDS = new Set(
+  analyze(
+    'who wrote written writer author authors authored penned published publish publication accepted appear appeared released date dated year when where outlet venue publisher journal site website magazine newspaper doi url link read find university affiliation based institution conclusion conclude concludes end ends recommend recommends recommending bottom line takeaway final verdict main central overall key core thesis argument argue argues point claim message idea one line sentence tl dr gist summary summarise summarize nutshell paper article piece op ed essay study document text source sources reference references cite cites cited citation bibliography online first come came out',
+  ),
+);
+
+export interface DocumentAnswer {
+  asks: DocumentAsk[];
+  documents: CorpusDocument[];
+  /** The answer's first lines (plain text, values in Markdown bold). */
+  lines: string[];
+  /** Passages that carry the answer, best first: title blocks and summaries. */
+  passages: Paragraph[];
+}
+
+/** The document's title block as a passage (id `<document>/front`): title, authors, dates, venue, DOI. */
+export function titleBlock(doc: CorpusDocument): Paragraph {
+  const { meta } = doc;
+  const front = doc.frontMatter.filter((l) => !/@|^✉/.test(l));
+  const card = [
+    ...front,
+    `${meta.authors.join(', ')}${meta.affiliations.length ? ` (${meta.affiliations.join('; ')})` : ''}. “${meta.title}”. ${meta.venue}, ${meta.year}; ${meta.date}.`,
+    ...(meta.doi ? [`DOI: ${meta.doi}`] : []),
+    ...(documentUrl(meta) ? [`Link: ${documentUrl(meta)}`] : []),
+  ];
+  return {
+    id: `${meta.id}/front`,
+    documentId: meta.id,
+    ordinal: 0,
+    text: card.join('\n'),
+    section: 'Title page',
+    topSection: 'Title page',
+    page: 1,
+    role: 'abstract',
+    footnotes: [],
+    citations: [],
+  };
+}
+
+/** The document's own summary paragraphs: conclusion first, or abstract and opening first. */
+function summaries(doc: CorpusDocument, ask: 'conclusion' | 'thesis'): Paragraph[] {
+  const body = doc.paragraphs.filter((p) => p.role !== 'caption' && !/^(?:appendix|references)/i.test(p.topSection ?? ''));
+  const conclusion = body.filter((p) => /^(?:conclusions?|concluding|summary)/i.test(p.section ?? ''));
+  // No conclusion section: the last paragraph concludes (an op-ed has no headings).
+  const ending = conclusion.length ? conclusion : body.slice(-1);
+  const opening = [...body].filter((p) => overviewFit(p) >= 0.75).sort((a, b) => overviewFit(b) - overviewFit(a));
+  const ordered = ask === 'conclusion' ? [...ending, ...opening] : [...opening, ...ending];
+  return [...new Set(ordered)];
+}
+
+function lineFor(ask: DocumentAsk, doc: CorpusDocument): string {
+  const { meta } = doc;
+  const name = `${authorLabel(meta)} (${meta.year}), “${meta.title}”`;
+  switch (ask) {
+    case 'author':
+      return `“${meta.title}” was written by **${meta.authors.join(', ')}**${meta.affiliations.length ? ` (${meta.affiliations.join('; ')})` : ''}.`;
+    case 'date':
+      return `${name}: **${meta.date}**.`;
+    case 'venue':
+      return `${name} appeared in **${meta.venue}**.`;
+    case 'link':
+      return documentUrl(meta) ? `${name}: ${meta.doi ? `DOI **${meta.doi}**, ` : ''}${documentUrl(meta)}` : `${name} has no DOI or link in its metadata.`;
+    case 'affiliation':
+      return `${meta.authors.join(', ')}: **${meta.affiliations.join('; ') || 'no affiliation given'}**.`;
+    case 'conclusion':
+      return `What ${name} concludes:`;
+    case 'thesis':
+      return `What ${name} argues overall:`;
+  }
+}
+
+/**
+ * The document question's answer, or null when the question is not one: no document
+ * question asked, or asked with a topic and no document named ("who wrote about the SCO?"
+ * is for the search).
+ */
+export function answerDocumentQuestion(corpus: Corpus, question: string, documentId?: string): DocumentAnswer | null {
+  const s = question.toLowerCase().replace(/[’‘]/g, "'");
+  const asks = ASKS.filter(([, re]) => re.test(s)).map(([ask]) => ask);
+  if (asks.length === 0) return null;
+  const mentions = findDocumentMentions(corpus, question);
+  // The words left once the document question and the document's name are taken out.
+  let rest = question;
+  for (const m of [...mentions].sort((a, b) => b.start - a.start)) rest = rest.slice(0, m.start) + ' ' + rest.slice(m.end);
+  const topic = analyze(rest).filter((t) => !META_WORDS.has(t));
+  let documents: CorpusDocument[];
+  if (documentId) documents = corpus.documents.filter((d) => d.meta.id === documentId);
+  else if (mentions.length) documents = mentions.map((m) => corpus.documents.find((d) => d.meta.id === m.documentId)!);
+  else documents = corpus.documents;
+  if (documents.length === 0) return null;
+  // A topic with no document named is a question about the subject ("when did flights resume?").
+  if (topic.length > 0 && mentions.length === 0 && !documentId && corpus.documents.length > 1) return null;
+  // A topic beside a summary question ("what does Irgengioro conclude about the SCO?") is for the search, within that document.
+  const metadataAsks = asks.filter((a) => a !== 'conclusion' && a !== 'thesis');
+  if (topic.length > 1 && metadataAsks.length === 0) return null;
+  const lines: string[] = [];
+  const passages: Paragraph[] = [];
+  for (const doc of documents) {
+    for (const ask of asks) {
+      // "when did it get accepted" and "when was it published" are one line.
+      const line = lineFor(ask, doc);
+      if (!lines.includes(line)) lines.push(line);
+    }
+    if (metadataAsks.length) passages.push(titleBlock(doc));
+    for (const ask of asks) if (ask === 'conclusion' || ask === 'thesis') passages.push(...summaries(doc, ask));
+  }
+  return { asks, documents, lines, passages: [...new Set(passages)] };
+}
