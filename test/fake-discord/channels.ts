@@ -251,6 +251,12 @@ export class ChannelStore {
 
   // ---- bookkeeping on new messages
 
+  /** A thread's message_count excludes deleted messages (total_message_sent keeps them). */
+  noteDelete(channelId: string): void {
+    const thread = this.threadMap.get(channelId);
+    if (thread && thread.message_count > 0) thread.message_count -= 1;
+  }
+
   /** Discord updates last_message_id everywhere and the counters of threads. */
   noteMessage(channelId: string, messageId: string): void {
     const channel = this.guildTextChannels.get(channelId) ?? this.dms.get(channelId);

@@ -44,6 +44,10 @@
  *   fake.dmChannelFor(userId)                    the user's DM channel (created on first use)
  *   fake.dispatches                              every gateway dispatch, per connection, as sent
  *
+ * `say()` waits (up to timeoutMs, default 5000) for a live connection on the
+ * owning shard, so call it after clientReady; it rejects if no client is
+ * connected. `author: { bot: true }` without an id keeps DEFAULT_USER's id.
+ *
  * Discord rules the fake applies to messages:
  * - Guild message events go only to connections that identified with
  *   GuildMessages (1<<9), DM ones with DirectMessages (1<<12); every live
@@ -460,6 +464,7 @@ class FakeDiscordServer implements FakeDiscord {
   async deleteUserMessage(id: string): Promise<void> {
     const { message, place } = this.userMessage(id, 'deleteUserMessage');
     this.store.delete(id);
+    this.channels.noteDelete(place.channelId);
     await this.gateway.broadcast('MESSAGE_DELETE', (intents) => deleteEvent(message, place, intents), { guildId: place.guildId }, DEFAULT_TIMEOUT_MS);
   }
 
@@ -862,6 +867,7 @@ class FakeDiscordServer implements FakeDiscord {
     const message = this.store.get(params.msg!);
     if (!place || !message || message.channel_id !== params.channel) return apiError(404, 'Unknown Message', 10008);
     this.store.delete(message.id);
+    this.channels.noteDelete(place.channelId);
     this.echo('MESSAGE_DELETE', (intents) => deleteEvent(message, place, intents), place);
     return noContent();
   }

@@ -25,7 +25,7 @@ import {
   type TextChannel,
   type ThreadChannel,
 } from 'discord.js';
-import { DEFAULT_USER, HAS_THREAD_FLAG, slashCommand, startFakeDiscord, type FakeDiscord, type FakeMessage } from './fakeDiscord.js';
+import { DEFAULT_USER, HAS_THREAD_FLAG, shardForGuild, slashCommand, startFakeDiscord, type FakeDiscord, type FakeMessage } from './fakeDiscord.js';
 
 const TEST_TIMEOUT = 15_000;
 const EVENT_TIMEOUT = 3000;
@@ -679,5 +679,33 @@ describe('interaction replies obey the same message limits', { timeout: TEST_TIM
     expect((await outcome)?.code).toBe(50035);
     expect(result.final()?.content).toBe('short');
     expect(result.requests.map((r) => r.status)).toEqual([400, 204]);
+  });
+});
+
+describe('message events on a sharded fake', { timeout: TEST_TIMEOUT }, () => {
+  let fake: FakeDiscord;
+  let client: Client;
+
+  beforeAll(async () => {
+    fake = await startFakeDiscord({ shards: 2 });
+    client = await startClient(fake, { shards: 'auto' });
+    await fake.waitForGateway((f) => f.connectedShards().length === 2, 5000);
+  }, TEST_TIMEOUT);
+
+  afterAll(() => teardown([client], fake), TEST_TIMEOUT);
+
+  it("routes guild messages to the guild's shard and DMs to shard 0", async () => {
+    const guildShard = shardForGuild(fake.guildId, 2);
+    const inGuild = nextMessage(client, (m) => m.guildId === fake.guildId);
+    const guildSaid = await fake.say({ content: 'hi', mentionBot: true });
+    expect((await inGuild).id).toBe(guildSaid.id);
+    const inDm = nextMessage(client, (m) => m.guildId === null);
+    const dmSaid = await fake.say({ content: 'hi', dm: true });
+    expect((await inDm).id).toBe(dmSaid.id);
+
+    const shardOf = (id: string): number[] =>
+      fake.dispatches.filter((d) => d.t === 'MESSAGE_CREATE' && (d.d as { id: string }).id === id).map((d) => d.shard);
+    expect(shardOf(guildSaid.id)).toEqual([guildShard]);
+    expect(shardOf(dmSaid.id)).toEqual([0]);
   });
 });
