@@ -87,9 +87,13 @@ export async function startPostgres(binDir: string, timeoutMs = 20_000): Promise
   const serverArgs = ['-D', dataDir, '-h', '127.0.0.1', '-p', String(port), '-k', root, '-c', 'fsync=off', '-c', 'max_connections=200'];
   // The server runs under a shell that waits on our pipe: if this process dies without
   // tearing down (SIGKILL), the pipe closes, `read` returns and the shell stops the server,
-  // so no test run leaves an orphan server behind.
-  const watchdog = `"$0" "$@" & server=$!; read ignored; kill -INT $server; wait $server`;
-  const child = spawn('sh', ['-c', watchdog, path.join(binDir, 'postgres'), ...serverArgs], { ...user, stdio: ['pipe', 'ignore', 'pipe'] });
+  // and its temp folder goes with it, so no test run leaves an orphan server behind.
+  const watchdog = `"$0" "$@" & server=$!; read ignored; kill -INT $server; wait $server; rm -rf "$STEPPE_PG_ROOT"`;
+  const child = spawn('sh', ['-c', watchdog, path.join(binDir, 'postgres'), ...serverArgs], {
+    ...user,
+    env: { ...process.env, STEPPE_PG_ROOT: root },
+    stdio: ['pipe', 'ignore', 'pipe'],
+  });
   try {
     await waitUntilReady(child, timeoutMs);
   } catch (error) {
