@@ -1,6 +1,6 @@
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import { words as naturalStopwords } from 'natural/lib/natural/util/stopwords.js';
-import { ACRONYMS, PHRASAL_VERBS, PLACES, SPELLINGS, SYNONYMS } from './expansions.js';
+import { ACRONYMS, CHAT_WORDS, PHRASAL_VERBS, PLACES, SPELLINGS, SYNONYMS } from './expansions.js';
 
 /**
  * The analyzer shared by indexing and querying: the same tokens, stop words and stems on
@@ -37,6 +37,8 @@ function americanize(word: string): string {
 const NOT_ISE_SUFFIX =
   /^(otherwise|exercis|promis|compromis|enterpris|surpris|premis|expertis|franchis|merchandis|advis|devis|revis|supervis|televis|concis|precis|prais|rais|nois|pois|cruis|appris|chastis|despis|disguis|incis|circumcis|arise|arising|aros|ris)/;
 
+const chatWords = new Map(Object.entries(CHAT_WORDS));
+
 const spellingMap = new Map(SPELLINGS.flatMap(([gb, us]) => [[gb!, us!] as const]));
 
 /**
@@ -68,6 +70,11 @@ export function tokenize(text: string): string[] {
     // Contractions carry no topic: "shouldn't", "it's", "what's", "I'd".
     if (/['’](?:t|s|d|ll|re|ve|m)$/.test(t) && /n['’]t$|^(?:it|what|that|there|here|who|how|why|where|when|let|i|you|we|they|he|she)['’]/.test(t)) continue;
     t = t.replace(/['’]s$/, '').replace(/['’]/g, '');
+    const chat = chatWords.get(t);
+    if (chat !== undefined) {
+      if (chat) out.push(chat);
+      continue;
+    }
     out.push(t);
   }
   return out;

@@ -168,3 +168,22 @@ export const PHRASAL_VERBS: Array<{ verbs: string[]; particle: string; means: st
   { verbs: ['step', 'steps', 'stepped', 'stepping'], particle: 'up', means: 'increase' },
   { verbs: ['cut', 'cuts', 'cutting'], particle: 'back', means: 'reduce' },
 ];
+
+/**
+ * Chat abbreviations and spellings, read as the word they stand for before anything else
+ * (on both sides of the index: the corpus has none of them, so it changes nothing there).
+ * An empty string drops the token: "lol", "tl;dr" carry no topic.
+ */
+export const CHAT_WORDS: Record<string, string> = {
+  kaz: 'kazakhstan', kazak: 'kazakh', kyrg: 'kyrgyzstan', kyr: 'kyrgyzstan', kg: 'kyrgyzstan',
+  mongo: 'mongolia', mong: 'mongolia', mgl: 'mongolia', ub: 'ulaanbaatar', uzb: 'uzbekistan', rus: 'russia', ru: 'russia', prc: 'china',
+  thru: 'through', bc: 'because', b4: 'before', w: 'with', wo: 'without', cuz: 'because', coz: 'because', bcuz: 'because', tho: 'though',
+  gov: 'government', govt: 'government', govts: 'governments', govs: 'governments', econ: 'economy', econs: 'economies',
+  intl: 'international', natl: 'national', dept: 'department', prez: 'president', admin: 'administration', mil: 'military',
+  ppl: 'people', abt: 'about', bout: 'about', info: 'information', stats: 'statistics', diff: 'difference', approx: 'approximately',
+  infra: 'infrastructure', invest: 'investment', pol: 'politics', dipl: 'diplomacy', rel: 'relations', rels: 'relations',
+  r: 'are', u: 'you', ur: 'your', n: 'and', y: 'why', wat: 'what', wut: 'what', whats: 'what', hows: 'how', whos: 'who', wheres: 'where',
+  thats: 'that', isnt: 'is', doesnt: 'does', dont: 'do', didnt: 'did', cant: 'can', wont: 'will', arent: 'are', wasnt: 'was', werent: 'were',
+  anyway: '', anyways: '', basically: '', literally: '', honestly: '', kinda: '', sorta: '', stuff: '', guys: '', gonna: '', wanna: '',
+  lol: '', lmao: '', idk: '', imo: '', imho: '', tbh: '', btw: '', pls: '', plz: '', tl: '', dr: '', tldr: '', eli5: '',
+};

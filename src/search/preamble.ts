@@ -18,6 +18,9 @@ const PREAMBLE = new RegExp(
   'i',
 );
 
+/** "This article argues that …" states its finding: a claim, not a signpost. */
+const STATES_A_FINDING = /\b(?:argues?|argued|shows?|showed|shown|illustrates?|illustrated|demonstrates?|demonstrated|finds?|found|concludes?|concluded)\s+(?:that|how)\b/i;
+
 export function isPreamble(sentence: string): boolean {
-  return PREAMBLE.test(sentence);
+  return PREAMBLE.test(sentence) && !STATES_A_FINDING.test(sentence);
 }

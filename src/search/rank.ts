@@ -1,6 +1,7 @@
 import type { Paragraph } from '../corpus/types.js';
 import { analyze } from './analyzer.js';
 import type { AnalyzedQuestion, QuestionType } from './question.js';
+import { isPreamble } from './preamble.js';
 import { splitSentences, type SentenceSpan } from './sentences.js';
 
 /**
@@ -59,6 +60,13 @@ export const WEIGHTS = {
 } as const;
 const WEIGHT_KEYS = Object.keys(WEIGHTS) as Array<keyof typeof WEIGHTS>;
 const CAPTION_PENALTY = 0.85;
+/**
+ * A sentence about the text itself ("This section will now analyze…", see preamble.ts)
+ * announces an answer without giving it: it is chosen as the best sentence only at this
+ * share of its score, and a passage whose best sentence is still one scores this much less.
+ */
+const PREAMBLE_SENTENCE = 0.75;
+const PREAMBLE_PASSAGE = 0.92;
 /** Sentences in the window that measures coverage. */
 const WINDOW = 3;
 
@@ -227,6 +235,8 @@ export interface AnalyzedSentence {
   termList: string[];
   /** typeFit of the sentence by question type, filled in as asked. */
   typeFits: Partial<Record<QuestionType, number>>;
+  /** About the text itself rather than its subject (see preamble.ts). */
+  preamble: boolean;
 }
 
 function sentenceTypeFit(sentence: AnalyzedSentence, type: QuestionType): number {
@@ -251,10 +261,10 @@ export function passageAnalysis(paragraph: Paragraph): AnalyzedPassage {
     const sentencePlain = withoutCitations(span.text);
     const sequence = analyze(sentencePlain);
     const terms = new Set(sequence);
-    return { span, plain: sentencePlain, sequence, terms, termList: [...terms], typeFits: {} };
+    return { span, plain: sentencePlain, sequence, terms, termList: [...terms], typeFits: {}, preamble: isPreamble(span.text) };
   });
   if (sentences.length === 0) {
-    sentences.push({ span: { text: paragraph.text, start: 0, end: paragraph.text.length }, plain, sequence: [], terms: new Set(), termList: [], typeFits: {} });
+    sentences.push({ span: { text: paragraph.text, start: 0, end: paragraph.text.length }, plain, sequence: [], terms: new Set(), termList: [], typeFits: {}, preamble: false });
   }
   const sectionTerms = new Set(analyze(paragraph.section ?? ''));
   return { plain, sentences, terms: new Set([...analyze(plain), ...sectionTerms]), sectionTerms };
@@ -317,7 +327,8 @@ export function rankCandidates(
     for (let i = 0; i < sentences.length; i++) {
       const fit = sentenceTypeFit(sentences[i]!, question.type);
       if (fit > bestTypeFit) bestTypeFit = fit;
-      const score = WEIGHTS.sentence * share(inSentence[i]!, groups, totalIdf) + WEIGHTS.type * reliability * fit;
+      let score = WEIGHTS.sentence * share(inSentence[i]!, groups, totalIdf) + WEIGHTS.type * reliability * fit;
+      if (sentences[i]!.preamble) score *= PREAMBLE_SENTENCE;
       if (score > bestScore) {
         best = i;
         bestScore = score;
@@ -386,6 +397,8 @@ export function rankCandidates(
     let score = 0;
     for (let k = 0; k < WEIGHT_KEYS.length; k++) score += WEIGHTS[WEIGHT_KEYS[k]!] * features[WEIGHT_KEYS[k]!];
     if (paragraph.role === 'caption') score *= CAPTION_PENALTY;
+    // An overview question asks for exactly what signposts say.
+    if (sentences[best]!.preamble && question.type !== 'overview') score *= PREAMBLE_PASSAGE;
     const matchedTerms: string[] = [];
     for (let v = 0; v < variants.list.length; v++) if (inParagraph(variants.list[v]!.term)) matchedTerms.push(variants.list[v]!.term);
     // For "what is the paper about", how well the passage sums up its source is what it covers.
