@@ -60,6 +60,8 @@ const EnvSchema = z.object({
       .refine(isDirectory, 'must be an existing folder holding the corpus (<name>.json + text pairs); leave it empty for ./corpus')
       .optional(),
   ),
+  MESSAGE_CONTENT_INTENT: z.preprocess(emptyToUndefined, booleanFlag('MESSAGE_CONTENT_INTENT')),
+  ANSWER_IN_THREADS: z.preprocess(emptyToUndefined, booleanFlag('ANSWER_IN_THREADS')),
   INDEX_CACHE_DIR: z.preprocess(
     emptyToUndefined,
     z
@@ -85,6 +87,15 @@ const EnvSchema = z.object({
       }),
   ),
 });
+
+/** `true`/`false` (also yes/no, on/off, 1/0), default false. */
+function booleanFlag(name: string) {
+  return z
+    .string()
+    .regex(/^(?:true|false|yes|no|on|off|1|0)$/i, `must be true or false (${name}=true to turn it on)`)
+    .transform((v) => /^(?:true|yes|on|1)$/i.test(v))
+    .default(false);
+}
 
 function isDirectory(dir: string): boolean {
   try {

@@ -2,10 +2,14 @@
  * `npm run ask -- "question"`: the answer in the terminal.
  * `npm run ask -- --json [question]`: one JSON object a line; without a question, reads
  * questions one a line from standard input. Nothing but JSON goes to stdout in that mode.
+ * `--session`: the lines are a conversation — each read in the context of the lines before
+ * it, an empty line starting a new one; JSON objects gain `resolved`.
  */
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { answerQuestion } from '../answer/answer.js';
+import { answerTurn } from '../conversation/converse.js';
+import { emptyConversation } from '../conversation/state.js';
 import { renderAnswerJson } from '../render/json.js';
 import { ANSI, PLAIN, renderAnswerText, TERMINAL_QUOTE_CHARS } from '../render/text.js';
 import { engineFromEnvironment, runMain } from './run.js';
@@ -14,7 +18,9 @@ const USAGE = `Usage:
   npm run ask -- "Why are Mongolia–Kazakhstan relations so weak?"
   npm run ask -- --json "question"          one JSON object
   npm run ask -- --json < questions.txt      one JSON object a line
-Options: --json, --limit N (passages, default 3 in text, 5 in JSON),
+  npm run ask -- --json --session < chat.txt  a conversation: each line read in the context
+                                             of the lines before, an empty line starts a new one
+Options: --json, --session, --limit N (passages, default 3 in text, 5 in JSON),
          --full (whole passages in text mode, not the part around the best sentence), --help`;
 
 async function main(): Promise<number> {
@@ -23,6 +29,7 @@ async function main(): Promise<number> {
       json: { type: 'boolean', default: false },
       limit: { type: 'string' },
       full: { type: 'boolean', default: false },
+      session: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
     allowPositionals: true,
@@ -43,16 +50,34 @@ async function main(): Promise<number> {
     if (values.json) process.stdout.write(`${JSON.stringify(renderAnswerJson(answer))}\n`);
     else process.stdout.write(`${renderAnswerText(answer, process.stdout.isTTY ? ANSI : PLAIN, values.full ? Infinity : TERMINAL_QUOTE_CHARS)}\n`);
   };
+  const style = process.stdout.isTTY ? ANSI : PLAIN;
+  let conversation = emptyConversation();
+  const answerInConversation = (q: string) => {
+    const { answer, resolution, state } = answerTurn(engine, conversation, q, { limit });
+    conversation = state;
+    if (values.json) {
+      process.stdout.write(`${JSON.stringify({ ...renderAnswerJson(answer), query: q, resolved: resolution.resolved })}\n`);
+      return;
+    }
+    const understood = resolution.resolved !== q.trim() ? `${style.dim(`(understood as: ${resolution.resolved})`)}\n` : '';
+    process.stdout.write(`${understood}${renderAnswerText(answer, style, values.full ? Infinity : TERMINAL_QUOTE_CHARS)}\n\n`);
+  };
   if (positionals.length > 0) {
     answerOne(positionals.join(' '));
     return 0;
   }
-  if (process.stdin.isTTY && !values.json) {
+  if (process.stdin.isTTY && !values.json && !values.session) {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   for await (const line of lines) {
+    if (values.session) {
+      // An empty line is the boundary between conversations, not a question.
+      if (line.trim()) answerInConversation(line);
+      else conversation = emptyConversation();
+      continue;
+    }
     if (values.json || line.trim()) answerOne(line);
     if (!values.json) process.stdout.write('\n');
   }

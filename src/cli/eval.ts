@@ -1,5 +1,10 @@
-/** `npm run eval -- FILE`: hit@1, hit@3 and MRR on passage questions, figure questions answered, misses. */
+/**
+ * `npm run eval -- FILE`: hit@1, hit@3 and MRR on passage questions, figure questions
+ * answered, misses; for a conversation file (lines with "turns"), first turns and
+ * follow-ups answered, each turn asked in the context of the ones before.
+ */
 import { readFile } from 'node:fs/promises';
+import { isConversationFile, parseConversationFile, runConversationEval } from '../eval/conversations.js';
 import { runEval } from '../eval/run.js';
 import { parseEvalFile } from '../eval/score.js';
 import { engineFromEnvironment, runMain } from './run.js';
@@ -12,7 +17,20 @@ async function main(): Promise<number> {
   }
   const engine = await engineFromEnvironment('eval');
   if (!engine) return 1;
-  const summary = runEval(engine, parseEvalFile(await readFile(file, 'utf8')));
+  const content = await readFile(file, 'utf8');
+  if (isConversationFile(content)) {
+    // Conversations: each turn asked in the context of the ones before, as in Discord.
+    const c = runConversationEval(engine, parseConversationFile(content));
+    for (const t of c.turns.filter((x) => !x.answered)) {
+      const where = t.rank ? `rank ${t.rank}` : 'not in top 5';
+      process.stdout.write(`miss ${t.conversation} turn ${t.turn} (${t.kind}, ${where}; top ${t.top ?? '-'}): ${t.q}\n    understood as: ${t.resolved}\n`);
+    }
+    const pct = (a: number, n: number) => (n ? ` (${((100 * a) / n).toFixed(0)}%)` : '');
+    process.stdout.write(`first turns: ${c.first.answered}/${c.first.count}${pct(c.first.answered, c.first.count)}\n`);
+    process.stdout.write(`follow-up turns: ${c.followUps.answered}/${c.followUps.count}${pct(c.followUps.answered, c.followUps.count)}\n`);
+    return 0;
+  }
+  const summary = runEval(engine, parseEvalFile(content));
   const { passage, figure } = summary;
   const out = process.stdout;
   for (const miss of summary.misses) {

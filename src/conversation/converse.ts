@@ -45,7 +45,7 @@ export function answerTurn(engine: Engine, state: ConversationState, asked: stri
   }
   answer ??= answerResolved(engine, resolution, limit);
   // What the reader was shown first: a figure's line, else the best sentences.
-  const lead = answer.lead[0]?.replace(/\*\*/g, '').replace(/\s+—\s+[^—]*$/, '');
+  const lead = resolution.kind === 'source' ? undefined : answer.lead[0]?.replace(/\*\*/g, '').replace(/\s+—\s+[^—]*$/, '');
   const sentences = [...(lead ? [lead] : []), ...answer.passages.slice(0, 3).map((p) => p.text.slice(p.highlight.start, p.highlight.end))];
   const top = answer.passages[0]?.text ?? '';
   person ??= sentences.flatMap((s) => attributedPeople(s, engine.corpus))[0] ?? attributedPeople(top, engine.corpus)[0] ?? null;

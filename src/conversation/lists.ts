@@ -25,6 +25,24 @@ function splitItems(text: string): string[] {
 }
 
 /** The enumerations of a sentence, each of 2–8 short items. */
+const SEQUENCE_WORD = /^(?:first(?:ly)?|second(?:ly)?|third(?:ly)?|fourth(?:ly)?|fifth(?:ly)?|finally|lastly)\b[,:]?\s*/i;
+
+/**
+ * Points made one sentence at a time: "… can be explained by two factors. First, … Second,
+ * …". Items are the sentences that open with a sequence word; the head is the sentence
+ * before the first of them.
+ */
+export function findSequence(sentences: string[]): Enumeration | null {
+  const start = sentences.findIndex((s) => /^first(?:ly)?\b/i.test(s));
+  if (start < 0) return null;
+  const items = [sentences[start]!.replace(SEQUENCE_WORD, '')];
+  for (let i = start + 1; i < sentences.length && items.length < 8; i++) {
+    if (SEQUENCE_WORD.test(sentences[i]!)) items.push(sentences[i]!.replace(SEQUENCE_WORD, ''));
+  }
+  if (items.length < 2) return null;
+  return { head: start > 0 ? sentences[start - 1]! : '', items };
+}
+
 export function findEnumerations(sentence: string): Enumeration[] {
   const found: Enumeration[] = [];
   for (const m of sentence.matchAll(LIST_START)) {
@@ -52,10 +70,9 @@ export interface OrdinalReference {
   end: number;
 }
 
-const ORDINAL_PHRASE = new RegExp(
-  String.raw`\b(?:the\s+)?(${Object.keys(ORDINALS).join('|')})(?:\s+(?!of\b|and\b|time\b|place\b|half\b|century\b|world\b)([\p{L}-]+))?`,
-  'iu',
-);
+const ORDINAL_PHRASE = new RegExp(String.raw`\b(?:the\s+)?(${Object.keys(ORDINALS).join('|')})(?:\s+([\p{L}-]+))?`, 'iu');
+/** "in the first place", "for the first time", "the first half": idioms, not references. */
+const NOT_A_REFERENCE = new Set(['of', 'and', 'time', 'times', 'place', 'half', 'century', 'decade', 'world', 'year', 'years', 'day', 'week', 'month', 'step', 'sight', 'hand', 'person']);
 
 /** "the first one", "the second barrier", "the last" — not "first visited in 1992". */
 export function findOrdinalReference(turn: string): OrdinalReference | null {
@@ -64,6 +81,9 @@ export function findOrdinalReference(turn: string): OrdinalReference | null {
   // "the first …", or a turn that is little more than the ordinal ("first one?")
   if (!/^the\s/i.test(m[0]) && turn.trim().split(/\s+/).length > 4) return null;
   const noun = m[2]?.toLowerCase() ?? null;
+  if (noun && NOT_A_REFERENCE.has(noun)) return null;
+  // With no noun, the ordinal must end the phrase: "the second?", "explain the first".
+  if (!noun && /\p{L}/u.test(turn.slice(m.index + m[0].length).replace(/^[\s,.!?]+/, '').slice(0, 1)) && m[2] === undefined) return null;
   return {
     position: ORDINALS[m[1]!.toLowerCase()]!,
     noun: noun === 'one' || noun === 'ones' ? null : noun,

@@ -3,7 +3,8 @@ import { findMentions } from '../answer/figureQuestion.js';
 import type { Engine } from '../engine.js';
 import { analyze } from '../search/analyzer.js';
 import { analyzeQuestion } from '../search/question.js';
-import { findEnumerations, findOrdinalReference, pickItem } from './lists.js';
+import { splitSentences } from '../search/sentences.js';
+import { findEnumerations, findOrdinalReference, findSequence, pickItem, type Enumeration } from './lists.js';
 import { attributedPeople } from './people.js';
 import type { ConversationState, TurnKind, TurnRecord } from './state.js';
 
@@ -68,6 +69,8 @@ const BOTH_WAYS = /\b(?:both (?:ways|directions|sides)|(?:in )?each direction|ea
 const YEAR = /\b(?:1[89]\d\d|20\d\d)\b/g;
 
 const PERSON_PRONOUN = /\b(he|she|him|his|her|hers|himself|herself)\b/gi;
+/** References that always lean on what came before, whatever else the turn names. */
+const STRONG_ANAPHORA = /\b(?:(?:the|that|this) (?:one|other one|latter|former)|the other ones?|those ones|the same (?:thing|one|way|point))\b/i;
 const OTHER_ANAPHORA = /\b(?:they|them|their|theirs|it|its|this|that|these|those|there|each other|one another|the same|the two|both)\b/i;
 /** Words in a follow-up that carry no topic of their own. */
 const GENERIC = new Set(analyze('one thing way direction side think say said mean happen happened matter matters really also still just same explain tell more detail example question answer point'));
@@ -141,6 +144,13 @@ function contextFrom(engine: Engine, prev: TurnRecord, turn: string, options: { 
 
 function withContext(frame: string, context: string[]): string {
   return context.length ? `${frame.replace(/\s+$/, '')} (${context.join(', ')})` : frame;
+}
+
+/** At most `max` characters, cut at a word. */
+function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  return cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2)).replace(/[\s,;:]+$/, '');
 }
 
 function capitalise(word: string): string {
@@ -218,12 +228,15 @@ function findList(engine: Engine, state: ConversationState, noun: string | null)
     const texts = [...turn.sentences];
     const top = turn.paragraphIds[0] ? engine.corpus.paragraphsById.get(turn.paragraphIds[0]) : undefined;
     if (top) texts.push(top.text);
-    for (const text of texts) {
-      for (const list of findEnumerations(text)) {
-        const head = new Set(analyze(list.head));
-        if (nounTerms.length && !nounTerms.every((t) => head.has(t))) continue;
-        return { list, turn };
-      }
+    const lists: Enumeration[] = texts.flatMap((t) => findEnumerations(t));
+    if (top) {
+      const sequence = findSequence(splitSentences(top.text).map((s) => s.text));
+      if (sequence) lists.push(sequence);
+    }
+    for (const list of lists) {
+      const head = new Set(analyze(list.head));
+      if (nounTerms.length && !nounTerms.every((t) => head.has(t))) continue;
+      return { list, turn };
     }
   }
   return null;
@@ -231,7 +244,10 @@ function findList(engine: Engine, state: ConversationState, noun: string | null)
 
 /** Strip the words that name a document ("according to the east asia forum piece,"). */
 function withoutMention(text: string, start: number, end: number): string {
-  const before = text.slice(0, start).replace(/\b(?:according to|in|from|by|does|do|did)(?:\s+the)?\s*$/i, (m) => (/^d/i.test(m) ? m.replace(/\s+the\s*$/i, ' ') : ''));
+  // "what does the journal article say" → "what does it say"; "according to the piece, why" → "why"
+  const before = text
+    .slice(0, start)
+    .replace(/\b(?:according to|in|from|by|does|do|did|is|was)(?:\s+(?:the|this|that))?\s*$/i, (m) => (/^(?:d|is|was)/i.test(m) ? `${m.replace(/\s+(?:the|this|that)\s*$/i, '')} it ` : ''));
   return `${before}${text.slice(end)}`.replace(/^\s*[,;:]\s*/, '').replace(/\s{2,}/g, ' ').trim();
 }
 
@@ -272,9 +288,9 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
     const found = findList(engine, state, ordinal.noun);
     const item = found && pickItem(found.list, ordinal.position);
     if (found && item) {
-      const frame = `${core.slice(0, ordinal.start)}${item}${core.slice(ordinal.end)}`.replace(/\s{2,}/g, ' ').trim();
+      const frame = `${core.slice(0, ordinal.start)}${clip(item, 200)}${core.slice(ordinal.end)}`.replace(/\s{2,}/g, ' ').trim();
       const listDoc = found.turn.paragraphIds[0]?.split('/')[0] ?? null;
-      const context = [found.list.head, ...entitiesOf(found.turn.frame).slice(0, 2)].filter((w) => !analyze(w).every((t) => analyze(frame).includes(t)));
+      const context = [clip(found.list.head, 120), ...entitiesOf(found.turn.frame).slice(0, 2)].filter((w) => !analyze(w).every((t) => analyze(frame).includes(t)));
       return { kind: 'ordinal', resolved: withContext(frame, context), frame, documentId: mention?.documentId ?? listDoc ?? documentId, offset: 0, person: null };
     }
   }
@@ -310,7 +326,7 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
     substituted = true;
   }
   const dependent =
-    substituted || continues || (!hasOwnSubject(own) && (OTHER_ANAPHORA.test(own) || terms.length <= 4 || mention !== null));
+    substituted || continues || STRONG_ANAPHORA.test(own) || (!hasOwnSubject(own) && (OTHER_ANAPHORA.test(own) || terms.length <= 4 || mention !== null));
   if (!dependent) {
     const s = standalone();
     // A turn that names no document keeps the restriction only while it depends on it.

@@ -1,16 +1,20 @@
-import { Client, Events, GatewayIntentBits, IntentsBitField, Options, type RESTPostAPIApplicationCommandsJSONBody } from 'discord.js';
+import { Client, Events, GatewayIntentBits, IntentsBitField, Options, Partials, type RESTPostAPIApplicationCommandsJSONBody } from 'discord.js';
+import { MemoryConversationStore, type ConversationStore } from '../conversation/state.js';
 import type { Command } from '../command.js';
 import type { Config } from '../config.js';
 import type { Engine } from '../engine.js';
 import type { Logger } from '../log.js';
 import { VERSION } from '../version.js';
 import { InteractionHandler } from './handler.js';
+import { MessageHandler } from './messages.js';
 import { syncCommands } from './register.js';
 
 /**
- * The Discord front-end: a discord.js client (Guilds intent only: slash commands need no
- * privileged intents), the central interaction handler, command registration on ready,
- * and an orderly stop.
+ * The Discord front-end: a discord.js client, the central handler for interactions and
+ * messages, command registration on ready, and an orderly stop. Intents: Guilds,
+ * GuildMessages and DirectMessages (none privileged: without Message Content, Discord still
+ * delivers the content of DMs, of messages that mention the bot and of replies that ping
+ * it), plus MessageContent only when MESSAGE_CONTENT_INTENT asks for it.
  */
 
 export interface RunningBot {
@@ -137,10 +141,16 @@ export async function startBot(options: {
   engine: Engine;
   commands: Command[];
   logger: Logger;
+  /** Where conversations are kept (default: in memory). */
+  conversations?: ConversationStore;
 }): Promise<RunningBot> {
   const { config, engine, commands, logger } = options;
+  const intents = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages];
+  if (config.MESSAGE_CONTENT_INTENT) intents.push(GatewayIntentBits.MessageContent);
   const client = new Client({
-    intents: [GatewayIntentBits.Guilds],
+    intents,
+    // DM channels are not cached before their first message; without this their messages are dropped.
+    partials: [Partials.Channel],
     makeCache: CACHE_LIMITS,
     ...(config.DISCORD_API_URL ? { rest: { api: config.DISCORD_API_URL } } : {}),
     ...shardOptions(config),
@@ -153,7 +163,15 @@ export async function startBot(options: {
     bot: { version: VERSION, startedAt: Date.now() },
     cooldown: { seconds: config.COOLDOWN_SECONDS, burst: config.COOLDOWN_BURST },
   });
+  const messages = new MessageHandler(handler, {
+    engine,
+    conversations: options.conversations ?? new MemoryConversationStore(),
+    logger,
+    messageContent: config.MESSAGE_CONTENT_INTENT,
+    answerInThreads: config.ANSWER_IN_THREADS,
+  });
   client.on(Events.InteractionCreate, handler.handle);
+  client.on(Events.MessageCreate, messages.handle);
   client.on(Events.Error, (err) => logger.error({ err }, 'discord client error'));
   // discord.js emits shardDisconnect only for the close codes it will not recover from.
   let fatalError: DiscordFatalError | undefined;

@@ -39,6 +39,14 @@ export interface HandlerOptions {
   cooldown: { seconds: number; burst: number };
 }
 
+/** What the central steps need of an event: who, what (for the log), how to tell them. */
+export interface GuardedEvent {
+  what: string;
+  userId: string;
+  /** A short notice to the user: private for interactions, a reply for messages. */
+  notify(text: string): Promise<void>;
+}
+
 type Repliable = ChatInputCommandInteraction | MessageContextMenuCommandInteraction | ButtonInteraction | StringSelectMenuInteraction;
 
 export function newRef(): string {
@@ -72,14 +80,7 @@ export class InteractionHandler {
   }
 
   /** Entry point for discord.js's `interactionCreate`; never throws. */
-  handle = (interaction: Interaction): Promise<void> => {
-    const work = this.dispatch(interaction).catch((err: unknown) => {
-      this.options.logger.error({ err }, 'interaction handler failed outside a command');
-    });
-    this.inFlight.add(work);
-    void work.finally(() => this.inFlight.delete(work));
-    return work;
-  };
+  handle = (interaction: Interaction): Promise<void> => this.track(this.dispatch(interaction), 'interaction');
 
   /**
    * Stop taking new interactions and wait (bounded) for the ones in flight, including those
@@ -113,41 +114,65 @@ export class InteractionHandler {
     if (interaction.isAutocomplete()) return this.autocomplete(interaction);
     if (!interaction.isRepliable()) return;
     const target = interaction as Repliable;
+    await this.guarded(
+      {
+        what: this.describe(target),
+        userId: target.user.id,
+        notify: (text) => this.send(target, { reply: errorReply(text), private: true }),
+      },
+      () => this.route(target),
+    );
+  }
+
+  /**
+   * The central steps for every event, interaction or message: refuse while draining, then
+   * the per-user cooldown, then the work inside try/catch (an error becomes a short reply
+   * with a ref, and a log line with the same ref and the stack), then one log line.
+   */
+  async guarded(target: GuardedEvent, work: () => Promise<string>): Promise<void> {
     const started = performance.now();
-    const what = this.describe(target);
     let outcome = 'ok';
     const ref = newRef();
     try {
       if (!this.accepting) {
         outcome = 'shutting-down';
-        await this.send(target, { reply: errorReply('Steppe is restarting; try again in a few seconds.'), private: true });
+        await target.notify('Steppe is restarting; try again in a few seconds.');
         return;
       }
-      const wait = this.cooldown.take(target.user.id);
+      const wait = this.cooldown.take(target.userId);
       if (wait > 0) {
         outcome = 'cooldown';
-        await this.send(target, { reply: errorReply(`Slow down a little: try again in ${wait} s.`), private: true });
+        await target.notify(`Slow down a little: try again in ${wait} s.`);
         return;
       }
-      outcome = await this.route(target);
+      outcome = await work();
     } catch (err) {
       outcome = 'error';
-      this.options.logger.error({ ref, what, err }, `interaction failed (ref ${ref})`);
-      await this.send(target, { reply: errorReply(`Something went wrong (ref ${ref}). It has been logged; try again, or rephrase.`), private: true }).catch(
-        (sendErr: unknown) => this.options.logger.error({ ref, err: sendErr }, `could not report the error (ref ${ref})`),
+      this.options.logger.error({ ref, what: target.what, err }, `${target.what.startsWith('message:') ? 'message' : 'interaction'} failed (ref ${ref})`);
+      await target.notify(`Something went wrong (ref ${ref}). It has been logged; try again, or rephrase.`).catch((sendErr: unknown) =>
+        this.options.logger.error({ ref, err: sendErr }, `could not report the error (ref ${ref})`),
       );
     } finally {
-      this.options.logger.info(
-        { what, user: target.user.id, latencyMs: Math.round(performance.now() - started), outcome },
-        'interaction',
-      );
+      this.options.logger.info({ what: target.what, user: target.userId, latencyMs: Math.round(performance.now() - started), outcome }, 'interaction');
     }
+  }
+
+  /** Tracks work in flight (for drain) and never lets it throw. */
+  track(work: Promise<void>, label: string): Promise<void> {
+    const safe = work.catch((err: unknown) => {
+      this.options.logger.error({ err }, `${label} handler failed outside the central steps`);
+    });
+    this.inFlight.add(safe);
+    void safe.finally(() => this.inFlight.delete(safe));
+    return safe;
   }
 
   private describe(i: Repliable): string {
     if (i.isChatInputCommand()) return `/${i.commandName}`;
     if (i.isMessageContextMenuCommand()) return `menu:${i.commandName}`;
-    return `component:${i.customId.slice(0, 40)}`;
+    if (i.isMessageComponent()) return `component:${i.customId.slice(0, 40)}`;
+    // A kind this version does not know (an old user menu, an entry point): still replied to.
+    return `interaction:${(i as { type?: number }).type ?? '?'}`;
   }
 
   private async route(i: Repliable): Promise<string> {
@@ -167,6 +192,10 @@ export class InteractionHandler {
       const wantsPrivate = options.private === true || command.definition.type === 3;
       await this.runWithDeferral(i, command, this.context(i, options), wantsPrivate);
       return 'ok';
+    }
+    if (!i.isMessageComponent()) {
+      await this.send(i, { reply: errorReply('This version of Steppe does not know that action. Try /help.'), private: true });
+      return 'unknown-kind';
     }
     return this.component(i as ButtonInteraction | StringSelectMenuInteraction);
   }

@@ -23,6 +23,8 @@ export const LIMITS = {
   choiceValue: 100,
   actionRows: 5,
   buttonsPerRow: 5,
+  /** Thread names: 1–100 characters. */
+  threadName: 100,
   /** An interaction must be answered (or deferred) within this many milliseconds. */
   interactionDeadlineMs: 3000,
 } as const;

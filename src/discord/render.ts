@@ -158,15 +158,16 @@ export interface RenderOptions {
 export function renderMessage(reply: Reply, options: RenderOptions = {}): DiscordMessage {
   const message: DiscordMessage = {
     embeds: [renderEmbed(reply)],
-    components: renderActions(reply.actions ?? [], reply.tone === 'answer' ? reply.title : undefined),
+    components: renderActions(reply.actions ?? [], reply.tone === 'answer' ? (reply.question ?? reply.title) : undefined),
     allowedMentions: { parse: [] },
   };
   // A question too long for the More button's id travels in the footer, whole, so More
   // pages the question that was asked (the title is cut at 256 characters).
   const more = reply.actions?.find((a) => a.kind === 'more');
-  if (more?.kind === 'more' && reply.title && customId.more(more.offset, reply.title) === customId.more(more.offset)) {
+  const paged = reply.question ?? reply.title;
+  if (more?.kind === 'more' && paged && customId.more(more.offset, paged) === customId.more(more.offset)) {
     const embed = message.embeds[0]!;
-    const footer = `${embed.footer?.text ?? ''}${QUESTION_MARK}${wellFormed(reply.title)}`;
+    const footer = `${embed.footer?.text ?? ''}${QUESTION_MARK}${wellFormed(paged)}`;
     if (footer.length <= LIMITS.footer && embedLength(embed) - (embed.footer?.text.length ?? 0) + footer.length <= LIMITS.embedTotal) {
       embed.footer = { text: footer };
     }

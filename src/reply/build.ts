@@ -47,6 +47,21 @@ export function answerReply(answer: Answer, options: { offset?: number; private?
   };
 }
 
+/**
+ * An answer in a conversation: titled with the turn as the reader typed it, with the
+ * question as understood in the footer when context changed it, and More paging that.
+ */
+export function turnReply(answer: Answer, turn: { asked: string; resolved: string }, options: { offset?: number; private?: boolean } = {}): Reply {
+  const reply = answerReply(answer, options);
+  if (reply.tone !== 'answer') return reply;
+  const asked = turn.asked.replace(/\s+/g, ' ').trim();
+  const understood = turn.resolved.replace(/\s+/g, ' ').trim();
+  reply.title = asked || understood;
+  reply.question = understood;
+  if (understood.toLowerCase() !== asked.toLowerCase()) reply.footer = `Understood as: ${understood}\n${reply.footer ?? 'Steppe'}`;
+  return reply;
+}
+
 function snippet(text: string, max = 100): string {
   const clean = text.replace(/\s+/g, ' ').trim();
   if (clean.length <= max) return clean;

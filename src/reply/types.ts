@@ -41,6 +41,11 @@ export interface Reply {
   /** `error` and `notice` replies are shown privately to the asker. */
   tone: 'answer' | 'list' | 'quote' | 'info' | 'notice' | 'error';
   title?: string;
+  /**
+   * The question the answer is for, when it is not the title: a follow-up ("and
+   * Kyrgyzstan?") is titled as asked but pages (More) the question as understood.
+   */
+  question?: string;
   /** A direct first line (e.g. a figure) or a message. */
   lead?: string;
   quotes?: ReplyQuote[];

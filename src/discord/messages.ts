@@ -1,0 +1,154 @@
+import { ChannelType, type Message, MessageType, type MessageCreateOptions, type MessageReplyOptions } from 'discord.js';
+import { answerTurn } from '../conversation/converse.js';
+import { emptyConversation, type ConversationState, type ConversationStore } from '../conversation/state.js';
+import type { Engine } from '../engine.js';
+import type { Logger } from '../log.js';
+import { errorReply, PASSAGES_PER_ANSWER, turnReply } from '../reply/build.js';
+import type { InteractionHandler } from './handler.js';
+import { LIMITS } from './limits.js';
+import { recallConversation } from './recall.js';
+import { renderMessage, wellFormed, type DiscordMessage } from './render.js';
+
+/**
+ * Messages that talk to Steppe: a mention of the bot, a reply to one of its answers, a DM,
+ * or (with the Message Content intent) any message in a thread it started. Each goes
+ * through the handler's central steps (drain, cooldown, try/catch, log) like an
+ * interaction; this module only decides whether a message is addressed to Steppe, which
+ * conversation it continues, and how the answer is posted.
+ */
+
+export interface MessageHandlerOptions {
+  engine: Engine;
+  conversations: ConversationStore;
+  logger: Logger;
+  /** The privileged Message Content intent is on: follow plain messages in Steppe's threads. */
+  messageContent: boolean;
+  /** Answer guild messages in a thread started from the question. */
+  answerInThreads: boolean;
+}
+
+export type Addressing = 'dm' | 'mention' | 'reply' | 'thread';
+
+export interface AddressedMessage {
+  via: Addressing;
+  /** The question, the bot's mention taken out. */
+  question: string;
+  /** Where the conversation this message continues is kept. */
+  continues: string;
+  /** A key the new state is also kept under (the DM, the thread, the user's recent chat). */
+  home: string;
+}
+
+const ANSWERABLE_TYPES = new Set<MessageType>([MessageType.Default, MessageType.Reply]);
+
+/** Whether a message is for Steppe, and in which conversation; null to stay silent. */
+export function addressedTo(message: Message, botId: string, messageContent: boolean): AddressedMessage | null {
+  if (message.author.bot || message.webhookId || message.system || !ANSWERABLE_TYPES.has(message.type)) return null;
+  // Content we cannot see (no intent, not addressed to us) arrives empty: say nothing.
+  const raw = message.content ?? '';
+  if (!raw.trim()) return null;
+  const question = raw.replace(new RegExp(`<@!?${botId}>`, 'g'), ' ').replace(/\s+/g, ' ').trim();
+  const channel = message.channel;
+  if (channel.type === ChannelType.DM || !message.inGuild()) {
+    return { via: 'dm', question, continues: `dm:${message.channelId}`, home: `dm:${message.channelId}` };
+  }
+  const inOwnThread = channel.isThread() && channel.ownerId === botId;
+  const replyToBot = message.reference?.messageId !== undefined && message.mentions.repliedUser?.id === botId;
+  const mentionsBot = message.mentions.users.has(botId);
+  const home = inOwnThread ? `thread:${message.channelId}` : `recent:${message.channelId}:${message.author.id}`;
+  if (replyToBot) return { via: 'reply', question, continues: `msg:${message.reference!.messageId}`, home };
+  if (inOwnThread && (mentionsBot || messageContent)) return { via: 'thread', question, continues: home, home };
+  if (mentionsBot) return { via: 'mention', question, continues: home, home };
+  return null;
+}
+
+/** A thread name from the question: Discord allows 1–100 characters. */
+export function threadName(question: string): string {
+  const clean = question.replace(/<[@#][!&]?\d+>/g, '').replace(/\s+/g, ' ').trim() || 'Steppe';
+  if (clean.length <= LIMITS.threadName) return clean;
+  const cut = clean.slice(0, LIMITS.threadName - 1);
+  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 50)).replace(/[\ud800-\udbff]$/, '')}…`;
+}
+
+/** Lone surrogates and control characters out, once, where user text enters. */
+export function sanitiseUserText(s: string): string {
+  return wellFormed(s).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
+}
+
+function asReply(message: DiscordMessage): MessageReplyOptions {
+  // The asker may be pinged by the reply; nobody else, ever.
+  return { ...message, allowedMentions: { parse: [], repliedUser: true }, failIfNotExists: false } as unknown as MessageReplyOptions;
+}
+
+export class MessageHandler {
+  constructor(
+    private readonly central: InteractionHandler,
+    private readonly options: MessageHandlerOptions,
+  ) {}
+
+  /** Entry point for discord.js's `messageCreate`; never throws. */
+  handle = (message: Message): Promise<void> => this.central.track(this.process(message), 'message');
+
+  private async process(message: Message): Promise<void> {
+    const botId = message.client.user?.id;
+    if (!botId) return;
+    const addressed = addressedTo(message, botId, this.options.messageContent);
+    if (!addressed) return;
+    await this.central.guarded(
+      { what: `message:${addressed.via}`, userId: message.author.id, notify: (text) => this.notice(message, text) },
+      () => this.answer(message, addressed),
+    );
+  }
+
+  private async notice(message: Message, text: string): Promise<void> {
+    await message.reply(asReply(renderMessage(errorReply(text))));
+  }
+
+  /** The conversation a message continues: kept state, else read back from the answer replied to. */
+  private async conversationOf(message: Message, addressed: AddressedMessage): Promise<ConversationState> {
+    const kept = await this.options.conversations.get(addressed.continues).catch((err: unknown) => {
+      this.options.logger.warn({ err }, 'conversation state could not be read; answering without it');
+      return null;
+    });
+    if (kept) return kept;
+    if (addressed.via === 'reply') {
+      const referenced = message.reference?.messageId ? await message.fetchReference().catch(() => null) : null;
+      const recalled = referenced && referenced.author.id === message.client.user.id ? recallConversation(referenced) : null;
+      if (recalled) return recalled;
+    }
+    return emptyConversation();
+  }
+
+  private async answer(message: Message, addressed: AddressedMessage): Promise<string> {
+    // Typing lasts ~10 s; answers take milliseconds, so once is enough.
+    const channel = message.channel;
+    if (channel.isSendable()) void channel.sendTyping().catch(() => undefined);
+    const question = sanitiseUserText(addressed.question);
+    const state = await this.conversationOf(message, addressed);
+    const result = answerTurn(this.options.engine, state, question, { limit: PASSAGES_PER_ANSWER + 1 });
+    const { resolution, answer } = result;
+    const resolved = resolution.kind === 'source' || resolution.kind === 'more' ? question : resolution.resolved;
+    const reply = turnReply(answer, { asked: question, resolved }, { offset: resolution.offset });
+    const rendered = renderMessage(reply);
+
+    let sent: Message;
+    let home = addressed.home;
+    const canThread =
+      this.options.answerInThreads &&
+      addressed.via !== 'dm' &&
+      addressed.via !== 'thread' &&
+      (message.channel.type === ChannelType.GuildText || message.channel.type === ChannelType.GuildAnnouncement);
+    if (canThread) {
+      const thread = await message.startThread({ name: threadName(question), autoArchiveDuration: 1440 });
+      sent = await thread.send({ ...rendered, allowedMentions: { parse: [] } } as unknown as MessageCreateOptions);
+      home = `thread:${thread.id}`;
+    } else {
+      sent = await message.reply(asReply(rendered));
+    }
+    await Promise.all([
+      this.options.conversations.set(`msg:${sent.id}`, result.state),
+      this.options.conversations.set(home, result.state),
+    ]).catch((err: unknown) => this.options.logger.warn({ err }, 'conversation state could not be saved'));
+    return answer.status === 'answered' ? 'ok' : answer.status;
+  }
+}
