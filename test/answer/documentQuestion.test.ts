@@ -1,0 +1,58 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { answerQuestion } from '../../src/answer/answer.js';
+import { answerDocumentQuestion } from '../../src/answer/documentQuestion.js';
+import { createEngine, type Engine } from '../../src/engine.js';
+
+let engine: Engine;
+beforeAll(async () => {
+  engine = await createEngine();
+});
+
+describe('questions about the documents', () => {
+  it('who wrote a document, and for which outlet: from the metadata, with the title block as the passage', () => {
+    const a = answerQuestion(engine, 'who wrote the steppes to the states?');
+    expect(a.status).toBe('answered');
+    expect(a.lead.join(' ')).toMatch(/Brandon Miliate/);
+    expect(a.passages[0]!.paragraphId).toBe('miliate-2013/front');
+    expect(a.passages[0]!.text).toMatch(/written for the East Asia Forum/);
+    expect(a.passages[0]!.citation.author).toBe('Miliate');
+  });
+
+  it('when a document was published', () => {
+    const a = answerQuestion(engine, 'when was the irgengioro paper published?');
+    expect(a.lead.join(' ')).toMatch(/21 February 2022/);
+    expect(a.passages[0]!.text).toMatch(/Published online: 21 February 2022/);
+  });
+
+  it('what a document argues overall, or concludes: its abstract, opening or conclusion', () => {
+    expect(answerQuestion(engine, 'what does irgengioro argue overall?').passages[0]!.paragraphId).toBe('irgengioro-2022/1');
+    expect(answerQuestion(engine, 'what does the journal article conclude?').passages[0]!.paragraphId).toBe('irgengioro-2022/35');
+    // An op-ed without headings: its last paragraph concludes, its first states the thesis.
+    expect(answerQuestion(engine, 'how does the op-ed end, what is its conclusion?').passages[0]!.paragraphId).toBe('miliate-2013/8');
+    expect(answerQuestion(engine, "what's the main thesis of the miliate piece?").passages[0]!.paragraphId).toBe('miliate-2013/1');
+  });
+
+  it('for every document when none is named, and not at all for a question on the subject', () => {
+    const all = answerDocumentQuestion(engine.corpus, 'who wrote these?');
+    expect(all?.documents.map((d) => d.meta.id).sort()).toEqual(['irgengioro-2022', 'miliate-2013']);
+    expect(answerDocumentQuestion(engine.corpus, 'when did direct flights between Almaty and Ulaanbaatar resume?')).toBeNull();
+    expect(answerDocumentQuestion(engine.corpus, 'Why are Mongolia–Kazakhstan relations so weak?')).toBeNull();
+  });
+
+  it('within the document the caller restricts to (a conversation about one source)', () => {
+    const a = answerQuestion(engine, 'when was it published?', { documentId: 'miliate-2013' });
+    expect(a.lead).toHaveLength(1);
+    expect(a.lead[0]).toMatch(/Miliate/);
+  });
+
+  it('a question naming one document is searched in that document', () => {
+    const a = answerQuestion(engine, 'what does the east asia forum piece say about the third neighbor policy?');
+    expect(a.passages.every((p) => p.citation.documentId === 'miliate-2013')).toBe(true);
+  });
+
+  it('a question in another script gets a plain message, not "nothing matches"', () => {
+    const a = answerQuestion(engine, 'Почему отношения Монголии и Казахстана слабые?');
+    expect(a.message).toMatch(/answers questions in English/);
+    expect(a.message).toMatch(/Mongolia/);
+  });
+});

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { analyze, tokenize } from '../../src/search/analyzer.js';
+import { isPreamble } from '../../src/search/preamble.js';
+import { WordVectors, DIMENSIONS } from '../../src/search/vectors.js';
+import { SemanticSpace } from '../../src/search/semantic.js';
+import { otherLanguageMessage, recognisedNames } from '../../src/answer/language.js';
+
+describe('chat words', () => {
+  it('reads abbreviations and chat spellings as the words they stand for', () => {
+    expect(analyze('kaz')).toEqual(analyze('Kazakhstan'));
+    expect(analyze('kyrg govt')).toEqual(analyze('Kyrgyzstan government'));
+    expect(analyze('trade w/ UB thru china')).toEqual(analyze('trade with Ulaanbaatar through China'));
+    expect(tokenize('lol whats the deal')).toEqual(['what', 'the', 'deal']);
+  });
+
+  it('never reads a word of the language as a chat word by accident', () => {
+    expect(tokenize('constructor toString')).toEqual(['constructor', 'tostring']);
+  });
+});
+
+describe('preamble', () => {
+  it.each([
+    'This section will now analyze the prospects of future relations.',
+    'For this section, I will examine the implications of a rising China.',
+    'This article has illustrated the reasons behind the curious deficit of relations.',
+    'In this paper we discuss three barriers.',
+  ])('%s is about the text itself', (s) => expect(isPreamble(s)).toBe(true));
+
+  it.each([
+    'This article argues that the lack of connectivity can be explained by two factors.',
+    'Mongolia established formal diplomatic relations with Kazakhstan in 1992.',
+    'The section of the railway through Mongolia was built in the 1950s.',
+  ])('%s states something', (s) => expect(isPreamble(s)).toBe(false));
+});
+
+describe('questions in another script', () => {
+  it('says Steppe answers in English, naming the places it recognises', () => {
+    const m = otherLanguageMessage('Какие отношения между Монголией и Казахстаном?');
+    expect(m).toMatch(/answers questions in English/);
+    expect(m).toMatch(/Mongolia, Kazakhstan/);
+    expect(recognisedNames('Кыргызстан менен Монголия')).toEqual(['Kyrgyzstan', 'Mongolia']);
+    expect(recognisedNames('Монгол Улс ба Хятад')).toEqual(['Mongolia', 'China']);
+  });
+
+  it('leaves English questions, with a foreign name or two, alone', () => {
+    expect(otherLanguageMessage('What does Монголия mean in the Mongolian press about Kazakhstan relations?')).toBeNull();
+    expect(otherLanguageMessage('Why are Mongolia–Kazakhstan relations weak?')).toBeNull();
+  });
+});
+
+describe('word vectors', () => {
+  /** A tiny vector space: unit vectors on a few axes, one byte a dimension. */
+  function space(entries: Record<string, number[]>): WordVectors {
+    const words = Object.keys(entries);
+    const data = new Int8Array(words.length * DIMENSIONS);
+    words.forEach((w, i) => {
+      const v = entries[w]!;
+      const norm = Math.hypot(...v);
+      v.forEach((x, d) => (data[i * DIMENSIONS + d] = Math.round((x / norm) * 127)));
+    });
+    return new WordVectors(words, data);
+  }
+  // 400 filler words first: the most frequent English words are never expanded (see semantic.ts).
+  const filler = Object.fromEntries(Array.from({ length: 400 }, (_, i) => [`w${i}`, [0, 0, 0, 1]]));
+  const vectors = space({ ...filler, strongman: [1, 0.5, 0, 0], authoritarian: [1, 0.1, 0, 0], democracy: [0, 1, 0, 0.3], grain: [0, 0, 1, 0] });
+
+  it('survive a round trip through their file', () => {
+    const back = WordVectors.deserialize(vectors.serialize())!;
+    expect(back.size).toBe(vectors.size);
+    expect(back.similarity('strongman', 'authoritarian')).toBeCloseTo(vectors.similarity('strongman', 'authoritarian'), 5);
+    expect(WordVectors.deserialize(Buffer.from('not vectors'))).toBeNull();
+  });
+
+  it('link a question word to the corpus terms closest in meaning, and to nothing far', () => {
+    const semantic = new SemanticSpace(vectors, new Map([['authoritarian', 'authoritarian'], ['democraci', 'democracy'], ['grain', 'grain']]));
+    const near = semantic.neighbours('strongman');
+    expect(near.map((n) => n.term)).toEqual(['authoritarian']);
+    expect(near[0]!.weight).toBeGreaterThan(0);
+    expect(near[0]!.weight).toBeLessThan(0.5);
+    expect(semantic.neighbours('unknownword')).toEqual([]);
+  });
+});
