@@ -259,7 +259,8 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
     const frame = mention ? withoutMention(text, mention.start, mention.end) || text : text;
     return { kind: 'standalone', resolved: frame, frame, documentId: mention?.documentId ?? null, offset: 0, person: null };
   };
-  if (!prev) return standalone();
+  // A first turn, or an empty one ("@Steppe" alone), is asked as it is.
+  if (!prev || !text) return standalone();
   const { core, continues } = stripFillers(text);
   const answered = lastAnswered(state);
 

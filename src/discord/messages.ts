@@ -131,24 +131,27 @@ export class MessageHandler {
     const reply = turnReply(answer, { asked: question, resolved }, { offset: resolution.offset });
     const rendered = renderMessage(reply);
 
-    let sent: Message;
     let home = addressed.home;
     const canThread =
       this.options.answerInThreads &&
       addressed.via !== 'dm' &&
       addressed.via !== 'thread' &&
       (message.channel.type === ChannelType.GuildText || message.channel.type === ChannelType.GuildAnnouncement);
+    const save = (key: string) =>
+      this.options.conversations.set(key, result.state).catch((err: unknown) => this.options.logger.warn({ err }, 'conversation state could not be saved'));
+    let sent: Message;
+    // The state is saved before the answer is posted: the reader's next message may arrive
+    // before the post's own response does.
     if (canThread) {
       const thread = await message.startThread({ name: threadName(question), autoArchiveDuration: 1440 });
-      sent = await thread.send({ ...rendered, allowedMentions: { parse: [] } } as unknown as MessageCreateOptions);
       home = `thread:${thread.id}`;
+      await save(home);
+      sent = await thread.send({ ...rendered, allowedMentions: { parse: [] } } as unknown as MessageCreateOptions);
     } else {
+      await save(home);
       sent = await message.reply(asReply(rendered));
     }
-    await Promise.all([
-      this.options.conversations.set(`msg:${sent.id}`, result.state),
-      this.options.conversations.set(home, result.state),
-    ]).catch((err: unknown) => this.options.logger.warn({ err }, 'conversation state could not be saved'));
+    await save(`msg:${sent.id}`);
     return answer.status === 'answered' ? 'ok' : answer.status;
   }
 }
