@@ -28,3 +28,11 @@ export function loadQuestions(): QuestionSet {
   const passage = all.filter((q) => q.kind === 'passage' && (q.gold?.length ?? 0) > 0);
   return { all, passage, files: files.map((f) => path.relative(REPO_ROOT, f)) };
 }
+
+/** The styled development set (how people type in Discord: paraphrase, casual, typo, short, long, meta), when beside this checkout. */
+export const STYLED_SOURCE = path.resolve(REPO_ROOT, '../shared/eval/dev2.jsonl');
+
+export function loadStyledQuestions(): EvalQuestion[] {
+  if (!existsSync(STYLED_SOURCE)) return [];
+  return parseEvalFile(readFileSync(STYLED_SOURCE, 'utf8')).filter((q) => q.kind === 'passage' && (q.gold?.length ?? 0) > 0);
+}

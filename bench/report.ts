@@ -1,3 +1,4 @@
+import type { SignalCost } from './signals.js';
 import type { E2eResult } from './e2e.js';
 import type { ProfileSummary } from './profile.js';
 import type { RetrievalResult } from './retrieval.js';
@@ -7,7 +8,7 @@ import type { TargetCheck } from './targets.js';
 
 /** The printed report: plain-text tables, medians with (min–max), ratios to peers. */
 
-export function retrievalSection(r: RetrievalResult): string {
+export function retrievalSection(r: RetrievalResult, title = '1. Retrieval'): string {
   const mini = r.rows.find((x) => x.name === 'MiniSearch default');
   const rows = r.rows.map((x) => [
     x.name,
@@ -22,7 +23,7 @@ export function retrievalSection(r: RetrievalResult): string {
     fmt(x.buildMs),
   ]);
   return [
-    `1. Retrieval — corpus ×1 (${r.paragraphs} paragraphs), ${r.questions} passage questions, top 5, ${r.runs} runs; latency per query, warm, in ms`,
+    `${title} — corpus ×1 (${r.paragraphs} paragraphs), ${r.questions} passage questions, top 5, ${r.runs} runs; latency per query, warm, in ms`,
     table(['retriever', 'hit@1', 'hit@3', 'MRR', 'empty', 'p50 ms', 'p99 ms', 'p50/Mini', 'p99/Mini', 'build ms'], rows),
     ...r.rows.map((x) => `   ${x.name}: ${x.note}`),
   ].join('\n');
@@ -155,4 +156,15 @@ export function e2eSection(e: E2eResult): string {
 export function targetsSection(checks: TargetCheck[]): string {
   const mark = (m: boolean | null) => (m === null ? 'not measured' : m ? 'MET' : 'not met');
   return ['4. Targets', table(['target', 'measured', 'status'], checks.map((c) => [c.target, c.measured, mark(c.met)]))].join('\n');
+}
+
+export function signalsSection(rows: SignalCost[]): string {
+  return [
+    '1c. Cost of the signals of issue 11 (corpus ×1; query latency over every passage question, warm, in ms)',
+    table(
+      ['signal', 'build ms', 'size MB', 'start-up ms', 'p50 ms', 'p99 ms'],
+      rows.map((x) => [x.name, x.buildMs === null ? '—' : num(x.buildMs), x.bytes === null ? '—' : mb(x.bytes), x.startupMs === null ? '—' : num(x.startupMs), num(x.p50), num(x.p99)]),
+    ),
+    ...rows.map((x) => `   ${x.name}: ${x.note}`),
+  ].join('\n');
 }

@@ -13,8 +13,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_CORPUS_DIR } from '../src/corpus/manifest.js';
 import { runE2e, type E2eResult } from './e2e.js';
-import { loadQuestions, REPO_ROOT } from './questions.js';
-import { e2eSection, profileSection, retrievalSection, scaleSection, targetsSection } from './report.js';
+import { loadQuestions, loadStyledQuestions, REPO_ROOT } from './questions.js';
+import { e2eSection, profileSection, retrievalSection, scaleSection, signalsSection, targetsSection } from './report.js';
+import { runSignals, type SignalCost } from './signals.js';
 import { runRetrieval, type RetrievalResult } from './retrieval.js';
 import { DEFAULT_CAPS, DEFAULT_PLANS, FULL_CAPS, runScale, type ScalePlan, type ScaleResult } from './scale.js';
 import { killLiveChildren } from './spawn.js';
@@ -51,6 +52,9 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 let retrieval: RetrievalResult | null = null;
+let styled: RetrievalResult | null = null;
+let signals: SignalCost[] | null = null;
+const styledQuestions = loadStyledQuestions();
 let e2e: E2eResult | null = null;
 const scales: ScaleResult[] = [];
 const errors: string[] = [];
@@ -63,6 +67,12 @@ try {
     retrieval = await runRetrieval(questions.passage, quick ? 3 : 5);
   } catch (err) {
     errors.push(`retrieval: ${(err as Error).stack ?? String(err)}`);
+  }
+  try {
+    if (styledQuestions.length) styled = await runRetrieval(styledQuestions, quick ? 3 : 5);
+    signals = await runSignals([...questions.passage, ...styledQuestions], quick ? 2 : 5);
+  } catch (err) {
+    errors.push(`retrieval (dev2, signals): ${(err as Error).stack ?? String(err)}`);
   }
 
   log(`[${elapsed()}] 3. end to end`);
@@ -88,6 +98,8 @@ const cpu = os.cpus();
 const header = `Steppe bench — ${new Date().toISOString()} — Node ${process.version}, ${cpu.length} × ${cpu[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GB`;
 const sections = [header, `Questions: ${questions.all.length} (${questions.passage.length} passage) from ${questions.files.join(', ')}`];
 if (retrieval) sections.push(retrievalSection(retrieval));
+if (styled) sections.push(retrievalSection(styled, '1b. Retrieval, dev2 (questions as people type them)'));
+if (signals) sections.push(signalsSection(signals));
 if (scales.length) sections.push(scaleSection(scales));
 // The largest profiled size, compared with the next smaller one: what grows faster than the corpus.
 const profiled = scales.filter((s) => s.buildProfile && s.queryProfile);
@@ -106,7 +118,7 @@ process.stdout.write(`${sections.join('\n\n')}\n`);
 const out = path.join(REPO_ROOT, 'bench/results.json');
 writeFileSync(
   out,
-  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpu.length, cpuModel: cpu[0]?.model, options: { quick, full, budgetS, seed: SEED }, questions: { files: questions.files, all: questions.all.length, passage: questions.passage.length }, retrieval, scales, e2e, targets: checks, errors, wallS }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpu.length, cpuModel: cpu[0]?.model, options: { quick, full, budgetS, seed: SEED }, questions: { files: questions.files, all: questions.all.length, passage: questions.passage.length }, retrieval, styled, signals, scales, e2e, targets: checks, errors, wallS }, null, 2)}\n`,
 );
 log(`wrote ${path.relative(process.cwd(), out)}`);
 if (errors.length) process.exitCode = 1;

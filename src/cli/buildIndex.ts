@@ -9,6 +9,7 @@ import { CorpusError } from '../corpus/manifest.js';
 import { loadCorpus } from '../corpus/load.js';
 import { DEFAULT_INDEX_CACHE_DIR } from '../engine.js';
 import { loadOrBuildIndex } from '../engineCache.js';
+import { loadWordVectors } from '../search/vectors.js';
 import { loadConfigOrReport, runMain } from './run.js';
 
 async function main(): Promise<number> {
@@ -36,6 +37,14 @@ async function main(): Promise<number> {
     `build-index: index ${what} (${corpus.documents.length} documents, ${paragraphs} paragraphs, ${Math.round(result.ms)} ms)` +
       `${result.file ? `: ${result.file}` : ''}${result.saveError ? ` — ${result.saveError}` : ''}\n`,
   );
+  // The word vectors, cut from their package once (see search/vectors.ts): a first question need not wait for it.
+  if (process.env.STEPPE_VECTORS !== 'off') {
+    const start = performance.now();
+    const vectors = loadWordVectors(dir);
+    process.stderr.write(
+      vectors ? `build-index: word vectors ready (${vectors.size} words, ${Math.round(performance.now() - start)} ms)\n` : 'build-index: word vectors package not installed: search on words alone\n',
+    );
+  }
   return 0;
 }
 
