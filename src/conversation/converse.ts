@@ -24,10 +24,16 @@ export interface TurnOptions {
 }
 
 function answerResolved(engine: Engine, r: Resolution, limit: number): Answer {
-  const options = { limit, offset: r.offset, ...(r.documentId ? { documentId: r.documentId } : {}) };
-  const answer = answerQuestion(engine, r.resolved, options);
+  const exclude = new Set(r.exclude ?? []);
+  const ask = (documentId: string | null) => {
+    const answer = answerQuestion(engine, r.resolved, { limit: limit + exclude.size, offset: r.offset, ...(documentId ? { documentId } : {}) });
+    if (exclude.size === 0) return answer;
+    const kept = answer.passages.filter((p) => !exclude.has(p.paragraphId));
+    return { ...answer, passages: (kept.length ? kept : answer.passages).slice(0, limit) };
+  };
+  const answer = ask(r.documentId);
   // A restriction carried from earlier turns must not hide an answer elsewhere.
-  if (answer.status === 'no-match' && r.documentId && r.offset === 0) return answerQuestion(engine, r.resolved, { limit });
+  if (answer.status === 'no-match' && r.documentId && r.offset === 0) return ask(null);
   return answer;
 }
 

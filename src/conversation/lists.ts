@@ -8,6 +8,8 @@ export interface Enumeration {
   /** Words before the items that say what they are ("three primary barriers to … ties"). */
   head: string;
   items: string[];
+  /** Points made one sentence each: the items are the passage's own explanation of them. */
+  sequence?: boolean;
 }
 
 /** Where a list of items starts: a colon, or "including", "such as", "namely". */
@@ -40,7 +42,7 @@ export function findSequence(sentences: string[]): Enumeration | null {
     if (SEQUENCE_WORD.test(sentences[i]!)) items.push(sentences[i]!.replace(SEQUENCE_WORD, ''));
   }
   if (items.length < 2) return null;
-  return { head: start > 0 ? sentences[start - 1]! : '', items };
+  return { head: start > 0 ? sentences[start - 1]! : '', items, sequence: true };
 }
 
 export function findEnumerations(sentence: string): Enumeration[] {
@@ -49,7 +51,8 @@ export function findEnumerations(sentence: string): Enumeration[] {
     const items = splitItems(sentence.slice(m.index + m[0].length));
     if (items.length < 2 || items.length > 8) continue;
     if (items.some((i) => i.split(/\s+/).length > MAX_ITEM_WORDS)) continue;
-    const head = sentence.slice(Math.max(0, m.index - 120), m.index).split(/[,;]\s/).pop()!.trim();
+    // The head is the clause before the list, within its own sentence.
+    const head = sentence.slice(0, m.index).split(/[.!?;]\s+/).pop()!.trim();
     found.push({ head, items });
   }
   return found;

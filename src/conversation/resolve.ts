@@ -36,6 +36,8 @@ export interface Resolution {
   source?: { turn: TurnRecord; about: 'claim' | 'document' };
   /** A person this turn is about (kept for a later "he"/"she"). */
   person: string | null;
+  /** Passages not to show again (the list an ordinal picked from only names the item). */
+  exclude?: string[];
 }
 
 const PAGING = /^(?:more|next|next one|next page|show (?:me )?more|more (?:please|passages|results|of that)|go on|continue|keep going|anything else|what else)[\s.!?]*$/i;
@@ -239,8 +241,28 @@ function findList(engine: Engine, state: ConversationState, noun: string | null)
       return { list, turn };
     }
   }
+  // "the second barrier" names its list: look through the documents the conversation drew on.
+  if (!nounTerms.length) return null;
+  const seen = new Set<string>();
+  for (let i = state.turns.length - 1; i >= 0; i--) {
+    const turn = state.turns[i]!;
+    for (const docId of turn.paragraphIds.map((id) => id.split('/')[0]!)) {
+      if (seen.has(docId)) continue;
+      seen.add(docId);
+      const doc = engine.corpus.documents.find((d) => d.meta.id === docId);
+      for (const paragraph of doc?.paragraphs.slice(0, MAX_PARAGRAPHS_SCANNED) ?? []) {
+        for (const list of findEnumerations(paragraph.text)) {
+          const head = new Set(analyze(list.head));
+          if (nounTerms.every((t) => head.has(t))) return { list, turn: { ...turn, paragraphIds: [paragraph.id] } };
+        }
+      }
+    }
+  }
   return null;
 }
+
+/** Bound on the paragraphs of one document searched for a named list. */
+const MAX_PARAGRAPHS_SCANNED = 2000;
 
 /** Strip the words that name a document ("according to the east asia forum piece,"). */
 function withoutMention(text: string, start: number, end: number): string {
@@ -248,7 +270,11 @@ function withoutMention(text: string, start: number, end: number): string {
   const before = text
     .slice(0, start)
     .replace(/\b(?:according to|in|from|by|does|do|did|is|was)(?:\s+(?:the|this|that))?\s*$/i, (m) => (/^(?:d|is|was)/i.test(m) ? `${m.replace(/\s+(?:the|this|that)\s*$/i, '')} it ` : ''));
-  return `${before}${text.slice(end)}`.replace(/^\s*[,;:]\s*/, '').replace(/\s{2,}/g, ' ').trim();
+  return `${before}${text.slice(end)}`
+    .replace(/^\s*[,;:]\s*/, '')
+    .replace(/[\s,;:]+([?.!]|$)/, '$1')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
 }
 
 export function resolveTurn(engine: Engine, state: ConversationState, asked: string): Resolution {
@@ -292,7 +318,8 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
       const frame = `${core.slice(0, ordinal.start)}${clip(item, 200)}${core.slice(ordinal.end)}`.replace(/\s{2,}/g, ' ').trim();
       const listDoc = found.turn.paragraphIds[0]?.split('/')[0] ?? null;
       const context = [clip(found.list.head, 120), ...entitiesOf(found.turn.frame).slice(0, 2)].filter((w) => !analyze(w).every((t) => analyze(frame).includes(t)));
-      return { kind: 'ordinal', resolved: withContext(frame, context), frame, documentId: mention?.documentId ?? listDoc ?? documentId, offset: 0, person: null };
+      const exclude = found.list.sequence ? [] : found.turn.paragraphIds.slice(0, 1);
+      return { kind: 'ordinal', resolved: withContext(frame, context), frame, documentId: mention?.documentId ?? listDoc ?? documentId, offset: 0, person: null, exclude };
     }
   }
 
@@ -320,14 +347,17 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
 
   // "he", "she": the person the previous answer quoted or named.
   const person = prev.person ?? prev.sentences.flatMap((s) => attributedPeople(s, engine.corpus))[0] ?? null;
+  // A turn that names its own subject (a place, a name, a document) has its own "he".
+  const ownSubject = mention !== null || hasOwnSubject(core);
   let frame = own;
   let substituted = false;
-  if (person && new RegExp(PERSON_PRONOUN.source, 'i').test(own)) {
+  if (person && !ownSubject && new RegExp(PERSON_PRONOUN.source, 'i').test(own)) {
     frame = own.replace(PERSON_PRONOUN, (w) => (/^(?:his|hers)$/i.test(w) ? `${person}’s` : person));
     substituted = true;
   }
-  const dependent =
-    substituted || continues || STRONG_ANAPHORA.test(own) || (!hasOwnSubject(own) && (OTHER_ANAPHORA.test(own) || terms.length <= 4 || mention !== null));
+  // Short turns without a subject lean on the one before ("where do most of them live?",
+  // "who said the apology was a mistake?"); longer ones, or ones with a subject, stand alone.
+  const dependent = substituted || continues || STRONG_ANAPHORA.test(core) || (!ownSubject && terms.length <= 4);
   if (!dependent) {
     const s = standalone();
     // A turn that names no document keeps the restriction only while it depends on it.

@@ -1,0 +1,138 @@
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { answerQuestion } from '../../src/answer/answer.js';
+import { answerTurn } from '../../src/conversation/converse.js';
+import { findEnumerations, findOrdinalReference, findSequence } from '../../src/conversation/lists.js';
+import { attributedPeople } from '../../src/conversation/people.js';
+import { emptyConversation, type ConversationState } from '../../src/conversation/state.js';
+import { createEngine, type Engine } from '../../src/engine.js';
+import { goldRank, parseEvalFile } from '../../src/eval/score.js';
+import { renderAnswerText } from '../../src/render/text.js';
+
+/**
+ * How a turn is read in the conversation before it. Each rule is general (how people
+ * follow up), so each spec uses a question of its own, not the evaluation sets'.
+ */
+
+let engine: Engine;
+beforeAll(async () => {
+  engine = await createEngine();
+});
+
+/** Asks the turns in order; returns every result. */
+function converse(...turns: string[]) {
+  let state: ConversationState = emptyConversation();
+  return turns.map((t) => {
+    const r = answerTurn(engine, state, t);
+    state = r.state;
+    return r;
+  });
+}
+
+describe('elliptical turns take the previous frame with the new part put in', () => {
+  it('a new place replaces the place the question was about, not the corpus’s pivot', () => {
+    const [, r] = converse('how many tourists from kazakhstan visited mongolia in 2019?', 'and from kyrgyzstan?');
+    expect(r!.resolution.kind).toBe('ellipsis');
+    expect(r!.resolution.resolved).toBe('how many tourists from Kyrgyzstan visited mongolia in 2019?');
+  });
+
+  it('a new year replaces the year; "the other way round" swaps the two countries', () => {
+    const [, year, flip] = converse('how much did mongolia export to kyrgyzstan in 2019?', 'and in 2016?', 'the other way round?');
+    expect(year!.resolution.resolved).toBe('how much did mongolia export to kyrgyzstan in 2016?');
+    expect(flip!.resolution.resolved).toBe('how much did kyrgyzstan export to mongolia in 2016?');
+  });
+
+  it('"both ways" asks for both trade flows, and the answer shows both values', () => {
+    const [, both] = converse('how much did kazakhstan export to mongolia in 2019?', 'and in 2016, both ways?');
+    const text = renderAnswerText(both!.answer);
+    const rows = engine.corpus.documents.flatMap((d) => d.tables).filter((r) => r.partner === 'Kazakhstan' && r.year === 2016);
+    expect(rows).toHaveLength(2);
+    for (const r of rows) expect(text).toContain(r.valueText);
+  });
+});
+
+describe('pronouns and missing subjects borrow from the turns before', () => {
+  it('"where do most of them live?" searches with the previous subject', () => {
+    const [, r] = converse('how many Kazakhs live in Mongolia?', 'where do most of them live?');
+    expect(r!.resolution.kind).toBe('contextual');
+    expect(renderAnswerText(r!.answer)).toContain('Bayan Olgii');
+  });
+
+  it('"he" is the person the previous answer quoted', () => {
+    expect(attributedPeople('Such responses are perhaps not surprising, but, as Sergey Radchenko argues, the apology cuts deep.')).toEqual(['Sergey Radchenko']);
+    expect(attributedPeople('Liberal Western states (Grieger 2015) differ.', engine.corpus)).toEqual([]);
+    const [, , he] = converse('what happened after the Dalai Lama visited Mongolia in 2016?', 'who called the apology humiliating?', 'what else does he say it does?');
+    expect(he!.resolution.resolved).toMatch(/Radchenko/);
+  });
+
+  it('a turn that names its own subject keeps its own "his"', () => {
+    const [, r] = converse('what happened after the Dalai Lama visited Mongolia in 2016?', 'What did Akayev sign during his visit to Mongolia?');
+    expect(r!.resolution.kind).toBe('standalone');
+    expect(r!.resolution.resolved).toBe('What did Akayev sign during his visit to Mongolia?');
+  });
+});
+
+describe('follow-ups about the answer itself', () => {
+  it('"who said that?" answers from the passage’s citations and the bibliography, without a new search', () => {
+    const [first, who] = converse('what language replaced Russian as the language of cosmopolitanism in Mongolia?', 'who said that?');
+    expect(who!.resolution.kind).toBe('source');
+    expect(who!.answer.passages[0]!.paragraphId).toBe(first!.answer.passages[0]!.paragraphId);
+    const lead = who!.answer.lead.join('\n');
+    expect(lead).toMatch(/Billé|Cohen/);
+    expect(lead).toMatch(/Source: /);
+  });
+
+  it('"who wrote it?" names the document’s authors', () => {
+    const [, who] = converse('what is the third-neighbor policy, according to the East Asia Forum piece?', 'who wrote it?');
+    expect(who!.answer.lead.join('\n')).toContain('Brandon Miliate');
+  });
+
+  it('"more" pages the previous answer: new passages, none repeated', () => {
+    const [first, more] = converse('Why are Mongolia–Kazakhstan relations so weak?', 'more');
+    expect(more!.resolution.kind).toBe('more');
+    const before = new Set(first!.answer.passages.map((p) => p.paragraphId));
+    expect(more!.answer.passages.length).toBeGreaterThan(0);
+    for (const p of more!.answer.passages) expect(before.has(p.paragraphId)).toBe(false);
+  });
+
+  it('"why?" asks for support of the previous claim', () => {
+    const [, why] = converse('Does Mongolia want close ties with authoritarian states?', 'why?');
+    expect(why!.resolution.kind).toBe('support');
+    expect(why!.resolution.resolved).toMatch(/^why: Does Mongolia want close ties/);
+  });
+});
+
+describe('lists shown before can be referred to by position', () => {
+  it('finds enumerations after a colon and sentence-by-sentence points', () => {
+    const [list] = findEnumerations('There are three barriers to ties: distance, language and the lack of flights.');
+    expect(list!.items).toEqual(['distance', 'language', 'the lack of flights']);
+    expect(findSequence(['It has two causes.', 'First, the cost.', 'Second, the distance.'])!.items).toEqual(['the cost.', 'the distance.']);
+  });
+
+  it('"the second barrier" is the second item of a list whose head names barriers; idioms are not references', () => {
+    expect(findOrdinalReference('ok and the second barrier?')).toMatchObject({ position: 2, noun: 'barrier' });
+    expect(findOrdinalReference('explain the first one')).toMatchObject({ position: 1, noun: null });
+    expect(findOrdinalReference('why were they cancelled in the first place?')).toBeNull();
+    expect(findOrdinalReference('when did Mongolia first open an embassy in Bishkek?')).toBeNull();
+    const [, second] = converse('what keeps Mongolia and Kazakhstan apart, according to the East Asia Forum piece?', 'and the third barrier?');
+    expect(second!.resolution.kind).toBe('ordinal');
+    expect(second!.resolution.resolved).toMatch(/^the limitations of authoritarian-democratic interaction\?/);
+    expect(second!.resolution.documentId).toBe('miliate-2013');
+  });
+});
+
+describe('context never makes a question that stands on its own worse', () => {
+  const questions = parseEvalFile(readFileSync(new URL('../eval/questions.jsonl', import.meta.url), 'utf8')).filter((q) => q.kind === 'passage');
+  const openers = ['what happened w/ the dalai lama visiting mongolia?', 'how much did kazakhstan export to mongolia in 2019?'];
+  it.each(openers)('after “%s”, every question of the project’s set ranks its answer at least as well as alone', (opener) => {
+    const state = answerTurn(engine, emptyConversation(), opener).state;
+    const worse: string[] = [];
+    for (const q of questions) {
+      const alone = goldRank(answerQuestion(engine, q.q, { limit: 5 }).passages.map((p) => p.text), q.gold!) ?? 99;
+      const r = answerTurn(engine, state, q.q);
+      const inContext = goldRank(r.answer.passages.map((p) => p.text), q.gold!) ?? 99;
+      if (inContext > alone) worse.push(`${q.id}: ${alone} → ${inContext} (read as ${r.resolution.resolved})`);
+    }
+    expect(worse).toEqual([]);
+  });
+});
