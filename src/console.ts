@@ -3,12 +3,16 @@ import type { Command, CommandContext, OptionValue } from './command.js';
 import type { Engine } from './engine.js';
 import { ANSI, PLAIN } from './render/text.js';
 import { renderReplyText } from './render/replyText.js';
-import { errorReply } from './reply/build.js';
+import { answerTurn } from './conversation/converse.js';
+import { emptyConversation } from './conversation/state.js';
+import { errorReply, noticeReply, PASSAGES_PER_ANSWER, turnReply } from './reply/build.js';
 import { VERSION } from './version.js';
 
 /**
  * The local console: the same commands as on Discord, typed as text and rendered for a
  * terminal. `/ask question: Why …`, `/quote id: irgengioro-2022/3`, or a bare question.
+ * Bare questions are one conversation, as in a DM with the bot ("and Kyrgyzstan?"
+ * follows on); `/new` starts another.
  */
 
 export interface ParsedLine {
@@ -54,10 +58,23 @@ export async function runConsole(engine: Engine, commands: Command[], input = pr
   const style = output.isTTY ? ANSI : PLAIN;
   const bot = { version: VERSION, startedAt: Date.now() };
   const rl = createInterface({ input, output: input.isTTY ? output : undefined, prompt: 'steppe> ', terminal: input.isTTY });
+  let conversation = emptyConversation();
   if (input.isTTY) rl.prompt();
   for await (const line of rl) {
     if (/^(exit|quit|\/exit|\/quit)$/i.test(line.trim())) break;
-    if (line.trim()) {
+    if (/^\/new\s*$/i.test(line.trim())) {
+      conversation = emptyConversation();
+      output.write(`${renderReplyText(noticeReply('New conversation: the next question starts afresh.'), style)}\n\n`);
+    } else if (line.trim() && !line.trim().startsWith('/')) {
+      try {
+        const turn = answerTurn(engine, conversation, line.trim(), { limit: PASSAGES_PER_ANSWER + 1 });
+        conversation = turn.state;
+        const resolved = turn.resolution.kind === 'source' || turn.resolution.kind === 'more' ? line.trim() : turn.resolution.resolved;
+        output.write(`${renderReplyText(turnReply(turn.answer, { asked: line.trim(), resolved }, { offset: turn.resolution.offset }), style)}\n\n`);
+      } catch (err) {
+        output.write(`${renderReplyText(errorReply(`Something went wrong: ${(err as Error).message}`), style)}\n\n`);
+      }
+    } else if (line.trim()) {
       const parsed = parseConsoleLine(line, byName);
       let text: string;
       if (typeof parsed === 'string') text = renderReplyText(errorReply(parsed), style);

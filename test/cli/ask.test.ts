@@ -59,4 +59,27 @@ describe('npm run ask', () => {
     // --json's answer keeps whole passages, as before.
     expect(json.answer).toContain(json.results[0]!.text);
   });
+
+  it('--json --session reads a conversation: each line in the context of those before, an empty line starting anew', () => {
+    const lines = ['how much did kazakhstan export to mongolia in 2019?', 'and the other direction?', '', 'and the other direction?'];
+    const { stdout, status } = ask(['--json', '--session'], lines.join('\n') + '\n');
+    expect(status).toBe(0);
+    const out = stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { query: string; resolved: string; answer: string; results: unknown[] });
+    // One object per question; the empty line is a boundary, not a question.
+    expect(out.map((o) => o.query)).toEqual([lines[0], lines[1], lines[3]]);
+    expect(out[0]!.resolved).toBe(lines[0]);
+    expect(out[1]!.resolved).toBe('how much did mongolia export to kazakhstan in 2019?');
+    expect(out[1]!.answer).toContain('7.14');
+    // A new conversation: nothing to take "the other direction" of.
+    expect(out[2]!.resolved).toBe('and the other direction?');
+    expect(out[1]).toHaveProperty('figures');
+    expect(out[2]).not.toHaveProperty('figures');
+  });
+
+  it('--session in text mode says how a follow-up was understood', () => {
+    const { stdout, status } = ask(['--session'], 'how many Kazakhs live in Mongolia?\nwhere do most of them live?\n');
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/\(understood as: where do most of them live\? \(.*[Kk]azakhs/);
+    expect(stdout).toContain('Bayan Olgii');
+  });
 });

@@ -171,6 +171,22 @@ describe('without DISCORD_TOKEN: the local console', () => {
     expect(out).not.toMatch(/\u001b\[/); // no terminal colours when stdout is not a terminal
     expect(out).not.toMatch(/^\{"level"/m); // logs stay on stderr
   });
+
+  it('bare questions are one conversation; /new starts another', async () => {
+    const p = runMain({});
+    p.write('how much did kazakhstan export to mongolia in 2019?\n');
+    p.write('and the other direction?\n');
+    p.write('/new\n');
+    p.write('and the other direction?\n');
+    p.end();
+    expect(await exitWithin(p, 15_000)).toBe(0);
+    const answers = p.stdout().split(/\n(?=and the other direction\?\n|New conversation)/);
+    expect(answers).toHaveLength(4);
+    expect(answers[1]).toContain('Understood as: how much did mongolia export to kazakhstan in 2019?');
+    expect(answers[1]).toContain('7.14');
+    expect(answers[2]).toContain('New conversation');
+    expect(answers[3]).not.toContain('Understood as');
+  });
 });
 
 describe('the saved index (INDEX_CACHE_DIR)', () => {

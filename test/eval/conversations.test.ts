@@ -1,0 +1,39 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createEngine, type Engine } from '../../src/engine.js';
+import { parseConversationFile, runConversationEval } from '../../src/eval/conversations.js';
+
+/**
+ * Holds the levels reached on conversations, each turn asked in the context of the ones
+ * before (as `ask --session` and Discord do). The project's own conversations were written
+ * from the corpus, in the styles people follow up in; the dev set lives in ../shared.
+ */
+
+const DEV = new URL('../../../shared/eval/dev-conversations.jsonl', import.meta.url);
+const OWN = new URL('./conversations.jsonl', import.meta.url);
+const shared = existsSync(DEV);
+if (!shared) {
+  if (process.env.CI === 'true') throw new Error('../shared/eval/dev-conversations.jsonl is missing: CI must have ../shared beside the repository');
+  console.warn('note: ../shared/eval is absent; the dev-conversation levels are skipped');
+}
+
+let engine: Engine;
+beforeAll(async () => {
+  engine = await createEngine();
+});
+
+describe('conversation quality', () => {
+  it('project conversations: first turns ≥ 7/9, follow-ups ≥ 13/17', () => {
+    const s = runConversationEval(engine, parseConversationFile(readFileSync(OWN, 'utf8')));
+    expect(s.first.count).toBe(9);
+    expect(s.followUps.count).toBe(17);
+    expect(s.first.answered).toBeGreaterThanOrEqual(7);
+    expect(s.followUps.answered).toBeGreaterThanOrEqual(13);
+  });
+
+  it.skipIf(!shared)('dev conversations: first turns ≥ 3/4, follow-ups ≥ 11/11', () => {
+    const s = runConversationEval(engine, parseConversationFile(readFileSync(DEV, 'utf8')));
+    expect(s.first.answered).toBeGreaterThanOrEqual(3);
+    expect(s.followUps.answered).toBe(s.followUps.count);
+  });
+});
