@@ -3,6 +3,7 @@ import { answerQuestion } from '../src/answer/answer.js';
 import { booleanOption, stringOption, userOption, type Command } from '../src/command.js';
 import { MAX_QUESTION_LENGTH } from '../src/search/question.js';
 import { answerReply, PASSAGES_PER_ANSWER } from '../src/reply/build.js';
+import { answerRecord, newAnswerId } from '../src/feedback/record.js';
 
 /** `/ask question private mention`: the best passages, quoted and cited. */
 export const ask: Command = {
@@ -21,8 +22,9 @@ export const ask: Command = {
     const question = stringOption(ctx, 'question') ?? '';
     const isPrivate = booleanOption(ctx, 'private') ?? false;
     const answer = answerQuestion(ctx.engine, question, { limit: PASSAGES_PER_ANSWER + 1 });
-    const reply = answerReply(answer, { private: isPrivate });
+    const answerId = newAnswerId();
+    const reply = answerReply(answer, { private: isPrivate, answerId });
     const found = answer.status === 'answered';
-    return { reply, private: isPrivate || !found, mentionUserId: found ? userOption(ctx, 'mention')?.id : undefined };
+    return { reply, private: isPrivate || !found, mentionUserId: found ? userOption(ctx, 'mention')?.id : undefined, record: answer.status === 'invalid' ? undefined : answerRecord(answerId, question, answer) };
   },
 };

@@ -3,6 +3,7 @@ import { answerQuestion } from '../src/answer/answer.js';
 import { stringOption, type Command } from '../src/command.js';
 import { MAX_QUESTION_LENGTH } from '../src/search/question.js';
 import { answerReply, PASSAGES_PER_ANSWER } from '../src/reply/build.js';
+import { answerRecord, newAnswerId } from '../src/feedback/record.js';
 
 /** Message context menu: search the selected message's text; answer privately. */
 export const findSources: Command = {
@@ -16,6 +17,7 @@ export const findSources: Command = {
     if (answer.status === 'invalid') {
       return { reply: answerReply({ ...answer, message: 'That message has no text to look up (only images, embeds or very common words).' }), private: true };
     }
-    return { reply: answerReply(answer, { private: true }), private: true };
+    const answerId = newAnswerId();
+    return { reply: answerReply(answer, { private: true, answerId }), private: true, record: answerRecord(answerId, text, answer) };
   },
 };

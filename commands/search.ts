@@ -3,6 +3,7 @@ import { answerQuestion } from '../src/answer/answer.js';
 import { booleanOption, stringOption, type Command } from '../src/command.js';
 import { MAX_QUESTION_LENGTH } from '../src/search/question.js';
 import { errorReply, searchReply } from '../src/reply/build.js';
+import { answerRecord, newAnswerId } from '../src/feedback/record.js';
 import { documentChoices } from './choices.js';
 
 const RESULTS = 8;
@@ -25,8 +26,10 @@ export const search: Command = {
     if (documentId && !ctx.engine.corpus.documents.some((d) => d.meta.id === documentId)) {
       return { reply: errorReply(`There is no document “${documentId}”. Pick one from the list.`), private: true };
     }
-    const answer = answerQuestion(ctx.engine, stringOption(ctx, 'query') ?? '', { limit: RESULTS, documentId });
-    return { reply: searchReply(answer), private: (booleanOption(ctx, 'private') ?? false) || answer.status !== 'answered' };
+    const query = stringOption(ctx, 'query') ?? '';
+    const answer = answerQuestion(ctx.engine, query, { limit: RESULTS, documentId });
+    // A list, not an answer: logged (what was looked for, what was found) but not voted on.
+    return { reply: searchReply(answer), private: (booleanOption(ctx, 'private') ?? false) || answer.status !== 'answered', record: answer.status === 'invalid' ? undefined : answerRecord(newAnswerId(), query, answer) };
   },
   autocomplete: (ctx, focused) => (focused.name === 'document' ? documentChoices(ctx.engine, focused.value) : []),
 };

@@ -1,5 +1,6 @@
 import type { RESTPostAPIApplicationCommandsJSONBody } from 'discord.js';
 import type { Engine } from './engine.js';
+import type { AnswerRecord } from './feedback/record.js';
 import type { Reply } from './reply/types.js';
 
 /**
@@ -24,6 +25,8 @@ export interface CommandOutcome {
   private: boolean;
   /** Address the reply to this user, pinging only them. */
   mentionUserId?: string;
+  /** An answer to a question: logged (with its id, for votes) once the reply is sent. */
+  record?: AnswerRecord;
 }
 
 export interface Choice {

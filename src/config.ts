@@ -62,6 +62,8 @@ const EnvSchema = z.object({
   ),
   MESSAGE_CONTENT_INTENT: z.preprocess(emptyToUndefined, booleanFlag('MESSAGE_CONTENT_INTENT')),
   ANSWER_IN_THREADS: z.preprocess(emptyToUndefined, booleanFlag('ANSWER_IN_THREADS')),
+  // Votes and the question log keep who as a salted hash of the user id unless this is on.
+  FEEDBACK_KEEP_USER_IDS: z.preprocess(emptyToUndefined, booleanFlag('FEEDBACK_KEEP_USER_IDS')),
   INDEX_CACHE_DIR: z.preprocess(
     emptyToUndefined,
     z

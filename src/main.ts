@@ -13,6 +13,7 @@ import { indexCacheDir } from './config.js';
 import { createEngine, DEFAULT_INDEX_CACHE_DIR } from './engine.js';
 import { createLogger, redact, registerSecret } from './log.js';
 import { loadConfigOrReport, runMain } from './cli/run.js';
+import { openStore, StoreError, type Store } from './store/index.js';
 
 async function main(): Promise<number> {
   const config = loadConfigOrReport('steppe');
@@ -50,10 +51,27 @@ async function main(): Promise<number> {
     return 0;
   }
 
+  // Before Discord is contacted: a database that cannot be opened or migrated is a set-up
+  // mistake, said in one line naming DATABASE_URL. Failures after this are logged by their
+  // callers and the bot keeps answering.
+  let store: Store;
+  try {
+    store = await openStore(config.DATABASE_URL);
+  } catch (err) {
+    if (err instanceof StoreError) {
+      process.stderr.write(`steppe: ${redact(err.message)}\n`);
+      return 1;
+    }
+    throw err;
+  }
+  logger.info({ store: store.location }, 'store opened');
+  const closeStore = () => store.close().catch((err: unknown) => logger.warn({ err }, 'the store did not close cleanly'));
+
   let bot;
   try {
-    bot = await startBot({ config, engine, commands, logger });
+    bot = await startBot({ config, engine, commands, logger, store });
   } catch (err) {
+    await closeStore();
     if (err instanceof DiscordFatalError) {
       process.stderr.write(`steppe: ${err.message}\n`);
       return EXIT_CONFIG;
@@ -72,7 +90,8 @@ async function main(): Promise<number> {
     const onSignal = (signal: NodeJS.Signals) => {
       warming.abort();
       logger.info({ signal }, 'shutting down');
-      running.stop().then(() => resolve(0), () => resolve(0));
+      // stop() drains in-flight work (question-log writes included) before the store closes.
+      running.stop().then(closeStore, closeStore).then(() => resolve(0));
     };
     process.once('SIGINT', onSignal);
     process.once('SIGTERM', onSignal);
@@ -80,7 +99,7 @@ async function main(): Promise<number> {
     // than sit connected to nothing (a supervisor sees the exit; the line says what to fix).
     void running.fatal.then((err) => {
       process.stderr.write(`steppe: ${err.message}\n`);
-      running.stop().then(() => resolve(EXIT_CONFIG), () => resolve(EXIT_CONFIG));
+      running.stop().then(closeStore, closeStore).then(() => resolve(EXIT_CONFIG));
     });
   });
   if (code !== 0) return code;

@@ -1,5 +1,8 @@
 import { Client, Events, GatewayIntentBits, IntentsBitField, Options, Partials, type RESTPostAPIApplicationCommandsJSONBody } from 'discord.js';
 import { MemoryConversationStore, type ConversationStore } from '../conversation/state.js';
+import { StoreConversationStore } from '../conversation/storeBacked.js';
+import { Feedback } from '../feedback/feedback.js';
+import type { Store } from '../store/types.js';
 import type { Command } from '../command.js';
 import type { Config } from '../config.js';
 import type { Engine } from '../engine.js';
@@ -141,8 +144,13 @@ export async function startBot(options: {
   engine: Engine;
   commands: Command[];
   logger: Logger;
-  /** Where conversations are kept (default: in memory). */
+  /** Where conversations are kept (default: the store when given, else in memory). */
   conversations?: ConversationStore;
+  /**
+   * Votes, the question log and (by default) conversations. Without one, answers still
+   * work and their 👍/👎 say the vote could not be saved. The caller opens and closes it.
+   */
+  store?: Store;
 }): Promise<RunningBot> {
   const { config, engine, commands, logger } = options;
   const intents = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages];
@@ -162,10 +170,11 @@ export async function startBot(options: {
     logger,
     bot: { version: VERSION, startedAt: Date.now() },
     cooldown: { seconds: config.COOLDOWN_SECONDS, burst: config.COOLDOWN_BURST },
+    feedback: new Feedback(options.store ?? null, { keepUserIds: config.FEEDBACK_KEEP_USER_IDS, logger }),
   });
   const messages = new MessageHandler(handler, {
     engine,
-    conversations: options.conversations ?? new MemoryConversationStore(),
+    conversations: options.conversations ?? (options.store ? new StoreConversationStore(options.store) : new MemoryConversationStore()),
     logger,
     messageContent: config.MESSAGE_CONTENT_INTENT,
     answerInThreads: config.ANSWER_IN_THREADS,

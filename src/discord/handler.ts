@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import {
   ApplicationCommandOptionType,
+  ChannelType,
   type AutocompleteInteraction,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
@@ -9,17 +10,21 @@ import {
   type InteractionReplyOptions,
   MessageFlags,
   type MessageContextMenuCommandInteraction,
+  type ModalSubmitInteraction,
   type StringSelectMenuInteraction,
 } from 'discord.js';
 import { answerQuestion } from '../answer/answer.js';
 import type { Command, CommandContext, CommandOutcome, OptionValue } from '../command.js';
 import type { Engine } from '../engine.js';
+import type { Feedback } from '../feedback/feedback.js';
+import { newAnswerId, type AnswerRecord } from '../feedback/record.js';
 import type { Logger } from '../log.js';
-import { answerReply, errorReply, PASSAGES_PER_ANSWER, quoteReply } from '../reply/build.js';
+import { answerReply, errorReply, PASSAGES_PER_ANSWER, quoteReply, reasonReply, voteReply } from '../reply/build.js';
+import { VOTE_REASONS, type AskedVia, type VoteReason } from '../store/types.js';
 import { Cooldown } from './cooldown.js';
 import { parseCustomId } from './customIds.js';
 import { LIMITS } from './limits.js';
-import { QUESTION_MARK, renderMessage, type DiscordMessage } from './render.js';
+import { feedbackModal, QUESTION_MARK, renderMessage, type DiscordMessage } from './render.js';
 
 /**
  * The one place interactions go through (after KevinNovak's template): cooldown, then
@@ -37,6 +42,8 @@ export interface HandlerOptions {
   logger: Logger;
   bot: { version: string; startedAt: number };
   cooldown: { seconds: number; burst: number };
+  /** Votes and the question log (over the store). */
+  feedback: Feedback;
 }
 
 /** What the central steps need of an event: who, what (for the log), how to tell them. */
@@ -47,7 +54,45 @@ export interface GuardedEvent {
   notify(text: string): Promise<void>;
 }
 
-type Repliable = ChatInputCommandInteraction | MessageContextMenuCommandInteraction | ButtonInteraction | StringSelectMenuInteraction;
+type Repliable =
+  | ChatInputCommandInteraction
+  | MessageContextMenuCommandInteraction
+  | ButtonInteraction
+  | StringSelectMenuInteraction
+  | ModalSubmitInteraction;
+
+/** Where a question was asked, as the question log names it. */
+export function channelKind(channel: { type: ChannelType } | null, inGuild: boolean): string {
+  if (!inGuild) return 'dm';
+  switch (channel?.type) {
+    case ChannelType.PublicThread:
+    case ChannelType.PrivateThread:
+    case ChannelType.AnnouncementThread:
+      return 'thread';
+    case ChannelType.GuildForum:
+      return 'forum';
+    case ChannelType.GuildVoice:
+    case ChannelType.GuildStageVoice:
+      return 'voice';
+    case ChannelType.GuildAnnouncement:
+      return 'announcement';
+    default:
+      return 'text';
+  }
+}
+
+const isVoteReason = (r: string): r is VoteReason => (VOTE_REASONS as readonly string[]).includes(r);
+
+/** The answer id a message's 👍/👎 buttons carry, if it has them. */
+function answerIdOf(components: ReadonlyArray<{ toJSON(): unknown }>): string | null {
+  for (const row of components) {
+    for (const c of (row.toJSON() as { components?: Array<{ custom_id?: string }> }).components ?? []) {
+      const parsed = typeof c.custom_id === 'string' ? parseCustomId(c.custom_id) : null;
+      if (parsed?.kind === 'vote') return parsed.answerId;
+    }
+  }
+  return null;
+}
 
 export function newRef(): string {
   return randomBytes(3).toString('hex').toUpperCase();
@@ -73,6 +118,8 @@ function unescapeMarkdown(s: string): string {
 export class InteractionHandler {
   private readonly cooldown: Cooldown;
   private readonly inFlight = new Set<Promise<unknown>>();
+  /** Writes started after a reply (the question log): waited for by drain, not counted. */
+  private readonly background = new Set<Promise<unknown>>();
   private accepting = true;
 
   constructor(private readonly options: HandlerOptions) {
@@ -96,6 +143,12 @@ export class InteractionHandler {
       for (const p of pending) waited.add(p);
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([Promise.allSettled(pending), new Promise((r) => (timer = setTimeout(r, deadline - Date.now())))]);
+      clearTimeout(timer);
+    }
+    // The replies have gone; their log writes must land before the caller closes the store.
+    if (this.background.size > 0 && Date.now() < deadline) {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([Promise.allSettled([...this.background]), new Promise((r) => (timer = setTimeout(r, deadline - Date.now())))]);
       clearTimeout(timer);
     }
     return waited.size;
@@ -157,6 +210,17 @@ export class InteractionHandler {
     }
   }
 
+  /**
+   * Logs an answered question after its reply has gone: not awaited by the reply, but
+   * tracked, so a shutdown lets it finish before the store is closed.
+   */
+  logAnswer(record: AnswerRecord, where: { guildId: string | null; channelKind: string; askedVia: AskedVia; command: string | null; userId: string; latencyMs: number }): void {
+    // logQuestion never rejects (it logs its own failures).
+    const write = this.options.feedback.logQuestion(record, where);
+    this.background.add(write);
+    void write.finally(() => this.background.delete(write));
+  }
+
   /** Tracks work in flight (for drain) and never lets it throw. */
   track(work: Promise<void>, label: string): Promise<void> {
     const safe = work.catch((err: unknown) => {
@@ -171,6 +235,7 @@ export class InteractionHandler {
     if (i.isChatInputCommand()) return `/${i.commandName}`;
     if (i.isMessageContextMenuCommand()) return `menu:${i.commandName}`;
     if (i.isMessageComponent()) return `component:${i.customId.slice(0, 40)}`;
+    if (i.isModalSubmit()) return `modal:${i.customId.slice(0, 40)}`;
     // A kind this version does not know (an old user menu, an entry point): still replied to.
     return `interaction:${(i as { type?: number }).type ?? '?'}`;
   }
@@ -193,6 +258,7 @@ export class InteractionHandler {
       await this.runWithDeferral(i, command, this.context(i, options), wantsPrivate);
       return 'ok';
     }
+    if (i.isModalSubmit()) return this.modal(i);
     if (!i.isMessageComponent()) {
       await this.send(i, { reply: errorReply('This version of Steppe does not know that action. Try /help.'), private: true });
       return 'unknown-kind';
@@ -201,7 +267,7 @@ export class InteractionHandler {
   }
 
   /** Runs the command; defers first when it is marked slow or takes longer than DEFER_AFTER_MS. */
-  private async runWithDeferral(i: Repliable, command: Command, ctx: CommandContext, wantsPrivate: boolean): Promise<void> {
+  private async runWithDeferral(i: ChatInputCommandInteraction | MessageContextMenuCommandInteraction, command: Command, ctx: CommandContext, wantsPrivate: boolean): Promise<void> {
     const state: { deferring?: Promise<unknown> } = {};
     const defer = (): Promise<unknown> => {
       if (!state.deferring) {
@@ -212,6 +278,7 @@ export class InteractionHandler {
       }
       return state.deferring;
     };
+    const started = performance.now();
     if (command.slow) await defer();
     const timer = setTimeout(defer, DEFER_AFTER_MS);
     let outcome: CommandOutcome;
@@ -225,6 +292,16 @@ export class InteractionHandler {
     }
     if (state.deferring) await state.deferring; // a failed deferral is this interaction's error
     await this.send(i, outcome);
+    if (outcome.record) {
+      this.logAnswer(outcome.record, {
+        guildId: i.guildId,
+        channelKind: channelKind(i.channel, i.inGuild()),
+        askedVia: 'command',
+        command: i.commandName,
+        userId: i.user.id,
+        latencyMs: performance.now() - started,
+      });
+    }
   }
 
   /** One reply, whatever state the interaction is in (fresh or deferred). */
@@ -275,8 +352,38 @@ export class InteractionHandler {
         await this.send(i, { reply: errorReply('No more passages for this question.'), private: true });
         return 'no-more';
       }
-      await this.send(i, { reply: answerReply(answer, { offset: parsed.offset, private: sourcePrivate }), private: sourcePrivate });
+      // The next page is the same answer to the same question: its votes count with the
+      // first page's (and the question was logged once, when asked).
+      const answerId = answerIdOf(i.message.components) ?? newAnswerId();
+      await this.send(i, { reply: answerReply(answer, { offset: parsed.offset, private: sourcePrivate, answerId }), private: sourcePrivate });
       return 'ok';
+    }
+    if (parsed.kind === 'vote' && i.isButton()) {
+      const result = await this.options.feedback.vote(parsed.answerId, i.user.id, parsed.direction);
+      // Asked once: a 👎 that already has its reason is only confirmed.
+      const askWhy = result.ok && parsed.direction === 'down' && !result.vote.reason;
+      await this.send(i, { reply: voteReply({ saved: result.ok, direction: parsed.direction, askWhy, answerId: parsed.answerId }), private: true });
+      return result.ok ? `vote-${parsed.direction}` : 'vote-failed';
+    }
+    if (parsed.kind === 'why' && i.isStringSelectMenu()) {
+      const reason = i.values[0] ?? '';
+      if (!isVoteReason(reason)) {
+        await this.send(i, { reply: errorReply('That choice is not one Steppe knows. Vote again.'), private: true });
+        return 'bad-reason';
+      }
+      // "Other" wants words: the modal opens at once (it must be this click's response).
+      if (reason === 'other') {
+        await i.showModal(feedbackModal(parsed.answerId, reason) as unknown as Parameters<typeof i.showModal>[0]);
+        return 'reason-modal';
+      }
+      const saved = await this.options.feedback.explain(parsed.answerId, i.user.id, reason);
+      // Replaces the question in the private message, so it is asked once.
+      await i.update(renderMessage(reasonReply(saved, saved === 'ok' ? { answerId: parsed.answerId, reason } : undefined)) as never);
+      return saved === 'ok' ? 'reason' : `reason-${saved}`;
+    }
+    if (parsed.kind === 'note' && i.isButton()) {
+      await i.showModal(feedbackModal(parsed.answerId, parsed.reason) as unknown as Parameters<typeof i.showModal>[0]);
+      return 'comment-modal';
     }
     if (parsed.kind === 'share' && i.isButton()) {
       const embeds = i.message.embeds.map((e) => e.toJSON());
@@ -297,6 +404,24 @@ export class InteractionHandler {
     }
     await this.send(i, { reply: errorReply('This button has expired. Run the command again.'), private: true });
     return 'expired';
+  }
+
+  /** The comment on a 👎 (the modal of `s1:note`). */
+  private async modal(i: ModalSubmitInteraction): Promise<string> {
+    const parsed = parseCustomId(i.customId);
+    if (parsed?.kind !== 'note') {
+      await this.send(i, { reply: errorReply('This form has expired. Vote again.'), private: true });
+      return 'expired';
+    }
+    let text = '';
+    try {
+      text = i.fields.getTextInputValue('comment');
+    } catch {
+      // A form without the field (a modified client): the reason alone is kept.
+    }
+    const saved = await this.options.feedback.explain(parsed.answerId, i.user.id, parsed.reason, text);
+    await this.send(i, { reply: reasonReply(saved), private: true });
+    return saved === 'ok' ? 'comment' : `comment-${saved}`;
   }
 
   private async autocomplete(i: AutocompleteInteraction): Promise<void> {

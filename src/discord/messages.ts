@@ -4,7 +4,8 @@ import { emptyConversation, type ConversationState, type ConversationStore } fro
 import type { Engine } from '../engine.js';
 import type { Logger } from '../log.js';
 import { errorReply, PASSAGES_PER_ANSWER, turnReply } from '../reply/build.js';
-import type { InteractionHandler } from './handler.js';
+import { answerRecord, newAnswerId } from '../feedback/record.js';
+import { channelKind, type InteractionHandler } from './handler.js';
 import { LIMITS } from './limits.js';
 import { recallConversation } from './recall.js';
 import { renderMessage, wellFormed, type DiscordMessage } from './render.js';
@@ -121,6 +122,7 @@ export class MessageHandler {
 
   private async answer(message: Message, addressed: AddressedMessage): Promise<string> {
     // Typing lasts ~10 s; answers take milliseconds, so once is enough.
+    const started = performance.now();
     const channel = message.channel;
     if (channel.isSendable()) void channel.sendTyping().catch(() => undefined);
     const question = sanitiseUserText(addressed.question);
@@ -128,7 +130,8 @@ export class MessageHandler {
     const result = answerTurn(this.options.engine, state, question, { limit: PASSAGES_PER_ANSWER + 1 });
     const { resolution, answer } = result;
     const resolved = resolution.kind === 'source' || resolution.kind === 'more' ? question : resolution.resolved;
-    const reply = turnReply(answer, { asked: question, resolved }, { offset: resolution.offset });
+    const answerId = newAnswerId();
+    const reply = turnReply(answer, { asked: question, resolved }, { offset: resolution.offset, answerId });
     const rendered = renderMessage(reply);
 
     let home = addressed.home;
@@ -152,6 +155,16 @@ export class MessageHandler {
       sent = await message.reply(asReply(rendered));
     }
     await save(`msg:${sent.id}`);
+    if (answer.status !== 'invalid') {
+      this.central.logAnswer(answerRecord(answerId, question, answer, resolved), {
+        guildId: message.guildId,
+        channelKind: channelKind(message.channel, message.inGuild()),
+        askedVia: 'message',
+        command: null,
+        userId: message.author.id,
+        latencyMs: performance.now() - started,
+      });
+    }
     return answer.status === 'answered' ? 'ok' : answer.status;
   }
 }

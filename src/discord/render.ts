@@ -6,7 +6,9 @@ import {
   ComponentType,
   escapeMarkdown,
 } from 'discord.js';
+import { VOTE_REASON_LABELS } from '../reply/build.js';
 import type { Reply, ReplyAction, ReplyQuote } from '../reply/types.js';
+import { MAX_VOTE_COMMENT_LENGTH, VOTE_REASONS } from '../store/types.js';
 import { customId } from './customIds.js';
 import { excerptAround, joinExcerpt, truncate } from '../render/fit.js';
 import { LIMITS } from './limits.js';
@@ -101,6 +103,7 @@ export function renderEmbed(reply: Reply): APIEmbed {
 
 function renderActions(actions: ReplyAction[], question: string | undefined): DiscordMessage['components'] {
   const buttons: APIComponentInMessageActionRow[] = [];
+  const feedback: APIComponentInMessageActionRow[] = [];
   const rows: DiscordMessage['components'] = [];
   for (const action of actions) {
     switch (action.kind) {
@@ -139,8 +142,34 @@ function renderActions(actions: ReplyAction[], question: string | undefined): Di
           });
         }
         break;
+      case 'feedback':
+        feedback.push(
+          { type: ComponentType.Button, style: ButtonStyle.Secondary, emoji: { name: '👍' }, custom_id: customId.vote('up', action.answerId) },
+          { type: ComponentType.Button, style: ButtonStyle.Secondary, emoji: { name: '👎' }, custom_id: customId.vote('down', action.answerId) },
+        );
+        break;
+      case 'feedbackReason':
+        rows.push({
+          type: ComponentType.ActionRow,
+          components: [
+            {
+              type: ComponentType.StringSelect,
+              custom_id: customId.why(action.answerId),
+              placeholder: 'What was wrong?',
+              options: VOTE_REASONS.map((r) => ({ label: VOTE_REASON_LABELS[r], value: r })),
+            },
+          ],
+        });
+        break;
+      case 'feedbackComment':
+        buttons.push({ type: ComponentType.Button, style: ButtonStyle.Secondary, label: 'Add a comment', custom_id: customId.note(action.answerId, action.reason) });
+        break;
     }
   }
+  // 👍/👎 share the first row when it has room (More, Share, Source leave two places), else
+  // take a row of their own right under it.
+  if (feedback.length && buttons.length + feedback.length <= LIMITS.buttonsPerRow) buttons.push(...feedback);
+  else if (feedback.length) rows.unshift({ type: ComponentType.ActionRow, components: feedback });
   if (buttons.length) rows.unshift({ type: ComponentType.ActionRow, components: buttons.slice(0, LIMITS.buttonsPerRow) });
   return rows.slice(0, LIMITS.actionRows);
 }
@@ -183,4 +212,27 @@ export function renderMessage(reply: Reply, options: RenderOptions = {}): Discor
     message.files = reply.attachments.map((a) => ({ attachment: a.data, name: a.name, ...(a.description ? { description: a.description } : {}) }));
   }
   return message;
+}
+
+/** The modal a 👎's comment is typed in: one optional paragraph, the store's length limit. */
+export function feedbackModal(answerId: string, reason: string) {
+  return {
+    custom_id: customId.note(answerId, reason),
+    title: 'What was wrong with this answer?',
+    components: [
+      {
+        type: ComponentType.ActionRow,
+        components: [
+          {
+            type: ComponentType.TextInput,
+            custom_id: 'comment',
+            label: 'In your words (optional)',
+            style: 2,
+            required: false,
+            max_length: MAX_VOTE_COMMENT_LENGTH,
+          },
+        ],
+      },
+    ],
+  };
 }

@@ -3,6 +3,7 @@ import { citeParagraph, documentUrl, formatCitation } from '../answer/citation.j
 import type { Corpus, CorpusDocument, Paragraph, Reference } from '../corpus/types.js';
 import type { Engine } from '../engine.js';
 import { splitSentences } from '../search/sentences.js';
+import type { VoteReason } from '../store/types.js';
 import type { Reply, ReplyAction } from './types.js';
 
 /**
@@ -22,7 +23,7 @@ export function noticeReply(message: string, suggestions: string[] = []): Reply 
 }
 
 /** `/ask`: the best passage quoted, up to two more, More/Share/source buttons. */
-export function answerReply(answer: Answer, options: { offset?: number; private?: boolean } = {}): Reply {
+export function answerReply(answer: Answer, options: { offset?: number; private?: boolean; answerId?: string } = {}): Reply {
   if (answer.status !== 'answered') return noticeReply(answer.message ?? 'Nothing found.', answer.suggestions);
   const offset = options.offset ?? 0;
   const quotes = answer.passages.slice(0, PASSAGES_PER_ANSWER).map((p) => ({
@@ -36,6 +37,7 @@ export function answerReply(answer: Answer, options: { offset?: number; private?
   if (options.private) actions.push({ kind: 'share' });
   const url = answer.passages[0]?.citation.url;
   if (url) actions.push({ kind: 'link', label: 'Source', url });
+  if (options.answerId) actions.push({ kind: 'feedback', answerId: options.answerId });
   const first = offset + 1;
   return {
     tone: 'answer',
@@ -51,7 +53,11 @@ export function answerReply(answer: Answer, options: { offset?: number; private?
  * An answer in a conversation: titled with the turn as the reader typed it, with the
  * question as understood in the footer when context changed it, and More paging that.
  */
-export function turnReply(answer: Answer, turn: { asked: string; resolved: string }, options: { offset?: number; private?: boolean } = {}): Reply {
+export function turnReply(
+  answer: Answer,
+  turn: { asked: string; resolved: string },
+  options: { offset?: number; private?: boolean; answerId?: string } = {},
+): Reply {
   const reply = answerReply(answer, options);
   if (reply.tone !== 'answer') return reply;
   const asked = turn.asked.replace(/\s+/g, ' ').trim();
@@ -202,5 +208,32 @@ export function helpReply(commands: Array<{ usage: string; help: string }>): Rep
     title: 'Steppe — how to use it',
     lead: commands.map((c) => `**${c.usage}**\n${c.help}`).join('\n\n'),
     footer: 'Replies are public unless you set private. Errors and “nothing found” are only shown to you.',
+  };
+}
+
+/** How each reason a 👎 can give reads to the reader. */
+export const VOTE_REASON_LABELS: Record<VoteReason, string> = {
+  'wrong-passage': 'Wrong passage',
+  'wrong-figure': 'Wrong figure',
+  'not-in-corpus': 'Not in the corpus',
+  other: 'Other',
+};
+
+/** What a 👍/👎 click is told (privately). A 👎 without a reason yet asks what was wrong. */
+export function voteReply(result: { saved: boolean; direction: 'up' | 'down'; askWhy: boolean; answerId: string }): Reply {
+  if (!result.saved) return errorReply('Your vote could not be saved right now. Try again later.');
+  if (result.direction === 'up') return { tone: 'notice', lead: 'Thanks — recorded 👍' };
+  if (!result.askWhy) return { tone: 'notice', lead: 'Thanks — recorded 👎' };
+  return { tone: 'notice', lead: 'Thanks — recorded 👎. What was wrong? (optional)', actions: [{ kind: 'feedbackReason', answerId: result.answerId }] };
+}
+
+/** After a reason was chosen (or a comment sent). */
+export function reasonReply(result: 'ok' | 'no-vote' | 'failed', offerComment?: { answerId: string; reason: string }): Reply {
+  if (result === 'failed') return errorReply('That could not be saved right now. Try again later.');
+  if (result === 'no-vote') return noticeReply('Your 👎 on this answer is no longer there (changed to 👍?): nothing to explain.');
+  return {
+    tone: 'notice',
+    lead: 'Thanks — recorded',
+    ...(offerComment ? { actions: [{ kind: 'feedbackComment', answerId: offerComment.answerId, reason: offerComment.reason }] } : {}),
   };
 }

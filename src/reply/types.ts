@@ -28,7 +28,13 @@ export type ReplyAction =
   /** Link to the source. */
   | { kind: 'link'; label: string; url: string }
   /** A menu to open one of several items (paragraph ids). */
-  | { kind: 'open'; placeholder: string; options: Array<{ label: string; value: string; description?: string }> };
+  | { kind: 'open'; placeholder: string; options: Array<{ label: string; value: string; description?: string }> }
+  /** 👍 / 👎 on this answer (votes refer to `answerId`). Text renderers leave it out. */
+  | { kind: 'feedback'; answerId: string }
+  /** After a 👎: what was wrong with the answer (one of the store's vote reasons). */
+  | { kind: 'feedbackReason'; answerId: string }
+  /** After a reason: an optional comment in the reader's words. */
+  | { kind: 'feedbackComment'; answerId: string; reason: string };
 
 export interface ReplyAttachment {
   name: string;

@@ -1,3 +1,4 @@
+import { tempDatabaseFile } from './harness.js';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,10 +34,11 @@ interface Proc {
 function cleanEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   const base: NodeJS.ProcessEnv = { ...process.env };
   for (const key of Object.keys(base)) {
-    if (/^(DISCORD_|LOG_LEVEL$|COOLDOWN_|SHARD_|CORPUS_DIR$|INDEX_CACHE_DIR$)/.test(key)) delete base[key];
+    if (/^(DISCORD_|LOG_LEVEL$|COOLDOWN_|SHARD_|CORPUS_DIR$|DATABASE_URL$|INDEX_CACHE_DIR$)/.test(key)) delete base[key];
   }
   // an empty DISCORD_TOKEN also keeps a developer's .env from supplying one (dotenv never overrides)
-  return { DISCORD_TOKEN: '', ...base, ...env };
+  // Each process its own SQLite file in a temp folder: never ./data, never another test's.
+  return { DISCORD_TOKEN: '', DATABASE_URL: `sqlite:${tempDatabaseFile()}`, ...base, ...env };
 }
 
 const children: Array<{ kill(signal: NodeJS.Signals): void; exit: Promise<number | null> }> = [];

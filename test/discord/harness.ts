@@ -20,6 +20,7 @@ export const sharedEngine = () => (enginePromise ??= createEngine());
 export interface TestBot {
   fake: FakeDiscord;
   bot: RunningBot;
+  store: Store;
   logs: Array<Record<string, unknown>>;
   close(): Promise<void>;
 }
@@ -43,12 +44,17 @@ export async function withTimeout<T>(promise: Promise<T>, ms: number, what: stri
 // ---------------------------------------------------------------------------
 // Additions for the command, limits, deferral, restart and entry-point suites.
 
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { openStore, type Store } from '../../src/store/index.js';
 import type { Command } from '../../src/command.js';
 import type { InteractionResult, JsonObject } from '../fake-discord/fakeDiscord.js';
 
 export interface BotOnFake {
   bot: RunningBot;
+  /** The bot's store (closed by stop()). */
+  store: Store;
   logs: Array<Record<string, unknown>>;
   /** Stops this bot only (bounded); the fake keeps running. */
   stop(): Promise<void>;
@@ -63,6 +69,19 @@ export interface StartOptions {
   extraCommands?: Command[];
   /** Another corpus (default: the shared engine over corpus/). */
   engine?: Engine;
+  /**
+   * The SQLite file this bot keeps votes, questions and conversations in (give the same one
+   * to a restarted bot). Default: a new file in a temp folder, never ./data. A
+   * `DATABASE_URL` in `env` wins over both.
+   */
+  databaseFile?: string;
+}
+
+/** A fresh SQLite file path in its own temp folder (removed when the process exits). */
+export function tempDatabaseFile(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'steppe-bot-db-'));
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  return path.join(dir, 'steppe.db');
 }
 
 /** Starts the real bot against an existing fake (e.g. a second start, or a restart). */
@@ -80,16 +99,29 @@ export async function startBotOn(fake: FakeDiscord, options: StartOptions = {}):
     DISCORD_GUILD_ID: fake.guildId,
     COOLDOWN_SECONDS: '0',
     LOG_LEVEL: 'info',
+    DATABASE_URL: `sqlite:${options.databaseFile ?? tempDatabaseFile()}`,
     ...options.env,
   });
   registerSecret(config.DISCORD_TOKEN);
   const list = [...(options.commands ?? commands), ...(options.extraCommands ?? [])];
-  const bot = await startBot({ config, engine: options.engine ?? (await sharedEngine()), commands: list, logger: createLogger('info', sink) });
-  await withTimeout(bot.ready, 8000, 'bot ready');
+  const store = await openStore(config.DATABASE_URL);
+  let bot: RunningBot;
+  try {
+    bot = await startBot({ config, engine: options.engine ?? (await sharedEngine()), commands: list, logger: createLogger('info', sink), store });
+    await withTimeout(bot.ready, 8000, 'bot ready');
+  } catch (err) {
+    await store.close().catch(() => undefined);
+    throw err;
+  }
   return {
     bot,
+    store,
     logs,
-    stop: () => withTimeout(bot.stop(), 8000, 'bot.stop()').catch(() => undefined),
+    // As main.ts: the bot drains (question-log writes included), then the store closes.
+    stop: () =>
+      withTimeout(bot.stop(), 8000, 'bot.stop()')
+        .catch(() => undefined)
+        .then(() => store.close().catch(() => undefined)),
   };
 }
 
@@ -97,10 +129,11 @@ export async function startBotOn(fake: FakeDiscord, options: StartOptions = {}):
 export async function startTestBotWith(options: StartOptions & { fake?: Parameters<typeof startFakeDiscord>[0] } = {}): Promise<TestBot> {
   const fake = await startFakeDiscord(options.fake ?? {});
   try {
-    const { bot, logs, stop } = await startBotOn(fake, options);
+    const { bot, store, logs, stop } = await startBotOn(fake, options);
     return {
       fake,
       bot,
+      store,
       logs,
       async close() {
         await stop();

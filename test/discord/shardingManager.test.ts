@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { slashCommand, startFakeDiscord, type FakeDiscord } from '../fake-discord/fakeDiscord.js';
-import { guildOnShard, TEST_TOKEN, withTimeout } from './harness.js';
+import { guildOnShard, tempDatabaseFile, TEST_TOKEN, withTimeout } from './harness.js';
 
 
 describe('npm run start:sharded: one process per shard, through the real entry', () => {
@@ -22,6 +22,8 @@ describe('npm run start:sharded: one process per shard, through the real entry',
         LOG_LEVEL: 'info',
         COOLDOWN_SECONDS: '0',
         SHARD_SPAWN_DELAY_MS: '0',
+        // Both shard processes share one SQLite file, as shards on one host do.
+        DATABASE_URL: `sqlite:${tempDatabaseFile()}`,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, expect } from 'vitest';
 import { WebSocketServer } from 'ws';
 import type { CommandOutcome } from '../../src/command.js';
-import { TEST_TOKEN } from '../discord/harness.js';
+import { tempDatabaseFile, TEST_TOKEN } from '../discord/harness.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -34,7 +34,8 @@ function cleanEnv(env: Record<string, string>): NodeJS.ProcessEnv {
     if (/^(DISCORD_|LOG_LEVEL$|COOLDOWN_|SHARD_|CORPUS_DIR$)/.test(key)) delete base[key];
   }
   // an empty DISCORD_TOKEN also keeps a developer's .env from supplying one (dotenv never overrides)
-  return { DISCORD_TOKEN: '', ...base, ...env };
+  // Each process its own SQLite file in a temp folder: never ./data, never another test's.
+  return { DISCORD_TOKEN: '', DATABASE_URL: `sqlite:${tempDatabaseFile()}`, ...base, ...env };
 }
 
 const children: Proc[] = [];
