@@ -64,6 +64,11 @@ const EnvSchema = z.object({
   ANSWER_IN_THREADS: z.preprocess(emptyToUndefined, booleanFlag('ANSWER_IN_THREADS')),
   // Votes and the question log keep who as a salted hash of the user id unless this is on.
   FEEDBACK_KEEP_USER_IDS: z.preprocess(emptyToUndefined, booleanFlag('FEEDBACK_KEEP_USER_IDS')),
+  // Days the question log (and the votes) are kept; older ones are pruned automatically.
+  QUESTION_LOG_DAYS: z.preprocess(
+    emptyToUndefined,
+    z.coerce.number().int('must be a whole number of days').min(1, 'must be at least 1').max(3650, 'must be at most 3650').default(90),
+  ),
   INDEX_CACHE_DIR: z.preprocess(
     emptyToUndefined,
     z

@@ -14,6 +14,7 @@ import { createEngine, DEFAULT_INDEX_CACHE_DIR } from './engine.js';
 import { createLogger, redact, registerSecret } from './log.js';
 import { loadConfigOrReport, runMain } from './cli/run.js';
 import { openStore, StoreError, type Store } from './store/index.js';
+import { startPruning } from './feedback/retention.js';
 
 async function main(): Promise<number> {
   const config = loadConfigOrReport('steppe');
@@ -65,7 +66,11 @@ async function main(): Promise<number> {
     throw err;
   }
   logger.info({ store: store.location }, 'store opened');
-  const closeStore = () => store.close().catch((err: unknown) => logger.warn({ err }, 'the store did not close cleanly'));
+  const stopPruning = startPruning(store, { days: config.QUESTION_LOG_DAYS, logger });
+  const closeStore = () => {
+    stopPruning();
+    return store.close().catch((err: unknown) => logger.warn({ err }, 'the store did not close cleanly'));
+  };
 
   let bot;
   try {

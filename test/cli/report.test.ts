@@ -82,3 +82,25 @@ describe('npm run report', () => {
     expect(missing.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^report: there is no database at .*none\.db yet/)]);
   });
 });
+
+describe('retention (QUESTION_LOG_DAYS)', () => {
+  it('prunes questions and votes older than the kept days, keeps the rest', async () => {
+    const { openStore } = await import('../../src/store/index.js');
+    const { pruneOnce } = await import('../../src/feedback/retention.js');
+    let now = Date.parse('2025-01-01T00:00:00Z');
+    const store = await openStore({ engine: 'sqlite', file: tempDatabaseFile() }, { now: () => now });
+    try {
+      const entry = (answerId: string) => ({ answerId, guildId: null, channelKind: 'dm', askedVia: 'message' as const, command: null, question: 'q', passages: [], found: false, latencyMs: 1 });
+      await store.logQuestion(entry('old-answer'));
+      await store.recordVote({ answerId: 'old-answer', voterId: 'v', direction: 'down' });
+      now += 91 * 86_400_000;
+      await store.logQuestion(entry('new-answer'));
+      expect((await pruneOnce(store, 90, now)).questions).toBe(1);
+      expect(await store.getQuestion('old-answer')).toBeNull();
+      expect(await store.countVotes('old-answer')).toEqual({ up: 0, down: 0 });
+      expect(await store.getQuestion('new-answer')).not.toBeNull();
+    } finally {
+      await store.close();
+    }
+  });
+});
