@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { slashCommand, startFakeDiscord, type FakeDiscord } from '../fake-discord/fakeDiscord.js';
-import { TEST_TOKEN, waitFor, withTimeout } from '../discord/harness.js';
+import { tempDatabaseFile, TEST_TOKEN, waitFor, withTimeout } from '../discord/harness.js';
 
 /**
  * `npm start` runs the bot compiled (`npm run build:js`, then `node dist/src/main.js`): the
@@ -32,10 +32,11 @@ const children: ChildProcess[] = [];
 function cleanEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   const base: NodeJS.ProcessEnv = { ...process.env };
   for (const key of Object.keys(base)) {
-    if (/^(DISCORD_|LOG_LEVEL$|COOLDOWN_|SHARD_|CORPUS_DIR$|NODE_OPTIONS$)/.test(key)) delete base[key];
+    if (/^(DISCORD_|LOG_LEVEL$|COOLDOWN_|SHARD_|CORPUS_DIR$|DATABASE_URL$|NODE_OPTIONS$)/.test(key)) delete base[key];
   }
   // an empty DISCORD_TOKEN keeps a .env from supplying one (dotenv never overrides)
-  return { DISCORD_TOKEN: '', ...base, ...env };
+  // The bot's own SQLite file in a temp folder: never ./data.
+  return { DISCORD_TOKEN: '', DATABASE_URL: `sqlite:${tempDatabaseFile()}`, ...base, ...env };
 }
 
 /** The Node flags an npm script gives its entry: `node [flags…] dist/src/<entry>.js`. */
