@@ -68,11 +68,13 @@ describe('retrieval quality', () => {
     expect(s.figure.answered).toBe(s.figure.count);
   });
 
-  it('own styled set: hit@1 ≥ 0.74, hit@3 ≥ 0.91, meta all, every figure answered', () => {
+  // 17 more (w38–w54: 10 paraphrase, 3 casual, 3 long, 1 typo) were added before the second
+  // round of tuning: 37/52 at rank 1 with round 1's search.
+  it('own styled set: hit@1 ≥ 0.71, hit@3 ≥ 0.88, meta all, every figure answered', () => {
     const s = scored(STYLES);
-    expect(s.passage.count).toBe(35);
-    expect(s.passage.hit1).toBeGreaterThanOrEqual(0.74);
-    expect(s.passage.hit3).toBeGreaterThanOrEqual(0.91);
+    expect(s.passage.count).toBe(52);
+    expect(s.passage.hit1).toBeGreaterThanOrEqual(0.71);
+    expect(s.passage.hit3).toBeGreaterThanOrEqual(0.88);
     expect(s.byStyle.meta!.passage.hit1).toBe(1);
     expect(s.byStyle.typo!.passage.hit1).toBe(1);
     expect(s.figure.answered).toBe(s.figure.count);
