@@ -1,5 +1,6 @@
 import { findDocumentMention } from '../answer/documentMention.js';
 import { findMentions } from '../answer/figureQuestion.js';
+import { COUNTRIES } from '../figures/countries.js';
 import type { Engine } from '../engine.js';
 import { analyze } from '../search/analyzer.js';
 import { analyzeQuestion } from '../search/question.js';
@@ -76,6 +77,11 @@ const STRONG_ANAPHORA = /\b(?:(?:the|that|this) (?:one|other one|latter|former)|
 const OTHER_ANAPHORA = /\b(?:they|them|their|theirs|it|its|this|that|these|those|there|each other|one another|the same|the two|both)\b/i;
 /** Words in a follow-up that carry no topic of their own. */
 const GENERIC = new Set(analyze('one thing way direction side think say said mean happen happened matter matters really also still just same explain tell more detail example question answer point'));
+
+/** "the other article", "the other one": the document the last answer did not come from. */
+const OTHER_DOCUMENT = /\bthe other (?:article|paper|piece|text|document|source|study|op-?ed|essay|report|author)\b/i;
+/** Words a turn about what a document says uses without naming a topic. */
+const SAYS = new Set(analyze('say says said think thinks argue argues claim claims write writes wrote tell tells mention mentions describe describes agree agrees disagree put view take according about on this that matter topic same thing what'));
 
 const META_ABOUT_IT = /\b(?:publish(?:ed)?|written|wrote|write|author(?:s|ed)?|venue|journal|outlet|doi|come out|came out|when was)\b/i;
 const IT_REFERENCE = /\b(?:it|this|that|the (?:article|paper|piece|text|study|op-?ed|essay))\b/i;
@@ -155,6 +161,12 @@ function clip(text: string, max: number): string {
   return cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2)).replace(/[\s,;:]+$/, '');
 }
 
+const DEMONYMS = new Set(COUNTRIES.flatMap((c) => c.demonyms.map((d) => d.toLowerCase())));
+
+function isDemonym(surface: string): boolean {
+  return DEMONYMS.has(surface.toLowerCase());
+}
+
 function capitalise(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
 }
@@ -179,10 +191,17 @@ export function applyEllipsis(engine: Engine, frame: string, core: string): stri
   // New places replace the frame's rarest place (the one it was about, not the corpus's pivot).
   const newCountries = newMentions.filter((m) => !frameMentions.some((f) => f.country === m.country));
   if (newCountries.length) {
+    // A name replaces a name, a demonym a demonym ("Mongolian students in Kazakhstan" +
+    // "and in Kyrgyzstan?" changes where they study, not who they are); then the rarest.
+    const newKind = isDemonym(core.slice(newCountries[0]!.start, newCountries[0]!.end));
     const replaceable = frameMentions
       .filter((f) => !newMentions.some((m) => m.country === f.country))
-      .map((f) => ({ ...f, idf: Math.max(0, ...analyze(out.slice(f.start, f.end)).map((t) => engine.index.idf(t))) }))
-      .sort((a, b) => b.idf - a.idf);
+      .map((f) => ({
+        ...f,
+        sameKind: isDemonym(out.slice(f.start, f.end)) === newKind ? 1 : 0,
+        idf: Math.max(0, ...analyze(out.slice(f.start, f.end)).map((t) => engine.index.idf(t))),
+      }))
+      .sort((a, b) => b.sameKind - a.sameKind || b.idf - a.idf);
     const targets = replaceable.slice(0, newCountries.length).sort((a, b) => b.start - a.start);
     const words = newCountries.map((m) => capitalise(core.slice(m.start, m.end)));
     if (targets.length === 0) out = `${out} in ${words.join(' and ')}`;
@@ -264,6 +283,20 @@ function findList(engine: Engine, state: ConversationState, noun: string | null)
 /** Bound on the paragraphs of one document searched for a named list. */
 const MAX_PARAGRAPHS_SCANNED = 2000;
 
+/** The document the conversation's last answer did not come from, when that is one document. */
+function otherDocument(engine: Engine, state: ConversationState): string | null {
+  const last = lastAnswered(state);
+  const current = last?.paragraphIds[0]?.split('/')[0] ?? last?.documentId ?? null;
+  const others = engine.corpus.documents.map((d) => d.meta.id).filter((id) => id !== current);
+  if (others.length === 1) return others[0]!;
+  // Several: the one the conversation was in before this one.
+  for (let i = state.turns.length - 1; i >= 0; i--) {
+    const doc = state.turns[i]!.paragraphIds[0]?.split('/')[0] ?? state.turns[i]!.documentId;
+    if (doc && doc !== current) return doc;
+  }
+  return null;
+}
+
 /** Strip the words that name a document ("according to the east asia forum piece,"). */
 function withoutMention(text: string, start: number, end: number): string {
   // "what does the journal article say" → "what does it say"; "according to the piece, why" → "why"
@@ -307,8 +340,20 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   }
 
   // The document a dependent turn searches: the one it names, else the one in force.
-  const documentId = mention?.documentId ?? prev.documentId;
-  const own = mention ? withoutMention(core, mention.start - (text.length - core.length), mention.end - (text.length - core.length)) : core;
+  const other = OTHER_DOCUMENT.exec(core);
+  const named = other ? otherDocument(engine, state) : (mention?.documentId ?? null);
+  const documentId = named ?? prev.documentId;
+  const shift = text.length - core.length;
+  const own = other
+    ? withoutMention(core, other.index, other.index + other[0].length)
+    : mention
+      ? withoutMention(core, mention.start - shift, mention.end - shift)
+      : core;
+
+  // "and what does the other article say?", "and the op-ed?": the same question, in that document.
+  if (named && prev.frame && analyze(own).every((t) => SAYS.has(t) || GENERIC.has(t))) {
+    return { kind: 'ellipsis', resolved: prev.frame, frame: prev.frame, documentId: named, offset: 0, person: prev.person };
+  }
 
   const ordinal = findOrdinalReference(core);
   if (ordinal) {
@@ -348,7 +393,7 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // "he", "she": the person the previous answer quoted or named.
   const person = prev.person ?? prev.sentences.flatMap((s) => attributedPeople(s, engine.corpus))[0] ?? null;
   // A turn that names its own subject (a place, a name, a document) has its own "he".
-  const ownSubject = mention !== null || hasOwnSubject(core);
+  const ownSubject = named !== null || hasOwnSubject(core);
   let frame = own;
   let substituted = false;
   if (person && !ownSubject && new RegExp(PERSON_PRONOUN.source, 'i').test(own)) {

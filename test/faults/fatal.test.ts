@@ -25,7 +25,7 @@ function expectOneFatalLine(p: Proc, pattern: RegExp): void {
 
 const TOKEN_LINE = /Discord rejected DISCORD_TOKEN .*: reset the token in the Developer Portal \(Bot → Reset Token\) and put the new one in DISCORD_TOKEN$/;
 const INTENT_LINE =
-  /Discord refused a privileged intent \(gateway close 4014, disallowed intents\): enable .* in the Developer Portal \(Bot → Privileged Gateway Intents\).*\(requested: Guilds\)$/;
+  /Discord refused a privileged intent \(gateway close 4014, disallowed intents\): enable .* in the Developer Portal \(Bot → Privileged Gateway Intents\).*\(requested: Guilds, GuildMessages, DirectMessages\)$/;
 
 describe('a bad token', () => {
   it('GET /gateway/bot answers 401: exit 1 at once with "reset the token", the gateway never opened', async () => {

@@ -65,7 +65,7 @@ describe('the gateway closes mid-session', () => {
     expect(t.fake.resumeCount).toBe(resumeCount + 1); // it tried to resume first
     const lastTwo = t.fake.gatewayFrames.filter((f) => f.op === 2 || f.op === 6).slice(-2);
     expect(lastTwo.map((f) => f.op)).toEqual([6, 2]);
-    expect(t.fake.identifies.at(-1)!.intents).toBe(1); // Guilds only, as at start
+    expect(t.fake.identifies.at(-1)!.intents).toBe(1 | (1 << 9) | (1 << 12)); // Guilds, GuildMessages, DirectMessages, as at start
   });
 
   it('the log shows no error for any of these: they are routine', () => {
