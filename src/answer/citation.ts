@@ -1,3 +1,4 @@
+import { citedName } from '../corpus/authors.js';
 import type { Corpus, DocumentMeta, Paragraph } from '../corpus/types.js';
 
 /** Everything a reader needs to find a passage in its source. */
@@ -15,12 +16,10 @@ export interface Citation {
   url: string | null;
 }
 
-function surname(name: string): string {
-  return name.trim().split(/\s+/).pop() ?? name;
-}
-
 export function authorLabel(meta: DocumentMeta): string {
-  const names = meta.authors.map(surname);
+  // An explicit citation name wins; else surnames, and organisations whole (corpus/authors.ts).
+  if (meta.citeAs) return meta.citeAs;
+  const names = meta.authors.map(citedName);
   if (names.length === 1) return names[0]!;
   if (names.length === 2) return `${names[0]} and ${names[1]}`;
   return `${names[0]} et al.`;

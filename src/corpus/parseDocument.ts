@@ -54,6 +54,13 @@ const METADATA_LINE =
 const EMAIL = /^\S+@\S+\.\S+$/;
 const FOOTNOTE_LINE = /^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(.+)$/;
 
+/**
+ * Documents written by `npm run add` mark their headings as Markdown does (`# Title`,
+ * `## Sub-title`): the importer knows which lines are headings, so nothing is guessed.
+ * A text with no such line (the hand-made extractions) keeps the guessing below.
+ */
+const MARKED_HEADING = /^(#{1,6})\s+(\S.*)$/;
+
 function isHeading(text: string): boolean {
   if (text.length > MAX_HEADING_LENGTH || text.includes('\t')) return false;
   if (!/^[\p{Lu}\d]/u.test(text)) return false;
@@ -73,6 +80,13 @@ function isAffiliation(text: string, meta: DocumentMeta): boolean {
 
 export function parseDocument(raw: string, meta: DocumentMeta): CorpusDocument {
   const { blocks, pageCount } = splitBlocks(raw);
+  const marked = blocks.some((b) => b.lines.some((l) => MARKED_HEADING.test(l.trim())));
+  // The printed page number of a physical page, when the metadata gives numeric labels.
+  const labels = meta.pageLabels;
+  const printedPage = (page: number): number => {
+    const label = labels?.[page - 1];
+    return label !== undefined && /^\d+$/.test(label) ? Number(label) : page;
+  };
   const paragraphs: Paragraph[] = [];
   const sections: Section[] = [];
   const footnotes: Footnote[] = [];
@@ -113,7 +127,7 @@ export function parseDocument(raw: string, meta: DocumentMeta): CorpusDocument {
       text: toDisplayText(rawText),
       section: section?.title ?? null,
       topSection: top?.title ?? null,
-      page,
+      page: printedPage(page),
       role,
       footnotes: [],
       citations: [],
@@ -131,7 +145,7 @@ export function parseDocument(raw: string, meta: DocumentMeta): CorpusDocument {
       const parsed = parseTradeTable(block.lines, tableHeader, {
         documentId: meta.id,
         section: top?.title ?? 'Appendix',
-        page: block.page,
+        page: printedPage(block.page),
       });
       tableHeader = parsed.header ?? tableHeader;
       tables.push(...parsed.rows);
@@ -160,7 +174,7 @@ export function parseDocument(raw: string, meta: DocumentMeta): CorpusDocument {
             marker: footnote[1]!,
             number: superscriptToNumber(footnote[1]!),
             text: toDisplayText(body),
-            page: block.page,
+            page: printedPage(block.page),
           });
         }
         return; // a footnote never closes the paragraph it interrupts
@@ -175,6 +189,8 @@ export function parseDocument(raw: string, meta: DocumentMeta): CorpusDocument {
         frontMatter.push(toDisplayText(text));
         return;
       }
+      // In an imported document a heading after the References (an appendix) ends them.
+      if (area === 'references' && marked && MARKED_HEADING.test(text)) area = 'body';
       if (area === 'references') {
         if (/^[-•*]\s+/.test(text)) referenceLines.push(text.replace(/^[-•*]\s+/, ''));
         else frontMatter.push(toDisplayText(text));
@@ -184,6 +200,7 @@ export function parseDocument(raw: string, meta: DocumentMeta): CorpusDocument {
       const continues =
         firstOfBlock &&
         openParagraph !== null &&
+        !(marked && MARKED_HEADING.test(text)) &&
         block.afterPageBreak &&
         (/^[\p{Ll}\d(“"'‘—–-]/u.test(text) || !endsSentence(openParagraph.text));
       if (continues && openParagraph) {
@@ -192,15 +209,19 @@ export function parseDocument(raw: string, meta: DocumentMeta): CorpusDocument {
         openParagraph.text = toDisplayText(joined);
         return;
       }
-      if (isHeading(text) && area !== 'appendix') {
-        const title = toDisplayText(text).replace(/:$/, '');
+      const markedHeading = marked ? MARKED_HEADING.exec(text) : null;
+      if (marked ? markedHeading !== null : isHeading(text) && area !== 'appendix') {
+        const title = toDisplayText(markedHeading ? markedHeading[2]! : text).replace(/:$/, '');
+        const level = markedHeading ? (markedHeading[1]!.length === 1 ? 1 : 2) : text.endsWith(':') ? 2 : 1;
         if (/^references$|^bibliography$/i.test(title)) {
           area = 'references';
           return;
         }
-        if (/^appendix\b/i.test(title)) area = 'appendix';
+        // An imported document's appendix is prose like the rest; only the hand-made
+        // extractions keep trade tables and their captions there.
+        if (/^appendix\b/i.test(title) && !marked) area = 'appendix';
         else if (area === 'front' && !/^abstract$/i.test(title)) area = 'body';
-        startSection(title, text.endsWith(':') ? 2 : 1);
+        startSection(title, level);
         open = null;
         return;
       }

@@ -18,6 +18,14 @@ export interface DocumentMeta {
   doi: string | null;
   url: string | null;
   kind: string;
+  /** How citations name the author when the rule in `authors.ts` would not ("Miliate and Smith"). */
+  citeAs?: string;
+  /**
+   * The page number printed on each page of the source, in order (a PDF's page labels or
+   * its printed folios, e.g. 2270, 2271…): paragraphs then cite the printed page, as a
+   * reader holding the paper would. Absent: pages are counted from 1.
+   */
+  pageLabels?: string[];
 }
 
 export interface Section {
