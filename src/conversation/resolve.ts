@@ -54,6 +54,10 @@ const SOURCE_QUESTION = new RegExp(
       String.raw`where(?:'s|’s| is) (?:that|this) from`,
       String.raw`(?:which|what) (?:paper|article|document|source|text|book)(?: (?:is|was|says) (?:that|this|it))?(?: from)?`,
       String.raw`who wrote (?:it|this|that|the (?:article|paper|piece|text|study|op-?ed))`,
+      String.raw`(?:what|which) page(?: (?:is|was) (?:that|this|it)(?: on| from)?)?`,
+      String.raw`(?:page|link|url|doi|reference|quote)s?(?: (?:please|pls|for (?:that|this|it)))?`,
+      String.raw`where (?:does|did) (?:it|the (?:article|paper|text|author)) say (?:that|this|so)`,
+      String.raw`(?:can you |could you )?(?:quote|cite|show) (?:me )?(?:that|this|it|the (?:passage|source|sentence|text))(?: (?:please|exactly|in full|whole))?`,
       String.raw`says who`,
       String.raw`according to (?:whom|who)`,
     ].join('|') +
@@ -142,7 +146,10 @@ function contextFrom(engine: Engine, prev: TurnRecord, turn: string, options: { 
     for (const t of terms) have.add(t);
     picked.push(w);
   };
-  for (const e of entitiesOf(prev.frame).slice(0, 3)) add(e);
+  // A turn naming a place of its own contrasts it with the previous one ("and what does
+  // Kazakhstan want?"): the previous places would pull the answer back.
+  const ownPlaces = findMentions(turn).length > 0;
+  for (const e of entitiesOf(prev.frame).slice(0, 3)) if (!(ownPlaces && findMentions(e).length)) add(e);
   for (const w of rareWords(engine, prev.frame, have, 3)) add(w);
   if (prev.person) add(prev.person);
   const sentence = prev.sentences[0];
