@@ -97,8 +97,22 @@ export class MessageHandler {
     if (!addressed) return;
     await this.central.guarded(
       { what: `message:${addressed.via}`, userId: message.author.id, notify: (text) => this.notice(message, text) },
-      () => this.answer(message, addressed),
+      () => this.inTurn(addressed.continues, () => this.answer(message, addressed)),
     );
+  }
+
+  /** Work on one conversation, one message at a time: the next turn reads the state the last wrote. */
+  private readonly turns = new Map<string, Promise<unknown>>();
+
+  private inTurn<T>(key: string, work: () => Promise<T>): Promise<T> {
+    const before = this.turns.get(key) ?? Promise.resolve();
+    const mine = before.catch(() => undefined).then(work);
+    this.turns.set(key, mine);
+    // Forget the key once nothing waits behind this turn (the map stays bounded).
+    void mine.catch(() => undefined).finally(() => {
+      if (this.turns.get(key) === mine) this.turns.delete(key);
+    });
+    return mine;
   }
 
   private async notice(message: Message, text: string): Promise<void> {
@@ -145,8 +159,14 @@ export class MessageHandler {
     let sent: Message;
     // The state is saved before the answer is posted: the reader's next message may arrive
     // before the post's own response does.
-    if (canThread) {
-      const thread = await message.startThread({ name: threadName(question), autoArchiveDuration: 1440 });
+    // No permission to start threads here: answer in the channel rather than not at all.
+    const thread = canThread
+      ? await message.startThread({ name: threadName(question), autoArchiveDuration: 1440 }).catch((err: unknown) => {
+          this.options.logger.warn({ err, channel: message.channelId }, 'could not start a thread (Create Public Threads permission?); replying in the channel');
+          return null;
+        })
+      : null;
+    if (thread) {
       home = `thread:${thread.id}`;
       await save(home);
       sent = await thread.send({ ...rendered, allowedMentions: { parse: [] } } as unknown as MessageCreateOptions);

@@ -90,6 +90,16 @@ describe('messages, without the Message Content intent', () => {
     expect(textOf(await replyTo(fake, two))).toContain('20.8');
   });
 
+  it('turns sent back to back are answered in order, each in the context of the one before', async () => {
+    const author = { id: '100000000000000055', username: 'fast' };
+    const [one, two] = await Promise.all([
+      fake.say({ dm: true, author, content: 'how much did kazakhstan export to mongolia in 2019?' }),
+      fake.say({ dm: true, author, content: 'and the other direction?' }),
+    ]);
+    expect(textOf(await replyTo(fake, one!))).toContain('58.1');
+    expect(textOf(await replyTo(fake, two!))).toContain('7.14');
+  });
+
   it('says nothing to chatter, @everyone, role mentions, other bots, webhooks, replies that do not ping, or edits', async () => {
     const before = fake.botMessages().length;
     const answered = await fake.say({ content: 'What is the BRI?', mentionBot: true });
@@ -150,6 +160,20 @@ describe('threads', () => {
       const followUp = await fake.waitForBotMessage((m) => m.channel_id === thread!.id, { timeoutMs: 8000, after: mention.id });
       expect(embedOf(followUp).footer?.text).toMatch(/Understood as: .*Kyrgyzstan/i);
       expect(fake.botMessages(thread!.id)).toHaveLength(2);
+    } finally {
+      await bot.stop();
+    }
+  });
+
+  it('ANSWER_IN_THREADS without the permission to start threads: the answer is a reply in the channel', async () => {
+    const bot = await startBotOn(fake, { env: { ANSWER_IN_THREADS: 'true' } });
+    try {
+      fake.failNext(/\/threads$/, 403);
+      const said = await fake.say({ content: 'How many Kazakhs live in Mongolia?', mentionBot: true });
+      const answer = await replyTo(fake, said);
+      expect(answer.channel_id).toBe(fake.channelId);
+      expect(textOf(answer)).toContain('160,000');
+      await waitFor(() => bot.logs.some((l) => String(l.msg).startsWith('could not start a thread')), 5000, 'the warning');
     } finally {
       await bot.stop();
     }
