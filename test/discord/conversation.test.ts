@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine.js';
-import { startFakeDiscord, type FakeDiscord, type FakeMessage, type JsonObject } from '../fake-discord/fakeDiscord.js';
+import { slashCommand, startFakeDiscord, type FakeDiscord, type FakeMessage, type JsonObject } from '../fake-discord/fakeDiscord.js';
 import { limitProblems, sharedEngine, startBotOn, waitFor, type BotOnFake } from './harness.js';
 
 /**
@@ -72,6 +72,15 @@ describe('messages, without the Message Content intent', () => {
     const source = await replyTo(fake, who);
     expect(textOf(source)).toMatch(/Irgengioro|Batchimeg/);
     expectSafe(fake, source);
+  });
+
+  it('a reply to a /ask answer follows on from it', async () => {
+    const result = await fake.interact(slashCommand('ask', { question: 'does mongolia have an embassy in kazakhstan?' }));
+    const original = result.final()!;
+    expect(original.id).toBeDefined();
+    const follow = await fake.say({ content: 'and kyrgyzstan?', replyTo: original.id });
+    const next = await replyTo(fake, follow);
+    expect(embedOf(next).footer?.text).toMatch(/Understood as: does mongolia have an embassy in Kyrgyzstan\?/);
   });
 
   it('a mention without a reply continues the same user’s recent conversation in that channel', async () => {
