@@ -32,6 +32,13 @@ const MIN_PREFIX = 6;
 const MAX_PREFIX_EXTENSION = 8;
 const PREFIX_BOOST = 0.5;
 /**
+ * Spelling correction, prefix, fuzzy and meaning expansion for at most this many words of a
+ * question that the corpus lacks (the first ones): each scans the vocabulary, and a pasted
+ * page of nonsense (~110 unknown words) cost 165–550 ms against ~10 ms. Real questions have
+ * at most 8 (the eval sets), so none of them changes.
+ */
+export const MAX_EXPANDED_UNKNOWN = 8;
+/**
  * Semantic neighbours of a word the corpus has count this share of their weight (see
  * semantic.ts): none. Measured: at full weight they won 3 paraphrases of 12 and lost 4 of
  * 45 plainly worded questions (the neighbours of a known word are mostly its co-hyponyms:
@@ -370,7 +377,9 @@ export class PassageIndex {
    */
   termGroups(question: AnalyzedQuestion, surfaces: ReadonlyMap<string, string> = new Map()): QueryTermGroup[] {
     const semantic = this.semantic();
+    const expandable = this.expandable(question.terms);
     return question.terms.map((term) => {
+      if (!expandable.has(term)) return { term, variants: new Map([[term, 1]]), idf: 0, known: false };
       const variants = new Map<string, number>([[term, 1]]);
       const add = (t: string, w: number) => {
         if (this.knows(t) && (variants.get(t) ?? 0) < w) variants.set(t, w);
@@ -400,6 +409,12 @@ export class PassageIndex {
     });
   }
 
+  /** The words that may be expanded: every known one, and the first MAX_EXPANDED_UNKNOWN the corpus lacks. */
+  private expandable(terms: readonly string[]): Set<string> {
+    const unknown = terms.filter((t) => !this.knows(t)).slice(0, MAX_EXPANDED_UNKNOWN);
+    return new Set([...terms.filter((t) => this.knows(t)), ...unknown]);
+  }
+
   /**
    * The terms that choose candidates: a word in a large share of paragraphs ("Mongolia" in a
    * corpus about Mongolia) hardly changes which paragraphs are best (its IDF is near zero),
@@ -424,7 +439,8 @@ export class PassageIndex {
   private toQuery(groups: QueryTermGroup[], weights: ReadonlyMap<string, number>): Query {
     const exact = this.selective([...weights.keys()]);
     // Words the corpus lacks and spelling correction could not place: fuzzy and prefix search.
-    const unknown = groups.filter((g) => !g.known && g.variants.size === 1).map((g) => g.term);
+    const expandable = this.expandable(groups.map((g) => g.term));
+    const unknown = groups.filter((g) => !g.known && g.variants.size === 1 && expandable.has(g.term)).map((g) => g.term);
     const queries: Query[] = [];
     if (exact.length) queries.push({ queries: exact, boostTerm: (t: string) => weights.get(t) ?? 1 } as Query);
     if (unknown.length) queries.push({ queries: unknown, fuzzy: FUZZY_FOR_UNKNOWN, prefix: true } as Query);
@@ -466,8 +482,9 @@ export class PassageIndex {
   /** Close corpus words for question words the corpus lacks: "did you mean". */
   suggest(groups: QueryTermGroup[]): string[] {
     const out: string[] = [];
+    const expandable = this.expandable(groups.map((g) => g.term));
     for (const g of groups) {
-      if (g.known) continue;
+      if (g.known || !expandable.has(g.term)) continue;
       // The spelling corrections when there are some (cheap, and closest first), else fuzzy neighbours.
       const fixed = this.corrections(g.term);
       if (fixed.length) {
