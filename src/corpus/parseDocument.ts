@@ -30,15 +30,25 @@ export function splitBlocks(raw: string): { blocks: Block[]; pageCount: number }
   let blankRun = 0;
   let current: Block | null = null;
   let sawContent = false;
+  let formFeed = false;
   for (const line of lines) {
+    // A form-feed line (written by `npm run add`) is a page break, even before an empty page.
+    if (line.trim() === '' && line.includes('\f')) {
+      page++;
+      formFeed = true;
+      current = null;
+      continue;
+    }
     if (line.trim() === '') {
       blankRun++;
       current = null;
       continue;
     }
-    const pageBreak = sawContent && blankRun >= PAGE_BREAK_BLANK_LINES;
-    if (pageBreak) page++;
+    const blankBreak = sawContent && blankRun >= PAGE_BREAK_BLANK_LINES && !formFeed;
+    if (blankBreak) page++;
+    const pageBreak = blankBreak || (formFeed && sawContent);
     blankRun = 0;
+    formFeed = false;
     if (!current) {
       current = { lines: [], page, afterPageBreak: pageBreak };
       blocks.push(current);

@@ -1,0 +1,194 @@
+import { emptyDraft, propose, type Draft, type DraftBlock } from './draft.js';
+import { findDoi, readDateLine } from './metadata.js';
+
+/**
+ * Plain text and Markdown → Draft. Plain text has no markup, so its structure is read
+ * from the shapes people and converters leave: the first line is the title, a date or
+ * byline may follow it, `== Heading ==` (wiki and Factbook exports), a short line alone
+ * between blank lines is a heading, `Field:` followed by its values is one paragraph, and
+ * a run of `[n] …` notes at the end is the bibliography.
+ */
+
+const REFERENCES_HEADING = /^(references|bibliography|works cited|sources|notes|notes and references|literature cited|citations)$/i;
+const WIKI_HEADING = /^(={2,6})\s*(.+?)\s*\1$/;
+const ATX_HEADING = /^(#{1,6})\s+(.+?)\s*#*$/;
+const LIST_ITEM = /^\s*(?:[-*•+]|\d{1,3}[.)])\s+/;
+const NOTE = /^\[(\d{1,4})\]\s*(.+)$/;
+const TIME = /\b\d{1,2}:\d\d\b/;
+
+/** A short line standing alone that reads as a title, not a sentence or a label. */
+function looksLikeHeading(line: string): boolean {
+  if (line.length > 100 || line.length < 2) return false;
+  if (!/^[\p{Lu}\d]/u.test(line) || TIME.test(line) || DANGLING.test(line)) return false;
+  if (/[.;,:!?"'”’)]$/.test(line) && !/\?$/.test(line)) return false;
+  const letters = line.replace(/[^\p{L}]/gu, '').length;
+  return letters >= line.replace(/\s/g, '').length * 0.6 && line.split(/\s+/).length <= 14;
+}
+
+/**
+ * Some exports wrap lines and put a blank line after each (the Congressional Record): a
+ * block that stops mid-sentence, followed by one that starts in lower case, is one paragraph.
+ */
+function joinWrappedBlocks(blocks: string[][]): string[][] {
+  const out: string[][] = [];
+  for (const b of blocks) {
+    const prev = out[out.length - 1];
+    const last = prev?.[prev.length - 1]?.trim() ?? '';
+    if (prev && last && !/[.!?:;"”')\]]$/.test(last) && !WIKI_HEADING.test(last) && /^\p{Ll}/u.test(b[0]!.trim())) {
+      prev[prev.length - 1] = /\p{L}-$/u.test(last) ? `${last.slice(0, -1)}${b[0]!.trim()}` : `${last} ${b[0]!.trim()}`;
+      prev.push(...b.slice(1));
+    } else out.push([...b]);
+  }
+  return out;
+}
+
+/** A heading does not end on a word that needs another after it. */
+const DANGLING = /\b(a|an|the|of|and|or|to|in|on|by|with|for|from|that|is|are|was|were|as|at|but)$/i;
+
+/** Joins a block's lines into paragraphs: hard-wrapped lines, and `Label:` with its values. */
+function blockParagraphs(lines: string[]): string[] {
+  const out: string[] = [];
+  let label = false;
+  for (const raw of lines) {
+    const line = raw.trim();
+    const last = out.length - 1;
+    if (last >= 0 && label && /^\p{Ll}/u.test(line)) {
+      // `Area:` / `total: 1,564,116 sq km` / `land: …` read as one fact.
+      out[last] = `${out[last]}${/:$/.test(out[last]!) ? ' ' : '; '}${line}`;
+      continue;
+    }
+    const previous = last >= 0 ? out[last]! : '';
+    if (last >= 0 && !LIST_ITEM.test(line) && previous.length >= 40 && !/[.!?:;"”)]$/.test(previous) && /^[\p{Ll}(“"'‘\d]/u.test(line)) {
+      // A hard-wrapped line of the same paragraph.
+      out[last] = /\p{L}-$/u.test(previous) ? `${previous.slice(0, -1)}${line}` : `${previous} ${line}`;
+      continue;
+    }
+    label = /^[\p{Lu}][^.!?]{0,60}:$/u.test(line);
+    out.push(line.replace(LIST_ITEM, ''));
+  }
+  return out;
+}
+
+export function importText(raw: string, options: { markdown?: boolean } = {}): Draft {
+  const draft = emptyDraft();
+  let text = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  if (options.markdown) text = frontMatter(text, draft);
+  const blocks = joinWrappedBlocks(text.split(/\n\s*\n/).map((b) => b.split('\n').filter((l) => l.trim() !== '')).filter((b) => b.length > 0));
+  const page = draft.pages[0]!;
+  const push = (b: DraftBlock) => page.blocks.push(b);
+  let inReferences = false;
+  let first = true;
+  let fence = false;
+
+  blocks.forEach((lines, blockIndex) => {
+    if (first) {
+      // The title: the first line (a Markdown `# Title` too), perhaps followed by a date or byline.
+      first = false;
+      const title = lines[0]!.trim().replace(ATX_HEADING, '$2');
+      propose(draft, 'title', title, options.markdown ? 'first heading' : 'first line');
+      const rest = lines.slice(1);
+      const dated = rest.length > 0 ? readDateLine(rest[0]!.trim()) : blocks[1]?.length === 1 ? readDateLine(blocks[1][0]!.trim()) : null;
+      if (dated) {
+        propose(draft, 'date', dated.date, 'date line under the title');
+        propose(draft, 'year', dated.year, 'date line under the title');
+        if (dated.byline) propose(draft, 'authors', [dated.byline], 'byline under the title');
+        if (rest.length > 0) rest.shift();
+        else blocks[1] = [];
+      }
+      if (rest.length > 0) lines = rest;
+      else return;
+    }
+    if (lines.length === 0) return;
+    if (options.markdown && lines.some((l) => /^\s*(```|~~~)/.test(l))) {
+      // Code is not prose to quote; fences may span blank lines.
+      fence = lines.filter((l) => /^\s*(```|~~~)/.test(l)).length % 2 === 1 ? !fence : fence;
+      return;
+    }
+    if (fence) return;
+    // Template residue of wiki exports: a line of `Category:` links.
+    lines = lines.filter((l) => (l.match(/Category:/g) ?? []).length < 2);
+    if (lines.length === 0) return;
+
+    const tableLines = lines.filter((l) => /^\s*[|+]/.test(l));
+    if (tableLines.length >= 2 && tableLines.length >= lines.length * 0.8) {
+      // ASCII and Markdown pipe tables: rows of cells, separators dropped.
+      const rows = tableLines
+        .filter((l) => !/^\s*[+|][-=+:|\s]*$/.test(l))
+        .map((l) => l.trim().replace(/^\||\|$/g, '').split('|').map((c) => c.trim()));
+      push({ type: 'table', rows });
+      return;
+    }
+
+    for (const [i, line0] of lines.entries()) {
+      const line = line0.trim();
+      const heading = WIKI_HEADING.exec(line) ?? (options.markdown ? ATX_HEADING.exec(line) : null);
+      if (heading) {
+        const title = heading[2]!.trim();
+        inReferences = REFERENCES_HEADING.test(title);
+        if (!inReferences) push({ type: 'heading', level: heading[1]!.length <= 2 ? 1 : 2, text: title });
+        continue;
+      }
+      if (options.markdown && i + 1 < lines.length && /^(=+|-+)\s*$/.test(lines[i + 1]!)) {
+        push({ type: 'heading', level: lines[i + 1]!.startsWith('=') ? 1 : 2, text: line });
+        lines[i + 1] = '';
+        continue;
+      }
+      if (line === '') continue;
+      // The rest of the block is read as paragraphs below.
+      const remaining = lines.slice(i).filter((l) => l.trim() !== '');
+      readParagraphs(remaining, blockIndex);
+      return;
+    }
+  });
+
+  function readParagraphs(lines: string[], blockIndex: number): void {
+    const single = lines.length === 1 ? lines[0]!.trim() : null;
+    if (single && !options.markdown && looksLikeHeading(single) && blockIndex < blocks.length - 1) {
+      inReferences = REFERENCES_HEADING.test(single);
+      if (!inReferences) push({ type: 'heading', level: 1, text: single });
+      return;
+    }
+    for (const p of blockParagraphs(lines)) {
+      const note = NOTE.exec(p);
+      if (inReferences || note) {
+        // A trailing run of numbered notes (`[12] …`, wiki exports) is the bibliography.
+        draft.references.push(note ? note[2]! : p);
+        continue;
+      }
+      push({ type: 'paragraph', text: options.markdown ? markdownInline(p) : p });
+    }
+  }
+
+  const doi = findDoi(text.slice(0, 5000));
+  if (doi) propose(draft, 'doi', doi, 'text');
+  return draft;
+}
+
+/** Links to their text, images dropped, code spans plain; `*emphasis*` is kept (the parser removes it). */
+function markdownInline(s: string): string {
+  return s
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
+    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+    .replace(/`([^`]+)`/g, '$1')
+    .replace(/<[^>]+>/g, '')
+    .replace(/^>\s?/, '');
+}
+
+/** YAML front matter (`---` … `---`): title, author(s), date; removed from the text. */
+function frontMatter(text: string, draft: Draft): string {
+  const m = /^---\n([\s\S]*?)\n---\n/.exec(text);
+  if (!m) return text;
+  const field = (name: string) => new RegExp(`^${name}:\\s*(.+)$`, 'mi').exec(m[1]!)?.[1]?.trim().replace(/^["']|["']$/g, '');
+  propose(draft, 'title', field('title'), 'front matter');
+  const authors = field('authors?');
+  if (authors) propose(draft, 'authors', authors.replace(/^\[|\]$/g, '').split(/[;,]/).map((a) => a.trim().replace(/^["']|["']$/g, '')).filter(Boolean), 'front matter');
+  const date = field('date');
+  if (date) {
+    propose(draft, 'date', date, 'front matter');
+    const y = /\b(1[89]|20)\d\d\b/.exec(date)?.[0];
+    if (y) propose(draft, 'year', Number(y), 'front matter');
+  }
+  propose(draft, 'url', field('url'), 'front matter');
+  propose(draft, 'doi', field('doi'), 'front matter');
+  return text.slice(m[0].length);
+}
