@@ -136,25 +136,31 @@ function rareWords(engine: Engine, text: string, exclude: Set<string>, n: number
     .map((s) => s.word);
 }
 
-/** Context words from the turn before: its places and names, rarest words, best sentence. */
-function contextFrom(engine: Engine, prev: TurnRecord, turn: string, options: { sentenceWords?: number } = {}): string[] {
+/**
+ * Context from the turn before: its places and names (what the conversation is about),
+ * and its rarest words and best sentence's (what was being said of them). A turn that
+ * changes the topic ("what about tourism?") takes the places only.
+ */
+function contextFrom(engine: Engine, prev: TurnRecord, turn: string, options: { sentenceWords?: number; topicShift?: boolean } = {}): { places: string[]; words: string[] } {
   const have = new Set(analyze(turn));
-  const picked: string[] = [];
-  const add = (w: string) => {
+  const places: string[] = [];
+  const words: string[] = [];
+  const add = (list: string[], w: string) => {
     const terms = analyze(w);
     if (terms.length === 0 || terms.every((t) => have.has(t))) return;
     for (const t of terms) have.add(t);
-    picked.push(w);
+    list.push(w);
   };
   // A turn naming a place of its own contrasts it with the previous one ("and what does
   // Kazakhstan want?"): the previous places would pull the answer back.
   const ownPlaces = findMentions(turn).length > 0;
-  for (const e of entitiesOf(prev.frame).slice(0, 3)) if (!(ownPlaces && findMentions(e).length)) add(e);
-  for (const w of rareWords(engine, prev.frame, have, 3)) add(w);
-  if (prev.person) add(prev.person);
+  for (const e of entitiesOf(prev.frame).slice(0, 3)) if (!(ownPlaces && findMentions(e).length)) add(places, e);
+  if (prev.person) add(places, prev.person);
+  if (options.topicShift) return { places, words };
+  for (const w of rareWords(engine, prev.frame, have, 3)) add(words, w);
   const sentence = prev.sentences[0];
-  if (sentence) for (const w of rareWords(engine, sentence, have, options.sentenceWords ?? 3)) add(w);
-  return picked;
+  if (sentence) for (const w of rareWords(engine, sentence, have, options.sentenceWords ?? 3)) add(words, w);
+  return { places, words };
 }
 
 function withContext(frame: string, context: string[]): string {
@@ -239,7 +245,7 @@ export function applyEllipsis(engine: Engine, frame: string, core: string): stri
     else return null;
   }
   if (both) out = `${out} in both directions`;
-  return `${out}?`;
+  return out.includes('?') ? out : `${out}?`;
 }
 
 function lastAnswered(state: ConversationState): TurnRecord | undefined {
@@ -384,7 +390,8 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
 
   if (SUPPORT.test(core)) {
     const frame = `${core.replace(/[\s?.!]+$/, '')}: ${prev.frame}`;
-    return { kind: 'support', resolved: withContext(frame, contextFrom(engine, prev, frame, { sentenceWords: 4 })), frame, documentId, offset: 0, person: prev.person };
+    const c = contextFrom(engine, prev, frame, { sentenceWords: 4 });
+    return { kind: 'support', resolved: withContext(frame, [...c.places, ...c.words]), frame, documentId, offset: 0, person: prev.person };
   }
 
   // "when was it published?": "it" is the document of the answer before.
@@ -409,12 +416,18 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   }
   // Short turns without a subject lean on the one before ("where do most of them live?",
   // "who said the apology was a mistake?"); longer ones, or ones with a subject, stand alone.
+  // (A turn with a subject but little else, "how did China react?", stays standalone: taking
+  // context there cost more questions that stand alone — "What is Schweller's lamb?" — than it won.)
   const dependent = substituted || continues || STRONG_ANAPHORA.test(core) || (!ownSubject && terms.length <= 4);
   if (!dependent) {
     const s = standalone();
     // A turn that names no document keeps the restriction only while it depends on it.
     return s;
   }
-  const context = contextFrom(engine, prev, frame);
-  return { kind: 'contextual', resolved: withContext(frame, context), frame, documentId, offset: 0, person: substituted ? person : prev.person };
+  // "what about tourism?": a new topic for the same places.
+  const topicShift = continues && !substituted && terms.length > 0 && !OTHER_ANAPHORA.test(own);
+  const c = contextFrom(engine, prev, frame, { topicShift });
+  // The places stay in the frame, so a later "and Kyrgyzstan?" has one to replace.
+  const framed = withContext(frame, c.places);
+  return { kind: 'contextual', resolved: withContext(frame, [...c.places, ...c.words]), frame: framed, documentId, offset: 0, person: substituted ? person : prev.person };
 }
