@@ -71,7 +71,8 @@ export const toSuperscript = (n: number): string => [...String(n)].map((d) => SU
  */
 function paragraphLine(text: string): string {
   // A marker with no sentence before it points at nothing: dropped, so the line stays a paragraph.
-  const line = text.replace(/[\t\r\n\f]+/g, ' ').replace(/\s{2,}/g, ' ').trim().replace(/^[⁰¹²³⁴⁵⁶⁷⁸⁹]+\s*/, '');
+  // Control characters (a PDF's broken glyphs) would make the file read as binary.
+  const line = text.replace(/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g, '').replace(/[\t\r\n\f]+/g, ' ').replace(/\s{2,}/g, ' ').trim().replace(/^[⁰¹²³⁴⁵⁶⁷⁸⁹]+\s*/, '');
   return /^#/.test(line) ? `\\${line}` : line;
 }
 
@@ -95,12 +96,12 @@ export function writeCorpusText(draft: Draft, title: string): string {
         blocks.push(b.rows.map((r) => r.map((c) => c.replace(/\s+/g, ' ').trim()).join('\t')).join('\n'));
       }
     }
-    for (const f of page.footnotes) blocks.push(`${toSuperscript(f.number)} ${f.text.replace(/\s+/g, ' ').trim()}`);
+    for (const f of page.footnotes) blocks.push(`${toSuperscript(f.number)} ${paragraphLine(f.text)}`);
     return blocks.join('\n\n');
   });
   let text = `${title.replace(/\s+/g, ' ').trim()}\n\n${pages.join(PAGE_BREAK)}`;
   if (draft.references.length > 0) {
-    text += `\n\n# References\n\n${draft.references.map((r) => `- ${r.replace(/\s+/g, ' ').trim()}`).join('\n')}`;
+    text += `\n\n# References\n\n${draft.references.map((r) => `- ${paragraphLine(r)}`).join('\n')}`;
   }
   return `${text}\n`;
 }

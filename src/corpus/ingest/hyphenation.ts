@@ -1,0 +1,24 @@
+/**
+ * Joining a word hyphenated across a line break: `in-` + `cluding` → `including`, but
+ * `document-` + `level` → `document-level`. The joined word must be a word: one the
+ * document itself uses unbroken, or — when it does not say — one whose halves are not both
+ * words of the document (a compound of two words keeps its hyphen).
+ */
+
+export function vocabularyOf(text: string): Set<string> {
+  return new Set(text.toLowerCase().match(/\p{L}+/gu) ?? []);
+}
+
+export function joinHyphenated(before: string, after: string, vocabulary: Set<string>): string {
+  const a = before.trimEnd();
+  const b = after.trimStart();
+  const m = /(\p{L}+)-$/u.exec(a);
+  const n = /^(\p{L}+)/u.exec(b);
+  if (!m || !n) return `${a} ${b}`;
+  const head = m[1]!.toLowerCase();
+  const tail = n[1]!.toLowerCase();
+  const joined = head + tail;
+  // A capital after the break (`Anglo-Saxon`, `non-English`) is a real hyphen.
+  const real = /^\p{Lu}/u.test(n[1]!) ? true : vocabulary.has(joined) ? false : vocabulary.has(`${head}-${tail}`) ? true : vocabulary.has(head) && vocabulary.has(tail) && head.length > 2 && tail.length > 2;
+  return real ? `${a}${b}` : `${a.slice(0, -1)}${b}`;
+}
