@@ -88,6 +88,8 @@ export function writeCorpusText(draft: Draft, title: string): string {
   const pages = draft.pages.map((page) => {
     const blocks: string[] = [];
     for (const b of page.blocks) {
+      // The title printed on the page is the document's title, not a section.
+      if (b.type === 'heading' && b.text.replace(/\W+/g, ' ').trim().toLowerCase() === title.replace(/\W+/g, ' ').trim().toLowerCase()) continue;
       if (b.type === 'heading') blocks.push(`${b.level === 1 ? '#' : '##'} ${b.text.replace(/\s+/g, ' ').trim()}`);
       else if (b.type === 'paragraph') {
         const line = paragraphLine(b.text);

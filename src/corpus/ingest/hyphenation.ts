@@ -19,6 +19,11 @@ export function joinHyphenated(before: string, after: string, vocabulary: Set<st
   const tail = n[1]!.toLowerCase();
   const joined = head + tail;
   // A capital after the break (`Anglo-Saxon`, `non-English`) is a real hyphen.
-  const real = /^\p{Lu}/u.test(n[1]!) ? true : vocabulary.has(joined) ? false : vocabulary.has(`${head}-${tail}`) ? true : vocabulary.has(head) && vocabulary.has(tail) && head.length > 2 && tail.length > 2;
+  const real =
+    /^\p{Lu}/u.test(n[1]!) || /^\p{L}+-/u.test(b) // `non-English`, `state-` + `of-the-art`
+      ? true
+      : vocabulary.has(joined)
+        ? false
+        : vocabulary.has(`${head}-${tail}`) || (vocabulary.has(head) && vocabulary.has(tail) && head.length >= 2 && tail.length >= 2);
   return real ? `${a}${b}` : `${a.slice(0, -1)}${b}`;
 }

@@ -154,7 +154,8 @@ function columnBoundaries(lines: Line[], bodySize: number): number[] {
   let runStart: number | null = null;
   for (let x = minX + width * 0.15; x <= maxX - width * 0.15; x += 1) {
     const crossing = narrow.filter((l) => l.x0 < x && l.x1 > x).length;
-    if (crossing <= Math.max(0, narrow.length * 0.01)) runStart ??= x;
+    // A few narrow lines may cross (author names, a short centred line): they become spanning lines.
+    if (crossing <= Math.max(2, narrow.length * 0.04)) runStart ??= x;
     else if (runStart !== null) {
       if (x - runStart >= bodySize * 0.6) boundaries.push((runStart + x) / 2);
       runStart = null;
@@ -360,7 +361,10 @@ function buildBlocks(pages: Line[][], heights: number[], bodySize: number, outli
         prev = l;
         continue;
       }
-      const indented = l.x0 - left > bodySize * 0.6 && l.x0 - left < bodySize * 4;
+      // A first-line indent: further in than the line before (an indented abstract is not
+      // indented on every line), or, at the top of a column, than the column's edge.
+      const inset = prev !== null && !newColumn ? l.x0 - prev.x0 : l.x0 - left;
+      const indented = inset > bodySize * 0.6 && inset < bodySize * 4;
       const gap = prev !== null && !newColumn && prev.y - l.y > spacing * 1.45;
       const sizeChange = prev !== null && Math.abs(prev.size - l.size) > 0.8;
       const current = open as { page: number; text: string; lastLine: Line } | null;
@@ -442,7 +446,8 @@ async function readMetadata(doc: { getMetadata(): Promise<{ info: unknown }> }, 
   if (firstName >= 0) {
     const names: string[] = [];
     for (const l of afterTitle.slice(firstName, firstName + 4)) {
-      if (!isNameLine(l)) break;
+      // Affiliations follow in smaller print, also in capitals: names are the size of the first line.
+      if (!isNameLine(l) || Math.abs(l.size - afterTitle[firstName]!.size) > 0.3) break;
       names.push(asNames(l.text));
     }
     propose(draft, 'authors', splitAuthors(names.join(', ')), 'first page (names under the title)');
