@@ -100,7 +100,11 @@ export function readFigureQuestion(question: string): FigureQuestion {
   const flow = bothWays ? null : flowOf(question, mentions);
   const trade = bothWays || (!flow && TRADE_WORD.test(question));
   const type = classifyQuestion(question);
+  // "Why is trade so lopsided?" asks for a reason: a figure would not answer it.
   const numeric =
-    type === 'amount' || type === 'count' || type === 'year' || NUMBER_WORDS.test(question) || ((flow !== null || trade) && countries.length > 0);
+    type === 'amount' ||
+    type === 'count' ||
+    type === 'year' ||
+    (type !== 'cause' && (NUMBER_WORDS.test(question) || ((flow !== null || trade) && countries.length > 0)));
   return { numeric, countries, flow, trade, years };
 }

@@ -23,7 +23,9 @@ export function answerSource(engine: Engine, turn: TurnRecord, about: 'claim' | 
   if (!paragraph) return null;
   const doc = engine.corpus.documents.find((d) => d.meta.id === paragraph.documentId)!;
   const citation = citeParagraph(engine.corpus, paragraph);
-  const sentence = turn.sentences[0] ?? splitSentences(paragraph.text)[0]?.text ?? paragraph.text;
+  // The remembered sentences start with a figure's line when the answer led with one.
+  const sentence = turn.sentences.find((s) => paragraph.text.includes(s)) ?? splitSentences(paragraph.text)[0]?.text ?? paragraph.text;
+  const figureLine = turn.sentences[0] && !paragraph.text.includes(turn.sentences[0]) ? turn.sentences[0] : null;
   const at = paragraph.text.indexOf(sentence);
   const highlight = at >= 0 ? { start: at, end: at + sentence.length } : { start: 0, end: 0 };
   const work = `${authorLabel(doc.meta)} (${doc.meta.year}), “${doc.meta.title}”, ${doc.meta.venue}`;
@@ -45,6 +47,7 @@ export function answerSource(engine: Engine, turn: TurnRecord, about: 'claim' | 
     lines.push(`**${authorLabel(doc.meta)}** states it in ${work}${citation.page !== null ? `, p. ${citation.page}` : ''}, citing no one for it.`);
   }
   for (const r of references.slice(0, 3)) lines.push(`Source: ${r.text}`);
+  if (figureLine && about === 'claim') lines.unshift(`The figure: ${figureLine}.`);
   if (link) lines.push(`Document: ${link}`);
 
   const answer: Answer = {

@@ -8,7 +8,7 @@ import { answerRecord, newAnswerId } from '../feedback/record.js';
 import { channelKind, type InteractionHandler } from './handler.js';
 import { LIMITS } from './limits.js';
 import { recallConversation } from './recall.js';
-import { renderMessage, wellFormed, type DiscordMessage } from './render.js';
+import { renderMessage, sanitiseUserText, type DiscordMessage } from './render.js';
 
 /**
  * Messages that talk to Steppe: a mention of the bot, a reply to one of its answers, a DM,
@@ -71,10 +71,7 @@ export function threadName(question: string): string {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 50)).replace(/[\ud800-\udbff]$/, '')}…`;
 }
 
-/** Lone surrogates and control characters out, once, where user text enters. */
-export function sanitiseUserText(s: string): string {
-  return wellFormed(s).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
-}
+export { sanitiseUserText } from './render.js';
 
 function asReply(message: DiscordMessage): MessageReplyOptions {
   // The asker may be pinged by the reply; nobody else, ever.
@@ -97,7 +94,9 @@ export class MessageHandler {
     if (!addressed) return;
     await this.central.guarded(
       { what: `message:${addressed.via}`, userId: message.author.id, notify: (text) => this.notice(message, text) },
-      () => this.inTurn(addressed.continues, () => this.answer(message, addressed)),
+      // Keyed by where the new state goes (the DM, the thread, the user's chat in a channel):
+      // the next reply may continue an answer whose own state is still being saved.
+      () => this.inTurn(addressed.home, () => this.answer(message, addressed)),
     );
   }
 
@@ -141,7 +140,8 @@ export class MessageHandler {
     if (channel.isSendable()) void channel.sendTyping().catch(() => undefined);
     const question = sanitiseUserText(addressed.question);
     const state = await this.conversationOf(message, addressed);
-    const result = answerTurn(this.options.engine, state, question, { limit: PASSAGES_PER_ANSWER + 1 });
+    // Queued with everyone's answer work (see WorkQueue), like a command.
+    const result = await this.central.work.run(message.author.id, () => answerTurn(this.options.engine, state, question, { limit: PASSAGES_PER_ANSWER + 1 }));
     const { resolution, answer } = result;
     const resolved = resolution.kind === 'source' || resolution.kind === 'more' ? question : resolution.resolved;
     const answerId = newAnswerId();
