@@ -2,6 +2,7 @@ import MiniSearch, { type AsPlainObject, type Options, type Query } from 'minise
 import type { Corpus, DocumentMeta, Paragraph } from '../corpus/types.js';
 import { analyze, Expander, EXPANSION_BOOST, indexTokens, mineAcronyms, normalizeTerm } from './analyzer.js';
 import { SemanticSpace, sharedWordVectors } from './semantic.js';
+import { DENSE_CANDIDATES, denseWeight, DenseSpace } from './dense.js';
 import type { WordVectors } from './vectors.js';
 import { analyzeQuestion, type AnalyzedQuestion } from './question.js';
 import { analyzePassage, overviewFit, passageAnalysis, rankCandidates, type QueryTermGroup, type RankedPassage, type SourceNames } from './rank.js';
@@ -47,6 +48,13 @@ export const MAX_EXPANDED_UNKNOWN = 8;
 const KNOWN_SEMANTIC_SCALE = 0;
 /** Shortest term that spelling correction looks at (shorter words have too many neighbours). */
 const MIN_CORRECTABLE = 5;
+/**
+ * A word among the vectors' REAL_WORD_RANK most frequent is taken as typed unless its
+ * vector is at least MISSPELLING_SIMILARITY from its correction's (news text holds common
+ * misspellings next to the word meant: "kazakstan" ~ kazakhstan 0.85; "lenders" ~ leaders 0.05).
+ */
+const REAL_WORD_RANK = 50_000;
+const MISSPELLING_SIMILARITY = 0.4;
 
 /** Optimal-string-alignment distance (Damerau: a swap of neighbours is one edit), or max + 1 if above max. */
 export function editDistance(a: string, b: string, max = Infinity): number {
@@ -316,13 +324,22 @@ export class PassageIndex {
   /**
    * Corpus terms one or two edits (Damerau) away from a term the corpus lacks: the reader's
    * likely spelling ("Kazakstan", "Mongloia", "goverments"). Closest first; ties all kept.
+   * `surface`: the word typed. A frequent English word is a word, not a misspelling, unless
+   * the word vectors put it next to its correction ("kazakstan" ~ kazakhstan 0.85): "lenders"
+   * is not "leaders", "hardline" not "hardly", "planes" not "plants" — they are read by
+   * their meaning instead (see `termGroups`).
    */
-  corrections(term: string): string[] {
+  corrections(term: string, surface?: string): string[] {
     if (this.knows(term) || term.length < MIN_CORRECTABLE || !/^\p{L}+$/u.test(term)) return [];
-    let cached = this.correctionCache.get(term);
+    const key = surface ? `${term} ${surface}` : term;
+    let cached = this.correctionCache.get(key);
     if (!cached) {
       cached = this.findCorrections(term);
-      if (this.correctionCache.size < 10_000) this.correctionCache.set(term, cached);
+      const vectors = surface && cached.length ? this.semantic()?.vectors : undefined;
+      if (vectors && (vectors.rank(surface!) ?? Infinity) < REAL_WORD_RANK) {
+        cached = cached.filter((t) => vectors.similarity(surface!, this.surfaceForm.get(t) ?? t) >= MISSPELLING_SIMILARITY);
+      }
+      if (this.correctionCache.size < 10_000) this.correctionCache.set(key, cached);
     }
     return cached;
   }
@@ -375,7 +392,7 @@ export class PassageIndex {
    * Each question term with its expansions: the unit the re-ranker measures coverage in.
    * `surfaces`: the word typed for each term (its vector is the word's, not the stem's).
    */
-  termGroups(question: AnalyzedQuestion, surfaces: ReadonlyMap<string, string> = new Map()): QueryTermGroup[] {
+  termGroups(question: AnalyzedQuestion, surfaces: ReadonlyMap<string, string> = new Map(), knownScale = KNOWN_SEMANTIC_SCALE): QueryTermGroup[] {
     const semantic = this.semantic();
     const expandable = this.expandable(question.terms);
     return question.terms.map((term) => {
@@ -386,7 +403,9 @@ export class PassageIndex {
       };
       for (const e of this.expander.expand(term)) add(e.term, e.boost);
       // A misspelling stands for the word meant, and for what that word expands to.
-      for (const fixed of this.corrections(term)) {
+      const surface = surfaces.get(term);
+      const corrections = this.corrections(term, surface);
+      for (const fixed of corrections) {
         add(fixed, EXPANSION_BOOST.spellingFix);
         for (const e of this.expander.expand(fixed)) add(e.term, EXPANSION_BOOST.spellingFix * e.boost);
       }
@@ -397,10 +416,9 @@ export class PassageIndex {
       // Words of close meaning ("strongman" → authoritarian), below every other variant, for
       // words the corpus lacks: for a word it has, the neighbours are mostly its co-hyponyms
       // (exports → imports, east → west, Kazakhstan → Turkmenistan) and cost more than they find.
-      const surface = surfaces.get(term);
       // A misspelling ("Kazakstan") has its correction instead: its vector's neighbours are other places.
-      if (semantic && surface && this.corrections(term).length === 0) {
-        const scale = this.knows(term) ? KNOWN_SEMANTIC_SCALE : 1;
+      if (semantic && surface && corrections.length === 0) {
+        const scale = this.knows(term) ? knownScale : 1;
         if (scale > 0) for (const n of semantic.neighbours(surface)) add(n.term, n.weight * scale);
       }
       const known = [...variants.keys()].filter((t) => this.knows(t));
@@ -449,7 +467,17 @@ export class PassageIndex {
 
   query(raw: string, options: SearchOptions = {}): SearchResult {
     const question = analyzeQuestion(raw);
-    const groups = this.termGroups(question, surfaceWords(raw));
+    const surfaces = surfaceWords(raw);
+    const groups = this.termGroups(question, surfaces);
+    const passages = this.rank(question, groups, surfaces, options);
+    return { question, passages: passages.slice(0, options.limit ?? 5), suggestions: this.suggest(groups) };
+  }
+
+  /**
+   * Pool (MiniSearch on the selective terms), candidates (window BM25), re-ranker; then, when
+   * the re-ranker's best passage covers little of the question, the dense signal (dense.ts).
+   */
+  private rank(question: AnalyzedQuestion, groups: QueryTermGroup[], surfaces: ReadonlyMap<string, string>, options: SearchOptions): RankedPassage[] {
     const filter = options.documentId
       ? (r: { id: string }) => r.id.startsWith(`${options.documentId}/`)
       : undefined;
@@ -475,8 +503,63 @@ export class PassageIndex {
         }
       }
     }
-    const passages = rankCandidates(candidates, question, groups, this.documentTerms, this.sourceNames).slice(0, options.limit ?? 5);
-    return { question, passages, suggestions: this.suggest(groups) };
+    const ranked = rankCandidates(candidates, question, groups, this.documentTerms, this.sourceNames);
+    const weight = ranked.length ? denseWeight(ranked[0]!.features.coverage) : 0;
+    const dense = weight > 0 ? this.dense() : null;
+    if (!dense) return ranked;
+    return this.fuseDense(dense, weight, ranked, candidates, hits.map((h) => this.corpus.paragraphsById.get(String(h.id))!), question, groups, surfaces);
+  }
+
+  /**
+   * Confidence-weighted score fusion: each passage's re-ranker score plus `weight` × the
+   * best score's × its dense score, min–max normalised over the pool. The pool's best few by
+   * the dense score join the candidates first (a paraphrase may share too few words with its
+   * answer to be among them). A passage's coverage is at least its soft coverage, so that a
+   * paraphrase's answer is not dropped as "nothing found".
+   */
+  private fuseDense(
+    dense: DenseSpace,
+    weight: number,
+    ranked: RankedPassage[],
+    candidates: Array<{ paragraph: Paragraph; bm25: number; windowBm25: number }>,
+    pool: Paragraph[],
+    question: AnalyzedQuestion,
+    groups: QueryTermGroup[],
+    surfaces: ReadonlyMap<string, string>,
+  ): RankedPassage[] {
+    const q = dense.question(surfaces, (t) => this.knows(t));
+    const scores = new Map<Paragraph, { soft: number; score: number }>();
+    for (const p of [...pool, ...candidates.map((c) => c.paragraph)]) if (!scores.has(p)) scores.set(p, dense.score(p, q));
+    const inRanking = new Set(ranked.map((r) => r.paragraph));
+    const extra = [...scores]
+      .filter(([p]) => !inRanking.has(p))
+      .sort((a, b) => b[1].score - a[1].score)
+      .slice(0, DENSE_CANDIDATES)
+      .map(([paragraph]) => ({ paragraph, bm25: 0, windowBm25: 0 }));
+    const all = extra.length ? rankCandidates([...candidates, ...extra], question, groups, this.documentTerms, this.sourceNames) : ranked;
+    let min = Infinity;
+    let max = -Infinity;
+    for (const { score } of scores.values()) [min, max] = [Math.min(min, score), Math.max(max, score)];
+    const span = max - min || 1;
+    const top = Math.max(0, ...all.map((r) => r.score));
+    return all
+      .map((r) => {
+        const d = scores.get(r.paragraph)!;
+        return { ...r, score: r.score + weight * top * ((d.score - min) / span), coverage: Math.max(r.coverage, d.soft) };
+      })
+      .sort((a, b) => b.score - a.score);
+  }
+
+  private denseSpace: DenseSpace | null | undefined;
+
+  /** The dense signal's space over the corpus terms, made on first use. Null without vectors. */
+  private dense(): DenseSpace | null {
+    if (this.denseSpace === undefined) {
+      const vectors = this.semantic()?.vectors;
+      const n = this.sentenceCount;
+      this.denseSpace = vectors && process.env.STEPPE_DENSE !== 'off' ? new DenseSpace(vectors, this.surfaceForm, (t) => this.idf(t), Math.log(1 + (n - 0.5) / 1.5)) : null;
+    }
+    return this.denseSpace;
   }
 
   /** Close corpus words for question words the corpus lacks: "did you mean". */
