@@ -3,6 +3,7 @@ import { findMentions } from '../answer/figureQuestion.js';
 import { COUNTRIES } from '../figures/countries.js';
 import type { Engine } from '../engine.js';
 import { analyze } from '../search/analyzer.js';
+import { PLACES } from '../search/expansions.js';
 import { analyzeQuestion } from '../search/question.js';
 import { splitSentences } from '../search/sentences.js';
 import { findEnumerations, findOrdinalReference, findSequence, pickItem, type Enumeration } from './lists.js';
@@ -69,7 +70,7 @@ const SUPPORT = /^(?:but\s+)?(?:why(?: (?:so|not|is that|was that|is it|does it|
 
 /** Openers that mark a continuation: "and …", "what about …". */
 const CONTINUATION = /^(?:and|or|also|plus|what about|how about|what of|same for|and for|and what about|and how about)\b[\s,]*/i;
-const FILLER = /^(?:(?:ok(?:ay)?|so|hmm+|right|well|alright|cool|thanks|thx|great|interesting|i see|got it|nice)[\s,.!]+)+/i;
+const FILLER = /^(?:(?:ok(?:ay)?|k|so|hm+|um+|uh+|oh|ah|right|well|alright|cool|thanks|thank you|thx|ty|great|interesting|i see|got it|nice|wow|hey|hi|hello|yo)(?: steppe| there| bot)?[\s,.!]+)+/i;
 
 const FLIP = /\b(?:(?:the )?other (?:way|direction|side)(?: (?:round|around))?|(?:the )?opposite (?:way|direction)|(?:in )?reverse|vice versa|the other way round)\b/i;
 const BOTH_WAYS = /\b(?:both (?:ways|directions|sides)|(?:in )?each direction|each way|two-way)\b/i;
@@ -323,12 +324,35 @@ function withoutMention(text: string, start: number, end: number): string {
     .trim();
 }
 
+const MAX_PLACE_CORRECTIONS = 4;
+const PLACE_WORDS = PLACES.flat().filter((w) => !w.includes(' '));
+
+/**
+ * Misspelt place names written as the place ("kyrgystan" → "Kyrgyzstan"), so that "and
+ * kyrgystan?" is read as the frame with a new country. Only words the corpus does not know
+ * are touched, and only when the search's own spelling correction makes them a place.
+ */
+export function correctPlaceNames(engine: Engine, text: string): string {
+  // Bounded like the search's own corrections: a page of nonsense costs no more than a few words.
+  let budget = MAX_PLACE_CORRECTIONS;
+  return text.replace(/\p{L}{5,}/gu, (word) => {
+    const [term] = analyze(word);
+    if (!term || engine.index.knows(term) || budget <= 0) return word;
+    budget--;
+    const fixes = engine.index.corrections(term, word.toLowerCase());
+    const place = PLACE_WORDS.find((p) => fixes.includes(analyze(p)[0] ?? '\u0000') && !analyze(word).includes(p));
+    return place && findMentions(place).length ? capitalise(place) : word;
+  });
+}
+
 export function resolveTurn(engine: Engine, state: ConversationState, asked: string): Resolution {
-  const text = asked.trim();
+  const text = correctPlaceNames(engine, asked.trim());
   const mention = findDocumentMention(engine.corpus, text);
   const prev = state.turns[state.turns.length - 1];
   const standalone = (): Resolution => {
-    const frame = mention ? withoutMention(text, mention.start, mention.end) || text : text;
+    // "hey steppe, does …", "ok so why …": the greeting is not part of the question.
+    // A document it names stays in it: the search reads that itself; later turns inherit it.
+    const frame = text.replace(FILLER, '') || text;
     return { kind: 'standalone', resolved: frame, frame, documentId: mention?.documentId ?? null, offset: 0, person: null };
   };
   // A first turn, or an empty one ("@Steppe" alone), is asked as it is.
@@ -365,7 +389,10 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
 
   // "and what does the other article say?", "and the op-ed?": the same question, in that document.
   if (named && prev.frame && analyze(own).every((t) => SAYS.has(t) || GENERIC.has(t))) {
-    return { kind: 'ellipsis', resolved: prev.frame, frame: prev.frame, documentId: named, offset: 0, person: prev.person };
+    // The previous question may name its own document ("…, according to the piece?"): not this one.
+    const old = findDocumentMention(engine.corpus, prev.frame);
+    const frame = old ? withoutMention(prev.frame, old.start, old.end) || prev.frame : prev.frame;
+    return { kind: 'ellipsis', resolved: frame, frame, documentId: named, offset: 0, person: prev.person };
   }
 
   const ordinal = findOrdinalReference(core);

@@ -51,6 +51,31 @@ describe('elliptical turns take the previous frame with the new part put in', ()
   });
 });
 
+describe('chat as people type it', () => {
+  it('greetings and fillers are not part of the question; a misspelt country still swaps in', () => {
+    const [first, second, third] = converse('hey steppe, how much did mongolia export to kazakhstan in 2019?', 'thanks! and kyrgystan?', 'hm and the reverse');
+    expect(first!.resolution.resolved).toBe('how much did mongolia export to kazakhstan in 2019?');
+    expect(second!.resolution.kind).toBe('ellipsis');
+    expect(second!.resolution.resolved).toBe('how much did mongolia export to Kyrgyzstan in 2019?');
+    expect(third!.resolution.resolved).toBe('how much did Kyrgyzstan export to mongolia in 2019?');
+  });
+
+  it('"what about tourism?" keeps the places and drops the old topic; a later "and from kyrgyzstan?" swaps the place', () => {
+    const [, topic, place] = converse('how many mongolian students study in kazakhstan?', 'what about tourism?', 'and from kyrgyzstan?');
+    expect(topic!.resolution.resolved).toBe('tourism? (mongolian, kazakhstan)');
+    expect(place!.resolution.resolved).toMatch(/^tourism\? \(mongolian, Kyrgyzstan\)/);
+    expect(renderAnswerText(place!.answer)).toMatch(/citizens of Kyrgyzstan make up an even smaller number/);
+  });
+
+  it('"and what does the other article say?" asks the same question in the other document', () => {
+    const [first, other] = converse('how many mongolian students study in kazakhstan, according to the east asia forum piece?', 'and what does the other article say?');
+    expect(first!.answer.passages[0]!.paragraphId).toMatch(/^miliate-2013\//);
+    expect(other!.resolution.documentId).toBe('irgengioro-2022');
+    expect(other!.resolution.resolved).toBe('how many mongolian students study in kazakhstan?');
+    expect(other!.answer.passages[0]!.paragraphId).toMatch(/^irgengioro-2022\//);
+  });
+});
+
 describe('pronouns and missing subjects borrow from the turns before', () => {
   it('"where do most of them live?" searches with the previous subject', () => {
     const [, r] = converse('how many Kazakhs live in Mongolia?', 'where do most of them live?');
