@@ -331,15 +331,14 @@ export class PassageIndex {
    */
   corrections(term: string, surface?: string): string[] {
     if (this.knows(term) || term.length < MIN_CORRECTABLE || !/^\p{L}+$/u.test(term)) return [];
-    const key = surface ? `${term} ${surface}` : term;
-    let cached = this.correctionCache.get(key);
+    let cached = this.correctionCache.get(term);
     if (!cached) {
       cached = this.findCorrections(term);
-      const vectors = surface && cached.length ? this.semantic()?.vectors : undefined;
-      if (vectors && (vectors.rank(surface!) ?? Infinity) < REAL_WORD_RANK) {
-        cached = cached.filter((t) => vectors.similarity(surface!, this.surfaceForm.get(t) ?? t) >= MISSPELLING_SIMILARITY);
-      }
-      if (this.correctionCache.size < 10_000) this.correctionCache.set(key, cached);
+      if (this.correctionCache.size < 10_000) this.correctionCache.set(term, cached);
+    }
+    const vectors = surface && cached.length ? this.semantic()?.vectors : undefined;
+    if (vectors && (vectors.rank(surface!) ?? Infinity) < REAL_WORD_RANK) {
+      return cached.filter((t) => vectors.similarity(surface!, this.surfaceForm.get(t) ?? t) >= MISSPELLING_SIMILARITY);
     }
     return cached;
   }
@@ -423,7 +422,7 @@ export class PassageIndex {
       }
       const known = [...variants.keys()].filter((t) => this.knows(t));
       const idf = known.length ? Math.max(...known.map((t) => this.idf(t) * variants.get(t)!)) : 0;
-      return { term, variants, idf, known: this.knows(term) };
+      return { term, variants, idf, known: this.knows(term), surface };
     });
   }
 
@@ -569,7 +568,7 @@ export class PassageIndex {
     for (const g of groups) {
       if (g.known || !expandable.has(g.term)) continue;
       // The spelling corrections when there are some (cheap, and closest first), else fuzzy neighbours.
-      const fixed = this.corrections(g.term);
+      const fixed = this.corrections(g.term, g.surface);
       if (fixed.length) {
         for (const t of fixed) {
           const word = this.surfaceForm.get(t);

@@ -28,6 +28,8 @@ export interface QueryTermGroup {
   variants: Map<string, number>;
   idf: number;
   known: boolean;
+  /** The word typed for the term, when known. */
+  surface?: string;
 }
 
 export interface RankedPassage {

@@ -35,3 +35,14 @@ describe('dense signal', () => {
     expect(flights.score).toBeGreaterThan(harvest.score);
   });
 });
+
+describe('spelling correction and real words', () => {
+  it('does not correct a frequent English word into an unrelated corpus word, but corrects a misspelling', async () => {
+    const { createEngine } = await import('../../src/engine.js');
+    const engine = await createEngine();
+    if (!engine.index.semantic()) return; // without the vectors package, every near word is a correction
+    expect(engine.index.corrections('lender', 'lenders')).toEqual([]);
+    expect(engine.index.corrections('hardlin', 'hardline')).toEqual([]);
+    expect(engine.index.corrections('kazakstan', 'kazakstan')).toContain('kazakhstan');
+  });
+});
