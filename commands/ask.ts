@@ -2,7 +2,7 @@ import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord.js
 import { answerQuestion } from '../src/answer/answer.js';
 import { booleanOption, stringOption, userOption, type Command } from '../src/command.js';
 import { MAX_QUESTION_LENGTH } from '../src/search/question.js';
-import { answerReply, PASSAGES_PER_ANSWER } from '../src/reply/build.js';
+import { answerReply, errorReply, PASSAGES_PER_ANSWER } from '../src/reply/build.js';
 import { answerRecord, newAnswerId } from '../src/feedback/record.js';
 
 /** `/ask question private mention`: the best passages, quoted and cited. */
@@ -21,6 +21,10 @@ export const ask: Command = {
   run(ctx) {
     const question = stringOption(ctx, 'question') ?? '';
     const isPrivate = booleanOption(ctx, 'private') ?? false;
+    // A private answer is seen by the asker alone: it cannot be addressed to anyone else.
+    if (isPrivate && userOption(ctx, 'mention')) {
+      return { reply: errorReply('A private answer cannot mention anyone: leave out private to address the answer to them, or mention to keep it to yourself.'), private: true };
+    }
     const answer = answerQuestion(ctx.engine, question, { limit: PASSAGES_PER_ANSWER + 1 });
     const answerId = newAnswerId();
     const reply = answerReply(answer, { private: isPrivate, answerId });

@@ -1,4 +1,5 @@
 import type { Choice } from '../src/command.js';
+import type { Corpus, Reference } from '../src/corpus/types.js';
 import type { Engine } from '../src/engine.js';
 import { LIMITS } from '../src/discord/limits.js';
 import { truncate } from '../src/render/fit.js';
@@ -7,14 +8,37 @@ import { truncate } from '../src/render/fit.js';
 
 const fold = (s: string) => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
 
+/** What typed text is matched against, folded once per corpus (not per keystroke and word). */
+interface Keys {
+  documents: Array<{ key: string; document: Corpus['documents'][number] }>;
+  references: Array<{ key: string; reference: Reference }>;
+}
+const keysByCorpus = new WeakMap<Corpus, Keys>();
+
+function keys(corpus: Corpus): Keys {
+  let k = keysByCorpus.get(corpus);
+  if (!k) {
+    k = {
+      documents: corpus.documents.map((d) => ({ key: fold(`${d.meta.id} ${d.meta.title} ${d.meta.authors.join(' ')}`), document: d })),
+      references: corpus.documents.flatMap((d) => d.references).map((r) => ({ key: fold(`${r.text} ${r.id}`), reference: r })),
+    };
+    keysByCorpus.set(corpus, k);
+  }
+  return k;
+}
+
+/** Words of typed text to match: a few, distinct (the handler has already cut the text). */
+const MAX_TYPED_WORDS = 8;
+
 function choice(name: string, value: string): Choice {
   return { name: truncate(name.replace(/\s+/g, ' '), LIMITS.choiceName), value: value.slice(0, LIMITS.choiceValue) };
 }
 
 export function documentChoices(engine: Engine, typed: string): Choice[] {
   const q = fold(typed);
-  return engine.corpus.documents
-    .filter((d) => !q || fold(`${d.meta.id} ${d.meta.title} ${d.meta.authors.join(' ')}`).includes(q))
+  return keys(engine.corpus)
+    .documents.filter((d) => !q || d.key.includes(q))
+    .map((d) => d.document)
     .slice(0, LIMITS.autocompleteChoices)
     .map((d) => choice(`${d.meta.authors.map((a) => a.split(' ').pop()).join(', ')} ${d.meta.year} · ${d.meta.title}`, d.meta.id));
 }
@@ -34,10 +58,12 @@ export function paragraphChoices(engine: Engine, rawTyped: string): Choice[] {
 }
 
 export function referenceChoices(engine: Engine, typed: string): Choice[] {
-  const words = fold(typed).split(/\s+/).filter(Boolean);
-  return engine.corpus.documents
-    .flatMap((d) => d.references)
-    .filter((r) => words.every((w) => fold(`${r.text} ${r.id}`).includes(w)))
-    .slice(0, LIMITS.autocompleteChoices)
+  const words = [...new Set(fold(typed).split(/\s+/).filter(Boolean))].slice(0, MAX_TYPED_WORDS);
+  const out: Reference[] = [];
+  for (const r of keys(engine.corpus).references) {
+    if (words.every((w) => r.key.includes(w))) out.push(r.reference);
+    if (out.length === LIMITS.autocompleteChoices) break;
+  }
+  return out
     .map((r) => choice(`${r.authors} ${r.year ?? 'n.d.'} · ${r.title}`, r.id));
 }

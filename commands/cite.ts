@@ -1,5 +1,6 @@
 import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord.js';
 import { stringOption, type Command } from '../src/command.js';
+import { LIMITS } from '../src/discord/limits.js';
 import { truncate } from '../src/render/fit.js';
 import { citeReply, errorReply } from '../src/reply/build.js';
 import { referenceChoices } from './choices.js';
@@ -10,7 +11,7 @@ export const cite: Command = {
     type: ApplicationCommandType.ChatInput,
     name: 'cite',
     description: 'Show a bibliography entry and the passages that cite it',
-    options: [{ type: ApplicationCommandOptionType.String, name: 'reference', description: 'Author, year or title', required: true, autocomplete: true }],
+    options: [{ type: ApplicationCommandOptionType.String, name: 'reference', description: 'Author, year or title', required: true, autocomplete: true, max_length: LIMITS.choiceValue }],
   },
   help: { usage: '/cite reference: …', text: 'The full bibliography entry (start typing an author, year or title) and the paragraphs that cite it, with their ids.' },
   run(ctx) {

@@ -1,6 +1,7 @@
 import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord.js';
 import { tradeFigures, tradePartnerNames } from '../src/answer/tradeFigures.js';
 import { booleanOption, numberOption, stringOption, type Command } from '../src/command.js';
+import { LIMITS } from '../src/discord/limits.js';
 import { errorReply } from '../src/reply/build.js';
 import type { TradeView } from '../src/figures/trade.js';
 
@@ -13,7 +14,7 @@ export const figures: Command = {
     name: 'figures',
     description: "Mongolia's trade with a partner by year: table and chart",
     options: [
-      { type: ApplicationCommandOptionType.String, name: 'partner', description: 'Trade partner, e.g. Kazakhstan', required: true, autocomplete: true },
+      { type: ApplicationCommandOptionType.String, name: 'partner', description: 'Trade partner, e.g. Kazakhstan', required: true, autocomplete: true, max_length: LIMITS.choiceValue },
       {
         type: ApplicationCommandOptionType.String,
         name: 'direction',

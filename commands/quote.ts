@@ -1,6 +1,7 @@
 import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord.js';
 import { answerQuestion } from '../src/answer/answer.js';
 import { stringOption, type Command } from '../src/command.js';
+import { LIMITS } from '../src/discord/limits.js';
 import { MAX_QUESTION_LENGTH } from '../src/search/question.js';
 import { errorReply, noticeReply, notableParagraph, quoteReply } from '../src/reply/build.js';
 import { paragraphChoices } from './choices.js';
@@ -13,7 +14,7 @@ export const quote: Command = {
     description: 'Post a quotation from the corpus with a clean citation',
     options: [
       { type: ApplicationCommandOptionType.String, name: 'topic', description: 'Quote the passage that best matches this', max_length: MAX_QUESTION_LENGTH },
-      { type: ApplicationCommandOptionType.String, name: 'id', description: 'Quote this paragraph (e.g. irgengioro-2022/23)', autocomplete: true },
+      { type: ApplicationCommandOptionType.String, name: 'id', description: 'Quote this paragraph (e.g. irgengioro-2022/23)', autocomplete: true, max_length: LIMITS.choiceValue },
     ],
   },
   help: { usage: '/quote [topic: …] [id: …]', text: 'Posts a passage as a quotation with its citation. With neither option, a notable passage.' },

@@ -1,6 +1,7 @@
 import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord.js';
 import { answerQuestion } from '../src/answer/answer.js';
 import { booleanOption, stringOption, type Command } from '../src/command.js';
+import { LIMITS } from '../src/discord/limits.js';
 import { MAX_QUESTION_LENGTH } from '../src/search/question.js';
 import { errorReply, searchReply } from '../src/reply/build.js';
 import { answerRecord, newAnswerId } from '../src/feedback/record.js';
@@ -16,7 +17,7 @@ export const search: Command = {
     description: 'List the passages that match a query',
     options: [
       { type: ApplicationCommandOptionType.String, name: 'query', description: 'Words to look for', required: true, max_length: MAX_QUESTION_LENGTH },
-      { type: ApplicationCommandOptionType.String, name: 'document', description: 'Only this document', autocomplete: true },
+      { type: ApplicationCommandOptionType.String, name: 'document', description: 'Only this document', autocomplete: true, max_length: LIMITS.choiceValue },
       { type: ApplicationCommandOptionType.Boolean, name: 'private', description: 'Only you see the results' },
     ],
   },

@@ -1,5 +1,6 @@
 import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord.js';
 import { stringOption, type Command } from '../src/command.js';
+import { LIMITS } from '../src/discord/limits.js';
 import { truncate } from '../src/render/fit.js';
 import { errorReply, sectionsReply } from '../src/reply/build.js';
 import { documentChoices } from './choices.js';
@@ -10,7 +11,7 @@ export const sections: Command = {
     type: ApplicationCommandType.ChatInput,
     name: 'sections',
     description: "A document's table of contents with paragraph ids",
-    options: [{ type: ApplicationCommandOptionType.String, name: 'document', description: 'Which document (default: the first)', autocomplete: true }],
+    options: [{ type: ApplicationCommandOptionType.String, name: 'document', description: 'Which document (default: the first)', autocomplete: true, max_length: LIMITS.choiceValue }],
   },
   help: { usage: '/sections [document]', text: 'The table of contents of a document, with the paragraph ids of each section (use them with /quote id:).' },
   run(ctx) {

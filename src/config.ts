@@ -16,7 +16,8 @@ const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'
 
 const EnvSchema = z.object({
   DISCORD_TOKEN: z.preprocess(
-    emptyToUndefined,
+    // A token pasted with a trailing space or newline is still the token.
+    (v) => emptyToUndefined(typeof v === 'string' ? v.trim() : v),
     z
       .string()
       .regex(/^[\w-]{10,}\.[\w-]{4,}\.[\w-]{10,}$/, 'does not look like a bot token (three dot-separated parts): copy it again from the Developer Portal, Bot → Reset Token')
@@ -37,11 +38,11 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.preprocess(emptyToUndefined, z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info')),
   COOLDOWN_SECONDS: z.preprocess(
     emptyToUndefined,
-    z.coerce.number().min(0, 'must be 0 or more').max(3600, 'must be at most 3600').default(3),
+    z.coerce.number({ message: 'must be a number of seconds, e.g. 3 (0 turns the cooldown off)' }).min(0, 'must be 0 or more').max(3600, 'must be at most 3600').default(3),
   ),
   COOLDOWN_BURST: z.preprocess(
     emptyToUndefined,
-    z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(100, 'must be at most 100').default(5),
+    z.coerce.number({ message: 'must be a whole number of questions, e.g. 5' }).int('must be a whole number').min(1, 'must be at least 1').max(100, 'must be at most 100').default(5),
   ),
   SHARD_IDS: z.preprocess(
     emptyToUndefined,
@@ -51,7 +52,7 @@ const EnvSchema = z.object({
       .transform((s) => s.split(',').map(Number))
       .optional(),
   ),
-  SHARD_COUNT: z.preprocess(emptyToUndefined, z.coerce.number().int().min(1, 'must be at least 1').optional()),
+  SHARD_COUNT: z.preprocess(emptyToUndefined, z.coerce.number({ message: 'must be a whole number of shards, e.g. 2 (leave it empty for Discord’s recommendation)' }).int('must be a whole number').min(1, 'must be at least 1').optional()),
   CORPUS_DIR: z.preprocess(
     emptyToUndefined,
     z
@@ -67,7 +68,7 @@ const EnvSchema = z.object({
   // Days the question log (and the votes) are kept; older ones are pruned automatically.
   QUESTION_LOG_DAYS: z.preprocess(
     emptyToUndefined,
-    z.coerce.number().int('must be a whole number of days').min(1, 'must be at least 1').max(3650, 'must be at most 3650').default(90),
+    z.coerce.number({ message: 'must be a whole number of days, e.g. 90' }).int('must be a whole number of days').min(1, 'must be at least 1').max(3650, 'must be at most 3650').default(90),
   ),
   INDEX_CACHE_DIR: z.preprocess(
     emptyToUndefined,

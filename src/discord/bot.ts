@@ -11,6 +11,7 @@ import { VERSION } from '../version.js';
 import { InteractionHandler } from './handler.js';
 import { MessageHandler } from './messages.js';
 import { syncCommands } from './register.js';
+import { InteractionTokens } from './tokenLife.js';
 
 /**
  * The Discord front-end: a discord.js client, the central handler for interactions and
@@ -155,12 +156,24 @@ export async function startBot(options: {
   const { config, engine, commands, logger } = options;
   const intents = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages];
   if (config.MESSAGE_CONTENT_INTENT) intents.push(GatewayIntentBits.MessageContent);
+  const tokens = new InteractionTokens();
   const client = new Client({
     intents,
     // DM channels are not cached before their first message; without this their messages are dropped.
     partials: [Partials.Channel],
     makeCache: CACHE_LIMITS,
-    ...(config.DISCORD_API_URL ? { rest: { api: config.DISCORD_API_URL } } : {}),
+    rest: {
+      ...(config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {}),
+      // A reply a 429 would hold past its interaction token's life is dropped, not held.
+      rejectOnRateLimit: (data) => {
+        if (!tokens.expiresBefore(data.url, data.retryAfter)) return false;
+        logger.warn(
+          { method: data.method, route: data.route, retryAfterMs: Math.round(data.retryAfter), tokenLeftMs: Math.round(tokens.left(data.url) ?? 0) },
+          'reply dropped: Discord rate-limited it for longer than the interaction token lives',
+        );
+        return true;
+      },
+    },
     ...shardOptions(config),
     allowedMentions: { parse: [] },
   });
@@ -170,6 +183,7 @@ export async function startBot(options: {
     logger,
     bot: { version: VERSION, startedAt: Date.now() },
     cooldown: { seconds: config.COOLDOWN_SECONDS, burst: config.COOLDOWN_BURST },
+    tokens,
     feedback: new Feedback(options.store ?? null, { keepUserIds: config.FEEDBACK_KEEP_USER_IDS, logger }),
   });
   const messages = new MessageHandler(handler, {

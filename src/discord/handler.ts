@@ -9,6 +9,7 @@ import {
   type Interaction,
   type InteractionReplyOptions,
   MessageFlags,
+  RateLimitError,
   type MessageContextMenuCommandInteraction,
   type ModalSubmitInteraction,
   type StringSelectMenuInteraction,
@@ -22,9 +23,11 @@ import type { Logger } from '../log.js';
 import { answerReply, errorReply, PASSAGES_PER_ANSWER, quoteReply, reasonReply, voteReply } from '../reply/build.js';
 import { VOTE_REASONS, type AskedVia, type VoteReason } from '../store/types.js';
 import { Cooldown } from './cooldown.js';
+import { WorkQueue } from './workQueue.js';
+import type { InteractionTokens } from './tokenLife.js';
 import { parseCustomId } from './customIds.js';
 import { LIMITS } from './limits.js';
-import { feedbackModal, QUESTION_MARK, renderMessage, type DiscordMessage } from './render.js';
+import { cutUserText, feedbackModal, QUESTION_MARK, renderMessage, sanitiseUserText, type DiscordMessage } from './render.js';
 
 /**
  * The one place interactions go through (after KevinNovak's template): cooldown, then
@@ -36,12 +39,28 @@ import { feedbackModal, QUESTION_MARK, renderMessage, type DiscordMessage } from
 /** Defer if a command has not answered by then: well inside Discord's 3 s. */
 const DEFER_AFTER_MS = 1500;
 
+/**
+ * Autocomplete is sent on every keystroke and is not counted by the cooldown: its own bucket
+ * per user, generous enough for fast typing (a burst of 10, then 4 a second) but not for a
+ * script. Past it, the choices are empty (still an answer, so nothing "fails").
+ */
+const AUTOCOMPLETE_RATE = { seconds: 0.25, burst: 10 };
+/**
+ * Text typed into an autocompleted option, as read: choices are at most 100 characters, and
+ * Discord lets a client send up to 6000 while typing.
+ */
+export const AUTOCOMPLETE_TYPED_MAX = 100;
+
 export interface HandlerOptions {
   engine: Engine;
   commands: Map<string, Command>;
   logger: Logger;
   bot: { version: string; startedAt: number };
   cooldown: { seconds: number; burst: number };
+  /** Where interaction tokens' ages are kept (for dropping replies a 429 would hold too long). */
+  tokens?: InteractionTokens;
+  /** Answer jobs in progress at once, all users together (default 2): see WorkQueue. */
+  concurrentWork?: number;
   /** Votes and the question log (over the store). */
   feedback: Feedback;
 }
@@ -98,16 +117,37 @@ export function newRef(): string {
   return randomBytes(3).toString('hex').toUpperCase();
 }
 
+/** An option as commands read it: user text sanitised here, once, where it enters. */
 function optionValue(o: CommandInteractionOption): OptionValue | undefined {
   if (o.type === ApplicationCommandOptionType.User) {
     const id = o.user?.id ?? (typeof o.value === 'string' ? o.value : undefined);
-    return id ? { id, name: o.user?.username ?? id } : undefined;
+    return id ? { id, name: sanitiseUserText(o.user?.username ?? id) } : undefined;
   }
-  return o.value ?? undefined;
+  return typeof o.value === 'string' ? sanitiseUserText(o.value) : (o.value ?? undefined);
 }
 
 function withFlags(message: DiscordMessage, isPrivate: boolean): InteractionReplyOptions {
   return { ...message, flags: isPrivate ? MessageFlags.Ephemeral : undefined } as InteractionReplyOptions;
+}
+
+/** Who an answer was for: the user of the interaction it answered (null when not known). */
+function answerFor(message: { interactionMetadata?: { user?: { id: string } | null } | null; mentions?: { repliedUser?: { id: string } | null } }): string | null {
+  return message.interactionMetadata?.user?.id ?? message.mentions?.repliedUser?.id ?? null;
+}
+
+/**
+ * The question and page of one of Steppe's answers, read from its state: the More button's
+ * id (or the footer, when the question did not fit there, or the title), and the footer's
+ * "Passages N–M". Null when the message is not such an answer.
+ */
+function pageOf(message: Pick<ButtonInteraction['message'], 'embeds'>, fromId: string | null): { question: string; offset: number } | null {
+  const embed = message.embeds[0];
+  const footer = embed?.footer?.text ?? '';
+  const carried = footer.includes(QUESTION_MARK) ? footer.slice(footer.indexOf(QUESTION_MARK) + QUESTION_MARK.length) : null;
+  const question = sanitiseUserText(fromId ?? carried ?? (embed?.title ? unescapeMarkdown(embed.title) : '')).trim();
+  const first = /^Passages? (\d+)/.exec(footer);
+  if (!question || !first) return null;
+  return { question, offset: Math.max(0, Number(first[1]) - 1) };
 }
 
 /** A title we wrote with Markdown escaped, read back as the text it was. */
@@ -117,6 +157,9 @@ function unescapeMarkdown(s: string): string {
 
 export class InteractionHandler {
   private readonly cooldown: Cooldown;
+  private readonly autocompleteRate: Cooldown;
+  /** Every search, ranking and chart, one user after another: see WorkQueue. */
+  readonly work: WorkQueue;
   private readonly inFlight = new Set<Promise<unknown>>();
   /** Writes started after a reply (the question log): waited for by drain, not counted. */
   private readonly background = new Set<Promise<unknown>>();
@@ -124,10 +167,16 @@ export class InteractionHandler {
 
   constructor(private readonly options: HandlerOptions) {
     this.cooldown = new Cooldown(options.cooldown.seconds, options.cooldown.burst);
+    // COOLDOWN_SECONDS=0 (tests, a private server) turns both limits off.
+    this.autocompleteRate = options.cooldown.seconds > 0 ? new Cooldown(AUTOCOMPLETE_RATE.seconds, AUTOCOMPLETE_RATE.burst) : new Cooldown(0, 1);
+    this.work = new WorkQueue(options.concurrentWork ?? 2);
   }
 
   /** Entry point for discord.js's `interactionCreate`; never throws. */
-  handle = (interaction: Interaction): Promise<void> => this.track(this.dispatch(interaction), 'interaction');
+  handle = (interaction: Interaction): Promise<void> => {
+    this.options.tokens?.note(interaction.token, interaction.createdTimestamp);
+    return this.track(this.dispatch(interaction), 'interaction');
+  };
 
   /**
    * Stop taking new interactions and wait (bounded) for the ones in flight, including those
@@ -200,6 +249,11 @@ export class InteractionHandler {
       }
       outcome = await work();
     } catch (err) {
+      if (err instanceof RateLimitError) {
+        // Already logged when it was dropped; an error report would be held the same way.
+        outcome = 'dropped-rate-limited';
+        return;
+      }
       outcome = 'error';
       this.options.logger.error({ ref, what: target.what, err }, `${target.what.startsWith('message:') ? 'message' : 'interaction'} failed (ref ${ref})`);
       await target.notify(`Something went wrong (ref ${ref}). It has been logged; try again, or rephrase.`).catch((sendErr: unknown) =>
@@ -250,7 +304,7 @@ export class InteractionHandler {
       const options: CommandContext['options'] = {};
       if (i.isMessageContextMenuCommand()) {
         const m = i.targetMessage;
-        options.message = [m.content, ...m.embeds.map((e) => `${e.title ?? ''} ${e.description ?? ''}`)].join(' ').trim();
+        options.message = sanitiseUserText([m.content, ...m.embeds.map((e) => `${e.title ?? ''} ${e.description ?? ''}`)].join(' ').trim());
       } else {
         for (const o of i.options.data) options[o.name] = optionValue(o);
       }
@@ -283,7 +337,8 @@ export class InteractionHandler {
     const timer = setTimeout(defer, DEFER_AFTER_MS);
     let outcome: CommandOutcome;
     try {
-      outcome = await command.run(ctx);
+      // Queued with everyone's answer work: the defer timer above can fire while it waits.
+      outcome = await this.work.run(i.user.id, () => command.run(ctx));
     } finally {
       clearTimeout(timer);
       // A deferral already on its way must land before anything else is sent, also when the
@@ -339,15 +394,21 @@ export class InteractionHandler {
       return 'ok';
     }
     if (parsed.kind === 'more' && i.isButton()) {
-      const embed = i.message.embeds[0];
-      const footer = embed?.footer?.text ?? '';
-      const carried = footer.includes(QUESTION_MARK) ? footer.slice(footer.indexOf(QUESTION_MARK) + QUESTION_MARK.length) : null;
-      const question = parsed.question ?? carried ?? (embed?.title ? unescapeMarkdown(embed.title) : null);
-      if (!question) {
+      const page = pageOf(i.message, parsed.question);
+      if (!page) {
         await this.send(i, { reply: errorReply('This button has expired. Run the command again.'), private: true });
         return 'expired';
       }
-      const answer = answerQuestion(this.options.engine, question, { offset: parsed.offset, limit: PASSAGES_PER_ANSWER + 1 });
+      // Updated in place for the person the answer was for (a pager, not a new message a
+      // click); anyone else gets the next page privately, and the answer stays as it was.
+      const own = sourcePrivate || answerFor(i.message) === i.user.id;
+      const deferral = own ? setTimeout(() => void i.deferUpdate().catch(() => undefined), DEFER_AFTER_MS) : null;
+      let answer: ReturnType<typeof answerQuestion>;
+      try {
+        answer = await this.work.run(i.user.id, () => answerQuestion(this.options.engine, page.question, { offset: parsed.offset, limit: PASSAGES_PER_ANSWER + 1 }));
+      } finally {
+        if (deferral) clearTimeout(deferral);
+      }
       if (answer.passages.length === 0) {
         await this.send(i, { reply: errorReply('No more passages for this question.'), private: true });
         return 'no-more';
@@ -355,7 +416,13 @@ export class InteractionHandler {
       // The next page is the same answer to the same question: its votes count with the
       // first page's (and the question was logged once, when asked).
       const answerId = answerIdOf(i.message.components) ?? newAnswerId();
-      await this.send(i, { reply: answerReply(answer, { offset: parsed.offset, private: sourcePrivate, answerId }), private: sourcePrivate });
+      if (!own) {
+        await this.send(i, { reply: answerReply(answer, { offset: parsed.offset, private: true, answerId }), private: true });
+        return 'ok-private';
+      }
+      const message = renderMessage(answerReply(answer, { offset: parsed.offset, private: sourcePrivate, answerId }));
+      if (i.deferred) await i.editReply(message as never);
+      else await i.update(message as never);
       return 'ok';
     }
     if (parsed.kind === 'vote' && i.isButton()) {
@@ -386,20 +453,24 @@ export class InteractionHandler {
       return 'comment-modal';
     }
     if (parsed.kind === 'share' && i.isButton()) {
-      const embeds = i.message.embeds.map((e) => e.toJSON());
-      if (embeds.length === 0) {
+      // Only Steppe's own private answer, by the person it was for; and what is posted is
+      // rebuilt from the answer's state (question, page), not copied from the message, so
+      // nothing in it escapes the limits and buttons Steppe itself would give a public answer.
+      const own = i.message.author.id === i.client.user.id && sourcePrivate;
+      const forUser = answerFor(i.message);
+      const page = own ? pageOf(i.message, null) : null;
+      if (!own || !page || (forUser !== null && forUser !== i.user.id)) {
+        await this.send(i, { reply: errorReply('Only your own private answers from Steppe can be shared. Ask again without private to post one.'), private: true });
+        return 'share-refused';
+      }
+      const answer = await this.work.run(i.user.id, () => answerQuestion(this.options.engine, page.question, { offset: page.offset, limit: PASSAGES_PER_ANSWER + 1 }));
+      if (answer.status !== 'answered') {
         await this.send(i, { reply: errorReply('There is nothing to share in this message.'), private: true });
         return 'empty';
       }
-      // Keep the source link; More/Share belong to the asker's private copy.
-      const rows = i.message.components.map((row) => row.toJSON() as { components?: Array<{ url?: string }> });
-      const links = rows.flatMap((row) => row.components ?? []).filter((c) => typeof c.url === 'string');
-      await i.reply({
-        content: `Shared by <@${i.user.id}>`.slice(0, LIMITS.content),
-        embeds,
-        components: links.length ? [{ type: 1, components: links }] : [],
-        allowedMentions: { parse: [] },
-      } as unknown as InteractionReplyOptions);
+      const answerId = answerIdOf(i.message.components) ?? newAnswerId();
+      const message = renderMessage(answerReply(answer, { offset: page.offset, private: false, answerId }), { content: `Shared by <@${i.user.id}>` });
+      await i.reply({ ...message, allowedMentions: { parse: [] } } as unknown as InteractionReplyOptions);
       return 'ok';
     }
     await this.send(i, { reply: errorReply('This button has expired. Run the command again.'), private: true });
@@ -431,8 +502,10 @@ export class InteractionHandler {
     try {
       const command = this.options.commands.get(i.commandName);
       const focused = i.options.getFocused(true);
-      if (command?.autocomplete && this.accepting) {
-        choices = command.autocomplete(this.context(i, {}), { name: focused.name, value: String(focused.value ?? '') });
+      if (this.autocompleteRate.take(i.user.id) > 0) outcome = 'rate-limited';
+      else if (command?.autocomplete && this.accepting) {
+        const typed = cutUserText(String(focused.value ?? ''), AUTOCOMPLETE_TYPED_MAX);
+        choices = command.autocomplete(this.context(i, {}), { name: focused.name, value: typed });
       }
     } catch (err) {
       outcome = 'error';

@@ -45,6 +45,20 @@ export function wellFormed(s: string): string {
   return s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 
+/**
+ * Lone surrogates and control characters (NUL included) out, once, where user text enters:
+ * message content and interaction options. Discord refuses a payload that carries them back
+ * (a title, the More button's id).
+ */
+export function sanitiseUserText(s: string): string {
+  return wellFormed(s).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '');
+}
+
+/** The first `max` code units of user text, never half an emoji, sanitised. */
+export function cutUserText(s: string, max: number): string {
+  return sanitiseUserText(s.length > max ? s.slice(0, max).replace(/[\uD800-\uDBFF]$/, '') : s);
+}
+
 /** Corpus and user text shown as text, not as Markdown or mentions. */
 export function escapeText(s: string): string {
   return escapeMarkdown(s).replace(/@(everyone|here)/g, '@\u200b$1').replace(/<(@[!&]?|#)(\d+)>/g, '<$1\u200b$2>');

@@ -125,8 +125,9 @@ describe('buttons and menus after a restart', () => {
   const buttonOf = (m: MessageState, label: string): string =>
     (m.components as Data[]).flatMap((row) => row.components).find((c: Data) => c.label === label)?.custom_id;
   const idsIn = (description: string) => [...description.matchAll(/¶ (\S+)/g)].map((m) => m[1]!);
-  function replyOf(r: InteractionResult): Data {
-    expect(r.callback?.type).toBe(4);
+  /** What the click answered with: a new message (4), or the clicked one updated in place (7: More). */
+  function replyOf(r: InteractionResult, type: 4 | 7 = 4): Data {
+    expect(r.callback?.type).toBe(type);
     for (const body of sentBodies(r)) expect(limitProblems(body)).toEqual([]);
     return r.callback!.data as Data;
   }
@@ -136,9 +137,9 @@ describe('buttons and menus after a restart', () => {
     expect(made.public!.embeds[0]).toBeDefined();
   });
 
-  it('More on a public answer shows passages 4–6, publicly, none repeated', async () => {
+  it('More on a public answer shows passages 4–6 in place, publicly, none repeated', async () => {
     const m = made.public!;
-    const r = replyOf(await fake.interact(buttonClick(buttonOf(m, 'More'), m)));
+    const r = replyOf(await fake.interact(buttonClick(buttonOf(m, 'More'), m)), 7);
     expect(r.flags ?? 0).toBe(0);
     expect(r.embeds[0].title).toBe('Belt and Road Initiative in Kyrgyzstan');
     expect(r.embeds[0].footer.text).toMatch(/^Passages 4–/);
@@ -150,7 +151,7 @@ describe('buttons and menus after a restart', () => {
     const m = made.long!;
     const more = buttonOf(m, 'More');
     expect(more).toBe('s1:more:3');
-    const r = replyOf(await fake.interact(buttonClick(more, m)));
+    const r = replyOf(await fake.interact(buttonClick(more, m)), 7);
     expect(r.embeds[0].title).toBe(m.embeds[0]!.title);
     expect(r.embeds[0].footer.text).toMatch(/^Passages 4–/);
   });
@@ -163,14 +164,17 @@ describe('buttons and menus after a restart', () => {
     expect(r.content).toBe('Shared by <@100000000000000001>');
     expect(r.allowed_mentions).toEqual({ parse: [] });
     expect(r.embeds).toEqual(m.embeds);
-    // the private copy's More/Share stay behind; a link to the source comes along
-    for (const row of r.components as Data[]) for (const c of row.components) expect(c.style).toBe(5);
+    // rebuilt as a public answer: its own More and votes and the source link; Share stays behind
+    expect(buttonOf({ components: r.components } as MessageState, 'Share')).toBeUndefined();
+    expect(buttonOf({ components: r.components } as MessageState, 'More')).toBe(buttonOf(m, 'More'));
   });
 
-  it('More on a private answer stays private and keeps its Share button', async () => {
+  it('More on a private answer pages it in place, private, and keeps its Share button', async () => {
     const m = made.private!;
-    const r = replyOf(await fake.interact(buttonClick(buttonOf(m, 'More'), m)));
-    expect(r.flags & 64).toBe(64);
+    const clicked = await fake.interact(buttonClick(buttonOf(m, 'More'), m));
+    const r = replyOf(clicked, 7);
+    // an update keeps the message what it was: still private
+    expect(clicked.final()?.ephemeral).toBe(true);
     expect(buttonOf({ components: r.components } as MessageState, 'Share')).toBe('s1:share');
   });
 

@@ -57,8 +57,11 @@ describe('SIGTERM during a burst', () => {
     expect(await p.exitWithin(10_000)).toBe(0);
 
     for (const r of results) {
-      expect(r.callback?.type, r.label).toBe(4);
+      // Answer work is queued (one user after another): a question still waiting after 1.5 s
+      // is deferred, then its answer edited in. Either way one reply lands.
+      expect([4, 5], r.label).toContain(r.callback?.type);
       expect(callbackStatuses(r).filter((s) => s === 204)).toHaveLength(1); // exactly one reply landed
+      if (r.callback?.type === 5) expect(r.final()?.loading, r.label).toBe(false);
     }
     // the five held by the 429 were in flight: they got their answers, late but whole
     const held = results.filter((r) => callbackStatuses(r)[0] === 429);

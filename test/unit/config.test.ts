@@ -23,6 +23,10 @@ describe('configuration', () => {
       [{ DISCORD_API_URL: 'not a url' }, /^DISCORD_API_URL must be a URL/],
       [{ LOG_LEVEL: 'loud' }, /^LOG_LEVEL must be one of trace, debug, info/],
       [{ COOLDOWN_SECONDS: '-1' }, /^COOLDOWN_SECONDS must be 0 or more/],
+      [{ COOLDOWN_SECONDS: 'fast' }, /^COOLDOWN_SECONDS must be a number of seconds, e\.g\. 3/],
+      [{ COOLDOWN_BURST: 'lots' }, /^COOLDOWN_BURST must be a whole number of questions/],
+      [{ SHARD_COUNT: 'two' }, /^SHARD_COUNT must be a whole number of shards/],
+      [{ QUESTION_LOG_DAYS: 'forever' }, /^QUESTION_LOG_DAYS must be a whole number of days/],
       [{ SHARD_IDS: '0,x' }, /^SHARD_IDS must be shard numbers/],
       [{ SHARD_IDS: '0,3', SHARD_COUNT: '2' }, /^SHARD_IDS must all be below SHARD_COUNT/],
     ];
@@ -38,6 +42,10 @@ describe('configuration', () => {
       expect((error as Error).message).not.toContain('\n');
       expect((error as Error).message).toMatch(/see \.env\.example\)$/);
     }
+  });
+
+  it('trims a token pasted with a trailing space or newline', () => {
+    for (const pasted of [`${TOKEN} `, `${TOKEN}\n`, ` ${TOKEN}\r\n`]) expect(parseConfig({ DISCORD_TOKEN: pasted }).DISCORD_TOKEN).toBe(TOKEN);
   });
 
   it('accepts a well-formed configuration', () => {
