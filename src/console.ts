@@ -1,6 +1,10 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Command, CommandContext, OptionValue } from './command.js';
 import type { Engine } from './engine.js';
+import type { Reply } from './reply/types.js';
 import { ANSI, PLAIN } from './render/text.js';
 import { renderReplyText } from './render/replyText.js';
 import { answerTurn } from './conversation/converse.js';
@@ -53,7 +57,30 @@ export function parseConsoleLine(line: string, commands: Map<string, Command>): 
   return { command, options };
 }
 
-export async function runConsole(engine: Engine, commands: Command[], input = process.stdin, output = process.stdout): Promise<void> {
+/**
+ * A reply's attachments (the /figures chart) written where a terminal user can open them:
+ * `dir` (default: steppe-console in the OS temp folder), one file per name, replaced by the
+ * next chart of the same name. Returns where each went.
+ */
+export function writeAttachments(reply: Reply, dir = path.join(os.tmpdir(), 'steppe-console')): Map<string, string> {
+  const files = new Map<string, string>();
+  if (!reply.attachments?.length) return files;
+  mkdirSync(dir, { recursive: true });
+  for (const a of reply.attachments) {
+    const file = path.join(dir, path.basename(a.name));
+    writeFileSync(file, a.data);
+    files.set(a.name, file);
+  }
+  return files;
+}
+
+export async function runConsole(
+  engine: Engine,
+  commands: Command[],
+  input: NodeJS.ReadableStream & { isTTY?: boolean } = process.stdin,
+  output: NodeJS.WritableStream & { isTTY?: boolean } = process.stdout,
+  options: { attachmentDir?: string } = {},
+): Promise<void> {
   const byName = new Map(commands.map((c) => [c.definition.name.toLowerCase(), c]));
   const style = output.isTTY ? ANSI : PLAIN;
   const bot = { version: VERSION, startedAt: Date.now() };
@@ -81,7 +108,7 @@ export async function runConsole(engine: Engine, commands: Command[], input = pr
       else {
         try {
           const outcome = await parsed.command.run({ engine, options: parsed.options, user: { id: '0', name: 'console' }, bot });
-          text = renderReplyText(outcome.reply, style);
+          text = renderReplyText(outcome.reply, style, { files: writeAttachments(outcome.reply, options.attachmentDir) });
         } catch (err) {
           text = renderReplyText(errorReply(`Something went wrong: ${(err as Error).message}`), style);
         }

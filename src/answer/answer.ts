@@ -46,6 +46,8 @@ const PROBLEM_MESSAGES: Record<QuestionProblem, string> = {
   'no-terms': 'That question has no words to search for (only very common words). Add a topic, a country or a name.',
 };
 
+const NO_WORDS_MESSAGE = 'That question has no words in it, only emoji or symbols. Ask in words, e.g. “Why are Mongolia–Kazakhstan relations so weak?”';
+
 export interface AnswerOptions {
   limit?: number;
   /** Skip this many passages (the "More" button). */
@@ -56,7 +58,9 @@ export interface AnswerOptions {
 export function answerQuestion(engine: Engine, query: string, options: AnswerOptions = {}): Answer {
   const problem = checkQuestion(query);
   if (problem) {
-    return { query, status: 'invalid', message: PROBLEM_MESSAGES[problem], passages: [], suggestions: [], lead: [], figures: [] };
+    // Emoji or symbols alone are not "very common words": there were no words at all.
+    const message = problem === 'no-terms' && !/[\p{L}\p{N}]/u.test(query) ? NO_WORDS_MESSAGE : PROBLEM_MESSAGES[problem];
+    return { query, status: 'invalid', message, passages: [], suggestions: [], lead: [], figures: [] };
   }
   const limit = options.limit ?? 5;
   const offset = options.offset ?? 0;

@@ -44,7 +44,7 @@ export function answerReply(answer: Answer, options: { offset?: number; private?
     title: answer.query,
     ...(answer.lead.length ? { lead: answer.lead.join('\n') } : {}),
     quotes,
-    footer: quotes.length ? `Passages ${first}–${offset + quotes.length} · Steppe` : 'Steppe',
+    footer: quotes.length === 1 ? `Passage ${first} · Steppe` : quotes.length ? `Passages ${first}–${offset + quotes.length} · Steppe` : 'Steppe',
     actions,
   };
 }
@@ -87,7 +87,7 @@ export function searchReply(answer: Answer): Reply {
     tone: 'list',
     title: `Search: ${answer.query}`,
     lead: lines.join('\n\n'),
-    footer: `${answer.passages.length} best passages · open one below or use /quote id:`,
+    footer: `${answer.passages.length} best ${answer.passages.length === 1 ? 'passage' : 'passages'} · open one below or use /quote id:`,
     actions: [
       {
         kind: 'open',
