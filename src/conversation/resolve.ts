@@ -158,7 +158,8 @@ function contextFrom(engine: Engine, prev: TurnRecord, turn: string, options: { 
   for (const e of entitiesOf(prev.frame).slice(0, 3)) if (!(ownPlaces && findMentions(e).length)) add(places, e);
   if (prev.person) add(places, prev.person);
   if (options.topicShift) return { places, words };
-  for (const w of rareWords(engine, prev.frame, have, 3)) add(words, w);
+  // The resolved question, context and all: a topic carries down a chain of short turns.
+  for (const w of rareWords(engine, prev.resolved, have, 3)) add(words, w);
   const sentence = prev.sentences[0];
   if (sentence) for (const w of rareWords(engine, sentence, have, options.sentenceWords ?? 3)) add(words, w);
   return { places, words };
