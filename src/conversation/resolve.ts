@@ -48,7 +48,7 @@ const SOURCE_QUESTION = new RegExp(
   '^(?:' +
     [
       String.raw`who (?:said|says|wrote|writes|argued|argues|claims|claimed|thinks|believes|is saying|made|makes) (?:that|this|it|so)(?: claim| point| argument)?`,
-      String.raw`who(?:'s|’s| is) (?:the )?(?:author|source|writer)`,
+      String.raw`who(?:'s|’s| is| was) (?:the )?(?:author|source|writer)(?: (?:for|of|behind) (?:that|this|it))?`,
       String.raw`what(?:'s|’s| is) (?:the |your |its |their )?(?:source|citation|reference|evidence)s?(?: for (?:that|this|it))?`,
       String.raw`(?:source|citation|reference|cite)s?(?: (?:please|pls|for (?:that|this|it)))?`,
       String.raw`where (?:is|does|did) (?:that|this|it) (?:come )?from`,
@@ -75,6 +75,7 @@ const FILLER = /^(?:(?:ok(?:ay)?|k|so|hm+|um+|uh+|oh|ah|right|well|alright|cool|
 const FLIP = /\b(?:(?:the )?other (?:way|direction|side)(?: (?:round|around))?|(?:the )?opposite (?:way|direction)|(?:in )?reverse|vice versa|the other way round)\b/i;
 const BOTH_WAYS = /\b(?:both (?:ways|directions|sides)|(?:in )?each direction|each way|two-way)\b/i;
 const YEAR = /\b(?:1[89]\d\d|20\d\d)\b/g;
+const THAT_YEAR = /\b(?:in )?(?:that|the same|this) year\b|\b(?:back )?then\b|\bat (?:that|the) time\b/i;
 
 const PERSON_PRONOUN = /\b(he|she|him|his|her|hers|himself|herself)\b/gi;
 /** References that always lean on what came before, whatever else the turn names. */
@@ -432,14 +433,19 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
     }
   }
 
+  // "that year", "the same year", "back then": the year of the turn before.
+  const prevYears = [...prev.frame.matchAll(YEAR)].map((m) => m[0]);
+  let own2 = own;
+  if (prevYears.length && !new RegExp(YEAR.source).test(own) && THAT_YEAR.test(own)) own2 = own.replace(THAT_YEAR, `in ${prevYears.join(' and ')}`);
+
   // "he", "she": the person the previous answer quoted or named.
   const person = prev.person ?? prev.sentences.flatMap((s) => attributedPeople(s, engine.corpus))[0] ?? null;
   // A turn that names its own subject (a place, a name, a document) has its own "he".
   const ownSubject = named !== null || hasOwnSubject(core);
-  let frame = own;
-  let substituted = false;
-  if (person && !ownSubject && new RegExp(PERSON_PRONOUN.source, 'i').test(own)) {
-    frame = own.replace(PERSON_PRONOUN, (w) => (/^(?:his|hers)$/i.test(w) ? `${person}’s` : person));
+  let frame = own2;
+  let substituted = own2 !== own;
+  if (person && !ownSubject && new RegExp(PERSON_PRONOUN.source, 'i').test(frame)) {
+    frame = frame.replace(PERSON_PRONOUN, (w) => (/^(?:his|hers)$/i.test(w) ? `${person}’s` : person));
     substituted = true;
   }
   // Short turns without a subject lean on the one before ("where do most of them live?",

@@ -76,6 +76,15 @@ describe('chat as people type it', () => {
   });
 });
 
+describe('time references', () => {
+  it('"that year" is the year of the turn before', () => {
+    const [, , r] = converse('how much did mongolia export to kyrgyzstan in 2016?', 'and 2018?', 'what did kyrgyzstan sell to mongolia that year?');
+    expect(r!.resolution.resolved).toMatch(/^what did kyrgyzstan sell to mongolia in 2018\?/);
+    const row = engine.corpus.documents.flatMap((d) => d.tables).find((t) => t.partner === 'Kyrgyzstan' && t.year === 2018 && t.direction === 'imports')!;
+    expect(renderAnswerText(r!.answer)).toContain(row.valueText);
+  });
+});
+
 describe('pronouns and missing subjects borrow from the turns before', () => {
   it('"where do most of them live?" searches with the previous subject', () => {
     const [, r] = converse('how many Kazakhs live in Mongolia?', 'where do most of them live?');
