@@ -1,0 +1,37 @@
+import { findMentions } from '../answer/figureQuestion.js';
+import type { Engine } from '../engine.js';
+import { analyze } from '../search/analyzer.js';
+import type { TurnRecord } from './state.js';
+import { entitiesOf, rareWords } from './words.js';
+
+/**
+ * Context from the turn before: its places and names (what the conversation is about),
+ * and its rarest words and best sentence's (what was being said of them). A turn that
+ * changes the topic ("what about tourism?") takes the places only.
+ */
+export function contextFrom(engine: Engine, prev: TurnRecord, turn: string, options: { sentenceWords?: number; topicShift?: boolean } = {}): { places: string[]; words: string[] } {
+  const have = new Set(analyze(turn));
+  const places: string[] = [];
+  const words: string[] = [];
+  const add = (list: string[], w: string) => {
+    const terms = analyze(w);
+    if (terms.length === 0 || terms.every((t) => have.has(t))) return;
+    for (const t of terms) have.add(t);
+    list.push(w);
+  };
+  // A turn naming a place of its own contrasts it with the previous one ("and what does
+  // Kazakhstan want?"): the previous places would pull the answer back.
+  const ownPlaces = findMentions(turn).length > 0;
+  for (const e of entitiesOf(prev.frame).slice(0, 3)) if (!(ownPlaces && findMentions(e).length)) add(places, e);
+  if (prev.person) add(places, prev.person);
+  if (options.topicShift) return { places, words };
+  // The resolved question, context and all: a topic carries down a chain of short turns.
+  for (const w of rareWords(engine, prev.resolved, have, 3)) add(words, w);
+  const sentence = prev.sentences[0];
+  if (sentence) for (const w of rareWords(engine, sentence, have, options.sentenceWords ?? 3)) add(words, w);
+  return { places, words };
+}
+
+export function withContext(frame: string, context: string[]): string {
+  return context.length ? `${frame.replace(/\s+$/, '')} (${context.join(', ')})` : frame;
+}

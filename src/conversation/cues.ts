@@ -1,0 +1,64 @@
+import { analyze } from '../search/analyzer.js';
+
+/**
+ * How people follow up, as patterns: the cues resolve.ts reads a turn by. General English
+ * for conversation ("and …?", "the other way round", "who said that?"), never phrases of
+ * particular questions.
+ */
+
+export const PAGING = /^(?:more|next|next one|next page|show (?:me )?more|more (?:please|passages|results|of that)|go on|continue|keep going|anything else|what else)[\s.!?]*$/i;
+
+export const SOURCE_QUESTION = new RegExp(
+  '^(?:' +
+    [
+      String.raw`who (?:said|says|wrote|writes|argued|argues|claims|claimed|thinks|believes|is saying|made|makes) (?:that|this|it|so)(?: claim| point| argument)?`,
+      String.raw`who(?:'s|’s| is| was) (?:the )?(?:author|source|writer)(?: (?:for|of|behind) (?:that|this|it))?`,
+      String.raw`what(?:'s|’s| is) (?:the |your |its |their )?(?:source|citation|reference|evidence)s?(?: for (?:that|this|it))?`,
+      String.raw`(?:source|citation|reference|cite)s?(?: (?:please|pls|for (?:that|this|it)))?`,
+      String.raw`where (?:is|does|did) (?:that|this|it) (?:come )?from`,
+      String.raw`where(?:'s|’s| is) (?:that|this) from`,
+      String.raw`(?:which|what) (?:paper|article|document|source|text|book)(?: (?:is|was|says) (?:that|this|it))?(?: from)?`,
+      String.raw`who wrote (?:it|this|that|the (?:article|paper|piece|text|study|op-?ed))`,
+      String.raw`(?:what|which) page(?: (?:is|was) (?:that|this|it)(?: on| from)?)?`,
+      String.raw`(?:page|link|url|doi|reference|quote)s?(?: (?:please|pls|for (?:that|this|it)))?`,
+      String.raw`where (?:does|did) (?:it|the (?:article|paper|text|author)) say (?:that|this|so)`,
+      String.raw`(?:can you |could you )?(?:quote|cite|show) (?:me )?(?:that|this|it|the (?:passage|source|sentence|text))(?: (?:please|exactly|in full|whole))?`,
+      String.raw`says who`,
+      String.raw`according to (?:whom|who)`,
+    ].join('|') +
+    String.raw`)\s*[?.!]*$`,
+  'i',
+);
+
+export const SUPPORT = /^(?:but\s+)?(?:why(?: (?:so|not|is that|was that|is it|does it|did it|did they|do they))?|how so|how come|in what way|any examples?|(?:give me |for )?(?:an )?examples?|such as|like what|evidence|proof|explain(?: (?:that|this|it|more|why))?|tell me more|more details?|elaborate|really|is that (?:so|true)|how)[\s?.!]*$/i;
+
+/** Openers that mark a continuation: "and …", "what about …". */
+export const CONTINUATION = /^(?:and|or|also|plus|what about|how about|what of|same for|and for|and what about|and how about)\b[\s,]*/i;
+export const FILLER = /^(?:(?:ok(?:ay)?|k|so|hm+|um+|uh+|oh|ah|right|well|alright|cool|thanks|thank you|thx|ty|great|interesting|i see|got it|nice|wow|hey|hi|hello|yo)(?: steppe| there| bot)?[\s,.!]+)+/i;
+
+export const FLIP = /\b(?:(?:the )?other (?:way|direction|side)(?: (?:round|around))?|(?:the )?opposite (?:way|direction)|(?:in )?reverse|vice versa|the other way round)\b/i;
+export const BOTH_WAYS = /\b(?:both (?:ways|directions|sides)|(?:in )?each direction|each way|two-way)\b/i;
+export const YEAR = /\b(?:1[89]\d\d|20\d\d)\b/g;
+export const THAT_YEAR = /\b(?:in )?(?:that|the same|this) year\b|\b(?:back )?then\b|\bat (?:that|the) time\b/i;
+
+export const PERSON_PRONOUN = /\b(he|she|him|his|her|hers|himself|herself)\b/gi;
+/** References that always lean on what came before, whatever else the turn names. */
+export const STRONG_ANAPHORA = /\b(?:(?:the|that|this) (?:one|other one|latter|former)|the other ones?|those ones|the same (?:thing|one|way|point))\b/i;
+export const OTHER_ANAPHORA = /\b(?:they|them|their|theirs|it|its|this|that|these|those|there|each other|one another|the same|the two|both)\b/i;
+/** Words in a follow-up that carry no topic of their own. */
+export const GENERIC = new Set(analyze('one thing way direction side think say said mean happen happened matter matters really also still just same explain tell more detail example question answer point'));
+
+/** "the other article", "the other one": the document the last answer did not come from. */
+export const OTHER_DOCUMENT = /\bthe other (?:article|paper|piece|text|document|source|study|op-?ed|essay|report|author)\b/i;
+/** Words a turn about what a document says uses without naming a topic. */
+export const SAYS = new Set(analyze('say says said think thinks argue argues claim claims write writes wrote tell tells mention mentions describe describes agree agrees disagree put view take according about on this that matter topic same thing what'));
+
+export const META_ABOUT_IT = /\b(?:publish(?:ed)?|written|wrote|write|author(?:s|ed)?|venue|journal|outlet|doi|come out|came out|when was)\b/i;
+export const IT_REFERENCE = /\b(?:it|this|that|the (?:article|paper|piece|text|study|op-?ed|essay))\b/i;
+
+export function stripFillers(text: string): { core: string; continues: boolean } {
+  let core = text.trim().replace(FILLER, '');
+  const continues = CONTINUATION.test(core);
+  core = core.replace(CONTINUATION, '').trim();
+  return { core: core || text.trim(), continues };
+}

@@ -1,0 +1,69 @@
+import { findMentions } from '../answer/figureQuestion.js';
+import type { Engine } from '../engine.js';
+import { analyze } from '../search/analyzer.js';
+import { BOTH_WAYS, FLIP, YEAR } from './cues.js';
+import { capitalise, isDemonym, topicTerms } from './words.js';
+
+/**
+ * "and Kyrgyzstan?", "and in 2016?", "the other way round?", "both ways?": the previous
+ * frame with the new place, year or direction put in; null when the turn brings anything
+ * else (a new topic word), which a frame cannot take.
+ */
+export function applyEllipsis(engine: Engine, frame: string, core: string): string | null {
+  let leftover = core.replace(FLIP, ' ').replace(BOTH_WAYS, ' ').replace(YEAR, ' ');
+  const newMentions = findMentions(core);
+  for (const m of newMentions) leftover = leftover.replace(core.slice(m.start, m.end), ' ');
+  if (topicTerms(leftover).length > 0) return null;
+  const years = [...core.matchAll(YEAR)].map((m) => m[0]);
+  const flip = FLIP.test(core);
+  const both = BOTH_WAYS.test(core);
+  if (!newMentions.length && !years.length && !flip && !both) return null;
+
+  let out = frame.replace(/\s*[?.!]+\s*$/, '');
+  const frameMentions = findMentions(out);
+  // New places replace the frame's rarest place (the one it was about, not the corpus's pivot).
+  const newCountries = newMentions.filter((m) => !frameMentions.some((f) => f.country === m.country));
+  if (newCountries.length) {
+    // A name replaces a name, a demonym a demonym ("Mongolian students in Kazakhstan" +
+    // "and in Kyrgyzstan?" changes where they study, not who they are); then the rarest.
+    const newKind = isDemonym(core.slice(newCountries[0]!.start, newCountries[0]!.end));
+    const replaceable = frameMentions
+      .filter((f) => !newMentions.some((m) => m.country === f.country))
+      .map((f) => ({
+        ...f,
+        sameKind: isDemonym(out.slice(f.start, f.end)) === newKind ? 1 : 0,
+        idf: Math.max(0, ...analyze(out.slice(f.start, f.end)).map((t) => engine.index.idf(t))),
+      }))
+      .sort((a, b) => b.sameKind - a.sameKind || b.idf - a.idf);
+    const targets = replaceable.slice(0, newCountries.length).sort((a, b) => b.start - a.start);
+    const words = newCountries.map((m) => capitalise(core.slice(m.start, m.end)));
+    if (targets.length === 0) out = `${out} in ${words.join(' and ')}`;
+    // Right to left, so earlier offsets stay valid.
+    targets.forEach((t, i) => {
+      out = out.slice(0, t.start) + words[targets.length - 1 - i]! + out.slice(t.end);
+    });
+  }
+  if (years.length) {
+    const frameYears = [...out.matchAll(YEAR)];
+    if (frameYears.length === 0) out = `${out} in ${years.join(' and ')}`;
+    else {
+      const first = frameYears[0]!;
+      const last = frameYears[frameYears.length - 1]!;
+      out = out.slice(0, first.index) + years.join(' and ') + out.slice(last.index + last[0].length);
+    }
+  }
+  if (flip) {
+    const ms = findMentions(out);
+    const distinct = ms.filter((m, i) => ms.findIndex((o) => o.country === m.country) === i);
+    if (distinct.length >= 2) {
+      const [a, b] = [distinct[0]!, distinct[1]!];
+      const ta = out.slice(a.start, a.end);
+      const tb = out.slice(b.start, b.end);
+      out = out.slice(0, a.start) + tb + out.slice(a.end, b.start) + ta + out.slice(b.end);
+    } else if (/\bexport/i.test(out)) out = out.replace(/\bexport/gi, 'import');
+    else if (/\bimport/i.test(out)) out = out.replace(/\bimport/gi, 'export');
+    else return null;
+  }
+  if (both) out = `${out} in both directions`;
+  return out.includes('?') ? out : `${out}?`;
+}

@@ -1,0 +1,82 @@
+import type { Engine } from '../engine.js';
+import { analyze } from '../search/analyzer.js';
+import { splitSentences } from '../search/sentences.js';
+import { findEnumerations, findSequence, type Enumeration } from './lists.js';
+import type { ConversationState, TurnRecord } from './state.js';
+
+/** What a turn can point back at: the last answer, a list shown, the other document. */
+
+export function lastAnswered(state: ConversationState): TurnRecord | undefined {
+  for (let i = state.turns.length - 1; i >= 0; i--) if (state.turns[i]!.paragraphIds.length) return state.turns[i];
+  return undefined;
+}
+
+/** The most recent list shown whose head matches the noun ("barrier"), or any when there is none. */
+export function findList(engine: Engine, state: ConversationState, noun: string | null) {
+  const nounTerms = noun ? analyze(noun) : [];
+  for (let i = state.turns.length - 1; i >= 0; i--) {
+    const turn = state.turns[i]!;
+    // The best sentences first, then the rest of the top passage.
+    const texts = [...turn.sentences];
+    const top = turn.paragraphIds[0] ? engine.corpus.paragraphsById.get(turn.paragraphIds[0]) : undefined;
+    if (top) texts.push(top.text);
+    const lists: Enumeration[] = texts.flatMap((t) => findEnumerations(t));
+    if (top) {
+      const sequence = findSequence(splitSentences(top.text).map((s) => s.text));
+      if (sequence) lists.push(sequence);
+    }
+    for (const list of lists) {
+      const head = new Set(analyze(list.head));
+      if (nounTerms.length && !nounTerms.every((t) => head.has(t))) continue;
+      return { list, turn };
+    }
+  }
+  // "the second barrier" names its list: look through the documents the conversation drew on.
+  if (!nounTerms.length) return null;
+  const seen = new Set<string>();
+  for (let i = state.turns.length - 1; i >= 0; i--) {
+    const turn = state.turns[i]!;
+    for (const docId of turn.paragraphIds.map((id) => id.split('/')[0]!)) {
+      if (seen.has(docId)) continue;
+      seen.add(docId);
+      const doc = engine.corpus.documents.find((d) => d.meta.id === docId);
+      for (const paragraph of doc?.paragraphs.slice(0, MAX_PARAGRAPHS_SCANNED) ?? []) {
+        for (const list of findEnumerations(paragraph.text)) {
+          const head = new Set(analyze(list.head));
+          if (nounTerms.every((t) => head.has(t))) return { list, turn: { ...turn, paragraphIds: [paragraph.id] } };
+        }
+      }
+    }
+  }
+  return null;
+}
+
+/** Bound on the paragraphs of one document searched for a named list. */
+const MAX_PARAGRAPHS_SCANNED = 2000;
+
+/** The document the conversation's last answer did not come from, when that is one document. */
+export function otherDocument(engine: Engine, state: ConversationState): string | null {
+  const last = lastAnswered(state);
+  const current = last?.paragraphIds[0]?.split('/')[0] ?? last?.documentId ?? null;
+  const others = engine.corpus.documents.map((d) => d.meta.id).filter((id) => id !== current);
+  if (others.length === 1) return others[0]!;
+  // Several: the one the conversation was in before this one.
+  for (let i = state.turns.length - 1; i >= 0; i--) {
+    const doc = state.turns[i]!.paragraphIds[0]?.split('/')[0] ?? state.turns[i]!.documentId;
+    if (doc && doc !== current) return doc;
+  }
+  return null;
+}
+
+/** Strip the words that name a document ("according to the east asia forum piece,"). */
+export function withoutMention(text: string, start: number, end: number): string {
+  // "what does the journal article say" → "what does it say"; "according to the piece, why" → "why"
+  const before = text
+    .slice(0, start)
+    .replace(/\b(?:according to|in|from|by|does|do|did|is|was)(?:\s+(?:the|this|that))?\s*$/i, (m) => (/^(?:d|is|was)/i.test(m) ? `${m.replace(/\s+(?:the|this|that)\s*$/i, '')} it ` : ''));
+  return `${before}${text.slice(end)}`
+    .replace(/^\s*[,;:]\s*/, '')
+    .replace(/[\s,;:]+([?.!]|$)/, '$1')
+    .replace(/\s{2,}/g, ' ')
+    .trim();
+}
