@@ -12,6 +12,7 @@ import { answerTurn } from '../conversation/converse.js';
 import { emptyConversation } from '../conversation/state.js';
 import { renderAnswerJson } from '../render/json.js';
 import { ANSI, PLAIN, renderAnswerText, TERMINAL_QUOTE_CHARS } from '../render/text.js';
+import { CorpusError } from '../corpus/manifest.js';
 import { engineFromEnvironment, runMain } from './run.js';
 
 const USAGE = `Usage:
@@ -23,17 +24,25 @@ const USAGE = `Usage:
 Options: --json, --session, --limit N (passages, default 3 in text, 5 in JSON),
          --full (whole passages in text mode, not the part around the best sentence), --help`;
 
+const OPTIONS = {
+  json: { type: 'boolean', default: false },
+  limit: { type: 'string' },
+  full: { type: 'boolean', default: false },
+  session: { type: 'boolean', default: false },
+  help: { type: 'boolean', default: false },
+} as const;
+
 async function main(): Promise<number> {
-  const { values, positionals } = parseArgs({
-    options: {
-      json: { type: 'boolean', default: false },
-      limit: { type: 'string' },
-      full: { type: 'boolean', default: false },
-      session: { type: 'boolean', default: false },
-      help: { type: 'boolean', default: false },
-    },
-    allowPositionals: true,
-  });
+  let parsed;
+  try {
+    parsed = parseArgs({ options: OPTIONS, allowPositionals: true });
+  } catch (err) {
+    // Node's message ("Unknown option '--bogus'. To specify a positional argument…") is the
+    // line; the stack is not for the reader.
+    process.stderr.write(`ask: ${(err as Error).message.split('. ')[0]}. Options: --json, --session, --limit N, --full, --help\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
   if (values.help) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
@@ -43,7 +52,17 @@ async function main(): Promise<number> {
     process.stderr.write('--limit takes a whole number from 1 to 25\n');
     return 2;
   }
-  const engine = await engineFromEnvironment('ask');
+  let engine;
+  try {
+    engine = await engineFromEnvironment('ask');
+  } catch (err) {
+    // A document that cannot be read: its own message names the file and the fault.
+    if (err instanceof CorpusError) {
+      process.stderr.write(`ask: the corpus could not be loaded: ${err.message}\n`);
+      return 1;
+    }
+    throw err;
+  }
   if (!engine) return 1;
   const answerOne = (q: string) => {
     const answer = answerQuestion(engine, q, { limit });
@@ -78,7 +97,9 @@ async function main(): Promise<number> {
       else conversation = emptyConversation();
       continue;
     }
-    if (values.json || line.trim()) answerOne(line);
+    // A blank line is no question: nothing to print (with --session it starts anew, above).
+    if (!line.trim()) continue;
+    answerOne(line);
     if (!values.json) process.stdout.write('\n');
   }
   return 0;

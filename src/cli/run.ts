@@ -14,11 +14,29 @@ export function runMain(name: string, main: () => Promise<number>): void {
       setTimeout(() => process.exit(code), 200).unref();
     },
     (err: unknown) => {
-      process.stderr.write(`${name}: ${redact(err instanceof Error ? (err.stack ?? err.message) : String(err))}\n`);
+      const network = networkProblem(err);
+      process.stderr.write(`${name}: ${redact(network ?? (err instanceof Error ? (err.stack ?? err.message) : String(err)))}\n`);
       process.exitCode = 1;
       setTimeout(() => process.exit(1), 200).unref();
     },
   );
+}
+
+const NETWORK_CODES = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+
+/**
+ * An error that means "Discord cannot be reached" (no network, DNS, a proxy), as one line
+ * saying what to check; null for anything else. The code may sit on the error or on its
+ * cause (undici wraps it in "fetch failed").
+ */
+export function networkProblem(err: unknown): string | null {
+  for (let e = err, depth = 0; e instanceof Error && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && NETWORK_CODES.has(code)) {
+      return `cannot reach Discord (${e.message}): check the network connection, a proxy or firewall, and DISCORD_API_URL if it is set`;
+    }
+  }
+  return null;
 }
 
 /** The configuration, or null after saying on stderr, in one line, what is wrong. */

@@ -13,18 +13,17 @@ function ask(args: string[], input?: string): { stdout: string; stderr: string; 
 }
 
 describe('npm run ask', () => {
-  it('--json reads questions one a line and prints one JSON object a line, in order, nothing else', () => {
-    const questions = ['What is the Belt and Road Initiative?', '', 'How many Kazakhs live in Mongolia?'];
+  it('--json reads questions one a line and prints one JSON object a line, in order, nothing else; a blank line is no question', () => {
+    // A blank line used to give an object with an empty query: it is skipped (with --session it starts a new conversation).
+    const questions = ['What is the Belt and Road Initiative?', '', '   ', 'How many Kazakhs live in Mongolia?'];
     const { stdout, status } = ask(['--json'], questions.join('\n') + '\n');
     expect(status).toBe(0);
     const lines = stdout.trimEnd().split('\n');
-    expect(lines).toHaveLength(3);
+    expect(lines).toHaveLength(2);
     const objects = lines.map((l) => JSON.parse(l) as { query: string; answer: string; results: unknown[] });
-    expect(objects.map((o) => o.query)).toEqual(questions);
+    expect(objects.map((o) => o.query)).toEqual([questions[0], questions[3]]);
     expect(objects[0]!.results.length).toBeGreaterThan(0);
-    expect(objects[1]!.results).toEqual([]);
-    expect(objects[1]!.answer).toMatch(/Ask a question/);
-    expect(objects[2]!.answer).toContain('160,000');
+    expect(objects[1]!.answer).toContain('160,000');
   });
 
   it('--json with a question argument prints one object', () => {
