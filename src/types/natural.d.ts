@@ -1,5 +1,5 @@
 // natural ships types per folder only; these are the two files we import directly
-// (importing the package root would load ~1,270 modules, see DEVELOPERS.md).
+// (importing the package root would load ~1,270 modules).
 declare module 'natural/lib/natural/stemmers/porter_stemmer.js' {
   const PorterStemmer: { stem(token: string): string };
   export default PorterStemmer;
