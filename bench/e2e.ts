@@ -1,9 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { slashCommand, startFakeDiscord, type FakeDiscord, type InteractionResult } from '../test/fake-discord/fakeDiscord.js';
+import { DEFAULT_CORPUS_DIR } from '../src/corpus/manifest.js';
+import { stageTimes, type CpuProfile, type StageMatcher } from './profile.js';
 import { REPO_ROOT } from './questions.js';
 import { COMPILED_MAIN, npmBuild, startNodeFlags } from './spawn.js';
 import { latency, type Latency } from './stats.js';
@@ -40,7 +42,25 @@ export interface E2eOptions {
   nodeFlags?: string[];
   /** Distinct users the interactions come from, in turn (default 1: all from the fake's default user). */
   users?: number;
+  /**
+   * Also run each bot a second time under `node --cpu-prof` (the timed run stays unprofiled)
+   * and report CPU ms per interaction by stage over its bursts.
+   */
+  profile?: boolean;
+  /** Run the naive bot beside Steppe (default true). */
+  naive?: boolean;
 }
+
+/** CPU ms per interaction by stage, from a `--cpu-prof` run's two bursts. */
+export interface StageProfile {
+  interactions: number;
+  totalMsPerInteraction: number;
+  /** Stage → ms per interaction, largest first. */
+  stages: Array<{ stage: string; ms: number }>;
+}
+
+/** The naive bot's run: the same figures, for the ratio. */
+export type NaiveRun = Omit<E2eResult, 'naive' | 'buildMs'> & { profile?: StageProfile };
 
 /** Figures of the first burst; the second burst only shows whether RSS levels off. */
 export interface E2eResult extends BurstResult {
@@ -63,6 +83,12 @@ export interface E2eResult extends BurstResult {
   /** warn/error log lines the bot wrote during the run. */
   botWarnings: number;
   shutdown: { signal: string; exitCode: number | null; ms: number; clean: boolean };
+  /** Distinct questions in the burst (each asked once per burst when equal to `interactions`). */
+  distinctQuestions: number;
+  /** CPU ms per interaction by stage (profiled run; see E2eOptions.profile). */
+  profile?: StageProfile;
+  /** The naive bot (discord.js + MiniSearch defaults, bench/naiveBot.mjs) in the same run. */
+  naive?: NaiveRun;
 }
 
 function procStatus(pid: number, field: 'VmRSS' | 'VmHWM'): number {
@@ -171,21 +197,88 @@ async function burst(fake: FakeDiscord, options: E2eOptions): Promise<BurstResul
   };
 }
 
+/** Where the CPU of an interaction goes, by the frames on its stack (innermost named frame wins). */
+const STEPPE_STAGES: StageMatcher[] = [
+  { stage: 'render: escapeText', fn: /^escapeText$/, file: /\/discord\/render\.js$/ },
+  { stage: 'render: excerpt', fn: /^(excerptAround|joinExcerpt)$/, file: /\/render\/fit\.js$/ },
+  { stage: 'render: other', fn: /^renderMessage$/, file: /\/discord\/render\.js$/ },
+  { stage: 'answer: query: dense', fn: /./, file: /\/search\/(dense|vectors)\.js$/ },
+  { stage: 'answer: query: windows', fn: /./, file: /\/search\/windows\.js$/ },
+  { stage: 'answer: query: rank', fn: /./, file: /\/search\/(rank|preamble)\.js$/ },
+  { stage: 'answer: query: minisearch', fn: /./, file: /node_modules\/minisearch\// },
+  { stage: 'answer: query: analyse, expand, other', fn: /^query$/, file: /\/search\/index\.js$/ },
+  { stage: 'answer: figures', fn: /^answerFigures$/, file: /\/answer\/figures\.js$/ },
+  { stage: 'answer: document questions', fn: /^(findDocumentMentions|answerDocumentQuestion)$/ },
+  { stage: 'answer: other', fn: /^answerQuestion$/, file: /\/answer\/answer\.js$/ },
+  { stage: 'reply building', fn: /./, file: /\/src\/reply\// },
+  { stage: 'question log (store)', fn: /./, file: /\/src\/(store|feedback)\/|node_modules\/libsql\// },
+  { stage: 'conversation', fn: /./, file: /\/src\/conversation\// },
+  { stage: 'logging (pino)', fn: /./, file: /node_modules\/(pino|sonic-boom|thread-stream)/ },
+  { stage: 'discord.js, REST, ws', fn: /./, file: /node_modules\/(discord\.js|@discordjs|@sapphire|undici|ws)\// },
+  { stage: 'handler, queue (ours)', fn: /./, file: /\/src\/discord\/|\/commands\// },
+];
+const NAIVE_STAGES: StageMatcher[] = [
+  { stage: 'answer: query: minisearch', fn: /./, file: /node_modules\/minisearch\// },
+  { stage: 'discord.js, REST, ws', fn: /./, file: /node_modules\/(discord\.js|@discordjs|@sapphire|undici|ws)\// },
+  { stage: 'handler, queue (ours)', fn: /./, file: /naiveBot\.mjs$/ },
+];
+
+interface BotSpec {
+  name: string;
+  args: string[];
+  env: Record<string, string>;
+  stages: StageMatcher[];
+}
+
+/**
+ * Both bots on the same questions: the naive one first, then Steppe (as `npm start` runs
+ * it); with `profile`, each again under `--cpu-prof` for the stage table.
+ */
 export async function runE2e(options: E2eOptions, log: (s: string) => void): Promise<E2eResult> {
+  const entry = options.entry ?? 'compiled';
+  const buildMs = entry === 'compiled' ? npmBuild('build').ms : null;
+  const flags = options.nodeFlags ?? (entry === 'compiled' ? startNodeFlags() : []);
+  const args =
+    entry === 'compiled'
+      ? [...flags, COMPILED_MAIN]
+      : [...flags, '--import', pathToFileURL(path.join(REPO_ROOT, 'node_modules/tsx/dist/loader.mjs')).href, path.join(REPO_ROOT, 'src/main.ts')];
+  const db = mkdtempSync(path.join(tmpdir(), 'steppe-bench-db-'));
+  try {
+    const steppe: BotSpec = {
+      name: 'steppe',
+      args,
+      // Its own database, never ./data/steppe.db.
+      env: { COOLDOWN_SECONDS: '0', DATABASE_URL: `sqlite:${path.join(db, 'steppe.db')}` },
+      stages: STEPPE_STAGES,
+    };
+    const naiveSpec: BotSpec = { name: 'naive', args: [path.join(REPO_ROOT, 'bench/naiveBot.mjs')], env: { CORPUS_DIR: DEFAULT_CORPUS_DIR }, stages: NAIVE_STAGES };
+    let naive: NaiveRun | undefined;
+    if (options.naive !== false) {
+      naive = await runBot(naiveSpec, options, log);
+      if (options.profile) naive.profile = (await runBot(naiveSpec, options, log, true)).profile;
+    }
+    log(`  steppe${buildMs !== null ? ` (built in ${Math.round(buildMs)} ms)` : ''}`);
+    const result: E2eResult = { ...(await runBot(steppe, options, log)), buildMs, ...(naive ? { naive } : {}) };
+    if (options.profile) {
+      rmSync(path.join(db, 'steppe.db'), { force: true });
+      result.profile = (await runBot(steppe, options, log, true)).profile;
+    }
+    return result;
+  } finally {
+    rmSync(db, { recursive: true, force: true });
+  }
+}
+
+async function runBot(spec: BotSpec, options: E2eOptions, log: (s: string) => void, profiled = false): Promise<Omit<E2eResult, 'naive' | 'buildMs'>> {
   const fake: FakeDiscord = await startFakeDiscord();
   const cwd = mkdtempSync(path.join(tmpdir(), 'steppe-bench-bot-'));
+  const profDir = profiled ? mkdtempSync(path.join(tmpdir(), 'steppe-bench-prof-')) : null;
   let bot: ChildProcess | null = null;
   let botOutput = '';
   try {
-    const entry = options.entry ?? 'compiled';
-    const buildMs = entry === 'compiled' ? npmBuild('build').ms : null;
-    const flags = options.nodeFlags ?? (entry === 'compiled' ? startNodeFlags() : []);
-    const args =
-      entry === 'compiled'
-        ? [...flags, COMPILED_MAIN]
-        : [...flags, '--import', pathToFileURL(path.join(REPO_ROOT, 'node_modules/tsx/dist/loader.mjs')).href, path.join(REPO_ROOT, 'src/main.ts')];
-    const command = args.map((a) => (path.isAbsolute(a) ? path.relative(REPO_ROOT, a) : a.startsWith('file:') ? 'tsx' : a)).join(' ');
-    log(`  bot: node ${command}${buildMs !== null ? ` (built in ${Math.round(buildMs)} ms)` : ''}`);
+    const args = profDir ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`, ...spec.args] : spec.args;
+    const command = args.map((a) => (path.isAbsolute(a) ? path.relative(REPO_ROOT, a) : a.startsWith('file:') ? 'tsx' : a.startsWith('--cpu-prof-dir') ? '--cpu-prof-dir=…' : a)).join(' ');
+    log(`  ${spec.name}${profiled ? ' (profiled)' : ''}: node ${command}`);
     const spawnedAt = performance.now();
     bot = spawn(process.execPath, args, {
       cwd,
@@ -195,8 +288,8 @@ export async function runE2e(options: E2eOptions, log: (s: string) => void): Pro
         DISCORD_TOKEN: FAKE_TOKEN,
         DISCORD_API_URL: fake.apiUrl,
         DISCORD_GUILD_ID: fake.guildId,
-        COOLDOWN_SECONDS: '0',
         LOG_LEVEL: 'warn',
+        ...spec.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -213,6 +306,7 @@ export async function runE2e(options: E2eOptions, log: (s: string) => void): Pro
     const cpuBeforeMs = procCpuMs(pid);
     log(`  bot ready in ${Math.round(botReadyMs)} ms (pid ${pid}, RSS ${Math.round(rssBeforeMB)} MB); burst of ${options.interactions} at concurrency ${options.concurrency}`);
 
+    const fromUs = Number(process.hrtime.bigint() / 1000n);
     const first = await burst(fake, options);
     await sleep(200);
     const rssAfterMB = procStatus(pid, 'VmRSS');
@@ -224,6 +318,7 @@ export async function runE2e(options: E2eOptions, log: (s: string) => void): Pro
     const rssAfterSecondMB = procStatus(pid, 'VmRSS');
     const rssPeakMB = procStatus(pid, 'VmHWM');
     const botCpuMs = procCpuMs(pid) - cpuBeforeMs;
+    const toUs = Number(process.hrtime.bigint() / 1000n);
 
     // Clean shutdown: SIGTERM the bot (it drains in-flight replies), then close the fake.
     const stopAt = performance.now();
@@ -232,12 +327,28 @@ export async function runE2e(options: E2eOptions, log: (s: string) => void): Pro
     const shutdownMs = performance.now() - stopAt;
     if (!exited) bot.kill('SIGKILL');
     const botWarnings = botOutput.split('\n').filter((l) => /"level":(40|50|60)/.test(l)).length;
+    let profile: StageProfile | undefined;
+    if (profDir && exited) {
+      const file = readdirSync(profDir).find((f) => f.endsWith('.cpuprofile'));
+      if (file) {
+        const p = JSON.parse(readFileSync(path.join(profDir, file), 'utf8')) as CpuProfile;
+        const n = options.interactions * 2;
+        const { totalMs, stages } = stageTimes(p, spec.stages, { fromUs, toUs });
+        profile = {
+          interactions: n,
+          totalMsPerInteraction: totalMs / n,
+          stages: Object.entries(stages)
+            .map(([stage, ms]) => ({ stage, ms: ms / n }))
+            .sort((a, b) => b.ms - a.ms),
+        };
+      }
+    }
 
     return {
       interactions: options.interactions,
       concurrency: options.concurrency,
+      distinctQuestions: new Set(Array.from({ length: options.interactions }, (_, i) => options.questions[i % options.questions.length])).size,
       command,
-      buildMs,
       botReadyMs,
       ...first,
       second: { burstMs: second.burstMs, answered: second.answered, callback: second.callback },
@@ -248,6 +359,7 @@ export async function runE2e(options: E2eOptions, log: (s: string) => void): Pro
       botCpuMs,
       botWarnings,
       shutdown: { signal: 'SIGTERM', exitCode: bot.exitCode, ms: shutdownMs, clean: exited && bot.exitCode === 0 },
+      ...(profile ? { profile } : {}),
     };
   } finally {
     if (bot && bot.exitCode === null && bot.signalCode === null) {
@@ -256,5 +368,6 @@ export async function runE2e(options: E2eOptions, log: (s: string) => void): Pro
     }
     await fake.close();
     rmSync(cwd, { recursive: true, force: true });
+    if (profDir) rmSync(profDir, { recursive: true, force: true });
   }
 }

@@ -44,11 +44,22 @@ export async function profile<T>(work: () => T | Promise<T>, top = 12): Promise<
   await session.post('Profiler.setSamplingInterval', { interval: 1000 });
   await session.post('Profiler.start');
   const value = await work();
-  const { profile: p } = (await session.post('Profiler.stop')) as unknown as {
-    profile: { nodes: CpuNode[]; samples: number[]; timeDeltas: number[] };
-  };
+  const { profile: p } = (await session.post('Profiler.stop')) as unknown as { profile: CpuProfile };
   session.disconnect();
+  return { value, summary: summarise(p, top) };
+}
 
+/** A V8 CPU profile as `Profiler.stop` and `node --cpu-prof` give it (times in µs). */
+export interface CpuProfile {
+  nodes: Array<CpuNode & { children?: number[] }>;
+  startTime: number;
+  endTime: number;
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** Self time per file and per function. */
+export function summarise(p: CpuProfile, top = 12): ProfileSummary {
   // Self time per node: each sample's delta is charged to the node it landed in.
   const selfUs = new Map<number, number>();
   p.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (p.timeDeltas[i] ?? 0)));
@@ -73,5 +84,53 @@ export async function profile<T>(work: () => T | Promise<T>, top = 12): Promise<
       .sort((a, b) => b[1] - a[1])
       .slice(0, top)
       .map(([name, us]) => ({ name, ms: us / 1000, share: total ? us / total : 0 }));
-  return { value, summary: { totalMs: total / 1000, byFile: entries(byFile), byFunction: entries(byFunction) } };
+  return { totalMs: total / 1000, byFile: entries(byFile), byFunction: entries(byFunction) };
+}
+
+/** A stage of the work, recognised by a frame on the stack: its function name and the file it is in. */
+export interface StageMatcher {
+  stage: string;
+  fn: RegExp;
+  file?: RegExp;
+}
+
+/**
+ * CPU time by stage within a time window (µs on the profile's clock, CLOCK_MONOTONIC on
+ * Linux, the clock of `process.hrtime` in every process): each sample is charged to the
+ * innermost frame on its stack that a matcher names (the first matcher that names it),
+ * else to "(gc)", "(program)" or "other". Idle samples are left out.
+ */
+export function stageTimes(p: CpuProfile, matchers: StageMatcher[], window?: { fromUs: number; toUs: number }): { totalMs: number; stages: Record<string, number> } {
+  const parent = new Map<number, number>();
+  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const stageOf = new Map<number, string>();
+  const resolve = (id: number): string => {
+    const known = stageOf.get(id);
+    if (known !== undefined) return known;
+    const node = byId.get(id)!;
+    const { functionName, url } = node.callFrame;
+    const file = url.startsWith('file://') ? new URL(url).pathname : url;
+    let stage = matchers.find((m) => m.fn.test(functionName) && (!m.file || m.file.test(file)))?.stage;
+    if (!stage) {
+      const up = parent.get(id);
+      stage = up === undefined ? 'other' : resolve(up);
+    }
+    stageOf.set(id, stage);
+    return stage;
+  };
+  const stages: Record<string, number> = {};
+  let total = 0;
+  let t = p.startTime;
+  p.samples.forEach((id, i) => {
+    t += p.timeDeltas[i] ?? 0;
+    const dt = p.timeDeltas[i + 1] ?? 0; // a sample stands for the time until the next one
+    if (window && (t < window.fromUs || t > window.toUs)) return;
+    const name = byId.get(id)?.callFrame.functionName ?? '';
+    if (name === '(idle)') return;
+    const stage = name === '(garbage collector)' ? '(gc)' : name === '(program)' ? '(program)' : resolve(id);
+    stages[stage] = (stages[stage] ?? 0) + dt / 1000;
+    total += dt / 1000;
+  });
+  return { totalMs: total, stages };
 }

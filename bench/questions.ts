@@ -36,3 +36,35 @@ export function loadStyledQuestions(): EvalQuestion[] {
   if (!existsSync(STYLED_SOURCE)) return [];
   return parseEvalFile(readFileSync(STYLED_SOURCE, 'utf8')).filter((q) => q.kind === 'passage' && (q.gold?.length ?? 0) > 0);
 }
+
+/**
+ * `n` distinct questions for the end-to-end burst: every question of every file beside this
+ * checkout (dev, dev2, the project's two sets), each asked plainly and then in the framings
+ * people wrap questions in, in turn, until there are `n`. No two are the same string, so
+ * nothing that remembers a whole question (an answer cache) can serve the burst; the
+ * framings add words, so each is a question of its own to the index too.
+ */
+const FRAMINGS: Array<(q: string) => string> = [
+  (q) => q,
+  (q) => `Quick question: ${q}`,
+  (q) => `Can you tell me: ${q}`,
+  (q) => `${q} Thanks!`,
+  (q) => `I'm curious, ${q.charAt(0).toLowerCase()}${q.slice(1)}`,
+  (q) => `Please help: ${q}`,
+  (q) => `${q} (for my thesis)`,
+  (q) => `Hi Steppe, ${q.charAt(0).toLowerCase()}${q.slice(1)}`,
+];
+
+export function distinctQuestions(n: number): string[] {
+  const files = [...SOURCES, STYLED_SOURCE, path.join(REPO_ROOT, 'test/eval/questions2.jsonl')].filter((f) => existsSync(f));
+  const base = [...new Set(files.flatMap((f) => parseEvalFile(readFileSync(f, 'utf8')).map((q) => q.q.trim())))].filter(Boolean);
+  const out = new Set<string>();
+  for (let round = 0; out.size < n && round < FRAMINGS.length; round++) {
+    for (const q of base) {
+      if (out.size >= n) break;
+      out.add(FRAMINGS[round]!(q));
+    }
+  }
+  if (out.size < n) throw new Error(`only ${out.size} distinct questions from ${files.length} files; ${n} asked for`);
+  return [...out];
+}

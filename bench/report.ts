@@ -136,21 +136,45 @@ export function profileSection(title: string, p: ProfileSummary, base?: ProfileS
 }
 
 export function e2eSection(e: E2eResult): string {
+  const bots: Array<[string, Omit<E2eResult, 'naive' | 'buildMs'>]> = [['Steppe', e]];
+  if (e.naive) bots.push(['naive bot', e.naive]);
+  const row = (label: string, f: (b: Omit<E2eResult, 'naive' | 'buildMs'>) => string) => [label, ...bots.map(([, b]) => f(b))];
   const rows: string[][] = [
-    ['interactions / concurrency', `${e.interactions} / ${e.concurrency}`],
-    ['answered', `${e.answered} of ${e.interactions}${e.failed ? ` (${e.failed} not: ${e.failures.join('; ')})` : ''}`],
-    ['callback types', Object.entries(e.callbackTypes).map(([t, n]) => `${t}: ${n}`).join(', ')],
-    ['callbacks after 3 s / answers after 3 s', `${e.callbacksAfter3s} / ${e.answersAfter3s}`],
-    ['dispatch → callback p50 / p99 / max', `${num(e.callback.p50)} / ${num(e.callback.p99)} / ${num(e.callback.max)} ms`],
-    ['dispatch → answer p50 / p99 / max', `${num(e.finalAnswer.p50)} / ${num(e.finalAnswer.p99)} / ${num(e.finalAnswer.max)} ms`],
-    ['burst wall time / throughput', `${num(e.burstMs)} ms / ${num(e.throughputPerS)} interactions/s`],
-    ['second burst: answered, callback p50 / p99', `${e.second.answered} of ${e.interactions}, ${num(e.second.callback.p50)} / ${num(e.second.callback.p99)} ms`],
-    ['bot RSS before / after 1st / after 2nd / peak', `${num(e.rssBeforeMB)} / ${num(e.rssAfterMB)} / ${num(e.rssAfterSecondMB)} / ${num(e.rssPeakMB)} MB`],
-    ['bot start-up (spawn → commands registered)', `${num(e.botReadyMs)} ms`],
-    ['warn/error log lines', String(e.botWarnings)],
-    ['shutdown', `${e.shutdown.signal} → exit ${e.shutdown.exitCode} in ${num(e.shutdown.ms)} ms${e.shutdown.clean ? '' : ' (NOT clean)'}`],
+    row('interactions / concurrency / distinct questions', (b) => `${b.interactions} / ${b.concurrency} / ${b.distinctQuestions}`),
+    row('answered', (b) => `${b.answered} of ${b.interactions}${b.failed ? ` (${b.failed} not: ${b.failures.join('; ')})` : ''}`),
+    row('callback types', (b) => Object.entries(b.callbackTypes).map(([t, n]) => `${t}: ${n}`).join(', ')),
+    row('callbacks after 3 s / answers after 3 s', (b) => `${b.callbacksAfter3s} / ${b.answersAfter3s}`),
+    row('dispatch → callback p50 / p99 / max', (b) => `${num(b.callback.p50)} / ${num(b.callback.p99)} / ${num(b.callback.max)} ms`),
+    row('dispatch → answer p50 / p99 / max', (b) => `${num(b.finalAnswer.p50)} / ${num(b.finalAnswer.p99)} / ${num(b.finalAnswer.max)} ms`),
+    row('burst wall time / throughput', (b) => `${num(b.burstMs)} ms / ${num(b.throughputPerS)} interactions/s`),
+    row('second burst: answered, callback p50 / p99, wall', (b) => `${b.second.answered} of ${b.interactions}, ${num(b.second.callback.p50)} / ${num(b.second.callback.p99)} ms, ${num(b.second.burstMs)} ms`),
+    row('bot CPU per interaction (both bursts, /proc)', (b) => `${num(b.botCpuMs / (2 * b.interactions))} ms`),
+    row('bot RSS before / after 1st / after 2nd / peak', (b) => `${num(b.rssBeforeMB)} / ${num(b.rssAfterMB)} / ${num(b.rssAfterSecondMB)} / ${num(b.rssPeakMB)} MB`),
+    row('bot start-up (spawn → commands registered)', (b) => `${num(b.botReadyMs)} ms`),
+    row('warn/error log lines', (b) => String(b.botWarnings)),
+    row('shutdown', (b) => `${b.shutdown.signal} → exit ${b.shutdown.exitCode} in ${num(b.shutdown.ms)} ms${b.shutdown.clean ? '' : ' (NOT clean)'}`),
   ];
-  return ['3. End to end — real bot (compiled, as npm start runs it; corpus ×1) on the loopback fake Discord, /ask burst', table(['measure', 'value'], rows)].join('\n');
+  const out = [
+    '3. End to end — the real bot (compiled, as npm start runs it; corpus ×1) and the naive bot (bench/naiveBot.mjs: discord.js + MiniSearch defaults, one paragraph quoted) on the loopback fake Discord, the same /ask burst',
+    table(['measure', ...bots.map(([n]) => n)], rows),
+  ];
+  const profiled = bots.filter(([, b]) => b.profile);
+  if (profiled.length) {
+    const stageNames = [...new Set(profiled.flatMap(([, b]) => b.profile!.stages.map((s) => s.stage)))];
+    const ms = (b: Omit<E2eResult, 'naive' | 'buildMs'>, stage: string) => b.profile!.stages.find((s) => s.stage === stage)?.ms;
+    stageNames.sort((a, b) => (ms(profiled[0]![1], b) ?? 0) - (ms(profiled[0]![1], a) ?? 0));
+    out.push(
+      '   CPU ms per interaction by stage (a second run of each bot under node --cpu-prof, both bursts; innermost named frame wins)',
+      table(
+        ['stage', ...profiled.map(([n]) => n)],
+        [
+          ...stageNames.map((stage) => [stage, ...profiled.map(([, b]) => (ms(b, stage) === undefined ? '—' : ms(b, stage)!.toFixed(3)))]),
+          ['total', ...profiled.map(([, b]) => b.profile!.totalMsPerInteraction.toFixed(3))],
+        ],
+      ),
+    );
+  }
+  return out.join('\n');
 }
 
 export function targetsSection(checks: TargetCheck[]): string {

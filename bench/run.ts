@@ -7,13 +7,15 @@
  *   --quick        ×1 and ×10 only, fewer runs, shorter burst (a smoke run, well under a minute)
  *   --full         a 1-hour budget and 30-min caps: ×1000 runs to completion (~15 min here)
  *   --budget=<s>   overall time budget in seconds (default 280): the ×1000 step gets what is left
+ *   --e2e          the end-to-end step alone (both bots), for iterating on the interaction path
+ *   --profile      the end-to-end step also runs each bot under --cpu-prof: CPU ms per interaction by stage
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_CORPUS_DIR } from '../src/corpus/manifest.js';
 import { runE2e, type E2eResult } from './e2e.js';
-import { loadQuestions, loadStyledQuestions, REPO_ROOT } from './questions.js';
+import { distinctQuestions, loadQuestions, loadStyledQuestions, REPO_ROOT } from './questions.js';
 import { e2eSection, profileSection, retrievalSection, scaleSection, signalsSection, targetsSection } from './report.js';
 import { runSignals, type SignalCost } from './signals.js';
 import { runRetrieval, type RetrievalResult } from './retrieval.js';
@@ -26,6 +28,8 @@ const SEED = 'steppe-bench-1';
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const full = args.includes('--full');
+const e2eOnly = args.includes('--e2e');
+const profileE2e = args.includes('--profile');
 const budgetS = Number(/^--budget=(\d+)$/.exec(args.find((a) => a.startsWith('--budget=')) ?? '')?.[1] ?? (full ? 3600 : 280));
 
 const started = Date.now();
@@ -33,7 +37,9 @@ const deadline = started + budgetS * 1000;
 const log = (s: string) => process.stderr.write(`${s}\n`);
 const elapsed = () => `${Math.round((Date.now() - started) / 1000)} s`;
 
-const plans: ScalePlan[] = quick
+const plans: ScalePlan[] = e2eOnly
+  ? []
+  : quick
   ? DEFAULT_PLANS.filter((p) => p.scale <= 10).map((p) => ({ ...p, startupRuns: Math.min(p.startupRuns, 2), queryRuns: 2, answerRuns: Math.min(p.answerRuns, 1) }))
   : DEFAULT_PLANS;
 
@@ -62,22 +68,26 @@ try {
   log(`[${elapsed()}] generating corpora ×${plans.map((p) => p.scale).join(', ×')} (seed ${SEED})`);
   const corpora = writeScaledCorpora(DEFAULT_CORPUS_DIR, root, plans.map((p) => p.scale), SEED);
 
-  log(`[${elapsed()}] 1. retrieval`);
-  try {
-    retrieval = await runRetrieval(questions.passage, quick ? 3 : 5);
-  } catch (err) {
-    errors.push(`retrieval: ${(err as Error).stack ?? String(err)}`);
-  }
-  try {
-    if (styledQuestions.length) styled = await runRetrieval(styledQuestions, quick ? 3 : 5);
-    signals = await runSignals([...questions.passage, ...styledQuestions], quick ? 2 : 5);
-  } catch (err) {
-    errors.push(`retrieval (dev2, signals): ${(err as Error).stack ?? String(err)}`);
+  if (!e2eOnly) {
+    log(`[${elapsed()}] 1. retrieval`);
+    try {
+      retrieval = await runRetrieval(questions.passage, quick ? 3 : 5);
+    } catch (err) {
+      errors.push(`retrieval: ${(err as Error).stack ?? String(err)}`);
+    }
+    try {
+      if (styledQuestions.length) styled = await runRetrieval(styledQuestions, quick ? 3 : 5);
+      signals = await runSignals([...questions.passage, ...styledQuestions], quick ? 2 : 5);
+    } catch (err) {
+      errors.push(`retrieval (dev2, signals): ${(err as Error).stack ?? String(err)}`);
+    }
   }
 
   log(`[${elapsed()}] 3. end to end`);
   try {
-    e2e = await runE2e({ interactions: quick ? 200 : 1000, concurrency: 50, questions: questions.all.map((q) => q.q) }, log);
+    const interactions = quick ? 200 : 1000;
+    // Distinct questions: nothing that remembers whole questions can serve the burst.
+    e2e = await runE2e({ interactions, concurrency: 50, questions: distinctQuestions(interactions), profile: profileE2e }, log);
   } catch (err) {
     errors.push(`end to end: ${(err as Error).stack ?? String(err)}`);
   }

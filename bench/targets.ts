@@ -78,5 +78,14 @@ export function checkTargets(retrieval: RetrievalResult | null, scales: ScaleRes
       met: e2e.answered === e2e.interactions && e2e.callbacksAfter3s === 0 && e2e.callback.p99 <= 1000,
     });
   } else out.push({ target: 'end-to-end p99 well inside 3 s', measured: 'not measured', met: null });
+  const naive = e2e?.naive;
+  if (e2e && naive) {
+    out.push({
+      target: 'end-to-end vs the naive bot: throughput ≥, answer p99 ≤, 0 lost, 0 late',
+      measured: `${num(e2e.throughputPerS)} vs ${num(naive.throughputPerS)}/s; p99 ${num(e2e.finalAnswer.p99)} vs ${num(naive.finalAnswer.p99)} ms; lost ${e2e.failed}; late ${e2e.answersAfter3s}; ${e2e.distinctQuestions} distinct questions`,
+      met: e2e.throughputPerS >= naive.throughputPerS && e2e.finalAnswer.p99 <= naive.finalAnswer.p99 && e2e.failed === 0 && e2e.answersAfter3s === 0,
+    });
+    out.push(check('ready ≤ the naive bot’s + 0.3 s (built checkout)', e2e.botReadyMs - naive.botReadyMs, 300, 'ms over', `; ${num(e2e.botReadyMs)} vs ${num(naive.botReadyMs)} ms`));
+  } else out.push({ target: 'end-to-end vs the naive bot', measured: 'not measured', met: null });
   return out;
 }
