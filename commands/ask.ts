@@ -18,9 +18,12 @@ export const ask: Command = {
     ],
   },
   help: { usage: '/ask question: … [private] [mention]', text: 'The best passage quoted with its best sentence in bold and an exact citation, two more below; More for the next ones.' },
-  run(ctx) {
+  async run(ctx) {
     const question = stringOption(ctx, 'question') ?? '';
-    const isPrivate = booleanOption(ctx, 'private') ?? false;
+    // A server may make answers private by default (/settings private_answers); an answer
+    // addressed to someone is public.
+    const serverDefault = ctx.guild && ctx.settings ? (await ctx.settings.get(ctx.guild.id)).private_answers : false;
+    const isPrivate = booleanOption(ctx, 'private') ?? (userOption(ctx, 'mention') ? false : serverDefault);
     // A private answer is seen by the asker alone: it cannot be addressed to anyone else.
     if (isPrivate && userOption(ctx, 'mention')) {
       return { reply: errorReply('A private answer cannot mention anyone: leave out private to address the answer to them, or mention to keep it to yourself.'), private: true };

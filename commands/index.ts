@@ -8,9 +8,10 @@ import { makeHelp } from './help.js';
 import { quote } from './quote.js';
 import { search } from './search.js';
 import { sections } from './sections.js';
+import { settings } from './settings.js';
 
 /** Every command the bot registers, in the order /help lists them. */
-export const commands: Command[] = [ask, figures, search, quote, cite, sections, about];
+export const commands: Command[] = [ask, figures, search, quote, cite, sections, about, settings];
 commands.push(makeHelp(() => commands), findSources);
 
 export const commandsByName = new Map(commands.map((c) => [c.definition.name, c]));

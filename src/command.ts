@@ -2,6 +2,7 @@ import type { RESTPostAPIApplicationCommandsJSONBody } from 'discord.js';
 import type { Engine } from './engine.js';
 import type { AnswerRecord } from './feedback/record.js';
 import type { Reply } from './reply/types.js';
+import type { GuildSettings } from './settings/guildSettings.js';
 
 /**
  * What a command is, independent of the transport: Discord's handler and the local
@@ -17,6 +18,10 @@ export interface CommandContext {
   options: Record<string, OptionValue | undefined>;
   user: { id: string; name: string };
   bot: { version: string; startedAt: number };
+  /** The server the command runs in, and whether the user may manage it (Manage Server). */
+  guild?: { id: string; canManage: boolean } | null;
+  /** This server's settings (see src/settings). */
+  settings?: GuildSettings | null;
 }
 
 export interface CommandOutcome {

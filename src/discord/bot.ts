@@ -10,6 +10,7 @@ import type { Logger } from '../log.js';
 import { VERSION } from '../version.js';
 import { InteractionHandler } from './handler.js';
 import { MessageHandler } from './messages.js';
+import { GuildSettings } from '../settings/guildSettings.js';
 import { syncCommands } from './register.js';
 import { InteractionTokens } from './tokenLife.js';
 
@@ -177,6 +178,8 @@ export async function startBot(options: {
     ...shardOptions(config),
     allowedMentions: { parse: [] },
   });
+  // The environment sets each server's defaults; /settings changes them per server.
+  const settings = new GuildSettings(options.store ?? null, { answer_in_threads: config.ANSWER_IN_THREADS, answer_mentions: true, private_answers: false }, logger);
   const handler = new InteractionHandler({
     engine,
     commands: new Map(commands.map((c) => [c.definition.name, c])),
@@ -185,13 +188,14 @@ export async function startBot(options: {
     cooldown: { seconds: config.COOLDOWN_SECONDS, burst: config.COOLDOWN_BURST },
     tokens,
     feedback: new Feedback(options.store ?? null, { keepUserIds: config.FEEDBACK_KEEP_USER_IDS, logger }),
+    settings,
   });
   const messages = new MessageHandler(handler, {
     engine,
     conversations: options.conversations ?? (options.store ? new StoreConversationStore(options.store) : new MemoryConversationStore()),
     logger,
     messageContent: config.MESSAGE_CONTENT_INTENT,
-    answerInThreads: config.ANSWER_IN_THREADS,
+    settings,
   });
   client.on(Events.InteractionCreate, handler.handle);
   client.on(Events.MessageCreate, messages.handle);

@@ -9,6 +9,7 @@ import {
   type Interaction,
   type InteractionReplyOptions,
   MessageFlags,
+  PermissionFlagsBits,
   RateLimitError,
   type MessageContextMenuCommandInteraction,
   type ModalSubmitInteraction,
@@ -20,6 +21,7 @@ import type { Engine } from '../engine.js';
 import type { Feedback } from '../feedback/feedback.js';
 import { newAnswerId, type AnswerRecord } from '../feedback/record.js';
 import type { Logger } from '../log.js';
+import type { GuildSettings } from '../settings/guildSettings.js';
 import { answerReply, errorReply, PASSAGES_PER_ANSWER, quoteReply, reasonReply, voteReply } from '../reply/build.js';
 import { VOTE_REASONS, type AskedVia, type VoteReason } from '../store/types.js';
 import { Cooldown } from './cooldown.js';
@@ -63,6 +65,8 @@ export interface HandlerOptions {
   concurrentWork?: number;
   /** Votes and the question log (over the store). */
   feedback: Feedback;
+  /** Each server's settings (/settings), read by commands and messages. */
+  settings?: GuildSettings;
 }
 
 /** What the central steps need of an event: who, what (for the log), how to tell them. */
@@ -209,6 +213,8 @@ export class InteractionHandler {
       options,
       user: { id: interaction.user.id, name: interaction.user.username },
       bot: this.options.bot,
+      guild: interaction.guildId ? { id: interaction.guildId, canManage: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false } : null,
+      settings: this.options.settings ?? null,
     };
   }
 

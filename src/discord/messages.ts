@@ -3,6 +3,7 @@ import { answerTurn } from '../conversation/converse.js';
 import { emptyConversation, type ConversationState, type ConversationStore } from '../conversation/state.js';
 import type { Engine } from '../engine.js';
 import type { Logger } from '../log.js';
+import type { GuildSettings } from '../settings/guildSettings.js';
 import { errorReply, PASSAGES_PER_ANSWER, turnReply } from '../reply/build.js';
 import { answerRecord, newAnswerId } from '../feedback/record.js';
 import { channelKind, type InteractionHandler } from './handler.js';
@@ -24,8 +25,8 @@ export interface MessageHandlerOptions {
   logger: Logger;
   /** The privileged Message Content intent is on: follow plain messages in Steppe's threads. */
   messageContent: boolean;
-  /** Answer guild messages in a thread started from the question. */
-  answerInThreads: boolean;
+  /** Each server's settings: answer_in_threads, answer_mentions (defaults from the environment). */
+  settings: GuildSettings;
 }
 
 export type Addressing = 'dm' | 'mention' | 'reply' | 'thread';
@@ -92,11 +93,14 @@ export class MessageHandler {
     if (!botId) return;
     const addressed = addressedTo(message, botId, this.options.messageContent);
     if (!addressed) return;
+    // A server that turned message answers off (/settings answer_mentions) hears nothing; DMs still do.
+    const settings = await this.options.settings.get(message.guildId);
+    if (addressed.via !== 'dm' && !settings.answer_mentions) return;
     await this.central.guarded(
       { what: `message:${addressed.via}`, userId: message.author.id, notify: (text) => this.notice(message, text) },
       // Keyed by where the new state goes (the DM, the thread, the user's chat in a channel):
       // the next reply may continue an answer whose own state is still being saved.
-      () => this.inTurn(addressed.home, () => this.answer(message, addressed)),
+      () => this.inTurn(addressed.home, () => this.answer(message, addressed, settings.answer_in_threads)),
     );
   }
 
@@ -133,7 +137,7 @@ export class MessageHandler {
     return emptyConversation();
   }
 
-  private async answer(message: Message, addressed: AddressedMessage): Promise<string> {
+  private async answer(message: Message, addressed: AddressedMessage, answerInThreads: boolean): Promise<string> {
     // Typing lasts ~10 s; answers take milliseconds, so once is enough.
     const started = performance.now();
     const channel = message.channel;
@@ -150,7 +154,7 @@ export class MessageHandler {
 
     let home = addressed.home;
     const canThread =
-      this.options.answerInThreads &&
+      answerInThreads &&
       addressed.via !== 'dm' &&
       addressed.via !== 'thread' &&
       (message.channel.type === ChannelType.GuildText || message.channel.type === ChannelType.GuildAnnouncement);

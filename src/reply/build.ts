@@ -4,6 +4,7 @@ import type { Corpus, CorpusDocument, Paragraph, Reference } from '../corpus/typ
 import type { Engine } from '../engine.js';
 import { splitSentences } from '../search/sentences.js';
 import type { VoteReason } from '../store/types.js';
+import { SETTINGS } from '../settings/guildSettings.js';
 import type { Reply, ReplyAction } from './types.js';
 
 /**
@@ -191,6 +192,16 @@ export function aboutReply(engine: Engine, info: { version: string; uptimeSecond
       { name: 'Version', value: info.version, inline: true },
       { name: 'Uptime', value: uptime, inline: true },
     ],
+  };
+}
+
+/** `/settings`: each setting, on or off, and what it does. */
+export function settingsReply(values: Record<string, boolean>): Reply {
+  return {
+    tone: 'info',
+    title: 'Steppe’s settings in this server',
+    fields: SETTINGS.map((s) => ({ name: `${s.key}: ${values[s.key] ? 'on' : 'off'}`, value: s.description })),
+    footer: 'Change one with /settings setting: … value: … (Manage Server)',
   };
 }
 
