@@ -1,10 +1,9 @@
 import path from 'node:path';
-import { loadCorpus } from './corpus/load.js';
 import type { Corpus } from './corpus/types.js';
 import { buildFigureBook, type FigureBook } from './answer/figures.js';
 import { REPO_ROOT } from './paths.js';
 import { PassageIndex } from './search/index.js';
-import { loadOrBuildIndex } from './engineCache.js';
+import { loadOrBuildIndex, loadOrParseCorpus } from './engineCache.js';
 import type { FigureRecord } from './figures/extract.js';
 
 /** Where saved indexes go unless INDEX_CACHE_DIR says otherwise (git-ignored). */
@@ -23,7 +22,9 @@ export interface Engine {
   buildMs: number;
   /** Whether the index was loaded from a saved one ('cache') or built from the corpus. */
   indexSource: 'cache' | 'built';
-  /** Why the index built at start-up could not be saved, if it could not (start-ups stay slow until fixed). */
+  /** Whether the parsed corpus was loaded from a saved one ('cache') or parsed from its files (createEngine only). */
+  corpusSource?: 'cache' | 'parsed';
+  /** Why the index (or the parsed corpus) made at start-up could not be saved, if it could not (start-ups stay slow until fixed). */
   indexSaveError?: string;
 }
 
@@ -31,10 +32,14 @@ export function createEngineFromCorpus(
   corpus: Corpus,
   startedAt: number = performance.now(),
   index: PassageIndex = new PassageIndex(corpus),
-  /** Prose figures already extracted (saved with the index); else extracted on first use. */
-  figureRecords: FigureRecord[] | null = null,
+  /**
+   * Prose figures already extracted (saved with the index), or the whole figure book (saved
+   * with it, disagreements included); else made on first use.
+   */
+  saved: FigureRecord[] | FigureBook | null = null,
 ): Engine {
-  let figures: FigureBook | null = null;
+  let figures: FigureBook | null = saved && !Array.isArray(saved) ? saved : null;
+  const figureRecords = Array.isArray(saved) ? saved : null;
   return {
     corpus,
     index,
@@ -48,18 +53,22 @@ export function createEngineFromCorpus(
 
 export interface EngineOptions {
   /**
-   * Folder of saved indexes and figures (see engineCache.ts): loaded when one matches the
-   * corpus and code, written otherwise. null builds the index every time and saves nothing.
+   * Folder of saved parses, indexes and figures (see engineCache.ts): loaded when one
+   * matches the corpus and code, written otherwise. null parses and builds every time and
+   * saves nothing.
    */
   indexCacheDir?: string | null;
 }
 
 export async function createEngine(corpusDir?: string, options: EngineOptions = {}): Promise<Engine> {
   const start = performance.now();
-  const corpus = await loadCorpus(corpusDir);
-  const { index, figures, saveError } = loadOrBuildIndex(corpus, options.indexCacheDir ?? null);
-  const engine = createEngineFromCorpus(corpus, start, index, figures);
+  const cacheDir = options.indexCacheDir ?? null;
+  const parsed = await loadOrParseCorpus(corpusDir, cacheDir);
+  const { index, figures, figureBook, saveError } = loadOrBuildIndex(parsed.corpus, cacheDir);
+  const engine = createEngineFromCorpus(parsed.corpus, start, index, figureBook ?? figures);
+  engine.corpusSource = parsed.source;
   // Not a spread: it would read the lazy `figures` getter.
-  if (saveError) engine.indexSaveError = saveError;
+  const why = saveError ?? parsed.saveError;
+  if (why) engine.indexSaveError = why;
   return engine;
 }

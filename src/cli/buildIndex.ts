@@ -1,14 +1,14 @@
 /**
- * `npm run build` (after compiling): builds the search index of the corpus (CORPUS_DIR) and
- * saves it in INDEX_CACHE_DIR, so that start-up loads it instead of analysing every
- * paragraph. Says whether a saved index was already up to date. Without this step the bot
- * still starts: it builds the index itself and saves it for the next start.
+ * `npm run build` (after compiling): parses the corpus (CORPUS_DIR), builds its search index
+ * and saves both in INDEX_CACHE_DIR, so that start-up loads them instead of parsing every
+ * document and analysing every paragraph. Says whether the saved ones were already up to
+ * date. Without this step the bot still starts: it does both itself and saves them for the
+ * next start.
  */
 import { indexCacheDir } from '../config.js';
 import { CorpusError } from '../corpus/manifest.js';
-import { loadCorpus } from '../corpus/load.js';
 import { DEFAULT_INDEX_CACHE_DIR } from '../engine.js';
-import { loadOrBuildIndex } from '../engineCache.js';
+import { loadOrBuildIndex, loadOrParseCorpus, type CorpusLoad } from '../engineCache.js';
 import { loadWordVectors } from '../search/vectors.js';
 import { loadConfigOrReport, runMain } from './run.js';
 
@@ -20,9 +20,9 @@ async function main(): Promise<number> {
     process.stderr.write('build-index: INDEX_CACHE_DIR is off: nothing to save (the bot builds its index at start-up).\n');
     return 0;
   }
-  let corpus;
+  let parsed: CorpusLoad;
   try {
-    corpus = await loadCorpus(config.CORPUS_DIR);
+    parsed = await loadOrParseCorpus(config.CORPUS_DIR, dir);
   } catch (err) {
     if (err instanceof CorpusError) {
       process.stderr.write(`build-index: the corpus could not be loaded: ${err.message}\n`);
@@ -30,6 +30,11 @@ async function main(): Promise<number> {
     }
     throw err;
   }
+  const { corpus } = parsed;
+  const parse = parsed.source === 'cache' ? 'up to date' : parsed.file ? 'parsed and saved' : 'parsed, NOT saved';
+  process.stderr.write(
+    `build-index: parsed corpus ${parse} (${Math.round(parsed.ms)} ms)${parsed.file ? `: ${parsed.file}` : ''}${parsed.saveError ? ` — ${parsed.saveError}` : ''}\n`,
+  );
   const result = loadOrBuildIndex(corpus, dir);
   const what = result.source === 'cache' ? 'up to date' : result.file ? 'built and saved' : 'built, NOT saved';
   const paragraphs = corpus.documents.reduce((n, d) => n + d.paragraphs.length, 0);

@@ -1,18 +1,28 @@
 import { readFile } from 'node:fs/promises';
-import { CorpusError, DEFAULT_CORPUS_DIR, readManifest } from './manifest.js';
+import { CorpusError, DEFAULT_CORPUS_DIR, readManifest, type ManifestEntry } from './manifest.js';
 import { parseDocument } from './parseDocument.js';
 import type { Corpus, CorpusDocument } from './types.js';
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
+/** One document as read from disk, checked, before parsing. */
+export interface CorpusFile extends ManifestEntry {
+  /** The text file's bytes: what a saved parse is keyed on. */
+  bytes: Buffer;
+  /** The same, decoded (strict UTF-8, not empty). */
+  raw: string;
+}
+
 /**
- * Reads every `<name>.json` + text pair in the corpus folder. Any problem stops here with
- * a `CorpusError` naming the file: a half-loaded corpus would answer wrongly in silence.
+ * Reads and checks every `<name>.json` + text pair in the corpus folder, without parsing
+ * the texts. Any problem stops here with a `CorpusError` naming the file: a half-loaded
+ * corpus would answer wrongly in silence.
  */
-export async function loadCorpus(dir: string = DEFAULT_CORPUS_DIR): Promise<Corpus> {
+export async function readCorpusFiles(dir: string = DEFAULT_CORPUS_DIR): Promise<CorpusFile[]> {
   const entries = await readManifest(dir);
-  const documents: CorpusDocument[] = [];
-  for (const { meta, textPath } of entries) {
+  const files: CorpusFile[] = [];
+  for (const entry of entries) {
+    const { meta, textPath } = entry;
     let bytes: Buffer;
     try {
       bytes = await readFile(textPath);
@@ -28,13 +38,26 @@ export async function loadCorpus(dir: string = DEFAULT_CORPUS_DIR): Promise<Corp
       throw new CorpusError(textPath, 'is not UTF-8 text (binary, or another encoding): save the extraction as UTF-8');
     }
     if (raw.trim().length === 0) throw new CorpusError(textPath, 'is empty');
+    files.push({ ...entry, bytes, raw });
+  }
+  return files;
+}
+
+/** Parses files read by `readCorpusFiles`; a text the parser refuses is a `CorpusError` naming it. */
+export function parseCorpusFiles(files: CorpusFile[]): Corpus {
+  const documents = files.map(({ raw, meta, textPath }) => {
     try {
-      documents.push(parseDocument(raw, meta));
+      return parseDocument(raw, meta);
     } catch (err) {
       throw new CorpusError(textPath, (err as Error).message);
     }
-  }
+  });
   return indexCorpus(documents);
+}
+
+/** Reads, checks and parses the whole corpus folder (`engineCache.loadOrParseCorpus` saves the result). */
+export async function loadCorpus(dir: string = DEFAULT_CORPUS_DIR): Promise<Corpus> {
+  return parseCorpusFiles(await readCorpusFiles(dir));
 }
 
 export function indexCorpus(documents: CorpusDocument[]): Corpus {

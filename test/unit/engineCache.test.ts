@@ -1,12 +1,15 @@
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../src/corpus/load.js';
+import v8 from 'node:v8';
+import { loadCorpus, readCorpusFiles } from '../../src/corpus/load.js';
+import { CorpusError } from '../../src/corpus/manifest.js';
 import type { Corpus } from '../../src/corpus/types.js';
 import { PassageIndex } from '../../src/search/index.js';
 import { buildFigureBook } from '../../src/answer/figures.js';
-import { indexCacheFile, loadOrBuildIndex } from '../../src/engineCache.js';
+import { corpusCacheFile, corpusFingerprint, indexCacheFile, loadOrBuildIndex, loadOrParseCorpus, PARSING_CODE, SOURCE_ROOT, sourceFiles } from '../../src/engineCache.js';
+import { createEngine } from '../../src/engine.js';
 import { loadQuestions } from '../../bench/questions.js';
 
 /**
@@ -37,12 +40,14 @@ describe('the saved index', () => {
     expect(second.index.restored).toBe(true);
   });
 
-  it('holds the figures stated in prose, as the extractor finds them', () => {
+  it('holds the figures stated in prose and where they disagree, as the extractor finds them', () => {
     const saved = loadOrBuildIndex(corpus, cacheDir);
     expect(saved.source).toBe('cache');
     const fresh = buildFigureBook(corpus);
     expect(saved.figures).toEqual(fresh.records);
     expect(buildFigureBook(corpus, saved.figures!)).toEqual(fresh);
+    // The whole book, disagreements included: comparing every figure is not redone at start-up.
+    expect(saved.figureBook).toEqual(fresh);
     expect(fresh.disagreements.length).toBeGreaterThan(0);
   });
 
@@ -132,6 +137,155 @@ describe('the saved index', () => {
 
   it('null turns saving off: built every time, nothing written', () => {
     const result = loadOrBuildIndex(corpus, null);
-    expect(result).toMatchObject({ source: 'built', file: null, figures: null });
+    expect(result).toMatchObject({ source: 'built', file: null, figures: null, figureBook: null });
+  });
+});
+
+/** A copy of the project's corpus in a temp folder, to edit. */
+function corpusCopy(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'steppe-corpus-copy-'));
+  const from = path.join(SOURCE_ROOT, '..', 'corpus');
+  for (const f of readdirSync(from)) copyFileSync(path.join(from, f), path.join(dir, f));
+  return dir;
+}
+
+describe('the saved parse of the corpus', () => {
+  let dir: string;
+  let saves: string;
+  beforeAll(() => {
+    dir = corpusCopy();
+    saves = mkdtempSync(path.join(tmpdir(), 'steppe-corpus-cache-'));
+  });
+  afterAll(() => {
+    rmSync(dir, { recursive: true, force: true });
+    rmSync(saves, { recursive: true, force: true });
+  });
+  const savedFile = async () => corpusCacheFile(saves, await readCorpusFiles(dir));
+
+  it('is parsed and saved when there is none, then loaded: the same corpus as a fresh parse', async () => {
+    const first = await loadOrParseCorpus(dir, saves);
+    expect(first.source).toBe('parsed');
+    expect(first.file).toBe(await savedFile());
+    const second = await loadOrParseCorpus(dir, saves);
+    expect(second.source).toBe('cache');
+    expect(second.corpus).toStrictEqual(await loadCorpus(dir));
+    // The lookup tables point into the documents, as after a parse (not copies of them).
+    const doc = second.corpus.documents[0]!;
+    expect(second.corpus.paragraphsById.get(doc.paragraphs[3]!.id)).toBe(doc.paragraphs[3]);
+    expect(second.corpus.referencesById.get(doc.references[0]!.id)).toBe(doc.references[0]);
+    // The fingerprint saved with it (the index's key) is the one a fresh hash gives.
+    expect(corpusFingerprint(second.corpus)).toBe(corpusFingerprint(structuredClone(second.corpus)));
+  });
+
+  it('is not used once a text or a metadata file changes, or a document comes or goes; a new modification time alone changes nothing', async () => {
+    const original = await savedFile();
+    const text = path.join(dir, 'miliate-2013.txt');
+    const meta = path.join(dir, 'miliate-2013.json');
+    const [textBefore, metaBefore] = [readFileSync(text), readFileSync(meta, 'utf8')];
+    try {
+      utimesSync(text, new Date(), new Date(Date.now() + 60_000));
+      expect(await savedFile()).toBe(original);
+      writeFileSync(text, Buffer.concat([textBefore, Buffer.from('\nYurts on the moon.\n')]));
+      expect(await savedFile()).not.toBe(original);
+      const loaded = await loadOrParseCorpus(dir, saves);
+      expect(loaded.source).toBe('parsed');
+      expect([...loaded.corpus.paragraphsById.values()].some((p) => p.text.includes('Yurts on the moon'))).toBe(true);
+      writeFileSync(text, textBefore);
+      writeFileSync(meta, metaBefore.replace(/"year":\s*\d+/, '"year": 2001'));
+      expect(await savedFile()).not.toBe(original);
+      writeFileSync(meta, metaBefore);
+      expect(await savedFile()).toBe(original);
+      writeFileSync(path.join(dir, 'extra.txt'), 'Title\n\nA paragraph about yurts.\n');
+      writeFileSync(path.join(dir, 'extra.json'), JSON.stringify({ authors: ['Wikipedia contributors'], title: 'Extra', venue: 'Wikipedia', year: 2019 }));
+      expect(await savedFile()).not.toBe(original);
+    } finally {
+      writeFileSync(text, textBefore);
+      writeFileSync(meta, metaBefore);
+      rmSync(path.join(dir, 'extra.txt'), { force: true });
+      rmSync(path.join(dir, 'extra.json'), { force: true });
+    }
+    expect(await savedFile()).toBe(original);
+  });
+
+  it('is keyed on all the code that parses: every module the loader imports is hashed', () => {
+    const hashed = new Set(sourceFiles(PARSING_CODE));
+    const pending = [path.join(SOURCE_ROOT, 'corpus', 'load.ts')];
+    const seen = new Set<string>();
+    while (pending.length) {
+      const file = pending.pop()!;
+      if (seen.has(file)) continue;
+      seen.add(file);
+      for (const m of readFileSync(file, 'utf8').matchAll(/^import\s+(?!type\b)[^'"]*from\s+'(\.[^']+)\.js'/gm)) {
+        pending.push(path.resolve(path.dirname(file), `${m[1]}.ts`));
+      }
+    }
+    // paths.ts gives the default folder's location only, not anything of a parse.
+    const missing = [...seen].filter((f) => !hashed.has(f) && path.relative(SOURCE_ROOT, f) !== 'paths.ts');
+    expect(missing).toEqual([]);
+    expect(seen.size).toBeGreaterThan(5);
+  });
+
+  it('a damaged or foreign file is parsed again and replaced, never a failed start', async () => {
+    const file = await savedFile();
+    const good = readFileSync(file);
+    const other = await loadCorpus(dir);
+    const damages: Array<[string, Buffer]> = [
+      ['empty', Buffer.alloc(0)],
+      ['truncated', good.subarray(0, good.length >> 1)],
+      ['not serialised', Buffer.from('{"layout":2}')],
+      ['another layout', v8.serialize({ layout: 1, corpus: other, fingerprint: 'x' })],
+      ['another corpus', v8.serialize({ layout: 2, corpus: { ...other, documents: other.documents.slice(1) }, fingerprint: 'x' })],
+      ['lookup tables lost', v8.serialize({ layout: 2, corpus: { documents: other.documents }, fingerprint: 'x' })],
+    ];
+    for (const [what, bytes] of damages) {
+      writeFileSync(file, bytes);
+      const result = await loadOrParseCorpus(dir, saves);
+      expect(result.source, what).toBe('parsed');
+      expect(result.corpus.documents.length, what).toBe(2);
+      expect(readFileSync(file).equals(good), what).toBe(true);
+    }
+    expect((await loadOrParseCorpus(dir, saves)).source).toBe('cache');
+  });
+
+  it('a broken document still stops start-up, naming the file, though a saved parse exists', async () => {
+    await loadOrParseCorpus(dir, saves);
+    const text = path.join(dir, 'irgengioro-2022.txt');
+    const before = readFileSync(text);
+    try {
+      writeFileSync(text, '   \n');
+      await expect(loadOrParseCorpus(dir, saves)).rejects.toThrow(CorpusError);
+      await expect(loadOrParseCorpus(dir, saves)).rejects.toThrow(/irgengioro-2022\.txt: is empty/);
+    } finally {
+      writeFileSync(text, before);
+    }
+  });
+
+  it('a folder that cannot be written costs the saving, not the start-up; null saves nothing', async () => {
+    const locked = mkdtempSync(path.join(tmpdir(), 'steppe-locked-'));
+    chmodSync(locked, 0o500);
+    try {
+      const result = await loadOrParseCorpus(dir, path.join(locked, 'cache'));
+      expect(result.source).toBe('parsed');
+      if (process.getuid?.() !== 0) expect(result).toMatchObject({ file: null, saveError: expect.any(String) });
+      expect(result.corpus.documents).toHaveLength(2);
+    } finally {
+      chmodSync(locked, 0o700);
+      rmSync(locked, { recursive: true, force: true });
+    }
+    expect(await loadOrParseCorpus(dir, null)).toMatchObject({ source: 'parsed', file: null });
+  });
+
+  it('createEngine loads both the parse and the index once they are saved', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'steppe-engine-cache-'));
+    try {
+      const cold = await createEngine(dir, { indexCacheDir: folder });
+      expect([cold.corpusSource, cold.indexSource]).toEqual(['parsed', 'built']);
+      const warm = await createEngine(dir, { indexCacheDir: folder });
+      expect([warm.corpusSource, warm.indexSource]).toEqual(['cache', 'cache']);
+      expect(warm.figures).toEqual(cold.figures);
+      expect(readdirSync(folder).sort()).toEqual([expect.stringMatching(/^corpus-[0-9a-f]{32}\.v8$/), expect.stringMatching(/^index-[0-9a-f]{32}\.json$/)]);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
