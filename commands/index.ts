@@ -8,10 +8,11 @@ import { makeHelp } from './help.js';
 import { quote } from './quote.js';
 import { search } from './search.js';
 import { sections } from './sections.js';
+import { reload } from './reload.js';
 import { settings } from './settings.js';
 
 /** Every command the bot registers, in the order /help lists them. */
-export const commands: Command[] = [ask, figures, search, quote, cite, sections, about, settings];
+export const commands: Command[] = [ask, figures, search, quote, cite, sections, about, settings, reload];
 commands.push(makeHelp(() => commands), findSources);
 
 export const commandsByName = new Map(commands.map((c) => [c.definition.name, c]));

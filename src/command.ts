@@ -2,6 +2,7 @@ import type { RESTPostAPIApplicationCommandsJSONBody } from 'discord.js';
 import type { Engine } from './engine.js';
 import type { AnswerRecord } from './feedback/record.js';
 import type { Reply } from './reply/types.js';
+import type { ReloadOutcome } from './reload.js';
 import type { GuildSettings } from './settings/guildSettings.js';
 
 /**
@@ -22,6 +23,8 @@ export interface CommandContext {
   guild?: { id: string; canManage: boolean } | null;
   /** This server's settings (see src/settings). */
   settings?: GuildSettings | null;
+  /** `/reload`: checks that the user owns the bot, then reads the corpus again (see src/reload.ts). */
+  reloadCorpus?: (userId: string) => Promise<ReloadOutcome>;
 }
 
 export interface CommandOutcome {

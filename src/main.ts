@@ -74,7 +74,9 @@ async function main(): Promise<number> {
 
   let bot;
   try {
-    bot = await startBot({ config, engine, commands, logger, store });
+    // /reload reads the same folder the same way as start-up did.
+    const loadEngine = () => createEngine(config.CORPUS_DIR, { indexCacheDir: indexCacheDir(config, DEFAULT_INDEX_CACHE_DIR) });
+    bot = await startBot({ config, engine, commands, logger, store, loadEngine });
   } catch (err) {
     await closeStore();
     if (err instanceof DiscordFatalError) {

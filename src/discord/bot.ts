@@ -11,6 +11,7 @@ import { VERSION } from '../version.js';
 import { InteractionHandler } from './handler.js';
 import { MessageHandler } from './messages.js';
 import { GuildSettings } from '../settings/guildSettings.js';
+import { CorpusReloader } from '../reload.js';
 import { syncCommands } from './register.js';
 import { InteractionTokens } from './tokenLife.js';
 
@@ -137,6 +138,23 @@ export const CACHE_LIMITS = Options.cacheWithLimits({
   EntitlementManager: 0,
 });
 
+/** Who owns the application (a user, or a team's members), read once per client from Discord. */
+const owners = new WeakMap<Client, Promise<string[]>>();
+function ownerIds(client: Client): Promise<string[]> {
+  let known = owners.get(client);
+  if (!known) {
+    known = client
+      .application!.fetch()
+      .then((app) => (!app.owner ? [] : 'members' in app.owner ? [...app.owner.members.keys()] : [app.owner.id]))
+      .catch(() => {
+        owners.delete(client); // try again next time
+        return [] as string[];
+      });
+    owners.set(client, known);
+  }
+  return known;
+}
+
 export function commandPayload(commands: Command[]): RESTPostAPIApplicationCommandsJSONBody[] {
   return commands.map((c) => c.definition);
 }
@@ -153,6 +171,8 @@ export async function startBot(options: {
    * work and their 👍/👎 say the vote could not be saved. The caller opens and closes it.
    */
   store?: Store;
+  /** Reads the corpus again, for `/reload` by the bot's owner; without it /reload says to restart. */
+  loadEngine?: () => Promise<Engine>;
 }): Promise<RunningBot> {
   const { config, engine, commands, logger } = options;
   const intents = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages];
@@ -190,8 +210,14 @@ export async function startBot(options: {
     feedback: new Feedback(options.store ?? null, { keepUserIds: config.FEEDBACK_KEEP_USER_IDS, logger }),
     settings,
   });
+  if (options.loadEngine) {
+    const reloader = new CorpusReloader(options.loadEngine, () => handler.engine, (next) => {
+      handler.replaceEngine(next);
+      logger.info({ documents: next.corpus.documents.length, paragraphs: next.index.paragraphCount }, 'corpus reloaded');
+    });
+    handler.setReload(async (userId) => ((await ownerIds(client)).includes(userId) ? reloader.reload() : { kind: 'not-owner' }));
+  }
   const messages = new MessageHandler(handler, {
-    engine,
     conversations: options.conversations ?? (options.store ? new StoreConversationStore(options.store) : new MemoryConversationStore()),
     logger,
     messageContent: config.MESSAGE_CONTENT_INTENT,

@@ -21,6 +21,7 @@ import type { Engine } from '../engine.js';
 import type { Feedback } from '../feedback/feedback.js';
 import { newAnswerId, type AnswerRecord } from '../feedback/record.js';
 import type { Logger } from '../log.js';
+import type { ReloadOutcome } from '../reload.js';
 import type { GuildSettings } from '../settings/guildSettings.js';
 import { answerReply, errorReply, PASSAGES_PER_ANSWER, quoteReply, reasonReply, voteReply } from '../reply/build.js';
 import { VOTE_REASONS, type AskedVia, type VoteReason } from '../store/types.js';
@@ -67,6 +68,8 @@ export interface HandlerOptions {
   feedback: Feedback;
   /** Each server's settings (/settings), read by commands and messages. */
   settings?: GuildSettings;
+  /** `/reload` (see src/reload.ts); absent where the corpus cannot be read again. */
+  reloadCorpus?: (userId: string) => Promise<ReloadOutcome>;
 }
 
 /** What the central steps need of an event: who, what (for the log), how to tell them. */
@@ -215,7 +218,21 @@ export class InteractionHandler {
       bot: this.options.bot,
       guild: interaction.guildId ? { id: interaction.guildId, canManage: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false } : null,
       settings: this.options.settings ?? null,
+      ...(this.options.reloadCorpus ? { reloadCorpus: this.options.reloadCorpus } : {}),
     };
+  }
+
+  /** The engine answers are read from; `/reload` swaps it (work in flight keeps its own). */
+  get engine(): Engine {
+    return this.options.engine;
+  }
+
+  replaceEngine(engine: Engine): void {
+    this.options.engine = engine;
+  }
+
+  setReload(reload: (userId: string) => Promise<ReloadOutcome>): void {
+    this.options.reloadCorpus = reload;
   }
 
   private async dispatch(interaction: Interaction): Promise<void> {

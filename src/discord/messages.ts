@@ -20,7 +20,6 @@ import { renderMessage, sanitiseUserText, type DiscordMessage } from './render.j
  */
 
 export interface MessageHandlerOptions {
-  engine: Engine;
   conversations: ConversationStore;
   logger: Logger;
   /** The privileged Message Content intent is on: follow plain messages in Steppe's threads. */
@@ -145,7 +144,7 @@ export class MessageHandler {
     const question = sanitiseUserText(addressed.question);
     const state = await this.conversationOf(message, addressed);
     // Queued with everyone's answer work (see WorkQueue), like a command.
-    const result = await this.central.work.run(message.author.id, () => answerTurn(this.options.engine, state, question, { limit: PASSAGES_PER_ANSWER + 1 }));
+    const result = await this.central.work.run(message.author.id, () => answerTurn(this.central.engine, state, question, { limit: PASSAGES_PER_ANSWER + 1 }));
     const { resolution, answer } = result;
     const resolved = resolution.kind === 'source' || resolution.kind === 'more' ? question : resolution.resolved;
     const answerId = newAnswerId();

@@ -4,6 +4,7 @@ import type { Corpus, CorpusDocument, Paragraph, Reference } from '../corpus/typ
 import type { Engine } from '../engine.js';
 import { splitSentences } from '../search/sentences.js';
 import type { VoteReason } from '../store/types.js';
+import type { ReloadSummary } from '../reload.js';
 import { SETTINGS } from '../settings/guildSettings.js';
 import type { Reply, ReplyAction } from './types.js';
 
@@ -191,6 +192,21 @@ export function aboutReply(engine: Engine, info: { version: string; uptimeSecond
       },
       { name: 'Version', value: info.version, inline: true },
       { name: 'Uptime', value: uptime, inline: true },
+    ],
+  };
+}
+
+/** `/reload`: what changed in the corpus. */
+export function reloadReply(s: ReloadSummary): Reply {
+  const list = (ids: string[]) => (ids.length ? ids.join(', ') : 'none');
+  return {
+    tone: 'info',
+    title: 'Corpus reloaded',
+    lead: `${s.documents} documents, ${s.paragraphs} paragraphs, in ${s.ms} ms.`,
+    fields: [
+      { name: 'Added', value: list(s.added) },
+      { name: 'Changed', value: list(s.changed) },
+      { name: 'Removed', value: list(s.removed) },
     ],
   };
 }

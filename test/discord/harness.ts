@@ -75,6 +75,8 @@ export interface StartOptions {
    * `DATABASE_URL` in `env` wins over both.
    */
   databaseFile?: string;
+  /** Reads the corpus again for /reload (default: none, and /reload says to restart). */
+  loadEngine?: () => Promise<Engine>;
 }
 
 /** A fresh SQLite file path in its own temp folder (removed when the process exits). */
@@ -107,7 +109,7 @@ export async function startBotOn(fake: FakeDiscord, options: StartOptions = {}):
   const store = await openStore(config.DATABASE_URL);
   let bot: RunningBot;
   try {
-    bot = await startBot({ config, engine: options.engine ?? (await sharedEngine()), commands: list, logger: createLogger('info', sink), store });
+    bot = await startBot({ config, engine: options.engine ?? (await sharedEngine()), commands: list, logger: createLogger('info', sink), store, ...(options.loadEngine ? { loadEngine: options.loadEngine } : {}) });
     await withTimeout(bot.ready, 8000, 'bot ready');
   } catch (err) {
     await store.close().catch(() => undefined);
