@@ -4,12 +4,12 @@ import {
   type APIEmbed,
   ButtonStyle,
   ComponentType,
-  escapeMarkdown,
 } from 'discord.js';
 import { VOTE_REASON_LABELS } from '../reply/build.js';
 import type { Reply, ReplyAction, ReplyQuote } from '../reply/types.js';
 import { MAX_VOTE_COMMENT_LENGTH, VOTE_REASONS } from '../store/types.js';
 import { customId } from './customIds.js';
+import { escapeMarkdownLinear } from '../render/escape.js';
 import { excerptAround, joinExcerpt, truncate } from '../render/fit.js';
 import { LIMITS } from './limits.js';
 
@@ -61,7 +61,8 @@ export function cutUserText(s: string, max: number): string {
 
 /** Corpus and user text shown as text, not as Markdown or mentions. */
 export function escapeText(s: string): string {
-  return escapeMarkdown(s).replace(/@(everyone|here)/g, '@\u200b$1').replace(/<(@[!&]?|#)(\d+)>/g, '<$1\u200b$2>');
+  // escapeMarkdown's output in linear time (its italic pass grows with the square of a line).
+  return escapeMarkdownLinear(s).replace(/@(everyone|here)/g, '@\u200b$1').replace(/<(@[!&]?|#)(\d+)>/g, '<$1\u200b$2>');
 }
 
 function quoteBlock(q: ReplyQuote, budget: number): string {
