@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -200,6 +200,7 @@ async function burst(fake: FakeDiscord, options: E2eOptions): Promise<BurstResul
 /** Where the CPU of an interaction goes, by the frames on its stack (innermost named frame wins). */
 const STEPPE_STAGES: StageMatcher[] = [
   { stage: 'render: escapeText', fn: /^escapeText$/, file: /\/discord\/render\.js$/ },
+  { stage: 'render: escapeText', fn: /^escape/, file: /@discordjs\/formatters\/|\/render\/escape\.js$/ },
   { stage: 'render: excerpt', fn: /^(excerptAround|joinExcerpt)$/, file: /\/render\/fit\.js$/ },
   { stage: 'render: other', fn: /^renderMessage$/, file: /\/discord\/render\.js$/ },
   { stage: 'answer: query: dense', fn: /./, file: /\/search\/(dense|vectors)\.js$/ },
@@ -332,6 +333,13 @@ async function runBot(spec: BotSpec, options: E2eOptions, log: (s: string) => vo
       const file = readdirSync(profDir).find((f) => f.endsWith('.cpuprofile'));
       if (file) {
         const p = JSON.parse(readFileSync(path.join(profDir, file), 'utf8')) as CpuProfile;
+        // BENCH_PROFILE_OUT=<dir>: keep the raw profile (<bot>.cpuprofile, with <bot>.window.json) for a closer look.
+        const keep = process.env.BENCH_PROFILE_OUT;
+        if (keep) {
+          mkdirSync(keep, { recursive: true });
+          copyFileSync(path.join(profDir, file), path.join(keep, `${spec.name}.cpuprofile`));
+          writeFileSync(path.join(keep, `${spec.name}.window.json`), JSON.stringify({ fromUs, toUs }));
+        }
         const n = options.interactions * 2;
         const { totalMs, stages } = stageTimes(p, spec.stages, { fromUs, toUs });
         profile = {

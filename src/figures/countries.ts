@@ -94,10 +94,20 @@ export function findCountryMentions(text: string): CountryMention[] {
 export function countryFromWord(word: string): string | null {
   const key = normaliseWord(word);
   if (key.length === 0) return null;
-  for (const p of PATTERNS) if (normaliseWord(p.word) === key) return p.country;
-  if (key === 'korea' || key === 'korean') return 'South Korea';
-  return null;
+  return BY_NORMALISED.get(key) ?? null;
 }
+
+/**
+ * Normalised pattern word → country, the first pattern in PATTERNS order winning (as a scan
+ * of PATTERNS would): one lookup a word instead of normalising every pattern for every
+ * word of every question (1.3 ms of CPU a question under the bench's burst).
+ */
+const BY_NORMALISED = new Map<string, string>();
+for (const p of PATTERNS) {
+  const key = normaliseWord(p.word);
+  if (!BY_NORMALISED.has(key)) BY_NORMALISED.set(key, p.country);
+}
+for (const key of ['korea', 'korean']) if (!BY_NORMALISED.has(key)) BY_NORMALISED.set(key, 'South Korea');
 
 function normaliseWord(word: string): string {
   return word

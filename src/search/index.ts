@@ -366,6 +366,10 @@ export class PassageIndex {
   async warmUp(options: { chunk?: number; signal?: AbortSignal } = {}): Promise<number> {
     const chunk = options.chunk ?? 100;
     let done = 0;
+    // The dense signal's space (~0.15 s on first use): made here, in a turn of its own, not by
+    // the first question whose words the corpus lacks.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (!options.signal?.aborted) this.dense();
     for (let i = 0; i < this.paragraphs.length && !options.signal?.aborted; i += chunk) {
       for (const p of this.paragraphs.slice(i, i + chunk)) analyzePassage(p);
       done = Math.min(this.paragraphs.length, i + chunk);
@@ -535,7 +539,13 @@ export class PassageIndex {
       .sort((a, b) => b[1].score - a[1].score)
       .slice(0, DENSE_CANDIDATES)
       .map(([paragraph]) => ({ paragraph, bm25: 0, windowBm25: 0 }));
-    const all = extra.length ? rankCandidates([...candidates, ...extra], question, groups, this.documentTerms, this.sourceNames) : ranked;
+    // The extras have no BM25: ranked with the candidates' maxima, their features are what one
+    // ranking of all would give, and the candidates' need not be computed again. A stable sort
+    // of (ranked, extras) orders ties as one of (candidates, extras) would.
+    const norms = { maxBm25: Math.max(0, ...candidates.map((c) => c.bm25)), maxWindow: Math.max(0, ...candidates.map((c) => c.windowBm25)) };
+    const all = extra.length
+      ? [...ranked, ...rankCandidates(extra, question, groups, this.documentTerms, this.sourceNames, norms)].sort((a, b) => b.score - a.score)
+      : ranked;
     let min = Infinity;
     let max = -Infinity;
     for (const { score } of scores.values()) [min, max] = [Math.min(min, score), Math.max(max, score)];
@@ -576,19 +586,32 @@ export class PassageIndex {
         }
         continue;
       }
-      // Ties in alphabetical order: a restored index walks its terms in another order than the built one.
-      const near = this.search
-        .autoSuggest(g.term, { fuzzy: 0.3, prefix: true, combineWith: 'OR' })
-        .sort((a, b) => b.score - a.score || (a.suggestion < b.suggestion ? -1 : a.suggestion > b.suggestion ? 1 : 0))
-        .slice(0, 3);
-      for (const s of near) {
-        for (const t of [...s.terms].sort()) {
-          const word = this.surfaceForm.get(t);
-          if (word && !out.includes(word)) out.push(word);
-        }
-      }
+      for (const word of this.fuzzySuggestions(g.term)) if (!out.includes(word)) out.push(word);
     }
     return out.slice(0, 5);
+  }
+
+  /** Fuzzy "did you mean" words for one unknown term: a fuzzy walk of the index's tree, remembered per term (as corrections are). */
+  private readonly suggestionCache = new Map<string, readonly string[]>();
+
+  private fuzzySuggestions(term: string): readonly string[] {
+    let words = this.suggestionCache.get(term);
+    if (words) return words;
+    // Ties in alphabetical order: a restored index walks its terms in another order than the built one.
+    const near = this.search
+      .autoSuggest(term, { fuzzy: 0.3, prefix: true, combineWith: 'OR' })
+      .sort((a, b) => b.score - a.score || (a.suggestion < b.suggestion ? -1 : a.suggestion > b.suggestion ? 1 : 0))
+      .slice(0, 3);
+    const list: string[] = [];
+    for (const s of near) {
+      for (const t of [...s.terms].sort()) {
+        const word = this.surfaceForm.get(t);
+        if (word && !list.includes(word)) list.push(word);
+      }
+    }
+    words = list;
+    if (this.suggestionCache.size < 10_000) this.suggestionCache.set(term, words);
+    return words;
   }
 
   /** Every surface word of the corpus, most frequent first (autocomplete, suggestions). */

@@ -290,9 +290,15 @@ export function rankCandidates(
   groups: QueryTermGroup[],
   documentTerms: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
   sourceNames: ReadonlyMap<string, SourceNames> = new Map(),
+  /**
+   * The BM25 and window-BM25 maxima to normalise by, when these candidates join others already
+   * ranked (their features then read exactly as if all had been ranked together). Default:
+   * these candidates' own.
+   */
+  norms?: { maxBm25: number; maxWindow: number },
 ): RankedPassage[] {
-  const maxBm25 = Math.max(0, ...candidates.map((c) => c.bm25));
-  const maxWindow = Math.max(0, ...candidates.map((c) => c.windowBm25));
+  const maxBm25 = norms?.maxBm25 ?? Math.max(0, ...candidates.map((c) => c.bm25));
+  const maxWindow = norms?.maxWindow ?? Math.max(0, ...candidates.map((c) => c.windowBm25));
   const totalIdf = groups.reduce((sum, g) => sum + Math.max(0, g.idf), 0);
   const reliability = TYPE_RELIABILITY[question.type];
   const entityIndexes = groups.flatMap((g, i) => (question.entities.includes(g.term) ? [i] : []));

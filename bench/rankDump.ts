@@ -1,0 +1,23 @@
+/**
+ * `npx tsx bench/rankDump.ts > out.jsonl`: every question of every evaluation file, as
+ * answered (passages, scores, best sentences, lead, suggestions) and as Discord would
+ * receive it (the rendered /ask message): for checking that a speed-up changed nothing,
+ * byte for byte, by diffing the output before and after.
+ */
+import { readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { answerQuestion } from '../src/answer/answer.js';
+import { createEngine } from '../src/engine.js';
+import { renderMessage } from '../src/discord/render.js';
+import { answerReply, PASSAGES_PER_ANSWER } from '../src/reply/build.js';
+import { parseEvalFile } from '../src/eval/score.js';
+import { distinctQuestions, REPO_ROOT } from './questions.js';
+
+const files = ['../shared/eval/dev.jsonl', '../shared/eval/dev2.jsonl', 'test/eval/questions.jsonl', 'test/eval/questions2.jsonl'].map((f) => path.resolve(REPO_ROOT, f)).filter((f) => existsSync(f));
+const questions = [...new Set([...files.flatMap((f) => parseEvalFile(readFileSync(f, 'utf8')).map((q) => q.q)), ...distinctQuestions(1000)])];
+const engine = await createEngine(undefined, { indexCacheDir: null });
+for (const q of questions) {
+  const answer = answerQuestion(engine, q, { limit: PASSAGES_PER_ANSWER + 1 });
+  const message = renderMessage(answerReply(answer, { private: false, answerId: 'a0' }));
+  process.stdout.write(`${JSON.stringify({ q, answer, message })}\n`);
+}
