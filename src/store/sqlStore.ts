@@ -159,37 +159,80 @@ export class SqlStore implements Store {
       }
       const question = entry.question.slice(0, MAX_LOGGED_QUESTION_LENGTH);
       const resolved = entry.resolvedQuestion?.slice(0, MAX_LOGGED_QUESTION_LENGTH) ?? null;
-      await this.db.transaction(async (tx) => {
-        await tx.run(
-          `INSERT INTO questions (answer_id, asked_at, guild_id, channel_kind, asked_via, command, asker_id, question, normalized_question,
-             resolved_question, found, figures, latency_ms)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-          [
-            entry.answerId,
-            askedAt,
-            entry.guildId,
-            entry.channelKind,
-            entry.askedVia,
-            entry.command,
-            entry.askerId ?? null,
-            question,
-            normalizeQuestion(question),
-            resolved,
-            entry.found ? 1 : 0,
-            toJson('figures', entry.figures ?? [], 256 * 1024),
-            Math.max(0, Math.round(entry.latencyMs)),
-          ],
-        );
-        for (const [rank, passage] of entry.passages.entries()) {
-          await tx.run('INSERT INTO question_passages (answer_id, rank, paragraph_id, score) VALUES (?, ?, ?, ?)', [
-            entry.answerId,
-            rank,
-            passage.paragraphId,
-            passage.score,
-          ]);
-        }
-      });
+      const row = { entry, askedAt, question, resolved, figures: toJson('figures', entry.figures ?? [], 256 * 1024) };
+      await this.enqueueQuestion(row);
     });
+  }
+
+  /**
+   * Question-log rows wait up to QUESTION_BATCH_MS and are written together, one transaction
+   * (one fsync) for all: each write blocks the event loop (libsql is synchronous; ~1 ms with
+   * synchronous=FULL), and under a burst one a reply cost every other reply that much. Each
+   * caller's promise settles when its row is committed; if the batch fails, its rows are
+   * written one by one, so a row fails alone, as before. close() writes what waits first.
+   */
+  private pendingQuestions: Array<{ row: PendingQuestion; resolve: () => void; reject: (err: unknown) => void }> = [];
+  private questionFlush: ReturnType<typeof setTimeout> | null = null;
+
+  private enqueueQuestion(row: PendingQuestion): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      this.pendingQuestions.push({ row, resolve, reject });
+      this.questionFlush ??= setTimeout(() => void this.flushQuestions(), QUESTION_BATCH_MS);
+    });
+  }
+
+  private async flushQuestions(): Promise<void> {
+    if (this.questionFlush) clearTimeout(this.questionFlush);
+    this.questionFlush = null;
+    const batch = this.pendingQuestions;
+    this.pendingQuestions = [];
+    if (batch.length === 0) return;
+    try {
+      await this.db.transaction(async (tx) => {
+        for (const { row } of batch) await this.writeQuestion(tx, row);
+      });
+      for (const b of batch) b.resolve();
+    } catch {
+      for (const b of batch) {
+        try {
+          await this.db.transaction((tx) => this.writeQuestion(tx, b.row));
+          b.resolve();
+        } catch (err) {
+          b.reject(err);
+        }
+      }
+    }
+  }
+
+  private async writeQuestion(tx: SqlRunner, { entry, askedAt, question, resolved, figures }: PendingQuestion): Promise<void> {
+    await tx.run(
+      `INSERT INTO questions (answer_id, asked_at, guild_id, channel_kind, asked_via, command, asker_id, question, normalized_question,
+         resolved_question, found, figures, latency_ms)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        entry.answerId,
+        askedAt,
+        entry.guildId,
+        entry.channelKind,
+        entry.askedVia,
+        entry.command,
+        entry.askerId ?? null,
+        question,
+        normalizeQuestion(question),
+        resolved,
+        entry.found ? 1 : 0,
+        figures,
+        Math.max(0, Math.round(entry.latencyMs)),
+      ],
+    );
+    for (const [rank, passage] of entry.passages.entries()) {
+      await tx.run('INSERT INTO question_passages (answer_id, rank, paragraph_id, score) VALUES (?, ?, ?, ?)', [
+        entry.answerId,
+        rank,
+        passage.paragraphId,
+        passage.score,
+      ]);
+    }
   }
 
   getQuestion(answerId: string): Promise<LoggedQuestion | null> {
@@ -401,7 +444,8 @@ export class SqlStore implements Store {
     return this.guard('prune cooldown buckets', () => this.db.run('DELETE FROM cooldown_buckets WHERE full_at <= ?', [this.options.now()]));
   }
 
-  close(): Promise<void> {
+  async close(): Promise<void> {
+    await this.flushQuestions();
     return this.db.close();
   }
 
@@ -414,6 +458,17 @@ export class SqlStore implements Store {
       throw new StoreError('query', `cannot ${action} in ${this.location}: ${causeMessage(error)}`, { cause: error });
     }
   }
+}
+
+/** How long a question-log row waits for others to be written with it (see enqueueQuestion). */
+const QUESTION_BATCH_MS = 25;
+
+interface PendingQuestion {
+  entry: QuestionLogEntry;
+  askedAt: number;
+  question: string;
+  resolved: string | null;
+  figures: string;
 }
 
 const SUM_UP = `COALESCE(SUM(CASE WHEN v.direction = 'up' THEN 1 ELSE 0 END), 0)`;
