@@ -19,6 +19,7 @@ import { distinctQuestions, loadQuestions, loadStyledQuestions, REPO_ROOT } from
 import { e2eSection, profileSection, retrievalSection, scaleSection, signalsSection, targetsSection } from './report.js';
 import { runSignals, type SignalCost } from './signals.js';
 import { runRetrieval, type RetrievalResult } from './retrieval.js';
+import { realCorpusSection, runRealCorpus, type RealCorpusResult } from './realCorpus.js';
 import { DEFAULT_CAPS, DEFAULT_PLANS, FULL_CAPS, runScale, type ScalePlan, type ScaleResult } from './scale.js';
 import { killLiveChildren } from './spawn.js';
 import { writeScaledCorpora } from './synthetic.js';
@@ -63,6 +64,7 @@ let signals: SignalCost[] | null = null;
 const styledQuestions = loadStyledQuestions();
 let e2e: E2eResult | null = null;
 const scales: ScaleResult[] = [];
+let realCorpus: RealCorpusResult | null = null;
 const errors: string[] = [];
 try {
   log(`[${elapsed()}] generating corpora ×${plans.map((p) => p.scale).join(', ×')} (seed ${SEED})`);
@@ -92,6 +94,8 @@ try {
     errors.push(`end to end: ${(err as Error).stack ?? String(err)}`);
   }
 
+  // Before the ×N sizes: the last of them takes whatever budget is left.
+  if (!e2eOnly) realCorpus = await runRealCorpus({ quick, deadline: deadline - 5000 }, log).catch((err: Error) => (errors.push(`real corpus: ${err.stack ?? err}`), null));
   for (const plan of plans) {
     log(`[${elapsed()}] 2. scale ×${plan.scale}`);
     const result = await runScale(corpora.find((c) => c.scale === plan.scale)!, plan, deadline - 5000, full ? FULL_CAPS : DEFAULT_CAPS, log);
@@ -111,6 +115,7 @@ if (retrieval) sections.push(retrievalSection(retrieval));
 if (styled) sections.push(retrievalSection(styled, '1b. Retrieval, dev2 (questions as people type them)'));
 if (signals) sections.push(signalsSection(signals));
 if (scales.length) sections.push(scaleSection(scales));
+if (realCorpus) sections.push(realCorpusSection(realCorpus));
 // The largest profiled size, compared with the next smaller one: what grows faster than the corpus.
 const profiled = scales.filter((s) => s.buildProfile && s.queryProfile);
 const big = profiled.at(-1);
@@ -128,7 +133,7 @@ process.stdout.write(`${sections.join('\n\n')}\n`);
 const out = path.join(REPO_ROOT, 'bench/results.json');
 writeFileSync(
   out,
-  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpu.length, cpuModel: cpu[0]?.model, options: { quick, full, budgetS, seed: SEED }, questions: { files: questions.files, all: questions.all.length, passage: questions.passage.length }, retrieval, styled, signals, scales, e2e, targets: checks, errors, wallS }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpu.length, cpuModel: cpu[0]?.model, options: { quick, full, budgetS, seed: SEED }, questions: { files: questions.files, all: questions.all.length, passage: questions.passage.length }, retrieval, styled, signals, scales, realCorpus, e2e, targets: checks, errors, wallS }, null, 2)}\n`,
 );
 log(`wrote ${path.relative(process.cwd(), out)}`);
 if (errors.length) process.exitCode = 1;
