@@ -3,7 +3,6 @@ import type { Engine } from '../engine.js';
 import { analyze } from '../search/analyzer.js';
 import { contextFrom, withContext } from './context.js';
 import {
-  CONTINUATION,
   FILLER,
   IT_REFERENCE,
   META_ABOUT_IT,

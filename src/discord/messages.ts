@@ -1,12 +1,12 @@
 import { ChannelType, type Message, MessageType, type MessageCreateOptions, type MessageReplyOptions } from 'discord.js';
 import { answerTurn } from '../conversation/converse.js';
 import { emptyConversation, type ConversationState, type ConversationStore } from '../conversation/state.js';
-import type { Engine } from '../engine.js';
 import type { Logger } from '../log.js';
 import type { GuildSettings } from '../settings/guildSettings.js';
 import { errorReply, PASSAGES_PER_ANSWER, turnReply } from '../reply/build.js';
 import { answerRecord, newAnswerId } from '../feedback/record.js';
 import { channelKind, type InteractionHandler } from './handler.js';
+import { truncate } from '../render/fit.js';
 import { LIMITS } from './limits.js';
 import { recallConversation } from './recall.js';
 import { renderMessage, sanitiseUserText, type DiscordMessage } from './render.js';
@@ -66,9 +66,7 @@ export function addressedTo(message: Message, botId: string, messageContent: boo
 /** A thread name from the question: Discord allows 1–100 characters. */
 export function threadName(question: string): string {
   const clean = question.replace(/<[@#][!&]?\d+>/g, '').replace(/\s+/g, ' ').trim() || 'Steppe';
-  if (clean.length <= LIMITS.threadName) return clean;
-  const cut = clean.slice(0, LIMITS.threadName - 1);
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), 50)).replace(/[\ud800-\udbff]$/, '')}…`;
+  return truncate(clean, LIMITS.threadName);
 }
 
 export { sanitiseUserText } from './render.js';

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { autocomplete, DEFAULT_USER, slashCommand, type InteractionResult } from '../fake-discord/fakeDiscord.js';
 import { startTestBotWith, type TestBot } from './harness.js';
+import { nonsenseWords } from '../hardening/nonsense.js';
 
 /**
  * A flood from a few users, each within the cooldown's burst, with the most expensive
@@ -14,17 +15,7 @@ const FLOODERS = 3;
 const BURST = 5;
 const user = (n: number) => ({ ...DEFAULT_USER, id: String(200000000000000000n + BigInt(n)), username: `user${n}` });
 
-let seed = 5;
-function nonsense(length: number): string {
-  const next = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
-  let out = '';
-  while (out.length < length) {
-    let w = '';
-    for (let i = 0; i < 8; i++) w += i % 2 ? 'aeiou'[Math.floor(next() * 5)] : 'bcdfghjklmnpqrstvwz'[Math.floor(next() * 19)];
-    out += `${w} `;
-  }
-  return out.slice(0, length).trim();
-}
+const nonsense = nonsenseWords(5);
 
 let t: TestBot;
 beforeAll(async () => {

@@ -4,6 +4,7 @@ import { commands } from '../../commands/index.js';
 import { MAX_EXPANDED_UNKNOWN, PassageIndex } from '../../src/search/index.js';
 import { autocomplete, messageContextMenu, slashCommand, type InteractionInput, type InteractionResult } from '../fake-discord/fakeDiscord.js';
 import { startTestBot, type TestBot } from './harness.js';
+import { nonsenseWords } from '../hardening/nonsense.js';
 
 /**
  * The worst inputs one user can send, for every option of every command (found in the
@@ -32,18 +33,7 @@ interface OptionDef {
 /** Discord accepts up to 6000 characters in a string option without max_length, and sends that much while typing. */
 const DISCORD_MAX = 6000;
 
-let seed = 11;
-/** Pronounceable words no corpus has, new on every call (caches must not hide the cost). */
-function nonsense(length: number): string {
-  const next = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
-  let out = '';
-  while (out.length < length) {
-    let w = '';
-    for (let i = 0; i < 8; i++) w += i % 2 ? 'aeiou'[Math.floor(next() * 5)] : 'bcdfghjklmnpqrstvwz'[Math.floor(next() * 19)];
-    out += `${w} `;
-  }
-  return out.slice(0, length).trim();
-}
+const nonsense = nonsenseWords(11);
 
 function worstStrings(max: number): Array<[string, string]> {
   return [
