@@ -7,7 +7,8 @@ export default defineConfig({
     hookTimeout: 20_000,
     // Integration suites start servers on loopback ports; keep worker count modest on 2 cores.
     maxWorkers: 2,
-    // One throwaway PostgreSQL server for the store's tests (started only when the run includes them).
-    globalSetup: ['test/store/postgresGlobalSetup.ts'],
+    // The word vectors cut once (test/vectorsGlobalSetup.ts), and one throwaway PostgreSQL
+    // server for the store's tests (started only when the run includes them).
+    globalSetup: ['test/vectorsGlobalSetup.ts', 'test/store/postgresGlobalSetup.ts'],
   },
 });

@@ -106,9 +106,10 @@ export function sharedWordVectors(): WordVectors | null {
   if (shared !== undefined) return shared;
   if (process.env.STEPPE_VECTORS === 'off') return (shared = null);
   const dir = process.env.INDEX_CACHE_DIR;
-  const cacheDir = dir === 'off' ? null : dir ? path.resolve(dir) : path.join(REPO_ROOT, '.cache');
+  const checkoutCache = path.join(REPO_ROOT, '.cache');
+  const cacheDir = dir === 'off' ? null : dir ? path.resolve(dir) : checkoutCache;
   try {
-    shared = loadWordVectors(cacheDir);
+    shared = loadWordVectors(cacheDir, [checkoutCache]);
   } catch {
     shared = null;
   }

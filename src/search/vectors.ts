@@ -174,19 +174,25 @@ export function cutPackageVectors(file: string, keep = MOST_FREQUENT): WordVecto
 
 /**
  * The cut vectors from `cacheDir`, made from the package and saved there when missing.
- * Null when the package is not installed (search then runs on words alone).
- * `cacheDir` null: cut in memory every time (slow: for tests of a read-only set-up).
+ * `alsoReadFrom`: other folders where a cut may already be (the checkout's own `.cache/`):
+ * the cut depends only on the package, so one made for another folder serves as well and
+ * saves the ~3 s a cut costs. Null when the package is not installed (search then runs on
+ * words alone). `cacheDir` null: nothing is saved (a cut is made in memory when none is found).
  */
-export function loadWordVectors(cacheDir: string | null): WordVectors | null {
+export function loadWordVectors(cacheDir: string | null, alsoReadFrom: readonly string[] = []): WordVectors | null {
   const dir = packageDir();
   const version = vectorPackageVersion();
-  const file = cacheDir ? path.join(cacheDir, `vectors-${PACKAGE}-${version ?? 'none'}-${MOST_FREQUENT}.bin`) : null;
-  if (file && existsSync(file)) {
+  const name = `vectors-${PACKAGE}-${version ?? 'none'}-${MOST_FREQUENT}.bin`;
+  const file = cacheDir ? path.join(cacheDir, name) : null;
+  const saved = [...new Set([...(cacheDir ? [cacheDir] : []), ...alsoReadFrom].map((d) => path.resolve(d)))];
+  for (const folder of saved) {
+    const candidate = path.join(folder, name);
+    if (!existsSync(candidate)) continue;
     try {
-      const loaded = WordVectors.deserialize(readFileSync(file));
+      const loaded = WordVectors.deserialize(readFileSync(candidate));
       if (loaded) return loaded;
     } catch {
-      // Unreadable: cut again below.
+      // Unreadable: try the next, or cut again below.
     }
   }
   if (!dir) return null;

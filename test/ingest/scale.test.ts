@@ -5,10 +5,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEngine, DEFAULT_INDEX_CACHE_DIR, type Engine } from '../../src/engine.js';
+import { createEngine, type Engine } from '../../src/engine.js';
 import { runEval } from '../../src/eval/run.js';
 import { parseEvalFile, type EvalSummary } from '../../src/eval/score.js';
-import { sharedWordVectors } from '../../src/search/semantic.js';
 import { material } from './material.js';
 
 /**
@@ -61,11 +60,6 @@ beforeAll(async () => {
   for (const f of readdirSync(articles)) copyFileSync(path.join(articles, f), path.join(corpusDir, f));
   // The one command a person types for the folder; the material states no year for most texts (Wikipedia's 2019 dump).
   added = await npmRun(['add', '--', texts, '--corpus', corpusDir, '--default', 'year=2019', '--quiet']);
-  // The word vectors are cut from their package once per cache folder (≈ 10 s): this folder
-  // borrows the repository's cut, as a second checkout on the same machine would.
-  if (process.env.STEPPE_VECTORS !== 'off' && sharedWordVectors()) {
-    for (const f of readdirSync(DEFAULT_INDEX_CACHE_DIR).filter((n) => /^vectors-.*\.bin$/.test(n))) copyFileSync(path.join(DEFAULT_INDEX_CACHE_DIR, f), path.join(cacheDir, f));
-  }
   // As `npm run build` would: parse, index and save, so that `npm run ask` finds them.
   engine = await createEngine(corpusDir, { indexCacheDir: cacheDir });
 }, 120_000);

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, tokenize } from '../../src/search/analyzer.js';
 import { isPreamble } from '../../src/search/preamble.js';
-import { WordVectors, DIMENSIONS } from '../../src/search/vectors.js';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { REPO_ROOT } from '../../src/paths.js';
+import { WordVectors, DIMENSIONS, loadWordVectors, MOST_FREQUENT } from '../../src/search/vectors.js';
 import { SemanticSpace } from '../../src/search/semantic.js';
 import { otherLanguageMessage, recognisedNames } from '../../src/answer/language.js';
 
@@ -78,5 +82,18 @@ describe('word vectors', () => {
     expect(near[0]!.weight).toBeGreaterThan(0);
     expect(near[0]!.weight).toBeLessThan(0.5);
     expect(semantic.neighbours('unknownword')).toEqual([]);
+  });
+
+  it('a cut saved in another folder (the checkout\'s .cache/) serves a new cache folder: nothing is cut or written again', () => {
+    const checkout = path.join(REPO_ROOT, '.cache');
+    if (!readdirSync(checkout).some((f) => /^vectors-.*\.bin$/.test(f))) loadWordVectors(checkout);
+    const empty = mkdtempSync(path.join(tmpdir(), 'steppe-vectors-'));
+    try {
+      const loaded = loadWordVectors(empty, [checkout]);
+      expect(loaded?.size).toBeGreaterThan(MOST_FREQUENT * 0.99);
+      expect(readdirSync(empty)).toEqual([]);
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
   });
 });
