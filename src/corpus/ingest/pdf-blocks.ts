@@ -1,0 +1,152 @@
+import type { Draft, DraftBlock, DraftPage } from './draft.js';
+import { joinHyphenated } from './hyphenation.js';
+import { median, SUPERSCRIPT, type Line } from './pdf-lines.js';
+
+/** Lines in reading order → headings, paragraphs, footnotes and reference entries. */
+
+export const endsSentence = (s: string) => /[.!?:]["'”’)\]]*[⁰¹²³⁴⁵⁶⁷⁸⁹]*$/.test(s.trim());
+const HEADING_NUMBER = /^(\d+(?:\.\d+)*\.?|[A-Z]\.?(?:\d+)*|[IVX]+\.)\s+\S/;
+export const REFERENCES = /^(?:\d+\.?\s*)?(references|bibliography|literature cited|works cited|references and notes)$/i;
+
+export function buildBlocks(pages: Line[][], heights: number[], bodySize: number, outline: Set<string>, vocabulary: Set<string>, draft: Draft): void {
+  const body = pages.flat().filter((l) => Math.abs(l.size - bodySize) < 0.6);
+  // Typical distance between lines of a paragraph, for telling a paragraph gap.
+  const spacing = median(body.slice(1).map((l, i) => body[i]!.y - l.y).filter((d) => d > 0 && d < bodySize * 2.5)) || bodySize * 1.2;
+  // Column edges per page and column: where most body lines start.
+  const usesIndent = body.length > 0;
+
+  const out: DraftPage[] = pages.map(() => ({ blocks: [], footnotes: [] }));
+  let open: { page: number; text: string; lastLine: Line } | null = null;
+  let inReferences = false;
+  const refLines: Line[] = [];
+  let pendingHeading: { page: number; text: string; size: number; bold: boolean; level: 1 | 2 } | null = null;
+
+  const closeParagraph = () => {
+    if (open) out[open.page]!.blocks.push({ type: 'paragraph', text: open.text });
+    open = null;
+  };
+  const closeHeading = () => {
+    if (!pendingHeading) return;
+    const h = pendingHeading;
+    pendingHeading = null;
+    if (REFERENCES.test(h.text)) {
+      inReferences = true;
+      return;
+    }
+    inReferences = false;
+    out[h.page]!.blocks.push({ type: 'heading', level: h.level, text: h.text.replace(/^(\d+(?:\.\d+)*\.?|[A-Z]\.\d*)\s+(?=\S)/, (m) => m) } as DraftBlock);
+  };
+
+  pages.forEach((lines, p) => {
+    const colLeft = new Map<string, number>();
+    for (const l of lines) {
+      const key = `${l.spanning ? 's' : l.column}`;
+      colLeft.set(key, Math.min(colLeft.get(key) ?? Infinity, l.x0));
+    }
+    let prev: Line | null = null;
+    let footnote: { number: number; text: string } | null = null;
+    for (const l of lines) {
+      const key = `${l.spanning ? 's' : l.column}`;
+      const left = colLeft.get(key) ?? l.x0;
+      const small = l.size < bodySize * 0.92;
+      const lowerPart = l.y < heights[p]! * 0.45;
+      const newColumn = prev !== null && (prev.column !== l.column || prev.spanning !== l.spanning || l.y > prev.y + spacing);
+      // Footnotes: small print low on the page, starting with a marker.
+      const marker = l.leadMarker ?? /^(\d{1,2})\s+(?=\p{L})/u.exec(l.text)?.[1] ?? /^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*/.exec(l.text)?.[1] ?? null;
+      if (small && lowerPart && marker && !inReferences && /\p{L}{3,}.*\s\p{L}{2,}/u.test(l.text)) {
+        const number = /^\d+$/.test(marker) ? Number(marker) : [...marker].reduce((n, ch) => n * 10 + SUPERSCRIPT.indexOf(ch), 0);
+        footnote = { number, text: l.text.replace(/^([⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,2})\s*/, '') };
+        out[p]!.footnotes.push(footnote);
+        prev = l;
+        continue;
+      }
+      if (footnote && small && !newColumn) {
+        footnote.text = joinHyphenated(footnote.text, l.text, vocabulary);
+        prev = l;
+        continue;
+      }
+      footnote = null;
+
+      const isNumberedHeading = HEADING_NUMBER.test(l.text) && !/[.,;]$/.test(l.text) && l.text.length < 90;
+      const larger = l.size >= bodySize * 1.12;
+      const wholeBold = l.bold && l.text.length < 100 && !endsSentence(l.text.replace(/\.$/, ''));
+      const inOutline = outline.has(l.text.toLowerCase());
+      const heading =
+        !small &&
+        /^[\p{Lu}\d]/u.test(l.text) &&
+        l.text.length < 160 &&
+        (inOutline || (larger && l.text.length < 120) || (wholeBold && (isNumberedHeading || l.text.split(' ').length <= 10)) || REFERENCES.test(l.text));
+      if (heading) {
+        if (pendingHeading && pendingHeading.page === p && Math.abs(pendingHeading.size - l.size) < 0.3 && !HEADING_NUMBER.test(l.text)) {
+          pendingHeading.text += ` ${l.text}`; // a heading set on two lines
+        } else {
+          closeParagraph();
+          closeHeading();
+          const subNumbered = /^\d+\.\d+/.test(l.text);
+          pendingHeading = { page: p, text: l.text, size: l.size, bold: l.bold, level: subNumbered || (!larger && !inOutline && l.size <= bodySize * 1.05 && !/^\d+\.?\s/.test(l.text)) ? 2 : 1 };
+        }
+        prev = l;
+        continue;
+      }
+      closeHeading();
+      if (inReferences) {
+        refLines.push({ ...l, x0: l.x0 - left });
+        prev = l;
+        continue;
+      }
+      // A first-line indent: further in than the line before (an indented abstract is not
+      // indented on every line), or, at the top of a column, than the column's edge.
+      const inset = prev !== null && !newColumn ? l.x0 - prev.x0 : l.x0 - left;
+      const indented = inset > bodySize * 0.6 && inset < bodySize * 4;
+      const gap = prev !== null && !newColumn && prev.y - l.y > spacing * 1.45;
+      const sizeChange = prev !== null && Math.abs(prev.size - l.size) > 0.8;
+      const current = open as { page: number; text: string; lastLine: Line } | null;
+      let startsNew = current === null || gap || sizeChange;
+      if (!startsNew && current) {
+        const shortBefore = current.lastLine.x1 < (prev?.x1 ?? 0) - bodySize * 3;
+        if (newColumn || current.lastLine.page !== l.page) {
+          // Across a column or page break a paragraph goes on unless the next one visibly starts.
+          startsNew = (indented && usesIndent) || (endsSentence(current.text) && /^[\p{Lu}\d“"(]/u.test(l.text) && !indented && /^\s*$/.test(''));
+          if (endsSentence(current.text) && indented) startsNew = true;
+        } else startsNew = indented || (shortBefore && endsSentence(current.text));
+      }
+      if (startsNew || !current) {
+        closeParagraph();
+        open = { page: p, text: l.text, lastLine: l };
+      } else {
+        current.text = joinHyphenated(current.text, l.text, vocabulary);
+        current.lastLine = l;
+      }
+      prev = l;
+    }
+  });
+  closeParagraph();
+  closeHeading();
+  draft.pages = out;
+  draft.references = splitReferences(refLines, vocabulary);
+  for (const page of draft.pages) {
+    // Table rows and figure labels end up as very short "paragraphs": keep passages readable.
+    page.blocks = page.blocks.filter((b) => b.type !== 'paragraph' || b.text.replace(/[^\p{L}]/gu, '').length >= 12);
+  }
+}
+
+/** Reference lines → entries: at `[n]`/`n.` numbering, else where a line starts at the column edge (hanging indent). */
+function splitReferences(lines: Line[], vocabulary: Set<string>): string[] {
+  const entries: string[] = [];
+  const numbered = lines.filter((l) => /^(\[\d+\]|\d{1,3}\.)\s/.test(l.text)).length >= Math.max(3, lines.length * 0.15);
+  // With a hanging indent the first line of an entry is the one at the column's edge.
+  const hanging = lines.filter((l) => l.x0 > 3).length >= lines.length * 0.2;
+  let prev: Line | null = null;
+  for (const l of lines) {
+    const starts = numbered
+      ? /^(\[\d+\]|\d{1,3}\.)\s/.test(l.text)
+      : hanging
+        ? l.x0 <= 3
+        : prev === null || (endsSentence(prev.text) && /^\p{Lu}[\p{L}'’-]+,/u.test(l.text));
+    if (starts || entries.length === 0) entries.push(l.text.replace(/^(\[\d+\]|\d{1,3}\.)\s*/, ''));
+    else entries[entries.length - 1] = joinHyphenated(entries[entries.length - 1]!, l.text, vocabulary);
+    prev = l;
+  }
+  return entries.filter((e) => e.length > 15);
+}
+

@@ -1,0 +1,96 @@
+import type { Line } from './pdf-lines.js';
+
+/** Page layout: running headers/footers and page numbers, columns, reading order. */
+
+/** `Page 3`, `3`, `- 3 -`, `3 of 12`: the printed page number, if the line is only that. */
+function pageNumberOf(text: string): number | null {
+  const m = /^(?:page\s+)?[-–]?\s*(\d{1,5})\s*[-–]?(?:\s+of\s+\d+)?$/i.exec(text.trim());
+  return m ? Number(m[1]) : null;
+}
+
+const shapeKey = (text: string) => text.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
+
+/** Removes running headers/footers and page numbers; returns the printed page numbers found. */
+export function removeRunningLines(pages: Line[][], heights: number[]): { labels: string[] | null; removed: number } {
+  const zone = (l: Line, h: number) => l.y > h * 0.9 || l.y < h * 0.1;
+  const counts = new Map<string, number>();
+  pages.forEach((lines, i) => {
+    const keys = new Set(lines.filter((l) => zone(l, heights[i]!)).map((l) => `${shapeKey(l.text)}@${Math.round(l.y / 12)}`));
+    for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+  });
+  const threshold = Math.max(2, Math.ceil(pages.length * 0.3));
+  const offsets = new Map<number, number>();
+  let removed = 0;
+  pages.forEach((lines, i) => {
+    const keep: Line[] = [];
+    for (const l of lines) {
+      const inZone = zone(l, heights[i]!);
+      const n = inZone ? pageNumberOf(l.text) : null;
+      if (n !== null) offsets.set(n - i, (offsets.get(n - i) ?? 0) + 1);
+      // A number alone in the margin, or a line repeated there on many pages.
+      if (inZone && (n !== null || (counts.get(`${shapeKey(l.text)}@${Math.round(l.y / 12)}`) ?? 0) >= threshold)) {
+        removed++;
+        // A running header may carry the page number in it ("2272 Proceedings …", "Page 3 of 9").
+        const embedded = /(?:^|\s)(\d{1,5})(?:\s|$)/.exec(l.text);
+        if (n === null && embedded) offsets.set(Number(embedded[1]) - i, (offsets.get(Number(embedded[1]) - i) ?? 0) + 0.5);
+        continue;
+      }
+      keep.push(l);
+    }
+    pages[i] = keep;
+  });
+  const best = [...offsets.entries()].sort((a, b) => b[1] - a[1])[0];
+  const labels = best && best[1] >= Math.max(2, pages.length * 0.4) && best[0] !== 1 ? pages.map((_, i) => String(i + best[0])) : null;
+  return { labels, removed };
+}
+
+/** Column boundaries of a page: centres of vertical gutters that narrow lines never cross. */
+function columnBoundaries(lines: Line[], bodySize: number): number[] {
+  if (lines.length < 10) return [];
+  const minX = Math.min(...lines.map((l) => l.x0));
+  const maxX = Math.max(...lines.map((l) => l.x1));
+  const width = maxX - minX;
+  const narrow = lines.filter((l) => l.x1 - l.x0 < width * 0.62 && l.text.length > 3);
+  const boundaries: number[] = [];
+  let runStart: number | null = null;
+  for (let x = minX + width * 0.15; x <= maxX - width * 0.15; x += 1) {
+    const crossing = narrow.filter((l) => l.x0 < x && l.x1 > x).length;
+    // A few narrow lines may cross (author names, a short centred line): they become spanning lines.
+    if (crossing <= Math.max(2, narrow.length * 0.04)) runStart ??= x;
+    else if (runStart !== null) {
+      if (x - runStart >= bodySize * 0.6) boundaries.push((runStart + x) / 2);
+      runStart = null;
+    }
+  }
+  // A gutter needs real columns on both sides, not one short line.
+  return boundaries.filter((b, i) => {
+    const left = narrow.filter((l) => l.x1 <= b && (i === 0 || l.x0 >= boundaries[i - 1]!)).length;
+    const right = narrow.filter((l) => l.x0 >= b && (i === boundaries.length - 1 || l.x1 <= boundaries[i + 1]!)).length;
+    return left >= 5 && right >= 5;
+  });
+}
+
+/** The page's lines in reading order: bands split by spanning lines, columns left to right in each. */
+export function readingOrder(lines: Line[], bodySize: number): Line[] {
+  const bounds = columnBoundaries(lines, bodySize);
+  for (const l of lines) {
+    l.spanning = bounds.some((b) => l.x0 < b - 2 && l.x1 > b + 2);
+    l.column = bounds.filter((b) => (l.x0 + l.x1) / 2 > b).length;
+  }
+  const sorted = [...lines].sort((a, b) => b.y - a.y || a.x0 - b.x0);
+  const out: Line[] = [];
+  let band: Line[][] = bounds.map(() => []).concat([[]]);
+  const flush = () => {
+    for (const col of band) out.push(...col);
+    band = bounds.map(() => []).concat([[]]);
+  };
+  for (const l of sorted) {
+    if (l.spanning && bounds.length > 0) {
+      flush();
+      out.push(l);
+    } else band[l.column]!.push(l);
+  }
+  flush();
+  return out;
+}
+

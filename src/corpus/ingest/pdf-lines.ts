@@ -1,0 +1,79 @@
+/** pdf.js text runs → lines: one baseline, no wide gap; small raised digits become footnote markers. */
+
+export interface Run {
+  str: string;
+  x: number;
+  y: number;
+  w: number;
+  size: number;
+  bold: boolean;
+}
+
+export interface Line {
+  runs: Run[];
+  text: string;
+  x0: number;
+  x1: number;
+  y: number;
+  size: number;
+  bold: boolean;
+  page: number;
+  /** Starts with a raised small number (footnote text) — the marker. */
+  leadMarker: string | null;
+  column: number;
+  spanning: boolean;
+}
+
+export const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+const sup = (digits: string) => [...digits].map((d) => SUPERSCRIPT[Number(d)] ?? d).join('');
+export const BOLD_FONT = /bold|black|heavy|semibold|demi|[-,]medi|\.b$|-b$|cmbx/i;
+export const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.floor(s.length / 2)]! : 0;
+};
+
+/** Runs of one page grouped into lines, in content order, superscripts attached. */
+export function buildLines(runs: Run[], page: number): Line[] {
+  const lines: Line[] = [];
+  let current: Line | null = null;
+  const close = () => {
+    if (current && current.text.trim()) lines.push(current);
+    current = null;
+  };
+  for (const r of runs) {
+    if (!r.str) continue;
+    const c = current as Line | null;
+    if (c) {
+      const dy = r.y - c.y;
+      const gap = r.x - c.x1;
+      const raised = r.size < c.size * 0.85 && dy > 0 && dy < c.size * 0.7 && gap > -1 && gap < c.size;
+      const sameLine = Math.abs(dy) < Math.max(c.size, r.size) * 0.3 && gap > -c.size * 0.5 && gap < Math.max(c.size, r.size) * 1.5;
+      if (raised || sameLine) {
+        const space = gap > Math.min(c.size, r.size) * 0.18 && !/\s$/.test(c.text) && !/^\s/.test(r.str) ? ' ' : '';
+        const piece = raised && /^\d{1,3}$/.test(r.str.trim()) ? sup(r.str.trim()) : r.str;
+        c.text += space + piece;
+        c.runs.push(r);
+        c.x1 = Math.max(c.x1, r.x + r.w);
+        if (!raised && r.str.trim()) c.bold &&= r.bold;
+        continue;
+      }
+      close();
+    }
+    // A line that starts with a raised number is a footnote's first line.
+    const leadMarker = null;
+    current = { runs: [r], text: r.str, x0: r.x, x1: r.x + r.w, y: r.y, size: r.size, bold: r.bold, page, leadMarker, column: 0, spanning: false };
+  }
+  close();
+  // A raised number alone, then the footnote text on its baseline: one line, marker first.
+  const merged: Line[] = [];
+  for (const l of lines) {
+    const prev = merged[merged.length - 1];
+    if (prev && /^\d{1,3}$/.test(prev.text.trim()) && prev.size < l.size * 0.9 + 0.01 && prev.y - l.y > 0 && prev.y - l.y < l.size * 0.7 && l.x0 - prev.x1 < l.size && l.x0 >= prev.x0) {
+      merged[merged.length - 1] = { ...l, text: l.text, x0: prev.x0, leadMarker: prev.text.trim() };
+      continue;
+    }
+    merged.push({ ...l, text: l.text.replace(/\s+/g, ' ').trim() });
+  }
+  return merged;
+}
+
