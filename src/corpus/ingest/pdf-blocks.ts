@@ -71,11 +71,13 @@ export function buildBlocks(pages: Line[][], heights: number[], bodySize: number
       const larger = l.size >= bodySize * 1.12;
       const wholeBold = l.bold && l.text.length < 100 && !endsSentence(l.text.replace(/\.$/, ''));
       const inOutline = outline.has(l.text.toLowerCase());
+      // "References" alone on its line is the heading whatever its print (back matter is often small).
       const heading =
-        !small &&
-        /^[\p{Lu}\d]/u.test(l.text) &&
-        l.text.length < 160 &&
-        (inOutline || (larger && l.text.length < 120) || (wholeBold && (isNumberedHeading || l.text.split(' ').length <= 10)) || REFERENCES.test(l.text));
+        REFERENCES.test(l.text) ||
+        (!small &&
+          /^[\p{Lu}\d]/u.test(l.text) &&
+          l.text.length < 160 &&
+          (inOutline || (larger && l.text.length < 120) || (wholeBold && (isNumberedHeading || l.text.split(' ').length <= 10))));
       if (heading) {
         if (pendingHeading && pendingHeading.page === p && Math.abs(pendingHeading.size - l.size) < 0.3 && !HEADING_NUMBER.test(l.text)) {
           pendingHeading.text += ` ${l.text}`; // a heading set on two lines

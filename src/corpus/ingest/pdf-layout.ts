@@ -44,8 +44,8 @@ export function removeRunningLines(pages: Line[][], heights: number[]): { labels
   return { labels, removed };
 }
 
-/** Column boundaries of a page: centres of vertical gutters that narrow lines never cross. */
-function columnBoundaries(lines: Line[], bodySize: number): number[] {
+/** Column boundaries of a page: centres of vertical gutters that few narrow lines cross. */
+export function columnBoundaries(lines: Line[], bodySize: number): number[] {
   if (lines.length < 10) return [];
   const minX = Math.min(...lines.map((l) => l.x0));
   const maxX = Math.max(...lines.map((l) => l.x1));
@@ -55,8 +55,10 @@ function columnBoundaries(lines: Line[], bodySize: number): number[] {
   let runStart: number | null = null;
   for (let x = minX + width * 0.15; x <= maxX - width * 0.15; x += 1) {
     const crossing = narrow.filter((l) => l.x0 < x && l.x1 > x).length;
-    // A few narrow lines may cross (author names, a short centred line): they become spanning lines.
-    if (crossing <= Math.max(2, narrow.length * 0.04)) runStart ??= x;
+    const beside = Math.min(narrow.filter((l) => l.x1 <= x).length, narrow.filter((l) => l.x0 >= x).length);
+    // Some lines may cross (a title block, author names, a table or figure set across both
+    // columns): they become spanning lines. They must be few beside the columns' own lines.
+    if (crossing <= Math.max(2, beside * 0.25)) runStart ??= x;
     else if (runStart !== null) {
       if (x - runStart >= bodySize * 0.6) boundaries.push((runStart + x) / 2);
       runStart = null;

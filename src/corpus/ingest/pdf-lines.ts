@@ -32,12 +32,45 @@ export const median = (xs: number[]) => {
   return s.length ? s[Math.floor(s.length / 2)]! : 0;
 };
 
+/**
+ * The size most of a line's characters are set in: small capitals ("COARSE" as a large C
+ * and smaller OARSE) or a symbol in another font do not make the line another size.
+ */
+function mainSize(line: Line): number {
+  const chars = new Map<number, number>();
+  for (const r of line.runs) {
+    if (Math.abs(r.y - line.y) > r.size * 0.3) continue; // raised markers
+    const n = r.str.replace(/\s/g, '').length;
+    if (n > 0) chars.set(r.size, (chars.get(r.size) ?? 0) + n);
+  }
+  return [...chars.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? line.size;
+}
+
+/**
+ * The size body text is set in: the one most characters of prose are, counting lines of a
+ * few words (not table cells or labels) before the References (a long bibliography or
+ * tables in small print can outweigh a short paper's body).
+ */
+export function bodySizeOf(pages: Line[][], isReferencesHeading: (text: string) => boolean): number {
+  const lines = pages.flat();
+  const total = lines.reduce((n, l) => n + l.text.length, 0);
+  let seen = 0;
+  const chars = new Map<number, number>();
+  for (const l of lines) {
+    if (isReferencesHeading(l.text) && seen > total * 0.3) break;
+    seen += l.text.length;
+    if (l.text.split(' ').length < 5) continue;
+    chars.set(l.size, (chars.get(l.size) ?? 0) + l.text.length);
+  }
+  return [...chars.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 10;
+}
+
 /** Runs of one page grouped into lines, in content order, superscripts attached. */
 export function buildLines(runs: Run[], page: number): Line[] {
   const lines: Line[] = [];
   let current: Line | null = null;
   const close = () => {
-    if (current && current.text.trim()) lines.push(current);
+    if (current && current.text.trim()) lines.push({ ...current, size: mainSize(current) });
     current = null;
   };
   for (const r of runs) {

@@ -1,8 +1,8 @@
 import { emptyDraft, propose, type Draft } from './draft.js';
 import { vocabularyOf } from './hyphenation.js';
-import { buildBlocks } from './pdf-blocks.js';
+import { buildBlocks, REFERENCES } from './pdf-blocks.js';
 import { readingOrder, removeRunningLines } from './pdf-layout.js';
-import { BOLD_FONT, buildLines, type Line, type Run } from './pdf-lines.js';
+import { BOLD_FONT, bodySizeOf, buildLines, type Line, type Run } from './pdf-lines.js';
 import { readMetadata } from './pdf-metadata.js';
 
 /**
@@ -75,10 +75,7 @@ export async function importPdf(data: Uint8Array): Promise<Draft> {
     const labels = labelsFromPdf && labelsFromPdf.some((l) => /^\d+$/.test(l)) ? labelsFromPdf : printed;
     if (labels) propose(draft, 'pageLabels', labels, labelsFromPdf ? 'PDF page labels' : 'printed page numbers');
 
-    // Body text: the size (and line spacing) most characters are set in.
-    const sizeChars = new Map<number, number>();
-    for (const l of pages.flat()) sizeChars.set(l.size, (sizeChars.get(l.size) ?? 0) + l.text.length);
-    const bodySize = [...sizeChars.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 10;
+    const bodySize = bodySizeOf(pages, (text) => REFERENCES.test(text));
     const outline = await outlineTitles(doc);
     const ordered = pages.map((lines) => readingOrder(lines, bodySize));
     // The document's words, without the halves of words broken at line ends.
