@@ -156,6 +156,30 @@ function cuesFor(corpus: Corpus): DocumentCues[] {
   return cues;
 }
 
+/** Paragraphs of text a title's words must appear in, as a phrase, to be a topic's name rather than a document's. */
+const TOPIC_PARAGRAPHS = 3;
+const topicPhrases = new WeakMap<Corpus, Map<string, boolean>>();
+
+/** Whether the corpus's text uses these words, in this order, in TOPIC_PARAGRAPHS paragraphs or more. */
+function isTopicPhrase(corpus: Corpus, words: string[]): boolean {
+  const key = words.join(' ');
+  let known = topicPhrases.get(corpus);
+  if (!known) topicPhrases.set(corpus, (known = new Map()));
+  const cached = known.get(key);
+  if (cached !== undefined) return cached;
+  const escaped = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const phrase = new RegExp(`(?<![\\p{L}\\p{N}])${escaped.join('[^\\p{L}\\p{N}]+(?:s[^\\p{L}\\p{N}]+)?')}(?![\\p{L}\\p{N}])`, 'iu');
+  let count = 0;
+  outer: for (const doc of corpus.documents) {
+    for (const p of doc.paragraphs) {
+      if (phrase.test(p.text) && ++count >= TOPIC_PARAGRAPHS) break outer;
+    }
+  }
+  const topic = count >= TOPIC_PARAGRAPHS;
+  if (known.size < 1_000) known.set(key, topic);
+  return topic;
+}
+
 function startsWithAt(toks: Token[], i: number, words: string[]): boolean {
   return words.length > 0 && words.every((w, k) => toks[i + k]?.norm === w);
 }
@@ -228,7 +252,11 @@ function allMentions(corpus: Corpus, text: string): DocumentMention[] {
       const most = run.content >= Math.max(2, Math.ceil(doc.titleContent * 0.6));
       // A quotation that is all title words ("The Steppes") names the title, however short.
       const wholeQuote = quoted.some(([a, b]) => a <= start && end <= b && text.slice(a, start).trim() === '' && /^[\s.,!?]*$/.test(text.slice(end, b)));
-      if (most || wholeQuote) found.push({ documentId: doc.id, start, end, how: 'title' });
+      // A title that is a topic's name ("Central Asia", an encyclopedia's entry) names the
+      // topic when the question uses it as the corpus does: the document only when quoted or
+      // called a document ("the Central Asia article").
+      const named = wholeQuote || nounAt(toks, run.to + 1) !== null || !isTopicPhrase(corpus, toks.slice(run.from, run.to + 1).map((t) => t.norm));
+      if ((most && named) || wholeQuote) found.push({ documentId: doc.id, start, end, how: 'title' });
     }
     // author: the surname (a slip of one letter allowed in long names), with "'s paper" after it.
     for (let i = 0; i < toks.length; i++) {

@@ -166,14 +166,18 @@ export class Expander {
 
   constructor(extraAcronyms: Record<string, string[]> = {}) {
     const acronyms: Record<string, string[]> = { ...extraAcronyms, ...ACRONYMS };
+    const placeTerms = new Set(PLACES.flat().flatMap((w) => analyze(w)));
     for (const [abbr, longForms] of Object.entries(acronyms)) {
       const abbrTerm = normalizeTerm(abbr) ?? abbr;
+      const curated = abbr in ACRONYMS;
       for (const long of longForms) {
         const longTerms = analyze(long);
         for (const t of longTerms) this.add(abbrTerm, t, 'acronym');
-        // Only the distinctive head of a long form points back at the acronym.
+        // Only the distinctive head of a long form points back at the acronym. A country is
+        // the head of many a mined name ("Mongolian Telecom Company (MTC)"): "Mongolia" does
+        // not mean MTC.
         const head = longTerms[0];
-        if (head && longTerms.length > 1) this.add(head, abbrTerm, 'synonym');
+        if (head && longTerms.length > 1 && (curated || !placeTerms.has(head))) this.add(head, abbrTerm, 'synonym');
       }
     }
     // Forms of one name (Mongolia, Mongolian, Mongols) nearly mean the same; a capital or

@@ -82,3 +82,21 @@ describe('document mentions, from any metadata', () => {
     expect(findDocumentMention(synthetic, 'why are the hills brown?')).toBeNull();
   });
 });
+
+describe('a title that is also a topic', () => {
+  const topical = indexCorpus([
+    doc({ id: 'wikipedia-central-asia', authors: ['Wikipedia contributors'], title: 'Central Asia', venue: 'Wikipedia', kind: 'encyclopedia' }, 'Central Asia is a region of five republics.'),
+    doc({ id: 'ablay-2022', authors: ['Anna Ablay'], title: 'Steppe Diplomacy', venue: 'Asian Affairs', kind: 'journal-article', doi: '10.1/y' }, 'Mongolia and Central Asia trade little.'),
+    doc({ id: 'ablay-2023', authors: ['Anna Ablay'], title: 'Steppe Trade', venue: 'Asian Affairs', kind: 'journal-article', doi: '10.1/z' }, 'Central Asia buys grain; Central Asia sells oil.'),
+    doc({ id: 'ablay-2024', authors: ['Anna Ablay'], title: 'Steppe Roads', venue: 'Asian Affairs', kind: 'journal-article', doi: '10.1/w' }, 'Roads across Central Asia.'),
+  ]);
+
+  it('names the topic, not the document, when the question uses it as the corpus does', () => {
+    expect(findDocumentMention(topical, 'How did the rise of China change Central Asia?')).toBeNull();
+  });
+
+  it('names the document when quoted or called a document', () => {
+    expect(mention(topical, 'what does the Central Asia article say about oil?')).toMatchObject({ id: 'wikipedia-central-asia', how: 'title' });
+    expect(mention(topical, 'what does "Central Asia" say about oil?')).toMatchObject({ id: 'wikipedia-central-asia', how: 'title' });
+  });
+});

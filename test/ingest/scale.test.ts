@@ -27,7 +27,7 @@ const OWN_QUESTIONS = path.join(ROOT, 'test/ingest/questions.jsonl');
 const PROJECT_QUESTIONS = path.join(ROOT, 'test/eval/questions.jsonl');
 
 /** Hit@1 reached with the 118 distractors loaded (out of the passage questions of each file). */
-const LEVELS = { own: 12 / 17, project: 33 / 45 };
+const LEVELS = { own: 12 / 17, project: 38 / 45 };
 
 let corpusDir: string;
 let cacheDir: string;

@@ -119,6 +119,15 @@ describe('the passage index at scale', () => {
     expect(first('Why do Kazakh herders in Mongolia keep eagles?')).toBe(specific[1]);
   });
 
+  it('counts each question word once in choosing the pool: many paragraphs naming a country in all its forms do not crowd out the one that also holds the rare word', () => {
+    const forms = Array.from({ length: 150 }, (_, i) => `Mongolian herders of the Mongol steppe met in Ulaanbaatar, Mongolia, for Mongolian fair number ${i + 1}.`);
+    const rare = Array.from({ length: 5 }, (_, i) => `Authoritarian parties won election number ${i + 1}.`);
+    const grain = Array.from({ length: 2000 }, (_, i) => `Grain prices rose in market number ${i + 1}.`);
+    const answer = 'Mongolia keeps its distance from authoritarian states.';
+    const crowded = new PassageIndex(indexCorpus([doc('forms-2020', 'Crowd', 2020, [...forms, ...rare, answer, ...grain])]));
+    expect(crowded.query('Why does Mongolia avoid authoritarian governments?', { limit: 3 }).passages[0]?.paragraph.text).toBe(answer);
+  });
+
   it('still answers a question made only of words that are everywhere', () => {
     const result = big.query('What are relations between Mongolia and Kazakhstan like?', { limit: 3 });
     expect(result.passages).toHaveLength(3);
@@ -143,5 +152,23 @@ describe('the passage index at scale', () => {
     const running = fresh.warmUp({ chunk: 100, signal: stop.signal });
     stop.abort();
     expect(await running).toBeLessThan(fresh.paragraphCount);
+  });
+});
+
+describe('spelling correction', () => {
+  const words = new PassageIndex(
+    indexCorpus([
+      doc('words-2020', 'Words', 2020, [
+        'Governments of the region met.',
+        'The cover of the report was blue.',
+        'A drone can hover over the steppe.',
+        'The rover crossed the desert.',
+      ]),
+    ]),
+  );
+
+  it('breaks a tie between stems by the word typed: "goverments" is governments, not cover, hover or rover', () => {
+    // "goverments" stems to "gover": one edit from govern, cover, hover and rover alike.
+    expect(words.corrections('gover', 'goverments')).toEqual(['govern']);
   });
 });
