@@ -23,6 +23,7 @@ export const settings: Command = {
     ],
   },
   help: { usage: '/settings [setting] [value]', text: 'Shows this server’s settings; with a setting and a value, changes it (Manage Server).' },
+  alwaysPrivate: true,
   async run(ctx) {
     if (!ctx.guild || !ctx.settings) return { reply: errorReply('Settings belong to a server: use /settings in one.'), private: true };
     const key = stringOption(ctx, 'setting');

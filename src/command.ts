@@ -1,6 +1,7 @@
 import type { RESTPostAPIApplicationCommandsJSONBody } from 'discord.js';
 import type { Engine } from './engine.js';
 import type { AnswerRecord } from './feedback/record.js';
+import type { Report, ReportOptions } from './feedback/report.js';
 import type { Reply } from './reply/types.js';
 import type { ReloadOutcome } from './reload.js';
 import type { GuildSettings } from './settings/guildSettings.js';
@@ -23,6 +24,10 @@ export interface CommandContext {
   guild?: { id: string; canManage: boolean } | null;
   /** This server's settings (see src/settings). */
   settings?: GuildSettings | null;
+  /** The maintainers' report from the store (`/report`); null when it cannot be read. */
+  report?: (options: ReportOptions) => Promise<Report | null>;
+  /** Whether the bot reads plain messages (the Message Content intent), for /settings' help channels. */
+  messageContent?: boolean;
   /** `/reload`: checks that the user owns the bot, then reads the corpus again (see src/reload.ts). */
   reloadCorpus?: (userId: string) => Promise<ReloadOutcome>;
 }
@@ -47,6 +52,8 @@ export interface Command {
   help: { usage: string; text: string };
   /** May take longer than Discord's 3-second deadline: defer before running. */
   slow?: boolean;
+  /** Every reply is private (a deferral too): managers' commands such as /report and /settings. */
+  alwaysPrivate?: boolean;
   run(ctx: CommandContext): CommandOutcome | Promise<CommandOutcome>;
   autocomplete?(ctx: CommandContext, focused: { name: string; value: string }): Choice[];
 }

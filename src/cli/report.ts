@@ -1,11 +1,14 @@
 /**
- * `npm run report -- [--since 7d|24h|2025-01-31] [--guild ID] [--limit N] [--json]`: what
- * was asked, what found nothing (the coverage gaps), the votes and the worst-rated answers,
- * from the database DATABASE_URL names (the bot's).
+ * `npm run report -- [--since 7d|24h|2025-01-31] [--guild ID] [--limit N] [--json] [--chart FILE]`:
+ * what was asked, what found nothing (the coverage gaps), the low-confidence answers, the
+ * votes by document and paragraph, the down-voted questions, from the database DATABASE_URL
+ * names (the bot's); `--chart` also writes the PNG of questions per day and answer rate.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { chartCaption, renderActivityChart } from '../feedback/chart.js';
 import { parseArgs } from 'node:util';
-import { buildReport, parseSince, reportText } from '../feedback/report.js';
+import { buildReport, describePeriod, parseSince, reportText } from '../feedback/report.js';
 import { redact } from '../log.js';
 import { openStore, StoreError } from '../store/index.js';
 import { loadConfigOrReport, runMain } from './run.js';
@@ -17,8 +20,13 @@ async function main(): Promise<number> {
       guild: { type: 'string' },
       limit: { type: 'string', default: '10' },
       json: { type: 'boolean', default: false },
+      chart: { type: 'string' },
     },
   });
+  if (values.chart !== undefined && (values.chart.trim() === '' || !existsSync(path.dirname(path.resolve(values.chart))))) {
+    process.stderr.write(`report: --chart needs a file in an existing folder (got "${values.chart}")\n`);
+    return 2;
+  }
   const since = values.since === undefined ? undefined : parseSince(values.since);
   if (since === null) {
     process.stderr.write('report: --since must be like 7d, 24h, 30m or a date (2025-01-31)\n');
@@ -49,7 +57,18 @@ async function main(): Promise<number> {
   }
   try {
     const report = await buildReport(store, { since, guildId: values.guild, limit });
+    if (values.chart !== undefined) {
+      const period = describePeriod(values.since, report);
+      const png = await renderActivityChart(report.perDay, { title: `Questions to Steppe, ${period}`, caption: chartCaption(report) });
+      try {
+        writeFileSync(values.chart, png);
+      } catch (err) {
+        process.stderr.write(`report: cannot write the chart to ${values.chart}: ${(err as Error).message}\n`);
+        return 1;
+      }
+    }
     process.stdout.write(values.json ? `${JSON.stringify(report)}\n` : reportText(report));
+    if (values.chart !== undefined && !values.json) process.stdout.write(`\nChart: ${path.resolve(values.chart)}\n`);
     return 0;
   } finally {
     await store.close();

@@ -218,6 +218,7 @@ export class InteractionHandler {
       bot: this.options.bot,
       guild: interaction.guildId ? { id: interaction.guildId, canManage: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false } : null,
       settings: this.options.settings ?? null,
+      report: (o) => this.options.feedback.report(o),
       ...(this.options.reloadCorpus ? { reloadCorpus: this.options.reloadCorpus } : {}),
     };
   }
@@ -331,7 +332,7 @@ export class InteractionHandler {
       } else {
         for (const o of i.options.data) options[o.name] = optionValue(o);
       }
-      const wantsPrivate = options.private === true || command.definition.type === 3;
+      const wantsPrivate = options.private === true || command.definition.type === 3 || command.alwaysPrivate === true;
       await this.runWithDeferral(i, command, this.context(i, options), wantsPrivate);
       return 'ok';
     }

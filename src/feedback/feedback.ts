@@ -2,6 +2,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import type { Logger } from '../log.js';
 import { MAX_VOTE_COMMENT_LENGTH, type AskedVia, type Store, type Vote, type VoteDirection, type VoteReason } from '../store/types.js';
 import type { AnswerRecord } from './record.js';
+import { buildReport, type Report, type ReportOptions } from './report.js';
 
 /**
  * Votes on answers and the question log, over the store: who voted is kept as a salted
@@ -80,6 +81,17 @@ export class Feedback {
       });
     } catch (err) {
       this.options.logger.error({ err, answerId: record.answerId }, 'question could not be logged');
+    }
+  }
+
+  /** The maintainers' report (see report.ts); null when there is no store or it failed (logged). */
+  async report(options: ReportOptions): Promise<Report | null> {
+    if (!this.store) return null;
+    try {
+      return await buildReport(this.store, options);
+    } catch (err) {
+      this.options.logger.error({ err, guildId: options.guildId }, 'report could not be read');
+      return null;
     }
   }
 

@@ -54,8 +54,8 @@ const COLORS = {
 type CanvasModule = typeof import('@napi-rs/canvas');
 let canvasModule: Promise<CanvasModule> | null = null;
 
-/** Imports the canvas module and registers the fonts once per process. */
-function loadCanvas(): Promise<CanvasModule> {
+/** Imports the canvas module and registers the fonts once per process (the report's chart shares it). */
+export function loadCanvas(): Promise<CanvasModule> {
   canvasModule ??= import('@napi-rs/canvas').then((mod) => {
     const require = createRequire(import.meta.url);
     for (const file of FONT_FILES) {
@@ -67,7 +67,7 @@ function loadCanvas(): Promise<CanvasModule> {
   return canvasModule;
 }
 
-const font = (weight: 400 | 600 | 700, px: number) => `${weight} ${px}px ${FONT_FAMILY}`;
+export const font = (weight: 400 | 600 | 700, px: number) => `${weight} ${px}px ${FONT_FAMILY}`;
 
 interface Flow {
   key: 'exports' | 'imports';
@@ -273,7 +273,7 @@ function roundRect(ctx: SKRSContext2D, x: number, y: number, w: number, h: numbe
 }
 
 /** `text` cut with "…" to fit `maxWidth` pixels in the current font. */
-function fitText(ctx: SKRSContext2D, text: string, maxWidth: number): string {
+export function fitText(ctx: SKRSContext2D, text: string, maxWidth: number): string {
   if (ctx.measureText(text).width <= maxWidth) return text;
   let cut = text;
   while (cut.length > 1 && ctx.measureText(`${cut}…`).width > maxWidth) cut = cut.slice(0, -1);

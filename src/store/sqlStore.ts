@@ -6,6 +6,9 @@ import {
   VOTE_REASONS,
   type AskedQuestion,
   type CooldownRule,
+  type DayCount,
+  type LowConfidenceQuery,
+  type LowConfidenceReport,
   type JsonValue,
   type LoggedQuestion,
   type ParagraphVotes,
@@ -368,6 +371,61 @@ export class SqlStore implements Store {
     });
   }
 
+  questionsByDay(period: Period = {}): Promise<DayCount[]> {
+    return this.guard('count questions by day', async () => {
+      const where = periodFilter(period);
+      // Integer division on both engines (BIGINT in PostgreSQL, INTEGER affinity in SQLite).
+      const rows = await this.db.all(
+        `SELECT q.asked_at / ${DAY_MS} AS day, COUNT(*) AS questions, COALESCE(SUM(q.found), 0) AS answered
+         FROM questions q WHERE ${where.sql}
+         GROUP BY q.asked_at / ${DAY_MS}
+         ORDER BY day`,
+        where.params,
+      );
+      return rows.map((row) => ({ day: Number(row.day) * DAY_MS, questions: Number(row.questions), answered: Number(row.answered) }));
+    });
+  }
+
+  lowConfidenceAnswers(query: LowConfidenceQuery = {}): Promise<LowConfidenceReport> {
+    return this.guard('report the low-confidence answers', async () => {
+      const share = query.share ?? 0.5;
+      if (!(share > 0 && share <= 1)) throw invalid('low-confidence share must be above 0 and at most 1');
+      const limit = reportLimit(query);
+      const where = periodFilter(query);
+      const from = `FROM questions q JOIN question_passages p ON p.answer_id = q.answer_id AND p.rank = 0 WHERE ${where.sql} AND q.found = 1`;
+      const [counted] = await this.db.all(`SELECT COUNT(*) AS n ${from}`, where.params);
+      const n = Number(counted?.n ?? 0);
+      if (n === 0) return { medianScore: null, threshold: null, questions: [] };
+      // The median without engine-specific functions: the middle row (the lower one of an even count).
+      const [middle] = await this.db.all(`SELECT p.score ${from} ORDER BY p.score LIMIT 1 OFFSET ?`, [...where.params, Math.floor((n - 1) / 2)]);
+      const medianScore = Number(middle?.score ?? 0);
+      const threshold = medianScore * share;
+      const rows = await this.db.all(
+        `SELECT q.normalized_question, MIN(q.question) AS question, COUNT(*) AS asked, MIN(p.score) AS best_score
+         ${from} AND p.score < ?
+         GROUP BY q.normalized_question
+         ORDER BY best_score, asked DESC, q.normalized_question
+         LIMIT ?`,
+        [...where.params, threshold, limit],
+      );
+      const questions = [];
+      for (const row of rows) {
+        const [weakest] = await this.db.all(
+          `SELECT p.paragraph_id ${from} AND q.normalized_question = ? ORDER BY p.score, q.asked_at DESC LIMIT 1`,
+          [...where.params, String(row.normalized_question)],
+        );
+        questions.push({
+          question: String(row.question),
+          normalizedQuestion: String(row.normalized_question),
+          count: Number(row.asked),
+          bestScore: Number(row.best_score),
+          paragraphId: String(weakest?.paragraph_id ?? ''),
+        });
+      }
+      return { medianScore, threshold, questions };
+    });
+  }
+
   pruneQuestionLog(before: number): Promise<number> {
     return this.guard('prune the question log', async () => {
       checkTime('before', before);
@@ -459,6 +517,8 @@ export class SqlStore implements Store {
     }
   }
 }
+
+const DAY_MS = 86_400_000;
 
 /** How long a question-log row waits for others to be written with it (see enqueueQuestion). */
 const QUESTION_BATCH_MS = 25;

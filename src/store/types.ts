@@ -150,6 +150,38 @@ export interface ParagraphVotes extends VoteCounts {
   paragraphId: string;
 }
 
+/** Questions of one UTC day. */
+export interface DayCount {
+  /** Midnight UTC that starts the day, in ms since the epoch. */
+  day: number;
+  questions: number;
+  answered: number;
+}
+
+/** A wording whose answers found something, but only weakly (see `lowConfidenceAnswers`). */
+export interface LowConfidenceQuestion {
+  question: string;
+  normalizedQuestion: string;
+  count: number;
+  /** The weakest best-passage score among them. */
+  bestScore: number;
+  /** The best passage of that weakest answer. */
+  paragraphId: string;
+}
+
+export interface LowConfidenceReport {
+  /** Median best-passage score of the period's answers with a passage; null when there are none. */
+  medianScore: number | null;
+  /** `share` × the median: answers whose best passage scored below it are listed. */
+  threshold: number | null;
+  questions: LowConfidenceQuestion[];
+}
+
+export interface LowConfidenceQuery extends ReportQuery {
+  /** Share of the median best score under which an answer counts as low-confidence. Default 0.5. */
+  share?: number;
+}
+
 // --- settings and cooldowns --------------------------------------------------------------
 
 export interface CooldownRule {
@@ -192,6 +224,14 @@ export interface Store {
   worstRatedAnswers(query?: ReportQuery): Promise<RatedAnswer[]>;
   /** Votes by the best paragraph of the answer voted on, most down votes first. */
   votesByParagraph(query?: ReportQuery): Promise<ParagraphVotes[]>;
+  /** Questions and answered ones per UTC day, oldest first; days without questions are left out. */
+  questionsByDay(period?: Period): Promise<DayCount[]>;
+  /**
+   * Answers that found something but whose best passage scored under `share` of the
+   * period's median best score, grouped by normalised wording, weakest first. Scores are
+   * only comparable within one index, so the bar is relative to the period's own answers.
+   */
+  lowConfidenceAnswers(query?: LowConfidenceQuery): Promise<LowConfidenceReport>;
   /** Deletes questions asked, and votes cast, before `before`; returns the questions deleted. */
   pruneQuestionLog(before: number): Promise<number>;
 

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buttonClick, selectMenu, slashCommand, startFakeDiscord, type FakeDiscord } from '../fake-discord/fakeDiscord.js';
@@ -42,7 +43,7 @@ afterAll(async () => {
 });
 
 describe('npm run report', () => {
-  it('prints each section: counts, votes, most asked, unanswered, worst rated, votes by paragraph', () => {
+  it('prints each section: counts, votes, most asked, unanswered and down-voted by similar wording, low confidence, votes by document and paragraph, per day', () => {
     const r = run([]);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
@@ -50,9 +51,30 @@ describe('npm run report', () => {
     expect(r.stdout).toContain('Questions: 3 · answered 2 (67%) · nothing found 1 (33%)');
     expect(r.stdout).toContain('Votes: 👍 0 · 👎 1');
     expect(r.stdout).toMatch(/Most asked\n +2× {2}(What is the Belt and Road Initiative\?|what is the belt and road initiative)\n/);
-    expect(r.stdout).toMatch(/Unanswered \(coverage gaps: what to add to the corpus\)\n +1× {2}zzqx flibbertigibbet quuxology\?\n/);
-    expect(r.stdout).toMatch(/Worst rated\n {2}👎 1 👍 0 {2}What is the Belt and Road Initiative\? {2}\(¶ [a-z0-9-]+\/\d+, answer \S+\) {2}reasons: not-in-corpus 1\n/);
+    expect(r.stdout).toMatch(/Unanswered, grouped by similar wording \(coverage gaps: what to add to the corpus\)\n +1× {2}zzqx flibbertigibbet quuxology\?\n/);
+    expect(r.stdout).toMatch(/Low confidence \(best passage under [\d.]+, half the median [\d.]+\)\n {2}none\n/);
+    expect(r.stdout).toMatch(
+      /Down-voted, grouped by similar wording\n {2}👎 1 👍 0 {2}What is the Belt and Road Initiative\? {2}\(1 answer, ¶ [a-z0-9-]+\/\d+\) {2}reasons: not-in-corpus 1\n/,
+    );
+    expect(r.stdout).toMatch(/Votes by document\n {2}(irgengioro-2022|miliate-2013): 👍 0 👎 1\n/);
     expect(r.stdout).toMatch(/Votes by paragraph\n {2}¶ [a-z0-9-]+\/\d+: 👍 0 👎 1\n/);
+    expect(r.stdout).toMatch(/Questions per day \(answered\)\n {2}\d{4}-\d\d-\d\d {5}3 {2}\(2 answered, 67%\) {2}busiest\n/);
+  });
+
+  it('--chart FILE writes the PNG of questions per day and answer rate; a folder that does not exist is one line', () => {
+    const file = path.join(path.dirname(databaseFile), 'report.png');
+    const r = run(['--chart', file]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(`\nChart: ${file}\n`);
+    const png = readFileSync(file);
+    expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1000, 560]);
+    const json = run(['--json', '--chart', file]);
+    expect(JSON.parse(json.stdout).perDay.at(-1)).toMatchObject({ questions: 3, answered: 2 });
+    const bad = run(['--chart', path.join(path.dirname(databaseFile), 'no-such-folder', 'x.png')]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^report: --chart needs a file in an existing folder/)]);
   });
 
   it('--json: one object with questions, answered, unanswered [{question, count}] and votes', () => {
