@@ -261,8 +261,8 @@ function allMentions(corpus: Corpus, text: string): DocumentMention[] {
       // A title that is a topic's name ("Central Asia", an encyclopedia's entry) names the
       // topic when the question uses it as the corpus does: the document only when quoted or
       // called a document ("the Central Asia article").
-      const named = wholeQuote || nounAt(toks, run.to + 1) !== null || !isTopicPhrase(corpus, toks.slice(run.from, run.to + 1).map((t) => t.norm));
-      if ((most && named) || wholeQuote) found.push({ documentId: doc.id, start, end, how: 'title' });
+      const named = () => nounAt(toks, run.to + 1) !== null || !isTopicPhrase(corpus, toks.slice(run.from, run.to + 1).map((t) => t.norm));
+      if (wholeQuote || (most && named())) found.push({ documentId: doc.id, start, end, how: 'title' });
     }
     // author: the surname (a slip of one letter allowed in long names), with "'s paper" after it.
     for (let i = 0; i < toks.length; i++) {
