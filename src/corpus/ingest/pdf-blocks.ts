@@ -19,7 +19,8 @@ export function buildBlocks(pages: Line[][], heights: number[], bodySize: number
   let open: { page: number; text: string; lastLine: Line } | null = null;
   let inReferences = false;
   const refLines: Line[] = [];
-  let pendingHeading: { page: number; text: string; size: number; bold: boolean; level: 1 | 2 } | null = null;
+  /** runIn: a heading only by being bold, which may yet be the bold start of a paragraph. */
+  let pendingHeading: { page: number; text: string; size: number; bold: boolean; level: 1 | 2; runIn: boolean } | null = null;
 
   const closeParagraph = () => {
     if (open) out[open.page]!.blocks.push({ type: 'paragraph', text: open.text });
@@ -50,7 +51,8 @@ export function buildBlocks(pages: Line[][], heights: number[], bodySize: number
       const left = colLeft.get(key) ?? l.x0;
       const small = l.size < bodySize * 0.92;
       const lowerPart = l.y < heights[p]! * 0.45;
-      const newColumn = prev !== null && (prev.column !== l.column || prev.spanning !== l.spanning || l.y > prev.y + spacing);
+      // (Lines across the gutter are one column, wherever their middle falls.)
+      const newColumn = prev !== null && (prev.spanning !== l.spanning || (!l.spanning && prev.column !== l.column) || l.y > prev.y + spacing);
       // Footnotes: small print low on the page, starting with a marker.
       const marker = l.leadMarker ?? /^(\d{1,2})\s+(?=\p{L})/u.exec(l.text)?.[1] ?? /^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*/.exec(l.text)?.[1] ?? null;
       if (small && lowerPart && marker && !inReferences && /\p{L}{3,}.*\s\p{L}{2,}/u.test(l.text)) {
@@ -85,10 +87,31 @@ export function buildBlocks(pages: Line[][], heights: number[], bodySize: number
           closeParagraph();
           closeHeading();
           const subNumbered = /^\d+\.\d+/.test(l.text);
-          pendingHeading = { page: p, text: l.text, size: l.size, bold: l.bold, level: subNumbered || (!larger && !inOutline && l.size <= bodySize * 1.05 && !/^\d+\.?\s/.test(l.text)) ? 2 : 1 };
+          const level = subNumbered || (!larger && !inOutline && l.size <= bodySize * 1.05 && !/^\d+\.?\s/.test(l.text)) ? 2 : 1;
+          pendingHeading = { page: p, text: l.text, size: l.size, bold: l.bold, level, runIn: !larger && !inOutline && !isNumberedHeading };
         }
         prev = l;
         continue;
+      }
+      const h = pendingHeading as typeof pendingHeading;
+      if (h && prev && !newColumn && prev.y - l.y < spacing * 1.3 && Math.abs(l.size - h.size) < 0.3) {
+        const boldStart = l.runs.find((r) => r.str.trim())?.bold ?? false;
+        // The heading's second line, in the same bold print ("3.1 RQ1: Does inter-annotator
+        // agreement / improve using fine-grained annotations?").
+        if (l.bold && /^\p{Ll}/u.test(l.text)) {
+          h.text = joinHyphenated(h.text, l.text, vocabulary);
+          prev = l;
+          continue;
+        }
+        // A bold lead-in running on into the text ("Long-form summaries are rarely evaluated by /
+        // humans. We find …"): the paragraph's first sentence, not a section.
+        if (h.runIn && !l.bold && (boldStart || /^\p{Ll}/u.test(l.text))) {
+          pendingHeading = null;
+          closeParagraph();
+          open = { page: p, text: joinHyphenated(h.text, l.text, vocabulary), lastLine: l };
+          prev = l;
+          continue;
+        }
       }
       closeHeading();
       if (inReferences) {

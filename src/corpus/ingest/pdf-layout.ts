@@ -52,16 +52,23 @@ export function columnBoundaries(lines: Line[], bodySize: number): number[] {
   const width = maxX - minX;
   const narrow = lines.filter((l) => l.x1 - l.x0 < width * 0.62 && l.text.length > 3);
   const boundaries: number[] = [];
-  let runStart: number | null = null;
+  // The gutter in a run of open x: the stretch fewest lines cross (its middle), so that a
+  // column's ragged edge or a table reaching into the gutter is not taken for it.
+  let run: { start: number; fewest: number; from: number; to: number } | null = null;
   for (let x = minX + width * 0.15; x <= maxX - width * 0.15; x += 1) {
-    const crossing = narrow.filter((l) => l.x0 < x && l.x1 > x).length;
+    // Some lines may cross: a title block, author names, a caption (few beside the columns'
+    // own lines), or a table or figure set over both columns in small print (more). They
+    // become spanning lines.
+    const across = narrow.filter((l) => l.x0 < x && l.x1 > x);
+    const crossing = across.filter((l) => l.size >= bodySize * 0.9).length;
     const beside = Math.min(narrow.filter((l) => l.x1 <= x).length, narrow.filter((l) => l.x0 >= x).length);
-    // Some lines may cross (a title block, author names, a table or figure set across both
-    // columns): they become spanning lines. They must be few beside the columns' own lines.
-    if (crossing <= Math.max(2, beside * 0.25)) runStart ??= x;
-    else if (runStart !== null) {
-      if (x - runStart >= bodySize * 0.6) boundaries.push((runStart + x) / 2);
-      runStart = null;
+    if (crossing <= Math.max(2, beside * 0.25) && across.length <= Math.max(2, beside * 0.5)) {
+      run ??= { start: x, fewest: Infinity, from: x, to: x };
+      if (across.length < run.fewest) run = { ...run, fewest: across.length, from: x, to: x };
+      else if (across.length === run.fewest && run.to === x - 1) run.to = x;
+    } else if (run !== null) {
+      if (x - run.start >= bodySize * 0.6) boundaries.push((run.from + run.to) / 2);
+      run = null;
     }
   }
   // A gutter needs real columns on both sides, not one short line.
