@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import {
   ApplicationCommandOptionType,
   ChannelType,
+  GatewayIntentBits,
+  IntentsBitField,
   type AutocompleteInteraction,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
@@ -23,6 +25,8 @@ import { newAnswerId, type AnswerRecord } from '../feedback/record.js';
 import type { Logger } from '../log.js';
 import type { ReloadOutcome } from '../reload.js';
 import type { GuildSettings } from '../settings/guildSettings.js';
+import { Cooldowns } from '../settings/cooldowns.js';
+import { DocumentScopes } from '../settings/documentScope.js';
 import { answerReply, errorReply, PASSAGES_PER_ANSWER, quoteReply, reasonReply, voteReply } from '../reply/build.js';
 import { VOTE_REASONS, type AskedVia, type VoteReason } from '../store/types.js';
 import { Cooldown } from './cooldown.js';
@@ -76,6 +80,12 @@ export interface HandlerOptions {
 export interface GuardedEvent {
   what: string;
   userId: string;
+  /**
+   * The server whose own cooldown (/settings cooldown) counts this event: questions, i.e.
+   * commands and messages, but not buttons, menus and forms (a 👍 right after an answer),
+   * nor the managers' own commands (/settings must stay reachable). Absent: the bot's rule.
+   */
+  guildId?: string | null;
   /** A short notice to the user: private for interactions, a reply for messages. */
   notify(text: string): Promise<void>;
 }
@@ -163,7 +173,10 @@ function unescapeMarkdown(s: string): string {
 }
 
 export class InteractionHandler {
-  private readonly cooldown: Cooldown;
+  /** The per-user cooldown, each server's own or the bot's; shared through PostgreSQL (see Cooldowns). */
+  private readonly cooldowns: Cooldowns;
+  /** Engines over the documents a server chose to search (/settings documents). */
+  private readonly scopes = new DocumentScopes();
   private readonly autocompleteRate: Cooldown;
   /** Every search, ranking and chart, one user after another: see WorkQueue. */
   readonly work: WorkQueue;
@@ -173,7 +186,15 @@ export class InteractionHandler {
   private accepting = true;
 
   constructor(private readonly options: HandlerOptions) {
-    this.cooldown = new Cooldown(options.cooldown.seconds, options.cooldown.burst);
+    const store = options.settings?.store ?? null;
+    this.cooldowns = new Cooldowns({
+      rule: options.cooldown,
+      settings: options.settings ?? null,
+      shared: store?.engine === 'postgres' ? store : null,
+      keyOf: (userId) => options.feedback.pseudonym(userId),
+      logger: options.logger,
+    });
+    if (options.settings) options.settings.defaultCooldown = { ...options.cooldown };
     // COOLDOWN_SECONDS=0 (tests, a private server) turns both limits off.
     this.autocompleteRate = options.cooldown.seconds > 0 ? new Cooldown(AUTOCOMPLETE_RATE.seconds, AUTOCOMPLETE_RATE.burst) : new Cooldown(0, 1);
     this.work = new WorkQueue(options.concurrentWork ?? 2);
@@ -210,15 +231,18 @@ export class InteractionHandler {
     return waited.size;
   }
 
-  private context(interaction: Interaction, options: CommandContext['options']): CommandContext {
+  private async context(interaction: Interaction, options: CommandContext['options']): Promise<CommandContext> {
+    // The managers' commands (/settings, /report) see the whole corpus; questions, the server's documents.
+    const managers = 'commandName' in interaction && this.isManagersCommand(interaction.commandName);
     return {
-      engine: this.options.engine,
+      engine: managers ? this.options.engine : await this.engineFor(interaction.guildId),
       options,
       user: { id: interaction.user.id, name: interaction.user.username },
       bot: this.options.bot,
       guild: interaction.guildId ? { id: interaction.guildId, canManage: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false } : null,
       settings: this.options.settings ?? null,
       report: (o) => this.options.feedback.report(o),
+      messageContent: new IntentsBitField(interaction.client.options.intents).has(GatewayIntentBits.MessageContent),
       ...(this.options.reloadCorpus ? { reloadCorpus: this.options.reloadCorpus } : {}),
     };
   }
@@ -226,6 +250,12 @@ export class InteractionHandler {
   /** The engine answers are read from; `/reload` swaps it (work in flight keeps its own). */
   get engine(): Engine {
     return this.options.engine;
+  }
+
+  /** The engine a server's questions are answered from: the documents it chose (/settings documents), else all. */
+  async engineFor(guildId: string | null): Promise<Engine> {
+    if (!guildId || !this.options.settings) return this.options.engine;
+    return this.scopes.engineFor(this.options.engine, (await this.options.settings.get(guildId)).documents);
   }
 
   replaceEngine(engine: Engine): void {
@@ -244,6 +274,7 @@ export class InteractionHandler {
       {
         what: this.describe(target),
         userId: target.user.id,
+        guildId: this.isQuestion(target) ? target.guildId : null,
         notify: (text) => this.send(target, { reply: errorReply(text), private: true }),
       },
       () => this.route(target),
@@ -265,7 +296,7 @@ export class InteractionHandler {
         await target.notify('Steppe is restarting; try again in a few seconds.');
         return;
       }
-      const wait = this.cooldown.take(target.userId);
+      const wait = await this.cooldowns.take(target.userId, target.guildId);
       if (wait > 0) {
         outcome = 'cooldown';
         await target.notify(`Slow down a little: try again in ${wait} s.`);
@@ -293,8 +324,11 @@ export class InteractionHandler {
    * tracked, so a shutdown lets it finish before the store is closed.
    */
   logAnswer(record: AnswerRecord, where: { guildId: string | null; channelKind: string; askedVia: AskedVia; command: string | null; userId: string; latencyMs: number }): void {
-    // logQuestion never rejects (it logs its own failures).
-    const write = this.options.feedback.logQuestion(record, where);
+    // Neither rejects (each logs its own failures). A server may keep its questions out of the log.
+    const write = (async () => {
+      if (where.guildId && this.options.settings && !(await this.options.settings.get(where.guildId)).log_questions) return;
+      await this.options.feedback.logQuestion(record, where);
+    })();
     this.background.add(write);
     void write.finally(() => this.background.delete(write));
   }
@@ -307,6 +341,17 @@ export class InteractionHandler {
     this.inFlight.add(safe);
     void safe.finally(() => this.inFlight.delete(safe));
     return safe;
+  }
+
+  /** A command that asks something (not a button, not a managers' command such as /settings). */
+  private isQuestion(i: Repliable): boolean {
+    return (i.isChatInputCommand() || i.isMessageContextMenuCommand()) && !this.isManagersCommand(i.commandName);
+  }
+
+  /** Registered for Manage Server only (default_member_permissions): /settings, /report. */
+  private isManagersCommand(name: string): boolean {
+    const definition = this.options.commands.get(name)?.definition;
+    return !!definition && 'default_member_permissions' in definition && !!definition.default_member_permissions;
   }
 
   private describe(i: Repliable): string {
@@ -330,10 +375,16 @@ export class InteractionHandler {
         const m = i.targetMessage;
         options.message = sanitiseUserText([m.content, ...m.embeds.map((e) => `${e.title ?? ''} ${e.description ?? ''}`)].join(' ').trim());
       } else {
-        for (const o of i.options.data) options[o.name] = optionValue(o);
+        for (const o of i.options.data) {
+          // A subcommand's name, then its own options (/settings show, /settings cooldown seconds: …).
+          if (o.type === ApplicationCommandOptionType.Subcommand) {
+            options.subcommand = o.name;
+            for (const inner of o.options ?? []) options[inner.name] = optionValue(inner);
+          } else options[o.name] = optionValue(o);
+        }
       }
       const wantsPrivate = options.private === true || command.definition.type === 3 || command.alwaysPrivate === true;
-      await this.runWithDeferral(i, command, this.context(i, options), wantsPrivate);
+      await this.runWithDeferral(i, command, await this.context(i, options), wantsPrivate);
       return 'ok';
     }
     if (i.isModalSubmit()) return this.modal(i);
@@ -429,7 +480,8 @@ export class InteractionHandler {
       const deferral = own ? setTimeout(() => void i.deferUpdate().catch(() => undefined), DEFER_AFTER_MS) : null;
       let answer: ReturnType<typeof answerQuestion>;
       try {
-        answer = await this.work.run(i.user.id, () => answerQuestion(this.options.engine, page.question, { offset: parsed.offset, limit: PASSAGES_PER_ANSWER + 1 }));
+        const engine = await this.engineFor(i.guildId);
+        answer = await this.work.run(i.user.id, () => answerQuestion(engine, page.question, { offset: parsed.offset, limit: PASSAGES_PER_ANSWER + 1 }));
       } finally {
         if (deferral) clearTimeout(deferral);
       }
@@ -487,7 +539,8 @@ export class InteractionHandler {
         await this.send(i, { reply: errorReply('Only your own private answers from Steppe can be shared. Ask again without private to post one.'), private: true });
         return 'share-refused';
       }
-      const answer = await this.work.run(i.user.id, () => answerQuestion(this.options.engine, page.question, { offset: page.offset, limit: PASSAGES_PER_ANSWER + 1 }));
+      const engine = await this.engineFor(i.guildId);
+      const answer = await this.work.run(i.user.id, () => answerQuestion(engine, page.question, { offset: page.offset, limit: PASSAGES_PER_ANSWER + 1 }));
       if (answer.status !== 'answered') {
         await this.send(i, { reply: errorReply('There is nothing to share in this message.'), private: true });
         return 'empty';
@@ -529,7 +582,7 @@ export class InteractionHandler {
       if (this.autocompleteRate.take(i.user.id) > 0) outcome = 'rate-limited';
       else if (command?.autocomplete && this.accepting) {
         const typed = cutUserText(String(focused.value ?? ''), AUTOCOMPLETE_TYPED_MAX);
-        choices = command.autocomplete(this.context(i, {}), { name: focused.name, value: typed });
+        choices = command.autocomplete(await this.context(i, {}), { name: focused.name, value: typed });
       }
     } catch (err) {
       outcome = 'error';

@@ -28,7 +28,7 @@ export interface MessageHandlerOptions {
   settings: GuildSettings;
 }
 
-export type Addressing = 'dm' | 'mention' | 'reply' | 'thread';
+export type Addressing = 'dm' | 'mention' | 'reply' | 'thread' | 'help';
 
 export interface AddressedMessage {
   via: Addressing;
@@ -63,6 +63,23 @@ export function addressedTo(message: Message, botId: string, messageContent: boo
   return null;
 }
 
+/**
+ * A plain message in one of the server's help channels (/settings help_channel), or the
+ * first post of a thread under one (a forum's new post): answered without a mention.
+ * Only seen with the Message Content intent; without it such messages arrive empty.
+ */
+export function helpChannelQuestion(message: Message, helpChannels: readonly string[]): AddressedMessage | null {
+  if (helpChannels.length === 0 || !message.inGuild()) return null;
+  if (message.author.bot || message.webhookId || message.system || !ANSWERABLE_TYPES.has(message.type)) return null;
+  const question = (message.content ?? '').replace(/\s+/g, ' ').trim();
+  if (!question) return null;
+  const channel = message.channel;
+  const inHelp = helpChannels.includes(message.channelId) || (channel.isThread() && channel.parentId !== null && helpChannels.includes(channel.parentId) && message.id === channel.id);
+  if (!inHelp) return null;
+  const home = `recent:${message.channelId}:${message.author.id}`;
+  return { via: 'help', question, continues: home, home };
+}
+
 /** A thread name from the question: Discord allows 1–100 characters. */
 export function threadName(question: string): string {
   const clean = question.replace(/<[@#][!&]?\d+>/g, '').replace(/\s+/g, ' ').trim() || 'Steppe';
@@ -88,13 +105,16 @@ export class MessageHandler {
   private async process(message: Message): Promise<void> {
     const botId = message.client.user?.id;
     if (!botId) return;
-    const addressed = addressedTo(message, botId, this.options.messageContent);
-    if (!addressed) return;
-    // A server that turned message answers off (/settings answer_mentions) hears nothing; DMs still do.
+    let addressed = addressedTo(message, botId, this.options.messageContent);
+    // Plain messages are only seen with the Message Content intent: then a help channel's are answered too.
+    if (!addressed && !(this.options.messageContent && message.inGuild() && (message.content ?? '').trim())) return;
     const settings = await this.options.settings.get(message.guildId);
-    if (addressed.via !== 'dm' && !settings.answer_mentions) return;
+    addressed ??= helpChannelQuestion(message, settings.help_channels);
+    if (!addressed) return;
+    // A server that turned mention answers off (/settings answer_mentions) hears nothing but its help channels; DMs still do.
+    if (addressed.via !== 'dm' && addressed.via !== 'help' && !settings.answer_mentions) return;
     await this.central.guarded(
-      { what: `message:${addressed.via}`, userId: message.author.id, notify: (text) => this.notice(message, text) },
+      { what: `message:${addressed.via}`, userId: message.author.id, guildId: message.guildId, notify: (text) => this.notice(message, text) },
       // Keyed by where the new state goes (the DM, the thread, the user's chat in a channel):
       // the next reply may continue an answer whose own state is still being saved.
       () => this.inTurn(addressed.home, () => this.answer(message, addressed, settings.answer_in_threads)),
@@ -142,7 +162,8 @@ export class MessageHandler {
     const question = sanitiseUserText(addressed.question);
     const state = await this.conversationOf(message, addressed);
     // Queued with everyone's answer work (see WorkQueue), like a command.
-    const result = await this.central.work.run(message.author.id, () => answerTurn(this.central.engine, state, question, { limit: PASSAGES_PER_ANSWER + 1 }));
+    const engine = await this.central.engineFor(message.guildId);
+    const result = await this.central.work.run(message.author.id, () => answerTurn(engine, state, question, { limit: PASSAGES_PER_ANSWER + 1 }));
     const { resolution, answer } = result;
     const resolved = resolution.kind === 'source' || resolution.kind === 'more' ? question : resolution.resolved;
     const answerId = newAnswerId();

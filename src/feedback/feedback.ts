@@ -95,6 +95,11 @@ export class Feedback {
     }
   }
 
+  /** The id kept for a user (a salted hash unless FEEDBACK_KEEP_USER_IDS): the shared cooldowns key on it too. */
+  pseudonym(userId: string): Promise<string> {
+    return this.voterId(userId);
+  }
+
   private required(): Store {
     if (!this.store) throw new Error('no store configured');
     return this.store;
