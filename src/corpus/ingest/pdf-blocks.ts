@@ -12,19 +12,33 @@ export function buildBlocks(pages: Line[][], heights: number[], bodySize: number
   const body = pages.flat().filter((l) => Math.abs(l.size - bodySize) < 0.6);
   // Typical distance between lines of a paragraph, for telling a paragraph gap.
   const spacing = median(body.slice(1).map((l, i) => body[i]!.y - l.y).filter((d) => d > 0 && d < bodySize * 2.5)) || bodySize * 1.2;
-  // Column edges per page and column: where most body lines start.
-  const usesIndent = body.length > 0;
+  // Whether the document marks paragraphs with a first-line indent (else with space): one
+  // body line in a few dozen set further in than the line above, within a column.
+  const pairs = body.slice(1).map((l, i) => [body[i]!, l] as const).filter(([a, b]) => a.page === b.page && a.column === b.column && a.spanning === b.spanning && a.y - b.y > 0 && a.y - b.y < spacing * 1.3);
+  const indents = pairs.filter(([a, b]) => b.x0 - a.x0 > bodySize * 0.6 && b.x0 - a.x0 < bodySize * 4).length;
+  const usesIndent = indents >= 3 && indents >= pairs.length * 0.015;
 
   const out: DraftPage[] = pages.map(() => ({ blocks: [], footnotes: [] }));
-  let open: { page: number; text: string; lastLine: Line } | null = null;
+  /** The paragraph being read; `block` when it is one already written, taken up again. */
+  type Open = { page: number; text: string; lastLine: Line; block?: { text: string } };
+  let open: Open | null = null;
+  // The last paragraph of body text, while it stopped mid-sentence: a figure, table, footnote
+  // or page furniture came between, and the text after them goes on with it.
+  let suspended: { page: number; block: { type: 'paragraph'; text: string } } | null = null;
   let inReferences = false;
   const refLines: Line[] = [];
   /** runIn: a heading only by being bold, which may yet be the bold start of a paragraph. */
   let pendingHeading: { page: number; text: string; size: number; bold: boolean; level: 1 | 2; runIn: boolean } | null = null;
 
   const closeParagraph = () => {
-    if (open) out[open.page]!.blocks.push({ type: 'paragraph', text: open.text });
+    const o = open as Open | null;
     open = null;
+    if (!o) return;
+    const block = o.block ?? { type: 'paragraph' as const, text: o.text };
+    block.text = o.text;
+    if (!o.block) out[o.page]!.blocks.push(block as DraftBlock);
+    const isBody = Math.abs(o.lastLine.size - bodySize) < 0.6;
+    if (isBody) suspended = endsSentence(o.text) ? null : { page: o.page, block: block as { type: 'paragraph'; text: string } };
   };
   const closeHeading = () => {
     if (!pendingHeading) return;
@@ -35,6 +49,7 @@ export function buildBlocks(pages: Line[][], heights: number[], bodySize: number
       return;
     }
     inReferences = false;
+    suspended = null;
     out[h.page]!.blocks.push({ type: 'heading', level: h.level, text: h.text.replace(/^(\d+(?:\.\d+)*\.?|[A-Z]\.\d*)\s+(?=\S)/, (m) => m) } as DraftBlock);
   };
 
@@ -54,10 +69,13 @@ export function buildBlocks(pages: Line[][], heights: number[], bodySize: number
       // (Lines across the gutter are one column, wherever their middle falls.)
       const newColumn = prev !== null && (prev.spanning !== l.spanning || (!l.spanning && prev.column !== l.column) || l.y > prev.y + spacing);
       // Footnotes: small print low on the page, starting with a marker.
-      const marker = l.leadMarker ?? /^(\d{1,2})\s+(?=\p{L})/u.exec(l.text)?.[1] ?? /^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*/.exec(l.text)?.[1] ?? null;
-      if (small && lowerPart && marker && !inReferences && /\p{L}{3,}.*\s\p{L}{2,}/u.test(l.text)) {
-        const number = /^\d+$/.test(marker) ? Number(marker) : [...marker].reduce((n, ch) => n * 10 + SUPERSCRIPT.indexOf(ch), 0);
-        footnote = { number, text: l.text.replace(/^([⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,2})\s*/, '') };
+      const marker = l.leadMarker ?? /^(\d{1,2})\s+(?=\p{L})/u.exec(l.text)?.[1] ?? /^([⁰¹²³⁴⁵⁶⁷⁸⁹]+|[*∗†‡§¶]{1,2})\s*(?=\S)/u.exec(l.text)?.[1] ?? null;
+      // A raised marker is evidence enough (the note may be only a URL); a marker in the text
+      // needs words after it, not a row of figures.
+      const noteText = l.leadMarker ? /\p{L}{3,}/u.test(l.text) : /\p{L}{3,}.*\s\p{L}{2,}/u.test(l.text);
+      if (small && lowerPart && marker && !inReferences && noteText) {
+        const number = /^\d+$/.test(marker) ? Number(marker) : /^[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/.test(marker) ? [...marker].reduce((n, ch) => n * 10 + SUPERSCRIPT.indexOf(ch), 0) : 0;
+        footnote = { number, text: l.text.replace(/^([⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,2}|[*∗†‡§¶]{1,2})\s*/u, '') };
         out[p]!.footnotes.push(footnote);
         prev = l;
         continue;
@@ -68,6 +86,9 @@ export function buildBlocks(pages: Line[][], heights: number[], bodySize: number
         continue;
       }
       footnote = null;
+      // Small print in the page's head or foot that is not a footnote: the first page's venue
+      // line, licence or journal address (running ones are gone already). Not body text.
+      if (small && (l.y < heights[p]! * 0.08 || l.y > heights[p]! * 0.92) && !inReferences) continue;
 
       const isNumberedHeading = HEADING_NUMBER.test(l.text) && !/[.,;]$/.test(l.text) && l.text.length < 90;
       const larger = l.size >= bodySize * 1.12;
@@ -124,26 +145,31 @@ export function buildBlocks(pages: Line[][], heights: number[], bodySize: number
       const inset = prev !== null && !newColumn ? l.x0 - prev.x0 : l.x0 - left;
       const indented = inset > bodySize * 0.6 && inset < bodySize * 4;
       const gap = prev !== null && !newColumn && prev.y - l.y > spacing * 1.45;
-      const sizeChange = prev !== null && Math.abs(prev.size - l.size) > 0.8;
-      const current = open as { page: number; text: string; lastLine: Line } | null;
+      const current = open as Open | null;
+      const sizeChange = current !== null && Math.abs(current.lastLine.size - l.size) > 0.8;
       let startsNew = current === null || gap || sizeChange;
       if (!startsNew && current) {
         const shortBefore = current.lastLine.x1 < (prev?.x1 ?? 0) - bodySize * 3;
         if (newColumn || current.lastLine.page !== l.page) {
           // Across a column or page break a paragraph goes on unless the next one visibly starts.
-          startsNew = (indented && usesIndent) || (endsSentence(current.text) && /^[\p{Lu}\d“"(]/u.test(l.text) && !indented && /^\s*$/.test(''));
-          if (endsSentence(current.text) && indented) startsNew = true;
+          // With indents, the indent says; without, a sentence ended and a capital starts.
+          startsNew = usesIndent ? indented : endsSentence(current.text) && /^[\p{Lu}\d“"(]/u.test(l.text);
         } else startsNew = indented || (shortBefore && endsSentence(current.text));
       }
       if (startsNew || !current) {
         closeParagraph();
-        open = { page: p, text: l.text, lastLine: l };
+        const s = suspended as { page: number; block: { text: string } } | null;
+        const goesOn = s && p - s.page <= 1 && Math.abs(l.size - bodySize) < 0.6 && !(usesIndent && indented) && (/^\p{Ll}/u.test(l.text) || /\p{L}-$/u.test(s.block.text));
+        open = goesOn ? { page: s.page, text: joinHyphenated(s.block.text, l.text, vocabulary), lastLine: l, block: s.block } : { page: p, text: l.text, lastLine: l };
       } else {
         current.text = joinHyphenated(current.text, l.text, vocabulary);
         current.lastLine = l;
       }
       prev = l;
     }
+    // Symbol footnotes (∗ † ‡) are numbered after the page's numbered ones.
+    let next = Math.max(0, ...out[p]!.footnotes.map((f) => f.number)) + 1;
+    for (const f of out[p]!.footnotes) if (f.number === 0) f.number = next++;
   });
   closeParagraph();
   closeHeading();

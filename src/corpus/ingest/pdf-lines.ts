@@ -26,6 +26,8 @@ export interface Line {
 
 export const SUPERSCRIPT = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 const sup = (digits: string) => [...digits].map((d) => SUPERSCRIPT[Number(d)] ?? d).join('');
+/** What a footnote is marked with: a number or a symbol (∗ † ‡ § ¶ in their usual order). */
+export const FOOTNOTE_MARK = /^(?:\d{1,3}|[*∗†‡§¶]{1,2})$/;
 export const BOLD_FONT = /bold|black|heavy|semibold|demi|[-,]medi|\.b$|-b$|cmbx/i;
 export const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -97,11 +99,11 @@ export function buildLines(runs: Run[], page: number): Line[] {
     current = { runs: [r], text: r.str, x0: r.x, x1: r.x + r.w, y: r.y, size: r.size, bold: r.bold, page, leadMarker, column: 0, spanning: false };
   }
   close();
-  // A raised number alone, then the footnote text on its baseline: one line, marker first.
+  // A raised number (or ∗ † ‡) alone, then the footnote text on its baseline: one line, marker first.
   const merged: Line[] = [];
   for (const l of lines) {
     const prev = merged[merged.length - 1];
-    if (prev && /^\d{1,3}$/.test(prev.text.trim()) && prev.size < l.size * 0.9 + 0.01 && prev.y - l.y > 0 && prev.y - l.y < l.size * 0.7 && l.x0 - prev.x1 < l.size && l.x0 >= prev.x0) {
+    if (prev && FOOTNOTE_MARK.test(prev.text.trim()) && prev.size < l.size * 0.9 + 0.01 && prev.y - l.y > 0 && prev.y - l.y < l.size * 0.7 && l.x0 - prev.x1 < l.size && l.x0 >= prev.x0) {
       merged[merged.length - 1] = { ...l, text: l.text, x0: prev.x0, leadMarker: prev.text.trim() };
       continue;
     }
