@@ -6,6 +6,9 @@ import { median, SUPERSCRIPT, type Line } from './pdf-lines.js';
 
 export const endsSentence = (s: string) => /[.!?:]["'”’)\]]*[⁰¹²³⁴⁵⁶⁷⁸⁹]*$/.test(s.trim());
 const HEADING_NUMBER = /^(\d+(?:\.\d+)*\.?|[A-Z]\.?(?:\d+)*|[IVX]+\.)\s+\S/;
+// Bullets, also a symbol font's private-use glyph (Wingdings, Symbol) that shows as one.
+const BULLET = /^[•·▪◦‣\uE000-\uF8FF]\s/u;
+const LIST_ITEM = /^(?:[•·▪◦‣–\uE000-\uF8FF-]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s/u;
 export const REFERENCES = /^(?:\d+\.?\s*)?(references|bibliography|literature cited|works cited|references and notes)$/i;
 
 export function buildBlocks(pages: Line[][], heights: number[], bodySize: number, outline: Set<string>, vocabulary: Set<string>, draft: Draft): void {
@@ -22,9 +25,10 @@ export function buildBlocks(pages: Line[][], heights: number[], bodySize: number
   /** The paragraph being read; `block` when it is one already written, taken up again. */
   type Open = { page: number; text: string; lastLine: Line; block?: { text: string } };
   let open: Open | null = null;
-  // The last paragraph of body text, while it stopped mid-sentence: a figure, table, footnote
-  // or page furniture came between, and the text after them goes on with it.
-  let suspended: { page: number; block: { type: 'paragraph'; text: string } } | null = null;
+  // The last paragraph in each print size, while it stopped mid-sentence: a figure, table,
+  // footnote or page furniture came between, and the text after them goes on with it. (By
+  // size, so that a caption stopped mid-sentence does not hide the body text stopped before it.)
+  const suspended = new Map<number, { page: number; block: { type: 'paragraph'; text: string } }>();
   let inReferences = false;
   const refLines: Line[] = [];
   /** runIn: a heading only by being bold, which may yet be the bold start of a paragraph. */
@@ -37,8 +41,10 @@ export function buildBlocks(pages: Line[][], heights: number[], bodySize: number
     const block = o.block ?? { type: 'paragraph' as const, text: o.text };
     block.text = o.text;
     if (!o.block) out[o.page]!.blocks.push(block as DraftBlock);
-    const isBody = Math.abs(o.lastLine.size - bodySize) < 0.6;
-    if (isBody) suspended = endsSentence(o.text) ? null : { page: o.page, block: block as { type: 'paragraph'; text: string } };
+    // Text in about the body's print (an abstract may be a little larger); not captions or tables.
+    const prose = o.lastLine.size > bodySize * 0.85 && o.lastLine.size < bodySize * 1.15;
+    if (prose && endsSentence(o.text)) suspended.delete(o.lastLine.size);
+    else if (prose) suspended.set(o.lastLine.size, { page: o.page, block: block as { type: 'paragraph'; text: string } });
   };
   const closeHeading = () => {
     if (!pendingHeading) return;
@@ -49,15 +55,17 @@ export function buildBlocks(pages: Line[][], heights: number[], bodySize: number
       return;
     }
     inReferences = false;
-    suspended = null;
+    suspended.clear();
     out[h.page]!.blocks.push({ type: 'heading', level: h.level, text: h.text.replace(/^(\d+(?:\.\d+)*\.?|[A-Z]\.\d*)\s+(?=\S)/, (m) => m) } as DraftBlock);
   };
 
   pages.forEach((lines, p) => {
     const colLeft = new Map<string, number>();
+    const colRight = new Map<string, number>();
     for (const l of lines) {
       const key = `${l.spanning ? 's' : l.column}`;
       colLeft.set(key, Math.min(colLeft.get(key) ?? Infinity, l.x0));
+      colRight.set(key, Math.max(colRight.get(key) ?? -Infinity, l.x1));
     }
     let prev: Line | null = null;
     let footnote: { number: number; text: string } | null = null;
@@ -143,23 +151,27 @@ export function buildBlocks(pages: Line[][], heights: number[], bodySize: number
       // A first-line indent: further in than the line before (an indented abstract is not
       // indented on every line), or, at the top of a column, than the column's edge.
       const inset = prev !== null && !newColumn ? l.x0 - prev.x0 : l.x0 - left;
-      const indented = inset > bodySize * 0.6 && inset < bodySize * 4;
+      // Under a list item's first line ("• Andrew E. Webb performed …") the text hangs further in.
+      const hanging = prev !== null && !newColumn && LIST_ITEM.test(prev.text) && inset < bodySize * 2.5;
+      const indented = inset > bodySize * 0.6 && inset < bodySize * 4 && !hanging;
       const gap = prev !== null && !newColumn && prev.y - l.y > spacing * 1.45;
       const current = open as Open | null;
       const sizeChange = current !== null && Math.abs(current.lastLine.size - l.size) > 0.8;
       let startsNew = current === null || gap || sizeChange;
       if (!startsNew && current) {
-        const shortBefore = current.lastLine.x1 < (prev?.x1 ?? 0) - bodySize * 3;
+        // The line before stopped well short of the column's right edge: a paragraph's last line.
+        const right = colRight.get(`${current.lastLine.spanning ? 's' : current.lastLine.column}`) ?? current.lastLine.x1;
+        const shortBefore = current.lastLine.page === l.page && current.lastLine.x1 < right - bodySize * 3;
         if (newColumn || current.lastLine.page !== l.page) {
           // Across a column or page break a paragraph goes on unless the next one visibly starts.
           // With indents, the indent says; without, a sentence ended and a capital starts.
           startsNew = usesIndent ? indented : endsSentence(current.text) && /^[\p{Lu}\d“"(]/u.test(l.text);
-        } else startsNew = indented || (shortBefore && endsSentence(current.text));
+        } else startsNew = indented || (shortBefore && endsSentence(current.text)) || BULLET.test(l.text);
       }
       if (startsNew || !current) {
         closeParagraph();
-        const s = suspended as { page: number; block: { text: string } } | null;
-        const goesOn = s && p - s.page <= 1 && Math.abs(l.size - bodySize) < 0.6 && !(usesIndent && indented) && (/^\p{Ll}/u.test(l.text) || /\p{L}-$/u.test(s.block.text));
+        const s = suspended.get(l.size);
+        const goesOn = s && p - s.page <= 1 && !(usesIndent && indented) && (/^\p{Ll}/u.test(l.text) || /\p{L}-$/u.test(s.block.text));
         open = goesOn ? { page: s.page, text: joinHyphenated(s.block.text, l.text, vocabulary), lastLine: l, block: s.block } : { page: p, text: l.text, lastLine: l };
       } else {
         current.text = joinHyphenated(current.text, l.text, vocabulary);

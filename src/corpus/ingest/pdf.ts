@@ -52,14 +52,18 @@ export async function importPdf(data: Uint8Array): Promise<Draft> {
         }
         return boldByFont.get(name)!;
       };
-      const runs: Run[] = [];
+      const runs: Array<Run & { turned: boolean }> = [];
       for (const item of content.items) {
         if (!('str' in item)) continue;
         const [a, b, , d, e, f] = item.transform as number[];
         const size = Math.hypot(b!, d!) || Math.abs(a!);
-        runs.push({ str: item.str, x: e!, y: f!, w: item.width, size: Math.round(size * 10) / 10, bold: isBold(item.fontName) });
+        runs.push({ str: item.str, x: e!, y: f!, w: item.width, size: Math.round(size * 10) / 10, bold: isBold(item.fontName), turned: Math.abs(b!) > Math.abs(a!) });
       }
-      pages.push(buildLines(runs, i));
+      // Text set sideways on an upright page is a margin label (the journal's name or site up
+      // the edge), not part of the reading; a page set sideways throughout is kept as it is.
+      const turned = runs.filter((r) => r.turned).reduce((n, r) => n + r.str.length, 0);
+      const all = runs.reduce((n, r) => n + r.str.length, 0);
+      pages.push(buildLines(turned < all * 0.5 ? runs.filter((r) => !r.turned) : runs, i));
       heights.push(page.view[3]! - page.view[1]!);
       page.cleanup();
     }
