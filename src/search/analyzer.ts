@@ -57,9 +57,23 @@ const STEM_EXCEPTIONS: Record<string, string> = {
   failure: 'fail', failures: 'fail',
 };
 
+const DECADE_WORDS: Record<string, string> = { twenties: '20', thirties: '30', forties: '40', fifties: '50', sixties: '60', seventies: '70', eighties: '80', nineties: '90' };
+
+/**
+ * Decades as people type them: "the 90s", "early-90s", "'90s", "the nineties" → "1990s",
+ * as the text writes them. Only after "the", "early", "mid" or "late" or an apostrophe: "in
+ * her 50s" is an age.
+ */
+function spellDecades(text: string): string {
+  return text
+    .replace(/\b(the|early|mid|late)([\s-]+)['’]?(\d0)s\b/g, (_, before: string, gap: string, d: string) => `${before}${gap}${Number(d) >= 20 ? '19' : '20'}${d}s`)
+    .replace(/(^|[\s(])['’](\d0)s\b/g, (_, before: string, d: string) => `${before}${Number(d) >= 20 ? '19' : '20'}${d}s`)
+    .replace(/\b(the|early|mid|late)([\s-]+)(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b/g, (_, before: string, gap: string, w: string) => `${before}${gap}19${DECADE_WORDS[w]}s`);
+}
+
 export function tokenize(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.normalize('NFKC').toLowerCase().matchAll(TOKEN)) {
+  for (const m of spellDecades(text.normalize('NFKC').toLowerCase()).matchAll(TOKEN)) {
     let t = m[0];
     if (/^\d/.test(t)) {
       // `1,494,300` is one number; `2019,` is not a decimal.

@@ -167,6 +167,8 @@ export const PHRASAL_VERBS: Array<{ verbs: string[]; particle: string; means: st
   { verbs: ['turn', 'turns', 'turned', 'turning'], particle: 'down', means: 'reject' },
   { verbs: ['step', 'steps', 'stepped', 'stepping'], particle: 'up', means: 'increase' },
   { verbs: ['cut', 'cuts', 'cutting'], particle: 'back', means: 'reduce' },
+  // Not verbs, but two words read as one the same way: "these days" is "recently".
+  { verbs: ['these'], particle: 'days', means: 'recently' },
 ];
 
 /**
@@ -184,6 +186,7 @@ export const CHAT_WORDS: Record<string, string> = {
   infra: 'infrastructure', invest: 'investment', pol: 'politics', dipl: 'diplomacy', rel: 'relations', rels: 'relations',
   r: 'are', u: 'you', ur: 'your', n: 'and', y: 'why', wat: 'what', wut: 'what', whats: 'what', hows: 'how', whos: 'who', wheres: 'where',
   thats: 'that', isnt: 'is', doesnt: 'does', dont: 'do', didnt: 'did', cant: 'can', wont: 'will', arent: 'are', wasnt: 'was', werent: 'were',
+  nowadays: 'recently', lately: 'recently',
   anyway: '', anyways: '', basically: '', literally: '', honestly: '', kinda: '', sorta: '', stuff: '', guys: '', gonna: '', wanna: '',
   lol: '', lmao: '', idk: '', imo: '', imho: '', tbh: '', btw: '', pls: '', plz: '', tl: '', dr: '', tldr: '', eli5: '',
 };

@@ -59,22 +59,23 @@ describe('retrieval quality', () => {
 
   // Levels reached with issue 11 (word vectors, chat words, questions about the documents):
   // dev2 17/30 at rank 1 (meta 4/4); with the dense signal fused when the lexical side is
-  // unsure (src/search/dense.ts), 19/30 (paraphrase 3/12), 21/30 in the top 3.
-  it.skipIf(!hasDev2)('dev2 set (styles people type): hit@1 ≥ 0.63, hit@3 ≥ 0.70, meta 4/4, every figure answered', () => {
+  // unsure (src/search/dense.ts), 19/30 (paraphrase 3/12), 21/30 in the top 3; with decades
+  // typed as people do ("the early-90s" is the text's "1990s"), 20/30 and 22/30.
+  it.skipIf(!hasDev2)('dev2 set (styles people type): hit@1 ≥ 0.66, hit@3 ≥ 0.73, meta 4/4, every figure answered', () => {
     const s = scored(DEV2);
     expect(s.passage.count).toBe(30);
-    expect(s.passage.hit1).toBeGreaterThanOrEqual(0.63);
-    expect(s.passage.hit3).toBeGreaterThanOrEqual(0.7);
+    expect(s.passage.hit1).toBeGreaterThanOrEqual(0.66);
+    expect(s.passage.hit3).toBeGreaterThanOrEqual(0.73);
     expect(s.byStyle.meta!.passage.hit1).toBe(1);
     expect(s.figure.answered).toBe(s.figure.count);
   });
 
   // 17 more (w38–w54: 10 paraphrase, 3 casual, 3 long, 1 typo) were added before the second
-  // round of tuning: 37/52 at rank 1 with round 1's search; 38/52 with the dense signal.
-  it('own styled set: hit@1 ≥ 0.73, hit@3 ≥ 0.88, meta all, every figure answered', () => {
+  // round of tuning: 37/52 at rank 1 with round 1's search; 38/52 with the dense signal; 39/52 with decades.
+  it('own styled set: hit@1 ≥ 0.75, hit@3 ≥ 0.88, meta all, every figure answered', () => {
     const s = scored(STYLES);
     expect(s.passage.count).toBe(52);
-    expect(s.passage.hit1).toBeGreaterThanOrEqual(0.73);
+    expect(s.passage.hit1).toBeGreaterThanOrEqual(0.75);
     expect(s.passage.hit3).toBeGreaterThanOrEqual(0.88);
     expect(s.byStyle.meta!.passage.hit1).toBe(1);
     expect(s.byStyle.typo!.passage.hit1).toBe(1);

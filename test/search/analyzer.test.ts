@@ -45,6 +45,20 @@ describe('analyze', () => {
     expect(analyze('it cuts Mongolia off')).toEqual(['cut', 'mongolia', 'off']);
   });
 
+  it('reads decades as the text writes them, and an age as an age', () => {
+    for (const typed of ['in the 90s', 'in the early-90s', "in the '90s", 'in the nineties', 'in the late 90s']) {
+      expect(analyze(typed)).toContain(analyze('in the 1990s')[0]);
+    }
+    expect(analyze('since the early 00s')).toContain(analyze('2000s')[0]);
+    expect(analyze('a woman in her 50s')).not.toContain(analyze('1950s')[0]);
+  });
+
+  it('reads "these days", "nowadays" and "lately" as recently', () => {
+    const recent = analyze('recently')[0];
+    for (const typed of ['Mongolia and Russia these days', 'Mongolia and Russia nowadays', 'Mongolia and Russia lately']) expect(analyze(typed)).toContain(recent);
+    expect(analyze('in days of old')).not.toContain(recent);
+  });
+
   it('drops verbs that hand their meaning to the infinitive after them', () => {
     expect(analyze('Mongolia wants to balance Russia')).toEqual(analyze('Mongolia balances Russia'));
     expect(analyze('trying to join the SCO')).toEqual(analyze('join the SCO'));
