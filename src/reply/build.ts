@@ -5,7 +5,6 @@ import type { Engine } from '../engine.js';
 import { splitSentences } from '../search/sentences.js';
 import type { VoteReason } from '../store/types.js';
 import type { ReloadSummary } from '../reload.js';
-import { SETTINGS } from '../settings/guildSettings.js';
 import type { Reply, ReplyAction } from './types.js';
 
 /**
@@ -208,16 +207,6 @@ export function reloadReply(s: ReloadSummary): Reply {
       { name: 'Changed', value: list(s.changed) },
       { name: 'Removed', value: list(s.removed) },
     ],
-  };
-}
-
-/** `/settings`: each setting, on or off, and what it does. */
-export function settingsReply(values: Record<string, boolean>): Reply {
-  return {
-    tone: 'info',
-    title: 'Steppe’s settings in this server',
-    fields: SETTINGS.map((s) => ({ name: `${s.key}: ${values[s.key] ? 'on' : 'off'}`, value: s.description })),
-    footer: 'Change one with /settings setting: … value: … (Manage Server)',
   };
 }
 
