@@ -71,9 +71,28 @@ function spellDecades(text: string): string {
     .replace(/\b(the|early|mid|late)([\s-]+)(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b/g, (_, before: string, gap: string, w: string) => `${before}${gap}19${DECADE_WORDS[w]}s`);
 }
 
+const ORDINAL_CENTURIES: Record<string, number> = {
+  tenth: 10, eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16,
+  seventeenth: 17, eighteenth: 18, nineteenth: 19, twentieth: 20, 'twenty-first': 21, 'twenty first': 21,
+};
+
+/**
+ * Centuries as the years they hold, the way the text also writes them: "the nineteenth
+ * century", "19th-century" and "the 1800s" are one term (1800).
+ */
+function spellCenturies(text: string): string {
+  return text.replace(
+    /\b(\d{2})(?:st|nd|rd|th)[\s-]+centur(?:y|ies)\b|\b(tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty[\s-]first)[\s-]+centur(?:y|ies)\b/g,
+    (whole, digits: string | undefined, word: string | undefined) => {
+      const n = digits ? Number(digits) : ORDINAL_CENTURIES[word!.replace(/\s+/, ' ')];
+      return n && n >= 10 && n <= 21 ? `${n - 1}00s` : whole;
+    },
+  );
+}
+
 export function tokenize(text: string): string[] {
   const out: string[] = [];
-  for (const m of spellDecades(text.normalize('NFKC').toLowerCase()).matchAll(TOKEN)) {
+  for (const m of spellCenturies(spellDecades(text.normalize('NFKC').toLowerCase())).matchAll(TOKEN)) {
     let t = m[0];
     if (/^\d/.test(t)) {
       // `1,494,300` is one number; `2019,` is not a decimal.

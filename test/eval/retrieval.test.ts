@@ -71,11 +71,11 @@ describe('retrieval quality', () => {
   });
 
   // 17 more (w38–w54: 10 paraphrase, 3 casual, 3 long, 1 typo) were added before the second
-  // round of tuning: 37/52 at rank 1 with round 1's search; 38/52 with the dense signal; 39/52 with decades.
-  it('own styled set: hit@1 ≥ 0.75, hit@3 ≥ 0.88, meta all, every figure answered', () => {
+  // round of tuning: 37/52 at rank 1 with round 1's search; 38/52 with the dense signal; 40/52 with decades and centuries.
+  it('own styled set: hit@1 ≥ 0.76, hit@3 ≥ 0.88, meta all, every figure answered', () => {
     const s = scored(STYLES);
     expect(s.passage.count).toBe(52);
-    expect(s.passage.hit1).toBeGreaterThanOrEqual(0.75);
+    expect(s.passage.hit1).toBeGreaterThanOrEqual(0.76);
     expect(s.passage.hit3).toBeGreaterThanOrEqual(0.88);
     expect(s.byStyle.meta!.passage.hit1).toBe(1);
     expect(s.byStyle.typo!.passage.hit1).toBe(1);

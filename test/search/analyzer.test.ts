@@ -53,6 +53,11 @@ describe('analyze', () => {
     expect(analyze('a woman in her 50s')).not.toContain(analyze('1950s')[0]);
   });
 
+  it('reads a century as the years it holds, as the text writes them', () => {
+    for (const typed of ['in the nineteenth century', 'nineteenth-century Kazakhs', 'in the 19th century']) expect(analyze(typed)).toContain(analyze('the 1800s')[0]);
+    expect(analyze('the twenty-first century')).toContain(analyze('the 2000s')[0]);
+  });
+
   it('reads "these days", "nowadays" and "lately" as recently', () => {
     const recent = analyze('recently')[0];
     for (const typed of ['Mongolia and Russia these days', 'Mongolia and Russia nowadays', 'Mongolia and Russia lately']) expect(analyze(typed)).toContain(recent);
