@@ -3,12 +3,12 @@
  * @napi-rs/canvas (Skia, shipped as a per-platform npm binary; no browser). The canvas
  * module and fonts load on the first chart only, so answers without charts never pay.
  *
- * Why package.json pins @napi-rs/canvas to 1.0.11: when it was chosen, the newer releases
- * had not published every per-platform binary package to the registry, so `npm ci` on
- * another platform failed against the lockfile. 1.1.1 now has them all (linux gnu/musl
- * x64/arm64, darwin x64/arm64, win32 x64/arm64, …), and this module's tests pass on it
- * (checked in a scratch install on linux-x64); move to it in a change of its own, with the
- * lockfile regenerated.
+ * Why package.json pins @napi-rs/canvas exactly (now 1.1.1): the canvas is a native module
+ * shipped as one npm package per platform, and the 1.0.x releases after the first pin had
+ * not published every per-platform binary to the registry, so `npm ci` on another platform
+ * failed against the lockfile. 1.1.1 has them all (linux gnu/musl x64/arm64, darwin
+ * x64/arm64, win32 x64/arm64, …); move the pin only with the lockfile regenerated and this
+ * module's tests (test/figures/chart.test.ts) green.
  *
  * The picture sits on an opaque light card, so it reads the same on Discord's dark and
  * light themes. Fonts come from the @expo-google-fonts/inter npm package, never the system,
