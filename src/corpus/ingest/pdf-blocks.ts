@@ -123,11 +123,11 @@ export function buildBlocks(pages: Line[][], heights: number[], bodySize: number
         continue;
       }
       const h = pendingHeading as typeof pendingHeading;
-      if (h && prev && !newColumn && prev.y - l.y < spacing * 1.3 && Math.abs(l.size - h.size) < 0.3) {
+      if (h && prev && !newColumn && prev.y - l.y < Math.max(spacing * 1.3, l.size * 1.5) && Math.abs(l.size - h.size) < 0.3) {
         const boldStart = l.runs.find((r) => r.str.trim())?.bold ?? false;
-        // The heading's second line, in the same bold print ("3.1 RQ1: Does inter-annotator
-        // agreement / improve using fine-grained annotations?").
-        if (l.bold && /^\p{Ll}/u.test(l.text)) {
+        // The heading's next line, in the same bold or large print ("3.1 RQ1: Does inter-annotator
+        // agreement / improve using fine-grained annotations?", a title on four lines).
+        if ((l.bold || l.size >= bodySize * 1.12) && /^\p{Ll}/u.test(l.text)) {
           h.text = joinHyphenated(h.text, l.text, vocabulary);
           prev = l;
           continue;

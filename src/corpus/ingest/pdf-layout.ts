@@ -10,8 +10,11 @@ function pageNumberOf(text: string): number | null {
 
 const shapeKey = (text: string) => text.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
 
-/** Removes running headers/footers and page numbers; returns the printed page numbers found. */
-export function removeRunningLines(pages: Line[][], heights: number[]): { labels: string[] | null; removed: number } {
+/**
+ * Removes running headers/footers and page numbers. Returns how the printed page numbers run:
+ * page index + offset (1 when they are the physical page numbers), if enough pages say so.
+ */
+export function removeRunningLines(pages: Line[][], heights: number[]): { offset: number | null; removed: number } {
   const zone = (l: Line, h: number) => l.y > h * 0.9 || l.y < h * 0.1;
   const counts = new Map<string, number>();
   pages.forEach((lines, i) => {
@@ -40,8 +43,7 @@ export function removeRunningLines(pages: Line[][], heights: number[]): { labels
     pages[i] = keep;
   });
   const best = [...offsets.entries()].sort((a, b) => b[1] - a[1])[0];
-  const labels = best && best[1] >= Math.max(2, pages.length * 0.4) && best[0] !== 1 ? pages.map((_, i) => String(i + best[0])) : null;
-  return { labels, removed };
+  return { offset: best && best[1] >= Math.max(2, pages.length * 0.4) ? best[0] : null, removed };
 }
 
 /** Column boundaries of a page: centres of vertical gutters that few narrow lines cross. */

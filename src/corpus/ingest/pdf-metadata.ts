@@ -14,8 +14,9 @@ export async function readMetadata(doc: { getMetadata(): Promise<{ info: unknown
   // The title on the page: the largest print in the upper half (perhaps on two lines).
   const upper = first.filter((l) => l.text.length > 3 && /\p{L}{3}/u.test(l.text));
   const maxSize = Math.max(0, ...upper.map((l) => l.size));
-  const titleLines = upper.filter((l) => l.size >= maxSize - 0.3);
-  const pageTitle = titleLines.slice(0, 3).map((l) => l.text).join(' ').replace(/\s+/g, ' ').trim();
+  // The title's lines: the first in that print and those set right under it.
+  const titleLines = upper.filter((l) => l.size >= maxSize - 0.3).filter((l, i, all) => i === 0 || all[i - 1]!.y - l.y < l.size * 1.6);
+  const pageTitle = titleLines.slice(0, 5).map((l) => l.text).join(' ').replace(/\s+/g, ' ').trim();
   if (plausible(infoTitle)) propose(draft, 'title', infoTitle, 'PDF info');
   propose(draft, 'title', pageTitle || undefined, 'first page (largest print)');
 

@@ -75,9 +75,15 @@ export async function importPdf(data: Uint8Array): Promise<Draft> {
 
     await readMetadata(doc, pages, draft);
     const labelsFromPdf = await doc.getPageLabels().catch(() => null);
-    const { labels: printed } = removeRunningLines(pages, heights);
-    const labels = labelsFromPdf && labelsFromPdf.some((l) => /^\d+$/.test(l)) ? labelsFromPdf : printed;
-    if (labels) propose(draft, 'pageLabels', labels, labelsFromPdf ? 'PDF page labels' : 'printed page numbers');
+    const { offset } = removeRunningLines(pages, heights);
+    const printed = offset === null ? null : pages.map((_, i) => String(i + offset));
+    const declared = labelsFromPdf && labelsFromPdf.some((l) => /^\d+$/.test(l)) ? labelsFromPdf : null;
+    // The file's own labels (they can say i, ii … for front matter) unless the numbers printed
+    // on the pages contradict them on most pages (a file labelling its first page "0").
+    const contradicted = declared && printed && declared.filter((l, i) => l !== printed[i]).length > pages.length / 2;
+    const labels = declared && !contradicted ? declared : printed;
+    const physical = labels?.every((l, i) => l === String(i + 1));
+    if (labels && !physical) propose(draft, 'pageLabels', labels, labels === declared ? 'PDF page labels' : 'printed page numbers');
 
     const bodySize = bodySizeOf(pages, (text) => REFERENCES.test(text));
     const outline = await outlineTitles(doc);
