@@ -47,7 +47,55 @@ describe.skipIf(!dir)('PDFs from ../shared/material/pdf', () => {
   it('reads two columns in order: a sentence crossing the column break is whole', () => {
     // Page 1 of SPECTER ends its left column mid-sentence; the sentence goes on at the top of the right one.
     expect(bodyText(doc('acl-2020-cohan-specter'))).toMatch(/Recent Transformer language models like BERT learn powerful textual representations/);
-    // A paragraph that starts in lower case is a missed join (equations and URLs aside).
+    // …and its introduction's left column ends in a sentence, under it two footnotes, which goes on at the top of the right one.
+    expect(bodyText(doc('acl-2020-cohan-specter'))).toContain(
+      'While such models are widely used for representing individual words or sentences, extensions to whole-document embeddings are relatively underexplored',
+    );
+    // Datta: the left column of page 1 ends "… with low molecular", the right one begins "weight heparins".
+    expect(bodyText(doc('bmc-jtmo-2010-datta'))).toContain(
+      'level one evidence currently supports the use of pharmacologic anticoagulation with low molecular weight heparins (LMWHs) as the primary DVT prophylactic agent [10]',
+    );
+    // LongEval: page 1 has the abstract and the introduction's start under a title block set across both columns.
+    expect(bodyText(doc('acl-eacl2023-longeval'))).toContain(
+      'Human judgments are considered the gold standard for evaluating model-generated summaries (Kryscinski et al., 2019; Fabbri et al., 2021)',
+    );
+    // Agyeman-Duah, page 2; Clinical Science, page 3 (a table over the right column's top).
+    expect(bodyText(doc('bmc-2014-agyeman-duah'))).toContain('under the direct administration of the Ministry of Health which provides the hospital’s budget. Even though');
+    expect(bodyText(doc('clinsci-2014-douglas'))).toContain('that would possess similar or improved active site interaction properties');
+  });
+
+  it('keeps a sentence whole across a page break, a footnote or a margin label', () => {
+    // SPECTER page 1 ends "… outperform the state-", under it a footnote and the venue line; page 2 goes on "of-the-art".
+    expect(bodyText(doc('acl-2020-cohan-specter'))).toContain('substantially outperform the state-of-the-art on a variety of document-level tasks');
+    // Clinical Science prints "www.clinsci.org" up the page's edge, across the abstract.
+    const clinsci = bodyText(doc('clinsci-2014-douglas'));
+    expect(clinsci).toContain('One scaffold was synthesized and inhibitory binding tested');
+    expect(doc('clinsci-2014-douglas').paragraphs.filter((p) => /^www\.clinsci\.org$|^Clinical Science$/.test(p.text))).toEqual([]);
+  });
+
+  it('reads a bold lead-in as the start of its paragraph, a heading on two lines as one', () => {
+    const longeval = doc('acl-eacl2023-longeval');
+    expect(longeval.paragraphs.some((p) => p.text.startsWith('Long-form summaries are rarely evaluated by humans. We find that 101 out of 162 papers'))).toBe(true);
+    expect(longeval.sections.map((s) => s.title)).toContain('3.1 RQ1: Does inter-annotator agreement improve using fine-grained annotations?');
+  });
+
+  it('starts few paragraphs in lower case (a sentence split at a column, page or float)', () => {
+    // A paragraph that starts in lower case is a missed join (equations, list items and table
+    // rows aside). Ceilings as measured, with a little room; before this was worked on:
+    // Datta 0.68, LongEval 0.34, Agyeman-Duah 0.25, Clinical Science 0.21, S2ORC 0.19.
+    const CEILING: Record<string, number> = {
+      'acl-2020-cohan-specter': 0.04,
+      'acl-2020-lo-s2orc': 0.04,
+      'acl-eacl2023-longeval': 0.12,
+      'acl-naacl2018-ammar': 0.09,
+      'bmc-2014-agyeman-duah': 0.09,
+      'bmc-jtmo-2010-datta': 0.1, // ten long paragraphs: one would be 0.1
+      'clinsci-2014-douglas': 0.09,
+      'hindawi-2010-tully': 0.02,
+      intpsychogeriatrics: 0.04,
+      'peerj-cs-2017-webb': 0.13,
+      'us-federal-register': 0.04,
+    };
     const ratios = Object.fromEntries(
       corpus.documents.map((d) => {
         const body = d.paragraphs.filter((p) => p.role !== 'caption' && p.text.length > 80);
@@ -55,10 +103,14 @@ describe.skipIf(!dir)('PDFs from ../shared/material/pdf', () => {
       }),
     );
     console.info('share of paragraphs starting in lower case, by PDF:', JSON.stringify(ratios));
-    // Known gaps, as measured: these layouts still break paragraphs apart (see README).
-    const KNOWN_GAPS = ['acl-eacl2023-longeval', 'bmc-2014-agyeman-duah-quality', 'bmc-jtmo-2010-datta-dvt-prophylaxis', 'clinsci-2014-douglas'];
-    const broken = Object.entries(ratios).filter(([, r]) => r >= 0.2).map(([id]) => id);
-    expect(broken.filter((id) => !KNOWN_GAPS.some((k) => id.startsWith(k)))).toEqual([]);
+    for (const [id, ratio] of Object.entries(ratios)) {
+      const ceiling = Object.entries(CEILING).find(([k]) => id.startsWith(k))?.[1] ?? 0.15;
+      expect(ratio, id).toBeLessThanOrEqual(ceiling);
+    }
+    // Joining must not run paragraphs together to get there.
+    for (const d of corpus.documents) {
+      expect(Math.max(...d.paragraphs.map((p) => p.text.length)), d.meta.id).toBeLessThan(3500);
+    }
   });
 
   it('joins words hyphenated at line ends, and only into words', () => {
@@ -82,6 +134,14 @@ describe.skipIf(!dir)('PDFs from ../shared/material/pdf', () => {
     expect(fr.paragraphs.filter((p) => /Federal Register \/ Vol\. 85/.test(p.text))).toHaveLength(0);
     // Hindawi pages carry the journal name at the top of each page.
     expect(doc('hindawi-2010-tully').paragraphs.filter((p) => /^Rehabilitation Research and Practice \d/.test(p.text))).toHaveLength(0);
+    // BMC pages: "Datta et al. Journal of Trauma Management & Outcomes 2010, 4:1 … Page 9 of 11";
+    // Clinical Science: "Fragment-based design of ACE inhibitors" over every other page.
+    const heads = /Journal of Trauma Management & Outcomes 2010|BMC Health Services Research 2014, 14|Page \d+ of \d+|Fragment-based design of ACE inhibitors/;
+    for (const prefix of ['bmc-jtmo-2010-datta', 'bmc-2014-agyeman-duah', 'clinsci-2014-douglas']) {
+      expect(doc(prefix).paragraphs.filter((p) => heads.test(p.text)).map((p) => p.text.slice(0, 80)), prefix).toEqual([]);
+    }
+    // The first page's venue line is not repeated, so not a running line, yet not body text.
+    expect(doc('acl-2020-cohan-specter').paragraphs.filter((p) => /Proceedings of the 58th Annual Meeting/.test(p.text))).toHaveLength(0);
   });
 
   it('cites the printed page numbers', () => {
@@ -93,6 +153,10 @@ describe.skipIf(!dir)('PDFs from ../shared/material/pdf', () => {
     const [methods] = specter.paragraphs.filter((p) => p.section === '2.1 Overview');
     expect(methods!.page).toBe(2271);
     expect(Math.min(...doc('us-federal-register').paragraphs.map((p) => p.page))).toBe(47698);
+    // Agyeman-Duah's file labels its pages from 0; the pages print "Page 2 of 10" and on.
+    expect(Math.min(...doc('bmc-2014-agyeman-duah').paragraphs.map((p) => p.page))).toBe(1);
+    // Datta is an excerpt: its second page prints "Page 9 of 11", where the Conclusion is.
+    expect(doc('bmc-jtmo-2010-datta').paragraphs.find((p) => p.section === 'Conclusion')!.page).toBe(9);
   });
 
   it('keeps footnotes apart from the body, linked to the paragraph that marks them', () => {
@@ -101,6 +165,8 @@ describe.skipIf(!dir)('PDFs from ../shared/material/pdf', () => {
     const linked = specter.paragraphs.filter((p) => p.footnotes.length > 0);
     expect(linked.length).toBeGreaterThanOrEqual(4);
     for (const note of specter.footnotes) expect(bodyText(specter)).not.toContain(note.text.slice(0, 60));
+    // A symbol footnote (∗) and one that is only a URL are footnotes too.
+    expect(specter.footnotes.map((f) => f.text)).toEqual(expect.arrayContaining(['Equal contribution', 'https://github.com/allenai/specter']));
     expect(doc('us-federal-register').footnotes.length).toBeGreaterThanOrEqual(10);
   });
 
