@@ -65,6 +65,8 @@ const MIN_CORRECTABLE = 5;
  */
 const REAL_WORD_RANK = 50_000;
 const MISSPELLING_SIMILARITY = 0.4;
+/** Weight of the correction of such a real word when nothing else reads it (see `termGroups`). */
+const REAL_WORD_FIX = 0.5;
 
 /** Optimal-string-alignment distance (Damerau: a swap of neighbours is one edit), or max + 1 if above max. */
 export function editDistance(a: string, b: string, max = Infinity): number {
@@ -442,9 +444,16 @@ export class PassageIndex {
       // words the corpus lacks: for a word it has, the neighbours are mostly its co-hyponyms
       // (exports → imports, east → west, Kazakhstan → Turkmenistan) and cost more than they find.
       // A misspelling ("Kazakstan") has its correction instead: its vector's neighbours are other places.
+      let neighbours = 0;
       if (semantic && surface && corrections.length === 0) {
         const scale = this.knows(term) ? knownScale : 1;
-        if (scale > 0) for (const n of semantic.neighbours(surface)) add(n.term, n.weight * scale);
+        if (scale > 0) for (const n of semantic.neighbours(surface)) if (this.knows(n.term)) add(n.term, n.weight * scale), neighbours++;
+      }
+      // A real word the corpus lacks, with no meaning near anything in it either ("boarders"
+      // in a corpus about borders): most likely a slip after all, read as the corpus word one
+      // edit away, below a plain misspelling's weight.
+      if (surface && !this.knows(term) && corrections.length === 0 && neighbours === 0 && variants.size === 1) {
+        for (const fixed of this.corrections(term)) add(fixed, REAL_WORD_FIX);
       }
       const known = [...variants.keys()].filter((t) => this.knows(t));
       const idf = known.length ? Math.max(...known.map((t) => this.idf(t) * variants.get(t)!)) : 0;

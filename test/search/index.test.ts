@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { indexCorpus } from '../../src/corpus/load.js';
 import type { CorpusDocument, Paragraph } from '../../src/corpus/types.js';
-import { editDistance, PassageIndex } from '../../src/search/index.js';
+import { editDistance, PassageIndex, surfaceWords } from '../../src/search/index.js';
+import { analyzeQuestion } from '../../src/search/question.js';
 
 /** A document of the given paragraphs; the first may be an abstract. */
 function doc(id: string, author: string, year: number, paragraphs: Array<string | { text: string; role?: Paragraph['role']; section?: string }>): CorpusDocument {
@@ -163,6 +164,7 @@ describe('spelling correction', () => {
         'The cover of the report was blue.',
         'A drone can hover over the steppe.',
         'The rover crossed the desert.',
+        'The borders were closed in winter.',
       ]),
     ]),
   );
@@ -170,5 +172,12 @@ describe('spelling correction', () => {
   it('breaks a tie between stems by the word typed: "goverments" is governments, not cover, hover or rover', () => {
     // "goverments" stems to "gover": one edit from govern, cover, hover and rover alike.
     expect(words.corrections('gover', 'goverments')).toEqual(['govern']);
+  });
+
+  it('reads a real word that means nothing here as the corpus word one edit away, below a misspelling\'s weight', () => {
+    const q = 'when were the boarders closed?';
+    const group = words.termGroups(analyzeQuestion(q), surfaceWords(q)).find((g) => g.term.startsWith('boarder'));
+    expect(group?.variants.get('border')).toBe(0.5);
+    expect(words.query(q).passages[0]?.paragraph.text).toBe('The borders were closed in winter.');
   });
 });
