@@ -44,6 +44,27 @@ describe.skipIf(!dir)('PDFs from ../shared/material/pdf', () => {
     expect(doc('peerj-cs-2017-webb').meta.authors).toEqual(['Andrew E. Webb', 'Thomas A. Walsh', 'Mary J. O’Connell']);
   });
 
+  it('fills what the PDF info leaves out from the first page', () => {
+    // Info Author is the first author only; the page names five.
+    const datta = doc('bmc-jtmo-2010-datta');
+    expect(datta.meta.authors).toEqual(['Indraneel Datta', 'Chad G Ball', 'Lucas Rudmik', 'S Morad Hameed', 'John B Kortbeek']);
+    // Info Subject "Journal of Trauma Management & Outcomes 2010 4:1. doi:…": the journal's name.
+    expect(datta.meta.venue).toBe('Journal of Trauma Management & Outcomes');
+    // "Nuala E. Tully {et al.}" in the info; "Research Article" set over the title in its print.
+    const tully = doc('hindawi-2010-tully');
+    expect(tully.meta.authors).toHaveLength(4);
+    expect(tully.meta.title).toBe('Patient Experiences of Structured Heart Failure Programmes');
+    // Info Author "Cambridge Journals" is the publisher; the citation line gives journal and year.
+    const ipg = doc('intpsychogeriatrics');
+    expect(ipg.meta.authors).toEqual(['Anna Sundström', 'Michael Rönnlund', 'Rolf Adolfsson', 'Lars-Göran Nilsson']);
+    expect([ipg.meta.venue, ipg.meta.year]).toEqual(['International Psychogeriatrics', 2014]);
+    // A running author before the journal, a four-line title; surnames in capitals.
+    expect(doc('bmc-2014-agyeman-duah').meta.venue).toBe('BMC Health Services Research');
+    expect(doc('bmc-2014-agyeman-duah').meta.title).toMatch(/situational analysis at the Medical Department of Kamuzu Central Hospital in Lilongwe, Malawi$/);
+    expect(doc('clinsci-2014-douglas').meta.authors.slice(0, 2)).toEqual(['Ross G. Douglas', 'Rajni K. Sharma']);
+    expect(doc('clinsci-2014-douglas').meta.venue).toBe('Clinical Science');
+  });
+
   it('reads two columns in order: a sentence crossing the column break is whole', () => {
     // Page 1 of SPECTER ends its left column mid-sentence; the sentence goes on at the top of the right one.
     expect(bodyText(doc('acl-2020-cohan-specter'))).toMatch(/Recent Transformer language models like BERT learn powerful textual representations/);
