@@ -4,6 +4,8 @@ import { booleanOption, numberOption, stringOption, type Command } from '../src/
 import { LIMITS } from '../src/discord/limits.js';
 import { errorReply } from '../src/reply/build.js';
 import type { TradeView } from '../src/figures/trade.js';
+import { renderTradeChart } from '../src/figures/chart.js';
+import { chartDisagreements, corpusDocumentLabel, disagreementFooter, seriesTitle } from '../src/figures/chartNotes.js';
 
 const DIRECTIONS: TradeView[] = ['exports', 'imports', 'both'];
 
@@ -38,23 +40,29 @@ export const figures: Command = {
     if (direction !== undefined && !DIRECTIONS.includes(direction as TradeView)) {
       return { reply: errorReply('direction must be exports, imports or both.'), private: true };
     }
-    const result = await tradeFigures(ctx.engine.corpus, {
+    const corpus = ctx.engine.corpus;
+    const result = await tradeFigures(corpus, {
       partner,
       direction: direction as TradeView | undefined,
       from: numberOption(ctx, 'from'),
       to: numberOption(ctx, 'to'),
-      chart: true,
+      chart: false,
     });
     if (!result.ok) return { reply: errorReply(result.error), private: true };
-    const name = `trade-${result.series.partner.toLowerCase().replace(/[^a-z]+/g, '-')}-${result.series.from}-${result.series.to}.png`;
+    const series = result.series;
+    // Where the corpus states other values for these flows and years: the chart's caption and the footer say so.
+    const notes = chartDisagreements(series, ctx.engine.figures.disagreements, corpusDocumentLabel(corpus));
+    const png = await renderTradeChart(series, { sourceCaption: result.source, disagreements: notes });
+    const title = seriesTitle(series);
+    const name = `trade-${series.partner.toLowerCase().replace(/[^a-z]+/g, '-')}-${series.from}-${series.to}.png`;
     return {
       reply: {
         tone: 'info',
-        title: result.title,
+        title,
         code: result.table,
-        footer: result.source,
+        footer: [result.source, disagreementFooter(notes)].filter((line) => line !== null).join('\n'),
         image: name,
-        attachments: [{ name, contentType: 'image/png', data: result.png!, description: `Chart: ${result.title}` }],
+        attachments: [{ name, contentType: 'image/png', data: png, description: `Chart: ${title}` }],
       },
       private: booleanOption(ctx, 'private') ?? false,
     };

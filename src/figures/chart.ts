@@ -1,7 +1,20 @@
 /**
- * A trade series as a PNG bar chart: both flows per year, drawn with the canvas 2D API on
- * @napi-rs/canvas (Skia, shipped as a per-platform npm binary; no browser). The canvas
- * module and fonts load on the first chart only, so answers without charts never pay.
+ * A trade series as a PNG bar chart, drawn with the canvas 2D API on @napi-rs/canvas (Skia,
+ * shipped as a per-platform npm binary; no browser). The canvas module and fonts load on the
+ * first chart only, so answers without charts never pay.
+ *
+ * Three shapes, chosen from the data (see `chartKind`), all laid out first as plain values
+ * (`TradeChartLayout`, what the tests read) and then drawn from that layout:
+ * - `grouped`: one bar per flow and year on one scale, when the flows are of a size.
+ * - `panels`: one panel per flow, each on its own scale, when one flow is under a fifth of
+ *   the other (Mongolia's exports to Kazakhstan, $0.6–7 M, beside imports of $22–74 M,
+ *   would be slivers of a few pixels); the subtitle says how the two compare, so the
+ *   separate scales do not mislead.
+ * - `single-year`: horizontal bars with the values as printed and the balance, since one
+ *   pair of vertical bars on a year axis reads as an empty chart.
+ * The y-axis title carries the unit, picked for the values drawn (thousands, millions,
+ * billions); the caption names the source and, when the corpus states a different value
+ * for a flow drawn, says so (the bars concerned get a `*`).
  *
  * Why package.json pins @napi-rs/canvas exactly (now 1.1.1): the canvas is a native module
  * shipped as one npm package per platform, and the 1.0.x releases after the first pin had
@@ -16,6 +29,7 @@
  */
 import { createRequire } from 'node:module';
 import type { SKRSContext2D } from '@napi-rs/canvas';
+import { formatUsd } from './money.js';
 import type { TradeSeries, TradeView, TradeYear } from './trade.js';
 
 export interface TradeChartOptions {
@@ -25,11 +39,30 @@ export interface TradeChartOptions {
   direction?: TradeView;
   /** One line at the foot, e.g. "Source: Irgengioro 2022, Appendix (UN Comtrade / OEC)". */
   sourceCaption: string;
+  /** Where another source states a different value for a flow drawn (see chartNotes.ts): said in the caption. */
+  disagreements?: readonly ChartDisagreement[];
   width?: number;
   height?: number;
 }
 
+/** Another source's value for a flow drawn, worded for the caption. */
+export interface ChartDisagreement {
+  /** The flow the other source speaks of; `total` is exports + imports. */
+  flow: FlowKey | 'total';
+  /** The year compared; null for an undated statement set against every year. */
+  year: number | null;
+  /** One sentence for the caption, e.g. "2019 imports: Irgengioro (2022), p. 6 says $2.32 million; the table $2.39 M". */
+  text: string;
+}
+
+export type FlowKey = 'exports' | 'imports';
+export type ChartKind = 'grouped' | 'panels' | 'single-year';
+
+/** The default size of a grouped chart; panels and single-year charts change the height (see `defaultHeight`). */
 export const CHART_SIZE = { width: 1000, height: 560 } as const;
+
+/** A flow drawn on its own panel when its largest value is under this share of the other's. */
+export const PANEL_RATIO = 0.2;
 
 const FONT_FAMILY = 'SteppeSans';
 const FONT_FILES = [
@@ -70,54 +103,318 @@ export function loadCanvas(): Promise<CanvasModule> {
 export const font = (weight: 400 | 600 | 700, px: number) => `${weight} ${px}px ${FONT_FAMILY}`;
 
 interface Flow {
-  key: 'exports' | 'imports';
+  key: FlowKey;
   label: string;
+  /** The flow in a panel title or axis title: "Exports". */
+  short: string;
   color: string;
   value: (y: TradeYear) => number | null;
+  text: (y: TradeYear) => string | null;
 }
 
+export interface Rect {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+/** A unit the axis counts in: US$ thousands, millions or billions. */
+export interface MoneyUnit {
+  divisor: number;
+  name: 'thousands' | 'millions' | 'billions';
+}
+
+export interface ChartBar {
+  flow: FlowKey;
+  year: number;
+  /** The bar in canvas pixels (top-left origin). */
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  /** The value label drawn at its end, in the axis unit (single-year: as the source prints it); `*` when a source disagrees. */
+  label: string;
+  color: string;
+}
+
+export interface ChartPanel {
+  /** The flows on this panel's scale. */
+  flows: FlowKey[];
+  /** Above the panel, in the flow's colour (panels only). */
+  title: { text: string; color: string } | null;
+  plot: Rect;
+  unit: MoneyUnit;
+  /** Tick values in `unit`, from 0. */
+  ticks: number[];
+  /** Along the value axis, with the unit: "Exports, US$ millions". */
+  axisTitle: string;
+  /** Whether the value axis runs up (vertical bars) or across (single-year). */
+  orientation: 'vertical' | 'horizontal';
+  bars: ChartBar[];
+  /** Single-year: the row labels beside the bars. */
+  rowLabels: { text: string; detail: string; y: number }[];
+}
+
+export interface TradeChartLayout {
+  kind: ChartKind;
+  width: number;
+  height: number;
+  title: string;
+  subtitle: string;
+  legend: { label: string; color: string }[];
+  panels: ChartPanel[];
+  /** Year labels under each vertical panel: the year and its slot centre. */
+  years: { year: number; x: number }[];
+  /** Lines at the foot: the source, then any disagreement, wrapped to the width. */
+  caption: string[];
+}
+
+const PAD = 36;
+const CAPTION_LINE = 20;
+const MAX_CAPTION_LINES = 5;
+
+/** The chart as a PNG. */
 export async function renderTradeChart(series: TradeSeries, options: TradeChartOptions): Promise<Buffer> {
+  return (await drawTradeChart(series, options)).png;
+}
+
+/** The chart as a PNG and the layout it was drawn from (what the tests check). */
+export async function drawTradeChart(series: TradeSeries, options: TradeChartOptions): Promise<{ png: Buffer; layout: TradeChartLayout }> {
   const { createCanvas } = await loadCanvas();
-  const width = options.width ?? CHART_SIZE.width;
-  const height = options.height ?? CHART_SIZE.height;
+  // Captions wrap by measured width: measure on a scratch canvas, then draw at the final height.
+  const measure = createCanvas(1, 1).getContext('2d');
+  const layout = layoutTradeChart(series, options, measure);
+  const canvas = createCanvas(layout.width, layout.height);
+  paint(canvas.getContext('2d'), layout);
+  return { png: canvas.toBuffer('image/png'), layout };
+}
+
+/** Which shape reads best for these years and flows (see the module comment). */
+export function chartKind(series: TradeSeries, direction: TradeView = series.direction): ChartKind {
+  if (series.years.length === 1) return 'single-year';
+  const flows = flowsFor(direction, series.partner).filter((f) => series.years.some((y) => f.value(y) !== null));
+  if (flows.length < 2) return 'grouped';
+  const maxes = flows.map((f) => Math.max(0, ...series.years.map((y) => f.value(y) ?? 0)));
+  const [small, large] = [Math.min(...maxes), Math.max(...maxes)];
+  return large > 0 && small < PANEL_RATIO * large ? 'panels' : 'grouped';
+}
+
+export function layoutTradeChart(series: TradeSeries, options: TradeChartOptions, measure: SKRSContext2D): TradeChartLayout {
   const partner = options.partner ?? series.partner;
   const direction = options.direction ?? series.direction;
-  const flows = flowsFor(direction, partner);
+  const kind = chartKind(series, direction);
+  const flows = flowsFor(direction, partner).filter((f) => series.years.some((y) => f.value(y) !== null));
+  const disagreements = options.disagreements ?? [];
+  const marked = (flow: FlowKey, year: number) => disagreements.some((d) => d.flow === flow && d.year === year);
 
-  const canvas = createCanvas(width, height);
-  const ctx = canvas.getContext('2d');
+  const width = options.width ?? CHART_SIZE.width;
+  measure.font = font(400, 15);
+  const caption = wrapCaption(measure, [options.sourceCaption, ...captionNotes(disagreements)], width - 2 * PAD);
+  const height = options.height ?? defaultHeight(kind, flows.length) + CAPTION_LINE * (caption.length - 1);
+
+  const title = `${chartTitle(direction, partner)}, ${yearSpan(series)}`;
+  const base = { kind, width, height, title, caption };
+  // The foot: year labels (26 px under the plot) and the caption lines.
+  const bottom = height - 62 - CAPTION_LINE * caption.length;
+
+  if (kind === 'single-year') {
+    const year = series.years[0]!;
+    const max = Math.max(0, ...flows.map((f) => f.value(year) ?? 0));
+    const unit = unitFor(max);
+    const ticks = niceTicks(max / unit.divisor);
+    // Tick labels and the axis title (+20, +42 px) sit between the bars and the caption.
+    const plot = { left: PAD + 300, right: width - PAD - 110, top: 104, bottom: bottom - 20 };
+    const rowHeight = (plot.bottom - plot.top) / Math.max(1, flows.length);
+    const scale = (v: number) => (v / unit.divisor / ticks.at(-1)!) * (plot.right - plot.left);
+    const bars: ChartBar[] = [];
+    const rowLabels: ChartPanel['rowLabels'] = [];
+    flows.forEach((f, i) => {
+      const usd = f.value(year);
+      const centre = plot.top + rowHeight * (i + 0.5);
+      rowLabels.push({ text: f.short === 'Exports' ? `Mongolia → ${partner}` : `${partner} → Mongolia`, detail: `Mongolia's ${f.short.toLowerCase()}`, y: centre });
+      if (usd === null) return;
+      const thickness = Math.min(44, rowHeight * 0.6);
+      // Never thinner than 3 px, so a small value is still a visible bar beside its label.
+      bars.push({ flow: f.key, year: year.year, x: plot.left, y: centre - thickness / 2, width: Math.max(3, scale(usd)), height: thickness, label: `${f.text(year)}${marked(f.key, year.year) ? ' *' : ''}`, color: f.color });
+    });
+    const balance = year.balanceUsd === null ? '' : `; balance ${formatUsd(year.balanceUsd)} (exports − imports, computed)`;
+    return {
+      ...base,
+      subtitle: `Goods traded in ${year.year}${balance}`,
+      legend: [],
+      panels: [{ flows: flows.map((f) => f.key), title: null, plot, unit, ticks, axisTitle: `Value, US$ ${unit.name}`, orientation: 'horizontal', bars, rowLabels }],
+      years: [],
+    };
+  }
+
+  const plotLeft = PAD + 74;
+  const plotRight = width - PAD;
+  const slot = (plotRight - plotLeft) / Math.max(1, series.years.length);
+  const years = series.years.map((y, i) => ({ year: y.year, x: plotLeft + slot * (i + 0.5) }));
+
+  if (kind === 'panels') {
+    const gap = 34;
+    const top = 96;
+    const each = (bottom - top - gap * (flows.length - 1)) / flows.length;
+    const panels = flows.map((f, i) => {
+      const regionTop = top + i * (each + gap);
+      const plot = { left: plotLeft, right: plotRight, top: regionTop + 40, bottom: regionTop + each };
+      return verticalPanel(series, [f], plot, slot, marked, { text: f.label, color: f.color }, `${f.short}, US$`);
+    });
+    return { ...base, subtitle: `Goods traded each year; each flow on its own scale (${comparison(series)})`, legend: [], panels, years };
+  }
+
+  const plot = { left: plotLeft, right: plotRight, top: 160, bottom };
+  const what = flows.length === 1 ? flows[0]!.short : 'Value';
+  const subtitle = flows.length === 1 ? `Goods ${flows[0]!.key === 'exports' ? 'exported' : 'imported'} each year` : 'Goods traded each year, both flows on one scale';
+  return {
+    ...base,
+    subtitle,
+    legend: flows.map((f) => ({ label: f.label, color: f.color })),
+    panels: [verticalPanel(series, flows, plot, slot, marked, null, `${what}, US$`)],
+    years,
+  };
+}
+
+function defaultHeight(kind: ChartKind, flows: number): number {
+  if (kind === 'panels') return 700;
+  if (kind === 'single-year') return 320 + 70 * Math.max(1, flows);
+  return CHART_SIZE.height;
+}
+
+function verticalPanel(
+  series: TradeSeries,
+  flows: Flow[],
+  plot: Rect,
+  slot: number,
+  marked: (flow: FlowKey, year: number) => boolean,
+  title: ChartPanel['title'],
+  axisPrefix: string,
+): ChartPanel {
+  const max = Math.max(0, ...series.years.flatMap((y) => flows.map((f) => f.value(y) ?? 0)));
+  const unit = unitFor(max);
+  const ticks = niceTicks(max / unit.divisor);
+  const top = ticks.at(-1)!;
+  const yOf = (v: number) => plot.bottom - (v / top) * (plot.bottom - plot.top);
+  const groupWidth = Math.min(slot * 0.78, 120);
+  const barWidth = groupWidth / flows.length;
+  const bars: ChartBar[] = [];
+  series.years.forEach((year, i) => {
+    const groupLeft = plot.left + slot * (i + 0.5) - groupWidth / 2;
+    flows.forEach((f, j) => {
+      const usd = f.value(year);
+      if (usd === null) return;
+      const value = usd / unit.divisor;
+      const y = Math.min(yOf(value), plot.bottom - 1);
+      bars.push({
+        flow: f.key,
+        year: year.year,
+        x: groupLeft + j * barWidth + 1,
+        y,
+        width: barWidth - 2,
+        height: plot.bottom - y,
+        label: `${formatMillions(value)}${marked(f.key, year.year) ? '*' : ''}`,
+        color: f.color,
+      });
+    });
+  });
+  return { flows: flows.map((f) => f.key), title, plot, unit, ticks, axisTitle: `${axisPrefix} ${unit.name}`, orientation: 'vertical', bars, rowLabels: [] };
+}
+
+/** The unit whose numbers read best for a largest value of `maxUsd`. */
+export function unitFor(maxUsd: number): MoneyUnit {
+  if (maxUsd >= 1e9) return { divisor: 1e9, name: 'billions' };
+  if (maxUsd >= 1e6 || maxUsd <= 0) return { divisor: 1e6, name: 'millions' };
+  return { divisor: 1e3, name: 'thousands' };
+}
+
+/** How the flows on separate scales compare: "exports were 1.6–12 % of imports". */
+function comparison(series: TradeSeries): string {
+  const shares = series.years
+    .filter((y) => y.exports && y.imports && y.imports.valueUsd > 0 && y.exports.valueUsd > 0)
+    .map((y) => y.exports!.valueUsd / y.imports!.valueUsd);
+  if (shares.length === 0) return 'the scales differ';
+  const [small, large] = Math.max(...shares) < 1 ? ['exports', 'imports'] : ['imports', 'exports'];
+  const ratios = small === 'exports' ? shares : shares.map((s) => 1 / s);
+  const pct = (r: number) => {
+    const p = r * 100;
+    return p < 10 ? String(Number(p.toPrecision(2))) : String(Math.round(p));
+  };
+  const low = pct(Math.min(...ratios));
+  const high = pct(Math.max(...ratios));
+  return `${small} were ${low === high ? low : `${low}–${high}`} % of ${large}`;
+}
+
+function captionNotes(disagreements: readonly ChartDisagreement[]): string[] {
+  if (disagreements.length === 0) return [];
+  return [`Sources disagree: ${disagreements.map((d) => d.text).join('; ')}.`];
+}
+
+/** The caption lines wrapped at word breaks to `maxWidth`, at most MAX_CAPTION_LINES (the last cut with "…"). */
+function wrapCaption(ctx: SKRSContext2D, paragraphs: string[], maxWidth: number): string[] {
+  const lines: string[] = [];
+  for (const paragraph of paragraphs) {
+    let line = '';
+    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+      const next = line ? `${line} ${word}` : word;
+      if (line && ctx.measureText(next).width > maxWidth) {
+        lines.push(line);
+        line = word;
+      } else line = next;
+    }
+    if (line) lines.push(line);
+  }
+  if (lines.length <= MAX_CAPTION_LINES) return lines.map((l) => fitText(ctx, l, maxWidth));
+  const kept = lines.slice(0, MAX_CAPTION_LINES);
+  kept[MAX_CAPTION_LINES - 1] = fitText(ctx, `${kept[MAX_CAPTION_LINES - 1]} ${lines[MAX_CAPTION_LINES]}`, maxWidth);
+  return kept;
+}
+
+function paint(ctx: SKRSContext2D, layout: TradeChartLayout): void {
+  const { width, height } = layout;
   ctx.fillStyle = COLORS.card;
   ctx.fillRect(0, 0, width, height);
   ctx.strokeStyle = COLORS.border;
   ctx.lineWidth = 2;
   ctx.strokeRect(1, 1, width - 2, height - 2);
 
-  const pad = 36;
   ctx.textBaseline = 'alphabetic';
+  ctx.textAlign = 'left';
   ctx.fillStyle = COLORS.title;
   ctx.font = font(700, 28);
-  ctx.fillText(`${chartTitle(direction, partner)}, ${yearSpan(series)}`, pad, 52);
+  ctx.fillText(fitText(ctx, layout.title, width - 2 * PAD), PAD, 52);
   ctx.fillStyle = COLORS.muted;
   ctx.font = font(400, 17);
-  ctx.fillText('Value of goods per year, US$ millions', pad, 80);
+  ctx.fillText(fitText(ctx, layout.subtitle, width - 2 * PAD), PAD, 80);
+  if (layout.legend.length > 0) drawLegend(ctx, layout.legend, PAD, 112);
 
-  drawLegend(ctx, flows, pad, 112);
-
-  const plot = { left: pad + 64, right: width - pad, top: 160, bottom: height - 88 };
-  const max = Math.max(0, ...series.years.flatMap((y) => flows.map((f) => f.value(y) ?? 0)));
-  const ticks = niceTicks(max / 1e6);
-  const top = ticks[ticks.length - 1]!;
-  const yOf = (millions: number) => plot.bottom - (millions / top) * (plot.bottom - plot.top);
-
-  drawYAxis(ctx, plot, ticks, yOf);
-  drawBars(ctx, plot, series.years, flows, yOf);
+  for (const panel of layout.panels) {
+    if (panel.title) {
+      ctx.textAlign = 'left';
+      ctx.fillStyle = panel.title.color;
+      roundRect(ctx, PAD, panel.plot.top - 34, 16, 16, 3);
+      ctx.fill();
+      ctx.fillStyle = COLORS.title;
+      ctx.font = font(600, 17);
+      ctx.fillText(panel.title.text, PAD + 26, panel.plot.top - 20);
+    }
+    if (panel.orientation === 'vertical') {
+      drawYAxis(ctx, panel);
+      drawVerticalBars(ctx, panel);
+      ctx.fillStyle = COLORS.text;
+      ctx.font = font(400, 16);
+      ctx.textAlign = 'center';
+      for (const y of layout.years) ctx.fillText(String(y.year), y.x, panel.plot.bottom + 24);
+    } else drawHorizontal(ctx, panel);
+  }
 
   ctx.fillStyle = COLORS.muted;
   ctx.font = font(400, 15);
   ctx.textAlign = 'left';
-  ctx.fillText(fitText(ctx, options.sourceCaption, width - 2 * pad), pad, height - 22);
-
-  return canvas.toBuffer('image/png');
+  layout.caption.forEach((line, i) => {
+    ctx.fillText(line, PAD, height - 22 - CAPTION_LINE * (layout.caption.length - 1 - i));
+  });
 }
 
 function flowsFor(direction: TradeView, partner: string): Flow[] {
@@ -125,14 +422,18 @@ function flowsFor(direction: TradeView, partner: string): Flow[] {
     {
       key: 'exports',
       label: `Mongolia → ${partner} (Mongolia's exports)`,
+      short: 'Exports',
       color: COLORS.exports,
       value: (y) => y.exports?.valueUsd ?? null,
+      text: (y) => y.exports?.valueText ?? null,
     },
     {
       key: 'imports',
       label: `${partner} → Mongolia (Mongolia's imports)`,
+      short: 'Imports',
       color: COLORS.imports,
       value: (y) => y.imports?.valueUsd ?? null,
+      text: (y) => y.imports?.valueText ?? null,
     },
   ];
   return all.filter((f) => direction === 'both' || direction === f.key);
@@ -148,35 +449,34 @@ function yearSpan(series: TradeSeries): string {
   return series.from === series.to ? String(series.from) : `${series.from}–${series.to}`;
 }
 
-function drawLegend(ctx: SKRSContext2D, flows: Flow[], x: number, y: number): void {
+function drawLegend(ctx: SKRSContext2D, legend: TradeChartLayout['legend'], x: number, y: number): void {
   ctx.font = font(400, 17);
   ctx.textAlign = 'left';
   let cursor = x;
-  for (const flow of flows) {
-    ctx.fillStyle = flow.color;
+  for (const item of legend) {
+    ctx.fillStyle = item.color;
     roundRect(ctx, cursor, y - 14, 18, 18, 3);
     ctx.fill();
     ctx.fillStyle = COLORS.text;
-    ctx.fillText(flow.label, cursor + 28, y);
-    cursor += 28 + ctx.measureText(flow.label).width + 36;
+    ctx.fillText(item.label, cursor + 28, y);
+    cursor += 28 + ctx.measureText(item.label).width + 36;
   }
 }
 
-interface Plot {
-  left: number;
-  right: number;
-  top: number;
-  bottom: number;
+function tickDecimals(ticks: number[]): number {
+  const step = ticks.length > 1 ? ticks[1]! - ticks[0]! : 1;
+  return Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
 }
 
-function drawYAxis(ctx: SKRSContext2D, plot: Plot, ticks: number[], yOf: (m: number) => number): void {
-  const step = ticks.length > 1 ? ticks[1]! - ticks[0]! : 1;
-  const decimals = Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
+function drawYAxis(ctx: SKRSContext2D, panel: ChartPanel): void {
+  const { plot, ticks } = panel;
+  const top = ticks.at(-1)!;
+  const decimals = tickDecimals(ticks);
   ctx.font = font(400, 15);
   ctx.textAlign = 'right';
   ctx.textBaseline = 'middle';
   for (const t of ticks) {
-    const y = Math.round(yOf(t)) + 0.5;
+    const y = Math.round(plot.bottom - (t / top) * (plot.bottom - plot.top)) + 0.5;
     ctx.strokeStyle = t === 0 ? COLORS.axis : COLORS.grid;
     ctx.lineWidth = 1;
     ctx.beginPath();
@@ -186,51 +486,70 @@ function drawYAxis(ctx: SKRSContext2D, plot: Plot, ticks: number[], yOf: (m: num
     ctx.fillStyle = COLORS.muted;
     ctx.fillText(t.toFixed(decimals), plot.left - 10, y);
   }
-  // Unit label, rotated along the axis.
+  // The axis title with its unit, rotated along the axis.
   ctx.save();
-  ctx.translate(plot.left - 56, (plot.top + plot.bottom) / 2);
+  ctx.translate(PAD + 6, (plot.top + plot.bottom) / 2);
   ctx.rotate(-Math.PI / 2);
   ctx.textAlign = 'center';
   ctx.fillStyle = COLORS.text;
-  ctx.font = font(600, 15);
-  ctx.fillText('US$ millions', 0, 0);
+  ctx.font = font(600, 14);
+  ctx.fillText(fitText(ctx, panel.axisTitle, plot.bottom - plot.top + 40), 0, 0);
   ctx.restore();
   ctx.textBaseline = 'alphabetic';
 }
 
-function drawBars(
-  ctx: SKRSContext2D,
-  plot: Plot,
-  years: readonly TradeYear[],
-  flows: Flow[],
-  yOf: (m: number) => number,
-): void {
-  const slot = (plot.right - plot.left) / Math.max(1, years.length);
-  const groupWidth = Math.min(slot * 0.78, 120);
-  const barWidth = groupWidth / flows.length;
-  years.forEach((year, i) => {
-    const centre = plot.left + slot * (i + 0.5);
-    const groupLeft = centre - groupWidth / 2;
-    flows.forEach((flow, j) => {
-      const usd = flow.value(year);
-      if (usd === null) return;
-      const millions = usd / 1e6;
-      const x = groupLeft + j * barWidth + 1;
-      const y = yOf(millions);
-      ctx.fillStyle = flow.color;
-      roundRect(ctx, x, y, barWidth - 2, plot.bottom - y, Math.min(3, (plot.bottom - y) / 2), true);
-      ctx.fill();
-      // The value on top of its bar, in the axis unit, so small bars stay readable.
-      ctx.fillStyle = COLORS.text;
-      ctx.font = font(600, barWidth < 34 ? 12 : 13);
-      ctx.textAlign = 'center';
-      ctx.fillText(formatMillions(millions), x + (barWidth - 2) / 2, y - 6);
-    });
+function drawVerticalBars(ctx: SKRSContext2D, panel: ChartPanel): void {
+  for (const bar of panel.bars) {
+    ctx.fillStyle = bar.color;
+    roundRect(ctx, bar.x, bar.y, bar.width, bar.height, Math.min(3, bar.height / 2), true);
+    ctx.fill();
+    // The value on top of its bar, in the axis unit, so small bars stay readable.
     ctx.fillStyle = COLORS.text;
-    ctx.font = font(400, 16);
+    ctx.font = font(600, bar.width < 32 ? 12 : 13);
     ctx.textAlign = 'center';
-    ctx.fillText(String(year.year), centre, plot.bottom + 26);
-  });
+    ctx.fillText(bar.label, bar.x + bar.width / 2, bar.y - 6);
+  }
+}
+
+function drawHorizontal(ctx: SKRSContext2D, panel: ChartPanel): void {
+  const { plot, ticks } = panel;
+  const top = ticks.at(-1)!;
+  const decimals = tickDecimals(ticks);
+  ctx.font = font(400, 15);
+  ctx.textAlign = 'center';
+  for (const t of ticks) {
+    const x = Math.round(plot.left + (t / top) * (plot.right - plot.left)) + 0.5;
+    ctx.strokeStyle = t === 0 ? COLORS.axis : COLORS.grid;
+    ctx.lineWidth = 1;
+    ctx.beginPath();
+    ctx.moveTo(x, plot.top);
+    ctx.lineTo(x, plot.bottom);
+    ctx.stroke();
+    ctx.fillStyle = COLORS.muted;
+    ctx.fillText(t.toFixed(decimals), x, plot.bottom + 20);
+  }
+  ctx.fillStyle = COLORS.text;
+  ctx.font = font(600, 14);
+  ctx.fillText(panel.axisTitle, (plot.left + plot.right) / 2, plot.bottom + 42);
+  ctx.textAlign = 'left';
+  for (const row of panel.rowLabels) {
+    ctx.fillStyle = COLORS.title;
+    ctx.font = font(600, 18);
+    ctx.fillText(row.text, PAD, row.y - 2);
+    ctx.fillStyle = COLORS.muted;
+    ctx.font = font(400, 15);
+    ctx.fillText(row.detail, PAD, row.y + 18);
+  }
+  for (const bar of panel.bars) {
+    ctx.fillStyle = bar.color;
+    roundRect(ctx, bar.x, bar.y, bar.width, bar.height, Math.min(4, bar.width / 2));
+    ctx.fill();
+    ctx.fillStyle = COLORS.title;
+    ctx.font = font(700, 20);
+    ctx.textBaseline = 'middle';
+    ctx.fillText(bar.label, bar.x + bar.width + 10, bar.y + bar.height / 2);
+    ctx.textBaseline = 'alphabetic';
+  }
 }
 
 /** `58.1`, `7.14`, `0.62`: three significant digits at most, like the source's table. */

@@ -33,10 +33,13 @@ describe('/figures through the loopback Discord', () => {
     expect(embed.description).toContain('2010   $616 K  $22.7 M');
     expect(embed.image).toEqual({ url: expect.stringMatching(/^attachment:\/\/trade-kazakhstan-2010-2019\.png$/) });
     expect(embed.footer.text).toMatch(/^Source: Irgengioro \(2022\), Appendix/);
+    // The corpus's other text states other values: the footer (and the chart's caption) say so.
+    expect(embed.footer.text).toContain('\n⚠ Sources disagree: Miliate (2013), p. 1 gives, undated, exports $26 million');
     expect(body.allowed_mentions).toEqual({ parse: [] });
     const file = edit.files[0]!;
     expect(file.name).toBe('trade-kazakhstan-2010-2019.png');
-    expect(pngSize(file.bytes)).toEqual({ width: 1000, height: 560 });
+    // Exports are a tenth of imports: one panel per flow, each on its own scale (src/figures/chart.ts).
+    expect(pngSize(file.bytes)).toEqual({ width: 1000, height: 740 });
     expect(file.bytes.length).toBeGreaterThan(20_000);
     expectWithinDiscordLimits({ embeds: body.embeds, components: body.components ?? [], allowedMentions: { parse: [] } });
   });
