@@ -29,6 +29,8 @@ const sup = (digits: string) => [...digits].map((d) => SUPERSCRIPT[Number(d)] ??
 /** What a footnote is marked with: a number or a symbol (∗ † ‡ § ¶ in their usual order). */
 export const FOOTNOTE_MARK = /^(?:\d{1,3}|[*∗†‡§¶]{1,2})$/;
 export const BOLD_FONT = /bold|black|heavy|semibold|demi|[-,]medi|\.b$|-b$|cmbx/i;
+/** A line or paragraph that ends a sentence (a footnote marker may follow). */
+export const endsSentence = (s: string) => /[.!?:]["'”’)\]]*[⁰¹²³⁴⁵⁶⁷⁸⁹]*$/.test(s.trim());
 export const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? s[Math.floor(s.length / 2)]! : 0;

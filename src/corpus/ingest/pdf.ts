@@ -11,16 +11,21 @@ import { readMetadata } from './pdf-metadata.js';
  * canvas). pdf.js gives positioned text runs with their fonts, the outline and the page
  * labels; reading order is rebuilt on top of that here:
  *
- * 1. runs → lines (same baseline, no wide gap; small raised digits become footnote markers);
+ * 1. runs → lines (same baseline, no wide gap; small raised digits or ∗ † become footnote
+ *    markers; a line's size is that of most of its characters; sideways margin text dropped);
  * 2. running headers, footers and page numbers (lines repeated at the same place on many
- *    pages) removed, the printed numbers kept as page labels;
- * 3. columns found from the empty vertical gutters between narrow lines; a page is read in
- *    bands (a line spanning the gutter closes a band), each band column by column;
- * 4. lines → headings (larger or bold), footnotes (small print under the body, starting
- *    with a marker), paragraphs (a gap or an indent starts one; a column or page break does
- *    not, unless the next column starts one), words hyphenated at line ends joined when the
- *    joined word is a word;
- * 5. the References section → one entry each (numbered, or by hanging indent).
+ *    pages) removed, the printed numbers kept as page labels (`pdf-layout.ts`);
+ * 3. columns found from vertical gutters few lines cross (a title block or a float in small
+ *    print may); a page is read in bands (a line spanning the gutter closes a band), each band
+ *    column by column;
+ * 4. lines → headings (larger or bold, on one line or more; a bold lead-in running on into
+ *    the text is the paragraph's start), footnotes (small print under the body, starting with
+ *    a marker), paragraphs (a gap, an indent or a short last line ends one, as the document
+ *    marks them; a paragraph stopped mid-sentence by a column or page break, a float or
+ *    footnotes goes on where its text resumes), words hyphenated at line ends joined when the
+ *    joined word is a word (`pdf-blocks.ts`);
+ * 5. the References section → one entry each (numbered, or by hanging indent);
+ * 6. metadata from the info dictionary and the first page (`pdf-metadata.ts`).
  */
 
 type PdfModule = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
