@@ -9,6 +9,7 @@ import { splitSentences } from '../search/sentences.js';
 import type { Paragraph } from '../corpus/types.js';
 import { answerDocumentQuestion } from './documentQuestion.js';
 import { findDocumentMentions } from './documentMention.js';
+import { literatureLines, literatureTopic, worksCited } from './literatureQuestion.js';
 import { otherLanguageMessage } from './language.js';
 
 /** A passage as an answer shows it: whole text, its best sentence, where it comes from. */
@@ -39,6 +40,9 @@ export interface Answer {
 
 /** Below this share of the question found in the best passage, we say we found nothing. */
 const MIN_COVERAGE = 0.2;
+/** A literature question: the works cited by this many of the best passages on its topic, at most LITERATURE_WORKS. */
+const LITERATURE_PASSAGES = 3;
+const LITERATURE_WORKS = 6;
 
 const PROBLEM_MESSAGES: Record<QuestionProblem, string> = {
   empty: 'Ask a question, e.g. “Why are Mongolia–Kazakhstan relations so weak?”',
@@ -70,6 +74,24 @@ export function answerQuestion(engine: Engine, query: string, options: AnswerOpt
   const mentions = options.documentId ? [] : findDocumentMentions(engine.corpus, query);
   const documentId = options.documentId ?? (mentions.length === 1 ? mentions[0]!.documentId : undefined);
   const aboutDocument = answerDocumentQuestion(engine.corpus, query, documentId);
+  // "What sources does the article cite on the BRI?": the works cited where the topic is discussed.
+  // The document named ("what does Irgengioro cite on…") is where to look, not part of the topic.
+  const literature = aboutDocument ? null : literatureTopic(withoutMentions(query, documentId ? mentions : []));
+  if (literature) {
+    const found = engine.index.query(literature, { limit: offset + limit, documentId }).passages.filter((p) => p.coverage >= MIN_COVERAGE);
+    if (found.length) {
+      const drawnOn = found.slice(0, LITERATURE_PASSAGES);
+      return {
+        query,
+        status: 'answered',
+        message: null,
+        passages: found.slice(offset, offset + limit).map((p) => toPassage(engine, p)),
+        suggestions: [],
+        lead: offset === 0 ? literatureLines(literature, worksCited(engine.corpus, drawnOn, LITERATURE_WORKS), drawnOn.length) : [],
+        figures: [],
+      };
+    }
+  }
   const result = engine.index.query(query, { limit: offset + limit, documentId });
   const relevant = result.passages.filter((p) => p.coverage >= MIN_COVERAGE);
   if (aboutDocument) {
@@ -112,6 +134,13 @@ export function answerQuestion(engine: Engine, query: string, options: AnswerOpt
     lead,
     figures,
   };
+}
+
+/** The text with the ranges that name a document blanked out. */
+function withoutMentions(text: string, mentions: ReadonlyArray<{ start: number; end: number }>): string {
+  let out = text;
+  for (const m of [...mentions].sort((a, b) => b.start - a.start)) out = `${out.slice(0, m.start)} ${out.slice(m.end)}`;
+  return out;
 }
 
 function toPassage(engine: Engine, p: RankedPassage): AnswerPassage {

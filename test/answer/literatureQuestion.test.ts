@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answerQuestion } from '../../src/answer/answer.js';
+import { literatureTopic } from '../../src/answer/literatureQuestion.js';
+import type { Engine } from '../../src/engine.js';
+import { slashCommand } from '../fake-discord/fakeDiscord.js';
+import { limitProblems, sentBodies, sharedEngine, startTestBot, type TestBot } from '../discord/harness.js';
+
+/** Questions about the literature on a topic, answered from the bibliography. */
+
+describe('which questions ask for the literature on a topic', () => {
+  it.each([
+    ['what sources does the article cite on the BRI?', 'BRI'],
+    ['Which studies discuss the third neighbor policy?', 'third neighbor policy'],
+    ['who has written about Kazakh migration to Mongolia?', 'Kazakh migration to Mongolia'],
+    ['any references on the SCO?', 'SCO'],
+    ['further reading on Mongolian foreign policy', 'Mongolian foreign policy'],
+    ['What does the paper cite about debt traps?', 'debt traps'],
+  ])('%s → %s', (q, topic) => {
+    expect(literatureTopic(q)).toBe(topic);
+  });
+
+  it.each([
+    'What is the source of Mongolia’s coal exports?',
+    'who wrote the steppes to the states?',
+    'What does the article say about the SCO?',
+    'Why are Mongolia–Kazakhstan relations so weak?',
+    'what sources?',
+  ])('not: %s', (q) => {
+    expect(literatureTopic(q)).toBeNull();
+  });
+});
+
+describe('the answer', () => {
+  let engine: Engine;
+  beforeAll(async () => {
+    engine = await sharedEngine();
+  });
+
+  it('lists the works the passages on the topic cite, each once, with its entry, and where it is cited', () => {
+    const a = answerQuestion(engine, 'what sources does the article cite on the BRI?');
+    expect(a.status).toBe('answered');
+    expect(a.lead[0]).toMatch(/^Works cited on “BRI” in the corpus \(\d\), from the passages below:$/);
+    const works = a.lead.slice(1);
+    expect(works.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(works).size).toBe(works.length);
+    for (const line of works) {
+      const [, ids] = /cited in ((?:[\w-]+\/\d+(?:, )?)+)/.exec(line) ?? [];
+      expect(ids, line).toBeDefined();
+      // Every work listed is cited by a passage of the answer.
+      for (const id of ids!.split(', ').filter(Boolean)) expect(a.passages.map((p) => p.paragraphId)).toContain(id);
+    }
+    // The passages are the topic's, not "sources of corruption" for the word "sources".
+    expect(a.passages[0]!.text).toMatch(/Belt and Road|BRI/);
+  });
+
+  it('looks only in the document named, and leaves its name out of the topic', () => {
+    const a = answerQuestion(engine, 'what does Irgengioro cite on Russia?');
+    expect(a.lead[0]).toMatch(/^Works cited on “Russia”/);
+    for (const p of a.passages) expect(p.paragraphId.startsWith('irgengioro-2022/')).toBe(true);
+  });
+
+  it('names the topic only when it is the reader\'s own words, not a follow-up\'s borrowed context', () => {
+    const a = answerQuestion(engine, 'what sources are there on that? (Reeves, third, neighbor, policy)');
+    expect(a.lead[0]).toMatch(/^Works cited in the passages below \(\d\):$/);
+  });
+
+  it('says so when the passages on the topic cite nothing', () => {
+    const a = answerQuestion(engine, 'what sources does the op-ed use on kazakhstan?');
+    expect(a.lead).toEqual([expect.stringMatching(/^The \d passages on “kazakhstan” cite no sources; they are below\.$/)]);
+    for (const p of a.passages) expect(p.paragraphId.startsWith('miliate-2013/')).toBe(true);
+  });
+});
+
+describe('through Discord', () => {
+  let t: TestBot;
+  beforeAll(async () => {
+    t = await startTestBot();
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('/ask with a literature question: the works first, within Discord’s limits, pinging nobody', async () => {
+    const r = await t.fake.interact(slashCommand('ask', { question: 'which studies discuss the third neighbor policy?' }), { waitFor: 'final' });
+    for (const body of sentBodies(r)) {
+      expect(limitProblems(body)).toEqual([]);
+      expect(body.allowed_mentions).toEqual({ parse: [] });
+    }
+    const description = (r.callback?.data as { embeds: Array<{ description: string }> }).embeds[0]!.description;
+    expect(description).toMatch(/^Works cited on “third neighbor policy”/);
+    expect(description).toContain('Reeves');
+  });
+});
