@@ -92,6 +92,11 @@ describe.skipIf(!dir)('PDFs from ../shared/material/pdf', () => {
     const clinsci = bodyText(doc('clinsci-2014-douglas'));
     expect(clinsci).toContain('One scaffold was synthesized and inhibitory binding tested');
     expect(doc('clinsci-2014-douglas').paragraphs.filter((p) => /^www\.clinsci\.org$|^Clinical Science$/.test(p.text))).toEqual([]);
+    // A sentence going on under a display equation; a line set mostly in small capitals
+    // ("in the FOR FURTHER INFORMATION / CONTACT section") is not another paragraph.
+    expect(bodyText(doc('acl-2020-cohan-specter'))).toContain('the following triplet margin loss function: where d is a distance function');
+    expect(bodyText(doc('us-federal-register'))).toContain('FOR FURTHER INFORMATION CONTACT : Ian Won, Manager, Seattle ACO Branch');
+    expect(bodyText(doc('us-federal-register'))).toContain('in the FOR FURTHER INFORMATION CONTACT section.');
   });
 
   it('reads a bold lead-in as the start of its paragraph, a heading on two lines as one', () => {

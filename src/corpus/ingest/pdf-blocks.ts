@@ -1,6 +1,6 @@
 import type { Draft, DraftBlock, DraftPage } from './draft.js';
 import { joinHyphenated } from './hyphenation.js';
-import { endsSentence, median, SUPERSCRIPT, type Line } from './pdf-lines.js';
+import { endsSentence, median, sizesOf, SUPERSCRIPT, type Line } from './pdf-lines.js';
 import { splitReferences } from './pdf-references.js';
 
 /** Lines in reading order → headings, paragraphs, footnotes and reference entries. */
@@ -41,9 +41,12 @@ export function buildBlocks(pages: Line[][], heights: number[], bodySize: number
     const block = o.block ?? { type: 'paragraph' as const, text: o.text };
     block.text = o.text;
     if (!o.block) out[o.page]!.blocks.push(block as DraftBlock);
-    // Text in about the body's print (an abstract may be a little larger); not captions or tables.
-    const prose = o.lastLine.size > bodySize * 0.85 && o.lastLine.size < bodySize * 1.15;
-    if (prose && endsSentence(o.text)) suspended.delete(o.lastLine.size);
+    // Text in about the body's print (an abstract may be a little larger), in words: not a
+    // table row or a figure's labels, which leave the paragraph before them waiting.
+    const letters = o.text.replace(/[^\p{L}]/gu, '').length;
+    const prose = o.lastLine.size > bodySize * 0.85 && o.lastLine.size < bodySize * 1.15 && o.text.split(' ').length >= 8 && letters >= o.text.replace(/\s/g, '').length * 0.7;
+    // (A colon may lead into a display equation, the sentence going on under it: "where d is …".)
+    if (prose && /[.!?]["'”’)\]]*[⁰¹²³⁴⁵⁶⁷⁸⁹]*$/.test(o.text.trim())) suspended.delete(o.lastLine.size);
     else if (prose) suspended.set(o.lastLine.size, { page: o.page, block: block as { type: 'paragraph'; text: string } });
   };
   const closeHeading = () => {
@@ -156,7 +159,10 @@ export function buildBlocks(pages: Line[][], heights: number[], bodySize: number
       const indented = inset > bodySize * 0.6 && inset < bodySize * 4 && !hanging;
       const gap = prev !== null && !newColumn && prev.y - l.y > spacing * 1.45;
       const current = open as Open | null;
-      const sizeChange = current !== null && Math.abs(current.lastLine.size - l.size) > 0.8;
+      // Another print: the two lines share no size (a line with words in small capitals, such as
+      // "in the FOR FURTHER INFORMATION", shares the text's size with the line before).
+      const before = current ? sizesOf(current.lastLine) : [];
+      const sizeChange = current !== null && !sizesOf(l).some((a) => before.some((b) => Math.abs(a - b) <= 0.8));
       let startsNew = current === null || gap || sizeChange;
       if (!startsNew && current) {
         // The line before stopped well short of the column's right edge: a paragraph's last line.

@@ -50,6 +50,11 @@ function mainSize(line: Line): number {
   return [...chars.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? line.size;
 }
 
+/** Every size a line's own characters are set in (raised markers aside). */
+export function sizesOf(line: Line): number[] {
+  return [...new Set(line.runs.filter((r) => Math.abs(r.y - line.y) <= r.size * 0.3 && r.str.trim()).map((r) => r.size))];
+}
+
 /**
  * The size body text is set in: the one most characters of prose are, counting lines of a
  * few words (not table cells or labels) before the References (a long bibliography or
