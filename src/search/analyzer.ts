@@ -11,7 +11,9 @@ import { ACRONYMS, CHAT_WORDS, PHRASAL_VERBS, PLACES, SPELLINGS, SYNONYMS } from
  * so figures are searchable (MiniSearch's default tokenizer splits `1.95` into `1` and `95`).
  */
 
-const TOKEN = /\d+(?:[.,]\d+)*|[\p{L}\p{M}]+(?:['’][\p{L}]+)*/gu;
+// A name that starts with letters and holds digits is one token ("S2ORC", "G20", "H1N1",
+// "C5"); a number followed by letters is the number ("1990s", "19th", "81.1M").
+const TOKEN = /[\p{L}\p{M}]+\d[\p{L}\p{M}\d]*|\d+(?:[.,]\d+)*|[\p{L}\p{M}]+(?:['’][\p{L}]+)*/gu;
 
 /** Words that carry no topic in a question, beyond natural's list of English stop words. */
 const QUESTION_WORDS = [
@@ -55,6 +57,9 @@ const STEM_EXCEPTIONS: Record<string, string> = {
   ties: 'tie', tied: 'tie', tying: 'tie',
   // …and leaves `failure` apart from `fail`.
   failure: 'fail', failures: 'fail',
+  // Porter cuts `use` to `us`, the stem of "US" (the United States): "what methods did the
+  // study use" is not about America.
+  use: 'use', uses: 'use', used: 'use', using: 'use', useful: 'use', usage: 'use',
 };
 
 const DECADE_WORDS: Record<string, string> = { twenties: '20', thirties: '30', forties: '40', fifties: '50', sixties: '60', seventies: '70', eighties: '80', nineties: '90' };

@@ -60,11 +60,13 @@ describe('retrieval quality', () => {
   // Levels reached with issue 11 (word vectors, chat words, questions about the documents):
   // dev2 17/30 at rank 1 (meta 4/4); with the dense signal fused when the lexical side is
   // unsure (src/search/dense.ts), 19/30 (paraphrase 3/12), 21/30 in the top 3; with decades
-  // typed as people do ("the early-90s" is the text's "1990s"), 20/30 and 22/30.
-  it.skipIf(!hasDev2)('dev2 set (styles people type): hit@1 ≥ 0.66, hit@3 ≥ 0.73, meta 4/4, every figure answered', () => {
+  // typed as people do ("the early-90s" is the text's "1990s"), 20/30 and 22/30; 19/30 again
+  // once "use" stopped stemming to "us" (read as the US: it had expanded to "states", which
+  // the answer to u12 repeats), 22/30 in the top 3.
+  it.skipIf(!hasDev2)('dev2 set (styles people type): hit@1 ≥ 0.63, hit@3 ≥ 0.73, meta 4/4, every figure answered', () => {
     const s = scored(DEV2);
     expect(s.passage.count).toBe(30);
-    expect(s.passage.hit1).toBeGreaterThanOrEqual(0.66);
+    expect(s.passage.hit1).toBeGreaterThanOrEqual(0.63);
     expect(s.passage.hit3).toBeGreaterThanOrEqual(0.73);
     expect(s.byStyle.meta!.passage.hit1).toBe(1);
     expect(s.figure.answered).toBe(s.figure.count);

@@ -31,6 +31,18 @@ describe('analyze', () => {
     expect(analyze('important')).not.toEqual(analyze('import'));
   });
 
+  it('keeps "use" apart from "US": Porter cuts both to "us"', () => {
+    expect(analyze('what methods did the study use')).not.toContain(analyze('US')[0]);
+    expect(analyze('the methods used')).toEqual(analyze('the methods they use'));
+  });
+
+  it('keeps a name with digits whole: S2ORC, G20, C5', () => {
+    expect(analyze('How many papers are in S2ORC?')).toContain('s2orc');
+    expect(analyze('the G20 and the C5+1 format')).toEqual(expect.arrayContaining(['g20', 'c5']));
+    // A number with letters after it is the number: decades, ordinals, amounts.
+    expect(analyze('in the 1990s, 81.1M papers')).toEqual(expect.arrayContaining(['1990', '81.1']));
+  });
+
   it('stems what Porter leaves apart: ties/tie, failure/fail', () => {
     expect(analyze('close ties')).toEqual(analyze('a close tie'));
     expect(analyze('the failure')).toEqual(analyze('to fail'));
