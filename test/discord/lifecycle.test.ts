@@ -2,7 +2,7 @@ import { ApplicationCommandType } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Command } from '../../src/command.js';
 import { autocomplete, messageContextMenu, slashCommand } from '../fake-discord/fakeDiscord.js';
-import { callbackLatencies, limitProblems, recordLatencies, sentBodies, sleep, startTestBot, startTestBotWith, type TestBot } from './harness.js';
+import { callbackLatencies, limitProblems, recordLatencies, sentBodies, startTestBot, startTestBotWith, type TestBot } from './harness.js';
 
 /** Per-user cooldown, an orderly stop with interactions in flight, and very long messages for “Find sources”. */
 
@@ -40,11 +40,18 @@ describe('cooldown (COOLDOWN_SECONDS=60, COOLDOWN_BURST=2)', () => {
 });
 
 describe('stopping with an interaction in flight', () => {
+  // Events, not a clock: the command says when it is running and finishes when the test lets
+  // it, so "in flight" holds however slowly a loaded machine gets there.
+  let started!: () => void;
+  let release!: () => void;
+  const running = new Promise<void>((resolve) => (started = resolve));
+  const released = new Promise<void>((resolve) => (release = resolve));
   const slowOne: Command = {
-    definition: { type: ApplicationCommandType.ChatInput, name: 'test-one-second', description: 'Test-only: answers after 1 s' },
-    help: { usage: '/test-one-second', text: 'test only' },
+    definition: { type: ApplicationCommandType.ChatInput, name: 'test-in-flight', description: 'Test-only: answers when released' },
+    help: { usage: '/test-in-flight', text: 'test only' },
     run: async () => {
-      await sleep(1000);
+      started();
+      await released;
       return { reply: { tone: 'info', lead: 'finished' }, private: false };
     },
   };
@@ -57,13 +64,14 @@ describe('stopping with an interaction in flight', () => {
   });
 
   it('finishes the reply in flight, refuses new work politely and privately, then closes the gateway', async () => {
-    const inFlight = t.fake.interact(slashCommand('test-one-second'), { timeoutMs: 5000 });
-    await sleep(200);
+    const inFlight = t.fake.interact(slashCommand('test-in-flight'), { timeoutMs: 5000 });
+    await running;
     const stopping = t.bot.stop();
     const refused = await t.fake.interact(slashCommand('ask', { question: 'What is the Belt and Road Initiative?' }));
     const refusal = refused.callback!.data as Data;
     expect(refusal.flags & 64).toBe(64);
     expect(refusal.embeds[0].description).toBe('Steppe is restarting; try again in a few seconds.');
+    release();
 
     const finished = await inFlight;
     expect(finished.callback?.type).toBe(4);

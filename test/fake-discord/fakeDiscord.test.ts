@@ -254,10 +254,13 @@ describe('fake Discord with a real discord.js client', { timeout: TEST_TIMEOUT }
   });
 
   it('records a plain reply: callback type 4, timing, no auth header', async () => {
+    const sent = performance.now();
     const result = await fake.interact(slashCommand('ping'));
+    const took = performance.now() - sent;
     expect(result.callback).toMatchObject({ type: 4, data: { content: 'pong' }, withResponse: false });
+    // Timed from the dispatch: within the round trip the test saw, whatever the machine's load.
     expect(result.callbackMs).toBeGreaterThanOrEqual(0);
-    expect(result.callbackMs).toBeLessThan(2000);
+    expect(result.callbackMs).toBeLessThanOrEqual(Math.ceil(took));
     expect(result.final()).toMatchObject({ content: 'pong', ephemeral: false, loading: false, type: 20 });
     expect(result.requests).toHaveLength(1);
     expect(result.requests[0]).toMatchObject({
@@ -438,10 +441,12 @@ describe('gateway heartbeats', { timeout: TEST_TIMEOUT }, () => {
     await vi.waitFor(() => expect(beats()).toBeGreaterThan(before), { timeout: 1000 });
 
     // without ACKs discord.js declares the connection a zombie, closes and resumes
+    // (acks come back once it has resumed: an event, where a fixed 350 ms could end before a
+    // loaded machine sent the unanswered heartbeat)
     fake.setHeartbeatAcks(false);
-    await sleep(350);
+    await fake.waitForGateway((f) => f.resumeCount >= 1, 5000);
     fake.setHeartbeatAcks(true);
-    await fake.waitForGateway((f) => f.resumeCount >= 1, 3000);
+    await fake.waitForGateway((f) => f.connectedShards().length === 1, 5000);
     expect((await fake.interact(slashCommand('ping'))).final()?.content).toBe('pong');
     expect(fake.identifyCount).toBe(1);
   });
