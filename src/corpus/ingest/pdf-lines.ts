@@ -108,7 +108,7 @@ export function buildLines(runs: Run[], page: number): Line[] {
   close();
   // A raised number (or ∗ † ‡) alone, then the footnote text on its baseline: one line, marker first.
   const merged: Line[] = [];
-  for (const l of lines) {
+  for (const l of stitch(lines)) {
     const prev = merged[merged.length - 1];
     if (prev && FOOTNOTE_MARK.test(prev.text.trim()) && prev.size < l.size * 0.9 + 0.01 && prev.y - l.y > 0 && prev.y - l.y < l.size * 0.7 && l.x0 - prev.x1 < l.size && l.x0 >= prev.x0) {
       merged[merged.length - 1] = { ...l, text: l.text, x0: prev.x0, leadMarker: prev.text.trim() };
@@ -119,3 +119,29 @@ export function buildLines(runs: Run[], page: number): Line[] {
   return merged;
 }
 
+/**
+ * Pieces of one line that the content stream gave apart put back together: text set after a
+ * formula, or a stacked sign ("+" over "−" for ±) between two halves. Same baseline (or a lone
+ * sign near it), abutting: no more than a word space apart (a gutter or a table's cell gap is wider).
+ */
+function stitch(lines: Line[]): Line[] {
+  const out: Line[] = [];
+  for (const l of lines) {
+    // Only the line just before in content order: that is where a stacked sign broke it.
+    const into = out.slice(-1).find((o) => {
+      const size = Math.max(o.size, l.size);
+      const gap = l.x0 - o.x1;
+      const sameBase = Math.abs(o.y - l.y) < size * 0.3 && Math.abs(o.size - l.size) < 1.5 && gap > -size * 0.3;
+      const sign = l.text.trim().length <= 2 && !/[\p{L}\d]/u.test(l.text) && l.size <= o.size && Math.abs(o.y - l.y) < o.size * 0.6 && gap > -size;
+      return (sameBase || sign) && gap < size * 0.35;
+    });
+    if (!into) {
+      out.push(l);
+      continue;
+    }
+    into.text += (l.x0 - into.x1 > l.size * 0.18 ? ' ' : '') + l.text;
+    into.runs.push(...l.runs);
+    into.x1 = Math.max(into.x1, l.x1);
+  }
+  return out;
+}
