@@ -38,7 +38,7 @@ export async function tradeFigures(corpus: Corpus, request: TradeFiguresRequest)
   if (!result.ok) return result;
   const series = result.series;
   const source = sourceCaption(corpus, series);
-  const title = `${chartTitle(series.direction, series.partner)}, ${series.from}–${series.to}`;
+  const title = `${chartTitle(series.direction, series.partner)}, ${series.from === series.to ? series.from : `${series.from}–${series.to}`}`;
   const png = request.chart ? await renderTradeChart(series, { sourceCaption: source }) : null;
   return { ok: true, series, title, table: formatTradeTable(series), source, png };
 }

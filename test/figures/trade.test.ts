@@ -143,3 +143,15 @@ describe('formatTradeTable', () => {
     expect(fitGoods([], 20)).toBe('—');
   });
 });
+
+describe('tradeFigures (the /figures and `npm run figures` answer)', () => {
+  it('titles a single year as that year, a range as a range', async () => {
+    const { loadCorpus } = await import('../../src/corpus/load.js');
+    const { tradeFigures } = await import('../../src/answer/tradeFigures.js');
+    const corpus = await loadCorpus();
+    const one = await tradeFigures(corpus, { partner: 'Kazakhstan', from: 2019, to: 2019, chart: false });
+    const range = await tradeFigures(corpus, { partner: 'Kazakhstan', from: 2015, to: 2019, chart: false });
+    expect(one.ok && one.title).toMatch(/, 2019$/);
+    expect(range.ok && range.title).toMatch(/, 2015–2019$/);
+  });
+});
