@@ -1,11 +1,18 @@
+import { readFileSync } from 'node:fs';
 import { mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { importFiles, type ImportResult } from '../../src/corpus/ingest/index.js';
 import { loadCorpus } from '../../src/corpus/load.js';
 import type { Corpus, CorpusDocument } from '../../src/corpus/types.js';
 import { material } from './material.js';
+import { createEngineFromCorpus } from '../../src/engine.js';
+import { runEval } from '../../src/eval/run.js';
+import { parseEvalFile } from '../../src/eval/score.js';
+
+const PDF_QUESTIONS = fileURLToPath(new URL('./pdfQuestions.jsonl', import.meta.url));
 
 /**
  * Every real PDF in ../shared/material/pdf imported as `npm run add` does, into a temp
@@ -212,5 +219,15 @@ describe.skipIf(!dir)('PDFs from ../shared/material/pdf', () => {
     for (const prefix of ['acl-2020-lo', 'acl-naacl2018', 'bmc-jtmo-2010', 'hindawi-2010', 'peerj-cs-2017']) {
       expect(doc(prefix).references.length, prefix).toBeGreaterThanOrEqual(15);
     }
+  });
+
+  // 23 questions written on the papers' content, in the styles people type (text, casual,
+  // short, paraphrase): 10/23 at rank 1, 16/23 in the top 3 when written.
+  it('questions on the PDFs find their passage among the eleven papers', () => {
+    const s = runEval(createEngineFromCorpus(corpus), parseEvalFile(readFileSync(PDF_QUESTIONS, 'utf8')));
+    console.info(`questions on the PDFs: hit@1 ${s.passage.hit1.toFixed(3)}, hit@3 ${s.passage.hit3.toFixed(3)}; misses: ${s.misses.map((m) => m.question.id).join(' ')}`);
+    expect(s.passage.count).toBe(23);
+    expect(s.passage.hit1).toBeGreaterThanOrEqual(10 / 23 - 1e-9);
+    expect(s.passage.hit3).toBeGreaterThanOrEqual(16 / 23 - 1e-9);
   });
 });
