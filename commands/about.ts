@@ -1,4 +1,4 @@
-import { ApplicationCommandType } from 'discord.js';
+import { ApplicationCommandType } from '../src/discord/djs.js';
 import type { Command } from '../src/command.js';
 import { aboutReply } from '../src/reply/build.js';
 

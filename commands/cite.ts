@@ -1,4 +1,4 @@
-import { ApplicationCommandOptionType, ApplicationCommandType } from 'discord.js';
+import { ApplicationCommandOptionType, ApplicationCommandType } from '../src/discord/djs.js';
 import { stringOption, type Command } from '../src/command.js';
 import { LIMITS } from '../src/discord/limits.js';
 import { truncate } from '../src/render/fit.js';

@@ -1,4 +1,4 @@
-import { ApplicationCommandType } from 'discord.js';
+import { ApplicationCommandType } from '../src/discord/djs.js';
 import { answerQuestion } from '../src/answer/answer.js';
 import { stringOption, type Command } from '../src/command.js';
 import { MAX_QUESTION_LENGTH } from '../src/search/question.js';

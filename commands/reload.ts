@@ -1,4 +1,4 @@
-import { ApplicationCommandType, InteractionContextType } from 'discord.js';
+import { ApplicationCommandType, InteractionContextType } from '../src/discord/djs.js';
 import type { Command } from '../src/command.js';
 import { errorReply, reloadReply } from '../src/reply/build.js';
 

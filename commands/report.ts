@@ -1,4 +1,4 @@
-import { ApplicationCommandOptionType, ApplicationCommandType, InteractionContextType, PermissionFlagsBits } from 'discord.js';
+import { ApplicationCommandOptionType, ApplicationCommandType, InteractionContextType, PermissionFlagsBits } from '../src/discord/djs.js';
 import { stringOption, type Command } from '../src/command.js';
 import { LIMITS } from '../src/discord/limits.js';
 import { escapeText } from '../src/discord/render.js';

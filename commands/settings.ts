@@ -1,4 +1,4 @@
-import { ApplicationCommandOptionType, ApplicationCommandType, ChannelType, InteractionContextType, PermissionFlagsBits } from 'discord.js';
+import { ApplicationCommandOptionType, ApplicationCommandType, ChannelType, InteractionContextType, PermissionFlagsBits } from '../src/discord/djs.js';
 import { booleanOption, numberOption, stringOption, type Command, type CommandContext, type CommandOutcome } from '../src/command.js';
 import { LIMITS } from '../src/discord/limits.js';
 import { errorReply, noticeReply } from '../src/reply/build.js';

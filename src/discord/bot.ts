@@ -1,4 +1,5 @@
-import { Client, Events, GatewayIntentBits, IntentsBitField, Options, Partials, type RESTPostAPIApplicationCommandsJSONBody } from 'discord.js';
+import type { RESTPostAPIApplicationCommandsJSONBody } from 'discord.js';
+import { Client, Events, GatewayIntentBits, IntentsBitField, Options, Partials } from './djs.js';
 import { MemoryConversationStore, type ConversationStore } from '../conversation/state.js';
 import { StoreConversationStore } from '../conversation/storeBacked.js';
 import { Feedback } from '../feedback/feedback.js';

@@ -1,23 +1,17 @@
-import { randomBytes } from 'node:crypto';
-import {
-  ApplicationCommandOptionType,
-  ChannelType,
-  GatewayIntentBits,
-  IntentsBitField,
-  type AutocompleteInteraction,
-  type ButtonInteraction,
-  type ChatInputCommandInteraction,
-  type CommandInteractionOption,
-  type Interaction,
-  type InteractionReplyOptions,
-  MessageFlags,
-  PermissionFlagsBits,
-  RateLimitError,
-  type MessageContextMenuCommandInteraction,
-  type ModalSubmitInteraction,
-  type StringSelectMenuInteraction,
+import type {
+  AutocompleteInteraction,
+  ButtonInteraction,
+  ChatInputCommandInteraction,
+  CommandInteractionOption,
+  Interaction,
+  InteractionReplyOptions,
+  MessageContextMenuCommandInteraction,
+  ModalSubmitInteraction,
+  StringSelectMenuInteraction,
 } from 'discord.js';
+import { ApplicationCommandOptionType, ChannelType, GatewayIntentBits, IntentsBitField, MessageFlags, PermissionFlagsBits, RateLimitError } from './djs.js';
 import { answerQuestion } from '../answer/answer.js';
+import { pooledRandomBytes } from '../random.js';
 import type { Command, CommandContext, CommandOutcome, OptionValue } from '../command.js';
 import type { Engine } from '../engine.js';
 import type { Feedback } from '../feedback/feedback.js';
@@ -33,8 +27,9 @@ import { Cooldown } from './cooldown.js';
 import { WorkQueue } from './workQueue.js';
 import type { InteractionTokens } from './tokenLife.js';
 import { parseCustomId } from './customIds.js';
+import { replyOptions, replyPayload } from './payload.js';
 import { LIMITS } from './limits.js';
-import { cutUserText, feedbackModal, QUESTION_MARK, renderMessage, sanitiseUserText, type DiscordMessage } from './render.js';
+import { cutUserText, feedbackModal, QUESTION_MARK, renderMessage, sanitiseUserText } from './render.js';
 
 /**
  * The one place interactions go through (after KevinNovak's template): cooldown, then
@@ -131,7 +126,7 @@ function answerIdOf(components: ReadonlyArray<{ toJSON(): unknown }>): string | 
 }
 
 export function newRef(): string {
-  return randomBytes(3).toString('hex').toUpperCase();
+  return pooledRandomBytes(3).toString('hex').toUpperCase();
 }
 
 /** An option as commands read it: user text sanitised here, once, where it enters. */
@@ -143,9 +138,6 @@ function optionValue(o: CommandInteractionOption): OptionValue | undefined {
   return typeof o.value === 'string' ? sanitiseUserText(o.value) : (o.value ?? undefined);
 }
 
-function withFlags(message: DiscordMessage, isPrivate: boolean): InteractionReplyOptions {
-  return { ...message, flags: isPrivate ? MessageFlags.Ephemeral : undefined } as InteractionReplyOptions;
-}
 
 /** Who an answer was for: the user of the interaction it answered (null when not known). */
 function answerFor(message: { interactionMetadata?: { user?: { id: string } | null } | null; mentions?: { repliedUser?: { id: string } | null } }): string | null {
@@ -438,7 +430,7 @@ export class InteractionHandler {
   private async send(i: Repliable, outcome: CommandOutcome): Promise<void> {
     const message = renderMessage(outcome.reply, { mentionUserId: outcome.mentionUserId });
     if (!i.deferred && !i.replied) {
-      await i.reply(withFlags(message, outcome.private));
+      await i.reply(replyPayload(i, message, outcome.private));
       return;
     }
     const deferredPrivately = i.ephemeral ?? false;
@@ -447,7 +439,7 @@ export class InteractionHandler {
       await i.editReply(message);
     } else {
       await i.deleteReply().catch(() => undefined);
-      await i.followUp(withFlags(message, true));
+      await i.followUp(replyOptions(message, true));
     }
   }
 

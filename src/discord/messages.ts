@@ -1,4 +1,5 @@
-import { ChannelType, type Message, MessageType, type MessageCreateOptions, type MessageReplyOptions } from 'discord.js';
+import type { Message, MessageCreateOptions, MessageReplyOptions } from 'discord.js';
+import { ChannelType, MessageType } from './djs.js';
 import { answerTurn } from '../conversation/converse.js';
 import { emptyConversation, type ConversationState, type ConversationStore } from '../conversation/state.js';
 import type { Logger } from '../log.js';

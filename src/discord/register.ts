@@ -1,4 +1,5 @@
-import { type REST, Routes, type RESTPostAPIApplicationCommandsJSONBody } from 'discord.js';
+import type { REST, RESTPostAPIApplicationCommandsJSONBody } from 'discord.js';
+import { Routes } from './djs.js';
 
 /**
  * Makes sure the registered commands are ours: fetch, compare, and PUT only when they

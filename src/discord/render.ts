@@ -1,10 +1,5 @@
-import {
-  type APIActionRowComponent,
-  type APIComponentInMessageActionRow,
-  type APIEmbed,
-  ButtonStyle,
-  ComponentType,
-} from 'discord.js';
+import type { APIActionRowComponent, APIComponentInMessageActionRow, APIEmbed } from 'discord.js';
+import { ButtonStyle, ComponentType } from './djs.js';
 import { VOTE_REASON_LABELS } from '../reply/build.js';
 import type { Reply, ReplyAction, ReplyQuote } from '../reply/types.js';
 import { MAX_VOTE_COMMENT_LENGTH, VOTE_REASONS } from '../store/types.js';
@@ -62,8 +57,12 @@ export function cutUserText(s: string, max: number): string {
 /** Corpus and user text shown as text, not as Markdown or mentions. */
 export function escapeText(s: string): string {
   // escapeMarkdown's output in linear time (its italic pass grows with the square of a line).
-  return escapeMarkdownLinear(s).replace(/@(everyone|here)/g, '@\u200b$1').replace(/<(@[!&]?|#)(\d+)>/g, '<$1\u200b$2>');
+  const escaped = escapeMarkdownLinear(s);
+  // No `@` and no `<`: no mention to break (most passages; each replace scans the whole text).
+  if (!MENTION_CHARACTER.test(escaped)) return escaped;
+  return escaped.replace(/@(everyone|here)/g, '@\u200b$1').replace(/<(@[!&]?|#)(\d+)>/g, '<$1\u200b$2>');
 }
+const MENTION_CHARACTER = /[@<]/;
 
 function quoteBlock(q: ReplyQuote, budget: number): string {
   const ex = excerptAround(q.text, q.highlight, Math.floor(budget * 0.8));

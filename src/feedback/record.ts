@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import type { Answer } from '../answer/answer.js';
+import { pooledRandomBytes } from '../random.js';
 import type { JsonValue, PassageHit } from '../store/types.js';
 
 /**
@@ -21,7 +21,7 @@ export interface AnswerRecord {
 
 /** 12 url-safe characters (72 random bits): short enough to sit in a button's custom id. */
 export function newAnswerId(): string {
-  return randomBytes(9).toString('base64url');
+  return pooledRandomBytes(9).toString('base64url');
 }
 
 export const ANSWER_ID = /^[A-Za-z0-9_-]{6,40}$/;

@@ -1,4 +1,4 @@
-import { escapeMarkdown } from 'discord.js';
+import { escapeMarkdown } from '../discord/djs.js';
 
 /**
  * discord.js's `escapeMarkdown`, in linear time. Its italic pass is two regular expressions
@@ -11,12 +11,26 @@ import { escapeMarkdown } from 'discord.js';
  * against `escapeMarkdown` on generated inputs made of the characters its rules look at.
  */
 export function escapeMarkdownLinear(text: string): string {
+  // Text without any character a pass looks at is returned as it is (most corpus sentences):
+  // each pass is a scan or a regular expression over the whole text, even when it finds nothing.
+  if (!MARKDOWN_CHARACTER.test(text)) return text;
   // escapeMarkdown's order: escape, inline code, code block, italic, bold, underline, strikethrough, spoiler.
-  let res = escapeMarkdown(text, { italic: false, bold: false, underline: false, strikethrough: false, spoiler: false });
-  res = escapeItalicPass(res, '*');
-  res = escapeItalicPass(res, '_');
-  return escapeMarkdown(res, { escape: false, inlineCode: false, codeBlock: false, italic: false });
+  let res = BACKSLASH_OR_BACKTICK.test(text) ? escapeMarkdown(text, { italic: false, bold: false, underline: false, strikethrough: false, spoiler: false }) : text;
+  if (res.includes('*')) res = escapeItalicPass(res, '*');
+  if (res.includes('_')) res = escapeItalicPass(res, '_');
+  return DOUBLED_MARKER.test(res) ? escapeMarkdown(res, { escape: false, inlineCode: false, codeBlock: false, italic: false }) : res;
 }
+
+/**
+ * What escapeMarkdown's passes (with its default options: no heading, list or link passes)
+ * can change: escape `\\`, inline code and code block `` ` ``, italic `*` `_`, bold `**`,
+ * underline `__`, strikethrough `~~`, spoiler `||`. Without one of these the text comes out as it went in.
+ */
+const MARKDOWN_CHARACTER = /[\\`*_~|]/;
+/** The first call's passes: escape, inline code, code block. */
+const BACKSLASH_OR_BACKTICK = /[\\`]/;
+/** The last call's passes: bold, underline, strikethrough, spoiler (each matches a doubled marker). */
+const DOUBLED_MARKER = /\*\*|__|~~|\|\|/;
 
 /** JavaScript's `\s`. */
 const isSpace = (c: number): boolean =>

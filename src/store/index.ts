@@ -4,7 +4,6 @@
  */
 import { StoreError, causeMessage } from './errors.js';
 import { migrate } from './migrations.js';
-import { openPostgres } from './postgres.js';
 import type { SqlDatabase } from './sql.js';
 import { openSqlite } from './sqlite.js';
 import { SqlStore } from './sqlStore.js';
@@ -33,7 +32,8 @@ export async function openStore(target: DatabaseTarget, options: OpenStoreOption
   const now = options.now ?? Date.now;
   const location = describeTarget(target);
   const name = `the database (DATABASE_URL: ${location})`;
-  const db: SqlDatabase = target.engine === 'sqlite' ? openSqlite(target.file, name) : await openPostgres(target.url, name);
+  // PostgreSQL's driver is loaded only for a PostgreSQL store (ten modules at start-up otherwise).
+  const db: SqlDatabase = target.engine === 'sqlite' ? openSqlite(target.file, name) : await (await import('./postgres.js')).openPostgres(target.url, name);
   try {
     await migrate(db, name, now);
   } catch (error) {

@@ -170,17 +170,22 @@ export class SqlStore implements Store {
   /**
    * Question-log rows wait up to QUESTION_BATCH_MS and are written together, one transaction
    * (one fsync) for all: each write blocks the event loop (libsql is synchronous; ~1 ms with
-   * synchronous=FULL), and under a burst one a reply cost every other reply that much. Each
+   * synchronous=FULL), and under a burst one a reply cost every other reply that much. While
+   * questions come in faster than one per batch (the last batch had several rows), rows wait
+   * up to QUESTION_BATCH_BUSY_MS instead: a burst of 200 questions a second then costs ten
+   * commits a second, not forty. The rows of a batch go in a few multi-row INSERTs (one
+   * statement per ROWS_PER_INSERT rows, not one per question and one per passage). Each
    * caller's promise settles when its row is committed; if the batch fails, its rows are
    * written one by one, so a row fails alone, as before. close() writes what waits first.
    */
   private pendingQuestions: Array<{ row: PendingQuestion; resolve: () => void; reject: (err: unknown) => void }> = [];
   private questionFlush: ReturnType<typeof setTimeout> | null = null;
+  private lastBatchRows = 0;
 
   private enqueueQuestion(row: PendingQuestion): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       this.pendingQuestions.push({ row, resolve, reject });
-      this.questionFlush ??= setTimeout(() => void this.flushQuestions(), QUESTION_BATCH_MS);
+      this.questionFlush ??= setTimeout(() => void this.flushQuestions(), this.lastBatchRows > 1 ? QUESTION_BATCH_BUSY_MS : QUESTION_BATCH_MS);
     });
   }
 
@@ -189,16 +194,15 @@ export class SqlStore implements Store {
     this.questionFlush = null;
     const batch = this.pendingQuestions;
     this.pendingQuestions = [];
+    this.lastBatchRows = batch.length;
     if (batch.length === 0) return;
     try {
-      await this.db.transaction(async (tx) => {
-        for (const { row } of batch) await this.writeQuestion(tx, row);
-      });
+      await this.db.transaction((tx) => this.writeQuestions(tx, batch.map((b) => b.row)));
       for (const b of batch) b.resolve();
     } catch {
       for (const b of batch) {
         try {
-          await this.db.transaction((tx) => this.writeQuestion(tx, b.row));
+          await this.db.transaction((tx) => this.writeQuestions(tx, [b.row]));
           b.resolve();
         } catch (err) {
           b.reject(err);
@@ -207,34 +211,42 @@ export class SqlStore implements Store {
     }
   }
 
-  private async writeQuestion(tx: SqlRunner, { entry, askedAt, question, resolved, figures }: PendingQuestion): Promise<void> {
-    await tx.run(
-      `INSERT INTO questions (answer_id, asked_at, guild_id, channel_kind, asked_via, command, asker_id, question, normalized_question,
+  /** The rows' questions, then their passages (which refer to them), ROWS_PER_INSERT rows a statement. */
+  private async writeQuestions(tx: SqlRunner, rows: PendingQuestion[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+      const chunk = rows.slice(i, i + ROWS_PER_INSERT);
+      const params: SqlParam[] = [];
+      for (const { entry, askedAt, question, resolved, figures } of chunk) {
+        params.push(
+          entry.answerId,
+          askedAt,
+          entry.guildId,
+          entry.channelKind,
+          entry.askedVia,
+          entry.command,
+          entry.askerId ?? null,
+          question,
+          normalizeQuestion(question),
+          resolved,
+          entry.found ? 1 : 0,
+          figures,
+          Math.max(0, Math.round(entry.latencyMs)),
+        );
+      }
+      await tx.run(
+        `INSERT INTO questions (answer_id, asked_at, guild_id, channel_kind, asked_via, command, asker_id, question, normalized_question,
          resolved_question, found, figures, latency_ms)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [
-        entry.answerId,
-        askedAt,
-        entry.guildId,
-        entry.channelKind,
-        entry.askedVia,
-        entry.command,
-        entry.askerId ?? null,
-        question,
-        normalizeQuestion(question),
-        resolved,
-        entry.found ? 1 : 0,
-        figures,
-        Math.max(0, Math.round(entry.latencyMs)),
-      ],
-    );
-    for (const [rank, passage] of entry.passages.entries()) {
-      await tx.run('INSERT INTO question_passages (answer_id, rank, paragraph_id, score) VALUES (?, ?, ?, ?)', [
-        entry.answerId,
-        rank,
-        passage.paragraphId,
-        passage.score,
-      ]);
+       VALUES ${valueRows(13, chunk.length)}`,
+        params,
+      );
+    }
+    const passages: SqlParam[][] = [];
+    for (const { entry } of rows) {
+      for (const [rank, passage] of entry.passages.entries()) passages.push([entry.answerId, rank, passage.paragraphId, passage.score]);
+    }
+    for (let i = 0; i < passages.length; i += ROWS_PER_INSERT) {
+      const chunk = passages.slice(i, i + ROWS_PER_INSERT);
+      await tx.run(`INSERT INTO question_passages (answer_id, rank, paragraph_id, score) VALUES ${valueRows(4, chunk.length)}`, chunk.flat());
     }
   }
 
@@ -522,6 +534,23 @@ const DAY_MS = 86_400_000;
 
 /** How long a question-log row waits for others to be written with it (see enqueueQuestion). */
 const QUESTION_BATCH_MS = 25;
+/** The same while questions come faster than one a batch. */
+const QUESTION_BATCH_BUSY_MS = 100;
+/** Rows in one INSERT of the question log: a few statement shapes, each prepared once. */
+const ROWS_PER_INSERT = 16;
+
+const valueRowsCache = new Map<string, string>();
+/** `(?, ?, …), (?, ?, …)`: `rows` rows of `columns` placeholders. */
+function valueRows(columns: number, rows: number): string {
+  const key = `${columns}x${rows}`;
+  let sql = valueRowsCache.get(key);
+  if (sql === undefined) {
+    const row = `(${Array.from({ length: columns }, () => '?').join(', ')})`;
+    sql = Array.from({ length: rows }, () => row).join(', ');
+    valueRowsCache.set(key, sql);
+  }
+  return sql;
+}
 
 interface PendingQuestion {
   entry: QuestionLogEntry;
