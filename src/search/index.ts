@@ -25,6 +25,10 @@ const POOL = 100;
  * with the same hit@1 at ×10.
  */
 const COMMON_SHARE = 0.1;
+/** How many paragraphs back a lead-in ending in a colon still introduces (list items, see `leadIn`). */
+const LEAD_IN_REACH = 12;
+/** A list item: "(1) …", "1. …", "(a) …", "• …", "- …". */
+const LIST_ITEM = /^\s*(?:\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})[.)]\s|[•▪◦‣∙·–—-]\s)/u;
 /**
  * The pool also takes the POOL_BY_COVERAGE hits that hold the most of the question, each
  * word counted once (see `pool`). Measured on the two articles among 118 real documents:
@@ -549,7 +553,7 @@ export class PassageIndex {
         }
       }
     }
-    const ranked = rankCandidates(candidates, question, groups, this.documentTerms, this.sourceNames);
+    const ranked = rankCandidates(candidates, question, groups, this.documentTerms, this.sourceNames, undefined, this.leadIn);
     const weight = ranked.length ? denseWeight(ranked[0]!.features.coverage) : 0;
     const dense = weight > 0 ? this.dense() : null;
     if (!dense) return ranked;
@@ -625,7 +629,7 @@ export class PassageIndex {
     // of (ranked, extras) orders ties as one of (candidates, extras) would.
     const norms = { maxBm25: Math.max(0, ...candidates.map((c) => c.bm25)), maxWindow: Math.max(0, ...candidates.map((c) => c.windowBm25)) };
     const all = extra.length
-      ? [...ranked, ...rankCandidates(extra, question, groups, this.documentTerms, this.sourceNames, norms)].sort((a, b) => b.score - a.score)
+      ? [...ranked, ...rankCandidates(extra, question, groups, this.documentTerms, this.sourceNames, norms, this.leadIn)].sort((a, b) => b.score - a.score)
       : ranked;
     let min = Infinity;
     let max = -Infinity;
@@ -639,6 +643,32 @@ export class PassageIndex {
       })
       .sort((a, b) => b.score - a.score);
   }
+
+  private readonly leadIns = new WeakMap<Paragraph, ReadonlySet<string>>();
+
+  /**
+   * The words of the paragraph before when it is a lead-in (it ends in a colon: "Overall, our
+   * contributions are:", "The study used three methods:"), up to the list items it introduces.
+   */
+  private readonly leadIn = (paragraph: Paragraph): ReadonlySet<string> => {
+    let terms = this.leadIns.get(paragraph);
+    if (!terms) {
+      terms = new Set<string>();
+      // Back over the list's earlier items (when this paragraph is an item too) to the lead-in.
+      const item = LIST_ITEM.test(paragraph.text);
+      for (let k = paragraph.ordinal - 1; k >= Math.max(1, paragraph.ordinal - LEAD_IN_REACH); k--) {
+        const before = this.corpus.paragraphsById.get(`${paragraph.documentId}/${k}`);
+        if (!before || before.section !== paragraph.section) break;
+        if (/:\s*$/.test(before.text)) {
+          terms = analyzePassage(before).terms;
+          break;
+        }
+        if (!item || !LIST_ITEM.test(before.text)) break;
+      }
+      this.leadIns.set(paragraph, terms);
+    }
+    return terms;
+  };
 
   private denseSpace: DenseSpace | null | undefined;
 

@@ -63,6 +63,11 @@ export const WEIGHTS = {
 const WEIGHT_KEYS = Object.keys(WEIGHTS) as Array<keyof typeof WEIGHTS>;
 const CAPTION_PENALTY = 0.85;
 /**
+ * "Overall, our contributions are:" as a paragraph of its own, the list below it: the list's
+ * coverage counts the lead-in's words at this share, as it does the section title's.
+ */
+const LENT_WEIGHT = 0.8;
+/**
  * A sentence about the text itself ("This section will now analyze…", see preamble.ts)
  * announces an answer without giving it: it is chosen as the best sentence only at this
  * share of its score, and a passage whose best sentence is still one scores this much less.
@@ -296,6 +301,8 @@ export function rankCandidates(
    * these candidates' own.
    */
   norms?: { maxBm25: number; maxWindow: number },
+  /** Terms a paragraph's context lends it (the words of a lead-in ending in a colon: see index.ts `leadIn`). */
+  lent: (paragraph: Paragraph) => ReadonlySet<string> = () => NO_TERMS,
 ): RankedPassage[] {
   const maxBm25 = norms?.maxBm25 ?? Math.max(0, ...candidates.map((c) => c.bm25));
   const maxWindow = norms?.maxWindow ?? Math.max(0, ...candidates.map((c) => c.windowBm25));
@@ -327,6 +334,9 @@ export function rankCandidates(
     const nameWeights = raiseWeights(new Array<number>(n).fill(0), nameTerms, variants);
     const inSentence = sentences.map((x) => raiseWeights(nameWeights.slice(), x.terms, variants, x.termList));
     const inContext = raiseWeights(raiseWeights(new Array<number>(n).fill(0), passage.sectionTerms, variants), sourceTerms, variants);
+    for (const t of lent(paragraph)) {
+      for (const { group, weight } of variantIndex.get(t) ?? []) inContext[group] = Math.max(inContext[group]!, LENT_WEIGHT * weight);
+    }
 
     // The sentence that best answers: the one the sentence and type features together prefer.
     let best = 0;

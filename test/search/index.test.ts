@@ -181,3 +181,24 @@ describe('spelling correction', () => {
     expect(words.query(q).passages[0]?.paragraph.text).toBe('The borders were closed in winter.');
   });
 });
+
+describe('a lead-in ending in a colon', () => {
+  const paper = new PassageIndex(
+    indexCorpus([
+      doc('longeval-2023', 'Krishna', 2023, [
+        'Human evaluation of long summaries is slow and costly.',
+        'Overall, our contributions are:',
+        '(1) LongEval, a set of three guidelines for judging the faithfulness of long summaries;',
+        '(2) a survey of how 162 papers run human evaluation of summaries.',
+        'LongEval was then tried on two datasets of summaries, by many annotators.',
+      ]),
+    ]),
+  );
+
+  it('lends its words to the list it introduces, item after item', () => {
+    const ranked = paper.query('What does LongEval contribute?', { limit: 5 }).passages.map((p) => p.paragraph.id);
+    expect(ranked[0]).toBe('longeval-2023/3');
+    const second = paper.query('what does the survey contribute?', { limit: 5 }).passages.map((p) => p.paragraph.id);
+    expect(second[0]).toBe('longeval-2023/4');
+  });
+});
