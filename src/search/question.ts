@@ -18,6 +18,8 @@ export interface AnalyzedQuestion {
   years: number[];
   /** Index terms of names in the question (capitalised words, places): what it is about. */
   entities: string[];
+  /** "How many papers…", "how many of the surveyed papers…": the terms of what is counted. */
+  counted?: string[];
 }
 
 export const MAX_QUESTION_LENGTH = 1000;
@@ -82,6 +84,14 @@ export function analyzeQuestion(raw: string): AnalyzedQuestion {
   const words = raw.split(/\s+/).slice(1).filter((w) => /^[\p{Lu}]/u.test(w));
   const named = new Set(words.flatMap((w) => analyze(w)));
   const entities = terms.filter((t) => named.has(t) || PLACE_TERMS.has(t));
-  return { raw, type: classifyQuestion(raw), terms, years, entities };
+  const type = classifyQuestion(raw);
+  const counted = type === 'count' ? countedTerms(raw) : [];
+  return { raw, type, terms, years, entities, ...(counted.length ? { counted } : {}) };
+}
+
+/** The one or two words after "how many" ("of the" skipped), as index terms. */
+function countedTerms(raw: string): string[] {
+  const m = /\bhow\s+many\s+(?:of\s+(?:the|these|those|its|their|all)\s+)?([\p{L}'’-]+(?:\s+[\p{L}'’-]+)?)/iu.exec(raw);
+  return m ? analyze(m[1]!) : [];
 }
 

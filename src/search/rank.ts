@@ -246,8 +246,25 @@ export interface AnalyzedSentence {
   preamble: boolean;
 }
 
-function sentenceTypeFit(sentence: AnalyzedSentence, type: QuestionType): number {
-  return (sentence.typeFits[type] ??= typeFit(sentence.plain, type));
+function sentenceTypeFit(sentence: AnalyzedSentence, type: QuestionType, counted: readonly string[] = NO_COUNTED): number {
+  const fit = (sentence.typeFits[type] ??= typeFit(sentence.plain, type));
+  // "How many papers…": a number counting papers ("81.1M papers", "13 papers mention") answers;
+  // any other number in the sentence less surely.
+  if (type === 'count' && fit > 0 && counted.length) return countsThem(sentence.sequence, counted) ? fit : COUNT_OF_SOMETHING_ELSE * fit;
+  return fit;
+}
+
+const NO_COUNTED: readonly string[] = [];
+/** The type fit of a sentence whose numbers count something other than what "how many" asks. */
+const COUNT_OF_SOMETHING_ELSE = 0.5;
+
+/** A number followed within three terms by one of the counted terms. */
+function countsThem(sequence: readonly string[], counted: readonly string[]): boolean {
+  for (let i = 0; i < sequence.length; i++) {
+    if (!/^\d/.test(sequence[i]!)) continue;
+    for (let k = i + 1; k <= i + 3 && k < sequence.length; k++) if (counted.includes(sequence[k]!)) return true;
+  }
+  return false;
 }
 
 /** What the re-ranker needs of a paragraph, independent of the question: computed once. */
@@ -343,7 +360,7 @@ export function rankCandidates(
     let bestScore = -1;
     let bestTypeFit = 0;
     for (let i = 0; i < sentences.length; i++) {
-      const fit = sentenceTypeFit(sentences[i]!, question.type);
+      const fit = sentenceTypeFit(sentences[i]!, question.type, question.counted);
       if (fit > bestTypeFit) bestTypeFit = fit;
       let score = WEIGHTS.sentence * share(inSentence[i]!, groups, totalIdf) + WEIGHTS.type * reliability * fit;
       if (sentences[i]!.preamble) score *= PREAMBLE_SENTENCE;
@@ -406,7 +423,7 @@ export function rankCandidates(
       window: maxWindow > 0 ? windowBm25 / maxWindow : 0,
       coverage: windowCoverage,
       sentence: share(inSentence[best]!, groups, totalIdf),
-      type: reliability * Math.max(sentenceTypeFit(sentences[best]!, question.type), 0.5 * bestTypeFit),
+      type: reliability * Math.max(sentenceTypeFit(sentences[best]!, question.type, question.counted), 0.5 * bestTypeFit),
       year: yearFit,
       pairs,
       entities,

@@ -202,3 +202,19 @@ describe('a lead-in ending in a colon', () => {
     expect(second[0]).toBe('longeval-2023/4');
   });
 });
+
+describe('"how many"', () => {
+  const counts = new PassageIndex(
+    indexCorpus([
+      doc('counts-2020', 'Counter', 2020, [
+        'Kazakhs of Mongolia held 45 festivals.',
+        'About 160,000 Kazakhs are in Mongolia today, most of them far in the west of the country.',
+      ]),
+    ]),
+  );
+
+  it('prefers the number that counts what is asked over a number of something else', () => {
+    expect(counts.query('How many Kazakhs live in Mongolia?').passages[0]?.paragraph.id).toBe('counts-2020/2');
+    expect(counts.query('How many festivals do Kazakhs in Mongolia hold?').passages[0]?.paragraph.id).toBe('counts-2020/1');
+  });
+});
