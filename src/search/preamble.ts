@@ -14,6 +14,10 @@ const PREAMBLE = new RegExp(
     String.raw`^\s*(?:for|in)\s+this\s+(?:section|chapter|part),?\s+(?:i|we)\s+(?:will|shall|now)\b`,
     String.raw`^\s*(?:i|we)\s+(?:will|shall)\s+(?:now\s+)?(?:examine|analy[sz]e|discuss|argue|show|assess|look|turn|consider|explore|begin)\b`,
     String.raw`\b${SELF}\s+(?:will\s+)?now\s+(?:analy[sz]e|examine|discuss|turn|look)\b`,
+    // A study's aim, not its result: "We sought to determine whether …", "The aim of this study was …".
+    String.raw`^\s*(?:(?:background|objectives?|aims?|purpose)\s*:\s*)?(?:we|i)\s+(?:sought|aimed|set\s+out|wanted|intended)\s+to\s+(?:determine|examine|investigate|assess|explore|evaluate|test|understand|identify|establish|describe|compare|analy[sz]e)\b`,
+    String.raw`^\s*(?:the\s+)?(?:aims?|objectives?|purpose|goal)\s+of\s+(?:this|the\s+present|our|the\s+current)\s+(?:study|paper|article|work|research|review)\s+(?:is|was|were|are)\b`,
+    String.raw`^\s*${SELF}\s+(?:aimed|sought|set\s+out)\s+to\b`,
   ].join('|'),
   'i',
 );

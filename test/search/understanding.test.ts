@@ -28,11 +28,15 @@ describe('preamble', () => {
     'For this section, I will examine the implications of a rising China.',
     'This article has illustrated the reasons behind the curious deficit of relations.',
     'In this paper we discuss three barriers.',
+    'We sought to determine whether stressful negative life events are associated with dementia.',
+    'The aim of this study was to assess the quality of care in the department.',
+    'This study aimed to compare two guidelines.',
   ])('%s is about the text itself', (s) => expect(isPreamble(s)).toBe(true));
 
   it.each([
     'This article argues that the lack of connectivity can be explained by two factors.',
     'Mongolia established formal diplomatic relations with Kazakhstan in 1992.',
+    'We found no association between negative life events and dementia.',
     'The section of the railway through Mongolia was built in the 1950s.',
   ])('%s states something', (s) => expect(isPreamble(s)).toBe(false));
 });
