@@ -25,6 +25,12 @@ const POOL = 100;
  * with the same hit@1 at ×10.
  */
 const COMMON_SHARE = 0.1;
+/**
+ * A title of at most this many index terms is the name of the document's topic (see the
+ * source names): measured on the 118 real texts' own questions, hit@1 0.706 → 0.765 (2 or 3
+ * alike), every other set unchanged.
+ */
+const TOPIC_TITLE_TERMS = 3;
 /** How many paragraphs back a lead-in ending in a colon still introduces (list items, see `leadIn`). */
 const LEAD_IN_REACH = 12;
 /** A list item: "(1) …", "1. …", "(a) …", "• …", "- …". */
@@ -259,7 +265,14 @@ export class PassageIndex {
     const sources = new Map(corpus.documents.map((d) => [d.meta.id, sourceText(d.meta)]));
     this.documentTerms = new Map(corpus.documents.map((d) => [d.meta.id, new Set(analyze(sources.get(d.meta.id)!))]));
     this.sourceNames = new Map(
-      corpus.documents.map((d) => [d.meta.id, { terms: new Set(analyze(`${d.meta.authors.join(' ')} ${d.meta.year}`)), year: d.meta.year }]),
+      corpus.documents.map((d) => {
+        // A short title names what the whole document is about ("Gobi Cashmere", "Economy of
+        // Mongolia"): its words are in every sentence's context, as the author's name is, and
+        // tell none of them apart.
+        const title = analyze(d.meta.title);
+        const topic = title.length <= TOPIC_TITLE_TERMS ? title : [];
+        return [d.meta.id, { terms: new Set([...analyze(`${d.meta.authors.join(' ')} ${d.meta.year}`), ...topic]), year: d.meta.year }];
+      }),
     );
     this.restored = isUsableSnapshot(snapshot, this.paragraphs.length);
     if (snapshot && this.restored) {

@@ -26,8 +26,8 @@ const texts = material('texts');
 const OWN_QUESTIONS = path.join(ROOT, 'test/ingest/questions.jsonl');
 const PROJECT_QUESTIONS = path.join(ROOT, 'test/eval/questions.jsonl');
 
-/** Hit@1 reached with the 118 distractors loaded (out of the passage questions of each file): 33/45 before titles that are topics stopped restricting the search, 38/45 after, 37/45 with "lately" read as recently. */
-const LEVELS = { own: 12 / 17, project: 37 / 45 };
+/** Hit@1 reached with the 118 distractors loaded (out of the passage questions of each file): 33/45 before titles that are topics stopped restricting the search, 38/45 after, 37/45 with "lately" read as recently; own questions 12/17, 13/17 once a short title counted as the topic of every sentence. */
+const LEVELS = { own: 13 / 17, project: 37 / 45 };
 
 let corpusDir: string;
 let cacheDir: string;

@@ -218,3 +218,20 @@ describe('"how many"', () => {
     expect(counts.query('How many festivals do Kazakhs in Mongolia hold?').passages[0]?.paragraph.id).toBe('counts-2020/1');
   });
 });
+
+describe('a short title names the topic of the whole document', () => {
+  const entry = doc('wikipedia-gobi', 'Wikipedia contributors', 2019, [
+    'Machines for Gobi cashmere were installed in 1981.',
+    'Gobi company was privatized in July 2007.',
+  ]);
+  entry.meta.title = 'Gobi Cashmere';
+  const others = doc('other-2020', 'Other', 2020, ['Many mines were privatized in the 1990s.', 'Banks were privatized in 1998.', 'The airline was privatized in 2001.']);
+  const index = new PassageIndex(indexCorpus([entry, others]));
+
+  it('its words count as present in every sentence of it, as the author\'s name does: the sentence that answers the rest wins', () => {
+    const passages = index.query('When was the Gobi cashmere company privatised?').passages;
+    expect(passages[0]?.paragraph.id).toBe('wikipedia-gobi/2');
+    // "Gobi company was privatized…" lacks "cashmere", yet holds all of the question.
+    expect(passages[0]?.features.sentence).toBeCloseTo(1, 5);
+  });
+});
