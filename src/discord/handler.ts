@@ -490,7 +490,8 @@ export class InteractionHandler {
       }
       const message = renderMessage(answerReply(answer, { offset: parsed.offset, private: sourcePrivate, answerId }));
       if (i.deferred) await i.editReply(message as never);
-      else await i.update(message as never);
+      // The update's body is made as a first reply's is (the same resolveBody, no flags).
+      else await i.update(replyPayload(i, message, false) as never);
       return 'ok';
     }
     if (parsed.kind === 'vote' && i.isButton()) {
@@ -513,7 +514,7 @@ export class InteractionHandler {
       }
       const saved = await this.options.feedback.explain(parsed.answerId, i.user.id, reason);
       // Replaces the question in the private message, so it is asked once.
-      await i.update(renderMessage(reasonReply(saved, saved === 'ok' ? { answerId: parsed.answerId, reason } : undefined)) as never);
+      await i.update(replyPayload(i, renderMessage(reasonReply(saved, saved === 'ok' ? { answerId: parsed.answerId, reason } : undefined)), false) as never);
       return saved === 'ok' ? 'reason' : `reason-${saved}`;
     }
     if (parsed.kind === 'note' && i.isButton()) {

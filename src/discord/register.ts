@@ -37,8 +37,9 @@ export function normalizeCommand(c: Record<string, unknown>): Json {
 }
 
 export function commandsDiffer(registered: Array<Record<string, unknown>>, wanted: RESTPostAPIApplicationCommandsJSONBody[]): boolean {
-  const key = (list: Json[]) =>
-    JSON.stringify(list.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))));
+  // Each command's JSON once, in code-unit order: a total order (localeCompare may call two
+  // different strings equal), and no collator to set up at start-up (~5 ms on the first call).
+  const key = (list: Json[]) => `[${list.map((c) => JSON.stringify(c)).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).join(',')}]`;
   return key(registered.map(normalizeCommand)) !== key(wanted.map((w) => normalizeCommand(w as unknown as Record<string, unknown>)));
 }
 
