@@ -5,21 +5,11 @@
  * themes). Days are UTC, as the report counts them.
  */
 import type { SKRSContext2D } from '@napi-rs/canvas';
-import { CHART_SIZE, fitText, font, loadCanvas, niceTicks } from '../figures/chart.js';
+import { CHART_COLORS, CHART_SIZE, fitText, font, loadCanvas, niceTicks } from '../figures/chart.js';
 import type { Report } from './report.js';
 
-const COLORS = {
-  card: '#F4F5F7',
-  border: '#D5D9E0',
-  title: '#111827',
-  text: '#374151',
-  muted: '#6B7280',
-  grid: '#DDE1E7',
-  axis: '#9CA3AF',
-  // The trade chart's blue and orange: distinct for the common colour-vision deficiencies.
-  questions: '#2563EB',
-  rate: '#EA580C',
-} as const;
+// The trade chart's palette; its blue and orange for the questions and the answer rate.
+const COLORS = { ...CHART_COLORS, questions: CHART_COLORS.first, rate: CHART_COLORS.second } as const;
 
 export interface ActivityChartOptions {
   title: string;

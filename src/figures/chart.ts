@@ -71,7 +71,8 @@ const FONT_FILES = [
   '@expo-google-fonts/inter/700Bold/Inter_700Bold.ttf',
 ];
 
-const COLORS = {
+/** The card, text and axis colours every chart shares (the report's chart too). */
+export const CHART_COLORS = {
   card: '#F4F5F7',
   border: '#D5D9E0',
   title: '#111827',
@@ -80,9 +81,11 @@ const COLORS = {
   grid: '#DDE1E7',
   axis: '#9CA3AF',
   // Blue and orange stay distinct for the common colour-vision deficiencies.
-  exports: '#2563EB',
-  imports: '#EA580C',
+  first: '#2563EB',
+  second: '#EA580C',
 } as const;
+
+const COLORS = { ...CHART_COLORS, exports: CHART_COLORS.first, imports: CHART_COLORS.second } as const;
 
 type CanvasModule = typeof import('@napi-rs/canvas');
 let canvasModule: Promise<CanvasModule> | null = null;
