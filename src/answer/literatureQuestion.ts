@@ -14,6 +14,8 @@ const WORKS = String.raw`(?:sources?|references?|works?|studies|literature|schol
 const CUES: RegExp[] = [
   // "what/which sources … on/about X", "what literature is there on X", "any studies on X"
   new RegExp(String.raw`^\s*(?:(?:so|and|ok|okay),?\s+)?(?:what|which|any|list|name|give me|show me|are there any|is there any)\s+(?:(?:other|more|further|academic|scholarly|key|main)\s+)*${WORKS}\b`, 'i'),
+  // "what are the sources on X", "what were the main studies on X"
+  new RegExp(String.raw`^\s*(?:what|which)\s+(?:are|were|is)\s+(?:the\s+)?(?:(?:main|key|other|best)\s+)?${WORKS}\s+(?:on|about|for|regarding|concerning|cited|used)\b`, 'i'),
   // "what does the article / Irgengioro cite on X", "who does it cite about X"
   /^\s*(?:what|which|who|whom)\s+(?:\w+\s+){0,4}?(?:cites?|cited|references?|draws? on|relies? on|quotes?)\b/i,
   // "who has written on X", "who writes about X"
@@ -24,7 +26,7 @@ const CUES: RegExp[] = [
 
 /** Words of the cue and of the question's frame, removed to leave the topic. */
 const FRAME = new RegExp(
-  String.raw`\b(?:what|which|who|whom|any|list|name|give|show|me|are|is|there|other|more|further|academic|scholarly|key|main|${WORKS.slice(3, -1)}|does|do|did|has|have|else|the|this|that|article|paper|piece|op-ed|author|cites?|cited|citing|references?|referenced|draws?|relies?|quotes?|on|about|for|regarding|concerning|discuss(?:es|ed)?|written|writes|wrote|published|worked|use[sd]?|there)\b`,
+  String.raw`\b(?:what|which|who|whom|any|list|name|give|show|me|are|is|there|other|more|further|academic|scholarly|key|main|${WORKS.slice(3, -1)}|does|do|did|has|have|were|was|been|else|the|this|that|article|paper|piece|op-ed|author|cites?|cited|citing|references?|referenced|draws?|relies?|quotes?|on|about|for|regarding|concerning|discuss(?:es|ed)?|written|writes|wrote|published|worked|use[sd]?|there)\b`,
   'gi',
 );
 

@@ -15,12 +15,15 @@ describe('which questions ask for the literature on a topic', () => {
     ['any references on the SCO?', 'SCO'],
     ['further reading on Mongolian foreign policy', 'Mongolian foreign policy'],
     ['What does the paper cite about debt traps?', 'debt traps'],
+    ['what are the sources on Kyrgyz debt?', 'Kyrgyz debt'],
+    ['what were the main studies about the SCO?', 'SCO'],
   ])('%s → %s', (q, topic) => {
     expect(literatureTopic(q)).toBe(topic);
   });
 
   it.each([
     'What is the source of Mongolia’s coal exports?',
+    'What is the source of the figures?',
     'who wrote the steppes to the states?',
     'What does the article say about the SCO?',
     'Why are Mongolia–Kazakhstan relations so weak?',
