@@ -210,7 +210,7 @@ export class SyntheticCorpus {
 
   /** Heaps' law: coined types needed so far for V(n) = V0 · ((n0 + n) / n0)^β. */
   private coinedTarget(): number {
-    return this.v0 * Math.pow((this.n0 + this.generatedTokens) / this.n0, HEAPS_BETA) - this.v0;
+    return this.v0 * ((this.n0 + this.generatedTokens) / this.n0) ** HEAPS_BETA - this.v0;
   }
 
   /** Replaces the core of a content word with a coined one when the vocabulary is behind. */

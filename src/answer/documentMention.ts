@@ -87,7 +87,7 @@ function nounAt(toks: Token[], i: number): NounPhrase | null {
 /** Splits a venue such as "International Politics (Springer Nature / Palgrave Macmillan)" into names. */
 function venueNames(venue: string): string[][] {
   return venue
-    .split(/[()\/,;]|\b(?:also|republished|published|reprinted|by|and)\b/i)
+    .split(/[()/,;]|\b(?:also|republished|published|reprinted|by|and)\b/i)
     .map((part) => tokens(part).map((t) => t.norm))
     .filter((words) => words.length > 0 && words.some((w) => !FUNCTION_WORDS.has(w)));
 }

@@ -149,7 +149,7 @@ export function joinPhrasalVerbs(tokens: string[]): string[] {
       out.push(means);
       i++;
     } else if (next === 'to' && CATENATIVE.has(tokens[i]!)) {
-      continue;
+      // dropped: the verb hands its meaning to the infinitive after it
     } else out.push(tokens[i]!);
   }
   return out;

@@ -40,7 +40,7 @@ export function splitSentences(text: string): SentenceSpan[] {
 function split(text: string): SentenceSpan[] {
   const spans: SentenceSpan[] = [];
   let start = 0;
-  const boundary = /([.!?…]["'”’)\]]*)(\s+)(?=[\p{Lu}\d"“‘'(\[])/gu;
+  const boundary = /([.!?…]["'”’)\]]*)(\s+)(?=[\p{Lu}\d"“‘'([])/gu;
   for (const m of text.matchAll(boundary)) {
     const end = m.index + m[1]!.length;
     const before = text.slice(start, m.index);

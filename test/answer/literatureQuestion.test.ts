@@ -89,7 +89,7 @@ describe('through Discord', () => {
       expect(limitProblems(body)).toEqual([]);
       expect(body.allowed_mentions).toEqual({ parse: [] });
     }
-    const description = (r.callback?.data as { embeds: Array<{ description: string }> }).embeds[0]!.description;
+    const description = (r.callback!.data as { embeds: Array<{ description: string }> }).embeds[0]!.description;
     expect(description).toMatch(/^Works cited on “third neighbor policy”/);
     expect(description).toContain('Reeves');
   });

@@ -42,7 +42,7 @@ describe('npm run ask', () => {
 
   it('shows the part of each passage around its best sentence in text mode, the whole passage with --full', () => {
     const question = 'What is the Belt and Road Initiative?';
-    const quotes = (out: string) => [...out.matchAll(/^\[\d\] “([\s\S]*?)”\n    — /gm)].map((m) => m[1]!);
+    const quotes = (out: string) => [...out.matchAll(/^\[\d\] “([\s\S]*?)”\n {4}— /gm)].map((m) => m[1]!);
     const short = quotes(ask([question]).stdout);
     const full = quotes(ask(['--full', question]).stdout);
     expect(short).toHaveLength(3);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine.js';
 import { parseConversationFile, runConversationEval, type EvalConversation } from '../../src/eval/conversations.js';
 import { figureAnswered, goldRank } from '../../src/eval/score.js';
-import { startFakeDiscord, type FakeDiscord, type FakeMessage, type JsonObject } from '../fake-discord/fakeDiscord.js';
+import { startFakeDiscord, type FakeDiscord, type JsonObject } from '../fake-discord/fakeDiscord.js';
 import { limitProblems, sharedEngine, startBotOn, type BotOnFake } from './harness.js';
 
 /**

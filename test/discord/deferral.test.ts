@@ -190,7 +190,7 @@ describe('unexpected errors', () => {
     expect(isPrivate(data)).toBe(true);
     const ref = /\(ref ([0-9A-F]{6})\)/.exec(data.embeds[0].description)?.[1];
     const line = t.logs.find((l) => l.ref === ref && l.level === 50);
-    expect((line?.err as { message: string }).message).toMatch(/Injected failure/);
+    expect((line!.err as { message: string }).message).toMatch(/Injected failure/);
     expect(t.logs.filter((l) => l.msg === 'interaction handler failed outside a command')).toEqual([]);
   });
 

@@ -149,6 +149,7 @@ describe('a 429 whose Retry-After outlives the interaction token', () => {
     await waitFor(() => dropped().length > before, 5000, 'the drop being logged');
     await waitFor(() => t.logs.some((l) => l.msg === 'interaction' && l.outcome === 'dropped-rate-limited'), 5000, 'the interaction line');
     expect(dropped().at(-1)).toMatchObject({ level: 40, retryAfterMs: expect.any(Number) });
+    // biome-ignore lint/complexity/useLiteralKeys: a private field, read from the outside on purpose
     expect(t.bot.handler['inFlight'].size).toBe(0);
   });
 

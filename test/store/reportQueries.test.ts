@@ -6,7 +6,6 @@ import { engines, postgresRequired, StoreOpener, TestClock } from './engines.js'
 
 /** What the report reads beyond the contract's lists: questions per day, low-confidence answers; on both engines. */
 
-const DAY = 86_400_000;
 
 function entry(answerId: string, overrides: Partial<QuestionLogEntry> = {}): QuestionLogEntry {
   return {

@@ -56,7 +56,7 @@ describe('where logs go', () => {
     logger.error({ err: new Error('boom') }, 'interaction failed (ref ABC123)');
     await new Promise((r) => setImmediate(r));
     const text = written.join('');
-    expect(text).toMatch(/^\d\d:\d\d:\d\d INFO  corpus indexed {2}documents=2 index=cache\n/);
+    expect(text).toMatch(/^\d\d:\d\d:\d\d INFO {2}corpus indexed {2}documents=2 index=cache\n/);
     expect(text).toMatch(/\d\d:\d\d:\d\d ERROR interaction failed \(ref ABC123\)\n {4}Error: boom\n {4}\s*at /);
     expect(text).not.toContain('{"level"');
   });

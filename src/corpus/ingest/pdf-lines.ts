@@ -79,7 +79,7 @@ export function buildLines(runs: Run[], page: number): Line[] {
   const lines: Line[] = [];
   let current: Line | null = null;
   const close = () => {
-    if (current && current.text.trim()) lines.push({ ...current, size: mainSize(current) });
+    if (current?.text.trim()) lines.push({ ...current, size: mainSize(current) });
     current = null;
   };
   for (const r of runs) {

@@ -82,7 +82,7 @@ export async function importPdf(data: Uint8Array): Promise<Draft> {
     const labelsFromPdf = await doc.getPageLabels().catch(() => null);
     const { offset } = removeRunningLines(pages, heights);
     const printed = offset === null ? null : pages.map((_, i) => String(i + offset));
-    const declared = labelsFromPdf && labelsFromPdf.some((l) => /^\d+$/.test(l)) ? labelsFromPdf : null;
+    const declared = labelsFromPdf?.some((l) => /^\d+$/.test(l)) ? labelsFromPdf : null;
     // The file's own labels (they can say i, ii … for front matter) unless the numbers printed
     // on the pages contradict them on most pages (a file labelling its first page "0").
     const contradicted = declared && printed && declared.filter((l, i) => l !== printed[i]).length > pages.length / 2;
