@@ -26,8 +26,12 @@ export interface AskedWhere {
 
 export type VoteResult = { ok: true; vote: Vote; previous: Vote | null } | { ok: false };
 
+/** Users whose pseudonym is kept, so an HMAC is not computed for every question they log. */
+const PSEUDONYMS_KEPT = 10_000;
+
 export class Feedback {
   private salt: Promise<string> | null = null;
+  private readonly pseudonyms = new Map<string, string>();
 
   constructor(
     private readonly store: Store | null,
@@ -107,8 +111,14 @@ export class Feedback {
 
   private async voterId(userId: string): Promise<string> {
     if (this.options.keepUserIds) return userId;
+    const known = this.pseudonyms.get(userId);
+    if (known !== undefined) return known;
     const salt = await this.loadSalt();
-    return createHmac('sha256', salt).update(userId).digest('base64url').slice(0, 32);
+    const id = createHmac('sha256', salt).update(userId).digest('base64url').slice(0, 32);
+    // One salt per process once read: a user's id is the same on every question they ask.
+    if (this.pseudonyms.size >= PSEUDONYMS_KEPT) this.pseudonyms.clear();
+    this.pseudonyms.set(userId, id);
+    return id;
   }
 
   /**
