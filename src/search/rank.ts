@@ -197,8 +197,8 @@ function typeFit(text: string, type: AnalyzedQuestion['type']): number {
     case 'cause':
       return /\b(because|due to|owing to|result(?:ed)? (?:of|from)|reason|explain|barrier|since|caus)/i.test(text) ? 1 : 0;
     case 'list':
-      // An enumeration: "Kazakhstan, Kyrgyzstan, and Uzbekistan".
-      return /\p{Lu}[\p{L}-]+(?:,\s+\p{Lu}[\p{L}-]+)+,?\s+(?:and|or)\s+\p{Lu}/u.test(text) ? 1 : 0;
+      // An enumeration: "Kazakhstan, Kyrgyzstan, and Uzbekistan", or numbered: "(1) the Northern corridor …; (2) …".
+      return /\p{Lu}[\p{L}-]+(?:,\s+\p{Lu}[\p{L}-]+)+,?\s+(?:and|or)\s+\p{Lu}/u.test(text) || /\(\s*(?:1|a|i)\s*\)[^()]{2,300}\(\s*(?:2|b|ii)\s*\)/.test(text) ? 1 : 0;
     case 'definition':
       return /\b(is|are|refers to|means|defined as|known as)\b/i.test(text) ? 0.5 : 0;
     default:

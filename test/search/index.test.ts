@@ -235,3 +235,19 @@ describe('a short title names the topic of the whole document', () => {
     expect(passages[0]?.features.sentence).toBeCloseTo(1, 5);
   });
 });
+
+describe('"which X" asks for a list', () => {
+  const plan = new PassageIndex(
+    indexCorpus([
+      doc('plan-2015', 'Planner', 2015, [
+        'The plan of the region names economic corridors.',
+        'The corridors of the plan: (1) the northern route through the steppe; (2) the central route; (3) the southern route.',
+      ]),
+    ]),
+  );
+
+  it('a numbered enumeration is a list, as "A, B, and C" is', () => {
+    const numbered = plan.query('which corridors are in the plan?').passages.find((p) => p.paragraph.id === 'plan-2015/2');
+    expect(numbered?.features.type).toBeGreaterThan(0);
+  });
+});
