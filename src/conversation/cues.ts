@@ -13,8 +13,8 @@ export const SOURCE_QUESTION = new RegExp(
     [
       String.raw`who (?:said|says|wrote|writes|argued|argues|claims|claimed|thinks|believes|is saying|made|makes) (?:that|this|it|so)(?: claim| point| argument)?`,
       String.raw`who(?:'s|’s| is| was) (?:the )?(?:author|source|writer)(?: (?:for|of|behind) (?:that|this|it))?`,
-      String.raw`what(?:'s|’s| is) (?:the |your |its |their )?(?:source|citation|reference|evidence)s?(?: for (?:that|this|it))?`,
-      String.raw`(?:source|citation|reference|cite)s?(?: (?:please|pls|for (?:that|this|it)))?`,
+      String.raw`what(?:'s|’s| is| are| were) (?:the |your |its |their )?(?:source|citation|reference|evidence)s?(?: (?:for|on|of|behind) (?:that|this|it|these|those))?`,
+      String.raw`(?:any |the )?(?:source|citation|reference|cite)s?(?: (?:please|pls|(?:for|on|of) (?:that|this|it|these|those)))?`,
       String.raw`where (?:is|does|did) (?:that|this|it) (?:come )?from`,
       String.raw`where(?:'s|’s| is) (?:that|this) from`,
       String.raw`(?:which|what) (?:paper|article|document|source|text|book)(?: (?:is|was|says) (?:that|this|it))?(?: from)?`,

@@ -116,6 +116,13 @@ describe('follow-ups about the answer itself', () => {
     expect(lead).toMatch(/Source: /);
   });
 
+  it('"what are the sources on that?" after a figure: the figure\'s passage and its citations, not a search for "sources"', () => {
+    const [first, sources] = converse('how much did kazakhstan export to mongolia in 2019?', 'what are the sources on that?');
+    expect(sources!.resolution.kind).toBe('source');
+    expect(sources!.answer.passages[0]!.paragraphId).toBe(first!.answer.passages[0]!.paragraphId);
+    expect(sources!.answer.lead.join('\n')).toMatch(/^The figure: .*58\.1/);
+  });
+
   it('"who wrote it?" names the document’s authors', () => {
     const [, who] = converse('what is the third-neighbor policy, according to the East Asia Forum piece?', 'who wrote it?');
     expect(who!.answer.lead.join('\n')).toContain('Brandon Miliate');
