@@ -51,6 +51,8 @@ export const GENERIC = new Set(analyze('one thing way direction side think say s
 /** "the other article", "the other one": the document the last answer did not come from. */
 export const OTHER_DOCUMENT = /\bthe other (?:article|paper|piece|text|document|source|study|op-?ed|essay|report|author)\b/i;
 /** Words a turn about what a document says uses without naming a topic. */
+/** How a party met what came before: "how did China react?" asks about the previous answer's matter. */
+export const REACTS = new Set(analyze('react reacts reacted reaction respond responds responded response reply replied feel felt perceive perceived regard regarded handle handled deal dealt see saw view viewed think thought take took'));
 export const SAYS = new Set(analyze('say says said think thinks argue argues claim claims write writes wrote tell tells mention mentions describe describes agree agrees disagree put view take according about on this that matter topic same thing what'));
 
 export const META_ABOUT_IT = /\b(?:publish(?:ed)?|written|wrote|write|author(?:s|ed)?|venue|journal|outlet|doi|come out|came out|when was)\b/i;

@@ -1,6 +1,7 @@
 import { findDocumentMention } from '../answer/documentMention.js';
 import type { Engine } from '../engine.js';
 import { analyze } from '../search/analyzer.js';
+import { analyzeQuestion } from '../search/question.js';
 import { contextFrom, withContext } from './context.js';
 import {
   FILLER,
@@ -10,6 +11,7 @@ import {
   OTHER_DOCUMENT,
   PAGING,
   PERSON_PRONOUN,
+  REACTS,
   SAYS,
   SOURCE_QUESTION,
   STRONG_ANAPHORA,
@@ -161,9 +163,14 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   }
   // Short turns without a subject lean on the one before ("where do most of them live?",
   // "who said the apology was a mistake?"); longer ones, or ones with a subject, stand alone.
-  // (A turn with a subject but little else, "how did China react?", stays standalone: taking
-  // context there cost more questions that stand alone — "What is Schweller's lamb?" — than it won.)
-  const dependent = substituted || continues || STRONG_ANAPHORA.test(core) || (!ownSubject && terms.length <= 4);
+  // A turn with a subject but nothing else save a verb of reacting ("how did China react?",
+  // "how did Russia respond?") asks how that party met the matter before. Any other word
+  // keeps a subject's turn standalone: taking context for every short one cost more questions
+  // that stand alone — "What is Schweller's lamb?" — than it won.
+  const subjectTerms = new Set(analyzeQuestion(own).entities);
+  const rest = analyze(own).filter((t) => !subjectTerms.has(t) && !GENERIC.has(t));
+  const reacting = ownSubject && named === null && rest.length > 0 && rest.every((t) => REACTS.has(t));
+  const dependent = substituted || continues || reacting || STRONG_ANAPHORA.test(core) || (!ownSubject && terms.length <= 4);
   if (!dependent) {
     const s = standalone();
     // A turn that names no document keeps the restriction only while it depends on it.

@@ -99,6 +99,17 @@ describe('pronouns and missing subjects borrow from the turns before', () => {
     expect(he!.resolution.resolved).toMatch(/Radchenko/);
   });
 
+  it('"how did China react?": a subject and a verb of reacting ask how that party met the matter before', () => {
+    const [first, react] = converse('what happened after the Dalai Lama visited Mongolia in 2016?', 'how did China react?');
+    expect(react!.resolution.kind).toBe('contextual');
+    expect(react!.resolution.resolved).toMatch(/Dalai/);
+    expect(react!.answer.passages[0]!.text).toMatch(/China respond/);
+    expect(first!.answer.passages[0]!.paragraphId).toBe(react!.answer.passages[0]!.paragraphId);
+    // Any other word keeps a subject's turn standalone.
+    const [, own] = converse('what happened after the Dalai Lama visited Mongolia in 2016?', 'How did China react to the BRI protests in Kazakhstan?');
+    expect(own!.resolution.kind).toBe('standalone');
+  });
+
   it('a turn that names its own subject keeps its own "his"', () => {
     const [, r] = converse('what happened after the Dalai Lama visited Mongolia in 2016?', 'What did Akayev sign during his visit to Mongolia?');
     expect(r!.resolution.kind).toBe('standalone');
