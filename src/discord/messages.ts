@@ -1,4 +1,4 @@
-import type { Message, MessageCreateOptions, MessageReplyOptions } from 'discord.js';
+import type { Message, MessageCreateOptions } from 'discord.js';
 import { ChannelType, MessageType } from './djs.js';
 import { answerTurn } from '../conversation/converse.js';
 import { emptyConversation, type ConversationState, type ConversationStore } from '../conversation/state.js';
@@ -9,8 +9,9 @@ import { answerRecord, newAnswerId } from '../feedback/record.js';
 import { channelKind, type InteractionHandler } from './handler.js';
 import { truncate } from '../render/fit.js';
 import { LIMITS } from './limits.js';
+import { messageReplyPayload } from './payload.js';
 import { recallConversation } from './recall.js';
-import { renderMessage, sanitiseUserText, type DiscordMessage } from './render.js';
+import { renderMessage, sanitiseUserText } from './render.js';
 
 /**
  * Messages that talk to Steppe: a mention of the bot, a reply to one of its answers, a DM,
@@ -89,11 +90,6 @@ export function threadName(question: string): string {
 
 export { sanitiseUserText } from './render.js';
 
-function asReply(message: DiscordMessage): MessageReplyOptions {
-  // The asker may be pinged by the reply; nobody else, ever.
-  return { ...message, allowedMentions: { parse: [], repliedUser: true }, failIfNotExists: false } as unknown as MessageReplyOptions;
-}
-
 export class MessageHandler {
   constructor(
     private readonly central: InteractionHandler,
@@ -137,7 +133,7 @@ export class MessageHandler {
   }
 
   private async notice(message: Message, text: string): Promise<void> {
-    await message.reply(asReply(renderMessage(errorReply(text))));
+    await message.reply(messageReplyPayload(message, renderMessage(errorReply(text))));
   }
 
   /** The conversation a message continues: kept state, else read back from the answer replied to. */
@@ -195,7 +191,7 @@ export class MessageHandler {
       sent = await thread.send({ ...rendered, allowedMentions: { parse: [] } } as unknown as MessageCreateOptions);
     } else {
       await save(home);
-      sent = await message.reply(asReply(rendered));
+      sent = await message.reply(messageReplyPayload(message, rendered));
     }
     await save(`msg:${sent.id}`);
     if (answer.status !== 'invalid') {

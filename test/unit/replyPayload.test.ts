@@ -1,7 +1,7 @@
-import { Client, MessagePayload, type Interaction } from 'discord.js';
+import { Client, Message, MessagePayload, type Interaction } from 'discord.js';
 import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/answer/answer.js';
-import { replyOptions, replyPayload } from '../../src/discord/payload.js';
+import { messageReplyOptions, messageReplyPayload, replyOptions, replyPayload } from '../../src/discord/payload.js';
 import { renderMessage, type DiscordMessage } from '../../src/discord/render.js';
 import { createEngine } from '../../src/engine.js';
 import { answerReply, errorReply, PASSAGES_PER_ANSWER, reasonReply, voteReply } from '../../src/reply/build.js';
@@ -42,12 +42,36 @@ describe('replyPayload', () => {
     for (const message of messages) {
       for (const isPrivate of [false, true]) expect(fast(message, isPrivate)).toBe(resolved(message, isPrivate));
     }
+    // A reply to a message: what message.reply resolves from the options and the reference it adds.
+    const asked = new (Message as unknown as new (client: Client, data: unknown) => Message)(client, {
+      id: '111111111111111111',
+      channel_id: '222222222222222222',
+      author: { id: '333333333333333333', username: 'asker', discriminator: '0' },
+      content: 'a question',
+      timestamp: new Date(0).toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      embeds: [],
+      pinned: false,
+      type: 0,
+    });
+    for (const message of messages) {
+      const expected = MessagePayload.create(asked, messageReplyOptions(message), { reply: { messageReference: asked, failIfNotExists: false } }).resolveBody();
+      const payload = messageReplyPayload(asked, message);
+      expect(payload).toBeInstanceOf(MessagePayload);
+      expect(JSON.stringify((payload as MessagePayload).body)).toBe(JSON.stringify(expected.body));
+    }
   });
 
   it('leaves messages with files, and clients with nonces or their own JSON transformer, to resolveBody', () => {
     const message = renderMessage(errorReply('A chart'));
     const withFile = { ...message, files: [{ attachment: Buffer.from('png'), name: 'chart.png' }] };
     expect(replyPayload(target, withFile, false)).not.toBeInstanceOf(MessagePayload);
+    expect(messageReplyPayload({ client, id: '1' } as unknown as Message, withFile)).not.toBeInstanceOf(MessagePayload);
     const nonces = { client: new Client({ intents: [], enforceNonce: true }) } as unknown as Interaction;
     expect(replyPayload(nonces, message, false)).not.toBeInstanceOf(MessagePayload);
     const transformer = { client: new Client({ intents: [], jsonTransformer: (x: unknown) => x }) } as unknown as Interaction;
