@@ -5,7 +5,7 @@
  * themes). Days are UTC, as the report counts them.
  */
 import type { SKRSContext2D } from '@napi-rs/canvas';
-import { CHART_COLORS, CHART_SIZE, fitText, font, loadCanvas, niceTicks } from '../figures/chart.js';
+import { CHART_COLORS, CHART_SIZE, drawCard, fitText, font, loadCanvas, niceTicks } from '../figures/chart.js';
 import type { Report } from './report.js';
 
 // The trade chart's palette; its blue and orange for the questions and the answer rate.
@@ -25,21 +25,8 @@ export async function renderActivityChart(perDay: Report['perDay'], options: Act
   const height = options.height ?? CHART_SIZE.height;
   const canvas = createCanvas(width, height);
   const ctx = canvas.getContext('2d');
-  ctx.fillStyle = COLORS.card;
-  ctx.fillRect(0, 0, width, height);
-  ctx.strokeStyle = COLORS.border;
-  ctx.lineWidth = 2;
-  ctx.strokeRect(1, 1, width - 2, height - 2);
-
   const pad = 36;
-  ctx.textAlign = 'left';
-  ctx.textBaseline = 'alphabetic';
-  ctx.fillStyle = COLORS.title;
-  ctx.font = font(700, 28);
-  ctx.fillText(fitText(ctx, options.title, width - 2 * pad), pad, 52);
-  ctx.fillStyle = COLORS.muted;
-  ctx.font = font(400, 17);
-  ctx.fillText('Questions per day (UTC) and the share that found something', pad, 80);
+  drawCard(ctx, width, height, options.title, 'Questions per day (UTC) and the share that found something');
   legend(ctx, pad, 112);
 
   const plot = { left: pad + 56, right: width - pad - 56, top: 150, bottom: height - 88 };

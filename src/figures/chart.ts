@@ -87,6 +87,23 @@ export const CHART_COLORS = {
 
 const COLORS = { ...CHART_COLORS, exports: CHART_COLORS.first, imports: CHART_COLORS.second } as const;
 
+/** The card every chart is drawn on: background, border, title and the line under it. */
+export function drawCard(ctx: SKRSContext2D, width: number, height: number, title: string, subtitle: string): void {
+  ctx.fillStyle = CHART_COLORS.card;
+  ctx.fillRect(0, 0, width, height);
+  ctx.strokeStyle = CHART_COLORS.border;
+  ctx.lineWidth = 2;
+  ctx.strokeRect(1, 1, width - 2, height - 2);
+  ctx.textBaseline = 'alphabetic';
+  ctx.textAlign = 'left';
+  ctx.fillStyle = CHART_COLORS.title;
+  ctx.font = font(700, 28);
+  ctx.fillText(fitText(ctx, title, width - 2 * PAD), PAD, 52);
+  ctx.fillStyle = CHART_COLORS.muted;
+  ctx.font = font(400, 17);
+  ctx.fillText(fitText(ctx, subtitle, width - 2 * PAD), PAD, 80);
+}
+
 type CanvasModule = typeof import('@napi-rs/canvas');
 let canvasModule: Promise<CanvasModule> | null = null;
 
@@ -376,20 +393,7 @@ function wrapCaption(ctx: SKRSContext2D, paragraphs: string[], maxWidth: number)
 
 function paint(ctx: SKRSContext2D, layout: TradeChartLayout): void {
   const { width, height } = layout;
-  ctx.fillStyle = COLORS.card;
-  ctx.fillRect(0, 0, width, height);
-  ctx.strokeStyle = COLORS.border;
-  ctx.lineWidth = 2;
-  ctx.strokeRect(1, 1, width - 2, height - 2);
-
-  ctx.textBaseline = 'alphabetic';
-  ctx.textAlign = 'left';
-  ctx.fillStyle = COLORS.title;
-  ctx.font = font(700, 28);
-  ctx.fillText(fitText(ctx, layout.title, width - 2 * PAD), PAD, 52);
-  ctx.fillStyle = COLORS.muted;
-  ctx.font = font(400, 17);
-  ctx.fillText(fitText(ctx, layout.subtitle, width - 2 * PAD), PAD, 80);
+  drawCard(ctx, width, height, layout.title, layout.subtitle);
   if (layout.legend.length > 0) drawLegend(ctx, layout.legend, PAD, 112);
 
   for (const panel of layout.panels) {
