@@ -11,9 +11,11 @@ import {
   type JsonObject,
 } from '../fake-discord/fakeDiscord.js';
 import { limitProblems, sentBodies, startBotOn, tempDatabaseFile, waitFor, type BotOnFake } from './harness.js';
+import { postgresEngine, postgresRequired, sqliteEngine } from '../store/engines.js';
 
 /**
- * What lasts, through the loopback Discord and the real store (a SQLite file per bot):
+ * What lasts, through the loopback Discord and the real store (a SQLite file per bot; the
+ * votes and the question log also on the suite's PostgreSQL):
  * every answer carries 👍/👎; a vote is one per user and answer, changeable, confirmed
  * privately; a 👎 asks once what was wrong (a menu, and a modal for words); every question
  * is logged after its reply; a conversation survives a restart on the same database; a
@@ -45,21 +47,28 @@ function sendable(r: InteractionResult): Data {
   return r.callback!.data as Data;
 }
 
-describe('👍 / 👎 on answers', () => {
+// The same specification on both engines: a SQLite file, and a database of the suite's own
+// PostgreSQL server (skipped with its note where the binaries are missing, never in CI).
+for (const engine of [sqliteEngine(), postgresEngine()]) {
+const skipped = engine.unavailable !== null && !(engine.name === 'postgres' && postgresRequired());
+describe.skipIf(skipped)(`👍 / 👎 on answers (${engine.name})`, () => {
   let fake: FakeDiscord;
   let bot: BotOnFake;
   let answer: Data;
   let answerId: string;
   beforeAll(async () => {
+    if (engine.unavailable) throw new Error(engine.unavailable);
+    const target = await engine.newDatabase();
     fake = await startFakeDiscord();
-    bot = await startBotOn(fake);
+    bot = await startBotOn(fake, { env: { DATABASE_URL: target.engine === 'postgres' ? target.url : `sqlite:${target.file}` } });
     const r = await fake.interact(slashCommand('ask', { question: 'What is the Belt and Road Initiative?' }), { waitFor: 'final' });
     answer = sendable(r);
     answerId = answerIdOf(answer);
-  });
+  }, 30_000);
   afterAll(async () => {
     await bot?.stop();
     await fake?.close();
+    await engine.dispose();
   });
   const click = (customId: string, ctx = {}, message: Partial<FakeMessage> = { embeds: answer.embeds, components: answer.components }) =>
     fake.interact(buttonClick(customId, message, ctx), { waitFor: 'final' });
@@ -174,6 +183,7 @@ describe('👍 / 👎 on answers', () => {
     expect(asked.find((q) => q.normalizedQuestion.includes('how many kazakhs live in mongolia'))?.count).toBe(2);
   });
 });
+}
 
 describe('the store across restarts and failures', () => {
   let fake: FakeDiscord;
