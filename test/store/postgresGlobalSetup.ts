@@ -45,10 +45,13 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   }
 }
 
+/** The test files that use the server: the store's, and the Discord ones run on both engines. */
+const USES_POSTGRES = /\/test\/store\/|\/test\/discord\/feedback\.test\.ts$|\/test\/faults\/votesKill\.test\.ts$/;
+
 /** Starting a server costs about a second: not worth it for a run filtered to other tests. */
 async function runIncludesStoreTests(project: TestProject): Promise<boolean> {
   const filters = (project.vitest as unknown as { filenamePattern?: string[] }).filenamePattern;
   if (!filters || filters.length === 0) return true;
   const { testFiles } = await project.globTestFiles(filters);
-  return testFiles.some((file) => /\/test\/store\/|\/test\/discord\/feedback\.test\.ts$/.test(file.replaceAll('\\', '/')));
+  return testFiles.some((file) => USES_POSTGRES.test(file.replaceAll('\\', '/')));
 }
