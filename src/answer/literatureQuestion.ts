@@ -10,7 +10,8 @@ import type { RankedPassage } from '../search/rank.js';
  */
 
 /** The cue: a word for works, a verb of citing or writing, or "further reading". */
-const WORKS = String.raw`(?:sources?|references?|works?|studies|literature|scholars?|authors?|papers?|books?|articles?|research|reading)`;
+const WORK_WORDS = String.raw`sources?|references?|works?|studies|literature|scholars?|authors?|papers?|books?|articles?|research|reading`;
+const WORKS = `(?:${WORK_WORDS})`;
 const CUES: RegExp[] = [
   // "what/which sources … on/about X", "what literature is there on X", "any studies on X"
   new RegExp(String.raw`^\s*(?:(?:so|and|ok|okay),?\s+)?(?:what|which|any|list|name|give me|show me|are there any|is there any)\s+(?:(?:other|more|further|academic|scholarly|key|main)\s+)*${WORKS}\b`, 'i'),
@@ -26,7 +27,7 @@ const CUES: RegExp[] = [
 
 /** Words of the cue and of the question's frame, removed to leave the topic. */
 const FRAME = new RegExp(
-  String.raw`\b(?:what|which|who|whom|any|list|name|give|show|me|are|is|there|other|more|further|academic|scholarly|key|main|${WORKS.slice(3, -1)}|does|do|did|has|have|were|was|been|else|the|this|that|article|paper|piece|op-ed|author|cites?|cited|citing|references?|referenced|draws?|relies?|quotes?|on|about|for|regarding|concerning|discuss(?:es|ed)?|written|writes|wrote|published|worked|use[sd]?|there)\b`,
+  String.raw`\b(?:what|which|who|whom|any|list|name|give|show|me|are|is|there|other|more|further|academic|scholarly|key|main|${WORK_WORDS}|does|do|did|has|have|were|was|been|else|the|this|that|article|paper|piece|op-ed|author|cites?|cited|citing|references?|referenced|draws?|relies?|quotes?|on|about|for|regarding|concerning|discuss(?:es|ed)?|written|writes|wrote|published|worked|use[sd]?)\b`,
   'gi',
 );
 
