@@ -5,7 +5,7 @@
  * themes). Days are UTC, as the report counts them.
  */
 import type { SKRSContext2D } from '@napi-rs/canvas';
-import { CHART_COLORS, CHART_SIZE, drawCard, fitText, font, loadCanvas, niceTicks } from '../figures/chart.js';
+import { CHART_COLORS, CHART_SIZE, drawCard, fitText, font, gridLine, loadCanvas, niceTicks } from '../figures/chart.js';
 import type { Report } from './report.js';
 
 // The trade chart's palette; its blue and orange for the questions and the answer rate.
@@ -40,13 +40,7 @@ export async function renderActivityChart(perDay: Report['perDay'], options: Act
   ctx.font = font(400, 15);
   ctx.textBaseline = 'middle';
   for (const t of ticks) {
-    const y = Math.round(yOf(t)) + 0.5;
-    ctx.strokeStyle = t === 0 ? COLORS.axis : COLORS.grid;
-    ctx.lineWidth = 1;
-    ctx.beginPath();
-    ctx.moveTo(plot.left, y);
-    ctx.lineTo(plot.right, y);
-    ctx.stroke();
+    const y = gridLine(ctx, plot.left, plot.right, yOf(t), t === 0);
     ctx.fillStyle = COLORS.muted;
     ctx.textAlign = 'right';
     if (Number.isInteger(t)) ctx.fillText(String(t), plot.left - 10, y);

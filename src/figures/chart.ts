@@ -104,6 +104,18 @@ export function drawCard(ctx: SKRSContext2D, width: number, height: number, titl
   ctx.fillText(fitText(ctx, subtitle, width - 2 * PAD), PAD, 80);
 }
 
+/** A horizontal grid line at `y` (the axis colour for zero), on the pixel grid; returns the y drawn at. */
+export function gridLine(ctx: SKRSContext2D, left: number, right: number, y: number, zero: boolean): number {
+  const at = Math.round(y) + 0.5;
+  ctx.strokeStyle = zero ? CHART_COLORS.axis : CHART_COLORS.grid;
+  ctx.lineWidth = 1;
+  ctx.beginPath();
+  ctx.moveTo(left, at);
+  ctx.lineTo(right, at);
+  ctx.stroke();
+  return at;
+}
+
 type CanvasModule = typeof import('@napi-rs/canvas');
 let canvasModule: Promise<CanvasModule> | null = null;
 
@@ -483,13 +495,7 @@ function drawYAxis(ctx: SKRSContext2D, panel: ChartPanel): void {
   ctx.textAlign = 'right';
   ctx.textBaseline = 'middle';
   for (const t of ticks) {
-    const y = Math.round(plot.bottom - (t / top) * (plot.bottom - plot.top)) + 0.5;
-    ctx.strokeStyle = t === 0 ? COLORS.axis : COLORS.grid;
-    ctx.lineWidth = 1;
-    ctx.beginPath();
-    ctx.moveTo(plot.left, y);
-    ctx.lineTo(plot.right, y);
-    ctx.stroke();
+    const y = gridLine(ctx, plot.left, plot.right, plot.bottom - (t / top) * (plot.bottom - plot.top), t === 0);
     ctx.fillStyle = COLORS.muted;
     ctx.fillText(t.toFixed(decimals), plot.left - 10, y);
   }
