@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { autocomplete, slashCommand, startFakeDiscord, type FakeDiscord, type FakeMessage } from '../fake-discord/fakeDiscord.js';
-import { limitProblems, sentBodies, startBotOn, tempDatabaseFile, type BotOnFake } from './harness.js';
+import { limitProblems, sentBodies, startBotOn, type BotOnFake } from './harness.js';
+import { postgresEngine, postgresRequired, sqliteEngine } from '../store/engines.js';
 
 /**
  * `/settings`: each server chooses how Steppe behaves, its managers change it, and the
@@ -17,17 +18,25 @@ const MEMBER = String(1n << 11n);
 const reply = (fake: FakeDiscord, said: FakeMessage) =>
   fake.waitForBotMessage((m) => (m.message_reference as { message_id?: string } | undefined)?.message_id === said.id, { timeoutMs: 8000 });
 
-describe('/settings', () => {
+// The same specification on both engines: a SQLite file, and a database of the suite's own
+// PostgreSQL server (skipped with its note where the binaries are missing, never in CI).
+for (const engine of [sqliteEngine(), postgresEngine()]) {
+const skipped = engine.unavailable !== null && !(engine.name === 'postgres' && postgresRequired());
+describe.skipIf(skipped)(`/settings (${engine.name})`, () => {
   let fake: FakeDiscord;
   let bot: BotOnFake;
-  const databaseFile = tempDatabaseFile();
+  let env: { DATABASE_URL: string };
   beforeAll(async () => {
+    if (engine.unavailable) throw new Error(engine.unavailable);
+    const target = await engine.newDatabase();
+    env = { DATABASE_URL: target.engine === 'postgres' ? target.url : `sqlite:${target.file}` };
     fake = await startFakeDiscord();
-    bot = await startBotOn(fake, { databaseFile });
-  });
+    bot = await startBotOn(fake, { env });
+  }, 30_000);
   afterAll(async () => {
     await bot?.stop();
     await fake?.close();
+    await engine.dispose();
   });
   const run = async (sub: string, options: Record<string, string | boolean | number> = {}, ctx: Parameters<typeof slashCommand>[2] = { permissions: MANAGE_GUILD }) => {
     const r = await fake.interact(slashCommand(`settings ${sub}`, options, ctx), { waitFor: 'final' });
@@ -81,7 +90,7 @@ describe('/settings', () => {
     const inThread = await fake.waitForBotMessage((m) => m.channel_id === said.id, { timeoutMs: 8000 });
     expect(JSON.stringify(inThread.embeds)).toContain('160,000');
     await bot.stop();
-    bot = await startBotOn(fake, { databaseFile });
+    bot = await startBotOn(fake, { env });
     const again = await fake.say({ content: 'What is the BRI?', mentionBot: true });
     await fake.waitForBotMessage((m) => m.channel_id === again.id, { timeoutMs: 8000 });
     await settings({ setting: 'answer_in_threads', value: false });
@@ -192,7 +201,7 @@ describe('/settings', () => {
     await run('help_channel', [{ name: 'channel', type: 7, value: fake.channelId }] as never);
     await settings({ setting: 'log_questions', value: false });
     await bot.stop();
-    bot = await startBotOn(fake, { databaseFile });
+    bot = await startBotOn(fake, { env });
     const names = (await show()).embeds[0].fields.map((f: Data) => f.name);
     expect(names).toEqual(expect.arrayContaining(['log_questions: off', 'cooldown: once every 30 s', 'help_channels: 1', 'documents: 1 of 2']));
     await run('cooldown');
@@ -200,3 +209,4 @@ describe('/settings', () => {
     await settings({ setting: 'log_questions', value: true });
   });
 });
+}

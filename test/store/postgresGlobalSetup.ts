@@ -46,7 +46,7 @@ export default async function setup(project: TestProject): Promise<(() => Promis
 }
 
 /** The test files that use the server: the store's, and the Discord ones run on both engines. */
-const USES_POSTGRES = /\/test\/store\/|\/test\/discord\/feedback\.test\.ts$|\/test\/faults\/votesKill\.test\.ts$/;
+const USES_POSTGRES = /\/test\/store\/|\/test\/discord\/(?:feedback|settings)\.test\.ts$|\/test\/faults\/votesKill\.test\.ts$/;
 
 /** Starting a server costs about a second: not worth it for a run filtered to other tests. */
 async function runIncludesStoreTests(project: TestProject): Promise<boolean> {
