@@ -11,6 +11,9 @@ import { answerTurn } from './conversation/converse.js';
 import { emptyConversation } from './conversation/state.js';
 import { errorReply, noticeReply, PASSAGES_PER_ANSWER, turnReply } from './reply/build.js';
 import { VERSION } from './version.js';
+import type { Feedback } from './feedback/feedback.js';
+import { answerRecord, newAnswerId } from './feedback/record.js';
+import { VOTE_REASONS } from './store/types.js';
 
 /**
  * The local console: the same commands as on Discord, typed as text and rendered for a
@@ -74,13 +77,21 @@ export function writeAttachments(reply: Reply, dir = path.join(os.tmpdir(), 'ste
   return files;
 }
 
+/** `/up`, `/down`, `/down wrong-figure the 2019 value is the other direction`: a vote on the last answer. */
+const VOTE_LINE = /^\/(up|down)(?:\s+(\S+))?(?:\s+([\s\S]+))?$/i;
+
+/** The line under each answer when votes can be kept: the console's 👍/👎. */
+const RATE_HINT = `Rate it: /up, or /down [${VOTE_REASONS.join('|')}] [a comment]`;
+
 export async function runConsole(
   engine: Engine,
   commands: Command[],
   input: NodeJS.ReadableStream & { isTTY?: boolean } = process.stdin,
   output: NodeJS.WritableStream & { isTTY?: boolean } = process.stdout,
-  options: { attachmentDir?: string } = {},
+  options: { attachmentDir?: string; feedback?: Feedback } = {},
 ): Promise<void> {
+  const feedback = options.feedback;
+  let lastAnswerId: string | null = null;
   const byName = new Map(commands.map((c) => [c.definition.name.toLowerCase(), c]));
   const style = output.isTTY ? ANSI : PLAIN;
   const bot = { version: VERSION, startedAt: Date.now() };
@@ -94,13 +105,23 @@ export async function runConsole(
       output.write(`${renderReplyText(noticeReply('New conversation: the next question starts afresh.'), style)}\n\n`);
     } else if (line.trim() && !line.trim().startsWith('/')) {
       try {
+        const started = performance.now();
         const turn = answerTurn(engine, conversation, line.trim(), { limit: PASSAGES_PER_ANSWER + 1 });
         conversation = turn.state;
         const resolved = turn.resolution.kind === 'source' || turn.resolution.kind === 'more' ? line.trim() : turn.resolution.resolved;
-        output.write(`${renderReplyText(turnReply(turn.answer, { asked: line.trim(), resolved }, { offset: turn.resolution.offset }), style)}\n\n`);
+        output.write(`${renderReplyText(turnReply(turn.answer, { asked: line.trim(), resolved }, { offset: turn.resolution.offset }), style)}\n`);
+        if (feedback && turn.answer.status === 'answered') output.write(`${style.dim(RATE_HINT)}\n`);
+        output.write('\n');
+        if (feedback) {
+          lastAnswerId = newAnswerId();
+          const where = { guildId: null, channelKind: 'console', askedVia: 'message' as const, command: null, userId: CONSOLE_USER, latencyMs: performance.now() - started };
+          await feedback.logQuestion(answerRecord(lastAnswerId, line.trim(), turn.answer, resolved), where);
+        }
       } catch (err) {
         output.write(`${renderReplyText(errorReply(`Something went wrong: ${(err as Error).message}`), style)}\n\n`);
       }
+    } else if (VOTE_LINE.test(line.trim())) {
+      output.write(`${renderReplyText(await consoleVote(feedback, lastAnswerId, line.trim()), style)}\n\n`);
     } else if (line.trim()) {
       const parsed = parseConsoleLine(line, byName);
       let text: string;
@@ -118,4 +139,22 @@ export async function runConsole(
     if (input.isTTY) rl.prompt();
   }
   rl.close();
+}
+
+/** Who votes in the console: one local user (hashed like any other unless FEEDBACK_KEEP_USER_IDS). */
+const CONSOLE_USER = 'console';
+
+/** `/up` or `/down [reason] [comment]` on the last answer, as the buttons do on Discord. */
+async function consoleVote(feedback: Feedback | undefined, answerId: string | null, line: string): Promise<Reply> {
+  if (!feedback) return noticeReply('Votes are not kept here: no database is open.');
+  if (!answerId) return noticeReply('Ask a question first: /up and /down rate the last answer.');
+  const [, dir, word, comment] = VOTE_LINE.exec(line)!;
+  const direction = dir!.toLowerCase() === 'up' ? 'up' : 'down';
+  const reason = word ? VOTE_REASONS.find((r) => r === word.toLowerCase()) : undefined;
+  if (word && direction === 'up') return errorReply('/up takes nothing after it. To say what was wrong: /down <reason> [a comment].');
+  if (word && !reason) return errorReply(`Unknown reason “${word}”. Reasons: ${VOTE_REASONS.join(', ')}.`);
+  const voted = await feedback.vote(answerId, CONSOLE_USER, direction);
+  if (!voted.ok) return errorReply('That vote could not be saved (the database is not available).');
+  if (reason && (await feedback.explain(answerId, CONSOLE_USER, reason, comment ?? null)) !== 'ok') return errorReply('The vote was saved, its reason could not be.');
+  return noticeReply(direction === 'up' ? 'Thanks — recorded 👍' : reason ? 'Thanks — recorded 👎 and why.' : `Thanks — recorded 👎. What was wrong? /down <reason> [a comment], reasons: ${VOTE_REASONS.join(', ')}.`);
 }

@@ -15,6 +15,7 @@ import { createLogger, redact, registerSecret } from './log.js';
 import { loadConfigOrReport, runMain } from './cli/run.js';
 import { openStore, StoreError, type Store } from './store/index.js';
 import { startPruning } from './feedback/retention.js';
+import { Feedback } from './feedback/feedback.js';
 
 async function main(): Promise<number> {
   const config = loadConfigOrReport('steppe');
@@ -43,15 +44,6 @@ async function main(): Promise<number> {
     logger.warn({ error: engine.indexSaveError }, 'the index could not be saved (INDEX_CACHE_DIR): every start-up will build it again');
   }
 
-  if (!config.DISCORD_TOKEN) {
-    process.stderr.write(
-      'steppe: DISCORD_TOKEN is not set, so Steppe is not connecting to Discord (see .env.example).\n' +
-        'Opening the local console instead: type /help, /ask question: …, or just a question. Ctrl-D to leave.\n',
-    );
-    await runConsole(engine, commands);
-    return 0;
-  }
-
   // Before Discord is contacted: a database that cannot be opened or migrated is a set-up
   // mistake, said in one line naming DATABASE_URL. Failures after this are logged by their
   // callers and the bot keeps answering.
@@ -66,6 +58,17 @@ async function main(): Promise<number> {
     throw err;
   }
   logger.info({ store: store.location }, 'store opened');
+
+  if (!config.DISCORD_TOKEN) {
+    process.stderr.write(
+      'steppe: DISCORD_TOKEN is not set, so Steppe is not connecting to Discord (see .env.example).\n' +
+        'Opening the local console instead: type /help, /ask question: …, or just a question; /up or /down rates an answer. Ctrl-D to leave.\n',
+    );
+    // The console's answers are logged and rated like the bot's (as a user with no server).
+    await runConsole(engine, commands, process.stdin, process.stdout, { feedback: new Feedback(store, { keepUserIds: config.FEEDBACK_KEEP_USER_IDS, logger }) });
+    await store.close().catch((err: unknown) => logger.warn({ err }, 'the store did not close cleanly'));
+    return 0;
+  }
   const stopPruning = startPruning(store, { days: config.QUESTION_LOG_DAYS, logger });
   const closeStore = () => {
     stopPruning();

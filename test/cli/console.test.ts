@@ -9,6 +9,9 @@ import { runConsole } from '../../src/console.js';
 import { answerReply, searchReply } from '../../src/reply/build.js';
 import type { Engine } from '../../src/engine.js';
 import { sharedEngine } from '../discord/harness.js';
+import { Feedback } from '../../src/feedback/feedback.js';
+import { createLogger } from '../../src/log.js';
+import { openStore } from '../../src/store/index.js';
 
 /**
  * The local console (`npm start` without a token), as a terminal user sees it: plain text,
@@ -66,5 +69,38 @@ describe('the local console', () => {
     const out = await typed('🇲🇳🇰🇿 🤔❓');
     expect(out).toMatch(/no words in it/);
     expect(out).not.toMatch(/very common words/);
+  });
+
+  it('rates answers as the buttons do: /up, /down with a reason and a comment, on the last answer, kept in the store with the question', async () => {
+    const store = await openStore({ engine: 'sqlite', file: path.join(dir, 'console-votes.db') });
+    const session = async (...lines: string[]) => {
+      const input = new PassThrough();
+      const output = new PassThrough();
+      let out = '';
+      output.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+      const done = runConsole(engine, commands, input, output, { feedback: new Feedback(store, { keepUserIds: false, logger: createLogger('silent') }) });
+      input.end(`${lines.join('\n')}\n`);
+      await done;
+      return out;
+    };
+    try {
+      const first = await session('/up', 'How many Kazakhs live in Mongolia?', '/down wrong-figure the 2019 value is the other direction', '/down nonsense');
+      expect(first).toContain('Ask a question first');
+      expect(first).toMatch(/Rate it: \/up, or \/down \[wrong-passage\|wrong-figure\|not-in-corpus\|other\]/);
+      expect(first).toContain('Thanks — recorded 👎 and why.');
+      expect(first).toContain('Unknown reason “nonsense”');
+      const [rated] = await store.worstRatedAnswers();
+      expect(rated).toMatchObject({ question: 'How many Kazakhs live in Mongolia?', down: 1, up: 0, reasons: { 'wrong-figure': 1 }, comments: ['the 2019 value is the other direction'] });
+      expect((await store.questionStats()).questions).toBe(1);
+
+      // One vote per user and answer: a later /up replaces the 👎 on the answer before it.
+      const second = await session('Why are Mongolia–Kazakhstan relations so weak?', '/down', '/up');
+      expect(second).toMatch(/Thanks — recorded 👎\. What was wrong\?/);
+      expect(second).toContain('Thanks — recorded 👍');
+      expect((await store.questionStats()).questions).toBe(2);
+      expect(await store.worstRatedAnswers()).toHaveLength(1);
+    } finally {
+      await store.close();
+    }
   });
 });
