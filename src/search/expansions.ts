@@ -168,6 +168,7 @@ export const PHRASAL_VERBS: Array<{ verbs: string[]; particle: string; means: st
   { verbs: ['turn', 'turns', 'turned', 'turning'], particle: 'down', means: 'reject' },
   { verbs: ['step', 'steps', 'stepped', 'stepping'], particle: 'up', means: 'increase' },
   { verbs: ['cut', 'cuts', 'cutting'], particle: 'back', means: 'reduce' },
+  { verbs: ['take', 'takes', 'took', 'taken', 'taking'], particle: 'part', means: 'participate' },
   // Not verbs, but two words read as one the same way: "these days" is "recently".
   { verbs: ['these'], particle: 'days', means: 'recently' },
 ];

@@ -54,6 +54,7 @@ describe('analyze', () => {
     expect(analyze('three barriers hold back relations')).toContain(analyze('hinder')[0]);
     expect(analyze('not wanting to be left out')).toContain(analyze('exclude')[0]);
     expect(analyze('why would banding together help them')).toContain(analyze('ally')[0]);
+    expect(analyze('which organisations does Mongolia take part in?')).toContain(analyze('participating')[0]);
     // The particle alone means nothing and the verb is a stop word: nothing else changes.
     expect(analyze('it cuts Mongolia off')).toEqual(['cut', 'mongolia', 'off']);
   });
