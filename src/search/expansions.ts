@@ -169,6 +169,9 @@ export const PHRASAL_VERBS: Array<{ verbs: string[]; particle: string; means: st
   { verbs: ['step', 'steps', 'stepped', 'stepping'], particle: 'up', means: 'increase' },
   { verbs: ['cut', 'cuts', 'cutting'], particle: 'back', means: 'reduce' },
   { verbs: ['take', 'takes', 'took', 'taken', 'taking'], particle: 'part', means: 'participate' },
+  { verbs: ['reach', 'reaches', 'reached', 'reaching'], particle: 'out', means: 'contact' },
+  { verbs: ['fall', 'falls', 'fell', 'fallen', 'falling'], particle: 'out', means: 'dispute' },
+  { verbs: ['find', 'finds', 'found', 'finding', 'figure', 'figures', 'figured', 'figuring'], particle: 'out', means: 'discover' },
   // Not verbs, but two words read as one the same way: "these days" is "recently".
   { verbs: ['these'], particle: 'days', means: 'recently' },
 ];

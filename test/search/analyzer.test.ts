@@ -55,6 +55,9 @@ describe('analyze', () => {
     expect(analyze('not wanting to be left out')).toContain(analyze('exclude')[0]);
     expect(analyze('why would banding together help them')).toContain(analyze('ally')[0]);
     expect(analyze('which organisations does Mongolia take part in?')).toContain(analyze('participating')[0]);
+    expect(analyze('which countries did Mongolia reach out to?')).toContain(analyze('contact')[0]);
+    expect(analyze('when did they fall out?')).toContain(analyze('dispute')[0]);
+    expect(analyze('what did the survey find out?')).toContain(analyze('discover')[0]);
     // The particle alone means nothing and the verb is a stop word: nothing else changes.
     expect(analyze('it cuts Mongolia off')).toEqual(['cut', 'mongolia', 'off']);
   });
