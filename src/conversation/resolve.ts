@@ -168,7 +168,7 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // keeps a subject's turn standalone: taking context for every short one cost more questions
   // that stand alone — "What is Schweller's lamb?" — than it won.
   const subjectTerms = new Set(analyzeQuestion(own).entities);
-  const rest = analyze(own).filter((t) => !subjectTerms.has(t) && !GENERIC.has(t));
+  const rest = terms.filter((t) => !subjectTerms.has(t));
   const reacting = ownSubject && named === null && rest.length > 0 && rest.every((t) => REACTS.has(t));
   const dependent = substituted || continues || reacting || STRONG_ANAPHORA.test(core) || (!ownSubject && terms.length <= 4);
   if (!dependent) {

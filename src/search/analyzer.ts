@@ -204,7 +204,6 @@ export class Expander {
 
   constructor(extraAcronyms: Record<string, string[]> = {}) {
     const acronyms: Record<string, string[]> = { ...extraAcronyms, ...ACRONYMS };
-    const placeTerms = new Set(PLACES.flat().flatMap((w) => analyze(w)));
     for (const [abbr, longForms] of Object.entries(acronyms)) {
       const abbrTerm = normalizeTerm(abbr) ?? abbr;
       const curated = abbr in ACRONYMS;
@@ -215,7 +214,7 @@ export class Expander {
         // the head of many a mined name ("Mongolian Telecom Company (MTC)"): "Mongolia" does
         // not mean MTC.
         const head = longTerms[0];
-        if (head && longTerms.length > 1 && (curated || !placeTerms.has(head))) this.add(head, abbrTerm, 'synonym');
+        if (head && longTerms.length > 1 && (curated || !placeTerms().has(head))) this.add(head, abbrTerm, 'synonym');
       }
     }
     // Forms of one name (Mongolia, Mongolian, Mongols) nearly mean the same; a capital or
@@ -286,4 +285,11 @@ export function mineAcronyms(texts: Iterable<string>): Record<string, string[]> 
     }
   }
   return Object.fromEntries(Object.entries(found).map(([k, v]) => [k, [...v]]));
+}
+
+let places: ReadonlySet<string> | null = null;
+
+/** Index terms of every place name, demonym and capital (expansions.ts), made on first use. */
+export function placeTerms(): ReadonlySet<string> {
+  return (places ??= new Set(PLACES.flat().flatMap((w) => analyze(w))));
 }

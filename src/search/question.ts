@@ -1,7 +1,6 @@
-import { analyze, tokenize } from './analyzer.js';
-import { PLACES } from './expansions.js';
+import { analyze, placeTerms, tokenize } from './analyzer.js';
 
-const PLACE_TERMS = new Set(PLACES.flat().flatMap((w) => analyze(w)));
+const PLACE_TERMS = placeTerms();
 
 /**
  * What the reader asked, read before stop words are removed (Li & Roth 2002, simplified):

@@ -1,7 +1,6 @@
 import path from 'node:path';
 import { REPO_ROOT } from '../paths.js';
-import { analyze, STOP_WORDS } from './analyzer.js';
-import { PLACES } from './expansions.js';
+import { placeTerms, STOP_WORDS } from './analyzer.js';
 import { DIMENSIONS, dot, loadWordVectors, type WordVectors } from './vectors.js';
 
 /**
@@ -26,7 +25,7 @@ export const SEMANTIC_BOOST = 0.4;
  * Place names are linked by the curated table (expansions.ts); by vectors they are only
  * linked to other places of the region (Kazakhstan → Turkmenistan), which is wrong.
  */
-const PLACE_TERMS = new Set(PLACES.flat().flatMap((w) => analyze(w)));
+const PLACE_TERMS = placeTerms();
 /** The most frequent English words (by the vectors' rank) are nearly function words: "indeed", "even", "need". */
 const COMMON_RANK = 400;
 /** Question words whose neighbours are remembered (a bot sees the same words again and again). */

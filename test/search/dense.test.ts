@@ -1,18 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Paragraph } from '../../src/corpus/types.js';
 import { DENSE_WEIGHT, denseWeight, DenseSpace, TRUSTED_COVERAGE, TRUST_SPAN } from '../../src/search/dense.js';
-import { DIMENSIONS, WordVectors } from '../../src/search/vectors.js';
+import { tinyVectors } from './tinyVectors.js';
 
-function space(entries: Record<string, number[]>): WordVectors {
-  const words = Object.keys(entries);
-  const data = new Int8Array(words.length * DIMENSIONS);
-  words.forEach((w, i) => {
-    const v = entries[w]!;
-    const norm = Math.hypot(...v);
-    v.forEach((x, d) => (data[i * DIMENSIONS + d] = Math.round((x / norm) * 127)));
-  });
-  return new WordVectors(words, data);
-}
+const space = tinyVectors;
 
 const paragraph = (id: string, text: string): Paragraph => ({ id, documentId: 'd', ordinal: 1, role: 'body', section: null, text }) as unknown as Paragraph;
 

@@ -5,7 +5,8 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from '../../src/paths.js';
-import { WordVectors, DIMENSIONS, loadWordVectors, MOST_FREQUENT } from '../../src/search/vectors.js';
+import { WordVectors, loadWordVectors, MOST_FREQUENT } from '../../src/search/vectors.js';
+import { tinyVectors } from './tinyVectors.js';
 import { SemanticSpace } from '../../src/search/semantic.js';
 import { otherLanguageMessage, recognisedNames } from '../../src/answer/language.js';
 
@@ -57,17 +58,7 @@ describe('questions in another script', () => {
 });
 
 describe('word vectors', () => {
-  /** A tiny vector space: unit vectors on a few axes, one byte a dimension. */
-  function space(entries: Record<string, number[]>): WordVectors {
-    const words = Object.keys(entries);
-    const data = new Int8Array(words.length * DIMENSIONS);
-    words.forEach((w, i) => {
-      const v = entries[w]!;
-      const norm = Math.hypot(...v);
-      v.forEach((x, d) => (data[i * DIMENSIONS + d] = Math.round((x / norm) * 127)));
-    });
-    return new WordVectors(words, data);
-  }
+  const space = tinyVectors;
   // 400 filler words first: the most frequent English words are never expanded (see semantic.ts).
   const filler = Object.fromEntries(Array.from({ length: 400 }, (_, i) => [`w${i}`, [0, 0, 0, 1]]));
   const vectors = space({ ...filler, strongman: [1, 0.5, 0, 0], authoritarian: [1, 0.1, 0, 0], democracy: [0, 1, 0, 0.3], grain: [0, 0, 1, 0] });
