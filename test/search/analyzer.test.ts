@@ -143,6 +143,13 @@ describe('questions', () => {
     expect(classifyQuestion('What do scholars mean by weak states?')).toBe('definition');
   });
 
+  it('reads a rate or a frequency as a number asked for', () => {
+    expect(classifyQuestion('How common is DVT after major trauma?')).toBe('count');
+    expect(classifyQuestion('how often do the presidents meet?')).toBe('count');
+    expect(classifyQuestion('how prevalent is sinophobia in kazakhstan')).toBe('count');
+    expect(classifyQuestion('What is common to the three countries?')).not.toBe('count');
+  });
+
   it('asks for a list only when "which" is followed by a plural', () => {
     expect(classifyQuestion('Which Central Asian states was Mongolia interested in?')).toBe('list');
     expect(classifyQuestion('Which countries would the belt reach first?')).toBe('list');
