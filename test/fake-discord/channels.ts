@@ -1,6 +1,7 @@
 /**
- * Channels and users the fake knows: the guild text channel, DM channels
- * (one per user, as on Discord) and threads. Routes ask this store whether a
+ * Channels and users the fake knows: the guild text channel, forum channels
+ * (type 15, created by tests), DM channels (one per user, as on Discord) and
+ * threads (a forum's posts are threads whose parent is the forum). Routes ask this store whether a
  * channel exists and where it lives (guild or DM), which decides the shape of
  * message payloads and which gateway intent their events need.
  */
@@ -16,7 +17,11 @@ export const ChannelType = {
   AnnouncementThread: 10,
   PublicThread: 11,
   PrivateThread: 12,
+  GuildForum: 15,
 } as const;
+
+/** Forum channel flag: a post must carry at least one of the forum's tags. */
+export const REQUIRE_TAG_FLAG = 1 << 4;
 
 /** Discord accepts exactly these `auto_archive_duration` values (minutes). */
 export const AUTO_ARCHIVE_DURATIONS = [60, 1440, 4320, 10080] as const;
@@ -38,6 +43,8 @@ export interface FakeThread extends JsonObject {
   total_message_sent: number;
   rate_limit_per_user: number;
   flags: number;
+  /** Only on a forum's posts: ids of the forum's tags applied to the post. */
+  applied_tags?: string[];
   thread_metadata: {
     archived: boolean;
     auto_archive_duration: number;
@@ -57,6 +64,19 @@ export interface ThreadInput {
   autoArchiveDuration: number;
   rateLimitPerUser?: number;
   invitable?: boolean;
+  /** A forum post: the forum's tag ids applied to it (sets `applied_tags`). */
+  appliedTags?: string[];
+}
+
+/** What `createForum` takes; every field optional. */
+export interface ForumInput {
+  name?: string;
+  /** Tag names; each gets an id (the forum's `available_tags`). */
+  tags?: string[];
+  /** Posts must carry a tag (flag REQUIRE_TAG). */
+  requireTag?: boolean;
+  /** `default_auto_archive_duration` of its posts (default 4320, as the client sets it). */
+  defaultAutoArchiveDuration?: number;
 }
 
 /** Where a channel lives; decides guild_id, member and the intent of its message events. */
@@ -77,6 +97,7 @@ export interface GuildMemberInfo {
 
 export class ChannelStore {
   private readonly guildTextChannels = new Map<string, JsonObject>();
+  private readonly forums = new Map<string, JsonObject>();
   private readonly dms = new Map<string, JsonObject>();
   /** recipient user id → DM channel id */
   private readonly dmByUser = new Map<string, string>();
@@ -136,12 +157,18 @@ export class ChannelStore {
 
   /** The channel object for GET /channels/:id, or undefined. */
   get(id: string): JsonObject | undefined {
-    return this.guildTextChannels.get(id) ?? this.dms.get(id) ?? this.threadMap.get(id);
+    return this.guildTextChannels.get(id) ?? this.forums.get(id) ?? this.dms.get(id) ?? this.threadMap.get(id);
+  }
+
+  /** Every guild channel (text and forums, not threads), as GUILD_CREATE lists them. */
+  guildChannels(): JsonObject[] {
+    return [...this.guildTextChannels.values(), ...this.forums.values()].map((c) => structuredClone(c));
   }
 
   place(id: string): ChannelPlace | undefined {
     const text = this.guildTextChannels.get(id);
     if (text) return { channelId: id, type: Number(text.type), guildId: String(text.guild_id) };
+    if (this.forums.has(id)) return { channelId: id, type: ChannelType.GuildForum, guildId: this.world.guildId };
     if (this.dms.has(id)) return { channelId: id, type: ChannelType.DM, guildId: undefined };
     const thread = this.threadMap.get(id);
     if (thread) return { channelId: id, type: thread.type, guildId: thread.guild_id };
@@ -150,6 +177,45 @@ export class ChannelStore {
 
   isGuildText(id: string): boolean {
     return this.guildTextChannels.has(id);
+  }
+
+  isForum(id: string): boolean {
+    return this.forums.has(id);
+  }
+
+  forum(id: string): JsonObject | undefined {
+    const forum = this.forums.get(id);
+    return forum && structuredClone(forum);
+  }
+
+  // ---- forums
+
+  /** A forum channel (type 15) in the guild, with Discord's forum fields. */
+  createForum(input: ForumInput = {}): JsonObject {
+    const id = snowflake();
+    const forum: JsonObject = {
+      id,
+      type: ChannelType.GuildForum,
+      guild_id: this.world.guildId,
+      name: input.name ?? 'help-forum',
+      position: 1 + this.forums.size,
+      permission_overwrites: [],
+      nsfw: false,
+      topic: null,
+      // a forum's last_message_id is the id of its newest post (thread)
+      last_message_id: null,
+      rate_limit_per_user: 0,
+      parent_id: null,
+      flags: input.requireTag ? REQUIRE_TAG_FLAG : 0,
+      available_tags: (input.tags ?? []).map((name) => ({ id: snowflake(), name, moderated: false, emoji_id: null, emoji_name: null })),
+      default_reaction_emoji: null,
+      default_thread_rate_limit_per_user: 0,
+      default_auto_archive_duration: input.defaultAutoArchiveDuration ?? 4320,
+      default_sort_order: null,
+      default_forum_layout: 0,
+    };
+    this.forums.set(id, forum);
+    return structuredClone(forum);
   }
 
   // ---- DMs
@@ -182,6 +248,7 @@ export class ChannelStore {
       total_message_sent: 0,
       rate_limit_per_user: input.rateLimitPerUser ?? 0,
       flags: 0,
+      ...(this.forums.has(input.parentId) ? { applied_tags: [...(input.appliedTags ?? [])] } : {}),
       thread_metadata: {
         archived: false,
         auto_archive_duration: input.autoArchiveDuration,
@@ -192,6 +259,8 @@ export class ChannelStore {
       },
     };
     this.threadMap.set(thread.id, thread);
+    const forum = this.forums.get(input.parentId);
+    if (forum) forum.last_message_id = thread.id;
     // the creator is a member from the start
     this.threadMembers.set(thread.id, new Map([[input.ownerId, now]]));
     return structuredClone(thread);
@@ -257,13 +326,16 @@ export class ChannelStore {
     if (thread && thread.message_count > 0) thread.message_count -= 1;
   }
 
-  /** Discord updates last_message_id everywhere and the counters of threads. */
-  noteMessage(channelId: string, messageId: string): void {
+  /**
+   * Discord updates last_message_id everywhere and the counters of threads;
+   * a forum post's starter message (`starter`) is not counted in them.
+   */
+  noteMessage(channelId: string, messageId: string, opts: { starter?: boolean } = {}): void {
     const channel = this.guildTextChannels.get(channelId) ?? this.dms.get(channelId);
     if (channel) channel.last_message_id = messageId;
     const thread = this.threadMap.get(channelId);
-    if (thread) {
-      thread.last_message_id = messageId;
+    if (thread) thread.last_message_id = messageId;
+    if (thread && !opts.starter) {
       thread.message_count += 1;
       thread.total_message_sent += 1;
     }

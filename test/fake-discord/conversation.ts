@@ -88,11 +88,14 @@ export interface ConversationEnv {
 /** An attachment on a user message: an API attachment, or `data` the fake serves at its `url`. */
 export type SayAttachment = Partial<FakeAttachment> & { data?: Buffer | string };
 
-/** Resolves the author, the channel and every derived field of a user message. */
-export function buildUserMessage(input: SayInput, env: ConversationEnv): { message: FakeMessage; place: ChannelPlace } {
+/**
+ * Resolves the author, the channel and every derived field of a user message.
+ * `opts.id` fixes the message id (a forum post's starter message shares its thread's id).
+ */
+export function buildUserMessage(input: SayInput, env: ConversationEnv, opts: { id?: string } = {}): { message: FakeMessage; place: ChannelPlace } {
   const author = messageAuthor(input, env);
   const place = messagePlace(input, author, env);
-  const id = snowflake();
+  const id = opts.id ?? snowflake();
   let content = input.content ?? '';
 
   const mentioned = new Map<string, FakeUser>();
@@ -282,6 +285,8 @@ function messagePlace(input: SayInput, author: FakeUser, env: ConversationEnv): 
   const channelId = input.channelId ?? env.defaultChannelId;
   const place = env.channels.place(channelId);
   if (!place) throw new Error(`fake-discord: say(): unknown channel ${channelId} (use fake.channelId, a thread id or a DM channel id)`);
+  // Discord: a forum holds no messages, only posts (threads)
+  if (place.type === ChannelType.GuildForum) throw new Error(`fake-discord: say(): ${channelId} is a forum: start a post with fake.post({ forumId, … }), or say() in a post's thread`);
   return place;
 }
 

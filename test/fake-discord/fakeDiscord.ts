@@ -37,6 +37,13 @@
  *                                                `after` if given), then new posts/edits; event-driven,
  *                                                rejects on timeout listing what the bot did post
  *   fake.archiveThread(threadId, { locked? })    THREAD_UPDATE; bot/user posts reopen it unless locked
+ *   fake.createForum({ name?, tags?, requireTag? })   a forum channel (type 15): CHANNEL_CREATE, then in GUILD_CREATE
+ *   fake.post({ forumId, name, content, appliedTags?, …SayInput })
+ *                                                a user's new forum post: a thread (type 11, parent the forum,
+ *                                                owner the author) and its starter message (id = thread id,
+ *                                                channel = thread): THREAD_CREATE, then MESSAGE_CREATE
+ *                                                (channel_type 11) → { thread, message }; later messages:
+ *                                                fake.say({ channelId: thread.id, … })
  *   fake.allowedMentions(messageId)              `allowed_mentions` the bot sent (undefined = omitted)
  *   fake.channelMessages(channelId?)             every stored message of a channel (users' and bot's)
  *   fake.typingIn(channelId?)                    count of POST /channels/:id/typing
@@ -79,6 +86,11 @@
  *   PUT/DELETE /channels/:thread/thread-members/@me → 204. PATCH /channels/:thread
  *   (name, archived, locked, auto_archive_duration) → THREAD_UPDATE. Interactions
  *   with `channelId: threadId` carry the thread as their channel.
+ * - Forums (type 15): hold posts, not messages. POST /channels/:forum/threads
+ *   with `message` creates a post (thread type 11 whose starter message has
+ *   the thread's id, `applied_tags` from the forum's `available_tags`, at most
+ *   5; a REQUIRE_TAG forum refuses a post without one, 40067); messages and
+ *   typing in the forum itself → 400 50008, threads from a message → 50024.
  *
  * Things to know:
  * - Closing the fake before the client leaves discord.js reconnecting forever.
@@ -95,10 +107,12 @@ import { performance } from 'node:perf_hooks';
 import {
   AUTO_ARCHIVE_DURATIONS,
   ChannelStore,
+  REQUIRE_TAG_FLAG,
   ChannelType,
   DEFAULT_AUTO_ARCHIVE_DURATION,
   type ChannelPlace,
   type FakeThread,
+  type ForumInput,
 } from './channels.js';
 import { CommandStore } from './commands.js';
 import {
@@ -131,6 +145,7 @@ import {
 import { InteractionRegistry, TrackedInteraction, type InteractionResult, type WaitFor } from './interactions.js';
 import { MessageStore } from './messages.js';
 import {
+  DEFAULT_USER,
   buildInteractionPayload,
   createWorld,
   guildPayload,
@@ -144,7 +159,7 @@ import { snowflake } from './snowflake.js';
 import { fieldError, invalidFormBody, validateMessageBody, validateThreadName } from './validation.js';
 
 export * from './payloads.js';
-export { ChannelType, AUTO_ARCHIVE_DURATIONS, type FakeThread } from './channels.js';
+export { ChannelType, AUTO_ARCHIVE_DURATIONS, REQUIRE_TAG_FLAG, type FakeThread, type ForumInput } from './channels.js';
 export { Intent, MessageType, HAS_THREAD_FLAG, type SayInput } from './conversation.js';
 export { Limits } from './validation.js';
 export type { DispatchRecord } from './gateway.js';
@@ -177,6 +192,15 @@ export interface InteractOptions {
   shard?: number;
   /** 'final' resolves after this long without REST calls for the interaction (default 150). */
   quietMs?: number;
+}
+
+/** A user's forum post: the thread's name, tags, and the starter message as for `say()`. */
+export interface ForumPostInput extends Omit<SayInput, 'channelId' | 'dm' | 'replyTo' | 'ping'> {
+  forumId: string;
+  /** The post's title (the thread's name, 1–100 characters). */
+  name: string;
+  /** Ids of the forum's tags (from `available_tags`). */
+  appliedTags?: string[];
 }
 
 export interface WaitForBotMessageOptions {
@@ -239,6 +263,19 @@ export interface FakeDiscord {
    * posting into it unarchives it again, unless `locked` (then 400 50083).
    */
   archiveThread(threadId: string, opts?: { locked?: boolean }): Promise<FakeThread>;
+  /**
+   * A forum channel (type 15) in the guild: CHANNEL_CREATE to connections with the Guilds
+   * intent (resolves once sent), listed in GUILD_CREATE from then on.
+   */
+  createForum(input?: ForumInput & { timeoutMs?: number }): Promise<JsonObject>;
+  /**
+   * A user's new post in a forum, as Discord delivers it: THREAD_CREATE (type 11, parent
+   * the forum, owner the author, `newly_created`), then MESSAGE_CREATE of the starter
+   * message (id = the thread's id, channel_id = the thread, channel_type 11) under the
+   * usual intent rules. Throws what Discord would refuse (no forum, bad name, empty
+   * message, a missing required tag, unknown tags). Resolves once both are dispatched.
+   */
+  post(input: ForumPostInput): Promise<{ thread: FakeThread; message: FakeMessage }>;
   /** The user's DM channel with the bot (type 1), created on first use; the same id `say({ dm: true })` uses. */
   dmChannelFor(userId: string): JsonObject;
   /** Every gateway dispatch sent, per connection, exactly as received (after intent filtering). */
@@ -325,7 +362,7 @@ class FakeDiscordServer implements FakeDiscord {
       applicationId: this.world.applicationId,
       guildId: this.world.guildId,
       // threads are listed so a client that logs in again still knows them
-      guild: () => ({ ...guildPayload(this.world), threads: this.channels.threads() }),
+      guild: () => ({ ...guildPayload(this.world), channels: this.channels.guildChannels(), threads: this.channels.threads() }),
     });
     this.routes = this.buildRoutes();
     server.on('request', (req: IncomingMessage, res: ServerResponse) => {
@@ -517,6 +554,68 @@ class FakeDiscordServer implements FakeDiscord {
 
   dmChannelFor(userId: string): JsonObject {
     return structuredClone(this.channels.dmFor(userId));
+  }
+
+  async createForum(input: ForumInput & { timeoutMs?: number } = {}): Promise<JsonObject> {
+    if (this.closed) throw new Error('fake-discord: createForum() after close()');
+    const forum = this.channels.createForum(input);
+    await this.gateway.broadcast('CHANNEL_CREATE', guildsOnly(forum), { guildId: this.world.guildId }, input.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    return forum;
+  }
+
+  async post(input: ForumPostInput): Promise<{ thread: FakeThread; message: FakeMessage }> {
+    if (this.closed) throw new Error('fake-discord: post() after close()');
+    const forum = this.channels.forum(input.forumId);
+    if (!forum) throw new Error(`fake-discord: post(): ${input.forumId} is not a forum (create one with fake.createForum())`);
+    const refused = this.forumPostProblem(forum, input.name, input.appliedTags);
+    if (refused) throw new Error(`fake-discord: post(): Discord would refuse it: ${refused}`);
+    if (!input.content?.trim() && !input.embeds?.length && !input.attachments?.length && !input.poll) {
+      throw new Error('fake-discord: post(): Discord would refuse it: a post needs a first message (50006 Cannot send an empty message)');
+    }
+    // the author's id as say() resolves it: a webhook's, the given user's, else DEFAULT_USER's
+    const ownerId = input.webhookId ?? input.author?.id ?? DEFAULT_USER.id;
+    const thread = this.channels.createThread({
+      parentId: input.forumId,
+      ownerId,
+      name: input.name,
+      type: ChannelType.PublicThread,
+      autoArchiveDuration: Number(forum.default_auto_archive_duration ?? DEFAULT_AUTO_ARCHIVE_DURATION),
+      rateLimitPerUser: Number(forum.default_thread_rate_limit_per_user ?? 0),
+      appliedTags: input.appliedTags,
+    });
+    const { forumId: _forum, name: _name, appliedTags: _tags, ...said } = input;
+    const { message, place } = buildUserMessage(
+      { ...said, channelId: thread.id },
+      {
+        botUser: this.world.botUser,
+        channels: this.channels,
+        defaultChannelId: this.world.channelId,
+        message: (id) => this.store.get(id),
+        storeFile: (bytes, filename, channelId) => this.store.storeUpload(bytes, filename, channelId),
+      },
+      { id: thread.id },
+    );
+    this.store.put(message);
+    this.channels.noteMessage(thread.id, message.id, { starter: true });
+    const timeoutMs = input.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    // Discord's order for a new post: the thread, then its first message
+    await this.gateway.broadcast('THREAD_CREATE', guildsOnly({ ...this.channels.thread(thread.id)!, newly_created: true }), { guildId: thread.guild_id }, timeoutMs);
+    await this.broadcastMessage('MESSAGE_CREATE', message, place, timeoutMs);
+    return { thread: this.channels.thread(thread.id)!, message: structuredClone(message) };
+  }
+
+  /** Why Discord would refuse a post with this name and these tags in `forum`, or undefined. */
+  private forumPostProblem(forum: JsonObject, name: unknown, appliedTags: unknown): string | undefined {
+    const badName = validateThreadName(name);
+    if (badName) return `name: ${JSON.stringify(badName.body)}`;
+    const tags = appliedTags === undefined || appliedTags === null ? [] : appliedTags;
+    if (!Array.isArray(tags)) return 'applied_tags must be a list of tag ids';
+    const known = new Set((forum.available_tags as JsonObject[]).map((t) => String(t.id)));
+    if (tags.length > 5) return 'applied_tags: at most 5 tags';
+    const unknown = tags.filter((t) => !known.has(String(t)));
+    if (unknown.length) return `applied_tags: unknown tag ${String(unknown[0])}`;
+    if ((Number(forum.flags) & REQUIRE_TAG_FLAG) !== 0 && tags.length === 0) return '40067 A tag is required to create a forum post in this channel';
+    return undefined;
   }
 
   async archiveThread(threadId: string, opts: { locked?: boolean } = {}): Promise<FakeThread> {
@@ -790,6 +889,7 @@ class FakeDiscordServer implements FakeDiscord {
   private postChannelMessage(channelId: string, request: RecordedRequest): RouteResponse {
     const place = this.channels.place(channelId);
     if (!place) return unknownChannel();
+    if (place.type === ChannelType.GuildForum) return notTextChannel();
     const body = request.body as JsonObject | undefined;
     const invalid = validateMessageBody(body, { hasFiles: request.files.length > 0, isEdit: false });
     if (invalid) return invalid;
@@ -901,7 +1001,9 @@ class FakeDiscordServer implements FakeDiscord {
   }
 
   private typing(channelId: string): RouteResponse {
-    if (!this.channels.place(channelId)) return unknownChannel();
+    const place = this.channels.place(channelId);
+    if (!place) return unknownChannel();
+    if (place.type === ChannelType.GuildForum) return notTextChannel();
     this.typingCounts.set(channelId, this.typingIn(channelId) + 1);
     return noContent();
   }
@@ -929,6 +1031,7 @@ class FakeDiscordServer implements FakeDiscord {
   private startThread(channelId: string, messageId: string | undefined, request: RecordedRequest): RouteResponse {
     const parent = this.channels.place(channelId);
     if (!parent) return unknownChannel();
+    if (messageId === undefined && this.channels.isForum(channelId)) return this.startForumPost(channelId, request);
     if (!this.channels.isGuildText(channelId)) return apiError(400, 'Cannot execute action on this channel type', 50024);
     const body = (request.body ?? {}) as JsonObject;
     const badName = validateThreadName(body.name);
@@ -991,6 +1094,56 @@ class FakeDiscordServer implements FakeDiscord {
     return json(201, { ...thread, member: this.channels.threadMember(thread.id, this.world.botUser.id) });
   }
 
+  /**
+   * POST /channels/:forum/threads: the bot's own forum post, `{ name, message, applied_tags?,
+   * auto_archive_duration?, rate_limit_per_user? }` (JSON, or multipart with files). The
+   * starter message is validated like any message and gets the thread's id; THREAD_CREATE
+   * then MESSAGE_CREATE are echoed; the answer is the thread with `member` and `message`.
+   */
+  private startForumPost(forumId: string, request: RecordedRequest): RouteResponse {
+    const forum = this.channels.forum(forumId)!;
+    const body = (request.body ?? {}) as JsonObject;
+    const badName = validateThreadName(body.name);
+    if (badName) return badName;
+    const duration = body.auto_archive_duration ?? forum.default_auto_archive_duration ?? DEFAULT_AUTO_ARCHIVE_DURATION;
+    if (!(AUTO_ARCHIVE_DURATIONS as readonly unknown[]).includes(duration)) {
+      return invalidFormBody([
+        fieldError(['auto_archive_duration'], 'BASE_TYPE_CHOICES', `Value must be one of {${AUTO_ARCHIVE_DURATIONS.join(', ')}}.`),
+      ]);
+    }
+    const starterBody = body.message as JsonObject | undefined;
+    if (!starterBody || typeof starterBody !== 'object') return invalidFormBody([fieldError(['message'], 'BASE_TYPE_REQUIRED', 'This field is required')]);
+    const invalid = validateMessageBody(starterBody, { hasFiles: request.files.length > 0, isEdit: false });
+    if (invalid) return invalid;
+    const tags = Array.isArray(body.applied_tags) ? body.applied_tags.map(String) : [];
+    const tagProblem = this.forumPostProblem(forum, body.name, tags);
+    if (tagProblem?.startsWith('40067')) return apiError(400, 'A tag is required to create a forum post in this channel', 40067);
+    if (tagProblem) return invalidFormBody([fieldError(['applied_tags'], 'BASE_TYPE_INVALID', tagProblem)]);
+
+    const thread = this.channels.createThread({
+      parentId: forumId,
+      ownerId: this.world.botUser.id,
+      name: String(body.name),
+      type: ChannelType.PublicThread,
+      autoArchiveDuration: Number(duration),
+      rateLimitPerUser: typeof body.rate_limit_per_user === 'number' ? body.rate_limit_per_user : Number(forum.default_thread_rate_limit_per_user ?? 0),
+      appliedTags: tags,
+    });
+    const place: ChannelPlace = { channelId: thread.id, type: thread.type, guildId: thread.guild_id };
+    const env = { botUserId: this.world.botUser.id, channels: this.channels };
+    const extra: Partial<FakeMessage> = { id: thread.id, ...botMessageMentions(String(starterBody.content ?? ''), starterBody.allowed_mentions, undefined, env) };
+    const { message_reference: _ignored, ...fields } = starterBody;
+    const message = this.store.create(fields, request.files, { channelId: thread.id, guildId: thread.guild_id, author: this.world.botUser, extra });
+    this.botMessageIds.push(message.id);
+    this.lastAllowedMentions.set(message.id, starterBody.allowed_mentions);
+    this.channels.noteMessage(thread.id, message.id, { starter: true });
+    const created = this.channels.thread(thread.id)!;
+    this.echo('THREAD_CREATE', guildsOnly({ ...created, newly_created: true }), place);
+    this.echo('MESSAGE_CREATE', (intents) => messageEvent(message, place, intents, env), place);
+    this.notifyBotMessage();
+    return json(201, { ...created, member: this.channels.threadMember(thread.id, this.world.botUser.id), message });
+  }
+
   /** PATCH /channels/:id on a thread: name, archived, locked, auto_archive_duration, rate_limit_per_user (THREAD_UPDATE). */
   private patchChannel(channelId: string, request: RecordedRequest): RouteResponse {
     const place = this.channels.place(channelId);
@@ -1041,6 +1194,11 @@ function guildsOnly(payload: JsonObject): (intents: number) => JsonObject | unde
 
 function unknownChannel(): RouteResponse {
   return apiError(404, 'Unknown Channel', 10003);
+}
+
+/** A forum holds posts, not messages: sending or typing in it directly. */
+function notTextChannel(): RouteResponse {
+  return apiError(400, 'Cannot send messages in a non-text channel', 50008);
 }
 
 function invalidForm(problem: string): RouteResponse {
