@@ -92,11 +92,12 @@ type Repliable =
   | StringSelectMenuInteraction
   | ModalSubmitInteraction;
 
-/** Where a question was asked, as the question log names it. */
-export function channelKind(channel: { type: ChannelType } | null, inGuild: boolean): string {
+/** Where a question was asked, as the question log names it (a forum's post: `forum`). */
+export function channelKind(channel: { type: ChannelType; parent?: { type: ChannelType } | null } | null, inGuild: boolean): string {
   if (!inGuild) return 'dm';
   switch (channel?.type) {
     case ChannelType.PublicThread:
+      return channel.parent?.type === ChannelType.GuildForum ? 'forum' : 'thread';
     case ChannelType.PrivateThread:
     case ChannelType.AnnouncementThread:
       return 'thread';

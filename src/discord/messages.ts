@@ -69,17 +69,30 @@ export function addressedTo(message: Message, botId: string, messageContent: boo
  * A plain message in one of the server's help channels (/settings help_channel), or the
  * first post of a thread under one (a forum's new post): answered without a mention.
  * Only seen with the Message Content intent; without it such messages arrive empty.
+ * A forum post's title is part of its question ("Kazakhs in Mongolia" / "How many are
+ * there?"), unless its first message already says it.
  */
 export function helpChannelQuestion(message: Message, helpChannels: readonly string[]): AddressedMessage | null {
   if (helpChannels.length === 0 || !message.inGuild()) return null;
   if (message.author.bot || message.webhookId || message.system || !ANSWERABLE_TYPES.has(message.type)) return null;
-  const question = (message.content ?? '').replace(/\s+/g, ' ').trim();
-  if (!question) return null;
+  const body = (message.content ?? '').replace(/\s+/g, ' ').trim();
+  if (!body) return null;
   const channel = message.channel;
-  const inHelp = helpChannels.includes(message.channelId) || (channel.isThread() && channel.parentId !== null && helpChannels.includes(channel.parentId) && message.id === channel.id);
-  if (!inHelp) return null;
+  // A forum post's starter message has the post's (thread's) id.
+  const forumPost = channel.isThread() && channel.parentId !== null && helpChannels.includes(channel.parentId) && message.id === channel.id;
+  if (!forumPost && !helpChannels.includes(message.channelId)) return null;
+  const question = forumPost ? withTitle(channel.name, body) : body;
   const home = `recent:${message.channelId}:${message.author.id}`;
   return { via: 'help', question, continues: home, home };
+}
+
+const comparable = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+/** A forum post's question: its title, then its first message (the message alone when it already says the title). */
+export function withTitle(title: string, body: string): string {
+  const t = title.replace(/\s+/g, ' ').trim();
+  if (!comparable(t) || comparable(body).includes(comparable(t))) return body;
+  return `${t}${/[.?!:;]$/.test(t) ? '' : ':'} ${body}`;
 }
 
 /** A thread name from the question: Discord allows 1–100 characters. */

@@ -136,7 +136,7 @@ describe('forum channels', { timeout: TEST_TIMEOUT }, () => {
     expect(fake.threads().find((t) => t.id === thread.id)?.message_count).toBe(1);
     const sent = await (message.channel as AnyThreadChannel).send({ content: 'answer', allowedMentions: { parse: [] } });
     expect(fake.botMessages(thread.id).map((m) => m.id)).toContain(sent.id);
-    await message.channel.sendTyping();
+    await (message.channel as AnyThreadChannel).sendTyping();
     expect(fake.typingIn(thread.id)).toBe(1);
   });
 
