@@ -304,6 +304,10 @@ async function runBot(spec: BotSpec, options: E2eOptions, log: (s: string) => vo
     const botReadyMs = performance.now() - spawnedAt;
     await sleep(500); // let start-up garbage settle before the "before" reading
     const rssBeforeMB = procStatus(pid, 'VmRSS');
+    if (process.env.BENCH_BOT_OUTPUT) {
+      mkdirSync(process.env.BENCH_BOT_OUTPUT, { recursive: true });
+      writeFileSync(path.join(process.env.BENCH_BOT_OUTPUT, `${spec.name}${profiled ? '.profiled' : ''}.idle.smaps`), readFileSync(`/proc/${pid}/smaps`, 'utf8'));
+    }
     const cpuBeforeMs = procCpuMs(pid);
     log(`  bot ready in ${Math.round(botReadyMs)} ms (pid ${pid}, RSS ${Math.round(rssBeforeMB)} MB); burst of ${options.interactions} at concurrency ${options.concurrency}`);
 
@@ -318,6 +322,10 @@ async function runBot(spec: BotSpec, options: E2eOptions, log: (s: string) => vo
     await sleep(200);
     const rssAfterSecondMB = procStatus(pid, 'VmRSS');
     const rssPeakMB = procStatus(pid, 'VmHWM');
+    if (process.env.BENCH_BOT_OUTPUT) {
+      mkdirSync(process.env.BENCH_BOT_OUTPUT, { recursive: true });
+      writeFileSync(path.join(process.env.BENCH_BOT_OUTPUT, `${spec.name}${profiled ? '.profiled' : ''}.smaps`), readFileSync(`/proc/${pid}/smaps`, 'utf8'));
+    }
     const botCpuMs = procCpuMs(pid) - cpuBeforeMs;
     const toUs = Number(process.hrtime.bigint() / 1000n);
 
@@ -328,6 +336,11 @@ async function runBot(spec: BotSpec, options: E2eOptions, log: (s: string) => vo
     const shutdownMs = performance.now() - stopAt;
     if (!exited) bot.kill('SIGKILL');
     const botWarnings = botOutput.split('\n').filter((l) => /"level":(40|50|60)/.test(l)).length;
+    // BENCH_BOT_OUTPUT=<dir>: keep what the bot printed (<bot>.log), e.g. under `--trace-gc` in nodeFlags.
+    if (process.env.BENCH_BOT_OUTPUT) {
+      mkdirSync(process.env.BENCH_BOT_OUTPUT, { recursive: true });
+      writeFileSync(path.join(process.env.BENCH_BOT_OUTPUT, `${spec.name}${profiled ? '.profiled' : ''}.log`), botOutput);
+    }
     let profile: StageProfile | undefined;
     if (profDir && exited) {
       const file = readdirSync(profDir).find((f) => f.endsWith('.cpuprofile'));
