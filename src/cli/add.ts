@@ -51,8 +51,8 @@ function describe(r: ImportResult, quiet: boolean): string {
     `    title:   ${m.title}${from('title')}`,
     `    authors: ${m.authors.join('; ')}${from('authors')}`,
     `    year:    ${m.year}${from('year')}${m.date ? `   date: ${m.date}${from('date')}` : ''}`,
-    `    venue:   ${m.venue}${from('venue')}`,
   ];
+  if (m.venue) lines.push(`    venue:   ${m.venue}${from('venue')}`);
   if (m.doi) lines.push(`    doi:     ${m.doi}${from('doi')}`);
   if (m.url) lines.push(`    url:     ${m.url}${from('url')}`);
   if (m.pageLabels) lines.push(`    printed pages: ${m.pageLabels[0]}–${m.pageLabels[m.pageLabels.length - 1]}${from('pageLabels')}`);

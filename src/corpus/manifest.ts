@@ -12,8 +12,8 @@ import type { DocumentMeta } from './types.js';
  *
  * The rules are meant to be lived with by someone writing (or generating) these files for
  * a hundred documents: only what a citation cannot do without is required (authors,
- * title, venue, year); the id and the text's file name default to the metadata file's own
- * name; `date`, `doi`, `url` may be missing or null.
+ * title, year); the id and the text's file name default to the metadata file's own
+ * name; `venue`, `date`, `doi`, `url` may be missing or null.
  */
 
 /** Paragraph ids are `<document id>/<n>` and must fit Discord's custom-id budget. */
@@ -58,7 +58,9 @@ const DocumentMetaSchema = z.object({
   authors: z.preprocess(authorList, z.array(z.string().trim().min(1)).min(1, 'needs at least one author (a person or an organisation, e.g. "Wikipedia contributors")')),
   affiliations: z.preprocess(nullToUndefined, z.array(z.string()).default([])),
   title: z.string().trim().min(1, 'must not be empty'),
-  venue: z.string().trim().min(1, 'must not be empty (the journal, site or publisher)'),
+  // Where it appeared, when the source says: a report, a preprint or a PDF printing no journal
+  // has none, and a citation does without ("Webb et al. (2017), “Title”"). Missing, null or "" → "".
+  venue: z.preprocess((v) => (v === null || v === undefined ? '' : v), z.string({ message: 'must be text (the journal, site or publisher)' }).trim()),
   // A year typed as a string ("2019") is still a year.
   year: z.preprocess(
     (v) => (typeof v === 'string' && /^\s*\d{4}\s*$/.test(v) ? Number(v) : v),

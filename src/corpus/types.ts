@@ -11,6 +11,7 @@ export interface DocumentMeta {
   authors: string[];
   affiliations: string[];
   title: string;
+  /** The journal, site or publisher; "" when the source names none. */
   venue: string;
   year: number;
   /** Free-text date as the source gives it. */

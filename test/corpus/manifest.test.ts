@@ -17,11 +17,18 @@ async function corpusDir(files: Record<string, string>): Promise<string> {
 }
 
 describe('metadata a person can live with', () => {
-  it('needs only authors, title, venue and year: id and text file come from the file name', () => {
+  it('needs only authors, title and year: id and text file come from the file name', () => {
     const meta = validateMeta(base, '/c/economy-of-mongolia.json');
     expect(meta.id).toBe('economy-of-mongolia');
     expect(meta.file).toBe('economy-of-mongolia.txt');
     expect(meta).toMatchObject({ date: '', doi: null, url: null, kind: 'article', affiliations: [] });
+  });
+
+  it('takes a document that names no venue (a report, a preprint): missing, null or "" is ""', () => {
+    const { venue: _, ...noVenue } = base;
+    expect(validateMeta(noVenue, '/c/x.json').venue).toBe('');
+    expect(validateMeta({ ...base, venue: null }, '/c/x.json').venue).toBe('');
+    expect(validateMeta({ ...base, venue: ' ' }, '/c/x.json').venue).toBe('');
   });
 
   it('takes "date": null, "doi": "", a year typed as a string and authors as "A; B"', () => {
@@ -50,7 +57,8 @@ describe('metadata a person can live with', () => {
   });
 
   it('names a missing field plainly', () => {
-    expect(() => validateMeta({ authors: ['A'], title: 'T', year: 2020 }, '/c/x.json')).toThrow(/^\/c\/x\.json: field "venue" is missing$/);
+    expect(() => validateMeta({ authors: ['A'], venue: 'V', year: 2020 }, '/c/x.json')).toThrow(/^\/c\/x\.json: field "title" is missing$/);
+    expect(() => validateMeta({ ...base, venue: 7 }, '/c/x.json')).toThrow(/^\/c\/x\.json: field "venue" must be text/);
     expect(() => validateMeta({ ...base, year: 'soon' }, '/c/x.json')).toThrow(/field "year" must be a year such as 2019/);
   });
 

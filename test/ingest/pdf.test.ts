@@ -28,8 +28,8 @@ const bodyText = (d: CorpusDocument) => d.paragraphs.map((p) => p.text).join('\n
 beforeAll(async () => {
   if (!dir) return;
   const out = await mkdtemp(path.join(tmpdir(), 'steppe-pdf-'));
-  // A venue or author the file does not print is the one thing a person may have to type.
-  results = await importFiles([dir], { corpusDir: out, defaults: { venue: 'unknown venue', authors: ['Unknown'] } });
+  // As `npm run add -- ../shared/material/pdf` runs it: no flags, no defaults.
+  results = await importFiles([dir], { corpusDir: out });
   corpus = await loadCorpus(out);
 }, 240_000);
 
@@ -70,6 +70,18 @@ describe.skipIf(!dir)('PDFs from ../shared/material/pdf', () => {
     expect(doc('bmc-2014-agyeman-duah').meta.title).toMatch(/situational analysis at the Medical Department of Kamuzu Central Hospital in Lilongwe, Malawi$/);
     expect(doc('clinsci-2014-douglas').meta.authors.slice(0, 2)).toEqual(['Ross G. Douglas', 'Rajni K. Sharma']);
     expect(doc('clinsci-2014-douglas').meta.venue).toBe('Clinical Science');
+    // PeerJ prints its journal only where the first page says how to cite the article:
+    // "… (2017), VESPA: Very large-scale … Analyses. PeerJ Comput. Sci. 3:e118".
+    expect(doc('peerj-cs-2017-webb').meta.venue).toBe('PeerJ Comput. Sci.');
+  });
+
+  it('never takes a running header for the title, and finds a notice’s issuer', () => {
+    // The Federal Register's first page prints "Proposed Rules" largest: the part of the journal,
+    // repeated in every page's header ("Federal Register / Vol. 85, No. 152 / … / Proposed Rules").
+    const fr = doc('us-federal-register');
+    expect(fr.meta.title).toBe('Airworthiness Directives; The Boeing Company Airplanes');
+    expect(fr.meta.authors).toEqual(['Federal Aviation Administration']);
+    expect(fr.meta.venue).toBe('Federal Register');
   });
 
   it('reads two columns in order: a sentence crossing the column break is whole', () => {

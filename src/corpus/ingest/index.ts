@@ -121,8 +121,9 @@ function humanTitle(file: string): string {
 }
 
 const FIELDS: MetaField[] = ['title', 'authors', 'year', 'date', 'venue', 'doi', 'url', 'kind', 'pageLabels'];
-const REQUIRED: MetaField[] = ['title', 'authors', 'year', 'venue'];
-const FLAG: Record<string, string> = { title: '--title', authors: '--authors "A; B"', year: '--year (or --default year=YYYY for files that state none)', venue: '--venue' };
+// A venue is not among them: a report or preprint names none, and citations do without it.
+const REQUIRED: MetaField[] = ['title', 'authors', 'year'];
+const FLAG: Record<string, string> = { title: '--title', authors: '--authors "A; B"', year: '--year (or --default year=YYYY for files that state none)' };
 
 function countsOf(doc: CorpusDocument, draft: Draft): ImportCounts {
   return {
@@ -258,7 +259,7 @@ export async function importFiles(inputs: string[], options: ImportOptions): Pro
       authors: chosen.authors,
       affiliations: Array.isArray(prior?.meta.affiliations) ? prior.meta.affiliations : [],
       title: chosen.title,
-      venue: chosen.venue,
+      venue: chosen.venue ?? null,
       year: chosen.year,
       date: chosen.date ?? '',
       doi: chosen.doi ?? null,

@@ -8,13 +8,13 @@ function pageNumberOf(text: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
-const shapeKey = (text: string) => text.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
+export const shapeKey = (text: string) => text.toLowerCase().replace(/\d+/g, '#').replace(/\s+/g, ' ').trim();
 
 /**
  * Removes running headers/footers and page numbers. Returns how the printed page numbers run:
  * page index + offset (1 when they are the physical page numbers), if enough pages say so.
  */
-export function removeRunningLines(pages: Line[][], heights: number[]): { offset: number | null; removed: number } {
+export function removeRunningLines(pages: Line[][], heights: number[]): { offset: number | null; removed: number; running: Set<string> } {
   const zone = (l: Line, h: number) => l.y > h * 0.9 || l.y < h * 0.1;
   const counts = new Map<string, number>();
   pages.forEach((lines, i) => {
@@ -24,6 +24,8 @@ export function removeRunningLines(pages: Line[][], heights: number[]): { offset
   const threshold = Math.max(2, Math.ceil(pages.length * 0.3));
   const offsets = new Map<number, number>();
   let removed = 0;
+  /** The running lines' texts (page numbers aside), in shape: digits as `#`. */
+  const running = new Set<string>();
   pages.forEach((lines, i) => {
     const keep: Line[] = [];
     for (const l of lines) {
@@ -33,6 +35,7 @@ export function removeRunningLines(pages: Line[][], heights: number[]): { offset
       // A number alone in the margin, or a line repeated there on many pages.
       if (inZone && (n !== null || (counts.get(`${shapeKey(l.text)}@${Math.round(l.y / 12)}`) ?? 0) >= threshold)) {
         removed++;
+        if (n === null) running.add(shapeKey(l.text));
         // A running header may carry the page number in it ("2272 Proceedings …", "Page 3 of 9").
         const embedded = /(?:^|\s)(\d{1,5})(?:\s|$)/.exec(l.text);
         if (n === null && embedded) offsets.set(Number(embedded[1]) - i, (offsets.get(Number(embedded[1]) - i) ?? 0) + 0.5);
@@ -43,7 +46,7 @@ export function removeRunningLines(pages: Line[][], heights: number[]): { offset
     pages[i] = keep;
   });
   const best = [...offsets.entries()].sort((a, b) => b[1] - a[1])[0];
-  return { offset: best && best[1] >= Math.max(2, pages.length * 0.4) ? best[0] : null, removed };
+  return { offset: best && best[1] >= Math.max(2, pages.length * 0.4) ? best[0] : null, removed, running };
 }
 
 /** Column boundaries of a page: centres of vertical gutters that few narrow lines cross. */
@@ -105,3 +108,21 @@ export function readingOrder(lines: Line[], bodySize: number): Line[] {
   return out;
 }
 
+
+/**
+ * Whether a line is (a part of) a running header or footer: the whole line, or one of the
+ * pieces a header sets apart with " / ", " | " or " • " ("Federal Register / Vol. 85, No. 152 /
+ * … / Proposed Rules": the first page prints "Proposed Rules" large, alone, and it is the
+ * section of the journal, not the document's title).
+ */
+export function isRunningText(text: string, running: Set<string>): boolean {
+  const key = shapeKey(text);
+  if (!key) return false;
+  // (A page number printed in the header is no part of it: "… / Notices 101".)
+  const bare = (t: string) => t.replace(/^(?:#\s+)+|(?:\s+#)+$/g, '').trim();
+  for (const r of running) {
+    if (r === key || bare(r) === bare(key)) return true;
+    if (r.split(/\s+[/|•·]\s+/).some((piece) => bare(piece) === bare(key))) return true;
+  }
+  return false;
+}

@@ -1,21 +1,18 @@
 import { propose, type Draft } from './draft.js';
 import { findDate, findDoi, splitAuthors } from './metadata.js';
+import { isRunningText } from './pdf-layout.js';
 import type { Line } from './pdf-lines.js';
 
 /** A PDF's metadata: its info dictionary, then what its first page prints. */
 
-export async function readMetadata(doc: { getMetadata(): Promise<{ info: unknown }> }, pages: Line[][], draft: Draft): Promise<void> {
+export async function readMetadata(doc: { getMetadata(): Promise<{ info: unknown }> }, pages: Line[][], draft: Draft, running: Set<string> = new Set()): Promise<void> {
   const info = ((await doc.getMetadata().catch(() => ({ info: {} }))).info ?? {}) as Record<string, unknown>;
   const first = pages[0] ?? [];
   const firstText = first.map((l) => l.text).join('\n');
   const infoTitle = typeof info.Title === 'string' ? info.Title.trim() : '';
   const plausible = (t: string) => t.length >= 10 && /\s/.test(t) && t.replace(/[^\p{L}]/gu, '').length >= t.length * 0.6 && !/^(microsoft|untitled|doi|slide|powerpoint)|\.(docx?|pdf|tex|dvi|indd)$/i.test(t);
 
-  // The title on the page: the largest print in the upper half (perhaps on two lines).
-  const upper = first.filter((l) => l.text.length > 3 && /\p{L}{3}/u.test(l.text));
-  const maxSize = Math.max(0, ...upper.map((l) => l.size));
-  // The title's lines: the first in that print and those set right under it.
-  const titleLines = upper.filter((l) => l.size >= maxSize - 0.3).filter((l, i, all) => i === 0 || all[i - 1]!.y - l.y < l.size * 1.6);
+  const titleLines = pageTitleLines(first, running);
   // An article-type label set over the title in its print ("Research Article") is not part of it.
   const label = titleLines.length > 1 && ARTICLE_TYPE.test(titleLines[0]!.text.trim()) ? 1 : 0;
   const pageTitle = titleLines.slice(label, label + 5).map((l) => l.text).join(' ').replace(/\s+/g, ' ').trim();
@@ -32,7 +29,10 @@ export async function readMetadata(doc: { getMetadata(): Promise<{ info: unknown
     const words = asNames(l.text).replace(/,/g, ' ').split(/\s+/).filter(Boolean);
     return words.length >= 2 && words.length <= 30 && words.filter((w) => /^\p{Lu}[\p{L}.'’-]*$/u.test(w) || /^(and|&|van|de|von|da)$/.test(w)).length >= words.length * 0.8;
   };
-  const firstName = afterTitle.findIndex(isNameLine);
+  // The names come right under the title (after perhaps a subtitle or a date line), not anywhere on the page.
+  // A labelled field ("AGENCY: …") starts the text: no names before it are to be found further on.
+  const fieldAt = afterTitle.findIndex((l) => FIELD_LABEL.test(l.text));
+  const firstName = afterTitle.slice(0, fieldAt >= 0 ? Math.min(4, fieldAt) : 4).findIndex(isNameLine);
   const names: string[] = [];
   if (firstName >= 0) {
     for (const l of afterTitle.slice(firstName, firstName + 4)) {
@@ -51,6 +51,10 @@ export async function readMetadata(doc: { getMetadata(): Promise<{ info: unknown
     (infoAuthors.length === 1 && pageAuthors.length > 1 && pageAuthors[0]!.toLowerCase() === infoAuthors[0]!.toLowerCase());
   if (!infoShort) propose(draft, 'authors', infoAuthors, 'PDF info');
   propose(draft, 'authors', pageAuthors, 'first page (names under the title)');
+  // A government notice names its issuer in a field ("AGENCY: Federal Aviation Administration (FAA), DOT.").
+  const issuer = /(?:^|\n)(?:agency|issued by|prepared by|author\(?s?\)?)\s*:\s*([^\n]+(?:\n[^\n:]+)?)/i.exec(firstText)?.[1];
+  const issuerName = issuer?.replace(/\s+/g, ' ').split(/\s*[(,;.]/)[0]?.trim();
+  propose(draft, 'authors', issuerName && /\p{L}{3}/u.test(issuerName) ? [issuerName] : undefined, 'first page (agency)');
 
   propose(draft, 'doi', findDoi(firstText) ?? (typeof info.Subject === 'string' ? findDoi(info.Subject) : undefined), 'first page');
   const copyright = /(?:©|\(c\)|copyright)\s*((?:19|20)\d\d)/i.exec(firstText);
@@ -67,9 +71,59 @@ export async function readMetadata(doc: { getMetadata(): Promise<{ info: unknown
   const year = venueYear ?? copyright?.[1] ?? (dated ? String(dated.year) : undefined) ?? (typeof info.CreationDate === 'string' ? /^D:(\d{4})/.exec(info.CreationDate)?.[1] : undefined);
   if (year) propose(draft, 'year', Number(year), venueYear ? 'first page (venue line)' : copyright ? 'first page (©)' : dated ? 'first page' : 'PDF creation date');
   if (venueLine) propose(draft, 'venue', venueName(venueLine.text), 'first page');
+  // The article's citation of itself ("How to cite this article Webb et al. (2017), VESPA: … .
+  // PeerJ Comput. Sci. 3:e118"): the journal follows the title, before its volume.
+  const title = draft.proposed.title ?? pageTitle;
+  propose(draft, 'venue', title ? venueAfterTitle(first, titleLines, title) : undefined, 'first page (how to cite)');
   // The info's Subject may be the citation ("Journal of … 2010 4:1. doi:…") or a field of study.
   const subject = typeof info.Subject === 'string' ? info.Subject : '';
   propose(draft, 'venue', VENUE_WORD.test(subject) ? venueName(subject) : undefined, 'PDF info');
+}
+
+/**
+ * The title's lines on the first page: the block (lines set right under each other in one
+ * print) in the largest print, the longest when that print has several, leaving out what runs
+ * on every page ("Proposed Rules" from "Federal Register / … / Proposed Rules") and what has no
+ * words (a page number). When nothing is larger than the body, a bold block in the page's upper
+ * half in body print (a notice's subject, "Airworthiness Directives; The Boeing Company Airplanes").
+ */
+function pageTitleLines(first: Line[], running: Set<string>): Line[] {
+  const candidates = first.filter((l) => l.text.length > 3 && /\p{L}{3}/u.test(l.text) && !isRunningText(l.text, running));
+  if (candidates.length === 0) return [];
+  const chars = new Map<number, number>();
+  for (const l of first) chars.set(l.size, (chars.get(l.size) ?? 0) + l.text.length);
+  const body = [...chars.entries()].sort((a, b) => b[1] - a[1])[0]![0];
+  // The page's height, about: its top line sits in the top tenth.
+  const height = Math.max(...first.map((l) => l.y)) / 0.92;
+  const blocksOf = (lines: Line[]) => {
+    const blocks: Line[][] = [];
+    for (const l of lines) {
+      const last = blocks[blocks.length - 1]?.at(-1);
+      if (last && last.y - l.y > 0 && last.y - l.y < l.size * 1.6) blocks[blocks.length - 1]!.push(l);
+      else blocks.push([l]);
+    }
+    return blocks;
+  };
+  const letters = (b: Line[]) => b.reduce((n, l) => n + l.text.replace(/[^\p{L}]/gu, '').length, 0);
+  const longest = (blocks: Line[][]) => blocks.reduce((a, b) => (letters(b) > letters(a) ? b : a));
+  const maxSize = Math.max(...candidates.map((l) => l.size));
+  if (maxSize > body + 0.3) return longest(blocksOf(candidates.filter((l) => l.size >= maxSize - 0.3)));
+  const bold = candidates.filter((l) => l.bold && l.size >= body - 0.3 && l.y > height * 0.45 && l.text.split(' ').length >= 2);
+  return bold.length > 0 ? longest(blocksOf(bold)) : [];
+}
+
+/** `AGENCY :`, `ACTION:` — a field's label in capitals. */
+const FIELD_LABEL = /^\p{Lu}{2,}(?:\s\p{Lu}{2,})*\s?:/u;
+
+/** The journal named after the title where the first page cites the article itself, before its volume. */
+function venueAfterTitle(first: Line[], titleLines: Line[], title: string): string | undefined {
+  const norm = (t: string) => t.replace(/\s+/g, ' ').trim();
+  const text = norm(first.filter((l) => !titleLines.includes(l)).map((l) => l.text).join(' '));
+  const at = text.toLowerCase().indexOf(norm(title).toLowerCase());
+  if (at < 0) return undefined;
+  const after = text.slice(at + norm(title).length);
+  const m = /^["”’]?[.,]?["”’]?\s+(\p{Lu}[\p{L}&.' -]{2,80}?\.?),?\s+(?:\d+\s*[:(,]|vol\b)/iu.exec(after);
+  return m ? m[1]!.trim() : undefined;
 }
 
 const ARTICLE_TYPE = /^(?:(?:original|research|review|short|brief|case)\s+)?(?:article|paper|communication|report|letter)$|^(?:review|editorial|commentary|research)$/i;

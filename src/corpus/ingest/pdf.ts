@@ -78,9 +78,12 @@ export async function importPdf(data: Uint8Array): Promise<Draft> {
       return draft;
     }
 
-    await readMetadata(doc, pages, draft);
+    // Metadata reads the first page as printed (its venue line may be a running one), knowing
+    // which lines run on every page (never the title).
+    const asPrinted = [...pages];
     const labelsFromPdf = await doc.getPageLabels().catch(() => null);
-    const { offset } = removeRunningLines(pages, heights);
+    const { offset, running } = removeRunningLines(pages, heights);
+    await readMetadata(doc, asPrinted, draft, running);
     const printed = offset === null ? null : pages.map((_, i) => String(i + offset));
     const declared = labelsFromPdf?.some((l) => /^\d+$/.test(l)) ? labelsFromPdf : null;
     // The file's own labels (they can say i, ii … for front matter) unless the numbers printed

@@ -1,0 +1,82 @@
+import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { citeParagraph, formatCitation } from '../../src/answer/citation.js';
+import { importFiles } from '../../src/corpus/ingest/index.js';
+import { loadCorpus } from '../../src/corpus/load.js';
+import { prose, tinyPdf, type TinyLine } from './tinyPdf.js';
+
+/**
+ * The PDF rules that hold for any file, on small PDFs made here (no ../shared needed): what
+ * the eleven real papers in pdf.test.ts showed, each kept by a file that fails without it.
+ */
+
+const BODY =
+  'Herders on the steppe move their animals between summer and winter pastures, and the routes they take have changed little in a century. This study follows forty families through one year and records where they camp, how far they travel and what they sell at the markets on the way.';
+
+async function importTiny(name: string, pages: TinyLine[][], info: Record<string, string> = {}) {
+  const dir = await mkdtemp(path.join(tmpdir(), 'steppe-tinypdf-'));
+  const file = path.join(dir, `${name}.pdf`);
+  await writeFile(file, tinyPdf(pages, info));
+  if (process.env.KEEP_TINY) await writeFile(`/tmp/dbg/${name}.pdf`, tinyPdf(pages, info));
+  const corpusDir = path.join(dir, 'corpus');
+  const [result] = await importFiles([file], { corpusDir });
+  return { result: result!, corpusDir };
+}
+
+describe('PDF import rules', () => {
+  it('imports a PDF that names no venue: the venue is left empty, not demanded', async () => {
+    const page: TinyLine[] = [
+      { text: 'Seasonal Routes of Mongolian Herders', x: 72, y: 700, size: 20, bold: true },
+      { text: 'Ann Author and Bo Writer', x: 72, y: 670, size: 12 },
+      { text: '© 2021 the authors', x: 72, y: 650, size: 9 },
+      ...prose(BODY, 72, 600),
+      ...prose(BODY.replace('This study', 'A second study'), 72, 520),
+    ];
+    const { result, corpusDir } = await importTiny('herders', [page]);
+    expect(result.error).toBeUndefined();
+    expect(result.status).toBe('added');
+    expect(result.missing).toContain('venue');
+    const json = JSON.parse(await readFile(result.metaPath, 'utf8'));
+    expect(json.venue).toBeNull();
+    const corpus = await loadCorpus(corpusDir);
+    const doc = corpus.documents[0]!;
+    expect(doc.meta).toMatchObject({ title: 'Seasonal Routes of Mongolian Herders', authors: ['Ann Author', 'Bo Writer'], year: 2021, venue: '' });
+    // A citation needs no venue.
+    expect(formatCitation(citeParagraph(corpus, doc.paragraphs[0]!))).toMatch(/^Author and Writer \(2021\), “Seasonal Routes of Mongolian Herders”, (?:§ [^,]+, )?p\. 1, ¶ herders\/\d+$/);
+  });
+
+  it('still fails a PDF that gives no year in one line naming the file and the field', async () => {
+    const page: TinyLine[] = [{ text: 'Seasonal Routes of Mongolian Herders', x: 72, y: 700, size: 20 }, { text: 'Ann Author', x: 72, y: 670, size: 12 }, ...prose(BODY, 72, 600)];
+    const { result } = await importTiny('undated', [page]);
+    expect(result.status).toBe('failed');
+    expect(result.error).toMatch(/undated\.pdf: could not find year: pass --year/);
+    expect(result.error).not.toContain('\n');
+  });
+
+  it('never takes a running header (or a piece of one) for the title', async () => {
+    // Every page but the first carries "Steppe Gazette / Vol. 3, No. 7 / Notices"; the first prints
+    // "Notices" largest, then the notice's subject in bold.
+    const header = (n: number): TinyLine[] => [
+      { text: 'Steppe Gazette / Vol. 3, No. 7 / Monday, May 3, 2021 / Notices', x: 120, y: 750, size: 10 },
+      { text: String(100 + n), x: 540, y: 750, size: 11, bold: true },
+    ];
+    const first: TinyLine[] = [
+      { text: 'Notices', x: 72, y: 720, size: 18, bold: true },
+      { text: 'Steppe Gazette', x: 400, y: 745, size: 8 },
+      { text: 'Monday, May 3, 2021', x: 400, y: 712, size: 8 },
+      { text: '100', x: 72, y: 750, size: 11, bold: true },
+      { text: 'MINISTRY OF FOOD AND AGRICULTURE', x: 72, y: 600, size: 10, bold: true },
+      { text: 'Rules on the Sale of Horses at', x: 72, y: 560, size: 10, bold: true },
+      { text: 'Border Markets', x: 72, y: 549, size: 10, bold: true },
+      { text: 'AGENCY: Ministry of Food and Agriculture (MOFA).', x: 72, y: 520, size: 10 },
+      ...prose(BODY, 72, 490),
+    ];
+    const pages = [first, ...[1, 2, 3].map((n) => [...header(n), ...prose(BODY, 72, 700), ...prose(BODY, 72, 600)])];
+    const { result } = await importTiny('gazette', pages);
+    expect(result.error).toBeUndefined();
+    expect(result.meta!.title).toBe('Rules on the Sale of Horses at Border Markets');
+    expect(result.meta!.authors).toEqual(['Ministry of Food and Agriculture']);
+  });
+});
