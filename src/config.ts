@@ -62,6 +62,8 @@ const EnvSchema = z.object({
       .optional(),
   ),
   MESSAGE_CONTENT_INTENT: z.preprocess(emptyToUndefined, booleanFlag('MESSAGE_CONTENT_INTENT')),
+  // Reload the corpus when its folder changes (as /reload does), without a restart.
+  WATCH_CORPUS: z.preprocess(emptyToUndefined, booleanFlag('WATCH_CORPUS')),
   ANSWER_IN_THREADS: z.preprocess(emptyToUndefined, booleanFlag('ANSWER_IN_THREADS')),
   // Votes and the question log keep who as a salted hash of the user id unless this is on.
   FEEDBACK_KEEP_USER_IDS: z.preprocess(emptyToUndefined, booleanFlag('FEEDBACK_KEEP_USER_IDS')),

@@ -1,11 +1,17 @@
+import { EventEmitter } from 'node:events';
+import { watch, type FSWatcher } from 'node:fs';
 import type { Engine } from './engine.js';
+import type { Logger } from './log.js';
 
 /**
- * `/reload`: the corpus read again while the bot runs, and swapped in whole once it has
- * loaded. Answers in flight finish on the engine they started with; a corpus that fails
- * to load leaves the running one in place and says why in one line. Reloads run one at a
- * time. Transport-neutral: Discord's handler asks, this decides.
+ * `/reload` (and WATCH_CORPUS): the corpus read again while the bot runs, and swapped in
+ * whole once it has loaded. Answers in flight finish on the engine they started with; a
+ * corpus that fails to load leaves the running one in place and says why in one line.
+ * Reloads run one at a time. Transport-neutral: Discord's handler asks, this decides.
  */
+
+/** What started a reload: the owner's /reload, or a change in the watched corpus folder. */
+export type ReloadTrigger = 'command' | 'watch';
 
 export interface ReloadSummary {
   documents: number;
@@ -40,31 +46,113 @@ export function summarizeReload(before: Engine, after: Engine, ms: number): Relo
   };
 }
 
-export class CorpusReloader {
+/**
+ * Runs reloads one at a time. Emits `reloaded` (summary, trigger) once the new corpus is
+ * in use and `failed` (message, trigger) when it did not load, whoever asked.
+ */
+export class CorpusReloader extends EventEmitter<{ reloaded: [ReloadSummary, ReloadTrigger]; failed: [string, ReloadTrigger] }> {
   private running: Promise<ReloadOutcome> | null = null;
 
   constructor(
     private readonly load: () => Promise<Engine>,
     private readonly current: () => Engine,
-    private readonly swap: (engine: Engine) => void,
-  ) {}
+    private readonly swap: (engine: Engine, summary: ReloadSummary, trigger: ReloadTrigger) => void,
+  ) {
+    super();
+  }
 
   /** Reload now, or join the reload already running. */
-  reload(): Promise<ReloadOutcome> {
-    this.running ??= this.run().finally(() => (this.running = null));
+  reload(trigger: ReloadTrigger = 'command'): Promise<ReloadOutcome> {
+    this.running ??= this.run(trigger).finally(() => (this.running = null));
     return this.running;
   }
 
-  private async run(): Promise<ReloadOutcome> {
+  /** Whether a reload is running (one asked for now would join it, reading the folder as it was when it began). */
+  get busy(): boolean {
+    return this.running !== null;
+  }
+
+  /** Resolves once no reload is running. */
+  async idle(): Promise<void> {
+    while (this.running) await this.running.catch(() => undefined);
+  }
+
+  private async run(trigger: ReloadTrigger): Promise<ReloadOutcome> {
     const started = performance.now();
     let next: Engine;
     try {
       next = await this.load();
     } catch (err) {
-      return { kind: 'failed', message: (err as Error).message.split('\n')[0] ?? String(err) };
+      const message = (err as Error).message.split('\n')[0] ?? String(err);
+      this.emit('failed', message, trigger);
+      return { kind: 'failed', message };
     }
     const summary = summarizeReload(this.current(), next, performance.now() - started);
-    this.swap(next);
+    this.swap(next, summary, trigger);
+    this.emit('reloaded', summary, trigger);
     return { kind: 'reloaded', summary };
   }
+}
+
+/** Default quiet time after the last change before the folder is read (a copy of many files is one reload). */
+export const WATCH_DEBOUNCE_MS = 500;
+
+/** Files whose changes never matter: hidden files, editors' swap and backup files, partial downloads. */
+const IGNORED = /^\.|~$|\.(?:swp|swx|swo|tmp|temp|part|crdownload|download)$/i;
+
+export interface CorpusWatch {
+  close(): void;
+}
+
+/**
+ * WATCH_CORPUS: `fs.watch` on the corpus folder; once it has been quiet for `debounceMs`
+ * after a change, the corpus is reloaded through `reloader` as /reload does (one at a
+ * time: a change while a reload runs brings one more reload after it, never a join). A corpus that does not
+ * load is logged in one line and the running one stays; the next change tries again.
+ */
+export function watchCorpus(dir: string, reloader: CorpusReloader, logger: Logger, options: { debounceMs?: number } = {}): CorpusWatch {
+  const debounceMs = options.debounceMs ?? WATCH_DEBOUNCE_MS;
+  let timer: NodeJS.Timeout | undefined;
+  let closed = false;
+  const schedule = () => {
+    if (closed) return;
+    clearTimeout(timer);
+    timer = setTimeout(fire, debounceMs);
+  };
+  const fire = () => {
+    timer = undefined;
+    if (closed) return;
+    // A reload already running read the folder before this change: go again once it ends.
+    if (reloader.busy) {
+      void reloader.idle().then(schedule);
+      return;
+    }
+    void reloader.reload('watch').then((outcome) => {
+      if (outcome.kind === 'failed') logger.warn({ dir, error: outcome.message }, 'the corpus folder changed but does not load; the current corpus stays in use');
+    });
+  };
+  let watcher: FSWatcher;
+  try {
+    watcher = watch(dir, { persistent: false }, (_event, name) => {
+      if (name && IGNORED.test(String(name))) return;
+      schedule();
+    });
+  } catch (err) {
+    logger.warn({ dir, error: (err as Error).message }, 'cannot watch the corpus folder (WATCH_CORPUS); use /reload');
+    return { close: () => undefined };
+  }
+  watcher.on('error', (err) => {
+    logger.warn({ dir, error: err.message }, 'stopped watching the corpus folder (WATCH_CORPUS); use /reload');
+    closed = true;
+    clearTimeout(timer);
+    watcher.close();
+  });
+  logger.info({ dir, debounceMs }, 'watching the corpus folder');
+  return {
+    close() {
+      closed = true;
+      clearTimeout(timer);
+      watcher.close();
+    },
+  };
 }

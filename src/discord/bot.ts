@@ -12,7 +12,8 @@ import { VERSION } from '../version.js';
 import { InteractionHandler } from './handler.js';
 import { MessageHandler } from './messages.js';
 import { GuildSettings } from '../settings/guildSettings.js';
-import { CorpusReloader } from '../reload.js';
+import { CorpusReloader, watchCorpus, type CorpusWatch, type ReloadSummary } from '../reload.js';
+import { DEFAULT_CORPUS_DIR } from '../corpus/manifest.js';
 import { syncCommands } from './register.js';
 import { InteractionTokens } from './tokenLife.js';
 
@@ -34,7 +35,25 @@ export interface RunningBot {
    * intents, …): discord.js then stops reconnecting and the process would sit idle.
    */
   fatal: Promise<DiscordFatalError>;
+  /**
+   * Reloads of the corpus (with `loadEngine`): its `reloaded` and `failed` events say when a
+   * /reload or a change in the watched folder (WATCH_CORPUS) took effect.
+   */
+  reloader: CorpusReloader | null;
   stop(): Promise<void>;
+}
+
+/** A summary's lists for a log line: the counts, and the first ids of each. */
+function reloadLog(summary: ReloadSummary) {
+  const first = (ids: string[]) => (ids.length > 10 ? [...ids.slice(0, 10), `… ${ids.length - 10} more`] : ids);
+  return {
+    documents: summary.documents,
+    paragraphs: summary.paragraphs,
+    added: first(summary.added),
+    removed: first(summary.removed),
+    changed: first(summary.changed),
+    ms: summary.ms,
+  };
 }
 
 /**
@@ -211,12 +230,19 @@ export async function startBot(options: {
     feedback: new Feedback(options.store ?? null, { keepUserIds: config.FEEDBACK_KEEP_USER_IDS, logger }),
     settings,
   });
+  let reloader: CorpusReloader | null = null;
+  let watching: CorpusWatch | null = null;
   if (options.loadEngine) {
-    const reloader = new CorpusReloader(options.loadEngine, () => handler.engine, (next) => {
+    const corpus = new CorpusReloader(options.loadEngine, () => handler.engine, (next, summary, trigger) => {
       handler.replaceEngine(next);
-      logger.info({ documents: next.corpus.documents.length, paragraphs: next.index.paragraphCount }, 'corpus reloaded');
+      logger.info({ trigger, ...reloadLog(summary) }, 'corpus reloaded');
     });
-    handler.setReload(async (userId) => ((await ownerIds(client)).includes(userId) ? reloader.reload() : { kind: 'not-owner' }));
+    reloader = corpus;
+    handler.setReload(async (userId) => ((await ownerIds(client)).includes(userId) ? corpus.reload('command') : { kind: 'not-owner' }));
+    // WATCH_CORPUS: the same reload, on a change in the folder (see watchCorpus).
+    if (config.WATCH_CORPUS) watching = watchCorpus(config.CORPUS_DIR ?? DEFAULT_CORPUS_DIR, corpus, logger);
+  } else if (config.WATCH_CORPUS) {
+    logger.warn('WATCH_CORPUS is on but this bot cannot read the corpus again; restart it to pick up changes');
   }
   const messages = new MessageHandler(handler, {
     conversations: options.conversations ?? (options.store ? new StoreConversationStore(options.store) : new MemoryConversationStore()),
@@ -272,9 +298,10 @@ export async function startBot(options: {
   let stopping: Promise<void> | null = null;
   const stop = () =>
     (stopping ??= (async () => {
+      watching?.close();
       const pending = await handler.drain();
       logger.info({ pending }, 'in-flight interactions finished; closing the gateway');
       await Promise.race([client.destroy(), new Promise((r) => setTimeout(r, 5000))]);
     })());
-  return { client, handler, ready, fatal, stop };
+  return { client, handler, ready, fatal, reloader, stop };
 }
