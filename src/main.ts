@@ -91,14 +91,22 @@ async function main(): Promise<number> {
   const running = bot;
   // Connected and answering: analyse the rest of the corpus between interactions, so the
   // first question on a new topic is as fast as the hundredth.
-  const warming = new AbortController();
-  const warmStart = performance.now();
+  let warming = new AbortController();
+  const warm = (what: typeof engine) => {
+    const signal = warming.signal;
+    const warmStart = performance.now();
+    return what.index.warmUp({ signal }).then((paragraphs) => logger.debug({ paragraphs, ms: Math.round(performance.now() - warmStart) }, 'index warmed up'));
+  };
   // After the commands are registered: its first chunks (and the dense space, ~0.15 s) would
   // otherwise run between login and registration, delaying "ready".
-  void running.ready
-    .catch(() => undefined)
-    .then(() => engine.index.warmUp({ signal: warming.signal }))
-    .then((paragraphs) => logger.debug({ paragraphs, ms: Math.round(performance.now() - warmStart) }, 'index warmed up'));
+  const initial = engine;
+  void running.ready.catch(() => undefined).then(() => warm(initial));
+  // A reloaded corpus (/reload, WATCH_CORPUS) is warmed the same way; the old one's warm-up stops.
+  running.reloader?.on('reloaded', () => {
+    warming.abort();
+    warming = new AbortController();
+    void warm(running.handler.engine);
+  });
   const code = await new Promise<number>((resolve) => {
     const onSignal = (signal: NodeJS.Signals) => {
       warming.abort();
