@@ -95,16 +95,13 @@ export class DenseSpace {
     private readonly idf: (term: string) => number,
     private readonly rareIdf: number,
   ) {
-    const list: Float32Array[] = [];
+    const matrix = new Float32Array(surfaceOf.size * DIMENSIONS);
     for (const [term, word] of surfaceOf) {
-      const v = vectors.vector(word);
-      if (!v) continue;
-      this.rows.set(term, list.length);
+      if (!vectors.vectorInto(word, matrix, this.terms.length * DIMENSIONS)) continue;
+      this.rows.set(term, this.terms.length);
       this.terms.push(term);
-      list.push(v);
     }
-    this.matrix = new Float32Array(list.length * DIMENSIONS);
-    list.forEach((v, i) => this.matrix.set(v, i * DIMENSIONS));
+    this.matrix = matrix.slice(0, this.terms.length * DIMENSIONS);
   }
 
   private termVector(term: string): Float32Array | null {

