@@ -422,6 +422,7 @@ class FakeDiscordServer implements FakeDiscord {
       id,
       token,
       commandId: (name, type, guildId) => this.commands.find(name, type, guildId),
+      channel: (channelId) => this.channels.get(channelId),
     });
     // an interaction from a thread carries the thread as its channel (discord.js caches it from there)
     const place = this.channels.place(String(payload.channel_id));

@@ -16,9 +16,10 @@ import {
   type AnyThreadChannel,
   type ClientOptions,
   type ForumChannel,
+  type Interaction,
   type Message,
 } from 'discord.js';
-import { ChannelType, DEFAULT_USER, startFakeDiscord, type FakeDiscord } from './fakeDiscord.js';
+import { ChannelType, DEFAULT_USER, slashCommand, startFakeDiscord, type FakeDiscord, type JsonObject } from './fakeDiscord.js';
 
 const TEST_TIMEOUT = 15_000;
 const EVENT_TIMEOUT = 3000;
@@ -168,6 +169,23 @@ describe('forum channels', { timeout: TEST_TIMEOUT }, () => {
     await expect(fake.post({ forumId, name: 'Empty', content: '  ' })).rejects.toThrow(/50006/);
     await expect(fake.post({ forumId: fake.channelId, name: 'Not a forum', content: 'hi' })).rejects.toThrow(/not a forum/);
     await expect(fake.say({ channelId: forumId, content: 'hi' })).rejects.toThrow(/is a forum/);
+  });
+
+  it('a channel option naming the forum carries it in resolved.channels', async () => {
+    let seen: number | undefined;
+    const onInteraction = (i: Interaction) => {
+      if (!i.isChatInputCommand()) return;
+      seen = i.options.getChannel('channel')?.type;
+      void i.reply({ content: 'ok' });
+    };
+    client.on(Events.InteractionCreate, onInteraction);
+    try {
+      const result = await fake.interact(slashCommand('pick', [{ name: 'channel', type: 7, value: forumId }]), { waitFor: 'callback' });
+      expect(((result.payload.data as JsonObject).resolved as JsonObject).channels).toMatchObject({ [forumId]: { id: forumId, type: ChannelType.GuildForum, name: 'help' } });
+      expect(seen).toBe(DjsChannelType.GuildForum);
+    } finally {
+      client.off(Events.InteractionCreate, onInteraction);
+    }
   });
 
   it('lists forums and their posts in GUILD_CREATE, so a client that logs in again knows them', async () => {

@@ -482,6 +482,8 @@ export interface PayloadEnv {
   token: string;
   /** Registered command id for `name` in the given guild (or global), if any. */
   commandId(name: string, type: number, guildId: string | undefined): { id: string; guildId?: string } | undefined;
+  /** A channel the fake knows (for `resolved.channels` of channel options). */
+  channel?(id: string): JsonObject | undefined;
 }
 
 /** The full INTERACTION_CREATE payload for `input`. */
@@ -566,7 +568,27 @@ function completeData(
     });
     data.resolved = { messages: { [target.id]: target } };
   }
+  // Channel options (type 7) come with the channel in resolved.channels, as on Discord: a
+  // partial channel with the member's permissions there (threads: parent and metadata too).
+  const channelIds = channelOptionValues((data.options ?? []) as ApiOption[]);
+  if (channelIds.length > 0 && env.channel) {
+    const channels: Record<string, JsonObject> = {};
+    for (const id of channelIds) {
+      const known = env.channel(id);
+      if (!known) continue;
+      const partial: JsonObject = { id, name: known.name ?? null, type: known.type, permissions: input.context.permissions ?? DEFAULT_MEMBER_PERMISSIONS, flags: known.flags ?? 0 };
+      if (known.parent_id !== undefined) partial.parent_id = known.parent_id;
+      if (known.thread_metadata !== undefined) partial.thread_metadata = known.thread_metadata;
+      channels[id] = partial;
+    }
+    if (Object.keys(channels).length) data.resolved = { ...(data.resolved as JsonObject | undefined), channels };
+  }
   return data;
+}
+
+/** The values of every channel option, subcommands included. */
+function channelOptionValues(options: ApiOption[]): string[] {
+  return options.flatMap((o) => (o.type === 7 && typeof o.value === 'string' ? [o.value] : channelOptionValues((o.options ?? []) as ApiOption[])));
 }
 
 function applyOverrides(payload: JsonObject, overrides: JsonObject | undefined): JsonObject {
