@@ -1,5 +1,6 @@
 import { emptyDraft, propose, type Draft, type DraftBlock } from './draft.js';
 import { findDoi, readDateLine } from './metadata.js';
+import { withoutWikiResidue } from './wikiResidue.js';
 
 /**
  * Plain text and Markdown → Draft. Plain text has no markup, so its structure is read
@@ -148,7 +149,9 @@ export function importText(raw: string, options: { markdown?: boolean } = {}): D
       if (!inReferences) push({ type: 'heading', level: 1, text: single });
       return;
     }
-    for (const p of blockParagraphs(lines)) {
+    for (const block of blockParagraphs(lines)) {
+      const p = withoutWikiResidue(block);
+      if (!p) continue;
       const note = NOTE.exec(p);
       if (inReferences || note) {
         // A trailing run of numbered notes (`[12] …`, wiki exports) is the bibliography.

@@ -1,0 +1,52 @@
+/**
+ * What a wiki's plain-text export leaves of its markup inside the prose: image captions
+ * closed by `]]` ("Vladimir Putin on 16 March 2015]] In 2011 soon after…"), galleries of
+ * `File:Name.jpg|caption`, bare image file names, infobox parameters (`| flag_p5 = Flag of
+ * Khiva.svg |`) and URL-escaped pipes. None of it is the text's words: quoted, it reads as
+ * noise, and its words (place names in captions) pull passages toward questions they do
+ * not answer.
+ */
+
+const IMAGE = String.raw`\.(?:jpe?g|png|svg|gif|tiff?|webp)`;
+/** `File:Bringing the sheep home (3968109583).jpg|caption` up to the next file or the end of the caption. */
+const GALLERY_FILE = new RegExp(String.raw`(?:File|Image):[^|\]]*?${IMAGE}(?:(?:\||%7C)[^|]*?(?=\s(?:File|Image):|$))?`, 'giu');
+/** A file name standing alone: `Central_Asia_-_political_map_2008.svg`. */
+const BARE_FILE = new RegExp(String.raw`(?<!\S)[^\s|]*[_\d][^\s|]*${IMAGE}(?!\S)`, 'giu');
+/** An infobox parameter: `| flag_p5 = Flag of Khiva 1920-1923.svg`. */
+const TEMPLATE_PARAMETER = /\|\s*[a-z][\w ]{0,30}?\s*=\s*[^|]*/giu;
+/** A sentence's end (note markers included), not an initial's ("John F. Kennedy"). */
+const SENTENCE_END = /(?<!\b\p{Lu})[.!?](?:\[\d+\])*\s+(?=\S)/gu;
+
+/**
+ * Image captions closed by `]]`, each from where it began: the last sentence end before it,
+ * the previous `]]`, or the paragraph's start.
+ */
+function withoutCaptions(text: string): string {
+  let out = '';
+  let from = 0;
+  // The last two of a run: "fabrics.[12]]]" is a note marker, then the close.
+  for (const close of text.matchAll(/\]\](?!\])/gu)) {
+    const before = text.slice(from, close.index);
+    const body = before.replace(/[.!?\s]+$/u, '');
+    // A note marker just before the close ends a sentence of the text, not a caption.
+    let start = /\[\d+\]$/u.test(body) ? before.length : 0;
+    if (start === 0) for (const m of body.matchAll(SENTENCE_END)) start = m.index + m[0].length;
+    out += before.slice(0, start);
+    from = close.index + 2;
+  }
+  return out + text.slice(from);
+}
+
+/** The paragraph without wiki markup residue (whitespace tidied), or '' when nothing of it was prose. */
+export function withoutWikiResidue(text: string): string {
+  if (!/\]\]|(?:File|Image):|%7C|\|\s*\w[\w ]*=|\.(?:jpe?g|png|svg|gif)\b/iu.test(text)) return text;
+  let s = text;
+  // Three or more infobox parameters: the paragraph is the template.
+  if ((s.match(TEMPLATE_PARAMETER) ?? []).length >= 3) return '';
+  s = s.replace(GALLERY_FILE, ' ').replace(BARE_FILE, ' ');
+  s = withoutCaptions(s);
+  s = s.replace(/%7C/giu, ' ').replace(/\]\]|\[\[/gu, ' ');
+  s = s.replace(/\s+([,.;:])/gu, '$1').replace(/\s{2,}/gu, ' ').trim();
+  // What is left of a caption-only paragraph: a few words without a sentence.
+  return /\p{L}{2,}/u.test(s) ? s : '';
+}

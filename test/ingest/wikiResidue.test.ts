@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { importText } from '../../src/corpus/ingest/text.js';
+import { withoutWikiResidue } from '../../src/corpus/ingest/wikiResidue.js';
+
+/** Shapes taken from the plain-text wiki exports in ../shared/material/texts. */
+describe('wiki markup residue in imported text', () => {
+  it('drops image captions closed by ]] from where they began: the last sentence end, or the paragraph start', () => {
+    expect(withoutWikiResidue('MNRA_soldiers_1939.jpg soldiers at Khalkhin Gol, 1939.]] Outer Mongolia was ruled by Choibalsan.')).toBe('Outer Mongolia was ruled by Choibalsan.');
+    expect(withoutWikiResidue('Kyrgyz population voting.[25] Vladimir Putin on 16 March 2015]] In 2011 Atambayev travelled.')).toBe('Kyrgyz population voting.[25] In 2011 Atambayev travelled.');
+    // An initial is not a sentence end; a note marker before the close ends the text's own sentence.
+    expect(withoutWikiResidue('He met with John F. Kennedy in 1961]] The visit mattered.')).toBe('The visit mattered.');
+    expect(withoutWikiResidue('Trade began in silk and cotton fabrics.[12]]] Russian traders began to appear.')).toBe('Trade began in silk and cotton fabrics.[12] Russian traders began to appear.');
+  });
+
+  it('drops galleries, bare file names and infobox parameters; a paragraph of nothing else goes', () => {
+    expect(withoutWikiResidue('Hulegu Khan, ruler of the Ilkhanate File:IlkhanidHorseArcher.jpg%7C13th century Ilkhanid archer')).toBe('Hulegu Khan, ruler of the Ilkhanate');
+    expect(withoutWikiResidue('Central_Asia_-_political_map_2008.svg The area was bounded on the west.')).toBe('The area was bounded on the west.');
+    expect(withoutWikiResidue('| flag_p5 = Flag of Khiva 1920-1923.svg | p6 = Kingdom of Romania | flag_p6 = Flag of Romania.svg |')).toBe('');
+    expect(withoutWikiResidue(', one of many hydroelectric power stations in the Soviet Union]]')).toBe('');
+  });
+
+  it('leaves prose alone: decimals, abbreviations, ordinary brackets', () => {
+    for (const s of ['Plain text, with a ratio of 3.5 and U.S. policy.', 'Exports [in USD] rose to $7.14 M in 2019 (see Table 1).']) expect(withoutWikiResidue(s)).toBe(s);
+  });
+
+  it('is applied when a text is imported: no caption-only paragraph, no residue in the quotes', () => {
+    const draft = importText('Mongolia in World War II\n\nin session.]]\n\nParliament]] Mongolia provided livestock to the Soviet Union.\n\nThe end of the war.\n');
+    const paragraphs = draft.pages.flatMap((p) => p.blocks).filter((b) => b.type === 'paragraph').map((b) => (b as { text: string }).text);
+    expect(paragraphs).toEqual(['Mongolia provided livestock to the Soviet Union.', 'The end of the war.']);
+  });
+});
