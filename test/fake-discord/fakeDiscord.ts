@@ -91,6 +91,8 @@
  *   the thread's id, `applied_tags` from the forum's `available_tags`, at most
  *   5; a REQUIRE_TAG forum refuses a post without one, 40067); messages and
  *   typing in the forum itself → 400 50008, threads from a message → 50024.
+ * - Channel options (type 7) of interactions carry the channel in
+ *   `data.resolved.channels` (id, name, type, permissions; threads: parent, metadata).
  *
  * Things to know:
  * - Closing the fake before the client leaves discord.js reconnecting forever.
