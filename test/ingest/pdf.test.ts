@@ -191,6 +191,21 @@ describe.skipIf(!dir)('PDFs from ../shared/material/pdf', () => {
     expect(doc('acl-2020-cohan-specter').paragraphs.filter((p) => /Proceedings of the 58th Annual Meeting/.test(p.text))).toHaveLength(0);
   });
 
+  it('keeps tables out of the paragraphs and counts them', () => {
+    // SPECTER's Table 1 ("Random 4.8 9.4 25.2 …") and Table 2 ("No hard negatives 82.4 85.8 …"),
+    // Agyeman-Duah's Table 1 (cells the file gives one by one), LongEval's survey of 162 papers.
+    const byId = (prefix: string) => results.find((r) => r.id.startsWith(prefix))!;
+    expect(byId('acl-2020-cohan-specter').counts!.tables).toBeGreaterThanOrEqual(2);
+    expect(bodyText(doc('acl-2020-cohan-specter'))).not.toMatch(/Random 4\.8 9\.4|No hard negatives 82\.4/);
+    expect(bodyText(doc('bmc-2014-agyeman-duah'))).not.toMatch(/Health conditions told 88\.7/);
+    expect(bodyText(doc('acl-eacl2023-longeval'))).not.toMatch(/Short-form summaries only 17/);
+    const tables = results.reduce((n, r) => n + (r.counts?.tables ?? 0), 0);
+    console.info(`tables found: ${tables} (${results.map((r) => `${r.id.split('-').slice(0, 3).join('-')} ${r.counts?.tables}`).join(', ')})`);
+    expect(tables).toBeGreaterThanOrEqual(20);
+    // …and the paragraph a table interrupted goes on after it (SPECTER page 7, Table 2 in the right column).
+    expect(bodyText(doc('acl-2020-cohan-specter'))).toContain('except on document classification (which makes sense, as we would expect venues to have high correlation with paper topics)');
+  });
+
   it('cites the printed page numbers', () => {
     const specter = doc('acl-2020-cohan-specter');
     expect(specter.meta.pageLabels?.[0]).toBe('2270');

@@ -79,4 +79,28 @@ describe('PDF import rules', () => {
     expect(result.meta!.title).toBe('Rules on the Sale of Horses at Border Markets');
     expect(result.meta!.authors).toEqual(['Ministry of Food and Agriculture']);
   });
+
+  it('keeps a table out of the paragraphs, writes it as a table, and the sentence it cut goes on', async () => {
+    // A paragraph stopped mid-sentence by a table set in smaller print, going on under it.
+    const cells = (y: number, row: string[]): TinyLine[] => row.map((text, i) => ({ text, x: 72 + i * 90, y, size: 8 }));
+    const page: TinyLine[] = [
+      { text: 'Seasonal Routes of Mongolian Herders', x: 72, y: 720, size: 20, bold: true },
+      { text: 'Ann Author', x: 72, y: 690, size: 12 },
+      { text: '© 2021 the authors', x: 72, y: 672, size: 9 },
+      ...prose(`${BODY} The families we followed in the western aimags moved`, 72, 640),
+      ...cells(560, ['Province', 'Families', 'Distance (km)', 'Camps']),
+      ...cells(549, ['Khovd', '14', '212', '4']),
+      ...cells(538, ['Uvs', '11', '187', '3']),
+      ...cells(527, ['Zavkhan', '15', '240', '5']),
+      ...prose('further than those in the east, and they sold more of their wool at the border markets than at the provincial centres.', 72, 500),
+    ];
+    const { result, corpusDir } = await importTiny('routes', [page]);
+    expect(result.error).toBeUndefined();
+    expect(result.counts!.tables).toBe(1);
+    const text = await readFile(result.textPath, 'utf8');
+    expect(text).toContain('Province\tFamilies\tDistance (km)\tCamps\nKhovd\t14\t212\t4\nUvs\t11\t187\t3\nZavkhan\t15\t240\t5');
+    const doc = (await loadCorpus(corpusDir)).documents[0]!;
+    expect(doc.paragraphs.map((p) => p.text).join('\n')).not.toMatch(/Khovd|Zavkhan|Camps/);
+    expect(doc.paragraphs.some((p) => p.text.includes('in the western aimags moved further than those in the east'))).toBe(true);
+  });
 });

@@ -72,9 +72,12 @@ export const toSuperscript = (n: number): string => [...String(n)].map((d) => SU
 function paragraphLine(text: string): string {
   // A marker with no sentence before it points at nothing: dropped, so the line stays a paragraph.
   // Control characters (a PDF's broken glyphs) would make the file read as binary.
-  const line = text.replace(/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g, '').replace(/[\t\r\n\f]+/g, ' ').replace(/\s{2,}/g, ' ').trim().replace(/^[⁰¹²³⁴⁵⁶⁷⁸⁹]+\s*/, '');
+  const line = text.replace(CONTROL, '').replace(/[\t\r\n\f]+/g, ' ').replace(/\s{2,}/g, ' ').trim().replace(/^[⁰¹²³⁴⁵⁶⁷⁸⁹]+\s*/, '');
   return /^#/.test(line) ? `\\${line}` : line;
 }
+
+/** Control characters (a PDF's broken glyphs) would make the file read as binary. */
+const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g;
 
 /** A form-feed line is a page break in the corpus format, even around an empty page. */
 const PAGE_BREAK = '\n\n\f\n\n';
@@ -95,7 +98,9 @@ export function writeCorpusText(draft: Draft, title: string): string {
         const line = paragraphLine(b.text);
         if (line) blocks.push(line);
       } else if (b.rows.length > 0) {
-        blocks.push(b.rows.map((r) => r.map((c) => c.replace(/\s+/g, ' ').trim()).join('\t')).join('\n'));
+        // One row a line, cells tab-separated; a row left empty would end the block.
+        const rows = b.rows.map((r) => r.map((c) => c.replace(CONTROL, '').replace(/\s+/g, ' ').trim()).join('\t')).filter((r) => r.replace(/\t/g, '').trim());
+        if (rows.length > 0) blocks.push(rows.join('\n'));
       }
     }
     for (const f of page.footnotes) blocks.push(`${toSuperscript(f.number)} ${paragraphLine(f.text)}`);

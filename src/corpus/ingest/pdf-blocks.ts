@@ -2,6 +2,7 @@ import type { Draft, DraftBlock, DraftPage } from './draft.js';
 import { joinHyphenated } from './hyphenation.js';
 import { endsSentence, median, sizesOf, SUPERSCRIPT, type Line } from './pdf-lines.js';
 import { splitReferences } from './pdf-references.js';
+import { findTables } from './pdf-tables.js';
 
 /** Lines in reading order → headings, paragraphs, footnotes and reference entries. */
 
@@ -72,7 +73,21 @@ export function buildBlocks(pages: Line[][], heights: number[], bodySize: number
     }
     let prev: Line | null = null;
     let footnote: { number: number; text: string } | null = null;
+    // Table rows are kept out of the paragraphs: each table one block, where its first row is.
+    const tableOf = new Map<Line, { lines: Line[]; rows: string[][] }>();
+    if (!inReferences) for (const t of findTables(lines, bodySize)) for (const l of t.lines) tableOf.set(l, t);
     for (const l of lines) {
+      const table = tableOf.get(l);
+      if (table && !inReferences) {
+        if (table.lines[0] === l) {
+          // The paragraph before stays open for its text after the table (as after a figure).
+          closeParagraph();
+          closeHeading();
+          out[p]!.blocks.push({ type: 'table', rows: table.rows });
+        }
+        footnote = null;
+        continue;
+      }
       const key = `${l.spanning ? 's' : l.column}`;
       const left = colLeft.get(key) ?? l.x0;
       const small = l.size < bodySize * 0.92;

@@ -1,0 +1,106 @@
+import type { Line } from './pdf-lines.js';
+
+/**
+ * Table regions on a page: rows of short cells set apart by wide gaps, or of figures. A table
+ * read as lines of text would make a "paragraph" of numbers and column labels ("Random 4.8 9.4
+ * 25.2 …"), which a search finds for any word of its header and a reader cannot use; so its
+ * rows are kept apart, written as the corpus format writes tables (tab-separated cells), and
+ * the paragraph it interrupted goes on after it.
+ */
+
+/** A gap between cells: wider than a word space stretched in justified print (≤ ~0.6 em). */
+const CELL_GAP = 0.9;
+const NUMBER = /^[-+−–±~<>≤≥]?\s*[$€£]?\(?\d[\d.,]*\)?\s*(?:%|[KMB]|±\s*\d[\d.,]*)?\*{0,3}$|^[-–—]$|^n\/?a$/i;
+
+/** The line's cells, left to right: pieces split where a gap is wider than CELL_GAP em. */
+export function cellsOf(line: Line): string[] {
+  const runs = [...line.runs].sort((a, b) => a.x - b.x);
+  const cells: string[] = [];
+  let cell = '';
+  let end = -Infinity;
+  for (const r of runs) {
+    if (!r.str.trim()) {
+      if (r.w >= line.size * CELL_GAP && cell.trim()) {
+        cells.push(cell.trim());
+        cell = '';
+      }
+      end = Math.max(end, r.x + r.w);
+      continue;
+    }
+    const gap = r.x - end;
+    if (cell.trim() && gap >= line.size * CELL_GAP) {
+      cells.push(cell.trim());
+      cell = '';
+    }
+    cell += (cell && gap > line.size * 0.15 && !/\s$/.test(cell) ? ' ' : '') + r.str;
+    end = Math.max(end, r.x + r.w);
+  }
+  if (cell.trim()) cells.push(cell.trim().replace(/\s+/g, ' '));
+  return cells.map((c) => c.replace(/\s+/g, ' '));
+}
+
+const isNumber = (cell: string) => NUMBER.test(cell.trim());
+
+/** Whether a row reads as a table's rather than prose (or a numbered heading, "2   Model"). */
+function rowLike(cells: string[], text: string): boolean {
+  const numbers = cells.filter(isNumber).length;
+  const words = text.split(/\s+/).filter(Boolean);
+  const numericWords = words.filter((w) => /^[-+−(]?\d[\d.,]*\)?%?[,;]?$/.test(w)).length;
+  if (cells.length === 2 && /^(?:\d+(?:\.\d+)*\.?|[A-Z]\.|[IVX]+\.)$/.test(cells[0]!) && !/\d/.test(cells[1]!)) return false;
+  // Several short cells (column labels, a row of values).
+  if (cells.length >= 3 && cells.every((c) => c.length <= 40) && cells.reduce((n, c) => n + c.length, 0) / cells.length <= 22) return true;
+  // A label and figures ("SPECTER 84.2 88.4 91.5", "Hybrid 91.5 1990").
+  if (cells.length >= 2 && numbers >= 1 && numbers >= cells.length - 1 && cells.every((c) => c.length <= 40) && !/[.!?]$/.test(text)) return true;
+  // Figures set with ordinary spaces: mostly numbers, at least three.
+  return numericWords >= 3 && numericWords >= words.length * 0.6;
+}
+
+/**
+ * The lines of one page (in reading order) that belong to tables, each table as its rows of
+ * cells. A row is a line, or lines side by side on one baseline (cells the file gives apart).
+ * A table is at least two row-like rows one under another in one column or band, in the body's
+ * print or smaller, with figures in it or three rows at least (a line of names set in columns
+ * is a title block's); a single line of figures is a display formula or a caption's tail. A
+ * short line between two rows (a label wrapped onto a second line) is part of it.
+ */
+export function findTables(lines: Line[], bodySize: number): Array<{ lines: Line[]; rows: string[][] }> {
+  const groups: Line[][] = [];
+  for (const l of lines) {
+    const g = groups[groups.length - 1];
+    const last = g?.[g.length - 1];
+    if (g && last && last.page === l.page && Math.abs(last.y - l.y) < Math.min(last.size, l.size) * 0.3 && l.x0 >= last.x1 - 1) g.push(l);
+    else groups.push([l]);
+  }
+  const cells = groups.map((g) => g.flatMap(cellsOf));
+  const row = groups.map((g, i) => g.every((l) => l.size <= bodySize * 1.05) && rowLike(cells[i]!, g.map((l) => l.text).join(' ')));
+  const top = (g: Line[]) => g[0]!;
+  const near = (a: Line[], b: Line[]) => {
+    const size = Math.max(top(a).size, top(b).size);
+    return top(a).page === top(b).page && top(a).y - top(b).y < size * 3.2 && top(a).y - top(b).y > 0;
+  };
+  const tables: Array<{ lines: Line[]; rows: string[][] }> = [];
+  let i = 0;
+  while (i < groups.length) {
+    if (!row[i]) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < groups.length && near(groups[j - 1]!, groups[j]!)) {
+      if (row[j]) j++;
+      else if (j + 1 < groups.length && row[j + 1] && cells[j]!.join(' ').length <= 40 && near(groups[j]!, groups[j + 1]!)) j += 2;
+      else break;
+    }
+    const rows = cells.slice(i, j);
+    const rowCount = row.slice(i, j).filter(Boolean).length;
+    const figures = rows.some((r) => r.some(isNumber));
+    // Cells of words or figures, not a display formula's pieces ("{(", ")", "d"), and some label
+    // in words: a figure's axis ticks ("0 0 0 0", "568.57 568.52") are not a table.
+    const all = rows.flat();
+    const real = all.filter((c) => c.replace(/[^\p{L}\d]/gu, '').length >= 2).length >= all.length * 0.6;
+    const labelled = all.some((c) => /\p{L}{3}/u.test(c));
+    if (rowCount >= 2 && (figures || rowCount >= 3) && real && labelled) tables.push({ lines: groups.slice(i, j).flat(), rows });
+    i = j;
+  }
+  return tables;
+}
