@@ -1,6 +1,7 @@
 import type { Paragraph } from '../corpus/types.js';
 import { analyzePassage } from './rank.js';
 import { DIMENSIONS, dot, type WordVectors } from './vectors.js';
+import { TermIds } from './windows.js';
 
 /**
  * A dense, sentence-level signal for questions worded unlike the text (paraphrases): how
@@ -43,8 +44,8 @@ export function denseWeight(coverage: number): number {
 }
 
 interface DenseSentence {
-  /** Index terms in order (the analysed sentence's sequence). */
-  terms: readonly string[];
+  /** Index terms in order (the analysed sentence's sequence), as numbers (see `TermIds`). */
+  terms: Int32Array;
   /** IDF-weighted mean of the terms' unit vectors, unit length (zero when none has a vector). */
   mean: Float32Array;
 }
@@ -53,9 +54,55 @@ export interface DenseQuestion {
   /** Each question word's IDF. */
   idf: Float64Array;
   totalIdf: number;
-  /** Corpus term → the question words it stands for, with its credit for each (1: the word itself). */
-  credits: ReadonlyMap<string, ReadonlyArray<readonly [word: number, credit: number]>>;
+  /** Corpus terms (by number) → the question words they stand for, with their credit for each (1: the word itself). */
+  credits: Credits;
   mean: Float32Array;
+}
+
+/**
+ * Each (term number, question word, credit) the question gives, grouped by term: a term's
+ * run of (word, credit) is `words`/`values` from `from[r]` to `to[r]` for `terms[r]`. A word
+ * may be credited twice for one term: a sentence counts its best credit either way.
+ */
+export interface Credits {
+  terms: Int32Array;
+  from: Int32Array;
+  to: Int32Array;
+  words: Int32Array;
+  values: Float64Array;
+  /** The entries, ungrouped (to group again with `pending` once they have numbers). */
+  raw: { ids: number[]; words: number[]; values: number[] };
+  /** Question terms with no number yet (no passage analysed had them), with their word: looked up again when passages bring new terms. */
+  pending: Array<readonly [term: string, word: number]>;
+  /** TermIds' size when `pending` was last looked up. */
+  seenSize: number;
+  /** The generation the credits were last installed with (see `install`). */
+  generation: number;
+  /** Scratch: each question word's best credit in a sentence. */
+  found: Float64Array;
+}
+
+/** Entries grouped by term number. */
+function groupCredits(raw: Credits['raw']): Pick<Credits, 'terms' | 'from' | 'to' | 'words' | 'values'> {
+  const n = raw.ids.length;
+  const order = Array.from({ length: n }, (_, k) => k).sort((a, b) => raw.ids[a]! - raw.ids[b]! || a - b);
+  const words = new Int32Array(n);
+  const values = new Float64Array(n);
+  const terms: number[] = [];
+  const from: number[] = [];
+  const to: number[] = [];
+  order.forEach((k, at) => {
+    const id = raw.ids[k]!;
+    if (terms.length === 0 || terms[terms.length - 1] !== id) {
+      if (terms.length) to.push(at);
+      terms.push(id);
+      from.push(at);
+    }
+    words[at] = raw.words[k]!;
+    values[at] = raw.values[k]!;
+  });
+  if (terms.length) to.push(n);
+  return { terms: Int32Array.from(terms), from: Int32Array.from(from), to: Int32Array.from(to), words, values };
 }
 
 function normalise(v: Float32Array): Float32Array {
@@ -83,7 +130,9 @@ export class DenseSpace {
   private readonly terms: string[] = [];
   private readonly matrix: Float32Array;
   private readonly sentences = new WeakMap<Paragraph, DenseSentence[]>();
-  private readonly similarCache = new Map<string, Map<string, number>>();
+  /** Each row's term number. */
+  private readonly rowIds: Int32Array;
+  private readonly similarCache = new Map<string, { ids: Int32Array; values: Float64Array }>();
 
   /**
    * `surfaceOf`: corpus index term → its most frequent surface word; `idf`: the index's
@@ -94,6 +143,8 @@ export class DenseSpace {
     surfaceOf: ReadonlyMap<string, string>,
     private readonly idf: (term: string) => number,
     private readonly rareIdf: number,
+    /** The index's term numbers (shared with window scoring). */
+    private readonly ids: TermIds = new TermIds(),
   ) {
     const matrix = new Float32Array(surfaceOf.size * DIMENSIONS);
     for (const [term, word] of surfaceOf) {
@@ -102,6 +153,7 @@ export class DenseSpace {
       this.terms.push(term);
     }
     this.matrix = matrix.slice(0, this.terms.length * DIMENSIONS);
+    this.rowIds = Int32Array.from(this.terms, (t) => ids.id(t));
   }
 
   private termVector(term: string): Float32Array | null {
@@ -115,18 +167,23 @@ export class DenseSpace {
     return normalise(out);
   }
 
-  /** Corpus terms at cosine above SOFT_FLOOR from a question word, with their credit (0–1). One scan of the vocabulary, remembered. */
-  private similar(word: string): Map<string, number> {
+  /** Corpus terms (by number) at cosine above SOFT_FLOOR from a question word, with their credit (0–1). One scan of the vocabulary, remembered. */
+  private similar(word: string): { ids: Int32Array; values: Float64Array } {
     let out = this.similarCache.get(word);
     if (out) return out;
-    out = new Map();
+    const ids: number[] = [];
+    const values: number[] = [];
     const v = this.vectors.vector(word);
     if (v) {
       for (let row = 0, offset = 0; row < this.terms.length; row++, offset += DIMENSIONS) {
         const s = dot(v, this.matrix, offset);
-        if (s > SOFT_FLOOR) out.set(this.terms[row]!, Math.min(1, (s - SOFT_FLOOR) / (1 - SOFT_FLOOR)));
+        if (s > SOFT_FLOOR) {
+          ids.push(this.rowIds[row]!);
+          values.push(Math.min(1, (s - SOFT_FLOOR) / (1 - SOFT_FLOOR)));
+        }
       }
     }
+    out = { ids: Int32Array.from(ids), values: Float64Array.from(values) };
     if (this.similarCache.size < CACHE_LIMIT) this.similarCache.set(word, out);
     return out;
   }
@@ -134,17 +191,9 @@ export class DenseSpace {
   /** `surfaces`: each index term of the question with the word typed for it. */
   question(surfaces: ReadonlyMap<string, string>, known: (term: string) => boolean): DenseQuestion {
     const idf = new Float64Array(surfaces.size);
-    const credits = new Map<string, Array<readonly [number, number]>>();
+    const raw: Credits['raw'] = { ids: [], words: [], values: [] };
+    const pending: Array<readonly [string, number]> = [];
     const forMean: Array<{ v: Float32Array | null; idf: number }> = [];
-    const credit = (term: string, word: number, c: number) => {
-      const list = credits.get(term);
-      if (!list) credits.set(term, [[word, c]]);
-      else {
-        const at = list.findIndex(([w]) => w === word);
-        if (at < 0) list.push([word, c]);
-        else if (list[at]![1] < c) list[at] = [word, c];
-      }
-    };
     let totalIdf = 0;
     let i = 0;
     // The rarest MAX_SOFT_WORDS words are matched by meaning (one scan of the vocabulary each,
@@ -159,19 +208,35 @@ export class DenseSpace {
     for (const [term, surface] of surfaces) {
       idf[i] = rarity(term);
       totalIdf += idf[i]!;
-      if (soft.has(term)) for (const [t, c] of this.similar(surface)) credit(t, i, c);
-      credit(term, i, 1);
+      if (soft.has(term)) {
+        const near = this.similar(surface);
+        for (let j = 0; j < near.ids.length; j++) {
+          raw.ids.push(near.ids[j]!);
+          raw.words.push(i);
+          raw.values.push(near.values[j]!);
+        }
+      }
+      const id = this.ids.lookup(term);
+      if (id === undefined) pending.push([term, i]);
+      else {
+        raw.ids.push(id);
+        raw.words.push(i);
+        raw.values.push(1);
+      }
       forMean.push({ v: this.vectors.vector(surface), idf: idf[i]! });
       i++;
     }
+    const credits: Credits = { ...groupCredits(raw), raw, pending, seenSize: this.ids.size, generation: -1, found: new Float64Array(surfaces.size) };
     return { idf, totalIdf, credits, mean: this.meanOf(forMean) };
   }
 
   private analysed(paragraph: Paragraph): DenseSentence[] {
     let out = this.sentences.get(paragraph);
     if (!out) {
-      out = analyzePassage(paragraph).sentences.map((s) => ({
-        terms: s.sequence,
+      const passage = analyzePassage(paragraph);
+      const { sequence, ends } = this.ids.passage(passage);
+      out = passage.sentences.map((s, k) => ({
+        terms: sequence.subarray(k === 0 ? 0 : ends[k - 1]!, ends[k]!),
         mean: this.meanOf(s.sequence.map((t) => ({ v: this.termVector(t), idf: this.idf(t) }))),
       }));
       this.sentences.set(paragraph, out);
@@ -179,25 +244,87 @@ export class DenseSpace {
     return out;
   }
 
+  /** Per term number, for the question installed: its run of credits, and which question's they are. */
+  private runFrom = new Int32Array(1024);
+  private runTo = new Int32Array(1024);
+  private stamp = new Int32Array(1024);
+
+  /** The question's credits in the per-term arrays (grouped again when passages have brought a term it credits). */
+  private install(q: DenseQuestion): Credits {
+    const c = q.credits;
+    if (c.pending.length && c.seenSize !== this.ids.size) {
+      c.seenSize = this.ids.size;
+      const still: Array<readonly [string, number]> = [];
+      let found = false;
+      for (const [term, word] of c.pending) {
+        const id = this.ids.lookup(term);
+        if (id === undefined) still.push([term, word]);
+        else {
+          c.raw.ids.push(id);
+          c.raw.words.push(word);
+          c.raw.values.push(1);
+          found = true;
+        }
+      }
+      if (found) {
+        Object.assign(c, groupCredits(c.raw));
+        c.pending = still;
+        c.generation = -1;
+      }
+    }
+    const size = this.ids.size;
+    if (this.stamp.length < size) {
+      let n = this.stamp.length;
+      while (n < size) n *= 2;
+      const grow = (a: Int32Array) => {
+        const b = new Int32Array(n);
+        b.set(a);
+        return b;
+      };
+      [this.runFrom, this.runTo, this.stamp] = [grow(this.runFrom), grow(this.runTo), grow(this.stamp)];
+    }
+    if (c.generation !== this.ids.generation || c.generation < 0) {
+      c.generation = ++this.ids.generation;
+      for (let r = 0; r < c.terms.length; r++) {
+        const id = c.terms[r]!;
+        this.stamp[id] = c.generation;
+        this.runFrom[id] = c.from[r]!;
+        this.runTo[id] = c.to[r]!;
+      }
+    }
+    return c;
+  }
+
   /** The paragraph's best sentence by the dense score: its index, soft coverage and score (soft coverage + mean cosine). */
   score(paragraph: Paragraph, q: DenseQuestion): { sentence: number; soft: number; score: number } {
-    let best = { sentence: 0, soft: 0, score: -Infinity };
-    if (q.totalIdf <= 0) return { ...best, score: 0 };
+    if (q.totalIdf <= 0) return { sentence: 0, soft: 0, score: 0 };
     const sentences = this.analysed(paragraph);
-    const found = new Float64Array(q.idf.length);
+    const c = this.install(q);
+    const { stamp, runFrom, runTo } = this;
+    const { generation, words, values: credits, found } = c;
+    const idf = q.idf;
+    let bestSentence = 0;
+    let bestSoft = 0;
+    let bestScore = -Infinity;
     for (let i = 0; i < sentences.length; i++) {
       const s = sentences[i]!;
+      const terms = s.terms;
       found.fill(0);
-      for (let k = 0; k < s.terms.length; k++) {
-        const list = q.credits.get(s.terms[k]!);
-        if (list) for (let j = 0; j < list.length; j++) if (list[j]![1] > found[list[j]![0]]!) found[list[j]![0]] = list[j]![1];
+      for (let k = 0; k < terms.length; k++) {
+        const id = terms[k]!;
+        if (stamp[id] !== generation) continue;
+        for (let j = runFrom[id]!, end = runTo[id]!; j < end; j++) if (credits[j]! > found[words[j]!]!) found[words[j]!] = credits[j]!;
       }
       let sum = 0;
-      for (let w = 0; w < found.length; w++) sum += q.idf[w]! * found[w]!;
+      for (let w = 0; w < found.length; w++) sum += idf[w]! * found[w]!;
       const soft = sum / q.totalIdf;
       const score = soft + cosine(q.mean, s.mean);
-      if (score > best.score) best = { sentence: i, soft, score };
+      if (score > bestScore) {
+        bestSentence = i;
+        bestSoft = soft;
+        bestScore = score;
+      }
     }
-    return best;
+    return { sentence: bestSentence, soft: bestSoft, score: bestScore };
   }
 }

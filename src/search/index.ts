@@ -6,7 +6,7 @@ import { DENSE_CANDIDATES, denseWeight, DenseSpace } from './dense.js';
 import type { WordVectors } from './vectors.js';
 import { analyzeQuestion, type AnalyzedQuestion } from './question.js';
 import { analyzePassage, overviewFit, passageAnalysis, rankCandidates, type QueryTermGroup, type RankedPassage, type SourceNames } from './rank.js';
-import { WINDOW_SENTENCES, windowCount, WindowQuery, type WindowStatistics } from './windows.js';
+import { TermIds, WINDOW_SENTENCES, windowCount, WindowQuery, type WindowStatistics } from './windows.js';
 
 /**
  * The passage index: MiniSearch (BM25+) over paragraphs for recall, then a re-ranker
@@ -549,7 +549,7 @@ export class PassageIndex {
     const hits = query ? this.pool(this.search.search(query, { filter }), groups) : [];
     // The pool comes from the selective terms; window BM25 over every term, the common ones
     // included, picks the candidates the re-ranker looks at closely.
-    const windowQuery = new WindowQuery(new Map([...weights].map(([t, w]) => [t, w * this.idf(t)])));
+    const windowQuery = new WindowQuery(new Map([...weights].map(([t, w]) => [t, w * this.idf(t)])), this.termIds);
     const candidates = hits
       .map((h) => {
         const paragraph = this.corpus.paragraphsById.get(String(h.id))!;
@@ -657,6 +657,9 @@ export class PassageIndex {
       .sort((a, b) => b.score - a.score);
   }
 
+  /** Numbers for the terms of passages and queries, shared by window scoring and the dense signal (see windows.ts). */
+  private readonly termIds = new TermIds();
+
   private readonly leadIns = new WeakMap<Paragraph, ReadonlySet<string>>();
 
   /**
@@ -690,7 +693,7 @@ export class PassageIndex {
     if (this.denseSpace === undefined) {
       const vectors = this.semantic()?.vectors;
       const n = this.sentenceCount;
-      this.denseSpace = vectors && process.env.STEPPE_DENSE !== 'off' ? new DenseSpace(vectors, this.surfaceForm, (t) => this.idf(t), Math.log(1 + (n - 0.5) / 1.5)) : null;
+      this.denseSpace = vectors && process.env.STEPPE_DENSE !== 'off' ? new DenseSpace(vectors, this.surfaceForm, (t) => this.idf(t), Math.log(1 + (n - 0.5) / 1.5), this.termIds) : null;
     }
     return this.denseSpace;
   }

@@ -38,31 +38,138 @@ function saturate(tf: number, length: number, averageLength: number): number {
   return BM25.d + (tf * (BM25.k + 1)) / (tf + norm);
 }
 
+/** A passage's terms as numbers (see `TermIds`): every sentence's sequence one after another. */
+export interface PassageIds {
+  /** The sentences' sequences, concatenated. */
+  sequence: Int32Array;
+  /** Where each sentence's sequence ends in `sequence`. */
+  ends: Int32Array;
+  /** The section title's terms, in the set's order. */
+  section: Int32Array;
+}
+
+/**
+ * A number for every term of the analysed passages (and of the index's vocabulary, as
+ * queries bring it): the windows and the dense signal count terms in typed arrays indexed by
+ * them instead of looking each passage term up in a Map of the question's terms. Terms typed
+ * in questions get no number (a bot's vocabulary must not grow with what people type): a
+ * term no passage has cannot match one. `generation` lets each query install its terms in
+ * the shared, stamped arrays without clearing them.
+ */
+export class TermIds {
+  private readonly ids = new Map<string, number>();
+  private readonly passages = new WeakMap<AnalyzedPassage, PassageIds>();
+  /** Bumped for each query that installs its terms (see `WindowQuery`, dense.ts). */
+  generation = 0;
+
+  get size(): number {
+    return this.ids.size;
+  }
+
+  /** The term's number, given now if it has none. */
+  id(term: string): number {
+    let id = this.ids.get(term);
+    if (id === undefined) this.ids.set(term, (id = this.ids.size));
+    return id;
+  }
+
+  /** The term's number, or undefined when no passage analysed so far (nor a query) has it. */
+  lookup(term: string): number | undefined {
+    return this.ids.get(term);
+  }
+
+  /** The passage's terms as numbers, made once. */
+  passage(passage: AnalyzedPassage): PassageIds {
+    let out = this.passages.get(passage);
+    if (out) return out;
+    let total = 0;
+    for (const s of passage.sentences) total += s.sequence.length;
+    const sequence = new Int32Array(total);
+    const ends = new Int32Array(passage.sentences.length);
+    let at = 0;
+    passage.sentences.forEach((s, k) => {
+      for (const t of s.sequence) sequence[at++] = this.id(t);
+      ends[k] = at;
+    });
+    const section = new Int32Array(passage.sectionTerms.size);
+    let j = 0;
+    for (const t of passage.sectionTerms) section[j++] = this.id(t);
+    out = { sequence, ends, section };
+    this.passages.set(passage, out);
+    return out;
+  }
+}
+
+/** Per-term scratch shared by the queries of one TermIds: grown with it, stamped per query. */
+class SlotTable {
+  slot = new Int32Array(1024);
+  stamp = new Int32Array(1024);
+
+  /** Room for every number given so far. */
+  fit(size: number): void {
+    if (this.slot.length >= size) return;
+    let n = this.slot.length;
+    while (n < size) n *= 2;
+    const slot = new Int32Array(n);
+    slot.set(this.slot);
+    const stamp = new Int32Array(n);
+    stamp.set(this.stamp);
+    this.slot = slot;
+    this.stamp = stamp;
+  }
+}
+
+const slotTables = new WeakMap<TermIds, SlotTable>();
+
 /**
  * The query's weighted terms, numbered, with scratch space for counting them: window scoring
  * runs for up to POOL paragraphs per question, so it counts in reused typed arrays rather
  * than in maps (garbage collection shows in the 99th percentile).
  */
 export class WindowQuery {
-  private readonly slots = new Map<string, number>();
+  private readonly ids: TermIds;
+  private readonly table: SlotTable;
+  private generation = -1;
+  /** Term number → slot, for each term of the query. */
+  private readonly termIds: Int32Array;
   private readonly weights: Float64Array;
   private readonly tf: Int32Array;
   private readonly inSection: Uint8Array;
   private readonly touched: Int32Array;
   /** Matched slots of the passage's sentences, one after another (grown as needed). */
   private matches = new Int32Array(256);
-  private sentenceEnds = new Int32Array(32);
 
-  /** `weights`: each term's weight, the expansion's weight × the term's IDF. */
-  constructor(weights: ReadonlyMap<string, number>) {
+  /** `weights`: each term's weight, the expansion's weight × the term's IDF. `ids`: the index's term numbers. */
+  constructor(weights: ReadonlyMap<string, number>, ids: TermIds = new TermIds()) {
+    this.ids = ids;
+    let table = slotTables.get(ids);
+    if (!table) slotTables.set(ids, (table = new SlotTable()));
+    this.table = table;
     this.weights = new Float64Array(weights.size);
+    this.termIds = new Int32Array(weights.size);
+    let slot = 0;
     for (const [t, w] of weights) {
-      this.weights[this.slots.size] = w;
-      this.slots.set(t, this.slots.size);
+      this.weights[slot] = w;
+      this.termIds[slot] = ids.id(t);
+      slot++;
     }
     this.tf = new Int32Array(weights.size);
     this.inSection = new Uint8Array(weights.size);
     this.touched = new Int32Array(weights.size);
+  }
+
+  /** This query's terms in the shared slot table (again, when another query has used it since). */
+  private install(): { slot: Int32Array; stamp: Int32Array; generation: number } {
+    const table = this.table;
+    table.fit(this.ids.size);
+    if (this.generation !== this.ids.generation || this.generation < 0) {
+      this.generation = ++this.ids.generation;
+      for (let s = 0; s < this.termIds.length; s++) {
+        table.slot[this.termIds[s]!] = s;
+        table.stamp[this.termIds[s]!] = this.generation;
+      }
+    }
+    return { slot: table.slot, stamp: table.stamp, generation: this.generation };
   }
 
   /**
@@ -72,31 +179,35 @@ export class WindowQuery {
    * does, so a window that holds more of the question wins over one that repeats one word.
    */
   bestWindowScore(passage: AnalyzedPassage, stats: WindowStatistics): number {
-    const { sentences, sectionTerms } = passage;
-    const { slots, weights, tf, inSection, touched } = this;
+    const { sentences } = passage;
+    const ids = this.ids.passage(passage);
+    const { slot: slotOf, stamp, generation } = this.install();
+    const { weights, tf, inSection, touched } = this;
+    const sectionLength = passage.sectionTerms.size;
     let sectionScore = 0;
     let sectionCount = 0;
-    for (const t of sectionTerms) {
-      const slot = slots.get(t);
-      if (slot === undefined) continue;
+    for (let j = 0; j < ids.section.length; j++) {
+      const id = ids.section[j]!;
+      if (stamp[id] !== generation) continue;
+      const slot = slotOf[id]!;
       inSection[slot] = 1;
       sectionCount++;
-      sectionScore += stats.sectionBoost * weights[slot]! * saturate(1, sectionTerms.size, stats.averageSectionLength);
+      sectionScore += stats.sectionBoost * weights[slot]! * saturate(1, sectionLength, stats.averageSectionLength);
     }
     // Each sentence's matched slots, once: every sentence sits in WINDOW_SENTENCES windows.
-    let total = 0;
-    for (const x of sentences) total += x.sequence.length;
-    if (this.matches.length < total) this.matches = new Int32Array(total * 2);
-    if (this.sentenceEnds.length < sentences.length) this.sentenceEnds = new Int32Array(sentences.length * 2);
-    const { matches, sentenceEnds } = this;
+    const { sequence, ends } = ids;
+    if (this.matches.length < sequence.length) this.matches = new Int32Array(sequence.length * 2);
+    const matches = this.matches;
+    const sentenceEnds = ends;
+    // Matched slots up to each sentence's end: matchEnds[k] (reusing `ends`' indexing).
+    const matchEnds = this.matchEnds(sentences.length);
     let end = 0;
-    for (let k = 0; k < sentences.length; k++) {
-      const sequence = sentences[k]!.sequence;
-      for (let j = 0; j < sequence.length; j++) {
-        const slot = slots.get(sequence[j]!);
-        if (slot !== undefined) matches[end++] = slot;
+    for (let k = 0, m = 0; k < sentences.length; k++) {
+      for (const stop = sentenceEnds[k]!; m < stop; m++) {
+        const id = sequence[m]!;
+        if (stamp[id] === generation) matches[end++] = slotOf[id]!;
       }
-      sentenceEnds[k] = end;
+      matchEnds[k] = end;
     }
 
     const starts = windowCount(sentences.length);
@@ -104,9 +215,9 @@ export class WindowQuery {
     for (let i = 0; i < starts; i++) {
       const last = Math.min(sentences.length, i + WINDOW_SENTENCES);
       let length = 0;
-      for (let k = i; k < last; k++) length += sentences[k]!.sequence.length;
+      for (let k = i; k < last; k++) length += sentenceEnds[k]! - (k === 0 ? 0 : sentenceEnds[k - 1]!);
       let distinct = 0;
-      for (let m = i === 0 ? 0 : sentenceEnds[i - 1]!; m < sentenceEnds[last - 1]!; m++) {
+      for (let m = i === 0 ? 0 : matchEnds[i - 1]!; m < matchEnds[last - 1]!; m++) {
         const slot = matches[m]!;
         if (tf[slot] === 0) touched[distinct++] = slot;
         tf[slot] = tf[slot]! + 1;
@@ -124,5 +235,12 @@ export class WindowQuery {
     }
     inSection.fill(0);
     return best;
+  }
+
+  private ends = new Int32Array(32);
+
+  private matchEnds(n: number): Int32Array {
+    if (this.ends.length < n) this.ends = new Int32Array(n * 2);
+    return this.ends;
   }
 }
