@@ -120,6 +120,34 @@ describe.skipIf(!dir)('PDFs from ../shared/material/pdf', () => {
     expect(bodyText(doc('us-federal-register'))).toContain('in the FOR FURTHER INFORMATION CONTACT section.');
   });
 
+  it('keeps the title block out of passages and sections: names, affiliations, the title again', () => {
+    for (const d of corpus.documents) {
+      const surnames = d.meta.authors.map((a) => a.split(/\s+/).at(-1)!);
+      // A line of the authors' names is no section ("Anna Sundström, ¹ Michael Rönnlund, ² …" was one).
+      const named = (t: string) => surnames.length >= 2 && surnames.filter((s) => t.includes(s)).length >= 2;
+      expect(d.sections.filter((s) => named(s.title)).map((s) => s.title), d.meta.id).toEqual([]);
+      expect(d.paragraphs.filter((p) => p.page === d.paragraphs[0]!.page && named(p.text) && p.text.length < 300).map((p) => p.text), d.meta.id).toEqual([]);
+      // Nor is the title, or a line of it ("Research Article Patient Experiences of …", "enzyme inhibitors").
+      const title = d.meta.title.toLowerCase();
+      expect(d.sections.filter((s) => s.title.split(' ').length >= 2 && title.includes(s.title.toLowerCase().replace(/^research article /, ''))).map((s) => s.title), d.meta.id).toEqual([]);
+    }
+    expect(bodyText(doc('acl-2020-cohan-specter'))).not.toContain('Allen Institute for Artificial Intelligence');
+    // A title set across the columns ends in a short line ("… the development / of dementia"): one title, not a section.
+    expect(doc('intpsychogeriatrics').sections.map((s) => s.title)).not.toContain('Stressful life events are not associated with the development');
+  });
+
+  it('ends a block set across the columns with its short last line, not a new paragraph', () => {
+    // Abstracts set over both columns: "… the emotional impact … and emotional / adjustment were asked for."
+    expect(bodyText(doc('intpsychogeriatrics'))).toContain('the emotional impact (both positive and negative) and emotional adjustment were asked for.');
+    expect(bodyText(doc('bmc-jtmo-2010-datta'))).toMatch(/they must be appropriately utilized\./);
+    expect(doc('bmc-jtmo-2010-datta').paragraphs.filter((p) => /^priately/.test(p.text))).toEqual([]);
+  });
+
+  it('goes on with a paragraph a figure cut after a comma, though the text resumes with a capital', () => {
+    // S2ORC page 1: "Digital archives like arXiv,²" | Figure 1 and its caption | "PubMed Central,³ CiteSeerX …".
+    expect(bodyText(doc('acl-2020-lo-s2orc'))).toContain('Digital archives like arXiv,² PubMed Central,³ CiteSeerX');
+  });
+
   it('reads a bold lead-in as the start of its paragraph, a heading on two lines as one', () => {
     const longeval = doc('acl-eacl2023-longeval');
     expect(longeval.paragraphs.some((p) => p.text.startsWith('Long-form summaries are rarely evaluated by humans. We find that 101 out of 162 papers'))).toBe(true);

@@ -1,3 +1,4 @@
+import { isOrganisation } from '../authors.js';
 import type { Draft, DraftBlock, DraftPage } from './draft.js';
 import { joinHyphenated } from './hyphenation.js';
 import { endsSentence, median, sizesOf, SUPERSCRIPT, type Line } from './pdf-lines.js';
@@ -11,6 +12,43 @@ const HEADING_NUMBER = /^(\d+(?:\.\d+)*\.?|[A-Z]\.?(?:\d+)*|[IVX]+\.)\s+\S/;
 const BULLET = /^[•·▪◦‣\uE000-\uF8FF]\s/u;
 const LIST_ITEM = /^(?:[•·▪◦‣–\uE000-\uF8FF-]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s/u;
 export const REFERENCES = /^(?:\d+\.?\s*)?(references|bibliography|literature cited|works cited|references and notes)$/i;
+
+/** The heading that ends a paper's title block. */
+const BODY_HEADING = /^(?:abstract|summary|introduction|background|keywords?|key words)\b/i;
+const AFFILIATION = /\b(?:University|Universit[éäy]|Department|Dept\.|Faculty|School|Institute|Institut|Centre|Center|College|Laborator(?:y|ies)|Hospital|Division)\b/;
+/** "Research Article", "R E S E A R C H A R T I C L E Open Access", "REVIEW Open Access". */
+const ARTICLE_LABEL = /^(?:(?:original|research|review|short|brief|case)\s*)?(?:article|paper|communication|report|letter|review)?\s*(?:open\s*access)?$/i;
+const words = (t: string) =>
+  t
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^\p{L}\d\s]|(?<=\p{L})\d+/gu, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
+
+/** A line of the first page's title block that the metadata holds: not body text. */
+function isTitleBlockLine(text: string, draft: Draft, small: boolean): boolean {
+  const t = text.trim();
+  // Letter-spaced capitals ("R E S E A R C H") read as the word.
+  const unspaced = t.replace(/\b(\p{Lu}) (?=\p{Lu}\b)/gu, '$1');
+  if (/\p{L}/u.test(t) && ARTICLE_LABEL.test(unspaced)) return true;
+  const title = draft.proposed.title ? words(draft.proposed.title).join(' ') : '';
+  const own = words(t).join(' ');
+  if (title && own.split(' ').length >= 2 && !endsSentence(t)) {
+    // The title again, a line of it, or it with a label before it ("Research Article Patient Experiences of …").
+    if (title.includes(own) || (own.includes(title) && own.length <= title.length + 30)) return true;
+  }
+  // The authors' names: two of their surnames, or a lone author's full name, on a line of names (no "AGENCY:" field).
+  const authors = (draft.proposed.authors ?? []).filter((a) => !isOrganisation(a));
+  if (authors.length > 0 && !/:/.test(t) && !endsSentence(t) && t.length < 400) {
+    const surnames = authors.map((a) => words(a).at(-1)!).filter(Boolean);
+    const found = surnames.filter((s) => new RegExp(`\\b${s}\\b`, 'u').test(own)).length;
+    if (authors.length >= 2 ? found >= 2 : own.includes(words(authors[0]!).join(' '))) return true;
+  }
+  // Affiliations and addresses, e-mail addresses.
+  if (/@|\{[^}]*,[^}]*\}/.test(t) && t.split(' ').length <= 12) return true;
+  return AFFILIATION.test(t) && !endsSentence(t.replace(/\.$/, '')) && (small || t.split(' ').length <= 25) && !/\b(?:we|our|this|study|is|are|was|were)\b/i.test(t);
+}
 
 export function buildBlocks(pages: Line[][], heights: number[], bodySize: number, outline: Set<string>, vocabulary: Set<string>, draft: Draft): void {
   const body = pages.flat().filter((l) => Math.abs(l.size - bodySize) < 0.6);
@@ -31,6 +69,7 @@ export function buildBlocks(pages: Line[][], heights: number[], bodySize: number
   // size, so that a caption stopped mid-sentence does not hide the body text stopped before it.)
   const suspended = new Map<number, { page: number; block: { type: 'paragraph'; text: string } }>();
   let inReferences = false;
+  let bodyStarted = false;
   const refLines: Line[] = [];
   /** runIn: a heading only by being bold, which may yet be the bold start of a paragraph. */
   let pendingHeading: { page: number; text: string; size: number; bold: boolean; level: 1 | 2; runIn: boolean } | null = null;
@@ -93,7 +132,10 @@ export function buildBlocks(pages: Line[][], heights: number[], bodySize: number
       const small = l.size < bodySize * 0.92;
       const lowerPart = l.y < heights[p]! * 0.45;
       // (Lines across the gutter are one column, wherever their middle falls.)
-      const newColumn = prev !== null && (prev.spanning !== l.spanning || (!l.spanning && prev.column !== l.column) || l.y > prev.y + spacing);
+      // A block set across the columns (an abstract, a title) may end in a line too short to span
+      // them: right under it, at its left edge, it is the same block's last line, not a column.
+      const endOfSpan = prev !== null && prev.spanning && !l.spanning && prev.page === l.page && Math.abs(l.x0 - prev.x0) < bodySize && prev.y - l.y > 0 && prev.y - l.y < spacing * 1.5;
+      const newColumn = prev !== null && !endOfSpan && (prev.spanning !== l.spanning || (!l.spanning && prev.column !== l.column) || l.y > prev.y + spacing);
       // Footnotes: small print low on the page, starting with a marker.
       const marker = l.leadMarker ?? /^(\d{1,2})\s+(?=\p{L})/u.exec(l.text)?.[1] ?? /^([⁰¹²³⁴⁵⁶⁷⁸⁹]+|[*∗†‡§¶]{1,2})\s*(?=\S)/u.exec(l.text)?.[1] ?? null;
       // A raised marker is evidence enough (the note may be only a URL); a marker in the text
@@ -116,6 +158,16 @@ export function buildBlocks(pages: Line[][], heights: number[], bodySize: number
       // line, licence or journal address (running ones are gone already). Not body text.
       if (small && (l.y < heights[p]! * 0.08 || l.y > heights[p]! * 0.92) && !inReferences) continue;
 
+      // The first page's title block, before its abstract or first section: the title again (or a
+      // part of it, or with its article type), the authors' names, affiliations and addresses.
+      // They are the metadata, not passages, nor sections a passage would be filed under.
+      if (p === 0 && !bodyStarted) {
+        if (BODY_HEADING.test(l.text.replace(/^(\d+\.?|[IVX]+\.)\s+/, ''))) bodyStarted = true;
+        else if (isTitleBlockLine(l.text, draft, small)) {
+          prev = l;
+          continue;
+        }
+      }
       const isNumberedHeading = HEADING_NUMBER.test(l.text) && !/[.,;]$/.test(l.text) && l.text.length < 90;
       const larger = l.size >= bodySize * 1.12;
       const wholeBold = l.bold && l.text.length < 100 && !endsSentence(l.text.replace(/\.$/, ''));
@@ -141,7 +193,9 @@ export function buildBlocks(pages: Line[][], heights: number[], bodySize: number
         continue;
       }
       const h = pendingHeading as typeof pendingHeading;
-      if (h && prev && !newColumn && prev.y - l.y < Math.max(spacing * 1.3, l.size * 1.5) && Math.abs(l.size - h.size) < 0.3) {
+      // (A title set across the columns may end in a short line that no longer spans them: the same left edge says it goes on.)
+      const underHeading = prev !== null && (!newColumn || (prev.page === l.page && Math.abs(prev.x0 - l.x0) < l.size && prev.y > l.y));
+      if (h && prev && underHeading && prev.y - l.y < Math.max(spacing * 1.3, l.size * 1.5) && Math.abs(l.size - h.size) < 0.3) {
         const boldStart = l.runs.find((r) => r.str.trim())?.bold ?? false;
         // The heading's next line, in the same bold or large print ("3.1 RQ1: Does inter-annotator
         // agreement / improve using fine-grained annotations?", a title on four lines).
@@ -192,7 +246,10 @@ export function buildBlocks(pages: Line[][], heights: number[], bodySize: number
       if (startsNew || !current) {
         closeParagraph();
         const s = suspended.get(l.size);
-        const goesOn = s && p - s.page <= 1 && !(usesIndent && indented) && (/^\p{Ll}/u.test(l.text) || /\p{L}-$/u.test(s.block.text));
+        // It goes on where the text resumes in lower case, after a word broken at the line's end, or
+        // after a comma or a word with no stop ("Digital archives like arXiv,²" … a figure … "PubMed Central,³ …").
+        const cut = s && (/\p{L}-$/u.test(s.block.text) || /(?:[,;]|\p{Ll})[⁰¹²³⁴⁵⁶⁷⁸⁹]*$/u.test(s.block.text.trim()));
+        const goesOn = s && p - s.page <= 1 && !(usesIndent && indented) && (/^\p{Ll}/u.test(l.text) || cut);
         open = goesOn ? { page: s.page, text: joinHyphenated(s.block.text, l.text, vocabulary), lastLine: l, block: s.block } : { page: p, text: l.text, lastLine: l };
       } else {
         current.text = joinHyphenated(current.text, l.text, vocabulary);
