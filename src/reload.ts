@@ -50,8 +50,9 @@ export function summarizeReload(before: Engine, after: Engine, ms: number): Relo
  * Runs reloads one at a time. Emits `reloaded` (summary, trigger) once the new corpus is
  * in use and `failed` (message, trigger) when it did not load, whoever asked.
  */
-export class CorpusReloader extends EventEmitter<{ reloaded: [ReloadSummary, ReloadTrigger]; failed: [string, ReloadTrigger] }> {
+export class CorpusReloader extends EventEmitter<{ reloaded: [ReloadSummary, ReloadTrigger]; failed: [string, ReloadTrigger]; queued: [ReloadTrigger] }> {
   private running: Promise<ReloadOutcome> | null = null;
+  private queued: Promise<ReloadOutcome> | null = null;
 
   constructor(
     private readonly load: () => Promise<Engine>,
@@ -65,6 +66,23 @@ export class CorpusReloader extends EventEmitter<{ reloaded: [ReloadSummary, Rel
   reload(trigger: ReloadTrigger = 'command'): Promise<ReloadOutcome> {
     this.running ??= this.run(trigger).finally(() => (this.running = null));
     return this.running;
+  }
+
+  /**
+   * Reload from the folder as it is now: never joins a reload that began before (it may have
+   * read the folder already); one more runs after it instead (emitting `queued`), and every
+   * request meanwhile shares that one.
+   */
+  reloadAfter(trigger: ReloadTrigger): Promise<ReloadOutcome> {
+    if (!this.running) return this.reload(trigger);
+    if (!this.queued) {
+      this.queued = this.idle().then(() => {
+        this.queued = null;
+        return this.reload(trigger);
+      });
+      this.emit('queued', trigger);
+    }
+    return this.queued;
   }
 
   /** Whether a reload is running (one asked for now would join it, reading the folder as it was when it began). */
@@ -100,6 +118,11 @@ export const WATCH_DEBOUNCE_MS = 500;
 /** Files whose changes never matter: hidden files, editors' swap and backup files, partial downloads. */
 const IGNORED = /^\.|~$|\.(?:swp|swx|swo|tmp|temp|part|crdownload|download)$/i;
 
+/** Whether a change to the file `name` in the corpus folder is left unwatched (see IGNORED). */
+export function ignoredCorpusFile(name: string): boolean {
+  return IGNORED.test(name);
+}
+
 export interface CorpusWatch {
   close(): void;
 }
@@ -107,7 +130,8 @@ export interface CorpusWatch {
 /**
  * WATCH_CORPUS: `fs.watch` on the corpus folder; once it has been quiet for `debounceMs`
  * after a change, the corpus is reloaded through `reloader` as /reload does (one at a
- * time: a change while a reload runs brings one more reload after it, never a join). A corpus that does not
+ * time: a change while a reload runs brings one more reload after it, never a join; see
+ * `reloadAfter`). A corpus that does not
  * load is logged in one line and the running one stays; the next change tries again.
  */
 export function watchCorpus(dir: string, reloader: CorpusReloader, logger: Logger, options: { debounceMs?: number } = {}): CorpusWatch {
@@ -121,38 +145,33 @@ export function watchCorpus(dir: string, reloader: CorpusReloader, logger: Logge
   };
   const fire = () => {
     timer = undefined;
-    if (closed) return;
-    // A reload already running read the folder before this change: go again once it ends.
-    if (reloader.busy) {
-      void reloader.idle().then(schedule);
-      return;
-    }
-    void reloader.reload('watch').then((outcome) => {
-      if (outcome.kind === 'failed') logger.warn({ dir, error: outcome.message }, 'the corpus folder changed but does not load; the current corpus stays in use');
-    });
+    if (!closed) void reloader.reloadAfter('watch');
+  };
+  // One line per reload the folder caused that did not load (a /reload joining it is told by its reply).
+  const onFailed = (message: string, trigger: ReloadTrigger) => {
+    if (trigger === 'watch') logger.warn({ dir, error: message }, 'the corpus folder changed but does not load; the current corpus stays in use');
   };
   let watcher: FSWatcher;
   try {
     watcher = watch(dir, { persistent: false }, (_event, name) => {
-      if (name && IGNORED.test(String(name))) return;
+      if (name && ignoredCorpusFile(String(name))) return;
       schedule();
     });
   } catch (err) {
     logger.warn({ dir, error: (err as Error).message }, 'cannot watch the corpus folder (WATCH_CORPUS); use /reload');
     return { close: () => undefined };
   }
-  watcher.on('error', (err) => {
-    logger.warn({ dir, error: err.message }, 'stopped watching the corpus folder (WATCH_CORPUS); use /reload');
+  const close = () => {
     closed = true;
     clearTimeout(timer);
+    reloader.off('failed', onFailed);
     watcher.close();
-  });
-  logger.info({ dir, debounceMs }, 'watching the corpus folder');
-  return {
-    close() {
-      closed = true;
-      clearTimeout(timer);
-      watcher.close();
-    },
   };
+  watcher.on('error', (err) => {
+    logger.warn({ dir, error: err.message }, 'stopped watching the corpus folder (WATCH_CORPUS); use /reload');
+    close();
+  });
+  reloader.on('failed', onFailed);
+  logger.info({ dir, debounceMs }, 'watching the corpus folder');
+  return { close };
 }

@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { copyFileSync, mkdtempSync, readdirSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -5,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ask } from '../../commands/ask.js';
 import type { CommandContext } from '../../src/command.js';
 import { createEngine } from '../../src/engine.js';
-import type { ReloadSummary, ReloadTrigger } from '../../src/reload.js';
+import { ignoredCorpusFile, type ReloadSummary, type ReloadTrigger } from '../../src/reload.js';
 import { slashCommand, startFakeDiscord, type FakeDiscord } from '../fake-discord/fakeDiscord.js';
 import { startBotOn, testCommand, withTimeout, type BotOnFake } from './harness.js';
 
@@ -45,7 +46,7 @@ describe('WATCH_CORPUS', () => {
   let bot: BotOnFake;
   let dir: string;
   let staging: string;
-  /** While set, the reload's load waits on it (a reload "in progress"); `loading` opens when one is waiting. */
+  /** While set, a reload that has read the folder waits on it (a reload "in progress"); `loading` opens when one is waiting. */
   let loadGate: Promise<void> | null = null;
   let loading = latch();
   /** The test-only /hold: an answer that starts, then waits for `holdGate` before it runs on the engine it was given. */
@@ -67,12 +68,14 @@ describe('WATCH_CORPUS', () => {
     for (const f of readdirSync(CORPUS)) copyFileSync(new URL(f, CORPUS), path.join(dir, f));
     writeFileSync(path.join(staging, 'zorig-1999.json'), JSON.stringify(NOTE));
     writeFileSync(path.join(staging, 'zorig-1999.txt'), NOTE_TEXT);
+    // The folder is read first; then, while a gate is set, the reload waits before it is swapped in.
     const load = async () => {
+      const engine = await createEngine(dir, { indexCacheDir: null });
       if (loadGate) {
         loading.open();
         await loadGate;
       }
-      return createEngine(dir, { indexCacheDir: null });
+      return engine;
     };
     fake = await startFakeDiscord();
     bot = await startBotOn(fake, { engine: await load(), loadEngine: load, env: { WATCH_CORPUS: 'true', CORPUS_DIR: dir }, extraCommands: [hold] });
@@ -155,6 +158,35 @@ describe('WATCH_CORPUS', () => {
 
     // new questions see the new corpus
     expect(await answerTo(QUESTION)).not.toContain('Zorig Foundation');
+  });
+
+  it('a change while a reload is running brings one more reload after it', async () => {
+    const gate = latch();
+    loadGate = gate.wait;
+    loading = latch();
+    const first = nextReload((s) => s.added.includes('zorig-1999'));
+    const second = nextReload((s) => s.added.includes('later-2001'));
+    copyFileSync(path.join(staging, 'zorig-1999.json'), path.join(dir, 'zorig-1999.json'));
+    copyFileSync(path.join(staging, 'zorig-1999.txt'), path.join(dir, 'zorig-1999.txt'));
+    // the first reload has read the folder and is still running when the second document lands
+    await withTimeout(loading.wait, GUARD_MS, 'the first reload reading the folder');
+    writeFileSync(path.join(dir, 'later-2001.json'), JSON.stringify({ ...NOTE, id: 'later-2001', file: 'later-2001.txt', title: 'Later Notes', year: 2001 }));
+    writeFileSync(path.join(dir, 'later-2001.txt'), 'Later Notes\n\nThe Uvs lake observatory counted migrating cranes in 2001.\n');
+    // the watcher sees it while the first reload runs, and queues one more rather than joining
+    expect(await withTimeout(once(reloader(), 'queued'), GUARD_MS, 'the second reload queued')).toEqual(['watch']);
+    loadGate = null;
+    gate.open();
+    expect((await first).summary.added).toEqual(['zorig-1999']);
+    expect((await second).summary).toMatchObject({ added: ['later-2001'], removed: [] });
+    expect(await answerTo('Who counted migrating cranes at the Uvs lake observatory?')).toContain('later-2001/');
+    const gone = nextReload((s) => s.removed.length === 2);
+    for (const f of ['zorig-1999.json', 'zorig-1999.txt', 'later-2001.json', 'later-2001.txt']) unlinkSync(path.join(dir, f));
+    await gone;
+  });
+
+  it('leaves hidden, swap, backup and partial files alone', () => {
+    for (const name of ['.zorig.json.swp', '.DS_Store', 'zorig.json~', 'zorig.txt.tmp', 'paper.pdf.part', 'x.crdownload']) expect(ignoredCorpusFile(name), name).toBe(true);
+    for (const name of ['zorig-1999.json', 'zorig-1999.txt', 'notes.md']) expect(ignoredCorpusFile(name), name).toBe(false);
   });
 
   it('a folder that does not load: one log line, the running corpus keeps answering; fixed, it reloads', async () => {
