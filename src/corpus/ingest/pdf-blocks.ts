@@ -134,7 +134,7 @@ export function buildBlocks(pages: Line[][], heights: number[], bodySize: number
       // (Lines across the gutter are one column, wherever their middle falls.)
       // A block set across the columns (an abstract, a title) may end in a line too short to span
       // them: right under it, at its left edge, it is the same block's last line, not a column.
-      const endOfSpan = prev !== null && prev.spanning && !l.spanning && prev.page === l.page && Math.abs(l.x0 - prev.x0) < bodySize && prev.y - l.y > 0 && prev.y - l.y < spacing * 1.5;
+      const endOfSpan = prev?.spanning && !l.spanning && prev.page === l.page && Math.abs(l.x0 - prev.x0) < bodySize && prev.y - l.y > 0 && prev.y - l.y < spacing * 1.5;
       const newColumn = prev !== null && !endOfSpan && (prev.spanning !== l.spanning || (!l.spanning && prev.column !== l.column) || l.y > prev.y + spacing);
       // Footnotes: small print low on the page, starting with a marker.
       const marker = l.leadMarker ?? /^(\d{1,2})\s+(?=\p{L})/u.exec(l.text)?.[1] ?? /^([⁰¹²³⁴⁵⁶⁷⁸⁹]+|[*∗†‡§¶]{1,2})\s*(?=\S)/u.exec(l.text)?.[1] ?? null;
