@@ -61,8 +61,14 @@ export function addressedTo(message: Message, botId: string, messageContent: boo
   const home = inOwnThread ? `thread:${message.channelId}` : `recent:${message.channelId}:${message.author.id}`;
   if (replyToBot) return { via: 'reply', question, continues: `msg:${message.reference!.messageId}`, home };
   if (inOwnThread && (mentionsBot || messageContent)) return { via: 'thread', question, continues: home, home };
-  if (mentionsBot) return { via: 'mention', question, continues: home, home };
+  // A forum post that mentions Steppe in its first message: the post's title is part of the question.
+  if (mentionsBot) return { via: 'mention', question: isPostStarter(message) ? withTitle(channel.isThread() ? channel.name : '', question) : question, continues: home, home };
   return null;
+}
+
+/** The first message of a forum post: it has the id of its post (a thread); a thread's other messages never do. */
+function isPostStarter(message: Message): boolean {
+  return message.channel.isThread() && message.id === message.channel.id;
 }
 
 /**
@@ -78,8 +84,7 @@ export function helpChannelQuestion(message: Message, helpChannels: readonly str
   const body = (message.content ?? '').replace(/\s+/g, ' ').trim();
   if (!body) return null;
   const channel = message.channel;
-  // A forum post's starter message has the post's (thread's) id.
-  const forumPost = channel.isThread() && channel.parentId !== null && helpChannels.includes(channel.parentId) && message.id === channel.id;
+  const forumPost = isPostStarter(message) && channel.isThread() && channel.parentId !== null && helpChannels.includes(channel.parentId);
   if (!forumPost && !helpChannels.includes(message.channelId)) return null;
   const question = forumPost ? withTitle(channel.name, body) : body;
   const home = `recent:${message.channelId}:${message.author.id}`;

@@ -61,6 +61,13 @@ describe('a forum as a help channel', () => {
     await nothingElseIn(thread.id, 0);
   });
 
+  it('there, a post that mentions Steppe is answered, its title part of the question', async () => {
+    const { thread, message } = await fake.post({ forumId: quiet, name: 'Kazakhs in Mongolia', content: 'How many are there?', mentionBot: true });
+    const answer = await replyTo(message);
+    expect(answer.channel_id).toBe(thread.id);
+    expect(JSON.stringify(answer.embeds)).toContain('160,000');
+  });
+
   it('set as a help channel: a new post is answered in its thread, without a mention, pinging nobody but the asker', async () => {
     expect((await helpChannel(help, true)).description).toBe(`<#${help}> is now a help channel: Steppe answers plain questions there without a mention (in a forum, each new post).`);
     const threadsBefore = fake.threads().length;
