@@ -188,8 +188,23 @@ describe.skipIf(!dir)('PDFs from ../shared/material/pdf', () => {
     }
   });
 
+  it('keeps a sentence whole around a word set small over a sign', () => {
+    // "… i.e. if P¹ cite −−→ P² and P² cite −−→ P³ but P¹ ≠(cite over the arrow) P³, then P³ is a candidate
+    // hard negative …": the over-script came between the line's halves and cut the paragraph.
+    expect(bodyText(doc('acl-2020-cohan-specter'))).toMatch(/We denote as “hard negatives” the papers that are not cited by the query paper.*then P³ is a candidate hard negative example for P¹/);
+  });
+
+  it('puts TeX accents on their letters', () => {
+    // TeX draws the accent as a glyph of its own before the letter: "F¨arber", "P´erez".
+    const s2orc = bodyText(doc('acl-2020-lo-s2orc'));
+    expect(s2orc).toContain('Saier and Färber (2019)');
+    expect(s2orc).not.toContain('F¨arber');
+  });
+
   it('joins words hyphenated at line ends, and only into words', () => {
     const specter = bodyText(doc('acl-2020-cohan-specter'));
+    // A capital after the break is no hyphen when the document writes the word whole ("SciB- / ERT").
+    expect(specter).toContain('unlike BERT-Large, SciBERT is pretrained on scientific text');
     expect(specter).toContain('representations');
     expect(specter).toContain('document-level');
     expect(specter).not.toMatch(/\bstateof\b/);

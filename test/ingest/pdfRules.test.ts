@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { citeParagraph, formatCitation } from '../../src/answer/citation.js';
+import { joinHyphenated, vocabularyOf } from '../../src/corpus/ingest/hyphenation.js';
 import { importFiles } from '../../src/corpus/ingest/index.js';
+import { withAccents } from '../../src/corpus/ingest/pdf-lines.js';
 import { loadCorpus } from '../../src/corpus/load.js';
 import { prose, tinyPdf, type TinyLine } from './tinyPdf.js';
 
@@ -102,5 +104,12 @@ describe('PDF import rules', () => {
     const doc = (await loadCorpus(corpusDir)).documents[0]!;
     expect(doc.paragraphs.map((p) => p.text).join('\n')).not.toMatch(/Khovd|Zavkhan|Camps/);
     expect(doc.paragraphs.some((p) => p.text.includes('in the western aimags moved further than those in the east'))).toBe(true);
+  });
+
+  it('joins TeX accents to their letters and words broken before a capital the document writes whole', () => {
+    expect(withAccents('Saier and F¨arber (2019); P´erez; Mitrovi´c; 2.5 ˚A')).toBe('Saier and Färber (2019); Pérez; Mitrović; 2.5 Å');
+    const vocabulary = vocabularyOf('SciBERT is pretrained on science; Anglo Saxon');
+    expect(joinHyphenated('unlike BERT-Large, SciB-', 'ERT is', vocabulary)).toBe('unlike BERT-Large, SciBERT is');
+    expect(joinHyphenated('the Anglo-', 'Saxon kings', vocabulary)).toBe('the Anglo-Saxon kings');
   });
 });

@@ -19,11 +19,12 @@ export function joinHyphenated(before: string, after: string, vocabulary: Set<st
   const tail = n[1]!.toLowerCase();
   const joined = head + tail;
   // A capital after the break (`Anglo-Saxon`, `non-English`) is a real hyphen.
+  // (Unless the document writes the joined word whole: `SciB-` + `ERT` is the `SciBERT` it names elsewhere.)
   const real =
-    /^\p{Lu}/u.test(n[1]!) || /^\p{L}+-/u.test(b) // `non-English`, `state-` + `of-the-art`
-      ? true
-      : vocabulary.has(joined)
-        ? false
+    vocabulary.has(joined) && !vocabulary.has(`${head}-${tail}`)
+      ? false
+      : /^\p{Lu}/u.test(n[1]!) || /^\p{L}+-/u.test(b) // `non-English`, `state-` + `of-the-art`
+        ? true
         : vocabulary.has(`${head}-${tail}`) || (vocabulary.has(head) && vocabulary.has(tail) && head.length >= 2 && tail.length >= 2);
   return real ? `${a}${b}` : `${a.slice(0, -1)}${b}`;
 }

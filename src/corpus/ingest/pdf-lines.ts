@@ -111,12 +111,21 @@ export function buildLines(runs: Run[], page: number): Line[] {
   for (const l of stitch(lines)) {
     const prev = merged[merged.length - 1];
     if (prev && FOOTNOTE_MARK.test(prev.text.trim()) && prev.size < l.size * 0.9 + 0.01 && prev.y - l.y > 0 && prev.y - l.y < l.size * 0.7 && l.x0 - prev.x1 < l.size && l.x0 >= prev.x0) {
-      merged[merged.length - 1] = { ...l, text: l.text, x0: prev.x0, leadMarker: prev.text.trim() };
+      merged[merged.length - 1] = { ...l, text: withAccents(l.text), x0: prev.x0, leadMarker: prev.text.trim() };
       continue;
     }
-    merged.push({ ...l, text: l.text.replace(/\s+/g, ' ').trim() });
+    merged.push({ ...l, text: withAccents(l.text.replace(/\s+/g, ' ').trim()) });
   }
   return merged;
+}
+
+/**
+ * TeX sets an accent as a glyph of its own before its letter ("F¨arber", "P´erez", "Mitrovi´c",
+ * "˚A" for ångström): the accent and the letter become the one accented letter ("Färber").
+ */
+const ACCENTS: Record<string, string> = { '¨': '\u0308', '´': '\u0301', ˆ: '\u0302', '˜': '\u0303', '˚': '\u030a', '˝': '\u030b', ˇ: '\u030c', '¸': '\u0327' };
+export function withAccents(text: string): string {
+  return text.replace(/([¨´ˆ˜˚˝ˇ¸]) ?(\p{L})/gu, (_, accent: string, letter: string) => (letter + ACCENTS[accent]!).normalize('NFC'));
 }
 
 /**
@@ -135,6 +144,24 @@ function stitch(lines: Line[]): Line[] {
       const sign = l.text.trim().length <= 2 && !/[\p{L}\d]/u.test(l.text) && l.size <= o.size && Math.abs(o.y - l.y) < o.size * 0.6 && gap > -size;
       return (sameBase || sign) && gap < size * 0.35;
     });
+    // A word set small over a sign between the two halves ("P¹ ≠ P³" with "cite" over the arrow,
+    // given after the first half): the three are one line, the small word in its place.
+    if (!into && out.length >= 2) {
+      const mid = out[out.length - 1]!;
+      const o = out[out.length - 2]!;
+      const size = Math.max(o.size, l.size);
+      const over = mid.size < o.size * 0.85 && mid.y > o.y && mid.y - o.y < o.size * 0.8 && mid.x0 >= o.x0 - 1 && mid.x1 <= l.x1 + size && mid.text.trim().length <= 12;
+      if (over && Math.abs(o.y - l.y) < size * 0.3 && Math.abs(o.size - l.size) < 1.5 && l.x0 - o.x1 > -size && l.x0 - o.x1 < size * 0.35 && l.x0 > o.x0) {
+        out.pop();
+        o.text += ` ${mid.text}`;
+        o.runs.push(...mid.runs);
+        o.x1 = Math.max(o.x1, mid.x1);
+        o.text += ` ${l.text}`;
+        o.runs.push(...l.runs);
+        o.x1 = Math.max(o.x1, l.x1);
+        continue;
+      }
+    }
     if (!into) {
       out.push(l);
       continue;
