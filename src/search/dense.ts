@@ -82,29 +82,6 @@ export interface Credits {
   found: Float64Array;
 }
 
-/** Entries grouped by term number. */
-function groupCredits(raw: Credits['raw']): Pick<Credits, 'terms' | 'from' | 'to' | 'words' | 'values'> {
-  const n = raw.ids.length;
-  const order = Array.from({ length: n }, (_, k) => k).sort((a, b) => raw.ids[a]! - raw.ids[b]! || a - b);
-  const words = new Int32Array(n);
-  const values = new Float64Array(n);
-  const terms: number[] = [];
-  const from: number[] = [];
-  const to: number[] = [];
-  order.forEach((k, at) => {
-    const id = raw.ids[k]!;
-    if (terms.length === 0 || terms[terms.length - 1] !== id) {
-      if (terms.length) to.push(at);
-      terms.push(id);
-      from.push(at);
-    }
-    words[at] = raw.words[k]!;
-    values[at] = raw.values[k]!;
-  });
-  if (terms.length) to.push(n);
-  return { terms: Int32Array.from(terms), from: Int32Array.from(from), to: Int32Array.from(to), words, values };
-}
-
 function normalise(v: Float32Array): Float32Array {
   let n = 0;
   for (let d = 0; d < DIMENSIONS; d++) n += v[d]! * v[d]!;
@@ -226,7 +203,7 @@ export class DenseSpace {
       forMean.push({ v: this.vectors.vector(surface), idf: idf[i]! });
       i++;
     }
-    const credits: Credits = { ...groupCredits(raw), raw, pending, seenSize: this.ids.size, generation: -1, found: new Float64Array(surfaces.size) };
+    const credits: Credits = { ...this.group(raw), raw, pending, seenSize: this.ids.size, found: new Float64Array(surfaces.size) };
     return { idf, totalIdf, credits, mean: this.meanOf(forMean) };
   }
 
@@ -249,6 +226,64 @@ export class DenseSpace {
   private runTo = new Int32Array(1024);
   private stamp = new Int32Array(1024);
 
+  /** Room in the per-term arrays for every term number given so far. */
+  private fit(): void {
+    const size = this.ids.size;
+    if (this.stamp.length >= size) return;
+    let n = this.stamp.length;
+    while (n < size) n *= 2;
+    const grow = (a: Int32Array) => {
+      const b = new Int32Array(n);
+      b.set(a);
+      return b;
+    };
+    this.runFrom = grow(this.runFrom);
+    this.runTo = grow(this.runTo);
+    this.stamp = grow(this.stamp);
+  }
+
+  /**
+   * The entries grouped by term number (a counting sort in the per-term arrays), which leaves
+   * them installed there for the question (see `install`).
+   */
+  private group(raw: Credits['raw']): Pick<Credits, 'terms' | 'from' | 'to' | 'words' | 'values' | 'generation'> {
+    this.fit();
+    const generation = ++this.ids.generation;
+    const { stamp, runFrom, runTo } = this;
+    const n = raw.ids.length;
+    const terms: number[] = [];
+    for (let k = 0; k < n; k++) {
+      const id = raw.ids[k]!;
+      if (stamp[id] !== generation) {
+        stamp[id] = generation;
+        runTo[id] = 0;
+        terms.push(id);
+      }
+      runTo[id] = runTo[id]! + 1;
+    }
+    const from = new Int32Array(terms.length);
+    const to = new Int32Array(terms.length);
+    let at = 0;
+    for (let r = 0; r < terms.length; r++) {
+      const id = terms[r]!;
+      from[r] = at;
+      runFrom[id] = at;
+      at += runTo[id]!;
+      runTo[id] = from[r]!;
+    }
+    const words = new Int32Array(n);
+    const values = new Float64Array(n);
+    for (let k = 0; k < n; k++) {
+      const id = raw.ids[k]!;
+      const pos = runTo[id]!;
+      runTo[id] = pos + 1;
+      words[pos] = raw.words[k]!;
+      values[pos] = raw.values[k]!;
+    }
+    for (let r = 0; r < terms.length; r++) to[r] = runTo[terms[r]!]!;
+    return { terms: Int32Array.from(terms), from, to, words, values, generation };
+  }
+
   /** The question's credits in the per-term arrays (grouped again when passages have brought a term it credits). */
   private install(q: DenseQuestion): Credits {
     const c = q.credits;
@@ -267,23 +302,12 @@ export class DenseSpace {
         }
       }
       if (found) {
-        Object.assign(c, groupCredits(c.raw));
+        Object.assign(c, this.group(c.raw));
         c.pending = still;
-        c.generation = -1;
       }
     }
-    const size = this.ids.size;
-    if (this.stamp.length < size) {
-      let n = this.stamp.length;
-      while (n < size) n *= 2;
-      const grow = (a: Int32Array) => {
-        const b = new Int32Array(n);
-        b.set(a);
-        return b;
-      };
-      [this.runFrom, this.runTo, this.stamp] = [grow(this.runFrom), grow(this.runTo), grow(this.stamp)];
-    }
-    if (c.generation !== this.ids.generation || c.generation < 0) {
+    this.fit();
+    if (c.generation !== this.ids.generation) {
       c.generation = ++this.ids.generation;
       for (let r = 0; r < c.terms.length; r++) {
         const id = c.terms[r]!;

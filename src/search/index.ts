@@ -646,7 +646,10 @@ export class PassageIndex {
       : ranked;
     let min = Infinity;
     let max = -Infinity;
-    for (const { score } of scores.values()) [min, max] = [Math.min(min, score), Math.max(max, score)];
+    for (const { score } of scores.values()) {
+      min = Math.min(min, score);
+      max = Math.max(max, score);
+    }
     const span = max - min || 1;
     const top = Math.max(0, ...all.map((r) => r.score));
     return all

