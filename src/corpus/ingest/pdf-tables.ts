@@ -1,4 +1,4 @@
-import type { Line } from './pdf-lines.js';
+import { type Line, withAccents } from './pdf-lines.js';
 
 /**
  * Table regions on a page: rows of short cells set apart by wide gaps, or of figures. A table
@@ -10,7 +10,9 @@ import type { Line } from './pdf-lines.js';
 
 /** A gap between cells: wider than a word space stretched in justified print (≤ ~0.6 em). */
 const CELL_GAP = 0.9;
-const NUMBER = /^[-+−–±~<>≤≥]?\s*[$€£]?\(?\d[\d.,]*\)?\s*(?:%|[KMB]|±\s*\d[\d.,]*)?\*{0,3}$|^[-–—]$|^n\/?a$/i;
+const FIGURE = String.raw`[-+−–±~<>≤≥]?\s*[$€£]?\(?\d[\d.,]*\)?\s*(?:%|[KMB]|±\s*\d[\d.,]*)?[*†‡]{0,3}`;
+/** A cell of figures: one ("84.2", "25k", "62%", "0.90 ± 0.06") or several set close ("84.2 88.4 91.5"), or a dash. */
+const NUMBER = new RegExp(`^${FIGURE}(?:\\s+${FIGURE})*$|^[-–—]$|^n\\/?a$`, 'i');
 
 /** The line's cells, left to right: pieces split where a gap is wider than CELL_GAP em. */
 export function cellsOf(line: Line): string[] {
@@ -18,12 +20,14 @@ export function cellsOf(line: Line): string[] {
   const cells: string[] = [];
   let cell = '';
   let end = -Infinity;
+  let spaced = false;
   for (const r of runs) {
     if (!r.str.trim()) {
       if (r.w >= line.size * CELL_GAP && cell.trim()) {
         cells.push(cell.trim());
         cell = '';
       }
+      spaced = true;
       end = Math.max(end, r.x + r.w);
       continue;
     }
@@ -32,11 +36,12 @@ export function cellsOf(line: Line): string[] {
       cells.push(cell.trim());
       cell = '';
     }
-    cell += (cell && gap > line.size * 0.15 && !/\s$/.test(cell) ? ' ' : '') + r.str;
+    cell += (cell && (spaced || gap > line.size * 0.15) && !/\s$/.test(cell) ? ' ' : '') + r.str;
+    spaced = false;
     end = Math.max(end, r.x + r.w);
   }
   if (cell.trim()) cells.push(cell.trim().replace(/\s+/g, ' '));
-  return cells.map((c) => c.replace(/\s+/g, ' '));
+  return cells.map((c) => withAccents(c.replace(/\s+/g, ' ')));
 }
 
 const isNumber = (cell: string) => NUMBER.test(cell.trim());
@@ -52,7 +57,7 @@ function rowLike(cells: string[], text: string): boolean {
   // A label and figures ("SPECTER 84.2 88.4 91.5", "Hybrid 91.5 1990").
   if (cells.length >= 2 && numbers >= 1 && numbers >= cells.length - 1 && cells.every((c) => c.length <= 40) && !/[.!?]$/.test(text)) return true;
   // Figures set with ordinary spaces: mostly numbers, at least three.
-  return numericWords >= 3 && numericWords >= words.length * 0.6;
+  return numericWords >= 3 && numericWords >= words.length * 0.5;
 }
 
 /**
@@ -68,7 +73,7 @@ export function findTables(lines: Line[], bodySize: number): Array<{ lines: Line
   for (const l of lines) {
     const g = groups[groups.length - 1];
     const last = g?.[g.length - 1];
-    if (g && last && last.page === l.page && Math.abs(last.y - l.y) < Math.min(last.size, l.size) * 0.3 && l.x0 >= last.x1 - 1) g.push(l);
+    if (g && last && last.page === l.page && Math.abs(last.y - l.y) < Math.min(last.size, l.size) * 0.3 && l.x0 > last.x0) g.push(l);
     else groups.push([l]);
   }
   const cells = groups.map((g) => g.flatMap(cellsOf));
