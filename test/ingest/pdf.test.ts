@@ -148,6 +148,13 @@ describe.skipIf(!dir)('PDFs from ../shared/material/pdf', () => {
     expect(bodyText(doc('acl-2020-lo-s2orc'))).toContain('Digital archives like arXiv,² PubMed Central,³ CiteSeerX');
   });
 
+  it('reads a structured abstract as the parts it labels', () => {
+    // "Methods: A mix of quantitative and qualitative methods …" → § Methods under Abstract.
+    const methods = doc('bmc-2014-agyeman-duah').paragraphs.find((p) => p.text.startsWith('A mix of quantitative and qualitative methods was applied'))!;
+    expect([methods.topSection, methods.section]).toEqual(['Abstract', 'Methods']);
+    expect(doc('intpsychogeriatrics').paragraphs.find((p) => p.text.startsWith('During follow-up, 423 participants developed dementia'))!.section).toBe('Results');
+  });
+
   it('reads a bold lead-in as the start of its paragraph, a heading on two lines as one', () => {
     const longeval = doc('acl-eacl2023-longeval');
     expect(longeval.paragraphs.some((p) => p.text.startsWith('Long-form summaries are rarely evaluated by humans. We find that 101 out of 162 papers'))).toBe(true);

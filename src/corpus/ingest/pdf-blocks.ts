@@ -269,4 +269,35 @@ export function buildBlocks(pages: Line[][], heights: number[], bodySize: number
     // Table rows and figure labels end up as very short "paragraphs": keep passages readable.
     page.blocks = page.blocks.filter((b) => b.type !== 'paragraph' || b.text.replace(/[^\p{L}]/gu, '').length >= 12);
   }
+  structuredAbstract(draft.pages);
+}
+
+/** The parts of a structured abstract, as journals label them. */
+const ABSTRACT_PART = /^(Background|Objectives?|Aims?|Purpose|Context|Introduction|Methods?|Design|Setting|Participants|Patients|Materials and methods|Measurements|Interventions?|Results?|Findings|Conclusions?|Interpretation|Discussion|Significance)\s*[:.]\s+(?=[\p{Lu}\d])/u;
+
+/**
+ * A structured abstract ("Background: …", "Methods: A mix of …", "Results: …") is read as the
+ * sub-sections it labels, as a text's run-in headings are: "Methods" under "Abstract", the
+ * label off the paragraph's text. Only in the abstract (under its heading, or before the first
+ * heading), and only when two parts at least are labelled so.
+ */
+function structuredAbstract(pages: DraftPage[]): void {
+  const found: Array<{ page: DraftPage; index: number }> = [];
+  // Before the first heading (an abstract with none over it) or under "Abstract".
+  let inAbstract = true;
+  pages.forEach((page) => {
+    page.blocks.forEach((b, index) => {
+      if (b.type === 'heading') {
+        inAbstract = /^abstract$/i.test(b.text.trim());
+        return;
+      }
+      if (inAbstract && b.type === 'paragraph' && ABSTRACT_PART.test(b.text)) found.push({ page, index });
+    });
+  });
+  if (found.length < 2) return;
+  for (const { page, index } of found.reverse()) {
+    const b = page.blocks[index] as { type: 'paragraph'; text: string };
+    const m = ABSTRACT_PART.exec(b.text)!;
+    page.blocks.splice(index, 1, { type: 'heading', level: 2, text: m[1]! }, { type: 'paragraph', text: b.text.slice(m[0].length) });
+  }
 }
