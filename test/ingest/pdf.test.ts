@@ -159,6 +159,12 @@ describe.skipIf(!dir)('PDFs from ../shared/material/pdf', () => {
     const longeval = doc('acl-eacl2023-longeval');
     expect(longeval.paragraphs.some((p) => p.text.startsWith('Long-form summaries are rarely evaluated by humans. We find that 101 out of 162 papers'))).toBe(true);
     expect(longeval.sections.map((s) => s.title)).toContain('3.1 RQ1: Does inter-annotator agreement improve using fine-grained annotations?');
+    // A bold title running into the text (no stop after it) is a run-in heading, not glued to the sentence.
+    const s2orc = doc('acl-2020-lo-s2orc');
+    const extracting = s2orc.paragraphs.find((p) => p.text.startsWith('We use SCIENCEPARSE to extract title and authors from each PDF'))!;
+    expect([extracting.topSection, extracting.section]).toEqual(['2 Constructing the corpus', 'Extracting structured data from PDFs']);
+    expect(doc('acl-2020-cohan-specter').sections.map((s) => s.title)).toEqual(expect.arrayContaining(['Training Data', 'Ablation Study']));
+    for (const d of corpus.documents) expect(d.sections.filter((s) => /^(?:Figure|Table) \d/.test(s.title)).map((s) => s.title), d.meta.id).toEqual([]);
   });
 
   it('starts few paragraphs in lower case (a sentence split at a column, page or float)', () => {

@@ -250,7 +250,16 @@ export function buildBlocks(pages: Line[][], heights: number[], bodySize: number
         // after a comma or a word with no stop ("Digital archives like arXiv,²" … a figure … "PubMed Central,³ …").
         const cut = s && (/\p{L}-$/u.test(s.block.text) || /(?:[,;]|\p{Ll})[⁰¹²³⁴⁵⁶⁷⁸⁹]*$/u.test(s.block.text.trim()));
         const goesOn = s && p - s.page <= 1 && !(usesIndent && indented) && (/^\p{Ll}/u.test(l.text) || cut);
-        open = goesOn ? { page: s.page, text: joinHyphenated(s.block.text, l.text, vocabulary), lastLine: l, block: s.block } : { page: p, text: l.text, lastLine: l };
+        const lead = goesOn || inReferences ? null : runInHeading(l);
+        if (lead) {
+          // A paragraph opened by a run-in heading in bold ("Training Data To train our model …",
+          // "Extracting structured data from PDFs We use …"): a sub-section, as a text's run-in
+          // headings are, not words glued to the paragraph's first sentence.
+          closeHeading();
+          pendingHeading = { page: p, text: lead.heading, size: l.size, bold: true, level: 2, runIn: false };
+          closeHeading();
+          open = { page: p, text: lead.rest, lastLine: l };
+        } else open = goesOn ? { page: s.page, text: joinHyphenated(s.block.text, l.text, vocabulary), lastLine: l, block: s.block } : { page: p, text: l.text, lastLine: l };
       } else {
         current.text = joinHyphenated(current.text, l.text, vocabulary);
         current.lastLine = l;
@@ -270,6 +279,31 @@ export function buildBlocks(pages: Line[][], heights: number[], bodySize: number
     page.blocks = page.blocks.filter((b) => b.type !== 'paragraph' || b.text.replace(/[^\p{L}]/gu, '').length >= 12);
   }
   structuredAbstract(draft.pages);
+}
+
+/**
+ * A run-in heading: the line starts in bold and goes on in regular print, and the bold part is a
+ * title (a few words, a capital first, no stop: not a bold first sentence, which stays the
+ * paragraph's start, nor a label such as "Note:").
+ */
+function runInHeading(l: Line): { heading: string; rest: string } | null {
+  const runs = l.runs.filter((r) => r.str.trim() && Math.abs(r.y - l.y) <= r.size * 0.3);
+  const boldCount = runs.findIndex((r) => !r.bold);
+  if (boldCount <= 0) return null;
+  // Where the bold ends in the line's text: after as many letters as the bold runs hold.
+  let letters = runs.slice(0, boldCount).reduce((n, r) => n + r.str.replace(/\s/g, '').length, 0);
+  let cut = 0;
+  while (cut < l.text.length && letters > 0) {
+    if (!/\s/.test(l.text[cut]!)) letters--;
+    cut++;
+  }
+  const heading = l.text.slice(0, cut).trim();
+  const rest = l.text.slice(cut).trim();
+  const n = heading.split(/\s+/).length;
+  if (n > 8 || heading.length < 4 || !/^\p{Lu}/u.test(heading) || /[.!?:;,([{–—-]$/.test(heading) || !/^[\p{Lu}\d“"(]/u.test(rest)) return null;
+  // A caption's label ("Figure 1 Patient flow …") is no section.
+  if (/^(?:fig(?:ure)?|table|algorithm|eq(?:uation)?|box|scheme|chart)\.?\s*\d/i.test(heading)) return null;
+  return { heading, rest };
 }
 
 /** The parts of a structured abstract, as journals label them. */
