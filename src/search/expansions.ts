@@ -124,7 +124,7 @@ export const SYNONYMS: string[][] = [
   ['evidence', 'sign', 'indication', 'indicator', 'signal'],
   ['recent', 'recently', 'lately', 'latest'],
   ['basic', 'fundamental', 'underlying', 'essential'],
-  ['aim', 'goal', 'purpose', 'objective', 'intention'],
+  ['aim', 'goal', 'purpose', 'objective', 'intention', 'want', 'seek'],
   ['harm', 'hurt', 'damage', 'undermine', 'hamper', 'weaken'],
   ['ally', 'alliance', 'align', 'alignment', 'coalition', 'bloc'],
   ['threat', 'danger', 'risk', 'threaten'],

@@ -110,6 +110,10 @@ describe('expansion', () => {
     expect(expansions('Moscow')).toContain(analyze('Russian')[0]);
   });
 
+  it('reads what someone wants as their aims: "what does Mongolia want out of the BRI?" asks for its objective', () => {
+    expect(expansions('want')).toEqual(expect.arrayContaining(analyze('objective seek aim')));
+  });
+
   it('down-weights expansions below the word typed', () => {
     for (const e of expander.expand(analyze('Kazakh')[0]!)) expect(e.boost).toBeLessThan(1);
   });
