@@ -120,6 +120,7 @@ export const SYNONYMS: string[][] = [
   ['different', 'difference', 'differ', 'unlike', 'distinct', 'contrast'],
   ['barrier', 'obstacle', 'hindrance', 'hinder', 'impediment', 'impede', 'constraint', 'limitation', 'hurdle', 'obstruct'],
   ['lack', 'absence', 'absent', 'missing', 'deficit', 'shortage'],
+  ['limitation', 'shortcoming', 'drawback', 'flaw', 'weakness', 'problem', 'wrong'],
   ['exclude', 'exclusion', 'omit', 'missing'],
   ['evidence', 'sign', 'indication', 'indicator', 'signal'],
   ['recent', 'recently', 'lately', 'latest'],

@@ -114,6 +114,10 @@ describe('expansion', () => {
     expect(expansions('want')).toEqual(expect.arrayContaining(analyze('objective seek aim')));
   });
 
+  it('reads weaknesses and what is wrong as limitations, as papers name them', () => {
+    for (const typed of ['weaknesses', 'wrong', 'drawbacks']) expect(expansions(typed)).toContain(analyze('limitation')[0]);
+  });
+
   it('down-weights expansions below the word typed', () => {
     for (const e of expander.expand(analyze('Kazakh')[0]!)) expect(e.boost).toBeLessThan(1);
   });
