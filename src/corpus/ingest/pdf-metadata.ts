@@ -58,7 +58,11 @@ export async function readMetadata(doc: { getMetadata(): Promise<{ info: unknown
 
   propose(draft, 'doi', findDoi(firstText) ?? (typeof info.Subject === 'string' ? findDoi(info.Subject) : undefined), 'first page');
   const copyright = /(?:©|\(c\)|copyright)\s*((?:19|20)\d\d)/i.exec(firstText);
-  const dated = findDate(firstText);
+  // The publication date where the page says so ("Published 5 June 2017", "Published: 6 January
+  // 2010"), not the first date printed (often the date received).
+  const published = /\bpublished(?:\s+online)?\s*:?\s*([^\n]{0,40})/i.exec(firstText)?.[1];
+  const history = /\b(?:received|accepted|revised|submitted|revision requested)\b[^;]{0,40}/gi;
+  const dated = (published ? findDate(published) : null) ?? findDate(firstText.replace(history, ''));
   const h = Math.max(...first.map((l) => l.y), 1) / 0.92;
   // A venue is printed in the page's head or foot, not in its body text: a citation line
   // ("International Psychogeriatrics (2014), 26:1, 147–154") or a line naming a journal or
