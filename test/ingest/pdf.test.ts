@@ -73,6 +73,10 @@ describe.skipIf(!dir)('PDFs from ../shared/material/pdf', () => {
     // PeerJ prints its journal only where the first page says how to cite the article:
     // "… (2017), VESPA: Very large-scale … Analyses. PeerJ Comput. Sci. 3:e118".
     expect(doc('peerj-cs-2017-webb').meta.venue).toBe('PeerJ Comput. Sci.');
+    // "Submitted 25 March 2016 / Accepted 9 May 2017 / Published 5 June 2017": the date published, not the first printed.
+    expect(doc('peerj-cs-2017-webb').meta.date).toBe('5 June 2017');
+    // "Received 9 November 2010; Accepted 25 December 2010" is the paper's history, not its date.
+    expect(doc('hindawi-2010-tully').meta.date).not.toMatch(/November/);
   });
 
   it('never takes a running header for the title, and finds a notice’s issuer', () => {
