@@ -1,4 +1,4 @@
-import MiniSearch, { type AsPlainObject, type Options, type Query, type SearchResult as SearchResultHit } from 'minisearch';
+import MiniSearch, { type AsPlainObject, type Options, type Query } from 'minisearch';
 import type { Corpus, DocumentMeta, Paragraph } from '../corpus/types.js';
 import { analyze, Expander, EXPANSION_BOOST, indexTokens, mineAcronyms, normalizeTerm } from './analyzer.js';
 import { SemanticSpace, sharedWordVectors } from './semantic.js';
@@ -7,6 +7,7 @@ import type { WordVectors } from './vectors.js';
 import { analyzeQuestion, type AnalyzedQuestion } from './question.js';
 import { analyzePassage, overviewFit, passageAnalysis, rankCandidates, type QueryTermGroup, type RankedPassage, type SourceNames } from './rank.js';
 import { TermIds, WINDOW_SENTENCES, windowCount, WindowQuery, type WindowStatistics } from './windows.js';
+import { ExactSearch, type ExactHit } from './postings.js';
 
 /**
  * The passage index: MiniSearch (BM25+) over paragraphs for recall, then a re-ranker
@@ -524,11 +525,15 @@ export class PassageIndex {
     return weights;
   }
 
-  private toQuery(groups: QueryTermGroup[], weights: ReadonlyMap<string, number>): Query {
+  /** The selective known terms, searched exactly, and the words the corpus lacks that spelling correction could not place: fuzzy and prefix search. */
+  private queryTerms(groups: QueryTermGroup[], weights: ReadonlyMap<string, number>): { exact: string[]; unknown: string[] } {
     const exact = this.selective([...weights.keys()]);
-    // Words the corpus lacks and spelling correction could not place: fuzzy and prefix search.
     const expandable = this.expandable(groups.map((g) => g.term));
     const unknown = groups.filter((g) => !g.known && g.variants.size === 1 && expandable.has(g.term)).map((g) => g.term);
+    return { exact, unknown };
+  }
+
+  private toQuery({ exact, unknown }: { exact: string[]; unknown: string[] }, weights: ReadonlyMap<string, number>): Query {
     const queries: Query[] = [];
     if (exact.length) queries.push({ queries: exact, boostTerm: (t: string) => weights.get(t) ?? 1 } as Query);
     if (unknown.length) queries.push({ queries: unknown, fuzzy: FUZZY_FOR_UNKNOWN, prefix: true } as Query);
@@ -552,8 +557,7 @@ export class PassageIndex {
       ? (r: { id: string }) => r.id.startsWith(`${options.documentId}/`)
       : undefined;
     const weights = this.queryWeights(groups);
-    const query = groups.length ? this.toQuery(groups, weights) : null;
-    const hits = query ? this.pool(this.search.search(query, { filter }), groups) : [];
+    const hits = groups.length ? this.pool(this.poolHits(groups, weights, filter), groups) : [];
     // The pool comes from the selective terms; window BM25 over every term, the common ones
     // included, picks the candidates the re-ranker looks at closely.
     const windowQuery = new WindowQuery(new Map([...weights].map(([t, w]) => [t, w * this.idf(t)])), this.termIds);
@@ -586,6 +590,19 @@ export class PassageIndex {
     return this.fuseDense(dense, weight, ranked, candidates, hits.map((h) => this.corpus.paragraphsById.get(String(h.id))!), question, groups, surfaces);
   }
 
+  /** MiniSearch's hits for the query: those of its exact terms alone by ExactSearch (postings.ts), the same hits for less work. */
+  private poolHits(groups: QueryTermGroup[], weights: ReadonlyMap<string, number>, filter?: (r: { id: string }) => boolean): ExactHit[] {
+    const terms = this.queryTerms(groups, weights);
+    if (terms.unknown.length === 0) {
+      if (this.exactSearch === undefined) this.exactSearch = process.env.STEPPE_EXACT_SEARCH === 'off' ? null : ExactSearch.of(this.search as unknown as MiniSearch<never>);
+      const hits = this.exactSearch?.search(terms.exact, (t) => weights.get(t) ?? 1, filter);
+      if (hits) return hits;
+    }
+    return this.search.search(this.toQuery(terms, weights), { filter });
+  }
+
+  private exactSearch: ExactSearch | null | undefined;
+
   /**
    * MiniSearch's POOL best hits, and the POOL_BY_COVERAGE hits that hold the most of the
    * question, each question word counted once. MiniSearch sums a score per matching term, so
@@ -595,7 +612,7 @@ export class PassageIndex {
    * falls out. Coverage: the IDF of each group's best variant present (weighted), MiniSearch's
    * score breaking near-ties. A small corpus has fewer hits than the pool: nothing changes there.
    */
-  private pool(hits: SearchResultHit[], groups: QueryTermGroup[]): SearchResultHit[] {
+  private pool(hits: ExactHit[], groups: QueryTermGroup[]): ExactHit[] {
     if (hits.length <= POOL) return hits;
     const byTerm = new Map<string, Array<{ group: number; weight: number }>>();
     groups.forEach((g, group) => {

@@ -1,0 +1,232 @@
+import type MiniSearch from 'minisearch';
+
+/**
+ * MiniSearch's OR query over exact terms, the same numbers for a fraction of the work. A
+ * question's terms are looked up exactly (fuzzy and prefix search are only for words the
+ * corpus lacks, which still go through MiniSearch: see index.ts). For those, MiniSearch's
+ * `search` spreads its options three times per term, keeps a Map entry, a terms array and a
+ * match object per document and term, and takes a logarithm per posting; at ×1 that was the
+ * whole "minisearch" stage of an /ask (~0.65 ms of CPU in the burst profile).
+ *
+ * Here each term's postings are read once from MiniSearch's own index and kept with their
+ * BM25+ scores (which depend on the index alone); a query multiplies them by the term's
+ * and the field's boost and sums them per document in typed arrays. Every score is made by
+ * the same floating-point operations in the same order as MiniSearch's (per term: the fields
+ * in order, each document in its postings order; then the terms in order), the results come
+ * in the same order (the combined Map's: first appearance), with the same ties, and are
+ * sorted by the same comparator: the hits are MiniSearch's, to the last bit
+ * (test/search/postings.test.ts compares them). It reads MiniSearch's internals (pinned by
+ * the lockfile), checked when made: anything unexpected, and the index is searched by
+ * MiniSearch itself.
+ */
+
+/** A hit as the pool reads it (a subset of MiniSearch's SearchResult). */
+export interface ExactHit {
+  id: string;
+  score: number;
+  /** The query terms the paragraph holds (MiniSearch's `Object.keys(match)`, in that order). */
+  terms: string[];
+}
+
+interface Bm25Params {
+  k: number;
+  b: number;
+  d: number;
+}
+
+/** The parts of a MiniSearch instance read here (its own field names). */
+interface Internals {
+  _index: { get(term: string): Map<number, Map<number, number>> | undefined };
+  _fieldIds: Record<string, number>;
+  _fieldLength: Map<number, number[]>;
+  _avgFieldLength: number[];
+  _documentCount: number;
+  _documentIds: Map<number, unknown>;
+  _dirtCount: number;
+  _options: { fields: string[]; searchOptions: { bm25?: Bm25Params; boost?: Record<string, number>; fields?: string[]; boostDocument?: unknown } };
+}
+
+/** One term's postings: per entry its document (short id), field (index in field order) and BM25+ score. */
+interface Postings {
+  docs: Int32Array;
+  fields: Uint8Array;
+  raw: Float64Array;
+}
+
+/** MiniSearch's calcBM25Score, operation for operation. */
+function bm25(termFreq: number, matchingCount: number, totalCount: number, fieldLength: number, avgFieldLength: number, params: Bm25Params): number {
+  const { k, b, d } = params;
+  const invDocFreq = Math.log(1 + (totalCount - matchingCount + 0.5) / (matchingCount + 0.5));
+  return invDocFreq * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avgFieldLength)));
+}
+
+/** A canonical array index ("0", "2019"): such keys come first in `Object.keys`, in numeric order. */
+const ARRAY_INDEX = /^(?:0|[1-9]\d*)$/;
+const isArrayIndex = (key: string) => ARRAY_INDEX.test(key) && Number(key) < 4294967295;
+
+/** Postings kept at most (entries over all terms): ~13 bytes each. */
+const MAX_CACHED_ENTRIES = 2_000_000;
+
+export class ExactSearch {
+  private readonly index: Internals;
+  private readonly fieldIds: number[];
+  private readonly fieldBoosts: number[];
+  private readonly bm25: Bm25Params;
+  private readonly cache = new Map<string, Postings | null>();
+  private cachedEntries = 0;
+  /** Per document (short id): its score for the current term and in all, with stamps for which. */
+  private termScore = new Float64Array(0);
+  private termStamp = new Int32Array(0);
+  private total = new Float64Array(0);
+  private totalStamp = new Int32Array(0);
+  private firstTerm = new Int32Array(0);
+  private generation = 0;
+
+  private constructor(search: MiniSearch<never>) {
+    this.index = search as unknown as Internals;
+    const options = this.index._options;
+    const fields = options.searchOptions.fields ?? options.fields;
+    this.fieldIds = fields.map((f) => this.index._fieldIds[f]!);
+    // As executeQuerySpec makes them: getOwnProperty(options.boost, field) || 1.
+    const boost = options.searchOptions.boost ?? {};
+    this.fieldBoosts = fields.map((f) => (Object.hasOwn(boost, f) ? boost[f] : undefined) || 1);
+    this.bm25 = options.searchOptions.bm25!;
+  }
+
+  /** The fast path for this index, or null when its internals are not as expected (MiniSearch then searches). */
+  static of(search: MiniSearch<never>): ExactSearch | null {
+    const x = search as unknown as Partial<Internals>;
+    const ok =
+      typeof x._index?.get === 'function' &&
+      typeof x._fieldIds === 'object' &&
+      x._fieldLength instanceof Map &&
+      Array.isArray(x._avgFieldLength) &&
+      typeof x._documentCount === 'number' &&
+      x._documentIds instanceof Map &&
+      Array.isArray(x._options?.fields) &&
+      typeof x._options?.searchOptions?.bm25 === 'object' &&
+      x._options.searchOptions.boostDocument == null &&
+      x._options.fields.every((f) => typeof x._fieldIds![f] === 'number');
+    return ok ? new ExactSearch(search) : null;
+  }
+
+  /** The term's postings with their scores; undefined when a posting names a removed document (MiniSearch then searches, and cleans up). */
+  private postings(term: string): Postings | null | undefined {
+    if (this.cache.has(term)) return this.cache.get(term);
+    const { _index, _fieldLength, _avgFieldLength, _documentCount, _documentIds } = this.index;
+    const data = _index.get(term);
+    let out: Postings | null = null;
+    if (data) {
+      let n = 0;
+      for (const id of this.fieldIds) n += data.get(id)?.size ?? 0;
+      out = { docs: new Int32Array(n), fields: new Uint8Array(n), raw: new Float64Array(n) };
+      let at = 0;
+      for (let f = 0; f < this.fieldIds.length; f++) {
+        const fieldId = this.fieldIds[f]!;
+        const freqs = data.get(fieldId);
+        if (freqs == null) continue;
+        const matching = freqs.size;
+        const average = _avgFieldLength[fieldId]!;
+        for (const [doc, termFreq] of freqs) {
+          if (!_documentIds.has(doc)) return undefined;
+          out.docs[at] = doc;
+          out.fields[at] = f;
+          out.raw[at++] = bm25(termFreq, matching, _documentCount, _fieldLength.get(doc)![fieldId]!, average, this.bm25);
+        }
+      }
+    }
+    const size = out?.docs.length ?? 0;
+    if (this.cachedEntries + size > MAX_CACHED_ENTRIES) {
+      this.cache.clear();
+      this.cachedEntries = 0;
+    }
+    this.cache.set(term, out);
+    this.cachedEntries += size;
+    return out;
+  }
+
+  private fit(maxDoc: number): void {
+    if (this.total.length > maxDoc) return;
+    const n = Math.max(64, 2 * (maxDoc + 1));
+    const grow = <T extends Float64Array | Int32Array>(a: T, make: (n: number) => T): T => {
+      const b = make(n);
+      b.set(a);
+      return b;
+    };
+    this.termScore = grow(this.termScore, (k) => new Float64Array(k));
+    this.total = grow(this.total, (k) => new Float64Array(k));
+    this.termStamp = grow(this.termStamp, (k) => new Int32Array(k));
+    this.totalStamp = grow(this.totalStamp, (k) => new Int32Array(k));
+    this.firstTerm = grow(this.firstTerm, (k) => new Int32Array(k));
+  }
+
+  /**
+   * `miniSearch.search({ combineWith: 'OR', queries: [{ queries: terms, boostTerm }] }, { filter })`'s
+   * hits (id, score, terms), or null when this index must be searched by MiniSearch (a term
+   * it would split, or a removed document).
+   */
+  search(terms: readonly string[], boostTerm: (term: string) => number, filter?: (hit: { id: string }) => boolean): ExactHit[] | null {
+    if (this.index._dirtCount !== 0) return null;
+    for (const t of terms) if (t === '' || t.includes(' ')) return null;
+    if (new Set(terms).size !== terms.length) return null;
+    const lists: Array<Postings | null> = [];
+    let maxDoc = -1;
+    for (const t of terms) {
+      const p = this.postings(t);
+      if (p === undefined) return null;
+      lists.push(p);
+      if (p) for (let i = 0; i < p.docs.length; i++) if (p.docs[i]! > maxDoc) maxDoc = p.docs[i]!;
+    }
+    this.fit(maxDoc);
+    const { termScore, termStamp, total, totalStamp, firstTerm, fieldBoosts } = this;
+    const queryGeneration = ++this.generation;
+    /** Documents in the combined Map's order (first appearance), and the terms each matched (in term order). */
+    const order: number[] = [];
+    const matched = new Map<number, number[]>();
+    const touched: number[] = [];
+    const boosted = new Float64Array(fieldBoosts.length);
+    for (let t = 0; t < terms.length; t++) {
+      const p = lists[t];
+      if (!p) continue;
+      // executeQuerySpec's weightedScore: termWeight (1) × termBoost × fieldBoost × docBoost (1) × rawScore.
+      const termBoost = boostTerm(terms[t]!);
+      for (let f = 0; f < fieldBoosts.length; f++) boosted[f] = 1 * termBoost * fieldBoosts[f]! * 1;
+      const termGeneration = ++this.generation;
+      touched.length = 0;
+      const { docs, fields, raw } = p;
+      for (let i = 0; i < docs.length; i++) {
+        const doc = docs[i]!;
+        const weighted = boosted[fields[i]!]! * raw[i]!;
+        if (termStamp[doc] !== termGeneration) {
+          termStamp[doc] = termGeneration;
+          termScore[doc] = weighted;
+          touched.push(doc);
+        } else termScore[doc] = termScore[doc]! + weighted;
+      }
+      // The OR combinator: the first term's Map, then each later term's documents added in its order.
+      for (const doc of touched) {
+        if (totalStamp[doc] !== queryGeneration) {
+          totalStamp[doc] = queryGeneration;
+          total[doc] = termScore[doc]!;
+          firstTerm[doc] = t;
+          order.push(doc);
+        } else {
+          total[doc] = total[doc]! + termScore[doc]!;
+          const list = matched.get(doc);
+          if (list) list.push(t);
+          else matched.set(doc, [firstTerm[doc]!, t]);
+        }
+      }
+    }
+    const hits: ExactHit[] = [];
+    for (const doc of order) {
+      const list = matched.get(doc);
+      const quality = list ? list.length : 1;
+      let names = list ? list.map((t) => terms[t]!) : [terms[firstTerm[doc]!]!];
+      if (names.some(isArrayIndex)) names = [...names.filter(isArrayIndex).sort((a, b) => Number(a) - Number(b)), ...names.filter((n) => !isArrayIndex(n))];
+      const hit: ExactHit = { id: this.index._documentIds.get(doc) as string, score: total[doc]! * quality, terms: names };
+      if (!filter || filter(hit)) hits.push(hit);
+    }
+    return hits.sort((a, b) => b.score - a.score);
+  }
+}
