@@ -82,6 +82,8 @@ export interface E2eResult extends BurstResult {
   botCpuMs: number;
   /** warn/error log lines the bot wrote during the run. */
   botWarnings: number;
+  /** REST calls the bot made over both bursts, per interaction, and their average JSON body (characters). */
+  rest: { perInteraction: number; bodyBytes: number };
   shutdown: { signal: string; exitCode: number | null; ms: number; clean: boolean };
   /** Distinct questions in the burst (each asked once per burst when equal to `interactions`). */
   distinctQuestions: number;
@@ -206,7 +208,7 @@ const STEPPE_STAGES: StageMatcher[] = [
   { stage: 'answer: query: dense', fn: /./, file: /\/search\/(dense|vectors)\.js$/ },
   { stage: 'answer: query: windows', fn: /./, file: /\/search\/windows\.js$/ },
   { stage: 'answer: query: rank', fn: /./, file: /\/search\/(rank|preamble)\.js$/ },
-  { stage: 'answer: query: minisearch', fn: /./, file: /node_modules\/minisearch\// },
+  { stage: 'answer: query: minisearch', fn: /./, file: /node_modules\/minisearch\/|\/search\/postings\.js$/ },
   { stage: 'answer: query: analyse, expand, other', fn: /^query$/, file: /\/search\/index\.js$/ },
   { stage: 'answer: figures', fn: /^answerFigures$/, file: /\/answer\/figures\.js$/ },
   { stage: 'answer: document questions', fn: /^(findDocumentMentions|answerDocumentQuestion)$/ },
@@ -311,6 +313,7 @@ async function runBot(spec: BotSpec, options: E2eOptions, log: (s: string) => vo
     const cpuBeforeMs = procCpuMs(pid);
     log(`  bot ready in ${Math.round(botReadyMs)} ms (pid ${pid}, RSS ${Math.round(rssBeforeMB)} MB); burst of ${options.interactions} at concurrency ${options.concurrency}`);
 
+    const requestsBefore = fake.requests.length;
     const fromUs = Number(process.hrtime.bigint() / 1000n);
     const first = await burst(fake, options);
     await sleep(200);
@@ -327,6 +330,8 @@ async function runBot(spec: BotSpec, options: E2eOptions, log: (s: string) => vo
       writeFileSync(path.join(process.env.BENCH_BOT_OUTPUT, `${spec.name}${profiled ? '.profiled' : ''}.smaps`), readFileSync(`/proc/${pid}/smaps`, 'utf8'));
     }
     const botCpuMs = procCpuMs(pid) - cpuBeforeMs;
+    const sent = fake.requests.slice(requestsBefore);
+    const rest = { perInteraction: sent.length / (options.interactions * 2), bodyBytes: sent.reduce((n, r) => n + (r.body === undefined ? 0 : JSON.stringify(r.body).length), 0) / Math.max(1, sent.length) };
     const toUs = Number(process.hrtime.bigint() / 1000n);
 
     // Clean shutdown: SIGTERM the bot (it drains in-flight replies), then close the fake.
@@ -379,6 +384,7 @@ async function runBot(spec: BotSpec, options: E2eOptions, log: (s: string) => vo
       rssPeakMB,
       botCpuMs,
       botWarnings,
+      rest,
       shutdown: { signal: 'SIGTERM', exitCode: bot.exitCode, ms: shutdownMs, clean: exited && bot.exitCode === 0 },
       ...(profile ? { profile } : {}),
     };

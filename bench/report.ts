@@ -151,6 +151,7 @@ export function e2eSection(e: E2eResult): string {
     row('bot CPU per interaction (both bursts, /proc)', (b) => `${num(b.botCpuMs / (2 * b.interactions))} ms`),
     row('bot RSS before / after 1st / after 2nd / peak', (b) => `${num(b.rssBeforeMB)} / ${num(b.rssAfterMB)} / ${num(b.rssAfterSecondMB)} / ${num(b.rssPeakMB)} MB`),
     row('bot start-up (spawn → commands registered)', (b) => `${num(b.botReadyMs)} ms`),
+    row('REST calls per interaction / average JSON body', (b) => (b.rest ? `${num(b.rest.perInteraction)} / ${num(b.rest.bodyBytes)} chars` : '—')),
     row('warn/error log lines', (b) => String(b.botWarnings)),
     row('shutdown', (b) => `${b.shutdown.signal} → exit ${b.shutdown.exitCode} in ${num(b.shutdown.ms)} ms${b.shutdown.clean ? '' : ' (NOT clean)'}`),
   ];
