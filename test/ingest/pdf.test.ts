@@ -157,6 +157,8 @@ describe.skipIf(!dir)('PDFs from ../shared/material/pdf', () => {
     const methods = doc('bmc-2014-agyeman-duah').paragraphs.find((p) => p.text.startsWith('A mix of quantitative and qualitative methods was applied'))!;
     expect([methods.topSection, methods.section]).toEqual(['Abstract', 'Methods']);
     expect(doc('intpsychogeriatrics').paragraphs.find((p) => p.text.startsWith('During follow-up, 423 participants developed dementia'))!.section).toBe('Results');
+    // PeerJ runs "… within a UNIX environment. Results. We have benchmarked …" on with no indent: the bold label starts the part.
+    expect(doc('peerj-cs-2017-webb').paragraphs.find((p) => p.text.startsWith('We have benchmarked VESPA'))!.section).toBe('Results');
   });
 
   it('reads a bold lead-in as the start of its paragraph, a heading on two lines as one', () => {

@@ -241,7 +241,7 @@ export function buildBlocks(pages: Line[][], heights: number[], bodySize: number
           // Across a column or page break a paragraph goes on unless the next one visibly starts.
           // With indents, the indent says; without, a sentence ended and a capital starts.
           startsNew = usesIndent ? indented : endsSentence(current.text) && /^[\p{Lu}\d“"(]/u.test(l.text);
-        } else startsNew = indented || (shortBefore && endsSentence(current.text)) || BULLET.test(l.text);
+        } else startsNew = indented || (shortBefore && endsSentence(current.text)) || BULLET.test(l.text) || (endsSentence(current.text) && boldLabel(l));
       }
       if (startsNew || !current) {
         closeParagraph();
@@ -281,6 +281,17 @@ export function buildBlocks(pages: Line[][], heights: number[], bodySize: number
   structuredAbstract(draft.pages);
 }
 
+/** A line led by a label in bold ("Results. We have benchmarked …", "Methods: …"): a paragraph's start, whatever its indent. */
+function boldLabel(l: Line): boolean {
+  const runs = l.runs.filter((r) => r.str.trim());
+  const n = runs.findIndex((r) => !r.bold);
+  if (n <= 0) return false;
+  const label = runs.slice(0, n).map((r) => r.str).join('').trim();
+  // (The stop may be set in the text's print: "Results" in bold, ". We have …" not.)
+  const stop = /[.:]$/.test(label) || /^[.:]/.test(l.text.slice(label.length).trimStart());
+  return stop && l.text.startsWith(label) && /^\p{Lu}[\p{L}-]*(?: [\p{L}-]+){0,3}[.:]?$/u.test(label);
+}
+
 /**
  * A run-in heading: the line starts in bold and goes on in regular print, and the bold part is a
  * title (a few words, a capital first, no stop: not a bold first sentence, which stays the
@@ -303,6 +314,8 @@ function runInHeading(l: Line): { heading: string; rest: string } | null {
   if (n > 8 || heading.length < 4 || !/^\p{Lu}/u.test(heading) || /[.!?:;,([{–—-]$/.test(heading) || !/^[\p{Lu}\d“"(]/u.test(rest)) return null;
   // A caption's label ("Figure 1 Patient flow …") is no section.
   if (/^(?:fig(?:ure)?|table|algorithm|eq(?:uation)?|box|scheme|chart)\.?\s*\d/i.test(heading)) return null;
+  // Nor is a front-matter field's ("Subjects Bioinformatics, …", "Keywords …").
+  if (/^(?:subjects?|keywords?|key words)$/i.test(heading)) return null;
   return { heading, rest };
 }
 
