@@ -70,8 +70,6 @@ export interface Credits {
   to: Int32Array;
   words: Int32Array;
   values: Float64Array;
-  /** The entries, ungrouped (to group again with `pending` once they have numbers). */
-  raw: { ids: number[]; words: number[]; values: number[] };
   /** Question terms with no number yet (no passage analysed had them), with their word: looked up again when passages bring new terms. */
   pending: Array<readonly [term: string, word: number]>;
   /** TermIds' size when `pending` was last looked up. */
@@ -168,7 +166,7 @@ export class DenseSpace {
   /** `surfaces`: each index term of the question with the word typed for it. */
   question(surfaces: ReadonlyMap<string, string>, known: (term: string) => boolean): DenseQuestion {
     const idf = new Float64Array(surfaces.size);
-    const raw: Credits['raw'] = { ids: [], words: [], values: [] };
+    this.entries = 0;
     const pending: Array<readonly [string, number]> = [];
     const forMean: Array<{ v: Float32Array | null; idf: number }> = [];
     let totalIdf = 0;
@@ -187,23 +185,15 @@ export class DenseSpace {
       totalIdf += idf[i]!;
       if (soft.has(term)) {
         const near = this.similar(surface);
-        for (let j = 0; j < near.ids.length; j++) {
-          raw.ids.push(near.ids[j]!);
-          raw.words.push(i);
-          raw.values.push(near.values[j]!);
-        }
+        for (let j = 0; j < near.ids.length; j++) this.entry(near.ids[j]!, i, near.values[j]!);
       }
       const id = this.ids.lookup(term);
       if (id === undefined) pending.push([term, i]);
-      else {
-        raw.ids.push(id);
-        raw.words.push(i);
-        raw.values.push(1);
-      }
+      else this.entry(id, i, 1);
       forMean.push({ v: this.vectors.vector(surface), idf: idf[i]! });
       i++;
     }
-    const credits: Credits = { ...this.group(raw), raw, pending, seenSize: this.ids.size, found: new Float64Array(surfaces.size) };
+    const credits: Credits = { ...this.group(), pending, seenSize: this.ids.size, found: new Float64Array(surfaces.size) };
     return { idf, totalIdf, credits, mean: this.meanOf(forMean) };
   }
 
@@ -226,6 +216,28 @@ export class DenseSpace {
   private runTo = new Int32Array(1024);
   private stamp = new Int32Array(1024);
 
+  /** A question's (term number, word, credit) entries before grouping (reused scratch, grown as needed). */
+  private entryIds = new Int32Array(1024);
+  private entryWords = new Int32Array(1024);
+  private entryValues = new Float64Array(1024);
+  private entries = 0;
+
+  private entry(id: number, word: number, value: number): void {
+    if (this.entries === this.entryIds.length) {
+      const n = this.entries * 2;
+      const ids = new Int32Array(n);
+      ids.set(this.entryIds);
+      const words = new Int32Array(n);
+      words.set(this.entryWords);
+      const values = new Float64Array(n);
+      values.set(this.entryValues);
+      [this.entryIds, this.entryWords, this.entryValues] = [ids, words, values];
+    }
+    this.entryIds[this.entries] = id;
+    this.entryWords[this.entries] = word;
+    this.entryValues[this.entries++] = value;
+  }
+
   /** Room in the per-term arrays for every term number given so far. */
   private fit(): void {
     const size = this.ids.size;
@@ -246,14 +258,15 @@ export class DenseSpace {
    * The entries grouped by term number (a counting sort in the per-term arrays), which leaves
    * them installed there for the question (see `install`).
    */
-  private group(raw: Credits['raw']): Pick<Credits, 'terms' | 'from' | 'to' | 'words' | 'values' | 'generation'> {
+  private group(): Pick<Credits, 'terms' | 'from' | 'to' | 'words' | 'values' | 'generation'> {
     this.fit();
     const generation = ++this.ids.generation;
     const { stamp, runFrom, runTo } = this;
-    const n = raw.ids.length;
+    const n = this.entries;
+    const { entryIds, entryWords, entryValues } = this;
     const terms: number[] = [];
     for (let k = 0; k < n; k++) {
-      const id = raw.ids[k]!;
+      const id = entryIds[k]!;
       if (stamp[id] !== generation) {
         stamp[id] = generation;
         runTo[id] = 0;
@@ -274,11 +287,11 @@ export class DenseSpace {
     const words = new Int32Array(n);
     const values = new Float64Array(n);
     for (let k = 0; k < n; k++) {
-      const id = raw.ids[k]!;
+      const id = entryIds[k]!;
       const pos = runTo[id]!;
       runTo[id] = pos + 1;
-      words[pos] = raw.words[k]!;
-      values[pos] = raw.values[k]!;
+      words[pos] = entryWords[k]!;
+      values[pos] = entryValues[k]!;
     }
     for (let r = 0; r < terms.length; r++) to[r] = runTo[terms[r]!]!;
     return { terms: Int32Array.from(terms), from, to, words, values, generation };
@@ -289,20 +302,16 @@ export class DenseSpace {
     const c = q.credits;
     if (c.pending.length && c.seenSize !== this.ids.size) {
       c.seenSize = this.ids.size;
-      const still: Array<readonly [string, number]> = [];
-      let found = false;
-      for (const [term, word] of c.pending) {
-        const id = this.ids.lookup(term);
-        if (id === undefined) still.push([term, word]);
-        else {
-          c.raw.ids.push(id);
-          c.raw.words.push(word);
-          c.raw.values.push(1);
-          found = true;
+      const still = c.pending.filter(([term]) => this.ids.lookup(term) === undefined);
+      if (still.length < c.pending.length) {
+        // The entries again: those grouped, and the newly numbered terms' own words.
+        this.entries = 0;
+        for (let r = 0; r < c.terms.length; r++) for (let j = c.from[r]!; j < c.to[r]!; j++) this.entry(c.terms[r]!, c.words[j]!, c.values[j]!);
+        for (const [term, word] of c.pending) {
+          const id = this.ids.lookup(term);
+          if (id !== undefined) this.entry(id, word, 1);
         }
-      }
-      if (found) {
-        Object.assign(c, this.group(c.raw));
+        Object.assign(c, this.group());
         c.pending = still;
       }
     }
