@@ -313,13 +313,13 @@ describe.skipIf(!dir)('PDFs from ../shared/material/pdf', () => {
   // 23 questions written on the papers' content, in the styles people type (text, casual,
   // short, paraphrase): 10/23 at rank 1, 16/23 in the top 3 when written; 11/23 and 17/23 once
   // a lead-in ending in a colon lent its words to the list below it; 12/23 and 17/23 imported
-  // without flags, as here (the eleven papers alone). The misses left have their gold paragraph
-  // whole: ranking, not extraction.
+  // without flags, as here (the eleven papers alone); 13/23 once limitations were read as papers
+  // name them. The misses left have their gold paragraph whole: ranking, not extraction.
   it('questions on the PDFs find their passage among the eleven papers', () => {
     const s = runEval(createEngineFromCorpus(corpus), parseEvalFile(readFileSync(PDF_QUESTIONS, 'utf8')));
     console.info(`questions on the PDFs: hit@1 ${s.passage.hit1.toFixed(3)}, hit@3 ${s.passage.hit3.toFixed(3)}; misses: ${s.misses.map((m) => m.question.id).join(' ')}`);
     expect(s.passage.count).toBe(23);
-    expect(s.passage.hit1).toBeGreaterThanOrEqual(12 / 23 - 1e-9);
+    expect(s.passage.hit1).toBeGreaterThanOrEqual(13 / 23 - 1e-9);
     expect(s.passage.hit3).toBeGreaterThanOrEqual(17 / 23 - 1e-9);
   });
 });
