@@ -1,6 +1,7 @@
 import { findMentions } from '../answer/figureQuestion.js';
 import type { Engine } from '../engine.js';
 import { analyze } from '../search/analyzer.js';
+import { YEAR } from './cues.js';
 import type { TurnRecord } from './state.js';
 import { entitiesOf, rareWords } from './words.js';
 
@@ -24,6 +25,9 @@ export function contextFrom(engine: Engine, prev: TurnRecord, turn: string, opti
   const ownPlaces = findMentions(turn).length > 0;
   for (const e of entitiesOf(prev.frame).slice(0, 3)) if (!(ownPlaces && findMentions(e).length)) add(places, e);
   if (prev.person) add(places, prev.person);
+  // The year the turn before was about, like its places ("what goods were those?" after
+  // "… in 2017?"), unless the turn says its own.
+  if (!new RegExp(YEAR.source).test(turn)) for (const y of new Set([...prev.frame.matchAll(YEAR)].map((m) => m[0]))) add(places, y);
   if (options.topicShift) return { places, words };
   // The resolved question, context and all: a topic carries down a chain of short turns.
   for (const w of rareWords(engine, prev.resolved, have, 3)) add(words, w);

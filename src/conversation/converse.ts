@@ -65,6 +65,7 @@ export function answerTurn(engine: Engine, state: ConversationState, asked: stri
     sentences,
     offset: resolution.offset,
     person,
+    ...(resolution.list ? { list: resolution.list } : {}),
     at: options.now ?? Date.now(),
   });
   // "who said that?" keeps pointing at the passage it was about: the turn repeats it.

@@ -30,7 +30,7 @@ export const SOURCE_QUESTION = new RegExp(
   'i',
 );
 
-export const SUPPORT = /^(?:but\s+)?(?:why(?: (?:so|not|is that|was that|is it|does it|did it|did they|do they))?|how so|how come|in what way|any examples?|(?:give me |for )?(?:an )?examples?|such as|like what|evidence|proof|explain(?: (?:that|this|it|more|why))?|tell me more|more details?|elaborate|really|is that (?:so|true)|how)[\s?.!]*$/i;
+export const SUPPORT = /^(?:but\s+)?(?:why(?: (?:so|not|is that|was that|is it|does it|did it|did they|do they))?|(?:why|how come)(?: (?:is|was|are|were) (?:it|that|this|they|there))? (?:so|such(?: an?)?) (?:very )?[\p{L}-]+|how so|how come|in what way|any examples?|(?:give me |for )?(?:an )?examples?|such as|like what|evidence|proof|explain(?: (?:that|this|it|more|why))?|tell me more|more details?|elaborate|really|is that (?:so|true)|how)[\s?.!]*$/iu;
 
 /** Openers that mark a continuation: "and …", "what about …". */
 export const CONTINUATION = /^(?:and|or|also|plus|what about|how about|what of|same for|and for|and what about|and how about)\b[\s,]*/i;
@@ -40,6 +40,23 @@ export const FLIP = /\b(?:(?:the )?other (?:way|direction|side)(?: (?:round|arou
 export const BOTH_WAYS = /\b(?:both (?:ways|directions|sides)|(?:in )?each direction|each way|two-way)\b/i;
 export const YEAR = /\b(?:1[89]\d\d|20\d\d)\b/g;
 export const THAT_YEAR = /\b(?:in )?(?:that|the same|this) year\b|\b(?:back )?then\b|\bat (?:that|the) time\b/i;
+
+const COUNT = String.raw`(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})`;
+/** "the year after", "the following year", "two years later", "the year before": a year counted from the turn before's. */
+export const RELATIVE_YEAR = new RegExp(
+  String.raw`\b(?:(?:in |and )?the (?:year|one) (after|before|prior)(?: that)?|(?:in )?(?:the )?(next|following|previous|preceding|prior) year|(${COUNT}) years? (later|after(?:wards)?|on|earlier|before|prior)(?: that)?)\b`,
+  'i',
+);
+const COUNT_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+
+/** The year a relative reference means, from the years of the turn before; null if none. */
+export function relativeYear(match: RegExpExecArray, years: number[]): number | null {
+  if (!years.length) return null;
+  const word = (match[1] ?? match[2] ?? match[4] ?? '').toLowerCase();
+  const back = /^(?:before|prior|previous|preceding|earlier)$/.test(word);
+  const n = match[3] ? (COUNT_WORDS[match[3].toLowerCase()] ?? Number(match[3])) : 1;
+  return back ? Math.min(...years) - n : Math.max(...years) + n;
+}
 
 export const PERSON_PRONOUN = /\b(he|she|him|his|her|hers|himself|herself)\b/gi;
 /** References that always lean on what came before, whatever else the turn names. */

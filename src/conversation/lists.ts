@@ -15,15 +15,43 @@ export interface Enumeration {
 /** Where a list of items starts: a colon, or "including", "such as", "namely". */
 const LIST_START = /(?::|\b(?:including|such as|namely|notably|for example)\b)\s+/gi;
 const MAX_ITEM_WORDS = 14;
+/** A part that only illustrates the item before it: "…neutrality, such as in the example of Switzerland". */
+const APPOSITIVE = /^(?:such as|for example|for instance|e\.g\.|i\.e\.|including|like|especially|notably|namely|particularly)\b/i;
+/** "either Russia or China", "both … and …": one item, not two. */
+const PAIRED = /\b(?:either|both|between|neither|whether)\b/i;
+
+function splitPair(part: string): string[] {
+  const m = /\s+(?:and|or)\s+/i.exec(part);
+  if (!m || PAIRED.test(part.slice(0, m.index))) return [part];
+  return [part.slice(0, m.index), part.slice(m.index + m[0].length)];
+}
 
 function splitItems(text: string): string[] {
-  // The list ends where the sentence does, or at a semicolon or dash clause.
-  const body = text.split(/[;.!?]\s|\s[—–]\s|\)\s*$/)[0]!.replace(/[.;:!?]+$/, '');
-  const parts = body
-    .split(/,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+/i)
-    .map((s) => s.trim())
-    .filter(Boolean);
-  return parts;
+  const body = text
+    // Citations and asides in brackets are no items, and their full stops ("p. 177") end nothing.
+    .replace(/\s*\([^()]*\)/g, '')
+    // A comma set inside closing quotes ("policy,” or …") separates items all the same.
+    .replace(/([,;])([”’"']+)/g, '$2$1')
+    // The list ends where the sentence does, or at a semicolon or a dash clause (an em dash,
+    // spaced or not; a spaced en dash: an unspaced one joins "Mongolia–Kazakhstan").
+    .split(/[;.!?](?:\s|$)|\s*—\s*|\s–\s/)[0]!
+    .replace(/[.;:!?]+$/, '');
+  const commaParts = body.split(/,\s*/).map((s) => s.trim()).filter(Boolean);
+  // "A, B and C", "A, B, and C", "A and B": inner "and"s of the other parts are the items' own.
+  const last = commaParts.pop() ?? '';
+  const parts = commaParts.length > 0 && /^(?:and|or)\s+/i.test(last) ? [...commaParts, last] : [...commaParts, ...splitPair(last)];
+  const items: string[] = [];
+  // No item starts with its conjunction ("…, or seek to balance …") or a stray closing quote.
+  for (const part of parts.map((p) => p.replace(/^[”’"'\s]+|[“‘"'\s]+$/g, '').replace(/^(?:and|or)\s+/i, '').trim()).filter(Boolean)) {
+    if (items.length && APPOSITIVE.test(part)) items[items.length - 1] += `, ${part}`;
+    else items.push(part);
+  }
+  return items;
+}
+
+/** Words of an item before any aside that illustrates it. */
+function mainWords(item: string): number {
+  return item.split(/,\s*/)[0]!.split(/\s+/).length;
 }
 
 /** The enumerations of a sentence, each of 2–8 short items. */
@@ -50,7 +78,8 @@ export function findEnumerations(sentence: string): Enumeration[] {
   for (const m of sentence.matchAll(LIST_START)) {
     const items = splitItems(sentence.slice(m.index + m[0].length));
     if (items.length < 2 || items.length > 8) continue;
-    if (items.some((i) => i.split(/\s+/).length > MAX_ITEM_WORDS)) continue;
+    // An item is a word or a phrase: a letterless or a clause-long one means this was no list.
+    if (items.some((i) => mainWords(i) > MAX_ITEM_WORDS || !/\p{L}{2}/u.test(i))) continue;
     // The head is the clause before the list, within its own sentence.
     const head = sentence.slice(0, m.index).split(/[.!?;]\s+/).pop()!.trim();
     found.push({ head, items });

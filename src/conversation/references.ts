@@ -1,3 +1,4 @@
+import type { Paragraph } from '../corpus/types.js';
 import type { Engine } from '../engine.js';
 import { analyze } from '../search/analyzer.js';
 import { splitSentences } from '../search/sentences.js';
@@ -11,13 +12,46 @@ export function lastAnswered(state: ConversationState): TurnRecord | undefined {
   return undefined;
 }
 
+/**
+ * A remembered sentence is cut to a bound: the whole sentence again from the shown passage
+ * it came from, so a list in it keeps its last items.
+ */
+function wholeSentence(engine: Engine, turn: TurnRecord, sentence: string): string {
+  for (const id of turn.paragraphIds) {
+    const text = engine.corpus.paragraphsById.get(id)?.text;
+    const at = text?.indexOf(sentence) ?? -1;
+    if (!text || at < 0) continue;
+    const span = splitSentences(text).find((s) => s.start <= at && at < s.end);
+    return span && span.end >= at + sentence.length ? text.slice(span.start, span.end) : sentence;
+  }
+  return sentence;
+}
+
+export interface FoundList {
+  list: Enumeration;
+  turn: TurnRecord;
+  /** The paragraph the list was read from, when known. */
+  paragraphId: string | null;
+}
+
 /** The most recent list shown whose head matches the noun ("barrier"), or any when there is none. */
-export function findList(engine: Engine, state: ConversationState, noun: string | null) {
+export function findList(engine: Engine, state: ConversationState, noun: string | null): FoundList | null {
   const nounTerms = noun ? analyze(noun) : [];
+  const fits = (list: Enumeration) => {
+    const head = new Set(analyze(list.head));
+    return !nounTerms.length || nounTerms.every((t) => head.has(t));
+  };
   for (let i = state.turns.length - 1; i >= 0; i--) {
     const turn = state.turns[i]!;
+    // A turn that picked an item of a list: the next ordinal ("and the third?") picks from
+    // the same list, not from the lists of the passages shown about that item.
+    if (turn.kind === 'ordinal' && turn.list) {
+      const { paragraphId, ...list } = turn.list;
+      if (fits(list)) return { list, turn, paragraphId };
+      continue;
+    }
     // The best sentences first, then the rest of the top passage.
-    const texts = [...turn.sentences];
+    const texts = turn.sentences.map((s) => wholeSentence(engine, turn, s));
     const top = turn.paragraphIds[0] ? engine.corpus.paragraphsById.get(turn.paragraphIds[0]) : undefined;
     if (top) texts.push(top.text);
     const lists: Enumeration[] = texts.flatMap((t) => findEnumerations(t));
@@ -26,9 +60,8 @@ export function findList(engine: Engine, state: ConversationState, noun: string 
       if (sequence) lists.push(sequence);
     }
     for (const list of lists) {
-      const head = new Set(analyze(list.head));
-      if (nounTerms.length && !nounTerms.every((t) => head.has(t))) continue;
-      return { list, turn };
+      if (!fits(list)) continue;
+      return { list, turn, paragraphId: listParagraph(engine, turn, list)?.id ?? null };
     }
   }
   // "the second barrier" names its list: look through the documents the conversation drew on.
@@ -43,12 +76,29 @@ export function findList(engine: Engine, state: ConversationState, noun: string 
       for (const paragraph of doc?.paragraphs.slice(0, MAX_PARAGRAPHS_SCANNED) ?? []) {
         for (const list of findEnumerations(paragraph.text)) {
           const head = new Set(analyze(list.head));
-          if (nounTerms.every((t) => head.has(t))) return { list, turn: { ...turn, paragraphIds: [paragraph.id] } };
+          if (nounTerms.every((t) => head.has(t))) return { list, turn: { ...turn, paragraphIds: [paragraph.id] }, paragraphId: paragraph.id };
         }
       }
     }
   }
   return null;
+}
+
+/** The shown paragraph a list was read from (its head is a verbatim piece of it). */
+export function listParagraph(engine: Engine, turn: TurnRecord, list: Enumeration): Paragraph | null {
+  const shown = turn.paragraphIds.map((id) => engine.corpus.paragraphsById.get(id)).filter((p): p is Paragraph => p !== undefined);
+  return shown.find((p) => list.head && p.text.includes(list.head)) ?? shown[0] ?? null;
+}
+
+/**
+ * Whether a paragraph says more of a list's item than the list does: the item's rarest
+ * word comes up again in it, outside the list.
+ */
+export function saysMoreOf(engine: Engine, paragraphText: string, item: string): boolean {
+  const terms = [...new Set(analyze(item))].filter((t) => !/^\d+$/.test(t));
+  if (!terms.length) return false;
+  const rarest = terms.reduce((a, b) => (engine.index.idf(b) > engine.index.idf(a) ? b : a));
+  return analyze(paragraphText).filter((t) => t === rarest).length >= 2;
 }
 
 /** Bound on the paragraphs of one document searched for a named list. */

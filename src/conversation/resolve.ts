@@ -1,4 +1,5 @@
 import { findDocumentMention } from '../answer/documentMention.js';
+import { readFigureQuestion } from '../answer/figureQuestion.js';
 import type { Engine } from '../engine.js';
 import { analyze } from '../search/analyzer.js';
 import { analyzeQuestion } from '../search/question.js';
@@ -16,6 +17,8 @@ import {
   SOURCE_QUESTION,
   STRONG_ANAPHORA,
   SUPPORT,
+  RELATIVE_YEAR,
+  relativeYear,
   THAT_YEAR,
   YEAR,
   GENERIC,
@@ -24,9 +27,9 @@ import {
 import { applyEllipsis } from './ellipsis.js';
 import { findOrdinalReference, pickItem } from './lists.js';
 import { attributedPeople } from './people.js';
-import { findList, lastAnswered, otherDocument, withoutMention } from './references.js';
-import type { ConversationState, TurnKind, TurnRecord } from './state.js';
-import { clip, correctPlaceNames, entitiesOf, hasOwnSubject, topicTerms } from './words.js';
+import { findList, lastAnswered, otherDocument, saysMoreOf, withoutMention } from './references.js';
+import type { ConversationState, PickedList, TurnKind, TurnRecord } from './state.js';
+import { clip, clipEnd, correctPlaceNames, entitiesOf, hasOwnSubject, topicTerms } from './words.js';
 
 /**
  * A turn + the conversation so far → the question as understood in context. General
@@ -56,8 +59,22 @@ export interface Resolution {
   source?: { turn: TurnRecord; about: 'claim' | 'document' };
   /** A person this turn is about (kept for a later "he"/"she"). */
   person: string | null;
+  /** The list an ordinal turn picked from (remembered for the next ordinal). */
+  list?: PickedList;
   /** Passages not to show again (the list an ordinal picked from only names the item). */
   exclude?: string[];
+}
+
+/** A turn with its references to the previous turn's years written as years. */
+export function withYearsResolved(turn: string, prevFrame: string): string {
+  const prevYears = [...prevFrame.matchAll(YEAR)].map((m) => m[0]);
+  if (!prevYears.length || new RegExp(YEAR.source).test(turn)) return turn;
+  const relative = RELATIVE_YEAR.exec(turn);
+  if (relative) {
+    const year = relativeYear(relative, prevYears.map(Number));
+    if (year !== null) return `${turn.slice(0, relative.index)}in ${year}${turn.slice(relative.index + relative[0].length)}`.replace(/\bin in\b/i, 'in');
+  }
+  return THAT_YEAR.test(turn) ? turn.replace(THAT_YEAR, `in ${prevYears.join(' and ')}`) : turn;
 }
 
 export function resolveTurn(engine: Engine, state: ConversationState, asked: string): Resolution {
@@ -96,11 +113,14 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   const named = other ? otherDocument(engine, state) : (mention?.documentId ?? null);
   const documentId = named ?? prev.documentId;
   const shift = text.length - core.length;
-  const own = other
+  const stated = other
     ? withoutMention(core, other.index, other.index + other[0].length)
     : mention
       ? withoutMention(core, mention.start - shift, mention.end - shift)
       : core;
+  // "that year", "back then", "the year after", "two years later": years of the turn before.
+  const own = withYearsResolved(stated, prev.frame);
+  const yearSubstituted = own !== stated;
 
   // "and what does the other article say?", "and the op-ed?": the same question, in that document.
   if (named && prev.frame && analyze(own).every((t) => SAYS.has(t) || GENERIC.has(t))) {
@@ -116,10 +136,15 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
     const item = found && pickItem(found.list, ordinal.position);
     if (found && item) {
       const frame = `${core.slice(0, ordinal.start)}${clip(item, 200)}${core.slice(ordinal.end)}`.replace(/\s{2,}/g, ' ').trim();
-      const listDoc = found.turn.paragraphIds[0]?.split('/')[0] ?? null;
-      const context = [clip(found.list.head, 120), ...entitiesOf(found.turn.frame).slice(0, 2)].filter((w) => !analyze(w).every((t) => analyze(frame).includes(t)));
-      const exclude = found.list.sequence ? [] : found.turn.paragraphIds.slice(0, 1);
-      return { kind: 'ordinal', resolved: withContext(frame, context), frame, documentId: mention?.documentId ?? listDoc ?? documentId, offset: 0, person: null, exclude };
+      const listDoc = (found.paragraphId ?? found.turn.paragraphIds[0])?.split('/')[0] ?? null;
+      // The head's last words name what the items are ("… four general options in terms of …").
+      const context = [clipEnd(found.list.head, 120), ...entitiesOf(found.turn.frame).slice(0, 2)].filter((w) => !analyze(w).every((t) => analyze(frame).includes(t)));
+      // A list that only names its items points elsewhere for each; a passage that goes on
+      // about the item ("… and Uzbekistan. … commenced trade relations with Uzbekistan") is the answer.
+      const from = found.paragraphId ? engine.corpus.paragraphsById.get(found.paragraphId) : undefined;
+      const exclude = found.list.sequence || !from || saysMoreOf(engine, from.text, item) ? [] : [from.id];
+      const list = { ...found.list, paragraphId: found.paragraphId };
+      return { kind: 'ordinal', resolved: withContext(frame, context), frame, documentId: mention?.documentId ?? listDoc ?? documentId, offset: 0, person: null, exclude, list };
     }
   }
 
@@ -141,22 +166,20 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
     const docId = answered.paragraphIds[0].split('/')[0]!;
     const doc = engine.corpus.documents.find((d) => d.meta.id === docId);
     if (doc) {
-      const frame = own.replace(IT_REFERENCE, `“${doc.meta.title}”`);
-      return { kind: 'contextual', resolved: frame, frame, documentId: docId, offset: 0, person: null };
+      // A question about the document, not its matter: a later "and what does the other
+      // article say?" still asks the question before it, as after "who wrote it?".
+      const resolved = own.replace(IT_REFERENCE, `“${doc.meta.title}”`);
+      return { kind: 'contextual', resolved, frame: answered.frame, documentId: docId, offset: 0, person: null };
     }
   }
 
-  // "that year", "the same year", "back then": the year of the turn before.
-  const prevYears = [...prev.frame.matchAll(YEAR)].map((m) => m[0]);
-  let own2 = own;
-  if (prevYears.length && !new RegExp(YEAR.source).test(own) && THAT_YEAR.test(own)) own2 = own.replace(THAT_YEAR, `in ${prevYears.join(' and ')}`);
 
   // "he", "she": the person the previous answer quoted or named.
   const person = prev.person ?? prev.sentences.flatMap((s) => attributedPeople(s, engine.corpus))[0] ?? null;
   // A turn that names its own subject (a place, a name, a document) has its own "he".
   const ownSubject = named !== null || hasOwnSubject(core);
-  let frame = own2;
-  let substituted = own2 !== own;
+  let frame = own;
+  let substituted = yearSubstituted;
   if (person && !ownSubject && new RegExp(PERSON_PRONOUN.source, 'i').test(frame)) {
     frame = frame.replace(PERSON_PRONOUN, (w) => (/^(?:his|hers)$/i.test(w) ? `${person}’s` : person));
     substituted = true;
@@ -178,6 +201,13 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   }
   // "what about tourism?": a new topic for the same places.
   const topicShift = continues && !substituted && terms.length > 0 && !OTHER_ANAPHORA.test(own);
+  // "what goods were those?" after a trade flow ("what did Mongolia export to Kyrgyzstan in
+  // 2017?"): "those" are that flow, its way and year included, and the turn asks one more
+  // thing of it — the previous question whole, as support turns take it, not its words loose.
+  if (!ownSubject && !topicShift && OTHER_ANAPHORA.test(own) && readFigureQuestion(prev.frame).flow) {
+    const asked = `${frame.replace(/[\s?.!]+$/, '')}: ${prev.frame}`;
+    return { kind: 'contextual', resolved: asked, frame: asked, documentId, offset: 0, person: prev.person };
+  }
   const c = contextFrom(engine, prev, frame, { topicShift });
   // The places stay in the frame, so a later "and Kyrgyzstan?" has one to replace.
   const framed = withContext(frame, c.places);

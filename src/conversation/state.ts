@@ -37,9 +37,19 @@ export interface TurnRecord {
   sentences: string[];
   /** Offset of the first passage shown (paging with "more"). */
   offset: number;
+  /** The list an ordinal turn picked its item from: "and the third?" next picks from it again. */
+  list?: PickedList;
   /** A person the answer made salient ("who said that?" → Radchenko), for "he"/"she". */
   person: string | null;
   at: number;
+}
+
+/** A list shown in an answer ("three primary barriers …: A, B and C") and where it was read. */
+export interface PickedList {
+  head: string;
+  items: string[];
+  sequence?: boolean;
+  paragraphId: string | null;
 }
 
 export interface ConversationState {
@@ -73,6 +83,9 @@ export function withTurn(state: ConversationState, turn: TurnRecord): Conversati
     frame: turn.frame.slice(0, CONVERSATION_LIMITS.questionChars),
     paragraphIds: turn.paragraphIds.slice(0, 5),
     sentences: turn.sentences.slice(0, 3).map(cutAtWord),
+    ...(turn.list
+      ? { list: { ...turn.list, head: cutAtWord(turn.list.head), items: turn.list.items.slice(0, 8).map(cutAtWord) } }
+      : {}),
   };
   return { version: 1, turns: [...state.turns, bounded].slice(-CONVERSATION_LIMITS.turnsKept) };
 }

@@ -54,6 +54,13 @@ export function clip(text: string, max: number): string {
   return cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2)).replace(/[\s,;:]+$/, '');
 }
 
+/** At most `max` characters from the end, cut at a word: the words nearest what follows. */
+export function clipEnd(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(text.length - max);
+  return cut.slice(Math.min(Math.max(cut.indexOf(' ') + 1, 0), max / 2)).replace(/^[\s,;:]+/, '');
+}
+
 const DEMONYMS = new Set(COUNTRIES.flatMap((c) => c.demonyms.map((d) => d.toLowerCase())));
 
 export function isDemonym(surface: string): boolean {

@@ -1,0 +1,98 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { answerTurn } from '../../src/conversation/converse.js';
+import { findEnumerations } from '../../src/conversation/lists.js';
+import { emptyConversation, type ConversationState } from '../../src/conversation/state.js';
+import { createEngine, type Engine } from '../../src/engine.js';
+import { renderAnswerText } from '../../src/render/text.js';
+
+/**
+ * Follow-ups the first rules read wrong, one spec per general rule. As in resolve.test.ts,
+ * each spec asks questions of its own, not the evaluation sets'.
+ */
+
+let engine: Engine;
+beforeAll(async () => {
+  engine = await createEngine();
+});
+
+function converse(...turns: string[]) {
+  let state: ConversationState = emptyConversation();
+  return turns.map((t) => {
+    const r = answerTurn(engine, state, t);
+    state = r.state;
+    return r;
+  });
+}
+
+describe('lists as they are written', () => {
+  it('a citation in brackets ends no item, an unspaced em dash ends the list, “either … or …” is one item, “such as …” belongs to the item before', () => {
+    const [a] = findEnumerations('It courted three neighbours: Laos, Vietnam, and Cambodia—for reasons of history (Doe 1999, p. 17).');
+    expect(a!.items).toEqual(['Laos', 'Vietnam', 'Cambodia']);
+    const [b] = findEnumerations('Small states have three options: siding with either Moscow or Beijing, neutrality, such as Switzerland’s, or reaching out to “distant partners,” (Smith 2002, p. 3).');
+    expect(b!.items).toEqual(['siding with either Moscow or Beijing', 'neutrality, such as Switzerland’s', 'reaching out to “distant partners”']);
+    const [c] = findEnumerations('Ties grew in two fields: trade (Doe 2001, p. 4) and culture.');
+    expect(c!.items).toEqual(['trade', 'culture']);
+  });
+
+  it('“the last one” after a list is its last item; a passage that goes on about the item is kept', () => {
+    const [, last] = converse('which three central asian states did mongolia court after independence?', 'and the last one?');
+    expect(last!.resolution.kind).toBe('ordinal');
+    expect(last!.resolution.resolved).toMatch(/^Uzbekistan\?/);
+    // The passage the list came from says more of Uzbekistan than the list does.
+    expect(last!.answer.passages[0]!.text).toMatch(/commenced trade relations with Uzbekistan/);
+  });
+
+  it('an ordinal after an ordinal picks from the same list, not from the passages shown about the item', () => {
+    const [, third, first] = converse('what keeps Mongolia and Kazakhstan apart, according to the East Asia Forum piece?', 'and the third barrier?', 'explain the first one');
+    expect(third!.resolution.kind).toBe('ordinal');
+    expect(first!.resolution.kind).toBe('ordinal');
+    expect(first!.resolution.resolved).toMatch(/^explain historical political boundaries/);
+  });
+});
+
+describe('years counted from the turn before', () => {
+  it('“the following year”, “three years earlier” are years counted from the previous question’s', () => {
+    const [, next, back] = converse('how much did mongolia export to kazakhstan in 2014?', 'the following year?', 'and three years earlier?');
+    expect(next!.resolution.kind).toBe('ellipsis');
+    expect(next!.resolution.resolved).toBe('how much did mongolia export to kazakhstan in 2015?');
+    expect(back!.resolution.resolved).toBe('how much did mongolia export to kazakhstan in 2012?');
+    const row = engine.corpus.documents.flatMap((d) => d.tables).find((t) => t.partner === 'Kazakhstan' && t.year === 2012 && t.direction === 'exports')!;
+    expect(renderAnswerText(back!.answer)).toContain(row.valueText);
+  });
+});
+
+describe('questions about the document keep the question before them', () => {
+  it('after “when was it published?”, “and what does the other article say?” asks the question about students again', () => {
+    const [, when, other] = converse('how many mongolian students study in kazakhstan, according to the journal article?', 'when was it published?', 'and what does the other article say?');
+    expect(when!.resolution.resolved).toMatch(/^when was “Mongolia–Central Asia relations/);
+    expect(other!.resolution.documentId).toBe('miliate-2013');
+    expect(other!.resolution.resolved).toBe('how many mongolian students study in kazakhstan?');
+    expect(other!.answer.passages[0]!.text).toMatch(/Only five Mongolian students/);
+  });
+});
+
+describe('support questions as people ask them', () => {
+  it('“why so little?”, “how come such a gap?” ask for support of the previous answer', () => {
+    const [, little, gap] = converse('how much did kazakhstan export to mongolia in 2019?', 'why so little?', 'how come such a gap?');
+    expect(little!.resolution.kind).toBe('support');
+    expect(gap!.resolution.kind).toBe('support');
+    expect(little!.resolution.resolved).toMatch(/^why so little: how much did kazakhstan export/);
+  });
+});
+
+describe('a follow-up about a trade figure asks it of the same flow', () => {
+  it('“which products were those?” after a trade value is that flow and year again; a later “and in 2011?” changes the year', () => {
+    const [, products, year] = converse('how much did kazakhstan sell to mongolia in 2013?', 'which products were those?', 'and in 2011?');
+    expect(products!.resolution.resolved).toBe('which products were those: how much did kazakhstan sell to mongolia in 2013?');
+    const row = (y: number) => engine.corpus.documents.flatMap((d) => d.tables).find((t) => t.partner === 'Kazakhstan' && t.year === y && t.direction === 'imports')!;
+    expect(renderAnswerText(products!.answer)).toContain(row(2013).goods[0]!);
+    expect(year!.resolution.resolved).toMatch(/kazakhstan sell to mongolia in 2011\?$/);
+    expect(renderAnswerText(year!.answer)).toContain(row(2011).valueText);
+  });
+
+  it('a turn without a year of its own carries the year of the turn before in its context', () => {
+    const [, r] = converse('how many mongolian students were in south korea in 2018?', 'where else did they go?');
+    expect(r!.resolution.kind).toBe('contextual');
+    expect(r!.resolution.resolved).toMatch(/\b2018\b/);
+  });
+});
