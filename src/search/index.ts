@@ -590,15 +590,12 @@ export class PassageIndex {
     return this.fuseDense(dense, weight, ranked, candidates, hits.map((h) => this.corpus.paragraphsById.get(String(h.id))!), question, groups, surfaces);
   }
 
-  /** MiniSearch's hits for the query: those of its exact terms alone by ExactSearch (postings.ts), the same hits for less work. */
+  /** MiniSearch's hits for the query (see `toQuery`), by ExactSearch (postings.ts): the same hits for less work. */
   private poolHits(groups: QueryTermGroup[], weights: ReadonlyMap<string, number>, filter?: (r: { id: string }) => boolean): ExactHit[] {
     const terms = this.queryTerms(groups, weights);
-    if (terms.unknown.length === 0) {
-      if (this.exactSearch === undefined) this.exactSearch = process.env.STEPPE_EXACT_SEARCH === 'off' ? null : ExactSearch.of(this.search as unknown as MiniSearch<never>);
-      const hits = this.exactSearch?.search(terms.exact, (t) => weights.get(t) ?? 1, filter);
-      if (hits) return hits;
-    }
-    return this.search.search(this.toQuery(terms, weights), { filter });
+    if (this.exactSearch === undefined) this.exactSearch = process.env.STEPPE_EXACT_SEARCH === 'off' ? null : ExactSearch.of(this.search as unknown as MiniSearch<never>);
+    const hits = this.exactSearch?.search(terms.exact, (t) => weights.get(t) ?? 1, filter, terms.unknown, FUZZY_FOR_UNKNOWN);
+    return hits ?? this.search.search(this.toQuery(terms, weights), { filter });
   }
 
   private exactSearch: ExactSearch | null | undefined;

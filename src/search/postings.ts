@@ -64,6 +64,8 @@ function bm25(termFreq: number, matchingCount: number, totalCount: number, field
 const ARRAY_INDEX = /^(?:0|[1-9]\d*)$/;
 const isArrayIndex = (key: string) => ARRAY_INDEX.test(key) && Number(key) < 4294967295;
 
+/** Unknown words whose fuzzy and prefix hits are kept, the latest. */
+const MAX_CACHED_WORDS = 5000;
 /** Postings kept at most (entries over all terms): ~13 bytes each. */
 const MAX_CACHED_ENTRIES = 2_000_000;
 
@@ -82,8 +84,8 @@ export class ExactSearch {
   private firstTerm = new Int32Array(0);
   private generation = 0;
 
-  private constructor(search: MiniSearch<never>) {
-    this.index = search as unknown as Internals;
+  private constructor(private readonly miniSearch: MiniSearch<never>) {
+    this.index = miniSearch as unknown as Internals;
     const options = this.index._options;
     const fields = options.searchOptions.fields ?? options.fields;
     this.fieldIds = fields.map((f) => this.index._fieldIds[f]!);
@@ -105,6 +107,7 @@ export class ExactSearch {
       x._documentIds instanceof Map &&
       Array.isArray(x._options?.fields) &&
       typeof x._options?.searchOptions?.bm25 === 'object' &&
+      typeof (search as unknown as { executeQuery?: unknown }).executeQuery === 'function' &&
       x._options.searchOptions.boostDocument == null &&
       x._options.fields.every((f) => typeof x._fieldIds![f] === 'number');
     return ok ? new ExactSearch(search) : null;
@@ -145,6 +148,25 @@ export class ExactSearch {
     return out;
   }
 
+  /** Unknown words' hits (fuzzy and prefix), remembered: bounded, as they are what people type. */
+  private readonly unknownCache = new Map<string, Array<{ doc: number; score: number; keys: string[] }>>();
+
+  /** MiniSearch's own hits for one word of the unknown words' subquery, before they are combined: document, score, match keys. */
+  private unknownHits(word: string, fuzzy: number): Array<{ doc: number; score: number; keys: string[] }> {
+    const key = `${fuzzy} ${word}`;
+    let out = this.unknownCache.get(key);
+    if (out) return out;
+    const raw = (this.miniSearch as unknown as { executeQuery(q: string, o: object): Map<number, { score: number; match: object }> }).executeQuery(word, {
+      combineWith: 'OR',
+      fuzzy,
+      prefix: true,
+    });
+    out = [...raw].map(([doc, r]) => ({ doc, score: r.score, keys: Object.keys(r.match) }));
+    if (this.unknownCache.size >= MAX_CACHED_WORDS) this.unknownCache.delete(this.unknownCache.keys().next().value!);
+    this.unknownCache.set(key, out);
+    return out;
+  }
+
   private fit(maxDoc: number): void {
     if (this.total.length > maxDoc) return;
     const n = Math.max(64, 2 * (maxDoc + 1));
@@ -165,10 +187,34 @@ export class ExactSearch {
    * hits (id, score, terms), or null when this index must be searched by MiniSearch (a term
    * it would split, or a removed document).
    */
-  search(terms: readonly string[], boostTerm: (term: string) => number, filter?: (hit: { id: string }) => boolean): ExactHit[] | null {
+  search(
+    terms: readonly string[],
+    boostTerm: (term: string) => number,
+    filter?: (hit: { id: string }) => boolean,
+    /** Words the corpus lacks, searched fuzzy and by prefix: a second subquery, `{ queries: unknown, fuzzy, prefix: true }`. */
+    unknown: readonly string[] = [],
+    fuzzy = 0,
+  ): ExactHit[] | null {
     if (this.index._dirtCount !== 0) return null;
-    for (const t of terms) if (t === '' || t.includes(' ')) return null;
-    if (new Set(terms).size !== terms.length) return null;
+    for (const t of [...terms, ...unknown]) if (t === '' || t.includes(' ')) return null;
+    if (new Set(terms).size !== terms.length || new Set(unknown).size !== unknown.length) return null;
+    // The unknown words' subquery, as MiniSearch folds it: each word's hits (remembered), in order.
+    const loose = new Map<number, { score: number; keys: string[]; words: number }>();
+    const looseOrder: number[] = [];
+    for (const word of unknown) {
+      const list = this.unknownHits(word, fuzzy);
+      for (const h of list) {
+        const e = loose.get(h.doc);
+        if (!e) {
+          loose.set(h.doc, { score: h.score, keys: [...h.keys], words: 1 });
+          looseOrder.push(h.doc);
+        } else {
+          e.score = e.score + h.score;
+          for (const k of h.keys) if (!e.keys.includes(k)) e.keys.push(k);
+          e.words++;
+        }
+      }
+    }
     const lists: Array<Postings | null> = [];
     let maxDoc = -1;
     for (const t of terms) {
@@ -219,13 +265,27 @@ export class ExactSearch {
       }
     }
     const hits: ExactHit[] = [];
+    const add = (doc: number, score: number, quality: number, names: string[]) => {
+      // Object.keys(match): canonical array indexes first, in numeric order, then the rest as inserted.
+      if (names.some(isArrayIndex)) names = [...names.filter(isArrayIndex).sort((a, b) => Number(a) - Number(b)), ...names.filter((n) => !isArrayIndex(n))];
+      const hit: ExactHit = { id: this.index._documentIds.get(doc) as string, score: score * quality, terms: names };
+      if (!filter || filter(hit)) hits.push(hit);
+    };
+    // The OR of the two subqueries: the exact one's Map, the unknown words' added to it.
     for (const doc of order) {
       const list = matched.get(doc);
-      const quality = list ? list.length : 1;
-      let names = list ? list.map((t) => terms[t]!) : [terms[firstTerm[doc]!]!];
-      if (names.some(isArrayIndex)) names = [...names.filter(isArrayIndex).sort((a, b) => Number(a) - Number(b)), ...names.filter((n) => !isArrayIndex(n))];
-      const hit: ExactHit = { id: this.index._documentIds.get(doc) as string, score: total[doc]! * quality, terms: names };
-      if (!filter || filter(hit)) hits.push(hit);
+      const names = list ? list.map((t) => terms[t]!) : [terms[firstTerm[doc]!]!];
+      const also = loose.get(doc);
+      if (!also) add(doc, total[doc]!, names.length, names);
+      else {
+        for (const k of also.keys) if (!names.includes(k)) names.push(k);
+        add(doc, total[doc]! + also.score, (list ? list.length : 1) + also.words, names);
+      }
+    }
+    for (const doc of looseOrder) {
+      if (totalStamp[doc] === queryGeneration) continue;
+      const e = loose.get(doc)!;
+      add(doc, e.score, e.words, e.keys);
     }
     return hits.sort((a, b) => b.score - a.score);
   }

@@ -40,6 +40,23 @@ describe('ExactSearch', () => {
     expect(compared).toBeGreaterThan(1000);
   });
 
+  it('and with a second subquery of unknown words (fuzzy and by prefix), as the pool asks it', () => {
+    const exact = ExactSearch.of(search)!;
+    const unknowns = [['mongolai'], ['kazakstan', 'goverment'], ['relat'], ['zzzzqx'], ['2019x', 'sinoo']];
+    const boostTerm = (t: string) => 1 + (t.length % 3) * 0.37;
+    let compared = 0;
+    for (const terms of [...questionTerms().slice(0, 20), [], ['mongolia', 'kazakhstan', '2019']]) {
+      for (const unknown of unknowns) {
+        const ours = exact.search(terms, boostTerm, undefined, unknown, 0.25)!;
+        const queries = [...(terms.length ? [{ queries: terms, boostTerm }] : []), { queries: unknown, fuzzy: 0.25, prefix: true }];
+        const theirs = search.search({ combineWith: 'OR', queries } as unknown as Query);
+        expect(ours.map((h) => [h.id, h.score, h.terms])).toEqual(theirs.map((h) => [h.id, h.score, h.terms]));
+        compared += theirs.length;
+      }
+    }
+    expect(compared).toBeGreaterThan(1000);
+  });
+
   it('leaves to MiniSearch what it would read differently: a repeated term, a term with a space', () => {
     const exact = ExactSearch.of(search)!;
     expect(exact.search(['mongolia', 'mongolia'], () => 1)).toBeNull();
