@@ -6,7 +6,7 @@ import { analyze } from '../search/analyzer.js';
  * particular questions.
  */
 
-export const PAGING = /^(?:more|next|next one|next page|show (?:me )?more|more (?:please|passages|results|of that)|go on|continue|keep going|anything else|what else)[\s.!?]*$/i;
+export const PAGING = /^(?:more|next|next one|next page|show (?:me )?more|more (?:please|passages|results|of that)|go on|continue|keep going|anything (?:else|more)|what else|(?:show me |give me )?(?:another|other) (?:one|passages?|results?)|(?:is there |got )?anything else(?: on (?:that|this|it))?)[\s.!?]*$/i;
 
 export const SOURCE_QUESTION = new RegExp(
   '^(?:' +
@@ -25,12 +25,25 @@ export const SOURCE_QUESTION = new RegExp(
       String.raw`(?:can you |could you )?(?:quote|cite|show) (?:me )?(?:that|this|it|the (?:passage|source|sentence|text))(?: (?:please|exactly|in full|whole))?`,
       String.raw`says who`,
       String.raw`according to (?:whom|who)`,
+      // "where does that number come from?", "where did you get that?"
+      String.raw`where (?:does|did|do) (?:that|this|it|these|those)(?: [\p{L}-]+)? (?:come|came) from`,
+      String.raw`where (?:did|do|does) (?:you|they|he|she|it|the (?:author|article|paper)) (?:get|find|take|have) (?:that|this|it|these|those)(?: [\p{L}-]+)?(?: from)?`,
+      String.raw`what(?:'s|’s| is| are| were) (?:the |your |its |their )?(?:source|citation|reference|evidence)s? (?:for|on|of|behind) (?:that|this|it|these|those) [\p{L}-]+`,
+      String.raw`(?:which|what) (?:study|report|piece|work|publication|survey|statistics?|data(?:set)?)(?: (?:is|was|are|were|says) (?:that|this|it|these|those))?(?: (?:from|based on))?`,
+      String.raw`who(?:'s|’s| is| was) (?:that|this|it) (?:from|by)`,
+      String.raw`(?:is there|are there|got|do you have) (?:an? |any )?(?:sources?|citations?|references?)(?: (?:for|on) (?:that|this|it))?`,
+      String.raw`(?:who|what) (?:are|is|does|did|do) (?:they|he|she|it|the (?:author|article|paper|text)) (?:citing|cite|quoting|quote|relying on|rely on)`,
+      String.raw`whose (?:figures?|numbers?|data|estimates?|claim|words?|idea|argument|view|quote) (?:is|are|was|were) (?:that|this|these|those|it)`,
+      String.raw`what(?:'s|’s| is| was| are| were) (?:that|this|it|these|those)(?: [\p{L}-]+)? based on`,
+      String.raw`based on what`,
+      String.raw`who came up with (?:that|this|it)`,
+      String.raw`how do (?:you|they|we) know(?: (?:that|this))?`,
     ].join('|') +
     String.raw`)\s*[?.!]*$`,
-  'i',
+  'iu',
 );
 
-export const SUPPORT = /^(?:but\s+)?(?:why(?: (?:so|not|is that|was that|is it|does it|did it|did they|do they))?|(?:why|how come)(?: (?:is|was|are|were) (?:it|that|this|they|there))? (?:so|such(?: an?)?) (?:very )?[\p{L}-]+|how so|how come|in what way|any examples?|(?:give me |for )?(?:an )?examples?|such as|like what|evidence|proof|explain(?: (?:that|this|it|more|why))?|tell me more|more details?|elaborate|really|is that (?:so|true)|how)[\s?.!]*$/iu;
+export const SUPPORT = /^(?:but\s+)?(?:why(?: (?:so|not|is that|was that|is this|was this|is it|does it|did it|did they|do they|would that be|would it be))?|why(?:'s|’s) that|what(?:'s|’s| is| was) the reason(?: for (?:that|this|it))?|for what reason|because of what|what for|in what (?:sense|respect)|what do you mean(?: by (?:that|this))?|are you sure|for instance|e\.g\.?|like|(?:any |give me |got )?(?:an)?other examples?|more examples|(?:why|how come)(?: (?:is|was|are|were) (?:it|that|this|they|there))? (?:so|such(?: an?)?) (?:very )?[\p{L}-]+|how so|how come|in what way|any examples?|(?:give me |for )?(?:an )?examples?|such as|like what|evidence|proof|explain(?: (?:that|this|it|more|why))?|tell me more|more details?|elaborate|really|is that (?:so|true)|how)[\s?.!]*$/iu;
 
 /** Openers that mark a continuation: "and …", "what about …". */
 export const CONTINUATION = /^(?:and|or|also|plus|what about|how about|what of|same for|and for|and what about|and how about)\b[\s,]*/i;

@@ -1,5 +1,6 @@
 import type { Answer } from '../answer/answer.js';
 import { authorLabel, citeParagraph, documentUrl } from '../answer/citation.js';
+import type { CitationLink } from '../corpus/types.js';
 import type { Engine } from '../engine.js';
 import { splitSentences } from '../search/sentences.js';
 import { attributedPeople, citationsOfSentence } from './people.js';
@@ -15,6 +16,26 @@ export interface SourceAnswer {
   answer: Answer;
   /** The person named as the source, if the sentence names one. */
   person: string | null;
+}
+
+/**
+ * A sentence that gives several figures cites each after it ("1,494,300 … visited China
+ * (China National Bureau of Statistics 2019) and 113,864 … (Korea Tourism Association
+ * 2019)"): the source of the figure shown is the first citation after its value.
+ */
+function citationsOfFigure(text: string, sentenceAt: number, figureLine: string, cited: CitationLink[]): CitationLink[] {
+  if (cited.length < 2 || sentenceAt < 0) return cited;
+  const values = [...figureLine.matchAll(/\d[\d,.]*\d|\d/g)].map((m) => m[0]).filter((v) => !/^(?:1[89]|20)\d\d$/.test(v));
+  for (const v of values) {
+    const at = text.indexOf(v, sentenceAt);
+    if (at < 0) continue;
+    const after = cited
+      .map((c) => ({ c, pos: text.indexOf(c.raw, at) }))
+      .filter((x) => x.pos >= 0)
+      .sort((a, b) => a.pos - b.pos);
+    return after.length ? [after[0]!.c] : cited;
+  }
+  return cited;
 }
 
 export function answerSource(engine: Engine, turn: TurnRecord, about: 'claim' | 'document', asked: string): SourceAnswer | null {
@@ -33,7 +54,8 @@ export function answerSource(engine: Engine, turn: TurnRecord, about: 'claim' | 
 
   const lines: string[] = [];
   const people = about === 'claim' ? attributedPeople(sentence, engine.corpus) : [];
-  const cited = about === 'claim' ? citationsOfSentence(paragraph.text, sentence, paragraph.citations) : [];
+  const inSentence = about === 'claim' ? citationsOfSentence(paragraph.text, sentence, paragraph.citations) : [];
+  const cited = figureLine ? citationsOfFigure(paragraph.text, at, figureLine, inSentence) : inSentence;
   const references = [...new Set(cited.map((c) => c.referenceId).filter((r): r is string => r !== null))]
     .map((r) => engine.corpus.referencesById.get(r))
     .filter((r) => r !== undefined);

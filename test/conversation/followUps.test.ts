@@ -96,3 +96,33 @@ describe('a follow-up about a trade figure asks it of the same flow', () => {
     expect(r!.resolution.resolved).toMatch(/\b2018\b/);
   });
 });
+
+describe('the many ways of asking for the source', () => {
+  it('“where does that number come from?”, “whose figure is that?”, “what’s that based on?” … are source questions, answered from the passage shown', () => {
+    const asks = ['where does that number come from?', 'where did you get that?', 'what’s your source for that figure?', 'which study is that from?', 'whose figure is that?', 'what’s that based on?', 'is there a citation?', 'who are they citing?', 'how do you know?'];
+    for (const q of asks) {
+      const [first, r] = converse('how many mongolian students were in china in 2018?', q);
+      expect(r!.resolution.kind, q).toBe('source');
+      expect(r!.answer.passages[0]!.paragraphId, q).toBe(first!.answer.passages[0]!.paragraphId);
+    }
+  });
+
+  it('a sentence with a figure and a citation after each: the source of the figure shown is the citation after its value', () => {
+    const [, r] = converse('how many mongolian students were in china in 2018?', 'where does that number come from?');
+    const lead = r!.answer.lead.join('\n');
+    expect(lead).toMatch(/^The figure: .*10,100/);
+    expect(lead).toContain('ICEF Monitor');
+    expect(lead).not.toContain('Stat.kg');
+  });
+
+  it('support and paging as typed: “why’s that?”, “for instance?”, “what do you mean?” ask for support; “anything more?”, “another one” page', () => {
+    for (const q of ['why’s that?', 'for instance?', 'e.g.?', 'in what sense?', 'what do you mean?', 'give me another example']) {
+      const [, r] = converse('is debt to china a problem for kyrgyzstan?', q);
+      expect(r!.resolution.kind, q).toBe('support');
+    }
+    for (const q of ['anything more?', 'another one']) {
+      const [, r] = converse('is debt to china a problem for kyrgyzstan?', q);
+      expect(r!.resolution.kind, q).toBe('more');
+    }
+  });
+});
