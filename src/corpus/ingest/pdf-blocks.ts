@@ -13,6 +13,18 @@ const BULLET = /^[•·▪◦‣\uE000-\uF8FF]\s/u;
 const LIST_ITEM = /^(?:[•·▪◦‣–\uE000-\uF8FF-]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s/u;
 export const REFERENCES = /^(?:\d+\.?\s*)?(references|bibliography|literature cited|works cited|references and notes)$/i;
 
+/** A page's lines top to bottom, those on one baseline left to right, across the whole page. */
+function byRows(lines: Line[]): Line[] {
+  const sorted = [...lines].sort((a, b) => b.y - a.y);
+  const key = new Map<Line, number>();
+  let base = Infinity;
+  for (const l of sorted) {
+    if (base - l.y > l.size * 0.3) base = l.y;
+    key.set(l, base);
+  }
+  return sorted.sort((a, b) => key.get(b)! - key.get(a)! || a.x0 - b.x0);
+}
+
 /** The heading that ends a paper's title block. */
 const BODY_HEADING = /^(?:abstract|summary|introduction|background|keywords?|key words)\b/i;
 const AFFILIATION = /\b(?:University|Universit[éäy]|Department|Dept\.|Faculty|School|Institute|Institut|Centre|Center|College|Laborator(?:y|ies)|Hospital|Division)\b/;
@@ -114,7 +126,13 @@ export function buildBlocks(pages: Line[][], heights: number[], bodySize: number
     let footnote: { number: number; text: string } | null = null;
     // Table rows are kept out of the paragraphs: each table one block, where its first row is.
     const tableOf = new Map<Line, { lines: Line[]; rows: string[][] }>();
-    if (!inReferences) for (const t of findTables(lines, bodySize)) for (const l of t.lines) tableOf.set(l, t);
+    // Read across the whole page first, in print smaller than the body's (a table wider than a
+    // column, whose cells cross the gutter, or a landscape page's: not the prose beside it), then
+    // column by column (a table in one column, in any print).
+    if (!inReferences) {
+      for (const t of findTables(byRows(lines.filter((l) => l.size < bodySize - 0.4)), bodySize)) for (const l of t.lines) tableOf.set(l, t);
+      for (const t of findTables(lines, bodySize)) if (t.lines.every((l) => !tableOf.has(l))) for (const l of t.lines) tableOf.set(l, t);
+    }
     for (const l of lines) {
       const table = tableOf.get(l);
       if (table && !inReferences) {

@@ -65,8 +65,8 @@ function rowLike(cells: string[], text: string): boolean {
  * cells. A row is a line, or lines side by side on one baseline (cells the file gives apart).
  * A table is at least two row-like rows one under another in one column or band, in the body's
  * print or smaller, with figures in it or three rows at least (a line of names set in columns
- * is a title block's); a single line of figures is a display formula or a caption's tail. A
- * short line between two rows (a label wrapped onto a second line) is part of it.
+ * is a title block's); a single line of figures is a display formula or a caption's tail. Short
+ * lines between two rows (a label wrapped onto a second line, a cell of several lines) are part of it.
  */
 export function findTables(lines: Line[], bodySize: number): Array<{ lines: Line[]; rows: string[][] }> {
   const groups: Line[][] = [];
@@ -92,8 +92,14 @@ export function findTables(lines: Line[], bodySize: number): Array<{ lines: Line
     }
     let j = i + 1;
     while (j < groups.length && near(groups[j - 1]!, groups[j]!)) {
-      if (row[j]) j++;
-      else if (j + 1 < groups.length && row[j + 1] && cells[j]!.join(' ').length <= 40 && near(groups[j]!, groups[j + 1]!)) j += 2;
+      if (row[j]) {
+        j++;
+        continue;
+      }
+      // Short lines between rows (a cell set on several lines: "p1 = 0.64935", "w0 = 0.08403"), up to the next row.
+      let k = j;
+      while (k < groups.length && k - j < 8 && !row[k] && cells[k]!.join(' ').length <= 40 && near(groups[k - 1]!, groups[k]!)) k++;
+      if (k > j && k < groups.length && row[k] && near(groups[k - 1]!, groups[k]!)) j = k + 1;
       else break;
     }
     const rows = cells.slice(i, j);

@@ -57,19 +57,30 @@ export async function importPdf(data: Uint8Array): Promise<Draft> {
         }
         return boldByFont.get(name)!;
       };
-      const runs: Array<Run & { turned: boolean }> = [];
+      const runs: Array<Run & { turned: boolean; up: number; e: number; f: number }> = [];
       for (const item of content.items) {
         if (!('str' in item)) continue;
         const [a, b, , d, e, f] = item.transform as number[];
         const size = Math.hypot(b!, d!) || Math.abs(a!);
-        runs.push({ str: item.str, x: e!, y: f!, w: item.width, size: Math.round(size * 10) / 10, bold: isBold(item.fontName), turned: Math.abs(b!) > Math.abs(a!) });
+        runs.push({ str: item.str, x: e!, y: f!, w: item.width, size: Math.round(size * 10) / 10, bold: isBold(item.fontName), turned: Math.abs(b!) > Math.abs(a!), up: Math.sign(b!), e: e!, f: f! });
       }
       // Text set sideways on an upright page is a margin label (the journal's name or site up
-      // the edge), not part of the reading; a page set sideways throughout is kept as it is.
+      // the edge), not part of the reading. A page set sideways throughout (a landscape table)
+      // is read turned upright: along its lines (up the page, or down it) and across them.
       const turned = runs.filter((r) => r.turned).reduce((n, r) => n + r.str.length, 0);
       const all = runs.reduce((n, r) => n + r.str.length, 0);
-      pages.push(buildLines(turned < all * 0.5 ? runs.filter((r) => !r.turned) : runs, i));
-      heights.push(page.view[3]! - page.view[1]!);
+      const width = page.view[2]! - page.view[0]!;
+      const height = page.view[3]! - page.view[1]!;
+      if (turned < all * 0.5) {
+        pages.push(buildLines(runs.filter((r) => !r.turned), i));
+        heights.push(height);
+      } else {
+        const sideways = runs.filter((r) => r.turned);
+        const up = sideways.reduce((n, r) => n + r.up * r.str.length, 0) >= 0 ? 1 : -1;
+        const upright = sideways.filter((r) => r.up === up).map((r) => ({ ...r, x: up > 0 ? r.f : height - r.f, y: up > 0 ? width - r.e : r.e }));
+        pages.push(buildLines(upright, i));
+        heights.push(width);
+      }
       page.cleanup();
     }
     if (pages.every((p) => p.length === 0)) {
