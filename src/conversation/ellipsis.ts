@@ -1,5 +1,6 @@
 import { findMentions } from '../answer/figureQuestion.js';
 import type { Engine } from '../engine.js';
+import { COUNTRIES } from '../figures/countries.js';
 import { analyze } from '../search/analyzer.js';
 import { BOTH_WAYS, FLIP, YEAR } from './cues.js';
 import { capitalise, isDemonym, topicTerms } from './words.js';
@@ -57,13 +58,24 @@ export function applyEllipsis(engine: Engine, frame: string, core: string): stri
     const distinct = ms.filter((m, i) => ms.findIndex((o) => o.country === m.country) === i);
     if (distinct.length >= 2) {
       const [a, b] = [distinct[0]!, distinct[1]!];
+      // Each place keeps the form its slot had: "how many Mongolians visited Kazakhstan?" the
+      // other way round is "how many Kazakhstanis visited Mongolia?", not "Kazakhstan visited Mongolians".
       const ta = out.slice(a.start, a.end);
       const tb = out.slice(b.start, b.end);
-      out = out.slice(0, a.start) + tb + out.slice(a.end, b.start) + ta + out.slice(b.end);
+      out = out.slice(0, a.start) + inFormOf(ta, b.country, tb) + out.slice(a.end, b.start) + inFormOf(tb, a.country, ta) + out.slice(b.end);
     } else if (/\bexport/i.test(out)) out = out.replace(/\bexport/gi, 'import');
     else if (/\bimport/i.test(out)) out = out.replace(/\bimport/gi, 'export');
     else return null;
   }
   if (both) out = `${out} in both directions`;
   return out.includes('?') ? out : `${out}?`;
+}
+
+/** The country written as the slot's word was: a demonym for a demonym (plural for plural), else the name. */
+function inFormOf(slot: string, country: string, written: string): string {
+  if (!isDemonym(slot)) return isDemonym(written) ? (COUNTRIES.find((c) => c.name === country)?.name ?? written) : written;
+  if (isDemonym(written)) return written;
+  const demonyms = COUNTRIES.find((c) => c.name === country)?.demonyms ?? [];
+  const plural = /s$/i.test(slot);
+  return demonyms.find((d) => /s$/i.test(d) === plural) ?? demonyms[0] ?? written;
 }

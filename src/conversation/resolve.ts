@@ -1,5 +1,5 @@
 import { findDocumentMention } from '../answer/documentMention.js';
-import { readFigureQuestion } from '../answer/figureQuestion.js';
+import { findMentions, readFigureQuestion } from '../answer/figureQuestion.js';
 import type { Engine } from '../engine.js';
 import { analyze } from '../search/analyzer.js';
 import { analyzeQuestion } from '../search/question.js';
@@ -63,6 +63,29 @@ export interface Resolution {
   list?: PickedList;
   /** Passages not to show again (the list an ordinal picked from only names the item). */
   exclude?: string[];
+}
+
+const NAME_ONLY = /^(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3})[\s?.!]*$/u;
+const NAME_RUN = /\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,3}/gu;
+
+/**
+ * A turn that is a person's name and nothing else, after a question about a person: that
+ * question, of the new person. Null when the turn is not a name (a place is an ellipsis of
+ * its own) or the question before names no person.
+ */
+function swapPerson(prev: TurnRecord, own: string): { frame: string; person: string } | null {
+  const name = NAME_ONLY.exec(own.trim())?.[1];
+  if (!name || findMentions(name).length) return null;
+  const old = prev.person && prev.frame.includes(prev.person) ? prev.person : null;
+  // Else a name the question wrote (not its first word, which any sentence capitalises, nor a place).
+  const run = old ?? [...prev.frame.matchAll(NAME_RUN)].find((m) => m.index > 0 && !findMentions(m[0]).length && !findDocumentTitleWord(m[0]))?.[0];
+  if (!run || run === name) return null;
+  return { frame: prev.frame.replace(run, name), person: name };
+}
+
+/** "East Asia Forum", "Belt and Road": capitalised runs that name things, not people. */
+function findDocumentTitleWord(run: string): boolean {
+  return /\b(?:Forum|Initiative|Road|Belt|Policy|Union|Organization|Organisation|Council|Bank|Program|Programme|Zone|Corridor|Treaty|Partnership|Article|Journal)\b/.test(run);
 }
 
 /** A turn with its references to the previous turn's years written as years. */
@@ -153,6 +176,9 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   if ((continues || shortTurn) && !SUPPORT.test(core)) {
     const changed = applyEllipsis(engine, prev.frame, own);
     if (changed) return { kind: 'ellipsis', resolved: changed, frame: changed, documentId, offset: 0, person: prev.person };
+    // "and Schweller?" after "what did Walt argue?": the same question of the new person.
+    const swapped = swapPerson(prev, own);
+    if (swapped) return { kind: 'ellipsis', resolved: swapped.frame, frame: swapped.frame, documentId, offset: 0, person: swapped.person };
   }
 
   if (SUPPORT.test(core)) {
@@ -162,7 +188,8 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   }
 
   // "when was it published?": "it" is the document of the answer before.
-  if (!mention && META_ABOUT_IT.test(own) && IT_REFERENCE.test(own) && answered?.paragraphIds[0]) {
+  // ("who wrote about it?" asks about the matter: "it" is what was written about, not the writing.)
+  if (!mention && META_ABOUT_IT.test(own) && IT_REFERENCE.test(own) && !/\b(?:about|on|of)\s+(?:it|this|that)\b/i.test(own) && answered?.paragraphIds[0]) {
     const docId = answered.paragraphIds[0].split('/')[0]!;
     const doc = engine.corpus.documents.find((d) => d.meta.id === docId);
     if (doc) {
@@ -181,7 +208,21 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   let frame = own;
   let substituted = yearSubstituted;
   if (person && !ownSubject && new RegExp(PERSON_PRONOUN.source, 'i').test(frame)) {
-    frame = frame.replace(PERSON_PRONOUN, (w) => (/^(?:his|hers)$/i.test(w) ? `${person}’s` : person));
+    // "does he agree with him?": an object pronoun after a subject one in the same turn is
+    // someone else (the same one would be "himself"): the person salient before that.
+    const other = state.turns
+      .slice(0, -1)
+      .reverse()
+      .map((t) => t.person)
+      .find((p): p is string => !!p && p !== person);
+    let subject = false;
+    frame = frame.replace(PERSON_PRONOUN, (w) => {
+      const lower = w.toLowerCase();
+      if (lower === 'he' || lower === 'she') subject = true;
+      // ("her" may be a possessive, "her view": only "him" is surely an object.)
+      const who = subject && other && lower === 'him' ? other : person;
+      return /^(?:his|hers)$/i.test(w) ? `${who}’s` : who;
+    });
     substituted = true;
   }
   // Short turns without a subject lean on the one before ("where do most of them live?",

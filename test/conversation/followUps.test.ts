@@ -126,3 +126,31 @@ describe('the many ways of asking for the source', () => {
     }
   });
 });
+
+describe('people and places keep their roles', () => {
+  it('“vice versa” swaps a people and a place each in the form of its slot', () => {
+    const [, r] = converse('how many mongolians visited kazakhstan in 2018?', 'and vice versa?');
+    expect(r!.resolution.resolved).toBe('how many Kazakhstanis visited Mongolia in 2018?');
+  });
+
+  it('“and Schweller?” after a question about Walt asks it of Schweller; “does he agree with him?” is the newer one about the older', () => {
+    const [, , other, both] = converse('who is Stephen Walt?', 'what did he argue?', 'and Schweller?', 'does he agree with him?');
+    expect(other!.resolution.kind).toBe('ellipsis');
+    expect(other!.resolution.resolved).toBe('what did Schweller argue?');
+    expect(other!.answer.passages[0]!.text).toMatch(/Randall Schweller \(1994\) argues/);
+    expect(both!.resolution.resolved).toMatch(/^does Schweller agree with Stephen Walt\?/);
+  });
+
+  it('a name swaps for a name in a question about a thing too; a place named is no name swap', () => {
+    const [, r] = converse('what is the Tallin Zam program?', 'and Nurly Zhol?');
+    expect(r!.resolution.resolved).toBe('what is the Nurly Zhol program?');
+    const [, place] = converse('what did Akayev sign in Mongolia?', 'and Kazakhstan?');
+    expect(place!.resolution.resolved).not.toMatch(/^what did Kazakhstan sign/);
+  });
+
+  it('“who wrote about it?” asks about the matter, not the document’s author', () => {
+    const [, r] = converse('what is the Tallin Zam program?', 'who wrote about it?');
+    expect(r!.resolution.resolved).not.toMatch(/“/);
+    expect(r!.resolution.resolved).toMatch(/Tallin/);
+  });
+});
