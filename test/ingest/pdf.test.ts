@@ -241,6 +241,8 @@ describe.skipIf(!dir)('PDFs from ../shared/material/pdf', () => {
     // Federal Register pages carry "Federal Register / Vol. 85, No. 152 / …" at the top of every page.
     const fr = doc('us-federal-register');
     expect(fr.paragraphs.filter((p) => /Federal Register \/ Vol\. 85/.test(p.text))).toHaveLength(0);
+    // Its first page sets the same header in stacked pieces ("Federal Register", "Thursday, August 6, 2020").
+    expect(fr.paragraphs.filter((p) => /^(?:Federal Register|Thursday, August 6, 2020|Vol\. 85, No\. 152)$/.test(p.text)).map((p) => p.text)).toEqual([]);
     // Hindawi pages carry the journal name at the top of each page.
     expect(doc('hindawi-2010-tully').paragraphs.filter((p) => /^Rehabilitation Research and Practice \d/.test(p.text))).toHaveLength(0);
     // BMC pages: "Datta et al. Journal of Trauma Management & Outcomes 2010, 4:1 … Page 9 of 11";

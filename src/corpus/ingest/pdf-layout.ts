@@ -45,6 +45,21 @@ export function removeRunningLines(pages: Line[][], heights: number[]): { offset
     }
     pages[i] = keep;
   });
+  // A page may set its running header differently, in pieces (the Federal Register's first page:
+  // "Federal Register", "Vol. 85, No. 152", "Thursday, August 6, 2020" stacked, each a piece of
+  // "Federal Register / Vol. 85, No. 152 / Thursday, August 6, 2020 / Proposed Rules"): in the
+  // page's head or foot, a piece of a running line is one too.
+  const pieces = new Set([...running].filter((r) => /\s[/|•·]\s/.test(r)));
+  if (pieces.size > 0) {
+    pages.forEach((lines, i) => {
+      const h = heights[i]!;
+      pages[i] = lines.filter((l) => {
+        const drop = (l.y > h * 0.85 || l.y < h * 0.1) && isRunningText(l.text, pieces);
+        if (drop) removed++;
+        return !drop;
+      });
+    });
+  }
   const best = [...offsets.entries()].sort((a, b) => b[1] - a[1])[0];
   return { offset: best && best[1] >= Math.max(2, pages.length * 0.4) ? best[0] : null, removed, running };
 }
