@@ -96,8 +96,9 @@ function cosine(a: Float32Array, b: Float32Array): number {
 
 /** Question words matched by meaning at most, the rarest first (see `question`). */
 const MAX_SOFT_WORDS = 12;
-/** Remembered question words (a bot sees the same words again and again). */
+/** Remembered question words (a bot sees the same words again and again), and their near terms over all of them (12 bytes each). */
 const CACHE_LIMIT = 20_000;
+const CACHE_ENTRIES = 500_000;
 
 export class DenseSpace {
   /** Corpus term → row of `matrix`, for terms whose surface word has a vector. */
@@ -108,6 +109,7 @@ export class DenseSpace {
   /** Each row's term number. */
   private readonly rowIds: Int32Array;
   private readonly similarCache = new Map<string, { ids: Int32Array; values: Float64Array }>();
+  private similarEntries = 0;
 
   /**
    * `surfaceOf`: corpus index term → its most frequent surface word; `idf`: the index's
@@ -159,7 +161,10 @@ export class DenseSpace {
       }
     }
     out = { ids: Int32Array.from(ids), values: Float64Array.from(values) };
-    if (this.similarCache.size < CACHE_LIMIT) this.similarCache.set(word, out);
+    if (this.similarCache.size < CACHE_LIMIT && this.similarEntries + ids.length <= CACHE_ENTRIES) {
+      this.similarCache.set(word, out);
+      this.similarEntries += ids.length;
+    }
     return out;
   }
 

@@ -64,8 +64,8 @@ function bm25(termFreq: number, matchingCount: number, totalCount: number, field
 const ARRAY_INDEX = /^(?:0|[1-9]\d*)$/;
 const isArrayIndex = (key: string) => ARRAY_INDEX.test(key) && Number(key) < 4294967295;
 
-/** Unknown words whose fuzzy and prefix hits are kept, the latest. */
-const MAX_CACHED_WORDS = 5000;
+/** Unknown words' fuzzy and prefix hits kept, the latest (hits over all words): ~60 bytes each. A word with more is not kept. */
+const MAX_CACHED_HITS = 200_000;
 /** Postings kept at most (entries over all terms): ~13 bytes each. */
 const MAX_CACHED_ENTRIES = 2_000_000;
 
@@ -148,8 +148,9 @@ export class ExactSearch {
     return out;
   }
 
-  /** Unknown words' hits (fuzzy and prefix), remembered: bounded, as they are what people type. */
+  /** Unknown words' hits (fuzzy and prefix), remembered: bounded by their number of hits, as they are what people type. */
   private readonly unknownCache = new Map<string, Array<{ doc: number; score: number; keys: string[] }>>();
+  private cachedHits = 0;
 
   /** MiniSearch's own hits for one word of the unknown words' subquery, before they are combined: document, score, match keys. */
   private unknownHits(word: string, fuzzy: number): Array<{ doc: number; score: number; keys: string[] }> {
@@ -162,8 +163,14 @@ export class ExactSearch {
       prefix: true,
     });
     out = [...raw].map(([doc, r]) => ({ doc, score: r.score, keys: Object.keys(r.match) }));
-    if (this.unknownCache.size >= MAX_CACHED_WORDS) this.unknownCache.delete(this.unknownCache.keys().next().value!);
+    if (out.length > MAX_CACHED_HITS / 10) return out;
+    for (const [oldest, hits] of this.unknownCache) {
+      if (this.cachedHits + out.length <= MAX_CACHED_HITS) break;
+      this.unknownCache.delete(oldest);
+      this.cachedHits -= hits.length;
+    }
     this.unknownCache.set(key, out);
+    this.cachedHits += out.length;
     return out;
   }
 
