@@ -65,6 +65,39 @@ export interface Resolution {
   exclude?: string[];
 }
 
+/**
+ * "the third neighbor", "the first decade": an ordinal and noun the corpus writes as a name
+ * of a thing (twice or more), not a reference to an item of a list shown.
+ */
+function fixedPhrase(engine: Engine, phrase: string): boolean {
+  const words = phrase.replace(/^the\s+/i, '').trim();
+  const pattern = new RegExp(String.raw`\b${words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:s|es)?\b`, 'gi');
+  let count = 0;
+  for (const p of engine.corpus.paragraphsById.values()) {
+    count += p.text.match(pattern)?.length ?? 0;
+    if (count >= 2) return true;
+  }
+  return false;
+}
+
+/** How questions and requests open; a turn opening otherwise is a search by keywords. */
+const QUESTION_OPENER = /^(?:what|who|whom|whose|where|when|why|how|which|is|are|was|were|am|do|does|did|can|could|will|would|should|shall|may|might|must|has|have|had|tell|show|give|explain|describe|list|name|any|so|but|then|r|u|pls|please)\b/i;
+
+/**
+ * A short turn with no subject of its own may still bring its own topic: a search by
+ * keywords ("manas air base", "schweller lamb actor"), or three topic words or more none of
+ * which the conversation has used ("what did randal schweler say about bandwaggoning for
+ * reward?"). Without a pronoun to lean on the turn before, such a turn stands on its own.
+ */
+function newTopic(engine: Engine, state: ConversationState, own: string, terms: string[]): boolean {
+  if (OTHER_ANAPHORA.test(own) || new RegExp(PERSON_PRONOUN.source, 'i').test(own) || terms.length < 2) return false;
+  if (!QUESTION_OPENER.test(own.trim())) return true;
+  if (terms.length < 3) return false;
+  const prev = state.turns[state.turns.length - 1]!;
+  const seen = new Set(analyze([prev.resolved, ...prev.sentences, ...prev.paragraphIds.slice(0, 3).map((id) => engine.corpus.paragraphsById.get(id)?.text ?? '')].join(' ')));
+  return terms.every((t) => !seen.has(t));
+}
+
 const NAME_ONLY = /^(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3})[\s?.!]*$/u;
 const NAME_RUN = /\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,3}/gu;
 
@@ -154,7 +187,7 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   }
 
   const ordinal = findOrdinalReference(core);
-  if (ordinal) {
+  if (ordinal && !(ordinal.noun && fixedPhrase(engine, core.slice(ordinal.start, ordinal.end)))) {
     const found = findList(engine, state, ordinal.noun);
     const item = found && pickItem(found.list, ordinal.position);
     if (found && item) {
@@ -234,7 +267,7 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   const subjectTerms = new Set(analyzeQuestion(own).entities);
   const rest = terms.filter((t) => !subjectTerms.has(t));
   const reacting = ownSubject && named === null && rest.length > 0 && rest.every((t) => REACTS.has(t));
-  const dependent = substituted || continues || reacting || STRONG_ANAPHORA.test(core) || (!ownSubject && terms.length <= 4);
+  const dependent = substituted || continues || reacting || STRONG_ANAPHORA.test(core) || (!ownSubject && terms.length <= 4 && !newTopic(engine, state, own, terms));
   if (!dependent) {
     const s = standalone();
     // A turn that names no document keeps the restriction only while it depends on it.
@@ -245,7 +278,7 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // "what goods were those?" after a trade flow ("what did Mongolia export to Kyrgyzstan in
   // 2017?"): "those" are that flow, its way and year included, and the turn asks one more
   // thing of it — the previous question whole, as support turns take it, not its words loose.
-  if (!ownSubject && !topicShift && OTHER_ANAPHORA.test(own) && readFigureQuestion(prev.frame).flow) {
+  if (!ownSubject && !topicShift && terms.length <= 2 && OTHER_ANAPHORA.test(own) && readFigureQuestion(prev.frame).flow) {
     const asked = `${frame.replace(/[\s?.!]+$/, '')}: ${prev.frame}`;
     return { kind: 'contextual', resolved: asked, frame: asked, documentId, offset: 0, person: prev.person };
   }

@@ -154,3 +154,20 @@ describe('people and places keep their roles', () => {
     expect(r!.resolution.resolved).toMatch(/Tallin/);
   });
 });
+
+describe('a turn that brings its own topic stands alone', () => {
+  it('keywords (“manas air base”) and a question of new words (“what did randal schweler say about bandwaggoning?”) are not read in the context before', () => {
+    for (const q of ['manas air base', 'schweller lamb actor', 'what did randal schweler say about bandwaggoning for reward?']) {
+      const [, r] = converse('how much did mongolia export to kyrgyzstan in 2017?', q);
+      expect(r!.resolution.kind, q).toBe('standalone');
+    }
+    // Words the answer before used keep a short turn leaning on it.
+    const [, r] = converse('what happened w/ the dalai lama visiting mongolia?', 'who said the apology was a mistake?');
+    expect(r!.resolution.kind).toBe('contextual');
+  });
+
+  it('“the third neighbor” is a name the corpus uses, not the third item of a list', () => {
+    const [, r] = converse('what foreign policy options do small states wedged between china and russia have?', 'what is the third neighbor policy?');
+    expect(r!.resolution.kind).not.toBe('ordinal');
+  });
+});
