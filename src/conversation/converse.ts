@@ -1,6 +1,6 @@
 import { answerQuestion, type Answer } from '../answer/answer.js';
 import type { Engine } from '../engine.js';
-import { attributedPeople } from './people.js';
+import { attributedPeople, attributedPeopleNear } from './people.js';
 import { resolveTurn, type Resolution } from './resolve.js';
 import { answerSource } from './sourceAnswer.js';
 import { withTurn, type ConversationState } from './state.js';
@@ -53,8 +53,8 @@ export function answerTurn(engine: Engine, state: ConversationState, asked: stri
   // What the reader was shown first: a figure's line, else the best sentences.
   const lead = resolution.kind === 'source' ? undefined : answer.lead[0]?.replace(/\*\*/g, '').replace(/\s+—\s+[^—]*$/, '');
   const sentences = [...(lead ? [lead] : []), ...answer.passages.slice(0, 3).map((p) => p.text.slice(p.highlight.start, p.highlight.end))];
-  const top = answer.passages[0]?.text ?? '';
-  person ??= sentences.flatMap((s) => attributedPeople(s, engine.corpus))[0] ?? attributedPeople(top, engine.corpus)[0] ?? null;
+  const best = answer.passages[0];
+  person ??= sentences.flatMap((s) => attributedPeople(s, engine.corpus))[0] ?? (best ? attributedPeopleNear(best.text, best.highlight.start, engine.corpus)[0] : undefined) ?? null;
   const next = withTurn(state, {
     asked,
     resolved: resolution.resolved,

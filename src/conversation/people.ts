@@ -7,11 +7,13 @@ import type { CitationLink, Corpus } from '../corpus/types.js';
  */
 
 const SPEECH_VERB = String.raw`(?:argues?|argued|notes?|noted|says?|said|writes?|wrote|claims?|claimed|contends?|contended|observes?|observed|suggests?|suggested|points? out|pointed out|stated|explains?|explained|asserts?|asserted|maintains?|maintained|warns?|warned|concludes?|concluded|describes?|described|called|recommends?|recommended)`;
+/** "Olzvoy thus called for …", "Radchenko also argues": an adverb between the name and its verb. */
+const ADVERB = String.raw`(?:thus|also|further|then|later|himself|herself|rightly|famously|similarly|likewise|instead|therefore|even|too)`;
 const NAME = String.raw`\p{Lu}[\p{L}'’-]+(?:\s+(?:de|van|von|al-)?\s*\p{Lu}[\p{L}'’-]+){0,3}`;
 
 const PATTERNS = [
   // "Sergey Radchenko argues", "as Radchenko (2016) notes"
-  new RegExp(String.raw`(${NAME})(?:\s*\([^)]{0,30}\))?,?\s+${SPEECH_VERB}\b`, 'gu'),
+  new RegExp(String.raw`(${NAME})(?:\s*\([^)]{0,30}\))?,?\s+(?:${ADVERB}\s+)?${SPEECH_VERB}\b`, 'gu'),
   // "according to Radchenko", "in the words of …"
   new RegExp(String.raw`\b(?:according to|in the words of|as (?:put|argued|noted) by)\s+(${NAME})`, 'gu'),
   // "…, argues Radchenko"
@@ -54,14 +56,35 @@ function looksLikePerson(name: string, corpus: Corpus | null): boolean {
 
 /** People a sentence attributes a claim to, most explicit first. */
 export function attributedPeople(sentence: string, corpus: Corpus | null = null): string[] {
-  const found: string[] = [];
+  return attributions(sentence, corpus).map((a) => a.name).filter((n, i, all) => all.indexOf(n) === i);
+}
+
+function attributions(text: string, corpus: Corpus | null): Array<{ name: string; at: number }> {
+  const found: Array<{ name: string; at: number }> = [];
   for (const pattern of PATTERNS) {
-    for (const m of sentence.matchAll(pattern)) {
-      const name = m[1]!.trim();
-      if (looksLikePerson(name, corpus) && !found.includes(name)) found.push(name);
+    for (const m of text.matchAll(pattern)) {
+      // "As Batbayar argued": a capitalised word that opens the sentence is not part of the name.
+      const words = m[1]!.trim().split(/\s+/);
+      for (let i = 0; i < words.length; i++) {
+        const name = words.slice(i).join(' ');
+        if (!looksLikePerson(name, corpus)) continue;
+        found.push({ name, at: m.index });
+        break;
+      }
     }
   }
   return found;
+}
+
+/**
+ * People a passage attributes claims to, the nearest to a point first (the sentence shown):
+ * in a paragraph that reports two camps, the one "he" means is the one beside the claim.
+ */
+export function attributedPeopleNear(text: string, at: number, corpus: Corpus | null = null): string[] {
+  return attributions(text, corpus)
+    .sort((a, b) => Math.abs(a.at - at) - Math.abs(b.at - at))
+    .map((a) => a.name)
+    .filter((n, i, all) => all.indexOf(n) === i);
 }
 
 /** In-text citations of a paragraph that sit in (or right after) the given sentence. */

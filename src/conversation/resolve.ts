@@ -274,7 +274,8 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
     return s;
   }
   // "what about tourism?": a new topic for the same places.
-  const topicShift = continues && !substituted && terms.length > 0 && !OTHER_ANAPHORA.test(own);
+  // ("and what did Mongolia do in response?" reacts to the matter before: no new topic.)
+  const topicShift = continues && !substituted && !reacting && terms.length > 0 && !OTHER_ANAPHORA.test(own);
   // "what goods were those?" after a trade flow ("what did Mongolia export to Kyrgyzstan in
   // 2017?"): "those" are that flow, its way and year included, and the turn asks one more
   // thing of it — the previous question whole, as support turns take it, not its words loose.

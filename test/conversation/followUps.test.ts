@@ -171,3 +171,20 @@ describe('a turn that brings its own topic stands alone', () => {
     expect(r!.resolution.kind).not.toBe('ordinal');
   });
 });
+
+describe('who “he” is in a passage that names several people', () => {
+  it('an adverb between a name and its verb still attributes (“Olzvoy thus called for …”); the person nearest the sentence shown is the one meant', async () => {
+    const { attributedPeople, attributedPeopleNear } = await import('../../src/conversation/people.js');
+    expect(attributedPeople('The diplomat Olzvoy thus called for an eastern turn.')).toEqual(['Olzvoy']);
+    const text = 'As Batbayar argued, the choice mattered. Many others wrote on it. In the end Olzvoy argued for the east.';
+    expect(attributedPeopleNear(text, text.indexOf('In the end'))[0]).toBe('Olzvoy');
+    expect(attributedPeopleNear(text, 0)[0]).toBe('Batbayar');
+  });
+
+  it('“and what did Mongolia do in response?” keeps the matter before (a reaction, not a new topic)', () => {
+    const [, r] = converse('what happened after the Dalai Lama visited Mongolia in 2016?', 'and what did mongolia do in response?');
+    expect(r!.resolution.kind).toBe('contextual');
+    expect(r!.resolution.resolved).toMatch(/Dalai/);
+    expect(r!.answer.passages[0]!.text).toMatch(/public apology to Beijing/);
+  });
+});
