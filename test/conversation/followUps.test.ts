@@ -188,3 +188,12 @@ describe('who “he” is in a passage that names several people', () => {
     expect(r!.answer.passages[0]!.text).toMatch(/public apology to Beijing/);
   });
 });
+
+describe('“the same ones” leans on the turn before', () => {
+  it('“does the east asia forum piece list the same ones?” is read in context, in that document', () => {
+    const [, r] = converse('according to the journal article, who are mongolia’s third neighbors?', 'does the east asia forum piece list the same ones?');
+    expect(r!.resolution.kind).toBe('contextual');
+    expect(r!.resolution.documentId).toBe('miliate-2013');
+    expect(r!.resolution.resolved).toMatch(/neighbor/);
+  });
+});
