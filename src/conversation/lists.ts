@@ -26,7 +26,28 @@ function splitPair(part: string): string[] {
   return [part.slice(0, m.index), part.slice(m.index + m[0].length)];
 }
 
+/** "(1) …, (2) …", "a) …; b) …": items numbered by the text itself. */
+const MARKER = /(?:^|[\s,;:])\(?(?:\d{1,2}|[a-h]|i{1,3}|iv|v|vi{0,3})\)\s+/g;
+
+function numberedItems(text: string): string[] | null {
+  const marks = [...text.matchAll(MARKER)];
+  if (marks.length < 2 || marks[0]!.index > 3) return null;
+  const items = marks.map((m, i) => {
+    const end = i + 1 < marks.length ? marks[i + 1]!.index : text.length;
+    let item = text.slice(m.index + m[0].length, end).replace(/\s*\([^()]*\)/g, '');
+    // The last item ends with its sentence.
+    if (i + 1 === marks.length) item = item.split(/[;.!?](?:\s|$)/)[0]!;
+    return item
+      .replace(/[\s,;]+(?:and|or|as well as)?\s*$/i, '')
+      .replace(/^(?:and|or|as well as)\s+/i, '')
+      .trim();
+  });
+  return items.every((i) => /\p{L}{2}/u.test(i)) ? items : null;
+}
+
 function splitItems(text: string): string[] {
+  const numbered = numberedItems(text);
+  if (numbered) return numbered;
   const body = text
     // Citations and asides in brackets are no items, and their full stops ("p. 177") end nothing.
     .replace(/\s*\([^()]*\)/g, '')

@@ -32,6 +32,9 @@ describe('lists as they are written', () => {
     expect(b!.items).toEqual(['siding with either Moscow or Beijing', 'neutrality, such as Switzerland’s', 'reaching out to “distant partners”']);
     const [c] = findEnumerations('Ties grew in two fields: trade (Doe 2001, p. 4) and culture.');
     expect(c!.items).toEqual(['trade', 'culture']);
+    // Items the text numbers are split at their numbers, whatever commas they hold.
+    const [d] = findEnumerations('The plan names three routes: (1) the northern road, or steppe route, of Siberia, (2) the rail line (Roe 2010), and (3) the southern road via Tashkent (Roe et al. 2011).');
+    expect(d!.items).toEqual(['the northern road, or steppe route, of Siberia', 'the rail line', 'the southern road via Tashkent']);
   });
 
   it('“the last one” after a list is its last item; a passage that goes on about the item is kept', () => {
