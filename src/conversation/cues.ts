@@ -8,6 +8,9 @@ import { analyze } from '../search/analyzer.js';
 
 export const PAGING = /^(?:more|next|next one|next page|show (?:me )?more|more (?:please|passages|results|of that)|go on|continue|keep going|anything (?:else|more)|what else|(?:show me |give me )?(?:another|other) (?:one|passages?|results?)|(?:is there |got )?anything else(?: on (?:that|this|it))?)[\s.!?]*$/i;
 
+/** After an item of a list: "the next one", "the one after that", "the previous one". */
+export const NEXT_ITEM = /^(?:what about |how about )?(?:the )?(?:(next|following|previous|preceding)(?: one| item| point| factor| reason)?|one (after|before)(?: that| it)?)[\s?.!]*$/i;
+
 export const SOURCE_QUESTION = new RegExp(
   '^(?:' +
     [

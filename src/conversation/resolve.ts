@@ -10,6 +10,7 @@ import {
   META_ABOUT_IT,
   OTHER_ANAPHORA,
   OTHER_DOCUMENT,
+  NEXT_ITEM,
   PAGING,
   PERSON_PRONOUN,
   REACTS,
@@ -148,7 +149,11 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   const { core, continues } = stripFillers(text);
   const answered = lastAnswered(state);
 
-  if (PAGING.test(core) && answered) {
+  // "the next one" after an item of a list is the item after it, not the next page.
+  const step = prev.kind === 'ordinal' && prev.list?.position ? NEXT_ITEM.exec(core) : null;
+  const stepped = step && prev.list?.position ? prev.list.position + (/^(?:previous|preceding|before)$/i.test(step[1] ?? step[2] ?? '') ? -1 : 1) : null;
+
+  if (PAGING.test(core) && answered && !(stepped && stepped >= 1 && stepped <= (prev.list?.items.length ?? 0))) {
     return {
       kind: 'more',
       resolved: answered.resolved,
@@ -186,7 +191,7 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
     return { kind: 'ellipsis', resolved: frame, frame, documentId: named, offset: 0, person: prev.person };
   }
 
-  const ordinal = findOrdinalReference(core);
+  const ordinal = stepped && stepped >= 1 ? { position: stepped, noun: null, start: 0, end: core.length } : findOrdinalReference(core);
   if (ordinal && !(ordinal.noun && fixedPhrase(engine, core.slice(ordinal.start, ordinal.end)))) {
     const found = findList(engine, state, ordinal.noun);
     const item = found && pickItem(found.list, ordinal.position);
@@ -194,12 +199,13 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
       const frame = `${core.slice(0, ordinal.start)}${clip(item, 200)}${core.slice(ordinal.end)}`.replace(/\s{2,}/g, ' ').trim();
       const listDoc = (found.paragraphId ?? found.turn.paragraphIds[0])?.split('/')[0] ?? null;
       // The head's last words name what the items are ("… four general options in terms of …").
-      const context = [clipEnd(found.list.head, 120), ...entitiesOf(found.turn.frame).slice(0, 2)].filter((w) => !analyze(w).every((t) => analyze(frame).includes(t)));
+      // (The names of a turn that picked an item before are that item's: not this one's.)
+      const context = [clipEnd(found.list.head, 120), ...(found.turn.kind === 'ordinal' ? [] : entitiesOf(found.turn.frame).slice(0, 2))].filter((w) => !analyze(w).every((t) => analyze(frame).includes(t)));
       // A list that only names its items points elsewhere for each; a passage that goes on
       // about the item ("… and Uzbekistan. … commenced trade relations with Uzbekistan") is the answer.
       const from = found.paragraphId ? engine.corpus.paragraphsById.get(found.paragraphId) : undefined;
       const exclude = found.list.sequence || !from || saysMoreOf(engine, from.text, item) ? [] : [from.id];
-      const list = { ...found.list, paragraphId: found.paragraphId };
+      const list = { ...found.list, paragraphId: found.paragraphId, position: ordinal.position === -1 ? found.list.items.length : ordinal.position };
       return { kind: 'ordinal', resolved: withContext(frame, context), frame, documentId: mention?.documentId ?? listDoc ?? documentId, offset: 0, person: null, exclude, list };
     }
   }

@@ -50,6 +50,8 @@ export interface PickedList {
   items: string[];
   sequence?: boolean;
   paragraphId: string | null;
+  /** The item picked, 1-based: "and the next one?" is the one after it. */
+  position?: number;
 }
 
 export interface ConversationState {

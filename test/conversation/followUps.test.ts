@@ -200,3 +200,15 @@ describe('“the same ones” leans on the turn before', () => {
     expect(r!.resolution.resolved).toMatch(/neighbor/);
   });
 });
+
+describe('stepping through a list', () => {
+  it('after an item, “and the next one?” is the item after it and “the previous one?” the one before; “more” still pages', () => {
+    const [, second, next, back, more] = converse('what routes does the plan for economic corridors through the region include?', 'tell me about the second one', 'and the next one?', 'the previous one?', 'more');
+    expect(second!.resolution.kind).toBe('ordinal');
+    const items = second!.state.turns.at(-1)!.list!.items;
+    expect(next!.resolution.kind).toBe('ordinal');
+    expect(next!.resolution.frame).toBe(items[2]);
+    expect(back!.resolution.frame).toBe(items[1]);
+    expect(more!.resolution.kind).toBe('more');
+  });
+});
