@@ -273,7 +273,11 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   const subjectTerms = new Set(analyzeQuestion(own).entities);
   const rest = terms.filter((t) => !subjectTerms.has(t));
   const reacting = ownSubject && named === null && rest.length > 0 && rest.every((t) => REACTS.has(t));
-  const dependent = substituted || continues || reacting || STRONG_ANAPHORA.test(core) || (!ownSubject && terms.length <= 4 && !newTopic(engine, state, own, terms));
+  // "why did China punish them?": a subject of its own, but a pronoun for the matter before
+  // closing the turn, and hardly another word: the pronoun is what the turn is about. (A
+  // pronoun inside the turn, "if Mongolia teamed up …, would it get dragged …", is its subject's.)
+  const leaning = ownSubject && named === null && /\b(?:it|them|there)[\s?.!]*$/i.test(own) && rest.length <= 2;
+  const dependent = substituted || continues || reacting || leaning || STRONG_ANAPHORA.test(core) || (!ownSubject && terms.length <= 4 && !newTopic(engine, state, own, terms));
   if (!dependent) {
     const s = standalone();
     // A turn that names no document keeps the restriction only while it depends on it.

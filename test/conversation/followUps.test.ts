@@ -212,3 +212,14 @@ describe('stepping through a list', () => {
     expect(more!.resolution.kind).toBe('more');
   });
 });
+
+describe('a subject of its own and a pronoun for the matter before', () => {
+  it('“why did China punish them?” after the Dalai Lama’s visit is read in that context; a pronoun inside a full question stays its own', () => {
+    const [, r] = converse('what happened after the Dalai Lama visited Mongolia in 2016?', 'why did China punish them?');
+    expect(r!.resolution.kind).toBe('contextual');
+    expect(r!.resolution.resolved).toMatch(/Dalai/);
+    expect(r!.answer.passages[0]!.text).toMatch(/economic blockade/);
+    const [, own] = converse('what happened after the Dalai Lama visited Mongolia in 2016?', 'If Mongolia teamed up with the Kazakhs and Kyrgyz, would it get dragged into the EAEU or CSTO?');
+    expect(own!.resolution.kind).toBe('standalone');
+  });
+});
