@@ -290,7 +290,9 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // 2017?"): "those" are that flow, its way and year included, and the turn asks one more
   // thing of it — the previous question whole, as support turns take it, not its words loose.
   if (!ownSubject && !topicShift && terms.length <= 2 && OTHER_ANAPHORA.test(own) && readFigureQuestion(prev.frame).flow) {
-    const asked = `${frame.replace(/[\s?.!]+$/, '')}: ${prev.frame}`;
+    // The flow's question first: its verb is the one that tells the way ("what did it send:
+    // how much did Mongolia export …" would read "send" first, with no side).
+    const asked = `${prev.frame.replace(/[\s?.!]+$/, '')} — ${frame}`;
     return { kind: 'contextual', resolved: asked, frame: asked, documentId, offset: 0, person: prev.person };
   }
   const c = contextFrom(engine, prev, frame, { topicShift });

@@ -86,10 +86,10 @@ describe('support questions as people ask them', () => {
 describe('a follow-up about a trade figure asks it of the same flow', () => {
   it('“which products were those?” after a trade value is that flow and year again; a later “and in 2011?” changes the year', () => {
     const [, products, year] = converse('how much did kazakhstan sell to mongolia in 2013?', 'which products were those?', 'and in 2011?');
-    expect(products!.resolution.resolved).toBe('which products were those: how much did kazakhstan sell to mongolia in 2013?');
+    expect(products!.resolution.resolved).toBe('how much did kazakhstan sell to mongolia in 2013 — which products were those?');
     const row = (y: number) => engine.corpus.documents.flatMap((d) => d.tables).find((t) => t.partner === 'Kazakhstan' && t.year === y && t.direction === 'imports')!;
     expect(renderAnswerText(products!.answer)).toContain(row(2013).goods[0]!);
-    expect(year!.resolution.resolved).toMatch(/kazakhstan sell to mongolia in 2011\?$/);
+    expect(year!.resolution.resolved).toMatch(/^how much did kazakhstan sell to mongolia in 2011 — /);
     expect(renderAnswerText(year!.answer)).toContain(row(2011).valueText);
   });
 
@@ -221,5 +221,19 @@ describe('a subject of its own and a pronoun for the matter before', () => {
     expect(r!.answer.passages[0]!.text).toMatch(/economic blockade/);
     const [, own] = converse('what happened after the Dalai Lama visited Mongolia in 2016?', 'If Mongolia teamed up with the Kazakhs and Kyrgyz, would it get dragged into the EAEU or CSTO?');
     expect(own!.resolution.kind).toBe('standalone');
+  });
+});
+
+describe('more follow-ups to a trade figure and to examples', () => {
+  it('“and what did it send?” after a trade value reads the flow from the previous question, whose verb comes first', () => {
+    const [, r] = converse('how much did kazakhstan export to mongolia in 2012?', 'and what did it send?');
+    expect(r!.resolution.resolved).toBe('how much did kazakhstan export to mongolia in 2012 — what did it send?');
+    const row = engine.corpus.documents.flatMap((d) => d.tables).find((t) => t.partner === 'Kazakhstan' && t.year === 2012 && t.direction === 'imports')!;
+    expect(renderAnswerText(r!.answer)).toContain(row.goods[0]!);
+  });
+
+  it('“any other examples of …?” leans on the answer before, though it names its topic', () => {
+    const [, r] = converse('is debt to china a problem for kyrgyzstan?', 'any other cases of trouble with chinese loans?');
+    expect(r!.resolution.kind).toBe('contextual');
   });
 });
