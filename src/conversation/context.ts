@@ -32,7 +32,9 @@ export function contextFrom(engine: Engine, prev: TurnRecord, turn: string, opti
   // The resolved question, context and all: a topic carries down a chain of short turns.
   for (const w of rareWords(engine, prev.resolved, have, 3)) add(words, w);
   const sentence = prev.sentences[0];
-  if (sentence) for (const w of rareWords(engine, sentence, have, options.sentenceWords ?? 3)) add(words, w);
+  // Less its citations ("(Walt 1985, pp.4–17)"): their names and page marks say nothing of the matter.
+  const said = sentence?.replace(/\s*\([^()]*\b(?:1[89]|20)\d\d[a-z]?\b[^()]*\)/g, '');
+  if (said) for (const w of rareWords(engine, said, have, options.sentenceWords ?? 3)) add(words, w);
   return { places, words };
 }
 
