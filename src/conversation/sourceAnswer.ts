@@ -1,6 +1,6 @@
 import type { Answer } from '../answer/answer.js';
 import { authorLabel, citeParagraph, documentUrl } from '../answer/citation.js';
-import type { CitationLink } from '../corpus/types.js';
+import type { CitationLink, Paragraph, TradeRow } from '../corpus/types.js';
 import type { Engine } from '../engine.js';
 import { splitSentences } from '../search/sentences.js';
 import { attributedPeople, citationsOfSentence } from './people.js';
@@ -38,8 +38,72 @@ function citationsOfFigure(text: string, sentenceAt: number, figureLine: string,
   return cited;
 }
 
+/** The table row a figure line gives ("… to Mongolia … in 2016: **$74.2 M** …"), if it is one. */
+function tableRowOf(engine: Engine, figureLine: string): TradeRow | null {
+  for (const d of engine.corpus.documents) {
+    for (const r of d.tables) {
+      if (!figureLine.includes(r.valueText) || !new RegExp(String.raw`\b${r.year}\b`).test(figureLine) || !figureLine.includes(r.partner)) continue;
+      return r;
+    }
+  }
+  return null;
+}
+
+/**
+ * The caption of the table a row comes from, with the source it names: a caption that says
+ * only "(ibid.)" takes the source of the caption before it.
+ */
+function tableCaption(engine: Engine, row: TradeRow): { paragraph: Paragraph; source: string | null } | null {
+  const doc = engine.corpus.documents.find((d) => d.meta.id === row.documentId);
+  const captions = (doc?.paragraphs ?? []).filter((p) => p.role === 'caption');
+  const flow = row.direction === 'exports' ? new RegExp(String.raw`\bMongolia\s+exports?\s+to\s+${row.partner}\b`, 'i') : new RegExp(String.raw`\b${row.partner}\s+exports?\s+to\s+Mongolia\b`, 'i');
+  const at = captions.findIndex((p) => flow.test(p.text));
+  if (at < 0) return null;
+  const sourceOf = (p: Paragraph) => /\(([^()]*\b(?:source|obtained|data|from)\b[^()]*)\)/i.exec(p.text)?.[1] ?? null;
+  let source = sourceOf(captions[at]!);
+  for (let i = at - 1; i >= 0 && (!source || /^ibid\.?$/i.test(source)); i--) source = sourceOf(captions[i]!) ?? source;
+  return { paragraph: captions[at]!, source: source && !/^ibid\.?$/i.test(source) ? source : null };
+}
+
+/** "Where does that number come from?" of a value from an Appendix table: the table and the source its caption names. */
+function answerTableSource(engine: Engine, figureLine: string, asked: string, shownPassages: Paragraph[]): SourceAnswer | null {
+  const row = tableRowOf(engine, figureLine);
+  const caption = row && tableCaption(engine, row);
+  if (!row || !caption) return null;
+  // A passage shown that states the value itself ("… for a turnover value of $58.1 million")
+  // is its source in the text: answered from it, as any claim.
+  const number = /\d[\d,.]*/.exec(row.valueText)?.[0];
+  if (number && shownPassages.some((p) => new RegExp(String.raw`(?<![\d.,])\$?${number.replace(/\./g, '\\.')}(?![\d,]|\.\d)`).test(p.text))) return null;
+  const doc = engine.corpus.documents.find((d) => d.meta.id === row.documentId)!;
+  const citation = citeParagraph(engine.corpus, caption.paragraph);
+  const lines = [
+    `The figure: ${figureLine}.`,
+    `From the table “${caption.paragraph.text.replace(/\s*\([^()]*\)\s*$/, '')}” in ${authorLabel(doc.meta)} (${doc.meta.year}), ${row.table}, p. ${row.page}${caption.source ? `: **${caption.source}**` : ''}.`,
+  ];
+  const link = documentUrl(doc.meta);
+  if (link) lines.push(`Document: ${link}`);
+  const text = caption.paragraph.text;
+  const answer: Answer = {
+    query: asked,
+    status: 'answered',
+    message: null,
+    passages: [{ paragraphId: caption.paragraph.id, text, highlight: { start: 0, end: text.length }, citation, score: 1 }],
+    suggestions: [],
+    lead: lines,
+    figures: [],
+  };
+  return { answer, person: null };
+}
+
 export function answerSource(engine: Engine, turn: TurnRecord, about: 'claim' | 'document', asked: string): SourceAnswer | null {
   const id = turn.paragraphIds[0];
+  // A value the answer led with from a table, not from the passage shown: its table's source.
+  const lead = turn.sentences[0];
+  const shown = id ? engine.corpus.paragraphsById.get(id) : undefined;
+  if (about === 'claim' && lead && !shown?.text.includes(lead)) {
+    const table = answerTableSource(engine, lead, asked, shown ? [shown] : []);
+    if (table) return table;
+  }
   const paragraph = id ? engine.corpus.paragraphsById.get(id) : undefined;
   if (!paragraph) return null;
   const doc = engine.corpus.documents.find((d) => d.meta.id === paragraph.documentId)!;

@@ -237,3 +237,15 @@ describe('more follow-ups to a trade figure and to examples', () => {
     expect(r!.resolution.kind).toBe('contextual');
   });
 });
+
+describe('the source of a table value', () => {
+  it('“where does that number come from?” after a value from an Appendix table names the table and the source its caption gives (through “ibid.”)', () => {
+    const [, r] = converse('how much did kazakhstan export to mongolia in 2014?', 'where does that number come from?');
+    expect(r!.resolution.kind).toBe('source');
+    const lead = r!.answer.lead.join('\n');
+    expect(lead).toMatch(/^The figure: .*\$59 M/);
+    expect(lead).toContain('Kazakhstan exports to Mongolia by year');
+    expect(lead).toContain('UN Comtrade');
+    expect(r!.answer.passages[0]!.text).toMatch(/^Kazakhstan exports to Mongolia by year/);
+  });
+});
