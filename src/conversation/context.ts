@@ -27,7 +27,8 @@ export function contextFrom(engine: Engine, prev: TurnRecord, turn: string, opti
   if (prev.person) add(places, prev.person);
   // The year the turn before was about, like its places ("what goods were those?" after
   // "… in 2017?"), unless the turn says its own.
-  if (!new RegExp(YEAR.source).test(turn)) for (const y of new Set([...prev.frame.matchAll(YEAR)].map((m) => m[0]))) add(places, y);
+  // A new topic may have no figure for that year: the places only.
+  if (!options.topicShift && !new RegExp(YEAR.source).test(turn)) for (const y of new Set([...prev.frame.matchAll(YEAR)].map((m) => m[0]))) add(places, y);
   if (options.topicShift) return { places, words };
   // The resolved question, context and all: a topic carries down a chain of short turns.
   for (const w of rareWords(engine, prev.resolved, have, 3)) add(words, w);

@@ -295,6 +295,12 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
     const asked = `${prev.frame.replace(/[\s?.!]+$/, '')} — ${frame}`;
     return { kind: 'contextual', resolved: asked, frame: asked, documentId, offset: 0, person: prev.person };
   }
+  // "and students?" after "how many Mongolians visited Kazakhstan?": the new count noun takes
+  // the question's "how many" (a bare plural noun phrase; "how much" any noun phrase).
+  const counting = /^how (many|much)\b/i.exec(prev.frame);
+  if (topicShift && counting && !QUESTION_OPENER.test(frame) && (counting[1]!.toLowerCase() === 'much' || /\p{L}{3,}s[\s?.!]*$/u.test(frame))) {
+    frame = `${counting[0].toLowerCase()} ${frame}`;
+  }
   const c = contextFrom(engine, prev, frame, { topicShift });
   // The places stay in the frame, so a later "and Kyrgyzstan?" has one to replace.
   const framed = withContext(frame, c.places);

@@ -249,3 +249,12 @@ describe('the source of a table value', () => {
     expect(r!.answer.passages[0]!.text).toMatch(/^Kazakhstan exports to Mongolia by year/);
   });
 });
+
+describe('a new count noun takes the question before’s “how many”', () => {
+  it('“and students?” after “how many Mongolians visited Kazakhstan in 2018?” counts students there (without the year a new topic may not have)', () => {
+    const [, students, kg] = converse('how many mongolians visited kazakhstan in 2018?', 'and students?', 'what about in kyrgyzstan?');
+    expect(students!.resolution.resolved).toMatch(/^how many students\? \(mongolians, kazakhstan\)/);
+    expect(renderAnswerText(students!.answer)).toMatch(/250/);
+    expect(renderAnswerText(kg!.answer)).toMatch(/\b32\b/);
+  });
+});
