@@ -46,7 +46,7 @@ export const SOURCE_QUESTION = new RegExp(
   'iu',
 );
 
-export const SUPPORT = /^(?:but\s+)?(?:why(?: (?:so|not|is that|was that|is this|was this|is it|does it|did it|did they|do they|would that be|would it be))?|why(?:'s|’s) that|what(?:'s|’s| is| was) the reason(?: for (?:that|this|it))?|for what reason|because of what|what for|in what (?:sense|respect)|what do you mean(?: by (?:that|this))?|are you sure|for instance|e\.g\.?|like|(?:any |give me |got )?(?:an)?other examples?|more examples|(?:why|how come)(?: (?:is|was|are|were) (?:it|that|this|they|there))? (?:so|such(?: an?)?) (?:very )?[\p{L}-]+|how so|how come|in what way|any examples?|(?:any |give me |got |for )?(?:an? )?(?:(?:concrete|real|specific|actual|good|practical|recent) )?examples?(?: (?:of (?:that|this|it)|please))?|such as|like what|evidence|proof|explain(?: (?:that|this|it|more|why))?|tell me more|more details?|elaborate|really|is that (?:so|true)|how)[\s?.!]*$/iu;
+export const SUPPORT = /^(?:but\s+)?(?:(?:why+|y)(?: (?:so|not|is that|was that|is this|was this|is it|does it|did it|did they|do they|would that be|would it be))?|why(?:'s|’s) that|what(?:'s|’s| is| was) the reason(?: for (?:that|this|it))?|for what reason|because of what|what for|in what (?:sense|respect)|what do you mean(?: by (?:that|this))?|are you sure|for instance|e\.g\.?|like|(?:any |give me |got )?(?:an)?other examples?|more examples|(?:why|how come)(?: (?:is|was|are|were) (?:it|that|this|they|there))? (?:so|such(?: an?)?) (?:very )?[\p{L}-]+|how so|how come|in what way|any examples?|(?:any |give me |got |for )?(?:an? )?(?:(?:concrete|real|specific|actual|good|practical|recent) )?examples?(?: (?:of (?:that|this|it)|please))?|such as|like what|evidence|proof|explain(?: (?:that|this|it|more|why))?|tell me more|more details?|elaborate|really|is that (?:so|true)|how)[\s?.!]*$/iu;
 
 /** Openers that mark a continuation: "and …", "what about …". */
 export const CONTINUATION = /^(?:and|or|also|plus|what about|how about|what of|same for|and for|and what about|and how about)\b[\s,]*/i;
@@ -88,7 +88,8 @@ export const OTHER_DOCUMENT = /\bthe other (?:article|paper|piece|text|document|
 export const REACTS = new Set(analyze('react reacts reacted reaction respond responds responded response reply replied feel felt perceive perceived regard regarded handle handled deal dealt see saw view viewed think thought take took'));
 export const SAYS = new Set(analyze('say says said think thinks argue argues claim claims write writes wrote tell tells mention mentions describe describes agree agrees disagree put view take according about on this that matter topic same thing what'));
 
-export const META_ABOUT_IT = /\b(?:publish(?:ed)?|written|wrote|write|author(?:s|ed)?|venue|journal|outlet|doi|come out|came out|when was)\b/i;
+// ("when was it announced?" asks about the matter: a bare "when was" is no question about the document.)
+export const META_ABOUT_IT = /\b(?:publish(?:ed)?|written|wrote|write|author(?:s|ed)?|venue|journal|outlet|doi|come out|came out)\b/i;
 export const IT_REFERENCE = /\b(?:it|this|that|the (?:article|paper|piece|text|study|op-?ed|essay))\b/i;
 
 export function stripFillers(text: string): { core: string; continues: boolean } {

@@ -258,3 +258,15 @@ describe('a new count noun takes the question before’s “how many”', () => 
     expect(renderAnswerText(kg!.answer)).toMatch(/\b32\b/);
   });
 });
+
+describe('chat forms and the document’s own dates', () => {
+  it('“when was it announced?” is about the matter; “when was it published?” about the document; “y not?” asks why', () => {
+    const [, announced] = converse('what is the silk road economic belt?', 'when was it announced?');
+    expect(announced!.resolution.resolved).not.toMatch(/“/);
+    expect(announced!.answer.passages[0]!.text).toMatch(/In 2013, China announced/);
+    const [, published] = converse('what does the east asia forum piece say about kazakhstan?', 'when was it published?');
+    expect(published!.resolution.resolved).toBe('when was “The Steppes to the States” published?');
+    const [, y] = converse('does mongolia join russian-led blocs?', 'y not?');
+    expect(y!.resolution.kind).toBe('support');
+  });
+});
