@@ -340,6 +340,8 @@ export function rankCandidates(
     list: groups.flatMap((g, group) => [...g.variants].map(([term, weight]) => ({ term, group, weight }))),
   };
   const n = groups.length;
+  // What a document's names and source words hold of the question: the same for each of its candidates.
+  const byDocument = new Map<string, { names: number[]; source: number[] }>();
   const ranked = candidates.map(({ paragraph, bm25, windowBm25 }) => {
     const passage = analyzePassage(paragraph);
     const { sentences } = passage;
@@ -347,10 +349,17 @@ export function rankCandidates(
     // the author and year also for every sentence ("what does Miliate say…", "the 2013 op-ed").
     const sourceTerms = documentTerms.get(paragraph.documentId) ?? NO_TERMS;
     const names = sourceNames.get(paragraph.documentId);
-    const nameTerms = names?.terms ?? NO_TERMS;
-    const nameWeights = raiseWeights(new Array<number>(n).fill(0), nameTerms, variants);
+    let document = byDocument.get(paragraph.documentId);
+    if (!document) {
+      document = {
+        names: raiseWeights(new Array<number>(n).fill(0), names?.terms ?? NO_TERMS, variants),
+        source: raiseWeights(new Array<number>(n).fill(0), sourceTerms, variants),
+      };
+      byDocument.set(paragraph.documentId, document);
+    }
+    const nameWeights = document.names;
     const inSentence = sentences.map((x) => raiseWeights(nameWeights.slice(), x.terms, variants, x.termList));
-    const inContext = raiseWeights(raiseWeights(new Array<number>(n).fill(0), passage.sectionTerms, variants), sourceTerms, variants);
+    const inContext = raiseWeights(document.source.slice(), passage.sectionTerms, variants);
     for (const t of lent(paragraph)) {
       for (const { group, weight } of variantIndex.get(t) ?? []) inContext[group] = Math.max(inContext[group]!, LENT_WEIGHT * weight);
     }
