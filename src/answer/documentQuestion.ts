@@ -48,7 +48,7 @@ export function titleBlock(doc: CorpusDocument): Paragraph {
   const front = doc.frontMatter.filter((l) => !/@|^✉/.test(l));
   const card = [
     ...front,
-    `${meta.authors.join(', ')}${meta.affiliations.length ? ` (${meta.affiliations.join('; ')})` : ''}. “${meta.title}”. ${meta.venue}, ${meta.year}; ${meta.date}.`,
+    `${meta.authors.join(', ')}${meta.affiliations.length ? ` (${meta.affiliations.join('; ')})` : ''}. “${meta.title}”. ${[meta.venue, meta.year].filter((x) => x !== '').join(', ')}${meta.date ? `; ${meta.date}` : ''}.`,
     ...(meta.doi ? [`DOI: ${meta.doi}`] : []),
     ...(documentUrl(meta) ? [`Link: ${documentUrl(meta)}`] : []),
   ];
@@ -86,7 +86,7 @@ function lineFor(ask: DocumentAsk, doc: CorpusDocument): string {
     case 'date':
       return `${name}: **${meta.date}**.`;
     case 'venue':
-      return `${name} appeared in **${meta.venue}**.`;
+      return meta.venue ? `${name} appeared in **${meta.venue}**.` : `${name}: its metadata names no venue.`;
     case 'link':
       return documentUrl(meta) ? `${name}: ${meta.doi ? `DOI **${meta.doi}**, ` : ''}${documentUrl(meta)}` : `${name} has no DOI or link in its metadata.`;
     case 'affiliation':

@@ -113,7 +113,7 @@ export function answerSource(engine: Engine, turn: TurnRecord, about: 'claim' | 
   const figureLine = turn.sentences[0] && !paragraph.text.includes(turn.sentences[0]) ? turn.sentences[0] : null;
   const at = paragraph.text.indexOf(sentence);
   const highlight = at >= 0 ? { start: at, end: at + sentence.length } : { start: 0, end: 0 };
-  const work = `${authorLabel(doc.meta)} (${doc.meta.year}), “${doc.meta.title}”, ${doc.meta.venue}`;
+  const work = `${authorLabel(doc.meta)} (${doc.meta.year}), “${doc.meta.title}”${doc.meta.venue ? `, ${doc.meta.venue}` : ''}`;
   const link = documentUrl(doc.meta);
 
   const lines: string[] = [];

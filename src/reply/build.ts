@@ -167,7 +167,7 @@ export function sectionsReply(doc: CorpusDocument): Reply {
     tone: 'info',
     title: doc.meta.title,
     lead: lines.join('\n'),
-    footer: `${doc.meta.authors.join(', ')} · ${doc.meta.venue} · ${doc.meta.year} · ${doc.paragraphs.length} paragraphs, ${doc.pageCount} pages`,
+    footer: [doc.meta.authors.join(', '), doc.meta.venue, doc.meta.year, `${doc.paragraphs.length} paragraphs, ${doc.pageCount} pages`].filter((x) => x !== '').join(' · '),
     actions: url ? [{ kind: 'link', label: 'Source', url }] : [],
   };
 }

@@ -56,3 +56,25 @@ describe('questions about the documents', () => {
     expect(a.message).toMatch(/Mongolia/);
   });
 });
+
+describe('a document whose metadata names no venue or date (a PDF imported without them)', () => {
+  let bare: Engine;
+  beforeAll(async () => {
+    const { mkdtemp, copyFile, readFile, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const dir = await mkdtemp(path.join(tmpdir(), 'steppe-novenue-'));
+    for (const f of ['irgengioro-2022.txt', 'irgengioro-2022.json', 'miliate-2013.txt']) await copyFile(path.join('corpus', f), path.join(dir, f));
+    const meta = JSON.parse(await readFile(path.join('corpus', 'miliate-2013.json'), 'utf8'));
+    await writeFile(path.join(dir, 'miliate-2013.json'), JSON.stringify({ ...meta, venue: null, date: '' }));
+    bare = await createEngine(dir, { indexCacheDir: null });
+  });
+
+  it('says so instead of printing an empty venue, and its title block has no empty fields', () => {
+    const a = answerQuestion(bare, 'which outlet published the steppes to the states?');
+    expect(a.lead.join(' ')).toMatch(/names no venue/);
+    const front = answerQuestion(bare, 'who wrote the steppes to the states?').passages[0]!;
+    expect(front.paragraphId).toBe('miliate-2013/front');
+    expect(front.text).not.toMatch(/\. ,|, ,|; \.|\.\s*,/);
+  });
+});
