@@ -4,63 +4,21 @@
  * and whose starter message has the thread's id; a user's new post arrives as
  * THREAD_CREATE then MESSAGE_CREATE (channel_type 11), as on Discord.
  */
-import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ChannelType as DjsChannelType,
-  Client,
-  DiscordAPIError,
+  type Client,
   Events,
   GatewayIntentBits,
-  Partials,
   type AnyThreadChannel,
-  type ClientOptions,
   type ForumChannel,
   type Interaction,
   type Message,
 } from 'discord.js';
+import { apiError, CONVERSATION_INTENTS, nextEvent, startClient, teardown, withTimeout } from './clientHelpers.js';
 import { ChannelType, DEFAULT_USER, slashCommand, startFakeDiscord, type FakeDiscord, type JsonObject } from './fakeDiscord.js';
 
 const TEST_TIMEOUT = 15_000;
-const EVENT_TIMEOUT = 3000;
-const INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages];
-
-async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([promise, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} did not happen within ${ms} ms`)), ms)))]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-async function startClient(fake: FakeDiscord, options: Partial<ClientOptions> = {}): Promise<Client> {
-  const client = new Client({ intents: INTENTS, partials: [Partials.Channel], rest: { api: fake.apiUrl }, ...options });
-  const ready = once(client, Events.ClientReady);
-  client.login('fake-token').catch(() => undefined);
-  await withTimeout(ready, 5000, 'clientReady');
-  return client;
-}
-
-function nextEvent<T>(client: Client, event: string, predicate: (value: T) => boolean, what: string): Promise<T> {
-  let listener: ((value: T) => void) | undefined;
-  const seen = new Promise<T>((resolve) => {
-    listener = (value: T) => {
-      if (predicate(value)) resolve(value);
-    };
-    client.on(event, listener);
-  });
-  return withTimeout(seen, EVENT_TIMEOUT, what).finally(() => client.off(event, listener!));
-}
-
-async function apiError(promise: Promise<unknown>): Promise<DiscordAPIError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DiscordAPIError);
-  return error as DiscordAPIError;
-}
 
 describe('forum channels', { timeout: TEST_TIMEOUT }, () => {
   let fake: FakeDiscord;
@@ -71,12 +29,11 @@ describe('forum channels', { timeout: TEST_TIMEOUT }, () => {
   beforeAll(async () => {
     fake = await startFakeDiscord();
     client = await startClient(fake);
-    content = await startClient(fake, { intents: [...INTENTS, GatewayIntentBits.MessageContent] });
+    content = await startClient(fake, { intents: [...CONVERSATION_INTENTS, GatewayIntentBits.MessageContent] });
   }, TEST_TIMEOUT);
 
   afterAll(async () => {
-    for (const c of [client, content]) if (c) await withTimeout(c.destroy(), 3000, 'client.destroy()').catch(() => undefined);
-    await fake?.close();
+    await teardown([client, content], fake);
   }, TEST_TIMEOUT);
 
   it('creates a forum the client caches from CHANNEL_CREATE, with its tags; GET /channels/:id answers it', async () => {

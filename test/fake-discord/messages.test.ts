@@ -4,70 +4,31 @@
  * webhook, replies), Discord's intent rules for message events and content,
  * bot replies with Discord's limits, typing, DM channels and threads.
  */
-import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ActionRowBuilder,
   ButtonBuilder,
   ButtonStyle,
   ChannelType as DjsChannelType,
-  Client,
-  DiscordAPIError,
+  type Client,
+  type DiscordAPIError,
   Events,
   GatewayIntentBits,
   MessageType as DjsMessageType,
-  Partials,
   type ChatInputCommandInteraction,
-  type ClientOptions,
   type Interaction,
   type Message,
   type PartialMessage,
   type TextChannel,
   type ThreadChannel,
 } from 'discord.js';
+import { apiError, CONVERSATION_INTENTS, EVENT_TIMEOUT, nextEvent, startClient, teardown, withTimeout } from './clientHelpers.js';
 import { DEFAULT_USER, HAS_THREAD_FLAG, shardForGuild, slashCommand, startFakeDiscord, type FakeDiscord, type FakeMessage } from './fakeDiscord.js';
 
 const TEST_TIMEOUT = 15_000;
-const EVENT_TIMEOUT = 3000;
-
-const CONVERSATION_INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages];
 
 // ---------------------------------------------------------------------------
 // helpers
-
-async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not happen within ${ms} ms`)), ms);
-  });
-  try {
-    return await Promise.race([promise, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-async function startClient(fake: FakeDiscord, options: Partial<ClientOptions> = {}): Promise<Client> {
-  const client = new Client({
-    intents: CONVERSATION_INTENTS,
-    partials: [Partials.Channel],
-    rest: { api: fake.apiUrl },
-    ...options,
-  });
-  const ready = once(client, Events.ClientReady);
-  client.login('fake-token').catch(() => {
-    // a failed login surfaces as the ready timeout below
-  });
-  await withTimeout(ready, 5000, 'clientReady');
-  return client;
-}
-
-async function teardown(clients: Array<Client | undefined>, fake: FakeDiscord | undefined): Promise<void> {
-  for (const client of clients) {
-    if (client) await withTimeout(client.destroy(), 3000, 'client.destroy()').catch(() => undefined);
-  }
-  if (fake) await fake.close();
-}
 
 /** Resolves with the first `messageCreate` for which `predicate` holds. Start it before the action. */
 function nextMessage(client: Client, predicate: (m: Message) => boolean, what = 'messageCreate'): Promise<Message> {
@@ -86,30 +47,10 @@ function nextUpdate(client: Client, id: string): Promise<Message> {
   return withTimeout(seen, EVENT_TIMEOUT, 'messageUpdate').finally(() => client.off(Events.MessageUpdate, listener!));
 }
 
-function nextEvent<T>(client: Client, event: string, predicate: (value: T) => boolean, what: string): Promise<T> {
-  let listener: ((value: T) => void) | undefined;
-  const seen = new Promise<T>((resolve) => {
-    listener = (value: T) => {
-      if (predicate(value)) resolve(value);
-    };
-    client.on(event, listener);
-  });
-  return withTimeout(seen, EVENT_TIMEOUT, what).finally(() => client.off(event, listener!));
-}
-
 function messageCreatesFor(fake: FakeDiscord, messageId: string): Array<{ intents: number; content: unknown }> {
   return fake.dispatches
     .filter((d) => d.t === 'MESSAGE_CREATE' && (d.d as { id: string }).id === messageId)
     .map((d) => ({ intents: d.intents, content: (d.d as { content: unknown }).content }));
-}
-
-async function apiError(promise: Promise<unknown>): Promise<DiscordAPIError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DiscordAPIError);
-  return error as DiscordAPIError;
 }
 
 // ---------------------------------------------------------------------------
