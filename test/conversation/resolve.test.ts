@@ -4,10 +4,11 @@ import { answerQuestion } from '../../src/answer/answer.js';
 import { answerTurn } from '../../src/conversation/converse.js';
 import { findEnumerations, findOrdinalReference, findSequence } from '../../src/conversation/lists.js';
 import { attributedPeople } from '../../src/conversation/people.js';
-import { emptyConversation, type ConversationState } from '../../src/conversation/state.js';
+import { emptyConversation } from '../../src/conversation/state.js';
 import { createEngine, type Engine } from '../../src/engine.js';
 import { goldRank, parseEvalFile } from '../../src/eval/score.js';
 import { renderAnswerText } from '../../src/render/text.js';
+import { converse } from './conversing.js';
 
 /**
  * How a turn is read in the conversation before it. Each rule is general (how people
@@ -19,31 +20,22 @@ beforeAll(async () => {
   engine = await createEngine();
 });
 
-/** Asks the turns in order; returns every result. */
-function converse(...turns: string[]) {
-  let state: ConversationState = emptyConversation();
-  return turns.map((t) => {
-    const r = answerTurn(engine, state, t);
-    state = r.state;
-    return r;
-  });
-}
 
 describe('elliptical turns take the previous frame with the new part put in', () => {
   it('a new place replaces the place the question was about, not the corpus’s pivot', () => {
-    const [, r] = converse('how many tourists from kazakhstan visited mongolia in 2019?', 'and from kyrgyzstan?');
+    const [, r] = converse(engine, 'how many tourists from kazakhstan visited mongolia in 2019?', 'and from kyrgyzstan?');
     expect(r!.resolution.kind).toBe('ellipsis');
     expect(r!.resolution.resolved).toBe('how many tourists from Kyrgyzstan visited mongolia in 2019?');
   });
 
   it('a new year replaces the year; "the other way round" swaps the two countries', () => {
-    const [, year, flip] = converse('how much did mongolia export to kyrgyzstan in 2019?', 'and in 2016?', 'the other way round?');
+    const [, year, flip] = converse(engine, 'how much did mongolia export to kyrgyzstan in 2019?', 'and in 2016?', 'the other way round?');
     expect(year!.resolution.resolved).toBe('how much did mongolia export to kyrgyzstan in 2016?');
     expect(flip!.resolution.resolved).toBe('how much did kyrgyzstan export to mongolia in 2016?');
   });
 
   it('"both ways" asks for both trade flows, and the answer shows both values', () => {
-    const [, both] = converse('how much did kazakhstan export to mongolia in 2019?', 'and in 2016, both ways?');
+    const [, both] = converse(engine, 'how much did kazakhstan export to mongolia in 2019?', 'and in 2016, both ways?');
     const text = renderAnswerText(both!.answer);
     const rows = engine.corpus.documents.flatMap((d) => d.tables).filter((r) => r.partner === 'Kazakhstan' && r.year === 2016);
     expect(rows).toHaveLength(2);
@@ -53,7 +45,7 @@ describe('elliptical turns take the previous frame with the new part put in', ()
 
 describe('chat as people type it', () => {
   it('greetings and fillers are not part of the question; a misspelt country still swaps in', () => {
-    const [first, second, third] = converse('hey steppe, how much did mongolia export to kazakhstan in 2019?', 'thanks! and kyrgystan?', 'hm and the reverse');
+    const [first, second, third] = converse(engine, 'hey steppe, how much did mongolia export to kazakhstan in 2019?', 'thanks! and kyrgystan?', 'hm and the reverse');
     expect(first!.resolution.resolved).toBe('how much did mongolia export to kazakhstan in 2019?');
     expect(second!.resolution.kind).toBe('ellipsis');
     expect(second!.resolution.resolved).toBe('how much did mongolia export to Kyrgyzstan in 2019?');
@@ -61,14 +53,14 @@ describe('chat as people type it', () => {
   });
 
   it('"what about tourism?" keeps the places and drops the old topic; a later "and from kyrgyzstan?" swaps the place', () => {
-    const [, topic, place] = converse('how many mongolian students study in kazakhstan?', 'what about tourism?', 'and from kyrgyzstan?');
+    const [, topic, place] = converse(engine, 'how many mongolian students study in kazakhstan?', 'what about tourism?', 'and from kyrgyzstan?');
     expect(topic!.resolution.resolved).toBe('tourism? (mongolian, kazakhstan)');
     expect(place!.resolution.resolved).toMatch(/^tourism\? \(mongolian, Kyrgyzstan\)/);
     expect(renderAnswerText(place!.answer)).toMatch(/citizens of Kyrgyzstan make up an even smaller number/);
   });
 
   it('"and what does the other article say?" asks the same question in the other document', () => {
-    const [first, other] = converse('how many mongolian students study in kazakhstan, according to the east asia forum piece?', 'and what does the other article say?');
+    const [first, other] = converse(engine, 'how many mongolian students study in kazakhstan, according to the east asia forum piece?', 'and what does the other article say?');
     expect(first!.answer.passages[0]!.paragraphId).toMatch(/^miliate-2013\//);
     expect(other!.resolution.documentId).toBe('irgengioro-2022');
     expect(other!.resolution.resolved).toBe('how many mongolian students study in kazakhstan?');
@@ -78,7 +70,7 @@ describe('chat as people type it', () => {
 
 describe('time references', () => {
   it('"that year" is the year of the turn before', () => {
-    const [, , r] = converse('how much did mongolia export to kyrgyzstan in 2016?', 'and 2018?', 'what did kyrgyzstan sell to mongolia that year?');
+    const [, , r] = converse(engine, 'how much did mongolia export to kyrgyzstan in 2016?', 'and 2018?', 'what did kyrgyzstan sell to mongolia that year?');
     expect(r!.resolution.resolved).toMatch(/^what did kyrgyzstan sell to mongolia in 2018\?/);
     const row = engine.corpus.documents.flatMap((d) => d.tables).find((t) => t.partner === 'Kyrgyzstan' && t.year === 2018 && t.direction === 'imports')!;
     expect(renderAnswerText(r!.answer)).toContain(row.valueText);
@@ -87,7 +79,7 @@ describe('time references', () => {
 
 describe('pronouns and missing subjects borrow from the turns before', () => {
   it('"where do most of them live?" searches with the previous subject', () => {
-    const [, r] = converse('how many Kazakhs live in Mongolia?', 'where do most of them live?');
+    const [, r] = converse(engine, 'how many Kazakhs live in Mongolia?', 'where do most of them live?');
     expect(r!.resolution.kind).toBe('contextual');
     expect(renderAnswerText(r!.answer)).toContain('Bayan Olgii');
   });
@@ -95,23 +87,23 @@ describe('pronouns and missing subjects borrow from the turns before', () => {
   it('"he" is the person the previous answer quoted', () => {
     expect(attributedPeople('Such responses are perhaps not surprising, but, as Sergey Radchenko argues, the apology cuts deep.')).toEqual(['Sergey Radchenko']);
     expect(attributedPeople('Liberal Western states (Grieger 2015) differ.', engine.corpus)).toEqual([]);
-    const [, , he] = converse('what happened after the Dalai Lama visited Mongolia in 2016?', 'who called the apology humiliating?', 'what else does he say it does?');
+    const [, , he] = converse(engine, 'what happened after the Dalai Lama visited Mongolia in 2016?', 'who called the apology humiliating?', 'what else does he say it does?');
     expect(he!.resolution.resolved).toMatch(/Radchenko/);
   });
 
   it('"how did China react?": a subject and a verb of reacting ask how that party met the matter before', () => {
-    const [first, react] = converse('what happened after the Dalai Lama visited Mongolia in 2016?', 'how did China react?');
+    const [first, react] = converse(engine, 'what happened after the Dalai Lama visited Mongolia in 2016?', 'how did China react?');
     expect(react!.resolution.kind).toBe('contextual');
     expect(react!.resolution.resolved).toMatch(/Dalai/);
     expect(react!.answer.passages[0]!.text).toMatch(/China respond/);
     expect(first!.answer.passages[0]!.paragraphId).toBe(react!.answer.passages[0]!.paragraphId);
     // Any other word keeps a subject's turn standalone.
-    const [, own] = converse('what happened after the Dalai Lama visited Mongolia in 2016?', 'How did China react to the BRI protests in Kazakhstan?');
+    const [, own] = converse(engine, 'what happened after the Dalai Lama visited Mongolia in 2016?', 'How did China react to the BRI protests in Kazakhstan?');
     expect(own!.resolution.kind).toBe('standalone');
   });
 
   it('a turn that names its own subject keeps its own "his"', () => {
-    const [, r] = converse('what happened after the Dalai Lama visited Mongolia in 2016?', 'What did Akayev sign during his visit to Mongolia?');
+    const [, r] = converse(engine, 'what happened after the Dalai Lama visited Mongolia in 2016?', 'What did Akayev sign during his visit to Mongolia?');
     expect(r!.resolution.kind).toBe('standalone');
     expect(r!.resolution.resolved).toBe('What did Akayev sign during his visit to Mongolia?');
   });
@@ -119,7 +111,7 @@ describe('pronouns and missing subjects borrow from the turns before', () => {
 
 describe('follow-ups about the answer itself', () => {
   it('"who said that?" answers from the passage’s citations and the bibliography, without a new search', () => {
-    const [first, who] = converse('what language replaced Russian as the language of cosmopolitanism in Mongolia?', 'who said that?');
+    const [first, who] = converse(engine, 'what language replaced Russian as the language of cosmopolitanism in Mongolia?', 'who said that?');
     expect(who!.resolution.kind).toBe('source');
     expect(who!.answer.passages[0]!.paragraphId).toBe(first!.answer.passages[0]!.paragraphId);
     const lead = who!.answer.lead.join('\n');
@@ -128,19 +120,19 @@ describe('follow-ups about the answer itself', () => {
   });
 
   it('"what are the sources on that?" after a figure: the figure\'s passage and its citations, not a search for "sources"', () => {
-    const [first, sources] = converse('how much did kazakhstan export to mongolia in 2019?', 'what are the sources on that?');
+    const [first, sources] = converse(engine, 'how much did kazakhstan export to mongolia in 2019?', 'what are the sources on that?');
     expect(sources!.resolution.kind).toBe('source');
     expect(sources!.answer.passages[0]!.paragraphId).toBe(first!.answer.passages[0]!.paragraphId);
     expect(sources!.answer.lead.join('\n')).toMatch(/^The figure: .*58\.1/);
   });
 
   it('"who wrote it?" names the document’s authors', () => {
-    const [, who] = converse('what is the third-neighbor policy, according to the East Asia Forum piece?', 'who wrote it?');
+    const [, who] = converse(engine, 'what is the third-neighbor policy, according to the East Asia Forum piece?', 'who wrote it?');
     expect(who!.answer.lead.join('\n')).toContain('Brandon Miliate');
   });
 
   it('"more" pages the previous answer: new passages, none repeated', () => {
-    const [first, more] = converse('Why are Mongolia–Kazakhstan relations so weak?', 'more');
+    const [first, more] = converse(engine, 'Why are Mongolia–Kazakhstan relations so weak?', 'more');
     expect(more!.resolution.kind).toBe('more');
     const before = new Set(first!.answer.passages.map((p) => p.paragraphId));
     expect(more!.answer.passages.length).toBeGreaterThan(0);
@@ -148,7 +140,7 @@ describe('follow-ups about the answer itself', () => {
   });
 
   it('"why?" asks for support of the previous claim', () => {
-    const [, why] = converse('Does Mongolia want close ties with authoritarian states?', 'why?');
+    const [, why] = converse(engine, 'Does Mongolia want close ties with authoritarian states?', 'why?');
     expect(why!.resolution.kind).toBe('support');
     expect(why!.resolution.resolved).toMatch(/^why: Does Mongolia want close ties/);
   });
@@ -166,7 +158,7 @@ describe('lists shown before can be referred to by position', () => {
     expect(findOrdinalReference('explain the first one')).toMatchObject({ position: 1, noun: null });
     expect(findOrdinalReference('why were they cancelled in the first place?')).toBeNull();
     expect(findOrdinalReference('when did Mongolia first open an embassy in Bishkek?')).toBeNull();
-    const [, second] = converse('what keeps Mongolia and Kazakhstan apart, according to the East Asia Forum piece?', 'and the third barrier?');
+    const [, second] = converse(engine, 'what keeps Mongolia and Kazakhstan apart, according to the East Asia Forum piece?', 'and the third barrier?');
     expect(second!.resolution.kind).toBe('ordinal');
     expect(second!.resolution.resolved).toMatch(/^the limitations of authoritarian-democratic interaction\?/);
     expect(second!.resolution.documentId).toBe('miliate-2013');
