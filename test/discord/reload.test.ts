@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEngine } from '../../src/engine.js';
 import { DEFAULT_USER, slashCommand, startFakeDiscord, type FakeDiscord } from '../fake-discord/fakeDiscord.js';
 import { startBotOn, type BotOnFake } from './harness.js';
+import { NOTE, NOTE_TEXT } from './noteDocument.js';
 
 /**
  * `/reload`: the bot's owner picks up added, changed and removed documents without a
@@ -14,16 +15,6 @@ import { startBotOn, type BotOnFake } from './harness.js';
 
 type Data = Record<string, any>;
 const CORPUS = new URL('../../corpus/', import.meta.url);
-
-const NOTE = {
-  id: 'zorig-1999',
-  file: 'zorig-1999.txt',
-  authors: ['Field Notes Collective'],
-  title: 'A Library on the Steppe',
-  venue: 'Test Press',
-  year: 1999,
-};
-const NOTE_TEXT = 'A Library on the Steppe\n\nThe Zorig Foundation opened the Khovd nomad reading library in 1999, lending books by camel caravan to herders.\n';
 
 describe('/reload', () => {
   let fake: FakeDiscord;

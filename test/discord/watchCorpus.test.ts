@@ -9,6 +9,7 @@ import { createEngine } from '../../src/engine.js';
 import { ignoredCorpusFile, type ReloadSummary, type ReloadTrigger } from '../../src/reload.js';
 import { slashCommand, startFakeDiscord, type FakeDiscord } from '../fake-discord/fakeDiscord.js';
 import { startBotOn, testCommand, withTimeout, type BotOnFake } from './harness.js';
+import { NOTE, NOTE_TEXT } from './noteDocument.js';
 
 /**
  * WATCH_CORPUS=true: the real bot on the loopback Discord watches its corpus folder.
@@ -23,16 +24,6 @@ type Data = Record<string, any>;
 const CORPUS = new URL('../../corpus/', import.meta.url);
 const GUARD_MS = 30_000;
 const QUESTION = 'Who opened the Khovd nomad reading library?';
-
-const NOTE = {
-  id: 'zorig-1999',
-  file: 'zorig-1999.txt',
-  authors: ['Field Notes Collective'],
-  title: 'A Library on the Steppe',
-  venue: 'Test Press',
-  year: 1999,
-};
-const NOTE_TEXT = 'A Library on the Steppe\n\nThe Zorig Foundation opened the Khovd nomad reading library in 1999, lending books by camel caravan to herders.\n';
 
 /** A latch: `wait` resolves once `open` is called. */
 function latch(): { wait: Promise<void>; open: () => void } {
