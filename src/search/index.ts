@@ -373,6 +373,16 @@ export class PassageIndex {
       cached = this.findCorrections(term);
       if (this.correctionCache.size < 10_000) this.correctionCache.set(term, cached);
     }
+    // A slip can change how the word stems: "officail" stays whole while "official" stems
+    // to "offici", two letters shorter. Then the word typed is compared with the corpus's words.
+    if (!cached.length && surface && surface.length >= MIN_CORRECTABLE && /^\p{L}+$/u.test(surface)) {
+      const key = `~${surface}`;
+      cached = this.correctionCache.get(key);
+      if (!cached) {
+        cached = this.findCorrectionsBySurface(surface);
+        if (this.correctionCache.size < 10_000) this.correctionCache.set(key, cached);
+      }
+    }
     const vectors = surface && cached.length ? this.semantic()?.vectors : undefined;
     if (vectors && (vectors.rank(surface!) ?? Infinity) < REAL_WORD_RANK) {
       return cached.filter((t) => vectors.similarity(surface!, this.surfaceForm.get(t) ?? t) >= MISSPELLING_SIMILARITY);
@@ -399,6 +409,20 @@ export class PassageIndex {
     for (const t of this.documentFrequency.keys()) {
       if (Math.abs(t.length - term.length) > max || t.length < MIN_CORRECTABLE) continue;
       const d = editDistance(term, t, max);
+      if (d < best) [best, out] = [d, [t]];
+      else if (d === best) out.push(t);
+    }
+    return best <= max ? out : [];
+  }
+
+  /** Corpus terms whose usual surface word is one or two edits (Damerau) from the word typed; closest first, ties all kept. */
+  private findCorrectionsBySurface(surface: string): string[] {
+    const max = surface.length >= 9 ? 2 : 1;
+    let best = max + 1;
+    let out: string[] = [];
+    for (const [t, word] of this.surfaceForm) {
+      if (Math.abs(word.length - surface.length) > max || t.length < MIN_CORRECTABLE) continue;
+      const d = editDistance(surface, word.toLowerCase(), max);
       if (d < best) [best, out] = [d, [t]];
       else if (d === best) out.push(t);
     }

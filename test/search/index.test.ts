@@ -165,6 +165,7 @@ describe('spelling correction', () => {
         'A drone can hover over the steppe.',
         'The rover crossed the desert.',
         'The borders were closed in winter.',
+        'An official described the country as a hybrid.',
       ]),
     ]),
   );
@@ -172,6 +173,12 @@ describe('spelling correction', () => {
   it('breaks a tie between stems by the word typed: "goverments" is governments, not cover, hover or rover', () => {
     // "goverments" stems to "gover": one edit from govern, cover, hover and rover alike.
     expect(words.corrections('gover', 'goverments')).toEqual(['govern']);
+  });
+
+  it('corrects a slip that changes how the word stems by the word typed: "officail" is official', () => {
+    // "official" stems to "offici", two letters shorter than the slip's stem "officail".
+    expect(words.corrections('officail', 'officail')).toEqual(['offici']);
+    expect(words.query('what did the officail call the country?').passages[0]?.paragraph.text).toBe('An official described the country as a hybrid.');
   });
 
   it('reads a real word that means nothing here as the corpus word one edit away, below a misspelling\'s weight', () => {
