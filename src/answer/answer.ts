@@ -1,3 +1,4 @@
+import { describedPlaceReadings } from '../search/geography.js';
 import type { Engine } from '../engine.js';
 import { isPreamble } from '../search/preamble.js';
 import type { RankedPassage } from '../search/rank.js';
@@ -59,6 +60,20 @@ export interface AnswerOptions {
   documentId?: string;
 }
 
+/**
+ * The figures a numeric question asks for. A country described by where it lies ("its
+ * eastern neighbour") is read as each country it may be, nearest first, until one has them.
+ */
+function figuresFor(engine: Engine, query: string): ReturnType<typeof answerFigures> {
+  const type = classifyQuestion(query);
+  let out: ReturnType<typeof answerFigures> = null;
+  for (const reading of describedPlaceReadings(query)) {
+    out = answerFigures(engine.corpus, engine.figures, engine.index, reading, type);
+    if (out?.lines.length) return out;
+  }
+  return out;
+}
+
 export function answerQuestion(engine: Engine, query: string, options: AnswerOptions = {}): Answer {
   const problem = checkQuestion(query);
   if (problem) {
@@ -110,7 +125,7 @@ export function answerQuestion(engine: Engine, query: string, options: AnswerOpt
     };
   }
   // Figures lead only the first page of an answer (not the More pages).
-  const numeric = offset === 0 ? answerFigures(engine.corpus, engine.figures, engine.index, query, classifyQuestion(query)) : null;
+  const numeric = offset === 0 ? figuresFor(engine, query) : null;
   const lead = numeric?.lines ?? [];
   const figures = numeric?.figures ?? [];
   if (relevant.length === 0 && lead.length === 0) {

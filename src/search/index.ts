@@ -8,6 +8,7 @@ import { analyzeQuestion, type AnalyzedQuestion } from './question.js';
 import { analyzePassage, overviewFit, passageAnalysis, rankCandidates, type QueryTermGroup, type RankedPassage, type SourceNames } from './rank.js';
 import { TermIds, WINDOW_SENTENCES, windowCount, WindowQuery, type WindowStatistics } from './windows.js';
 import { ExactSearch, type ExactHit } from './postings.js';
+import { withDescribedPlaces } from './geography.js';
 
 /**
  * The passage index: MiniSearch (BM25+) over paragraphs for recall, then a re-ranker
@@ -564,7 +565,9 @@ export class PassageIndex {
     return { combineWith: 'OR', queries } as Query;
   }
 
-  query(raw: string, options: SearchOptions = {}): SearchResult {
+  query(typed: string, options: SearchOptions = {}): SearchResult {
+    // "The superpower to its south" is searched as China too (geography.ts).
+    const raw = withDescribedPlaces(typed);
     const question = analyzeQuestion(raw);
     const surfaces = surfaceWords(raw);
     const groups = this.termGroups(question, surfaces);
