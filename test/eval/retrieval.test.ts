@@ -16,6 +16,8 @@ const DEV2 = new URL('../../../shared/eval/dev2.jsonl', import.meta.url);
 const INDEPENDENT = new URL('./questions.jsonl', import.meta.url);
 /** Our own questions in the styles people type (paraphrase, casual, typo, short, long, meta), written before tuning. */
 const STYLES = new URL('./questions2.jsonl', import.meta.url);
+/** A third styled set (x01–x19), written in one go and scored once before any change made for it. */
+const FRESH_STYLES = new URL('./questions3.jsonl', import.meta.url);
 
 /**
  * The dev files live in ../shared, which CI has: there a missing file is a failure; on a
@@ -62,25 +64,37 @@ describe('retrieval quality', () => {
   // unsure (src/search/dense.ts), 19/30 (paraphrase 3/12), 21/30 in the top 3; with decades
   // typed as people do ("the early-90s" is the text's "1990s"), 20/30 and 22/30; 19/30 again
   // once "use" stopped stemming to "us" (read as the US: it had expanded to "states", which
-  // the answer to u12 repeats), 22/30 in the top 3.
-  it.skipIf(!hasDev2)('dev2 set (styles people type): hit@1 ≥ 0.63, hit@3 ≥ 0.73, meta 4/4, every figure answered', () => {
+  // the answer to u12 repeats), 22/30 in the top 3; with countries described by where they
+  // lie named (geography.ts), 24/30 in the top 3; with near neighbours in meaning counting
+  // a little (semantic.ts, SEMANTIC_CURVE), 20/30 at rank 1.
+  it.skipIf(!hasDev2)('dev2 set (styles people type): hit@1 ≥ 0.66, hit@3 ≥ 0.80, meta 4/4, every figure answered', () => {
     const s = scored(DEV2);
     expect(s.passage.count).toBe(30);
-    expect(s.passage.hit1).toBeGreaterThanOrEqual(0.63);
-    expect(s.passage.hit3).toBeGreaterThanOrEqual(0.73);
+    expect(s.passage.hit1).toBeGreaterThanOrEqual(0.66);
+    expect(s.passage.hit3).toBeGreaterThanOrEqual(0.8);
     expect(s.byStyle.meta!.passage.hit1).toBe(1);
     expect(s.figure.answered).toBe(s.figure.count);
   });
 
   // 17 more (w38–w54: 10 paraphrase, 3 casual, 3 long, 1 typo) were added before the second
   // round of tuning: 37/52 at rank 1 with round 1's search; 38/52 with the dense signal; 40/52 with decades and centuries.
-  it('own styled set: hit@1 ≥ 0.76, hit@3 ≥ 0.88, meta all, every figure answered', () => {
+  it('own styled set: hit@1 ≥ 0.76, hit@3 ≥ 0.92, meta all, every figure answered', () => {
     const s = scored(STYLES);
     expect(s.passage.count).toBe(52);
     expect(s.passage.hit1).toBeGreaterThanOrEqual(0.76);
-    expect(s.passage.hit3).toBeGreaterThanOrEqual(0.88);
+    expect(s.passage.hit3).toBeGreaterThanOrEqual(0.92);
     expect(s.byStyle.meta!.passage.hit1).toBe(1);
     expect(s.byStyle.typo!.passage.hit1).toBe(1);
     expect(s.figure.answered).toBe(s.figure.count);
+  });
+
+  // Scored once as written (the held-out estimate for these styles): 14/19 at rank 1, 15/19 in
+  // the top 3. Then: "officail" corrected by the word typed (16/19 in the top 3); "its southern
+  // neighbour" read as China (15/19 at rank 1, 17/19 in the top 3).
+  it('a third styled set, written fresh: hit@1 ≥ 15/19, hit@3 ≥ 17/19', () => {
+    const s = scored(FRESH_STYLES);
+    expect(s.passage.count).toBe(19);
+    expect(s.passage.hit1 * 19).toBeGreaterThanOrEqual(15 - 1e-9);
+    expect(s.passage.hit3 * 19).toBeGreaterThanOrEqual(17 - 1e-9);
   });
 });

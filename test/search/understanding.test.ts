@@ -7,7 +7,7 @@ import path from 'node:path';
 import { REPO_ROOT } from '../../src/paths.js';
 import { WordVectors, loadWordVectors, MOST_FREQUENT } from '../../src/search/vectors.js';
 import { tinyVectors } from './tinyVectors.js';
-import { SemanticSpace } from '../../src/search/semantic.js';
+import { MIN_SIMILARITY, SEMANTIC_BOOST, SemanticSpace } from '../../src/search/semantic.js';
 import { otherLanguageMessage, recognisedNames } from '../../src/answer/language.js';
 
 describe('chat words', () => {
@@ -77,6 +77,14 @@ describe('word vectors', () => {
     expect(near[0]!.weight).toBeGreaterThan(0);
     expect(near[0]!.weight).toBeLessThan(0.5);
     expect(semantic.neighbours('unknownword')).toEqual([]);
+  });
+
+  it('let a neighbour a little above the threshold count a little, not nothing: the weight follows the square root of the margin', () => {
+    const semantic = new SemanticSpace(vectors, new Map([['authoritarian', 'authoritarian']]));
+    const [n] = semantic.neighbours('strongman');
+    const margin = (n!.similarity - MIN_SIMILARITY) / (1 - MIN_SIMILARITY);
+    expect(n!.weight).toBeCloseTo(SEMANTIC_BOOST * Math.sqrt(margin), 6);
+    expect(n!.weight).toBeGreaterThan(SEMANTIC_BOOST * margin);
   });
 
   it('a cut saved in another folder (the checkout\'s .cache/) serves a new cache folder: nothing is cut or written again', () => {
