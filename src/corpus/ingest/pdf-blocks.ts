@@ -62,7 +62,26 @@ function isTitleBlockLine(text: string, draft: Draft, small: boolean): boolean {
   return AFFILIATION.test(t) && !endsSentence(t.replace(/\.$/, '')) && (small || t.split(' ').length <= 25) && !/\b(?:we|our|this|study|is|are|was|were)\b/i.test(t);
 }
 
-export function buildBlocks(pages: Line[][], heights: number[], bodySize: number, outline: Set<string>, vocabulary: Set<string>, draft: Draft): void {
+/** A title of the PDF's outline (bookmarks), in lower case, and how deep it sits (0: a section). */
+export interface OutlineEntry {
+  title: string;
+  depth: number;
+  /** The page (from 0) it points at, when the file says. */
+  page: number | null;
+}
+
+export function buildBlocks(pages: Line[][], heights: number[], bodySize: number, outlineEntries: OutlineEntry[], vocabulary: Set<string>, draft: Draft): void {
+  const outline = new Set(outlineEntries.map((e) => e.title));
+  // A title the outline gives twice ("Methods" in the abstract, then the section) is told by the
+  // page it points at, else matched in turn.
+  let outlineAt = 0;
+  const outlineDepth = (title: string, page: number): number | undefined => {
+    const same = outlineEntries.map((e, k) => ({ e, k })).filter(({ e }) => e.title === title);
+    const hit = same.find(({ e, k }) => e.page === page && k >= outlineAt) ?? same.find(({ e }) => e.page === page) ?? same.find(({ k }) => k >= outlineAt) ?? same[0];
+    if (!hit) return undefined;
+    outlineAt = Math.max(outlineAt, hit.k + 1);
+    return hit.e.depth;
+  };
   const body = pages.flat().filter((l) => Math.abs(l.size - bodySize) < 0.6);
   // Typical distance between lines of a paragraph, for telling a paragraph gap.
   const spacing = median(body.slice(1).map((l, i) => body[i]!.y - l.y).filter((d) => d > 0 && d < bodySize * 2.5)) || bodySize * 1.2;
@@ -130,8 +149,10 @@ export function buildBlocks(pages: Line[][], heights: number[], bodySize: number
     // column, whose cells cross the gutter, or a landscape page's: not the prose beside it), then
     // column by column (a table in one column, in any print).
     if (!inReferences) {
-      for (const t of findTables(byRows(lines.filter((l) => l.size < bodySize - 0.4)), bodySize)) for (const l of t.lines) tableOf.set(l, t);
-      for (const t of findTables(lines, bodySize)) if (t.lines.every((l) => !tableOf.has(l))) for (const l of t.lines) tableOf.set(l, t);
+      // (A heading the outline names is never a table's line, though set as small as its cells.)
+      const candidates = lines.filter((l) => !outline.has(l.text.toLowerCase()));
+      for (const t of findTables(byRows(candidates.filter((l) => l.size < bodySize - 0.4)), bodySize)) for (const l of t.lines) tableOf.set(l, t);
+      for (const t of findTables(candidates, bodySize)) if (t.lines.every((l) => !tableOf.has(l))) for (const l of t.lines) tableOf.set(l, t);
     }
     for (const l of lines) {
       const table = tableOf.get(l);
@@ -198,13 +219,16 @@ export function buildBlocks(pages: Line[][], heights: number[], bodySize: number
           l.text.length < 160 &&
           (inOutline || (larger && l.text.length < 120) || (wholeBold && (isNumberedHeading || l.text.split(' ').length <= 10))));
       if (heading) {
-        if (pendingHeading && pendingHeading.page === p && Math.abs(pendingHeading.size - l.size) < 0.3 && !HEADING_NUMBER.test(l.text)) {
+        if (pendingHeading && pendingHeading.page === p && Math.abs(pendingHeading.size - l.size) < 0.3 && !HEADING_NUMBER.test(l.text) && !(inOutline && outline.has(pendingHeading.text.toLowerCase()))) {
           pendingHeading.text += ` ${l.text}`; // a heading set on two lines
         } else {
           closeParagraph();
           closeHeading();
           const subNumbered = /^\d+\.\d+/.test(l.text);
-          const level = subNumbered || (!larger && !inOutline && l.size <= bodySize * 1.05 && !/^\d+\.?\s/.test(l.text)) ? 2 : 1;
+          // The outline says how headings nest, where it names this one (BMC sets section and
+          // sub-section alike, "Methods" over "Setting"); else numbering and print do.
+          const depth = inOutline ? outlineDepth(l.text.toLowerCase(), p) : undefined;
+          const level = depth !== undefined ? (depth === 0 ? 1 : 2) : subNumbered || (!larger && l.size <= bodySize * 1.05 && !/^\d+\.?\s/.test(l.text)) ? 2 : 1;
           pendingHeading = { page: p, text: l.text, size: l.size, bold: l.bold, level, runIn: !larger && !inOutline && !isNumberedHeading };
         }
         prev = l;

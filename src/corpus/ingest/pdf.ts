@@ -1,6 +1,6 @@
 import { emptyDraft, propose, type Draft } from './draft.js';
 import { vocabularyOf } from './hyphenation.js';
-import { buildBlocks, REFERENCES } from './pdf-blocks.js';
+import { buildBlocks, type OutlineEntry, REFERENCES } from './pdf-blocks.js';
 import { readingOrder, removeRunningLines } from './pdf-layout.js';
 import { BOLD_FONT, bodySizeOf, buildLines, type Line, type Run } from './pdf-lines.js';
 import { readMetadata } from './pdf-metadata.js';
@@ -105,7 +105,7 @@ export async function importPdf(data: Uint8Array): Promise<Draft> {
     if (labels && !physical) propose(draft, 'pageLabels', labels, labels === declared ? 'PDF page labels' : 'printed page numbers');
 
     const bodySize = bodySizeOf(pages, (text) => REFERENCES.test(text));
-    const outline = await outlineTitles(doc);
+    const outline = await outlineTitles(doc as unknown as OutlineSource);
     const ordered = pages.map((lines) => readingOrder(lines, bodySize));
     // The document's words, without the halves of words broken at line ends.
     const all = ordered.flat();
@@ -119,15 +119,35 @@ export async function importPdf(data: Uint8Array): Promise<Draft> {
   return draft;
 }
 
-async function outlineTitles(doc: { getOutline(): Promise<Array<{ title: string; items: unknown[] }> | null> }): Promise<Set<string>> {
-  const titles = new Set<string>();
-  const walk = (items: Array<{ title: string; items: unknown[] }> | null) => {
-    for (const i of items ?? []) {
-      titles.add(i.title.replace(/\s+/g, ' ').trim().toLowerCase());
-      walk(i.items as Array<{ title: string; items: unknown[] }>);
-    }
-  };
-  walk(await doc.getOutline().catch(() => null));
-  return titles;
+type OutlineItem = { title: string; dest: string | unknown[] | null; items: OutlineItem[] };
+interface OutlineSource {
+  getOutline(): Promise<OutlineItem[] | null>;
+  getDestination(id: string): Promise<unknown[] | null>;
+  getPageIndex(ref: never): Promise<number>;
 }
 
+/**
+ * The outline's entries in order, titles in lower case, each with its depth (0 for a section,
+ * 1 and more for its sub-sections) and the page it points at, where the file says.
+ */
+async function outlineTitles(doc: OutlineSource): Promise<OutlineEntry[]> {
+  const entries: OutlineEntry[] = [];
+  const pageOf = async (dest: OutlineItem['dest']): Promise<number | null> => {
+    try {
+      const explicit = typeof dest === 'string' ? await doc.getDestination(dest) : dest;
+      const ref = explicit?.[0];
+      if (typeof ref === 'number') return ref;
+      return ref && typeof ref === 'object' ? await doc.getPageIndex(ref as never) : null;
+    } catch {
+      return null;
+    }
+  };
+  const walk = async (items: OutlineItem[] | null, depth: number) => {
+    for (const i of items ?? []) {
+      entries.push({ title: i.title.replace(/\s+/g, ' ').trim().toLowerCase(), depth, page: await pageOf(i.dest) });
+      await walk(i.items, depth + 1);
+    }
+  };
+  await walk(await doc.getOutline().catch(() => null), 0);
+  return entries;
+}
