@@ -101,6 +101,7 @@ export function buildBlocks(pages: Line[][], heights: number[], bodySize: number
   const suspended = new Map<number, { page: number; block: { type: 'paragraph'; text: string } }>();
   let inReferences = false;
   let bodyStarted = false;
+  let titleBlockLine: Line | null = null;
   const refLines: Line[] = [];
   /** runIn: a heading only by being bold, which may yet be the bold start of a paragraph. */
   let pendingHeading: { page: number; text: string; size: number; bold: boolean; level: 1 | 2; runIn: boolean } | null = null;
@@ -204,6 +205,15 @@ export function buildBlocks(pages: Line[][], heights: number[], bodySize: number
         if (BODY_HEADING.test(l.text.replace(/^(\d+\.?|[IVX]+\.)\s+/, ''))) bodyStarted = true;
         else if (isTitleBlockLine(l.text, draft, small)) {
           prev = l;
+          titleBlockLine = l;
+          continue;
+        }
+        // An address's last line, right under the one the title block took ("… Royal College of
+        // Surgeons in Ireland, 123 St. Stephen’s Green," / "Dublin 2, Ireland"): a few words, no sentence.
+        const t = titleBlockLine as Line | null;
+        if (t && prev === t && Math.abs(l.size - t.size) < 0.3 && t.y - l.y > 0 && t.y - l.y < t.size * 1.6 && l.text.split(' ').length <= 8 && !endsSentence(l.text)) {
+          prev = l;
+          titleBlockLine = l;
           continue;
         }
       }
@@ -320,7 +330,31 @@ export function buildBlocks(pages: Line[][], heights: number[], bodySize: number
     // Table rows and figure labels end up as very short "paragraphs": keep passages readable.
     page.blocks = page.blocks.filter((b) => b.type !== 'paragraph' || b.text.replace(/[^\p{L}]/gu, '').length >= 12);
   }
+  withoutFrontMatter(draft.pages[0]);
   structuredAbstract(draft.pages);
+}
+
+/**
+ * A first page's front matter, printed among the title block or under the abstract: the
+ * journal's volume and article number, the DOI, the paper's history (received, accepted,
+ * published), its editor, where to write to, the licence line, subject lists. The metadata holds
+ * what of it matters (date, DOI); none of it is a passage. Keywords are kept, as the corpus format
+ * keeps them ("Keywords: …", front matter, not a passage), whichever way they are spelled.
+ */
+const FRONT_MATTER = [
+  /^(?:Volume|Vol\.)\s*\d+\b.{0,60}\b(?:Article ID|Article No\.?|\d+ pages)\b/i,
+  /^doi:?\s*10\.\d{4,}\/\S+$/i,
+  /^(?:Received|Submitted)\b.{0,40}\b(?:19|20)\d\d\b.{0,20}\b(?:Accepted|Revised|Published)\b/i,
+  /^Academic Editor\b/i,
+  /^Correspondence (?:should be )?(?:addressed )?to\b/i,
+  /^Distributed under (?:a )?Creative Commons\b/i,
+  /^Subjects\s+\p{Lu}[^.]{0,200}\bKeywords\b/u,
+];
+function withoutFrontMatter(page: DraftPage | undefined): void {
+  if (!page) return;
+  page.blocks = page.blocks
+    .filter((b) => b.type !== 'paragraph' || !FRONT_MATTER.some((re) => re.test(b.text.trim())))
+    .map((b) => (b.type === 'paragraph' && /^Key ?words\s*:/i.test(b.text) ? { ...b, text: b.text.replace(/^Key ?words\s*:/i, 'Keywords:') } : b));
 }
 
 /** A line led by a label in bold ("Results. We have benchmarked …", "Methods: …"): a paragraph's start, whatever its indent. */
@@ -362,31 +396,57 @@ function runInHeading(l: Line): { heading: string; rest: string } | null {
 }
 
 /** The parts of a structured abstract, as journals label them. */
-const ABSTRACT_PART = /^(Background|Objectives?|Aims?|Purpose|Context|Introduction|Methods?|Design|Setting|Participants|Patients|Materials and methods|Measurements|Interventions?|Results?|Findings|Conclusions?|Interpretation|Discussion|Significance)\s*[:.]\s+(?=[\p{Lu}\d])/u;
+const PART_NAMES = String.raw`Background|Objectives?|Aims?|Purpose|Context|Introduction|Methods?|Design|Setting|Participants|Patients|Materials and methods|Measurements|Interventions?|Results?|Findings|Conclusions?|Interpretation|Discussion|Significance`;
+const ABSTRACT_PART = new RegExp(String.raw`^(${PART_NAMES})\s*[:.]\s+(?=[\p{Lu}\d])`, 'u');
+/** A label inside the paragraph, after a sentence ("… were examined. Methods. Focus groups …"). */
+const INLINE_PART = new RegExp(String.raw`(?<=[.!?]["”’)\]]*\s)(${PART_NAMES})\s*[:.]\s+(?=[\p{Lu}\d])`, 'gu');
 
 /**
  * A structured abstract ("Background: …", "Methods: A mix of …", "Results: …") is read as the
  * sub-sections it labels, as a text's run-in headings are: "Methods" under "Abstract", the
  * label off the paragraph's text. Only in the abstract (under its heading, or before the first
- * heading), and only when two parts at least are labelled so.
+ * heading), and only when two parts at least are labelled so. Parts set in one run ("Objectives.
+ * … Methods. … Results. …", Hindawi) are split at their labels; an abstract printed with no
+ * heading over it (its parts only, or labels only) gets one: its paragraphs are the abstract.
  */
 function structuredAbstract(pages: DraftPage[]): void {
+  // Parts run together in one paragraph before any heading, or under "Abstract": split at their labels.
+  let inAbstract = true;
+  for (const page of pages) {
+    page.blocks = page.blocks.flatMap((b) => {
+      if (b.type === 'heading') inAbstract = /^abstract$/i.test(b.text.trim());
+      if (!inAbstract || b.type !== 'paragraph' || !ABSTRACT_PART.test(b.text)) return [b];
+      const cuts = [...b.text.matchAll(INLINE_PART)].map((m) => m.index);
+      if (cuts.length === 0) return [b];
+      return [0, ...cuts].map((from, i, all) => ({ type: 'paragraph' as const, text: b.text.slice(from, all[i + 1]).trim() }));
+    });
+  }
   const found: Array<{ page: DraftPage; index: number }> = [];
   // Before the first heading (an abstract with none over it) or under "Abstract".
-  let inAbstract = true;
+  inAbstract = true;
+  let headed = false;
   pages.forEach((page) => {
     page.blocks.forEach((b, index) => {
       if (b.type === 'heading') {
         inAbstract = /^abstract$/i.test(b.text.trim());
+        headed ||= inAbstract;
         return;
       }
       if (inAbstract && b.type === 'paragraph' && ABSTRACT_PART.test(b.text)) found.push({ page, index });
     });
   });
-  if (found.length < 2) return;
-  for (const { page, index } of found.reverse()) {
-    const b = page.blocks[index] as { type: 'paragraph'; text: string };
-    const m = ABSTRACT_PART.exec(b.text)!;
-    page.blocks.splice(index, 1, { type: 'heading', level: 2, text: m[1]! }, { type: 'paragraph', text: b.text.slice(m[0].length) });
+  if (found.length >= 2) {
+    for (const { page, index } of [...found].reverse()) {
+      const b = page.blocks[index] as { type: 'paragraph'; text: string };
+      const m = ABSTRACT_PART.exec(b.text)!;
+      page.blocks.splice(index, 1, { type: 'heading', level: 2, text: m[1]! }, { type: 'paragraph', text: b.text.slice(m[0].length) });
+    }
+    if (!headed) found[0]!.page.blocks.splice(found[0]!.index, 0, { type: 'heading', level: 1, text: 'Abstract' });
+    return;
   }
+  // The parts already headings (set on lines of their own), with no "Abstract" over them: the
+  // document's first headings, sub-sections of nothing, named as an abstract's parts are.
+  const first = pages.flatMap((page) => page.blocks.map((b, index) => ({ page, index, b }))).filter(({ b }) => b.type === 'heading');
+  const parts = first.findIndex(({ b }) => !(b.type === 'heading' && b.level === 2 && new RegExp(`^(?:${PART_NAMES})$`).test(b.text.trim())));
+  if ((parts === -1 ? first.length : parts) >= 2) first[0]!.page.blocks.splice(first[0]!.index, 0, { type: 'heading', level: 1, text: 'Abstract' });
 }
