@@ -145,7 +145,7 @@ export function buildBlocks(pages: Line[][], heights: number[], bodySize: number
     let prev: Line | null = null;
     let footnote: { number: number; text: string } | null = null;
     // Table rows are kept out of the paragraphs: each table one block, where its first row is.
-    const tableOf = new Map<Line, { lines: Line[]; rows: string[][] }>();
+    const tableOf = new Map<Line, { lines: Line[]; rows: string[][]; figure?: boolean }>();
     // Read across the whole page first, in print smaller than the body's (a table wider than a
     // column, whose cells cross the gutter, or a landscape page's: not the prose beside it), then
     // column by column (a table in one column, in any print).
@@ -154,6 +154,9 @@ export function buildBlocks(pages: Line[][], heights: number[], bodySize: number
       const candidates = lines.filter((l) => !outline.has(l.text.toLowerCase()));
       for (const t of findTables(byRows(candidates.filter((l) => l.size < bodySize - 0.4)), bodySize)) for (const l of t.lines) tableOf.set(l, t);
       for (const t of findTables(candidates, bodySize)) if (t.lines.every((l) => !tableOf.has(l))) for (const l of t.lines) tableOf.set(l, t);
+      // Rows whose nearest caption is a figure's are the figure's labels (axis titles, legends,
+      // ticks: "rouge-1_f1 FINE … COARSE"), not a table: neither a table nor passages.
+      for (const t of new Set(tableOf.values())) t.figure = captionOf(t.lines, lines) === 'figure';
     }
     for (const l of lines) {
       const table = tableOf.get(l);
@@ -162,7 +165,7 @@ export function buildBlocks(pages: Line[][], heights: number[], bodySize: number
           // The paragraph before stays open for its text after the table (as after a figure).
           closeParagraph();
           closeHeading();
-          out[p]!.blocks.push({ type: 'table', rows: table.rows });
+          if (!table.figure) out[p]!.blocks.push({ type: 'table', rows: table.rows });
         }
         footnote = null;
         continue;
@@ -355,6 +358,28 @@ function withoutFrontMatter(page: DraftPage | undefined): void {
   page.blocks = page.blocks
     .filter((b) => b.type !== 'paragraph' || !FRONT_MATTER.some((re) => re.test(b.text.trim())))
     .map((b) => (b.type === 'paragraph' && /^Key ?words\s*:/i.test(b.text) ? { ...b, text: b.text.replace(/^Key ?words\s*:/i, 'Keywords:') } : b));
+}
+
+/** A caption's first line: "Figure 2:", "Fig. 3.", "Table 1 Overview …". */
+const CAPTION = /^(?:(fig(?:ure)?\.?)|tab(?:le)?\.?)\s*\d+(?:[.:]|\s+\p{Lu})/iu;
+
+/**
+ * Whether the caption nearest to a block of lines (above or below it, overlapping it across)
+ * is a figure's or a table's, if one is near at all.
+ */
+function captionOf(block: Line[], page: Line[]): 'figure' | 'table' | null {
+  const top = Math.max(...block.map((l) => l.y));
+  const bottom = Math.min(...block.map((l) => l.y));
+  const left = Math.min(...block.map((l) => l.x0));
+  const right = Math.max(...block.map((l) => l.x1));
+  let best: { distance: number; kind: 'figure' | 'table' } | null = null;
+  for (const l of page) {
+    const m = CAPTION.exec(l.text);
+    if (!m || block.includes(l) || l.x0 >= right || l.x1 <= left) continue;
+    const distance = l.y < bottom ? bottom - l.y : l.y > top ? l.y - top : 0;
+    if (distance < 250 && (!best || distance < best.distance)) best = { distance, kind: m[1] ? 'figure' : 'table' };
+  }
+  return best?.kind ?? null;
 }
 
 /** A line led by a label in bold ("Results. We have benchmarked …", "Methods: …"): a paragraph's start, whatever its indent. */
