@@ -3,7 +3,7 @@ import type { Draft, DraftBlock, DraftPage } from './draft.js';
 import { joinHyphenated } from './hyphenation.js';
 import { endsSentence, median, sizesOf, SUPERSCRIPT, type Line } from './pdf-lines.js';
 import { splitReferences } from './pdf-references.js';
-import { findTables } from './pdf-tables.js';
+import { findTables, findTextTables } from './pdf-tables.js';
 
 /** Lines in reading order → headings, paragraphs, footnotes and reference entries. */
 
@@ -158,7 +158,20 @@ export function buildBlocks(pages: Line[][], heights: number[], bodySize: number
       // ticks: "rouge-1_f1 FINE … COARSE"), not a table: neither a table nor passages.
       for (const t of new Set(tableOf.values())) t.figure = captionOf(t.lines, lines) === 'figure';
     }
+    // A table of text cells: each cell one paragraph, in the order of the rows.
+    const textTableOf = new Map<Line, { lines: Line[]; paragraphs: string[] }>();
+    if (!inReferences) for (const t of findTextTables(lines.filter((l) => !tableOf.has(l)), bodySize)) for (const l of t.lines) textTableOf.set(l, t);
     for (const l of lines) {
+      const textTable = textTableOf.get(l);
+      if (textTable) {
+        if (textTable.lines[0] === l) {
+          closeParagraph();
+          closeHeading();
+          for (const text of textTable.paragraphs) out[p]!.blocks.push({ type: 'paragraph', text });
+        }
+        footnote = null;
+        continue;
+      }
       const table = tableOf.get(l);
       if (table && !inReferences) {
         if (table.lines[0] === l) {

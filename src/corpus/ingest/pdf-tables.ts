@@ -115,3 +115,75 @@ export function findTables(lines: Line[], bodySize: number): Array<{ lines: Line
   }
   return tables;
 }
+
+/**
+ * A table of text: cells of sentences set side by side in small print ("Question & TL;DR
+ * response | Response snippets", LongEval's Table 6), which reading order gives as lines of the
+ * two columns in turn, each read as a paragraph of its own. Told by its lines: small print, in a
+ * run the reading order interleaves between two or more left edges (lines of the columns on one
+ * baseline, again and again), words not figures. Each cell becomes one paragraph (a cell ends at
+ * a gap, a new label "Q:" or a new quotation), in the order of the rows; a bold first line across
+ * the columns is the header, the column labels, and is left out.
+ */
+export function findTextTables(lines: Line[], bodySize: number): Array<{ lines: Line[]; paragraphs: string[] }> {
+  const out: Array<{ lines: Line[]; paragraphs: string[] }> = [];
+  const small = (l: Line) => l.size < bodySize * 0.92 && !/^(?:fig(?:ure)?|table)\.?\s*\d/i.test(l.text);
+  let i = 0;
+  while (i < lines.length) {
+    if (!small(lines[i]!)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < lines.length && small(lines[j]!) && lines[j]!.page === lines[i]!.page) j++;
+    const run = lines.slice(i, j);
+    const table = textTable(run);
+    if (table) out.push(table);
+    i = j;
+  }
+  return out;
+}
+
+function textTable(run: Line[]): { lines: Line[]; paragraphs: string[] } | null {
+  if (run.length < 8) return null;
+  // Left edges, a couple of points apart at most ("“With …" and its next line at 205 and 206).
+  const starts: number[] = [];
+  for (const x of run.map((l) => l.x0).sort((a, b) => a - b)) if (!starts.length || x - starts[starts.length - 1]! > 3) starts.push(x);
+  const columnOf = (l: Line) => starts.filter((s) => s <= l.x0 + 3).length - 1;
+  const counts = starts.map((_, c) => run.filter((l) => columnOf(l) === c).length);
+  const columns = counts.filter((n) => n >= 3).length;
+  if (columns < 2) return null;
+  // Interleaved: the reading order goes from one column to another and back many times, lines on one baseline.
+  let switches = 0;
+  for (let k = 1; k < run.length; k++) if (columnOf(run[k]!) !== columnOf(run[k - 1]!) && Math.abs(run[k]!.y - run[k - 1]!.y) < run[k]!.size) switches++;
+  const words = run.map((l) => l.text).join(' ');
+  const letters = words.replace(/[^\p{L}]/gu, '').length;
+  if (switches < 6 || letters < words.replace(/\s/g, '').length * 0.7 || words.length / run.length < 20) return null;
+  // A bold first line across the columns: the header.
+  const [first] = run;
+  const header = first!.bold && first!.x1 > (starts[1] ?? Infinity);
+  const body = header ? run.slice(1) : run;
+  const cells: Array<{ column: number; top: number; lines: Line[] }> = [];
+  const open = new Map<number, { column: number; top: number; lines: Line[] }>();
+  for (const l of [...body].sort((a, b) => b.y - a.y)) {
+    const column = columnOf(l);
+    const cell = open.get(column);
+    const last = cell?.lines[cell.lines.length - 1];
+    const startsCell =
+      !cell ||
+      !last ||
+      last.y - l.y > l.size * 1.9 ||
+      /^\p{Lu}[\p{L};&.]{0,6}:\s/u.test(l.text) ||
+      (/^[“"]/.test(l.text) && /[”"][.)]*$/.test(last.text.trim()));
+    if (startsCell) {
+      const fresh = { column, top: l.y, lines: [l] };
+      cells.push(fresh);
+      open.set(column, fresh);
+    } else cell.lines.push(l);
+  }
+  const paragraphs = cells
+    .sort((a, b) => b.top - a.top || a.column - b.column)
+    .map((c) => c.lines.reduce((text, l) => (/\p{L}-$/u.test(text) ? text.slice(0, -1) + l.text : `${text} ${l.text}`), '').trim())
+    .filter((t) => t.replace(/[^\p{L}]/gu, '').length >= 12);
+  return { lines: run, paragraphs };
+}
