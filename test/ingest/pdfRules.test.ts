@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { citeParagraph, formatCitation } from '../../src/answer/citation.js';
 import { joinHyphenated, vocabularyOf } from '../../src/corpus/ingest/hyphenation.js';
 import { importFiles } from '../../src/corpus/ingest/index.js';
-import { withAccents } from '../../src/corpus/ingest/pdf-lines.js';
+import { type Line, withAccents } from '../../src/corpus/ingest/pdf-lines.js';
+import { findTextTables } from '../../src/corpus/ingest/pdf-tables.js';
 import { loadCorpus } from '../../src/corpus/load.js';
 import { prose, tinyPdf, type TinyLine } from './tinyPdf.js';
 
@@ -111,5 +112,126 @@ describe('PDF import rules', () => {
     const vocabulary = vocabularyOf('SciBERT is pretrained on science; Anglo Saxon');
     expect(joinHyphenated('unlike BERT-Large, SciB-', 'ERT is', vocabulary)).toBe('unlike BERT-Large, SciBERT is');
     expect(joinHyphenated('the Anglo-', 'Saxon kings', vocabulary)).toBe('the Anglo-Saxon kings');
+  });
+
+  it('keeps a first page’s front matter out of the passages, an address’s last line with it', async () => {
+    const page: TinyLine[] = [
+      { text: 'Steppe Studies', x: 72, y: 750, size: 8 },
+      { text: 'Volume 2021, Article ID 123456, 9 pages', x: 72, y: 740, size: 8 },
+      { text: 'Seasonal Routes of Mongolian Herders', x: 72, y: 700, size: 20, bold: true },
+      { text: 'Ann Author and Bo Writer', x: 72, y: 670, size: 12 },
+      { text: 'Department of Geography, National University of Mongolia, Ikh Surguuliin gudamj 1,', x: 72, y: 655, size: 9 },
+      { text: 'Ulaanbaatar 14201, Mongolia', x: 72, y: 645, size: 9 },
+      { text: 'Received 9 November 2020; Accepted 25 December 2020', x: 72, y: 630, size: 9 },
+      { text: 'Academic Editor: C. Editor', x: 72, y: 618, size: 9 },
+      { text: 'Copyright © 2021 Ann Author et al. This is an open access article.', x: 72, y: 606, size: 9 },
+      { text: 'Abstract', x: 72, y: 580, size: 12, bold: true },
+      ...prose(BODY, 72, 565),
+      { text: 'Key words: herding, pastures, Mongolia', x: 72, y: 500, size: 9 },
+      { text: '1 Introduction', x: 72, y: 470, size: 12, bold: true },
+      ...prose(BODY.replace('This study', 'A second study'), 72, 455),
+    ];
+    const { result, corpusDir } = await importTiny('frontmatter', [page]);
+    expect(result.error).toBeUndefined();
+    const doc = (await loadCorpus(corpusDir)).documents[0]!;
+    const texts = doc.paragraphs.map((p) => p.text);
+    expect(texts.filter((t) => /Volume 2021|Ulaanbaatar 14201|Received 9 November|Academic Editor|Copyright|Key words|Keywords/.test(t))).toEqual([]);
+    expect(texts).toHaveLength(2);
+    // The keywords are kept, as a text's are: front matter.
+    expect(doc.frontMatter.some((t) => t.startsWith('Keywords: herding'))).toBe(true);
+  });
+
+  it('reads a structured abstract set in one run, with no heading over it, as the Abstract’s parts', async () => {
+    const abstract =
+      'Objectives. We ask how herders choose their routes. Methods. Forty families were followed through one year, and their camps recorded. Results. The routes changed little in a century. Conclusions. Herders keep to the routes of their parents.';
+    const page: TinyLine[] = [
+      { text: 'Seasonal Routes of Mongolian Herders', x: 72, y: 720, size: 20, bold: true },
+      { text: 'Ann Author and Bo Writer', x: 72, y: 690, size: 12 },
+      { text: '© 2021 the authors', x: 72, y: 672, size: 9 },
+      ...prose(abstract, 72, 640, { size: 9 }),
+      { text: '1. Introduction', x: 72, y: 560, size: 12, bold: true },
+      ...prose(BODY, 72, 540),
+    ];
+    const { corpusDir } = await importTiny('runabstract', [page]);
+    const doc = (await loadCorpus(corpusDir)).documents[0]!;
+    const methods = doc.paragraphs.find((p) => p.text.startsWith('Forty families were followed'))!;
+    expect([methods.topSection, methods.section, methods.role]).toEqual(['Abstract', 'Methods', 'abstract']);
+    expect(methods.text).toBe('Forty families were followed through one year, and their camps recorded.');
+    expect(doc.paragraphs.find((p) => p.text.startsWith('Herders on the steppe'))!.topSection).toBe('1. Introduction');
+  });
+
+  it('takes rows whose nearest caption is a figure’s for the figure’s labels, not a table', async () => {
+    const cells = (y: number, row: string[]): TinyLine[] => row.map((text, i) => ({ text, x: 72 + i * 90, y, size: 8 }));
+    const grid = (top: number) => [
+      ...cells(top, ['Khovd', 'Uvs', 'Zavkhan', 'Bayan-Ulgii']),
+      ...cells(top - 11, ['spring', 'summer', 'autumn', 'winter']),
+      ...cells(top - 22, ['0.2', '0.4', '0.6', '0.8']),
+    ];
+    const page: TinyLine[] = [
+      { text: 'Seasonal Routes of Mongolian Herders', x: 72, y: 740, size: 20, bold: true },
+      { text: 'Ann Author', x: 72, y: 715, size: 12 },
+      { text: '© 2021 the authors', x: 72, y: 700, size: 9 },
+      ...prose(BODY, 72, 680),
+      ...grid(600),
+      { text: 'Figure 1: Distance moved by season and province.', x: 72, y: 560, size: 9 },
+      ...prose(BODY.replace('This study', 'A second study'), 72, 530),
+      ...grid(440),
+      { text: 'Table 1: Distance moved by season and province.', x: 72, y: 400, size: 9 },
+    ];
+    const { result, corpusDir } = await importTiny('figurelabels', [page]);
+    expect(result.counts!.tables).toBe(1);
+    const doc = (await loadCorpus(corpusDir)).documents[0]!;
+    expect(doc.paragraphs.map((p) => p.text).join('\n')).not.toMatch(/Khovd|spring|Bayan/);
+  });
+
+  it('reads a table of text cells as its cells, not a paragraph a line', () => {
+    // Two columns of small print in one band: questions on the left, quoted answers on the right,
+    // their lines on the same baselines, which reading order gives in turn (LongEval's Table 6,
+    // whose right column crosses the page's gutter).
+    const left = ['Question & TL;DR Response snippets', 'Q: Did the herders move', 'their camps in winter?', '', 'TL;DR: most of them did,', 'two stayed.', '', 'Q: Did they sell wool at', 'the border markets?'];
+    const right = [
+      '',
+      '“We moved twice in the cold months, once after the first',
+      'snow and once when the grass was gone.”',
+      '“We stayed by the well, as our fathers did.”',
+      '“The winter camp is the one we keep for the old animals.”',
+      '',
+      '',
+      '“All of it went to the buyers at the border this year.”',
+      '“The prices at the border markets were better than in town.”',
+    ];
+    const line = (text: string, x: number, y: number, size: number, bold = false): Line => ({
+      runs: [{ str: text, x, y, w: text.length * size * 0.5, size, bold }],
+      text,
+      x0: x,
+      x1: x + (bold ? 300 : text.length * size * 0.5),
+      y,
+      size,
+      bold,
+      page: 3,
+      leadMarker: null,
+      column: 0,
+      spanning: x > 100,
+    });
+    const lines = left.flatMap((t, i) => [
+      ...(t ? [line(t, 80, 700 - i * 10, 9, i === 0)] : []),
+      ...(right[i] ? [line(right[i]!, 205, 700 - i * 10, 7)] : []),
+    ]);
+    const [table, ...more] = findTextTables([line('The body text before the table, in its own print.', 71, 720, 10.9), ...lines], 10.9);
+    expect(more).toEqual([]);
+    expect(table!.lines).toHaveLength(lines.length);
+    expect(table!.paragraphs).toEqual([
+      'Q: Did the herders move their camps in winter?',
+      '“We moved twice in the cold months, once after the first snow and once when the grass was gone.”',
+      '“We stayed by the well, as our fathers did.”',
+      'TL;DR: most of them did, two stayed.',
+      '“The winter camp is the one we keep for the old animals.”',
+      'Q: Did they sell wool at the border markets?',
+      '“All of it went to the buyers at the border this year.”',
+      '“The prices at the border markets were better than in town.”',
+    ]);
+    // Body text set in two columns is no table of text: its columns are read one after the other.
+    const twoColumns = [...prose(BODY, 72, 700, { size: 8, width: 50 }), ...prose(BODY, 320, 700, { size: 8, width: 50 })].map((l) => line(l.text, l.x, l.y, 8));
+    expect(findTextTables(twoColumns, 10.9)).toEqual([]);
   });
 });

@@ -9,6 +9,10 @@ describe('wiki markup residue in imported text', () => {
     expect(withoutWikiResidue('Kyrgyz population voting.[25] Vladimir Putin on 16 March 2015]] In 2011 Atambayev travelled.')).toBe('Kyrgyz population voting.[25] In 2011 Atambayev travelled.');
     // An initial is not a sentence end; a note marker before the close ends the text's own sentence.
     expect(withoutWikiResidue('He met with John F. Kennedy in 1961]] The visit mattered.')).toBe('The visit mattered.');
+    // Nor is an abbreviated month before its day ("… Mongolia, Aug. 13, 2013.]]": the caption began at the paragraph's start).
+    expect(withoutWikiResidue('2013 in Ulaanbaatar, Mongolia, Aug. 13, 2013.]] Mongolia underwent a democratic revolution in 1990.')).toBe(
+      'Mongolia underwent a democratic revolution in 1990.',
+    );
     expect(withoutWikiResidue('Trade began in silk and cotton fabrics.[12]]] Russian traders began to appear.')).toBe('Trade began in silk and cotton fabrics.[12] Russian traders began to appear.');
   });
 

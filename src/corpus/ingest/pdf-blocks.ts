@@ -162,7 +162,7 @@ export function buildBlocks(pages: Line[][], heights: number[], bodySize: number
     const textTableOf = new Map<Line, { lines: Line[]; paragraphs: string[] }>();
     if (!inReferences) for (const t of findTextTables(lines.filter((l) => !tableOf.has(l)), bodySize)) for (const l of t.lines) textTableOf.set(l, t);
     for (const l of lines) {
-      const textTable = textTableOf.get(l);
+      const textTable = inReferences ? undefined : textTableOf.get(l);
       if (textTable) {
         if (textTable.lines[0] === l) {
           closeParagraph();

@@ -153,9 +153,15 @@ function textTable(run: Line[]): { lines: Line[]; paragraphs: string[] } | null 
   const counts = starts.map((_, c) => run.filter((l) => columnOf(l) === c).length);
   const columns = counts.filter((n) => n >= 3).length;
   if (columns < 2) return null;
-  // Interleaved: the reading order goes from one column to another and back many times, lines on one baseline.
+  // Interleaved: the reading order goes from one column to another and back many times, between
+  // lines side by side (not overlapping across: a hanging indent's lines are one column), on one
+  // baseline or the next.
   let switches = 0;
-  for (let k = 1; k < run.length; k++) if (columnOf(run[k]!) !== columnOf(run[k - 1]!) && Math.abs(run[k]!.y - run[k - 1]!.y) < run[k]!.size) switches++;
+  for (let k = 1; k < run.length; k++) {
+    const [a, b] = [run[k - 1]!, run[k]!];
+    const apart = a.x1 <= b.x0 + 2 || b.x1 <= a.x0 + 2;
+    if (columnOf(a) !== columnOf(b) && apart && Math.abs(b.y - a.y) < b.size * 1.6) switches++;
+  }
   const words = run.map((l) => l.text).join(' ');
   const letters = words.replace(/[^\p{L}]/gu, '').length;
   if (switches < 6 || letters < words.replace(/\s/g, '').length * 0.7 || words.length / run.length < 20) return null;

@@ -14,8 +14,11 @@ const GALLERY_FILE = new RegExp(String.raw`(?:File|Image):[^|\]]*?${IMAGE}(?:(?:
 const BARE_FILE = new RegExp(String.raw`(?<!\S)[^\s|]*[_\d][^\s|]*${IMAGE}(?!\S)`, 'giu');
 /** An infobox parameter: `| flag_p5 = Flag of Khiva 1920-1923.svg`. */
 const TEMPLATE_PARAMETER = /\|\s*[a-z][\w ]{0,30}?\s*=\s*[^|]*/giu;
-/** A sentence's end (note markers included), not an initial's ("John F. Kennedy"). */
-const SENTENCE_END = /(?<!\b\p{Lu})[.!?](?:\[\d+\])*\s+(?=\S)/gu;
+/**
+ * A sentence's end (note markers included) before the next sentence's capital: not an initial's
+ * ("John F. Kennedy"), nor an abbreviated month's before its day ("Aug. 13, 2013.]]").
+ */
+const SENTENCE_END = /(?<!\b\p{Lu})[.!?](?:\[\d+\])*\s+(?=[\p{Lu}"“‘(])/gu;
 
 /**
  * Image captions closed by `]]`, each from where it began: the last sentence end before it,
