@@ -2,6 +2,7 @@ import { findMentions } from '../answer/figureQuestion.js';
 import type { Engine } from '../engine.js';
 import { analyze } from '../search/analyzer.js';
 import { YEAR } from './cues.js';
+import { withNamesCapitalised } from './names.js';
 import type { TurnRecord } from './state.js';
 import { entitiesOf, rareWords } from './words.js';
 
@@ -23,7 +24,8 @@ export function contextFrom(engine: Engine, prev: TurnRecord, turn: string, opti
   // A turn naming a place of its own contrasts it with the previous one ("and what does
   // Kazakhstan want?"): the previous places would pull the answer back.
   const ownPlaces = findMentions(turn).length > 0;
-  for (const e of entitiesOf(prev.frame).slice(0, 3)) if (!(ownPlaces && findMentions(e).length)) add(places, e);
+  // (Names however typed: "what does laruelle say …?" is about Laruelle.)
+  for (const e of entitiesOf(withNamesCapitalised(engine, prev.frame)).slice(0, 3)) if (!(ownPlaces && findMentions(e).length)) add(places, e);
   if (prev.person) add(places, prev.person);
   // The year the turn before was about, like its places ("what goods were those?" after
   // "… in 2017?"), unless the turn says its own.

@@ -26,6 +26,7 @@ import {
   stripFillers,
 } from './cues.js';
 import { applyEllipsis } from './ellipsis.js';
+import { withNamesCapitalised } from './names.js';
 import { findOrdinalReference, pickItem } from './lists.js';
 import { attributedPeople } from './people.js';
 import { findList, lastAnswered, otherDocument, saysMoreOf, withoutMention } from './references.js';
@@ -216,7 +217,7 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
     const changed = applyEllipsis(engine, prev.frame, own);
     if (changed) return { kind: 'ellipsis', resolved: changed, frame: changed, documentId, offset: 0, person: prev.person };
     // "and Schweller?" after "what did Walt argue?": the same question of the new person.
-    const swapped = swapPerson(prev, own);
+    const swapped = swapPerson(prev, withNamesCapitalised(engine, own));
     if (swapped) return { kind: 'ellipsis', resolved: swapped.frame, frame: swapped.frame, documentId, offset: 0, person: swapped.person };
   }
 
@@ -243,7 +244,8 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // "he", "she": the person the previous answer quoted or named.
   const person = prev.person ?? prev.sentences.flatMap((s) => attributedPeople(s, engine.corpus))[0] ?? null;
   // A turn that names its own subject (a place, a name, a document) has its own "he".
-  const ownSubject = named !== null || hasOwnSubject(core);
+  // (Names as the corpus writes them: "what's the lamb thing schweller talks about?" has one.)
+  const ownSubject = named !== null || hasOwnSubject(withNamesCapitalised(engine, core));
   let frame = own;
   let substituted = yearSubstituted;
   if (person && !ownSubject && new RegExp(PERSON_PRONOUN.source, 'i').test(frame)) {
@@ -270,7 +272,7 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // "how did Russia respond?") asks how that party met the matter before. Any other word
   // keeps a subject's turn standalone: taking context for every short one cost more questions
   // that stand alone — "What is Schweller's lamb?" — than it won.
-  const subjectTerms = new Set(analyzeQuestion(own).entities);
+  const subjectTerms = new Set(analyzeQuestion(withNamesCapitalised(engine, own)).entities);
   const rest = terms.filter((t) => !subjectTerms.has(t));
   const reacting = ownSubject && named === null && rest.length > 0 && rest.every((t) => REACTS.has(t));
   // "why did China punish them?": a subject of its own, but a pronoun for the matter before

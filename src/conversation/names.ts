@@ -1,0 +1,98 @@
+import { findMentions } from '../answer/figureQuestion.js';
+import type { Corpus } from '../corpus/types.js';
+import type { Engine } from '../engine.js';
+import { analyze } from '../search/analyzer.js';
+
+/**
+ * The corpus's names, however a reader types them: "and schweller?", "what about
+ * reeves?" name a person as surely as "Schweller" does, but the search reads a name by its
+ * capital. A gazetteer gathered from the parsed text once per corpus (lazily, on the first
+ * conversation that needs it; a reload brings a new corpus and a new gazetteer): a word is
+ * a name when the corpus writes it with a capital on its own — not first in a sentence,
+ * not only inside a longer capitalised name ("Partnership for Peace", "Survey Research",
+ * "Altai Mountains") — and never in lower case (by stem: "Neighbors" is not a name while
+ * "neighbor" is written). Places are read however typed already; this adds the rest.
+ */
+
+const WORD = /\p{L}[\p{L}'’]*/gu;
+/** Joins capitalised words into one longer name: "Partnership for Peace", "Nur-Sultan", "Palmer & Morgan". */
+const CONNECTOR = /^(?:of|for|and|the|de|der|van|von|in|on|&|-|–|—)$/i;
+const MIN_LETTERS = 3;
+
+const cache = new WeakMap<Corpus, Set<string>>();
+
+/** Stems of the corpus's names (see above). */
+export function corpusNames(engine: Engine): Set<string> {
+  const corpus = engine.corpus;
+  let names = cache.get(corpus);
+  if (!names) {
+    names = gatherNames(corpus);
+    cache.set(corpus, names);
+  }
+  return names;
+}
+
+function gatherNames(corpus: Corpus): Set<string> {
+  const alone = new Set<string>();
+  const lower = new Set<string>();
+  // Each distinct word is stemmed once: a corpus repeats its words.
+  const stemmed = new Map<string, string[]>();
+  const stemsOf = (w: string) => {
+    let s = stemmed.get(w);
+    if (!s) stemmed.set(w, (s = analyze(w)));
+    return s;
+  };
+  for (const p of corpus.paragraphsById.values()) {
+    if (p.role === 'caption') continue;
+    const text = p.text;
+    const words = [...text.matchAll(WORD)].map((m) => ({ w: m[0], at: m.index }));
+    // Whether word i is one of a longer capitalised name: the next capitalised word that way,
+    // across connectors, with nothing but spaces, a hyphen, a dash or "&" between.
+    const joined = (i: number, step: 1 | -1): boolean => {
+      for (let j = i + step; words[j]; j += step) {
+        const [a, b] = step === 1 ? [words[j - 1]!, words[j]!] : [words[j]!, words[j + 1]!];
+        if (!/^[\s&\-–—]*$/u.test(text.slice(a.at + a.w.length, b.at))) return false;
+        if (/^\p{Lu}/u.test(words[j]!.w)) return true;
+        if (!CONNECTOR.test(words[j]!.w)) return false;
+      }
+      return false;
+    };
+    words.forEach(({ w, at }, i) => {
+      const stems = stemsOf(w);
+      if (stems.length !== 1) return;
+      const stem = stems[0]!;
+      if (/^\p{Ll}/u.test(w)) {
+        lower.add(stem);
+        return;
+      }
+      if (w.replace(/['’].*$/, '').length < MIN_LETTERS) return;
+      // First in the paragraph or in a sentence: any word has a capital there.
+      if (i === 0 || /[.!?]["”’)]?\s+$/u.test(text.slice(Math.max(0, at - 4), at))) return;
+      if (joined(i, -1) || joined(i, 1)) return;
+      alone.add(stem);
+    });
+  }
+  for (const s of lower) alone.delete(s);
+  return alone;
+}
+
+/**
+ * The text with the corpus's names written with their capital ("what does reeves say?" →
+ * "what does Reeves say?"), so that a turn naming one is read as having a subject of its
+ * own. The first word is left as typed (any sentence capitalises it).
+ */
+export function withNamesCapitalised(engine: Engine, text: string): string {
+  const names = corpusNames(engine);
+  if (names.size === 0) return text;
+  let first = true;
+  return text.replace(WORD, (w) => {
+    if (first) {
+      first = false;
+      return w;
+    }
+    // (Places are read however typed already: left as they are.)
+    if (!/^\p{Ll}/u.test(w) || findMentions(w).length) return w;
+    const stems = analyze(w);
+    return stems.length === 1 && names.has(stems[0]!) ? w.charAt(0).toUpperCase() + w.slice(1) : w;
+  });
+}
