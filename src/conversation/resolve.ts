@@ -12,6 +12,7 @@ import {
   OTHER_DOCUMENT,
   NEXT_ITEM,
   PAGING,
+  PERSON_NOUN,
   PERSON_PRONOUN,
   REACTS,
   SAYS,
@@ -121,6 +122,21 @@ function swapPerson(prev: TurnRecord, own: string): { frame: string; person: str
 /** "East Asia Forum", "Belt and Road": capitalised runs that name things, not people. */
 function findDocumentTitleWord(run: string): boolean {
   return /\b(?:Forum|Initiative|Road|Belt|Policy|Union|Organization|Organisation|Council|Bank|Program|Programme|Zone|Corridor|Treaty|Partnership|Article|Journal)\b/.test(run);
+}
+
+/**
+ * A turn that names its topic before a comma and asks about it after, with a pronoun: the
+ * part before holds two topic words or more and no pronoun of its own, the part after one
+ * for a thing (it, they, there …) and none for a person.
+ */
+function topicFirst(turn: string): boolean {
+  const comma = turn.indexOf(',');
+  if (comma < 0) return false;
+  const head = turn.slice(0, comma);
+  const tail = turn.slice(comma + 1);
+  // ("…, according to him?": a person is not the topic named; "he" is the one before.)
+  const person = new RegExp(PERSON_PRONOUN.source, 'i');
+  return topicTerms(head).length >= 2 && !OTHER_ANAPHORA.test(head) && !person.test(turn) && OTHER_ANAPHORA.test(tail);
 }
 
 /** A turn with its references to the previous turn's years written as years. */
@@ -241,6 +257,11 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   }
 
 
+  // "bri corridors thru mongolia & kaz, which ones r there?", "the third neighbor thing, which
+  // countries are in it?": a topic, then a question about it — the pronoun's antecedent is in
+  // the turn itself, which stands alone.
+  if (!continues && named === null && topicFirst(own)) return standalone();
+
   // "he", "she": the person the previous answer quoted or named.
   const person = prev.person ?? prev.sentences.flatMap((s) => attributedPeople(s, engine.corpus))[0] ?? null;
   // A turn that names its own subject (a place, a name, a document) has its own "he".
@@ -248,7 +269,14 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   const ownSubject = named !== null || hasOwnSubject(withNamesCapitalised(engine, core));
   let frame = own;
   let substituted = yearSubstituted;
-  if (person && !ownSubject && new RegExp(PERSON_PRONOUN.source, 'i').test(frame)) {
+  // "how does Mongolia handle China, according to him?": places of its own but no person, so
+  // "him" is still the person before — and the one link to the turn before: the turn's own
+  // places are its topic, and no other words of the turn before are carried.
+  const ownPeople = ownSubject && named === null ? entitiesOf(withNamesCapitalised(engine, core)).filter((e) => !findMentions(e).length) : [];
+  const placesOnly = ownSubject && named === null && ownPeople.length === 0 && !PERSON_NOUN.test(core);
+  let personLink = false;
+  if (person && (!ownSubject || placesOnly) && new RegExp(PERSON_PRONOUN.source, 'i').test(frame)) {
+    personLink = ownSubject;
     // "does he agree with him?": an object pronoun after a subject one in the same turn is
     // someone else (the same one would be "himself"): the person salient before that.
     const other = state.turns
@@ -303,7 +331,7 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   if (topicShift && counting && !QUESTION_OPENER.test(frame) && (counting[1]!.toLowerCase() === 'much' || /\p{L}{3,}s[\s?.!]*$/u.test(frame))) {
     frame = `${counting[0].toLowerCase()} ${frame}`;
   }
-  const c = contextFrom(engine, prev, frame, { topicShift });
+  const c = personLink ? { places: [], words: [] } : contextFrom(engine, prev, frame, { topicShift });
   // The places stay in the frame, so a later "and Kyrgyzstan?" has one to replace.
   const framed = withContext(frame, c.places);
   return { kind: 'contextual', resolved: withContext(frame, [...c.places, ...c.words]), frame: framed, documentId, offset: 0, person: substituted ? person : prev.person };

@@ -35,3 +35,29 @@ describe('the corpus’s names, however typed', () => {
     expect(lower!.answer.passages[0]!.paragraphId).toBe(answerQuestion(engine, q).passages[0]!.paragraphId);
   });
 });
+
+describe('“he” in a turn with places of its own', () => {
+  it('“how does kazakhstan deal with china, according to him?” is the person before, and only the person links it to the turn before', () => {
+    const [, r] = converse(engine, 'what does Radchenko say about the Dalai Lama visit?', 'how does kazakhstan deal with china, according to him?');
+    expect(r!.resolution.kind).toBe('contextual');
+    expect(r!.resolution.resolved).toMatch(/^how does kazakhstan deal with china, according to (?:Sergey )?Radchenko\?$/);
+  });
+
+  it('a person the turn speaks of keeps its own “his”; a name of its own keeps its own “he”', () => {
+    const [, president] = converse(engine, 'what does Radchenko say about the Dalai Lama visit?', 'what did the kyrgyz president sign on his 1993 trip to mongolia?');
+    expect(president!.resolution.resolved).not.toMatch(/Radchenko/);
+    const [, named] = converse(engine, 'what does Radchenko say about the Dalai Lama visit?', 'what did Akayev sign on his trip to mongolia?');
+    expect(named!.resolution.resolved).not.toMatch(/Radchenko/);
+  });
+});
+
+describe('a topic, then a question about it', () => {
+  it('“the third neighbor idea, which countries are in it?” has its “it” in itself and stands alone; “and kyrgyzstan, what did it send?” still continues', () => {
+    const q = 'the third neighbor idea, which countries are in it?';
+    const [, r] = converse(engine, 'how much did kazakhstan export to mongolia in 2019?', q);
+    expect(r!.resolution.kind).toBe('standalone');
+    expect(r!.answer.passages[0]!.paragraphId).toBe(answerQuestion(engine, q).passages[0]!.paragraphId);
+    const [, more] = converse(engine, 'how much did kazakhstan export to mongolia in 2019?', 'and kyrgyzstan, what did it send?');
+    expect(more!.resolution.kind).not.toBe('standalone');
+  });
+});
