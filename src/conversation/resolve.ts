@@ -101,6 +101,15 @@ function newTopic(engine: Engine, state: ConversationState, own: string, terms: 
   return terms.every((t) => !seen.has(t));
 }
 
+const RELATIONAL = /\b(?:opposite|other|same|similar|different|contrary|first|second|third|last|former|latter|next|previous|else|instead)\b/i;
+
+/** None of the terms is in the previous question or the best passage it was shown. */
+function newToAnswer(engine: Engine, prev: TurnRecord, terms: string[]): boolean {
+  const best = prev.paragraphIds[0] ? (engine.corpus.paragraphsById.get(prev.paragraphIds[0])?.text ?? '') : '';
+  const said = new Set(analyze(`${prev.resolved} ${best}`));
+  return terms.every((t) => !said.has(t));
+}
+
 const NAME_ONLY = /^(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,3})[\s?.!]*$/u;
 const NAME_RUN = /\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,3}/gu;
 
@@ -315,7 +324,12 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   }
   // "what about tourism?": a new topic for the same places.
   // ("and what did Mongolia do in response?" reacts to the matter before: no new topic.)
-  const topicShift = continues && !substituted && !reacting && terms.length > 0 && !OTHER_ANAPHORA.test(own);
+  // So is a turn whose topic words neither the question before nor its best passage used
+  // ("what happened to the flights later on?" after a state visit): it asks of the same places,
+  // not of what was said there.
+  // (A word relating it to what was said — "the opposite view", "the first one" — is no new topic.)
+  const unsaid = !ownSubject && !substituted && terms.length > 0 && !OTHER_ANAPHORA.test(own) && !RELATIONAL.test(own) && !findOrdinalReference(own) && newToAnswer(engine, prev, terms);
+  const topicShift = unsaid || (continues && !substituted && !reacting && terms.length > 0 && !OTHER_ANAPHORA.test(own));
   // "what goods were those?" after a trade flow ("what did Mongolia export to Kyrgyzstan in
   // 2017?"): "those" are that flow, its way and year included, and the turn asks one more
   // thing of it — the previous question whole, as support turns take it, not its words loose.
