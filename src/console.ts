@@ -106,7 +106,7 @@ export async function runConsole(
     } else if (line.trim() && !line.trim().startsWith('/')) {
       try {
         const started = performance.now();
-        const turn = answerTurn(engine, conversation, line.trim(), { limit: PASSAGES_PER_ANSWER + 1 });
+        const turn = answerTurn(engine, conversation, line.trim(), { limit: PASSAGES_PER_ANSWER + 1, shown: PASSAGES_PER_ANSWER });
         conversation = turn.state;
         const resolved = turn.resolution.kind === 'source' || turn.resolution.kind === 'more' ? line.trim() : turn.resolution.resolved;
         output.write(`${renderReplyText(turnReply(turn.answer, { asked: line.trim(), resolved }, { offset: turn.resolution.offset }), style)}\n`);

@@ -20,6 +20,12 @@ export interface TurnResult {
 export interface TurnOptions {
   /** Passages to return (default 5). */
   limit?: number;
+  /**
+   * Passages the reader is shown (default all returned): Discord asks for one more than it
+   * shows, to know whether to offer More. What a later "more", "who said that?" or "the
+   * first one" refers to is what was shown, so only those are remembered.
+   */
+  shown?: number;
   now?: number;
 }
 
@@ -61,7 +67,7 @@ export function answerTurn(engine: Engine, state: ConversationState, asked: stri
     frame: resolution.frame,
     kind: resolution.kind,
     documentId: resolution.documentId,
-    paragraphIds: answer.passages.map((p) => p.paragraphId),
+    paragraphIds: answer.passages.slice(0, options.shown ?? limit).map((p) => p.paragraphId),
     sentences,
     offset: resolution.offset,
     person,

@@ -178,7 +178,7 @@ export class MessageHandler {
     const state = await this.conversationOf(message, addressed);
     // Queued with everyone's answer work (see WorkQueue), like a command.
     const engine = await this.central.engineFor(message.guildId);
-    const result = await this.central.work.run(message.author.id, () => answerTurn(engine, state, question, { limit: PASSAGES_PER_ANSWER + 1 }));
+    const result = await this.central.work.run(message.author.id, () => answerTurn(engine, state, question, { limit: PASSAGES_PER_ANSWER + 1, shown: PASSAGES_PER_ANSWER }));
     const { resolution, answer } = result;
     const resolved = resolution.kind === 'source' || resolution.kind === 'more' ? question : resolution.resolved;
     const answerId = newAnswerId();

@@ -75,3 +75,20 @@ describe('a topic the answer before never spoke of', () => {
     expect(opposite!.resolution.resolved).not.toMatch(/^who took the opposite view\? \([^,]*(?:, [^,]*)?\)$/);
   });
 });
+
+describe('“more” pages past what was shown', () => {
+  it('with one passage more asked for than shown (as Discord asks, to offer More), “more” starts at the first passage not shown', async () => {
+    const { answerTurn } = await import('../../src/conversation/converse.js');
+    const { emptyConversation } = await import('../../src/conversation/state.js');
+    const q = 'how popular is russia in mongolia?';
+    const first = answerTurn(engine, emptyConversation(), q, { limit: 4, shown: 3 });
+    expect(first.answer.passages).toHaveLength(4);
+    const more = answerTurn(engine, first.state, 'more', { limit: 4, shown: 3 });
+    expect(more.resolution.kind).toBe('more');
+    expect(more.resolution.offset).toBe(3);
+    expect(more.answer.passages[0]!.paragraphId).toBe(first.answer.passages[3]!.paragraphId);
+    // Without a shown count, everything returned was shown.
+    const all = answerTurn(engine, emptyConversation(), q, { limit: 4 });
+    expect(answerTurn(engine, all.state, 'more', { limit: 4 }).resolution.offset).toBe(4);
+  });
+});
