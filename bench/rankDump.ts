@@ -1,8 +1,10 @@
 /**
  * `npx tsx bench/rankDump.ts > out.jsonl`: every question of every evaluation file, as
  * answered (passages, scores, best sentences, lead, suggestions) and as Discord would
- * receive it (the rendered /ask message): for checking that a speed-up changed nothing,
- * byte for byte, by diffing the output before and after.
+ * receive it (the rendered /ask message), and the index's ranking itself (`index.query`: the
+ * ten best with their re-ranker features, coverage and matched terms, which the answer
+ * does not show): for checking that a speed-up changed nothing, byte for byte, by diffing
+ * the output before and after.
  */
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
@@ -19,5 +21,7 @@ const engine = await createEngine(undefined, { indexCacheDir: null });
 for (const q of questions) {
   const answer = answerQuestion(engine, q, { limit: PASSAGES_PER_ANSWER + 1 });
   const message = renderMessage(answerReply(answer, { private: false, answerId: 'a0' }));
-  process.stdout.write(`${JSON.stringify({ q, answer, message })}\n`);
+  const { passages, suggestions } = engine.index.query(q, { limit: 10 });
+  const ranking = passages.map((p) => ({ id: p.paragraph.id, score: p.score, coverage: p.coverage, sentence: p.bestSentence.start, matched: p.matchedTerms, features: p.features }));
+  process.stdout.write(`${JSON.stringify({ q, answer, message, ranking, suggestions })}\n`);
 }

@@ -610,7 +610,7 @@ export class PassageIndex {
         }
       }
     }
-    const ranked = rankCandidates(candidates, question, groups, this.documentTerms, this.sourceNames, undefined, this.leadIn);
+    const ranked = rankCandidates(candidates, question, groups, this.documentTerms, this.sourceNames, undefined, this.leadIn, this.termIds);
     const weight = ranked.length ? denseWeight(ranked[0]!.features.coverage) : 0;
     const dense = weight > 0 ? this.dense() : null;
     if (!dense) return ranked;
@@ -696,7 +696,7 @@ export class PassageIndex {
     // of (ranked, extras) orders ties as one of (candidates, extras) would.
     const norms = { maxBm25: Math.max(0, ...candidates.map((c) => c.bm25)), maxWindow: Math.max(0, ...candidates.map((c) => c.windowBm25)) };
     const all = extra.length
-      ? [...ranked, ...rankCandidates(extra, question, groups, this.documentTerms, this.sourceNames, norms, this.leadIn)].sort((a, b) => b.score - a.score)
+      ? [...ranked, ...rankCandidates(extra, question, groups, this.documentTerms, this.sourceNames, norms, this.leadIn, this.termIds)].sort((a, b) => b.score - a.score)
       : ranked;
     let min = Infinity;
     let max = -Infinity;

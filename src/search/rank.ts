@@ -3,6 +3,7 @@ import { analyze } from './analyzer.js';
 import type { AnalyzedQuestion, QuestionType } from './question.js';
 import { isPreamble } from './preamble.js';
 import { splitSentences, type SentenceSpan } from './sentences.js';
+import { TermIds, type PassageIds } from './windows.js';
 
 /**
  * Re-ranking of BM25 candidates. BM25 alone rewards a paragraph for repeating one query word
@@ -93,18 +94,11 @@ export function withoutCitations(text: string): string {
  * IDF-weighted share of the question found, from each group's best weight present (0 when
  * absent, the variant's weight when an expansion stands in for the word typed).
  */
-function share(found: ArrayLike<number>, groups: QueryTermGroup[], totalIdf: number): number {
+function share(found: ArrayLike<number>, groups: QueryTermGroup[], totalIdf: number, offset = 0): number {
   if (totalIdf <= 0) return 0;
   let sum = 0;
-  for (let g = 0; g < groups.length; g++) if (groups[g]!.idf > 0) sum += groups[g]!.idf * found[g]!;
+  for (let g = 0; g < groups.length; g++) if (groups[g]!.idf > 0) sum += groups[g]!.idf * found[offset + g]!;
   return sum / totalIdf;
-}
-
-/** Each group's best variant weight among `terms` (0 if none is there). */
-function groupWeights(has: (term: string) => boolean, variants: VariantTable, groupCount: number): number[] {
-  const out = new Array<number>(groupCount).fill(0);
-  for (const { term, group, weight } of variants.list) if (weight > out[group]! && has(term)) out[group] = weight;
-  return out;
 }
 
 /** The same from the other side, for a few terms: each variant's groups and weights, by term and as a list. */
@@ -115,23 +109,148 @@ interface VariantTable {
   list: ReadonlyArray<{ term: string; group: number; weight: number }>;
 }
 /**
- * Raises `out[group]` to the weight of each variant found in `terms` (`termList`: the same
- * terms as an array, when there is one). A hot loop: arrays walked by index, no closures.
+ * Raises `out[group]` to the weight of each variant found in `terms`: for the few sets of
+ * words a document or its context lends (sentences are matched by term number, see `QueryTable`).
  */
-function raiseWeights(out: number[], terms: ReadonlySet<string>, variants: VariantTable, termList?: readonly string[]): number[] {
-  // Walk the smaller side: the terms, or the question's variants.
-  if (termList && termList.length <= variants.entries.length) {
-    for (let i = 0; i < termList.length; i++) {
-      const list = variants.byTerm.get(termList[i]!);
-      if (list) for (let j = 0; j < list.length; j++) if (list[j]!.weight > out[list[j]!.group]!) out[list[j]!.group] = list[j]!.weight;
-    }
-  } else {
-    for (let i = 0; i < variants.entries.length; i++) {
-      const [term, list] = variants.entries[i]!;
-      if (terms.has(term)) for (let j = 0; j < list.length; j++) if (list[j]!.weight > out[list[j]!.group]!) out[list[j]!.group] = list[j]!.weight;
-    }
+function raiseWeights(out: Float64Array, terms: ReadonlySet<string>, variants: VariantTable): Float64Array {
+  if (terms.size === 0) return out;
+  for (let i = 0; i < variants.entries.length; i++) {
+    const [term, list] = variants.entries[i]!;
+    if (terms.has(term)) for (let j = 0; j < list.length; j++) if (list[j]!.weight > out[list[j]!.group]!) out[list[j]!.group] = list[j]!.weight;
   }
   return out;
+}
+
+/**
+ * The question's (variant, group) entries by term number, installed in arrays shared by the
+ * queries of one TermIds and stamped per query (as windows.ts and dense.ts do): a sentence's
+ * terms are then matched by an array lookup each instead of a string hash (the re-ranker was
+ * the largest stage of an answer's CPU).
+ * Entry `e` is `variants.list[e]`; the entries of term number `id` are
+ * `order[from[id]]`…`order[to[id] - 1]`, in list order, when `stamp[id] === generation`.
+ */
+interface QueryTable {
+  stamp: Int32Array;
+  from: Int32Array;
+  to: Int32Array;
+  generation: number;
+  order: Int32Array;
+  group: Int32Array;
+  weight: Float64Array;
+}
+
+/** Per TermIds: the stamped arrays, grown with it. */
+const queryTables = new WeakMap<TermIds, { stamp: Int32Array; from: Int32Array; to: Int32Array; generation: number }>();
+
+function queryTable(ids: TermIds, list: VariantTable['list']): QueryTable {
+  let shared = queryTables.get(ids);
+  if (!shared) queryTables.set(ids, (shared = { stamp: new Int32Array(1024), from: new Int32Array(1024), to: new Int32Array(1024), generation: 0 }));
+  if (shared.stamp.length < ids.size) {
+    let size = shared.stamp.length;
+    while (size < ids.size) size *= 2;
+    const grow = (a: Int32Array) => {
+      const b = new Int32Array(size);
+      b.set(a);
+      return b;
+    };
+    shared.stamp = grow(shared.stamp);
+    shared.from = grow(shared.from);
+    shared.to = grow(shared.to);
+  }
+  const generation = ++shared.generation;
+  const { stamp, from, to } = shared;
+  const group = new Int32Array(list.length);
+  const weight = new Float64Array(list.length);
+  const idOf = new Int32Array(list.length).fill(-1);
+  const numbered: number[] = [];
+  // A term no numbered passage has gets no number (a question's words must not grow the
+  // vocabulary), and cannot match.
+  for (let e = 0; e < list.length; e++) {
+    group[e] = list[e]!.group;
+    weight[e] = list[e]!.weight;
+    const id = ids.lookup(list[e]!.term);
+    if (id === undefined) continue;
+    idOf[e] = id;
+    if (stamp[id] !== generation) {
+      stamp[id] = generation;
+      to[id] = 0;
+      numbered.push(id);
+    }
+    to[id] = to[id]! + 1;
+  }
+  // Counting sort by term number, each term's entries in list order.
+  let at = 0;
+  for (const id of numbered) {
+    from[id] = at;
+    at += to[id]!;
+    to[id] = from[id]!;
+  }
+  const order = new Int32Array(at);
+  for (let e = 0; e < list.length; e++) {
+    const id = idOf[e]!;
+    if (id >= 0) order[to[id]!++] = e;
+  }
+  return { stamp, from, to, generation, order, group, weight };
+}
+
+/** Raises `out[offset + group]` to the weight of each variant among the term numbers `terms[start…end)`. */
+function raiseById(out: Float64Array, offset: number, terms: Int32Array, start: number, end: number, t: QueryTable): void {
+  const { stamp, from, to, generation, order, group, weight } = t;
+  for (let i = start; i < end; i++) {
+    const id = terms[i]!;
+    if (stamp[id] !== generation) continue;
+    for (let j = from[id]!, stop = to[id]!; j < stop; j++) {
+      const e = order[j]!;
+      const at = offset + group[e]!;
+      if (weight[e]! > out[at]!) out[at] = weight[e]!;
+    }
+  }
+}
+
+/**
+ * What the re-ranker needs of a passage as term numbers: each sentence's distinct terms (in
+ * its term set's order), one run after another, and the passage's terms (text and section
+ * title: `AnalyzedPassage.terms`, which the sentences' need not add up to exactly).
+ */
+interface RankIds {
+  passage: PassageIds;
+  distinct: Int32Array;
+  /** Where each sentence's run of `distinct` ends. */
+  distinctEnds: Int32Array;
+  terms: Int32Array;
+}
+
+const rankIds = new WeakMap<PassageIds, RankIds>();
+
+function rankIdsOf(passage: AnalyzedPassage, ids: TermIds): RankIds {
+  const numbered = ids.passage(passage);
+  let out = rankIds.get(numbered);
+  if (out) return out;
+  let total = 0;
+  for (const s of passage.sentences) total += s.terms.size;
+  const distinct = new Int32Array(total);
+  const distinctEnds = new Int32Array(passage.sentences.length);
+  let at = 0;
+  passage.sentences.forEach((s, k) => {
+    for (const t of s.terms) distinct[at++] = ids.id(t);
+    distinctEnds[k] = at;
+  });
+  const terms = new Int32Array(passage.terms.size);
+  let j = 0;
+  for (const t of passage.terms) terms[j++] = ids.id(t);
+  out = { passage: numbered, distinct, distinctEnds, terms };
+  rankIds.set(numbered, out);
+  return out;
+}
+
+/** Term numbers for `rankCandidates` called without the index's. */
+const defaultIds = new TermIds();
+
+/** Reused scratch, grown as needed: the re-ranker allocates little per candidate (GC shows in the 99th percentile). */
+const scratch = { inSentence: new Float64Array(256), pairs: new Float64Array(256), present: new Uint8Array(64) };
+function scratchFor(name: 'inSentence' | 'pairs', size: number): Float64Array {
+  if (scratch[name].length < size) scratch[name] = new Float64Array(size * 2);
+  return scratch[name];
 }
 
 /**
@@ -143,30 +262,29 @@ function raiseWeights(out: number[], terms: ReadonlySet<string>, variants: Varia
  */
 const PAIR_SPAN = 3;
 const ORDERED_PAIR_BONUS = 0.5;
-function sentencePairs(seq: readonly string[], groupsOf: ReadonlyMap<string, number[]>, groupCount: number): number[] {
-  const out = new Array<number>(Math.max(0, groupCount - 1)).fill(0);
-  if (groupCount < 2) return out;
+/** Into `out[offset…offset + groupCount - 1)`, zeroed first: the pairs of the term numbers `seq[start…end)`. */
+function sentencePairs(seq: Int32Array, start: number, end: number, t: QueryTable, groupCount: number, out: Float64Array, offset: number): void {
+  for (let g = 0; g < groupCount - 1; g++) out[offset + g] = 0;
+  if (groupCount < 2) return;
+  const { stamp, from, to, generation, order, group } = t;
   // Each position against the PAIR_SPAN positions before it (a hot loop: no temporary arrays).
-  for (let j = 1; j < seq.length; j++) {
-    const later = groupsOf.get(seq[j]!);
-    if (!later) continue;
-    for (let k = 1; k <= PAIR_SPAN && k <= j; k++) {
-      const i = j - k;
-      if (seq[i] === seq[j]) continue;
-      const earlier = groupsOf.get(seq[i]!);
-      if (!earlier) continue;
-      for (let a = 0; a < earlier.length; a++) {
-        for (let b = 0; b < later.length; b++) {
-          const ga = earlier[a]!;
-          const gb = later[b]!;
+  for (let j = start + 1; j < end; j++) {
+    const later = seq[j]!;
+    if (stamp[later] !== generation) continue;
+    for (let k = 1; k <= PAIR_SPAN && k <= j - start; k++) {
+      const earlier = seq[j - k]!;
+      if (earlier === later || stamp[earlier] !== generation) continue;
+      for (let a = from[earlier]!; a < to[earlier]!; a++) {
+        for (let b = from[later]!; b < to[later]!; b++) {
+          const ga = group[order[a]!]!;
+          const gb = group[order[b]!]!;
           // In the question's order, and adjacent: the phrase itself.
-          if (gb === ga + 1) out[ga] = Math.max(out[ga]!, k === 1 ? 1 + ORDERED_PAIR_BONUS : 1);
-          else if (ga === gb + 1) out[gb] = Math.max(out[gb]!, 1);
+          if (gb === ga + 1) out[offset + ga] = Math.max(out[offset + ga]!, k === 1 ? 1 + ORDERED_PAIR_BONUS : 1);
+          else if (ga === gb + 1) out[offset + gb] = Math.max(out[offset + gb]!, 1);
         }
       }
     }
   }
-  return out;
 }
 
 /**
@@ -238,8 +356,6 @@ export interface AnalyzedSentence {
   /** Index terms in order. */
   sequence: string[];
   terms: Set<string>;
-  /** The same distinct terms as an array (faster to walk than the set). */
-  termList: string[];
   /** typeFit of the sentence by question type, filled in as asked. */
   typeFits: Partial<Record<QuestionType, number>>;
   /** About the text itself rather than its subject (see preamble.ts). */
@@ -285,10 +401,10 @@ export function passageAnalysis(paragraph: Paragraph): AnalyzedPassage {
     const sentencePlain = withoutCitations(span.text);
     const sequence = analyze(sentencePlain);
     const terms = new Set(sequence);
-    return { span, plain: sentencePlain, sequence, terms, termList: [...terms], typeFits: {}, preamble: isPreamble(span.text) };
+    return { span, plain: sentencePlain, sequence, terms, typeFits: {}, preamble: isPreamble(span.text) };
   });
   if (sentences.length === 0) {
-    sentences.push({ span: { text: paragraph.text, start: 0, end: paragraph.text.length }, plain, sequence: [], terms: new Set(), termList: [], typeFits: {}, preamble: false });
+    sentences.push({ span: { text: paragraph.text, start: 0, end: paragraph.text.length }, plain, sequence: [], terms: new Set(), typeFits: {}, preamble: false });
   }
   const sectionTerms = new Set(analyze(paragraph.section ?? ''));
   return { plain, sentences, terms: new Set([...analyze(plain), ...sectionTerms]), sectionTerms };
@@ -320,18 +436,25 @@ export function rankCandidates(
   norms?: { maxBm25: number; maxWindow: number },
   /** Terms a paragraph's context lends it (the words of a lead-in ending in a colon: see index.ts `leadIn`). */
   lent: (paragraph: Paragraph) => ReadonlySet<string> = () => NO_TERMS,
+  /** The index's term numbers (shared with window scoring and the dense signal). */
+  ids: TermIds = defaultIds,
 ): RankedPassage[] {
-  const maxBm25 = norms?.maxBm25 ?? Math.max(0, ...candidates.map((c) => c.bm25));
-  const maxWindow = norms?.maxWindow ?? Math.max(0, ...candidates.map((c) => c.windowBm25));
+  let maxBm25 = 0;
+  let maxWindow = 0;
+  for (const c of candidates) {
+    maxBm25 = Math.max(maxBm25, c.bm25);
+    maxWindow = Math.max(maxWindow, c.windowBm25);
+  }
+  if (norms) ({ maxBm25, maxWindow } = norms);
   const totalIdf = groups.reduce((sum, g) => sum + Math.max(0, g.idf), 0);
   const reliability = TYPE_RELIABILITY[question.type];
   const entityIndexes = groups.flatMap((g, i) => (question.entities.includes(g.term) ? [i] : []));
-  const groupsOf = new Map<string, number[]>();
   const variantIndex = new Map<string, Array<{ group: number; weight: number }>>();
   groups.forEach((g, i) => {
     for (const [t, weight] of g.variants) {
-      groupsOf.set(t, [...(groupsOf.get(t) ?? []), i]);
-      variantIndex.set(t, [...(variantIndex.get(t) ?? []), { group: i, weight }]);
+      let list = variantIndex.get(t);
+      if (!list) variantIndex.set(t, (list = []));
+      list.push({ group: i, weight });
     }
   });
   const variants: VariantTable = {
@@ -340,26 +463,43 @@ export function rankCandidates(
     list: groups.flatMap((g, group) => [...g.variants].map(([term, weight]) => ({ term, group, weight }))),
   };
   const n = groups.length;
+  // Every candidate's terms numbered first: a question term none of them has then has no number.
+  const numbered = candidates.map(({ paragraph }) => rankIdsOf(analyzePassage(paragraph), ids));
+  const table = queryTable(ids, variants.list);
+  const entryCount = variants.list.length;
+  if (scratch.present.length < entryCount) scratch.present = new Uint8Array(entryCount * 2);
+  const present = scratch.present;
   // What a document's names and source words hold of the question: the same for each of its candidates.
-  const byDocument = new Map<string, { names: number[]; source: number[] }>();
-  const ranked = candidates.map(({ paragraph, bm25, windowBm25 }) => {
+  const byDocument = new Map<string, { names: Float64Array; source: Float64Array; sourceHas: Uint8Array }>();
+  const found = new Float64Array(n);
+  const ranked = candidates.map(({ paragraph, bm25, windowBm25 }, c) => {
     const passage = analyzePassage(paragraph);
     const { sentences } = passage;
+    const termIds = numbered[c]!;
     // Words naming the source (author, title, venue, year) count for every paragraph of it;
     // the author and year also for every sentence ("what does Miliate say…", "the 2013 op-ed").
     const sourceTerms = documentTerms.get(paragraph.documentId) ?? NO_TERMS;
     const names = sourceNames.get(paragraph.documentId);
     let document = byDocument.get(paragraph.documentId);
     if (!document) {
+      const sourceHas = new Uint8Array(entryCount);
+      for (let e = 0; e < entryCount; e++) sourceHas[e] = sourceTerms.has(variants.list[e]!.term) ? 1 : 0;
       document = {
-        names: raiseWeights(new Array<number>(n).fill(0), names?.terms ?? NO_TERMS, variants),
-        source: raiseWeights(new Array<number>(n).fill(0), sourceTerms, variants),
+        names: raiseWeights(new Float64Array(n), names?.terms ?? NO_TERMS, variants),
+        source: raiseWeights(new Float64Array(n), sourceTerms, variants),
+        sourceHas,
       };
       byDocument.set(paragraph.documentId, document);
     }
     const nameWeights = document.names;
-    const inSentence = sentences.map((x) => raiseWeights(nameWeights.slice(), x.terms, variants, x.termList));
-    const inContext = raiseWeights(document.source.slice(), passage.sectionTerms, variants);
+    // Each sentence's best weight per group, sentence i at i × n: the source's names, then its own terms.
+    const inSentence = scratchFor('inSentence', sentences.length * n);
+    for (let i = 0; i < sentences.length; i++) {
+      inSentence.set(nameWeights, i * n);
+      raiseById(inSentence, i * n, termIds.distinct, i === 0 ? 0 : termIds.distinctEnds[i - 1]!, termIds.distinctEnds[i]!, table);
+    }
+    const inContext = document.source.slice();
+    raiseById(inContext, 0, termIds.passage.section, 0, termIds.passage.section.length, table);
     for (const t of lent(paragraph)) {
       for (const { group, weight } of variantIndex.get(t) ?? []) inContext[group] = Math.max(inContext[group]!, LENT_WEIGHT * weight);
     }
@@ -371,7 +511,7 @@ export function rankCandidates(
     for (let i = 0; i < sentences.length; i++) {
       const fit = sentenceTypeFit(sentences[i]!, question.type, question.counted);
       if (fit > bestTypeFit) bestTypeFit = fit;
-      let score = WEIGHTS.sentence * share(inSentence[i]!, groups, totalIdf) + WEIGHTS.type * reliability * fit;
+      let score = WEIGHTS.sentence * share(inSentence, groups, totalIdf, i * n) + WEIGHTS.type * reliability * fit;
       if (sentences[i]!.preamble) score *= PREAMBLE_SENTENCE;
       if (score > bestScore) {
         best = i;
@@ -382,28 +522,29 @@ export function rankCandidates(
     // Coverage and proximity in the best run of WINDOW sentences: long paragraphs get no
     // credit for scattering the question's words over many sentences.
     // A pair needs two of the question's words in one sentence: most sentences are skipped.
-    const noPairs = new Array<number>(Math.max(0, n - 1)).fill(0);
-    const pairsIn = sentences.map((x, i) => {
-      let present = 0;
-      const weights = inSentence[i]!;
-      for (let g = 0; g < n; g++) if (weights[g]! > 0) present++;
-      return present >= 2 ? sentencePairs(x.sequence, groupsOf, n) : noPairs;
-    });
+    const pairWidth = Math.max(0, n - 1);
+    const pairsIn = scratchFor('pairs', sentences.length * pairWidth);
+    const { sequence, ends } = termIds.passage;
+    for (let i = 0; i < sentences.length; i++) {
+      let held = 0;
+      for (let g = 0; g < n; g++) if (inSentence[i * n + g]! > 0) held++;
+      if (held >= 2) sentencePairs(sequence, i === 0 ? 0 : ends[i - 1]!, ends[i]!, table, n, pairsIn, i * pairWidth);
+      else for (let g = 0; g < pairWidth; g++) pairsIn[i * pairWidth + g] = 0;
+    }
     let windowCoverage = 0;
     let pairs = 0;
-    const found = new Array<number>(n);
     for (let i = 0; i < Math.max(1, sentences.length - WINDOW + 1); i++) {
       const end = Math.min(sentences.length, i + WINDOW);
       for (let g = 0; g < n; g++) {
         found[g] = inContext[g]!;
-        for (let k = i; k < end; k++) found[g] = Math.max(found[g]!, inSentence[k]![g]!);
+        for (let k = i; k < end; k++) found[g] = Math.max(found[g]!, inSentence[k * n + g]!);
       }
       windowCoverage = Math.max(windowCoverage, share(found, groups, totalIdf));
       if (n > 1) {
         let sum = 0;
         for (let g = 0; g < n - 1; g++) {
           let value = 0;
-          for (let k = i; k < end; k++) value = Math.max(value, pairsIn[k]![g]!);
+          for (let k = i; k < end; k++) value = Math.max(value, pairsIn[k * pairWidth + g]!);
           sum += value;
         }
         pairs = Math.max(pairs, sum / ((n - 1) * (1 + ORDERED_PAIR_BONUS)));
@@ -415,7 +556,7 @@ export function rankCandidates(
     for (let e = 0; e < entityIndexes.length; e++) {
       const g = entityIndexes[e]!;
       for (let k = Math.max(0, best - 1); k < Math.min(sentences.length, best + 2); k++) {
-        if (inSentence[k]![g]! > 0) {
+        if (inSentence[k * n + g]! > 0) {
           entitiesNear++;
           break;
         }
@@ -426,12 +567,11 @@ export function rankCandidates(
     const yearFit = question.years.length
       ? question.years.reduce((sum, y) => sum + (passage.plain.includes(String(y)) ? 1 : names?.year === y ? 0.5 : 0), 0) / question.years.length
       : 0;
-    const inParagraph = (t: string) => passage.terms.has(t) || sourceTerms.has(t);
     const features = {
       bm25: maxBm25 > 0 ? bm25 / maxBm25 : 0,
       window: maxWindow > 0 ? windowBm25 / maxWindow : 0,
       coverage: windowCoverage,
-      sentence: share(inSentence[best]!, groups, totalIdf),
+      sentence: share(inSentence, groups, totalIdf, best * n),
       type: reliability * Math.max(sentenceTypeFit(sentences[best]!, question.type, question.counted), 0.5 * bestTypeFit),
       year: yearFit,
       pairs,
@@ -443,10 +583,26 @@ export function rankCandidates(
     if (paragraph.role === 'caption') score *= CAPTION_PENALTY;
     // An overview question asks for exactly what signposts say.
     if (sentences[best]!.preamble && question.type !== 'overview') score *= PREAMBLE_PASSAGE;
+    // The variants in the paragraph (its text, its section title) or its source's words: highlighted, and its coverage.
+    present.set(document.sourceHas);
+    {
+      const { stamp, from, to, generation, order } = table;
+      const terms = termIds.terms;
+      for (let i = 0; i < terms.length; i++) {
+        const id = terms[i]!;
+        if (stamp[id] === generation) for (let j = from[id]!; j < to[id]!; j++) present[order[j]!] = 1;
+      }
+    }
     const matchedTerms: string[] = [];
-    for (let v = 0; v < variants.list.length; v++) if (inParagraph(variants.list[v]!.term)) matchedTerms.push(variants.list[v]!.term);
+    found.fill(0);
+    for (let e = 0; e < entryCount; e++) {
+      if (!present[e]) continue;
+      const { term, group, weight } = variants.list[e]!;
+      matchedTerms.push(term);
+      if (weight > found[group]!) found[group] = weight;
+    }
     // For "what is the paper about", how well the passage sums up its source is what it covers.
-    const coverage = Math.max(share(groupWeights(inParagraph, variants, n), groups, totalIdf), features.overview);
+    const coverage = Math.max(share(found, groups, totalIdf), features.overview);
     return { paragraph, score, bestSentence: sentences[best]!.span, matchedTerms, coverage, features };
   });
   return ranked.sort((a, b) => b.score - a.score);
