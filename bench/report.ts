@@ -87,6 +87,24 @@ export function scaleSection(results: ScaleResult[]): string {
   });
   const notes = results.flatMap((r) => r.notes.map((n) => `   ×${r.scale}: ${n}`));
   const indent = (t: string) => t.split('\n').map((l) => `   ${l}`).join('\n');
+  const lat = (l: { p50: number; p99: number; max: number }) => `${num(l.p50)} / ${num(l.p99)} / ${num(l.max)}`;
+  const served = results.filter((r) => r.serving);
+  const serving = served.length
+    ? [
+        '',
+        '   d) Serving after a start from the saved state (the last start-up process, compiled engine): questions on the fresh',
+        '   engine (cold), the background warm-up the bot runs after connecting, other questions after it (warm); ms p50 / p99 / max',
+        indent(
+          table(
+            ['corpus', 'cold query', 'warm-up', 'heap after warm-up MB', 'RSS MB', 'warm query', 'warm answer'],
+            served.map((r) => {
+              const v = r.serving!;
+              return [`×${r.scale}`, `${lat(v.coldQuery)} (${v.coldQuery.n})`, `${num(v.warmUpMs)} ms, ${v.analysed} paragraphs`, num(v.heapWarmMB), num(v.rssWarmMB), `${lat(v.warmQuery)} (${v.warmQuery.n})`, lat(v.warmAnswer)];
+            }),
+          ),
+        ),
+      ]
+    : [];
   return [
     '2. Scale — real corpus + synthetic copies (seeded); medians (min–max); [growth vs the previous size]',
     '',
@@ -111,6 +129,7 @@ export function scaleSection(results: ScaleResult[]): string {
         phases,
       ),
     ),
+    ...serving,
     ...(notes.length ? ['', ...notes] : []),
   ].join('\n');
 }

@@ -9,6 +9,7 @@
  *   --budget=<s>   overall time budget in seconds (default 280): the ×1000 step gets what is left
  *   --e2e          the end-to-end step alone (both bots), for iterating on the interaction path
  *   --profile      the end-to-end step also runs each bot under --cpu-prof: CPU ms per interaction by stage
+ *   --sizes=1000   the scale step alone, at these sizes (comma-separated), with --full's caps
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -31,7 +32,9 @@ const quick = args.includes('--quick');
 const full = args.includes('--full');
 const e2eOnly = args.includes('--e2e');
 const profileE2e = args.includes('--profile');
-const budgetS = Number(/^--budget=(\d+)$/.exec(args.find((a) => a.startsWith('--budget=')) ?? '')?.[1] ?? (full ? 3600 : 280));
+const sizes = /^--sizes=([\d,]+)$/.exec(args.find((a) => a.startsWith('--sizes=')) ?? '')?.[1]?.split(',').map(Number) ?? null;
+const scaleOnly = sizes !== null;
+const budgetS = Number(/^--budget=(\d+)$/.exec(args.find((a) => a.startsWith('--budget=')) ?? '')?.[1] ?? (full || scaleOnly ? 3600 : 280));
 
 const started = Date.now();
 const deadline = started + budgetS * 1000;
@@ -40,6 +43,8 @@ const elapsed = () => `${Math.round((Date.now() - started) / 1000)} s`;
 
 const plans: ScalePlan[] = e2eOnly
   ? []
+  : sizes
+  ? DEFAULT_PLANS.filter((p) => sizes.includes(p.scale))
   : quick
   ? DEFAULT_PLANS.filter((p) => p.scale <= 10).map((p) => ({ ...p, startupRuns: Math.min(p.startupRuns, 2), queryRuns: 2, answerRuns: Math.min(p.answerRuns, 1) }))
   : DEFAULT_PLANS;
@@ -70,7 +75,7 @@ try {
   log(`[${elapsed()}] generating corpora ×${plans.map((p) => p.scale).join(', ×')} (seed ${SEED})`);
   const corpora = writeScaledCorpora(DEFAULT_CORPUS_DIR, root, plans.map((p) => p.scale), SEED);
 
-  if (!e2eOnly) {
+  if (!e2eOnly && !scaleOnly) {
     log(`[${elapsed()}] 1. retrieval`);
     try {
       retrieval = await runRetrieval(questions.passage, quick ? 3 : 5);
@@ -85,21 +90,23 @@ try {
     }
   }
 
-  log(`[${elapsed()}] 3. end to end`);
-  try {
-    const interactions = quick ? 200 : 1000;
-    // Distinct questions: nothing that remembers whole questions can serve the burst.
-    e2e = await runE2e({ interactions, concurrency: 50, questions: distinctQuestions(interactions), profile: profileE2e }, log);
-  } catch (err) {
-    errors.push(`end to end: ${(err as Error).stack ?? String(err)}`);
+  if (!scaleOnly) {
+    log(`[${elapsed()}] 3. end to end`);
+    try {
+      const interactions = quick ? 200 : 1000;
+      // Distinct questions: nothing that remembers whole questions can serve the burst.
+      e2e = await runE2e({ interactions, concurrency: 50, questions: distinctQuestions(interactions), profile: profileE2e }, log);
+    } catch (err) {
+      errors.push(`end to end: ${(err as Error).stack ?? String(err)}`);
+    }
   }
 
   // Before the ×N sizes: the last of them takes whatever budget is left.
-  if (!e2eOnly) realCorpus = await runRealCorpus({ quick, deadline: deadline - 5000 }, log).catch((err: Error) => (errors.push(`real corpus: ${err.stack ?? err}`), null));
+  if (!e2eOnly && !scaleOnly) realCorpus = await runRealCorpus({ quick, deadline: deadline - 5000 }, log).catch((err: Error) => (errors.push(`real corpus: ${err.stack ?? err}`), null));
   for (const plan of plans) {
     log(`[${elapsed()}] 2. scale ×${plan.scale}`);
-    const result = await runScale(corpora.find((c) => c.scale === plan.scale)!, plan, deadline - 5000, full ? FULL_CAPS : DEFAULT_CAPS, log);
-    if (result.status !== 'ok' && !full) result.notes.push('`npm run bench -- --full` lifts the time budget and runs this size to completion');
+    const result = await runScale(corpora.find((c) => c.scale === plan.scale)!, plan, deadline - 5000, full || scaleOnly ? FULL_CAPS : DEFAULT_CAPS, log);
+    if (result.status !== 'ok' && !full && !scaleOnly) result.notes.push('`npm run bench -- --full` lifts the time budget and runs this size to completion');
     scales.push(result);
   }
 } finally {

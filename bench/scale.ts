@@ -1,8 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { failure, HEAP_FLAG, lastJson, runChild, TSX_CLI, type ChildResult } from './spawn.js';
 import type { ProfileSummary } from './profile.js';
+import { distinctQuestions } from './questions.js';
 import type { WorkerPlan } from './scaleWorker.js';
 import { latencySpread, spread, type Latency, type Spread } from './stats.js';
 import type { ScaledCorpus } from './synthetic.js';
@@ -18,6 +19,11 @@ export interface ScalePlan extends WorkerPlan {
   scale: number;
   /** Fresh `tsx bench/startup.ts` processes (median of these). */
   startupRuns: number;
+  /**
+   * The last of them then serves questions as the bot does (startupChild.mjs `serve`): this
+   * many on the fresh engine (cold), the background warm-up, this many others (warm).
+   */
+  serve?: { cold: number; warm: number };
 }
 
 /**
@@ -29,7 +35,7 @@ export const DEFAULT_PLANS: ScalePlan[] = [
   { scale: 10, startupRuns: 3, queryRuns: 5, answerRuns: 3, warmup: 80, profile: true, profileQuestions: 20, peer: true },
   { scale: 100, startupRuns: 3, queryRuns: 3, answerRuns: 1, warmup: 10, profile: true, profileQuestions: 20, peer: true },
   // One run: a ×1000 build takes minutes; it gets whatever budget is left (all of it with --full).
-  { scale: 1000, startupRuns: 1, queryRuns: 1, answerRuns: 0, warmup: 3, profile: false, profileQuestions: 0, peer: false },
+  { scale: 1000, startupRuns: 1, queryRuns: 1, answerRuns: 0, warmup: 3, profile: false, profileQuestions: 0, peer: false, serve: { cold: 100, warm: 200 } },
 ];
 
 interface WorkerOutput {
@@ -64,6 +70,25 @@ interface StartupOutput {
   paragraphs: number;
   heapDeltaMB: number | null;
   rssMB: number;
+  serving?: Serving | null;
+}
+
+export interface ServedLatency {
+  p50: number;
+  p99: number;
+  max: number;
+  n: number;
+}
+
+/** A started engine serving (see ScalePlan.serve): ms per question; warm-up ms; heap and RSS after the warm-up, MB. */
+export interface Serving {
+  coldQuery: ServedLatency;
+  warmUpMs: number;
+  analysed: number;
+  heapWarmMB: number;
+  rssWarmMB: number;
+  warmQuery: ServedLatency;
+  warmAnswer: ServedLatency;
 }
 
 export interface ScaleResult {
@@ -98,6 +123,8 @@ export interface ScaleResult {
   } | null;
   buildProfile: ProfileSummary | null;
   queryProfile: ProfileSummary | null;
+  /** The last start-up's serving run (ScalePlan.serve), when planned. */
+  serving: Serving | null;
 }
 
 /** Per-child caps within the overall budget (`--full` lifts them to 30 min). */
@@ -116,8 +143,8 @@ function worker(dir: string, plan: ScalePlan, capMs: number): Promise<ChildResul
 }
 
 /** startup.ts relays a child that runs the compiled engine, as `npm start` runs the bot. */
-function startup(dir: string, cacheDir: string, capMs: number): Promise<ChildResult> {
-  return runChild(process.execPath, [TSX_CLI, '--expose-gc', HEAP_FLAG, 'bench/startup.ts', dir, cacheDir], capMs);
+function startup(dir: string, cacheDir: string, capMs: number, questionsFile?: string): Promise<ChildResult> {
+  return runChild(process.execPath, [TSX_CLI, '--expose-gc', HEAP_FLAG, 'bench/startup.ts', dir, cacheDir, ...(questionsFile ? [questionsFile] : [])], capMs);
 }
 
 export async function runScale(corpus: ScaledCorpus, plan: ScalePlan, deadline: number, caps: Caps, log: (s: string) => void): Promise<ScaleResult> {
@@ -139,6 +166,7 @@ export async function runScale(corpus: ScaledCorpus, plan: ScalePlan, deadline: 
     startup: null,
     buildProfile: null,
     queryProfile: null,
+    serving: null,
   };
   const left = () => deadline - Date.now();
   if (left() < 10_000) {
@@ -192,7 +220,13 @@ export async function runScale(corpus: ScaledCorpus, plan: ScalePlan, deadline: 
         break;
       }
       log(`  ×${corpus.scale}: start-up ${cold ? 'cold (builds and saves the index)' : `run ${i}/${plan.startupRuns} (loads the saved index)`}`);
-      const s = await startup(corpus.dir, cacheDir, Math.min(caps.startupMs, left()));
+      let questionsFile: string | undefined;
+      if (plan.serve && i === plan.startupRuns) {
+        const qs = distinctQuestions(plan.serve.cold + plan.serve.warm);
+        questionsFile = path.join(cacheDir, 'serve-questions.json');
+        writeFileSync(questionsFile, JSON.stringify({ cold: qs.slice(0, plan.serve.cold), warm: qs.slice(plan.serve.cold) }));
+      }
+      const s = await startup(corpus.dir, cacheDir, Math.min(caps.startupMs, left()), questionsFile);
       const o = s.code === 0 ? lastJson<StartupOutput>(s) : null;
       if (!o) {
         result.notes.push(`start-up ${cold ? 'cold' : `run ${i}`} ${failure(s)}`);
@@ -202,7 +236,10 @@ export async function runScale(corpus: ScaledCorpus, plan: ScalePlan, deadline: 
       else if (o.indexSource !== 'cache') {
         result.notes.push(`start-up run ${i}: the saved index was not used (${o.indexSource})`);
         break;
-      } else runs.push({ ...o, wallMs: s.wallMs });
+      } else {
+        runs.push({ ...o, wallMs: s.wallMs });
+        if (o.serving) result.serving = o.serving;
+      }
     }
   } finally {
     rmSync(cacheDir, { recursive: true, force: true });

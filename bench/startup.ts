@@ -18,15 +18,15 @@ import { REPO_ROOT } from './questions.js';
 import { ensureBuilt, HEAP_FLAG, startNodeFlags } from './spawn.js';
 
 const relayStart = performance.now();
-const [dir, cacheDir] = process.argv.slice(2);
+const [dir, cacheDir, questionsFile] = process.argv.slice(2);
 if (!dir) {
-  process.stderr.write('usage: tsx --expose-gc bench/startup.ts <corpusDir> [indexCacheDir]\n');
+  process.stderr.write('usage: tsx --expose-gc bench/startup.ts <corpusDir> [indexCacheDir [questionsFile]]\n');
   process.exit(2);
 }
 ensureBuilt();
 const child = spawnSync(
   process.execPath,
-  ['--expose-gc', ...startNodeFlags(), HEAP_FLAG, path.join(REPO_ROOT, 'bench/startupChild.mjs'), path.join(REPO_ROOT, 'dist/src/engine.js'), dir, ...(cacheDir ? [cacheDir] : [])],
+  ['--expose-gc', ...startNodeFlags(), HEAP_FLAG, path.join(REPO_ROOT, 'bench/startupChild.mjs'), path.join(REPO_ROOT, 'dist/src/engine.js'), dir, ...(cacheDir ? [cacheDir] : []), ...(cacheDir && questionsFile ? [questionsFile] : [])],
   { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 1 << 20 },
 );
 if (child.status !== 0) {

@@ -7,11 +7,14 @@
  * `performance.now()` counts from this process's start, so `readyMs` includes Node's own
  * boot and the module imports.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const atScriptStart = performance.now();
 // cacheDir: the saved-index folder, as INDEX_CACHE_DIR gives it to the bot (absent: build, save nothing).
-const [engineFile, dir, cacheDir] = process.argv.slice(2);
+// questionsFile: after ready, serve questions as the bot does (see `serve` below).
+const [engineFile, dir, cacheDir, questionsFile] = process.argv.slice(2);
 if (!engineFile || !dir) {
   process.stderr.write('usage: node --expose-gc bench/startupChild.mjs <dist/src/engine.js> <corpusDir> [cacheDir]\n');
   process.exit(2);
@@ -31,8 +34,10 @@ const ready = performance.now();
 
 gc?.();
 const memory = process.memoryUsage();
+const serving = questionsFile ? await serve(JSON.parse(readFileSync(questionsFile, 'utf8'))) : null;
 process.stdout.write(
   `${JSON.stringify({
+    serving,
     readyMs: ready - gcMs,
     scriptStartMs: atScriptStart,
     importMs: imported - atScriptStart,
@@ -43,3 +48,35 @@ process.stdout.write(
     rssMB: memory.rss / 2 ** 20,
   })}\n`,
 );
+
+/**
+ * The engine just started, serving as the bot does: `cold` questions on the fresh engine
+ * (paragraphs analysed as they become candidates, the JIT and the word caches empty), then
+ * the background warm-up the bot runs after connecting (`index.warmUp`: its time and the heap
+ * after it, the largest the bot's heap gets), then `warm` questions (others: the warm-up
+ * does not remember questions). index.query (and answerQuestion, warm) per question, ms.
+ */
+async function serve({ cold, warm }) {
+  const { answerQuestion } = await import(pathToFileURL(path.join(path.dirname(engineFile), 'answer/answer.js')).href);
+  const timeEach = (qs, fn) =>
+    qs.map((q) => {
+      const start = performance.now();
+      fn(q);
+      return performance.now() - start;
+    });
+  const pct = (xs) => {
+    const s = [...xs].sort((a, b) => a - b);
+    const at = (p) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))];
+    return { p50: at(0.5), p99: at(0.99), max: s[s.length - 1], n: s.length };
+  };
+  const query = (q) => engine.index.query(q, { limit: 5 });
+  const coldQuery = pct(timeEach(cold, query));
+  const warmStart = performance.now();
+  const analysed = await engine.index.warmUp();
+  const warmUpMs = performance.now() - warmStart;
+  gc?.();
+  const heapWarmMB = process.memoryUsage().heapUsed / 2 ** 20;
+  const warmQuery = pct(timeEach(warm, query));
+  const warmAnswer = pct(timeEach(warm, (q) => answerQuestion(engine, q, { limit: 5 })));
+  return { coldQuery, warmUpMs, analysed, heapWarmMB, rssWarmMB: process.memoryUsage().rss / 2 ** 20, warmQuery, warmAnswer };
+}

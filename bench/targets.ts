@@ -41,6 +41,21 @@ export function checkTargets(retrieval: RetrievalResult | null, scales: ScaleRes
       ),
     );
   }
+  // ×1000 (issue 13): served from the saved state, as a restarted bot is.
+  const huge = at(1000);
+  const serving = huge?.serving;
+  out.push(check('×1000: query p99 ≤ 100 ms cold (fresh start from the saved state)', serving?.coldQuery.p99, 100, 'ms'));
+  out.push(check('×1000: query p99 ≤ 30 ms warm (after the background warm-up)', serving?.warmQuery.p99, 30, 'ms', serving ? `; answerQuestion p99 ${num(serving.warmAnswer.p99)} ms` : ''));
+  out.push(check('×1000: ready ≤ 3 s from the saved state (parse and index)', huge?.startup?.readyMs.median, 3000, 'ms'));
+  out.push(
+    check(
+      '×1000: heap ≤ 1 GB (after the background warm-up: the most the bot holds)',
+      serving?.heapWarmMB,
+      1024,
+      'MB',
+      huge?.startup?.heapDeltaMB ? `; after start-up ${num(huge.startup.heapDeltaMB.median)} MB` : '',
+    ),
+  );
   out.push(
     check('bot RSS ≤ 150 MB at ×1 (peak, VmHWM)', e2e?.rssPeakMB, 150, 'MB', e2e ? `; idle before the burst ${num(e2e.rssBeforeMB)}` : ''),
   );

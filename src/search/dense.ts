@@ -1,6 +1,6 @@
 import type { Paragraph } from '../corpus/types.js';
 import { analyzePassage } from './rank.js';
-import { DIMENSIONS, dot, type WordVectors } from './vectors.js';
+import { DIMENSIONS, type WordVectors } from './vectors.js';
 import { TermIds } from './windows.js';
 
 /**
@@ -94,6 +94,24 @@ function cosine(a: Float32Array, b: Float32Array): number {
   return s;
 }
 
+/** Where the vocabulary scan of `similar` checks whether a row can still reach SOFT_FLOOR. */
+const CHECKPOINTS = [50, 60, 70, 80, 90] as const;
+/** Far above the rounding of a bound summed in doubles from float32 values: no row above the floor is ever skipped. */
+const BOUND_SLACK = 1e-9;
+
+/** For each of `rows` vectors of DIMENSIONS in `m`: its norm past each checkpoint. */
+function tailNorms(m: Float32Array, rows: number): Float64Array {
+  const out = new Float64Array(rows * CHECKPOINTS.length);
+  for (let row = 0; row < rows; row++) {
+    for (let c = 0; c < CHECKPOINTS.length; c++) {
+      let n = 0;
+      for (let d = CHECKPOINTS[c]!; d < DIMENSIONS; d++) n += m[row * DIMENSIONS + d]! * m[row * DIMENSIONS + d]!;
+      out[row * CHECKPOINTS.length + c] = Math.sqrt(n);
+    }
+  }
+  return out;
+}
+
 /** Question words matched by meaning at most, the rarest first (see `question`). */
 const MAX_SOFT_WORDS = 12;
 /** Remembered question words (a bot sees the same words again and again), and their near terms over all of them (12 bytes each). */
@@ -131,7 +149,11 @@ export class DenseSpace {
     }
     this.matrix = matrix.slice(0, this.terms.length * DIMENSIONS);
     this.rowIds = Int32Array.from(this.terms, (t) => ids.id(t));
+    this.tails = tailNorms(this.matrix, this.terms.length);
   }
+
+  /** Each row's norm past each checkpoint (see `similar`), row by row. */
+  private readonly tails: Float64Array;
 
   private termVector(term: string): Float32Array | null {
     const row = this.rows.get(term);
@@ -152,8 +174,23 @@ export class DenseSpace {
     const values: number[] = [];
     const v = this.vectors.vector(word);
     if (v) {
-      for (let row = 0, offset = 0; row < this.terms.length; row++, offset += DIMENSIONS) {
-        const s = dot(v, this.matrix, offset);
+      // The dot product summed in the order `dot` sums it (the same value to the bit), with a
+      // stop at each checkpoint once the rest cannot lift it above SOFT_FLOOR (Cauchy–Schwarz:
+      // the rest is at most the product of the two vectors' norms past the checkpoint). Most
+      // rows are far from the word: the scan of the vocabulary, a new word's cost, is shorter.
+      const own = tailNorms(v, 1);
+      const { matrix, tails } = this;
+      const rows = this.terms.length;
+      for (let row = 0, offset = 0; row < rows; row++, offset += DIMENSIONS) {
+        let s = 0;
+        let d = 0;
+        let c = 0;
+        for (; c < CHECKPOINTS.length; c++) {
+          for (const stop = CHECKPOINTS[c]!; d < stop; d++) s += v[d]! * matrix[offset + d]!;
+          if (s + own[c]! * tails[row * CHECKPOINTS.length + c]! + BOUND_SLACK <= SOFT_FLOOR) break;
+        }
+        if (c < CHECKPOINTS.length) continue;
+        for (; d < DIMENSIONS; d++) s += v[d]! * matrix[offset + d]!;
         if (s > SOFT_FLOOR) {
           ids.push(this.rowIds[row]!);
           values.push(Math.min(1, (s - SOFT_FLOOR) / (1 - SOFT_FLOOR)));
