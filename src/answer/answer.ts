@@ -12,6 +12,7 @@ import { answerDocumentQuestion } from './documentQuestion.js';
 import { findDocumentMentions } from './documentMention.js';
 import { literatureLines, literatureTopic, worksCited } from './literatureQuestion.js';
 import { otherLanguageMessage } from './language.js';
+import { socialReply } from './social.js';
 
 /** A passage as an answer shows it: whole text, its best sentence, where it comes from. */
 export interface AnswerPassage {
@@ -81,6 +82,9 @@ export function answerQuestion(engine: Engine, query: string, options: AnswerOpt
     const message = problem === 'no-terms' && !/[\p{L}\p{N}]/u.test(query) ? NO_WORDS_MESSAGE : PROBLEM_MESSAGES[problem];
     return { query, status: 'invalid', message, passages: [], suggestions: [], lead: [], figures: [] };
   }
+  // "thanks!", "hi steppe": talk, answered in kind rather than searched.
+  const social = socialReply(query);
+  if (social) return { query, status: 'invalid', message: social, passages: [], suggestions: [], lead: [], figures: [] };
   const limit = options.limit ?? 5;
   const offset = options.offset ?? 0;
   const foreign = otherLanguageMessage(query);

@@ -1,4 +1,5 @@
 import { answerQuestion, type Answer } from '../answer/answer.js';
+import { socialReply } from '../answer/social.js';
 import type { Engine } from '../engine.js';
 import { attributedPeople, attributedPeopleNear } from './people.js';
 import { resolveTurn, type Resolution } from './resolve.js';
@@ -44,6 +45,12 @@ function answerResolved(engine: Engine, r: Resolution, limit: number): Answer {
 }
 
 export function answerTurn(engine: Engine, state: ConversationState, asked: string, options: TurnOptions = {}): TurnResult {
+  // "thanks!", "ok cool": answered in kind, and not a turn of the conversation: a later
+  // "and Kyrgyzstan?" still follows the question before it.
+  if (socialReply(asked)) {
+    const resolution: Resolution = { kind: 'standalone', resolved: asked, frame: asked, documentId: null, offset: 0, person: null };
+    return { answer: answerQuestion(engine, asked), resolution, state };
+  }
   const limit = options.limit ?? 5;
   const resolution = resolveTurn(engine, state, asked);
   let answer: Answer | null = null;

@@ -74,6 +74,19 @@ describe('messages, without the Message Content intent', () => {
     expectSafe(fake, source);
   });
 
+  it('"thanks" in reply to an answer gets a short reply in kind, and the next reply still follows the question', async () => {
+    const first = await fake.say({ content: 'how much did mongolia export to kazakhstan in 2016?', mentionBot: true });
+    const answer = await replyTo(fake, first);
+    const thanks = await fake.say({ content: 'thanks! 🙏', replyTo: answer.id });
+    const welcome = await replyTo(fake, thanks);
+    expect(textOf(welcome)).toContain('You’re welcome');
+    expect(textOf(welcome)).not.toMatch(/¶ /);
+    expectSafe(fake, welcome);
+    const follow = await fake.say({ content: 'and kyrgyzstan?', replyTo: welcome.id });
+    const second = await replyTo(fake, follow);
+    expect(textOf(second)).toMatch(/Kyrgyzstan[^\n]*2016|2016[^\n]*Kyrgyzstan/);
+  });
+
   it('a reply to a /ask answer follows on from it', async () => {
     const result = await fake.interact(slashCommand('ask', { question: 'does mongolia have an embassy in kazakhstan?' }));
     const original = result.final()!;
