@@ -229,6 +229,21 @@ describe.skipIf(!dir)('PDFs from ../shared/material/pdf', () => {
     expect(texts.filter((t) => /^(?:hints useful while making your|carefully checked\. In summaries|tors said)/.test(t))).toEqual([]);
   });
 
+  it('keeps a float’s caption apart, the sentence it interrupted whole, and a list item each a paragraph', () => {
+    const ammar = bodyText(doc('acl-naacl2018-ammar'));
+    // Page 6: the left column ends "… the index described", the right one starts with Table 4
+    // ("CS Bio" over its rows) and its caption, then "earlier. We compute …".
+    expect(ammar).toContain('based on the statistics collected in the index described earlier. We compute two scores based on the word overlap');
+    expect(doc('acl-naacl2018-ammar').paragraphs.map((p) => p.text)).toContain('Table 4: The Bag of Concepts F1 score of the baseline and neural model on the two curated datasets.');
+    expect(ammar).toContain('we use three instances of the entity extraction model with a similar architecture, but trained on different datasets');
+    // A table named at a line's start by a sentence going on ("… bibliography linking in / Table 4. On average") is no caption.
+    expect(bodyText(doc('acl-2020-lo-s2orc'))).toContain('bibliography linking in Table 4. On average, LATEX parses contain');
+    // TeX's bullet (glyph 15 of its symbol font, given as U+000F): one item a paragraph, its hanging lines in it.
+    expect(ammar).toContain('• What is the percentage of female subjects in depression clinical trials?\n• Which of my co-authors published one or more papers on coreference resolution?');
+    const bmc = doc('bmc-2014-agyeman-duah').paragraphs.map((p) => p.text);
+    expect(bmc).toEqual(expect.arrayContaining(['• the patient‘s perspective of the quality of healthcare delivery and', '• the patient’s satisfaction with services in the Medical Department']));
+  });
+
   it('starts few paragraphs in lower case (a sentence split at a column, page or float)', () => {
     // A paragraph that starts in lower case is a missed join (equations, list items and table
     // rows aside). Ceilings as measured, with a little room; before this was worked on:

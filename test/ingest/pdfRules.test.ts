@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { citeParagraph, formatCitation } from '../../src/answer/citation.js';
 import { joinHyphenated, vocabularyOf } from '../../src/corpus/ingest/hyphenation.js';
 import { importFiles } from '../../src/corpus/ingest/index.js';
-import { type Line, withAccents } from '../../src/corpus/ingest/pdf-lines.js';
+import { bullets, type Line, withAccents } from '../../src/corpus/ingest/pdf-lines.js';
 import { findTextTables } from '../../src/corpus/ingest/pdf-tables.js';
 import { loadCorpus } from '../../src/corpus/load.js';
 import { prose, tinyPdf, type TinyLine } from './tinyPdf.js';
@@ -109,6 +109,8 @@ describe('PDF import rules', () => {
 
   it('joins TeX accents to their letters and words broken before a capital the document writes whole', () => {
     expect(withAccents('Saier and F¨arber (2019); P´erez; Mitrovi´c; 2.5 ˚A')).toBe('Saier and Färber (2019); Pérez; Mitrović; 2.5 Å');
+    // TeX's bullet without a Unicode map: U+000F before a list item's words.
+    expect(bullets('\u000f What is the percentage')).toBe('• What is the percentage');
     const vocabulary = vocabularyOf('SciBERT is pretrained on science; Anglo Saxon');
     expect(joinHyphenated('unlike BERT-Large, SciB-', 'ERT is', vocabulary)).toBe('unlike BERT-Large, SciBERT is');
     expect(joinHyphenated('the Anglo-', 'Saxon kings', vocabulary)).toBe('the Anglo-Saxon kings');

@@ -93,7 +93,7 @@ export function buildBlocks(pages: Line[][], heights: number[], bodySize: number
 
   const out: DraftPage[] = pages.map(() => ({ blocks: [], footnotes: [] }));
   /** The paragraph being read; `block` when it is one already written, taken up again. */
-  type Open = { page: number; text: string; lastLine: Line; block?: { text: string } };
+  type Open = { page: number; text: string; lastLine: Line; block?: { text: string }; caption?: boolean };
   let open: Open | null = null;
   // The last paragraph in each print size, while it stopped mid-sentence: a figure, table,
   // footnote or page furniture came between, and the text after them goes on with it. (By
@@ -113,6 +113,8 @@ export function buildBlocks(pages: Line[][], heights: number[], bodySize: number
     const block = o.block ?? { type: 'paragraph' as const, text: o.text };
     block.text = o.text;
     if (!o.block) out[o.page]!.blocks.push(block as DraftBlock);
+    // A caption leaves the paragraph its float interrupted waiting, whatever it ends in.
+    if (o.caption) return;
     // Text in about the body's print (an abstract may be a little larger), in words: not a
     // table row or a figure's labels, which leave the paragraph before them waiting.
     const letters = o.text.replace(/[^\p{L}]/gu, '').length;
@@ -300,7 +302,16 @@ export function buildBlocks(pages: Line[][], heights: number[], bodySize: number
       // "in the FOR FURTHER INFORMATION", shares the text's size with the line before).
       const before = current ? sizesOf(current.lastLine) : [];
       const sizeChange = current !== null && !sizesOf(l).some((a) => before.some((b) => Math.abs(a - b) <= 0.8));
-      let startsNew = current === null || gap || sizeChange;
+      // A float's caption ("Table 4: …") starts a paragraph of its own wherever it is set, even at
+      // a column's top under a sentence left unfinished, which goes on after the caption.
+      // (Not "… bibliography linking in / Table 4. On average, …": a sentence going on that names a table.)
+      // While a sentence is left unfinished (here, or before a float), only a label with a colon
+      // ("Table 4:") is sure to be a caption: "Table 4. On average, …" goes on with it.
+      const colon = /^\S+\s*\d+:/u.test(l.text);
+      const waiting = suspended.get(l.size);
+      const unfinished = (current !== null && !current.caption && !endsSentence(current.text)) || (waiting !== undefined && !endsSentence(waiting.block.text));
+      const caption = CAPTION.test(l.text) && !inReferences && (colon || !unfinished) && (current === null || gap || sizeChange || endsSentence(current.text) || (newColumn && colon));
+      let startsNew = current === null || gap || sizeChange || caption;
       if (!startsNew && current) {
         // The line before stopped well short of the column's right edge: a paragraph's last line.
         const right = colRight.get(`${current.lastLine.spanning ? 's' : current.lastLine.column}`) ?? current.lastLine.x1;
@@ -317,7 +328,7 @@ export function buildBlocks(pages: Line[][], heights: number[], bodySize: number
         // It goes on where the text resumes in lower case, after a word broken at the line's end, or
         // after a comma or a word with no stop ("Digital archives like arXiv,²" … a figure … "PubMed Central,³ …").
         const cut = s && (/\p{L}-$/u.test(s.block.text) || /(?:[,;]|\p{Ll})[⁰¹²³⁴⁵⁶⁷⁸⁹]*$/u.test(s.block.text.trim()));
-        const goesOn = s && p - s.page <= 1 && !(usesIndent && indented) && (/^\p{Ll}/u.test(l.text) || cut);
+        const goesOn = s && !caption && !BULLET.test(l.text) && p - s.page <= 1 && !(usesIndent && indented) && (/^\p{Ll}/u.test(l.text) || cut);
         const lead = goesOn || inReferences ? null : runInHeading(l);
         if (lead) {
           // A paragraph opened by a run-in heading in bold ("Training Data To train our model …",
@@ -327,7 +338,7 @@ export function buildBlocks(pages: Line[][], heights: number[], bodySize: number
           pendingHeading = { page: p, text: lead.heading, size: l.size, bold: true, level: 2, runIn: false };
           closeHeading();
           open = { page: p, text: lead.rest, lastLine: l };
-        } else open = goesOn ? { page: s.page, text: joinHyphenated(s.block.text, l.text, vocabulary), lastLine: l, block: s.block } : { page: p, text: l.text, lastLine: l };
+        } else open = goesOn ? { page: s.page, text: joinHyphenated(s.block.text, l.text, vocabulary), lastLine: l, block: s.block } : { page: p, text: l.text, lastLine: l, caption };
       } else {
         current.text = joinHyphenated(current.text, l.text, vocabulary);
         current.lastLine = l;
@@ -374,7 +385,7 @@ function withoutFrontMatter(page: DraftPage | undefined): void {
 }
 
 /** A caption's first line: "Figure 2:", "Fig. 3.", "Table 1 Overview …". */
-const CAPTION = /^(?:(fig(?:ure)?\.?)|tab(?:le)?\.?)\s*\d+(?:[.:]|\s+\p{Lu})/iu;
+const CAPTION = /^(?:(Fig(?:ure)?\.?|FIGURE)|Table|TABLE|Tab\.)\s*\d+(?:[.:]|\s+\p{Lu})/u;
 
 /**
  * Whether the caption nearest to a block of lines (above or below it, overlapping it across)

@@ -114,10 +114,16 @@ export function buildLines(runs: Run[], page: number): Line[] {
       merged[merged.length - 1] = { ...l, text: withAccents(l.text), x0: prev.x0, leadMarker: prev.text.trim() };
       continue;
     }
-    merged.push({ ...l, text: withAccents(l.text.replace(/\s+/g, ' ').trim()) });
+    merged.push({ ...l, text: withAccents(bullets(l.text).replace(/\s+/g, ' ').trim()) });
   }
   return merged;
 }
+
+/**
+ * TeX's bullet is glyph 15 of its symbol font (cmsy), which a file without a Unicode map for it
+ * gives as the control character U+000F: before a list item's words it is the bullet "•".
+ */
+export const bullets = (text: string) => text.replace(/\u000f(?=\s)/g, '•');
 
 /**
  * TeX sets an accent as a glyph of its own before its letter ("F¨arber", "P´erez", "Mitrovi´c",

@@ -102,6 +102,9 @@ export function findTables(lines: Line[], bodySize: number): Array<{ lines: Line
       if (k > j && k < groups.length && row[k] && near(groups[k - 1]!, groups[k]!)) j = k + 1;
       else break;
     }
+    // A header of short labels just over the first row ("CS   Bio" over "Baseline 84.2 54.2"),
+    // which no figures make a row of its own.
+    if (i > 0 && !row[i - 1] && near(groups[i - 1]!, groups[i]!) && cells[i - 1]!.length >= 2 && cells[i - 1]!.every((c) => c.length <= 25 && !/[.!?]$/.test(c))) i--;
     const rows = cells.slice(i, j);
     const rowCount = row.slice(i, j).filter(Boolean).length;
     const figures = rows.some((r) => r.some(isNumber));
