@@ -9,9 +9,10 @@ import { entitiesOf, rareWords } from './words.js';
 /**
  * Context from the turn before: its places and names (what the conversation is about),
  * and its rarest words and best sentence's (what was being said of them). A turn that
- * changes the topic ("what about tourism?") takes the places only.
+ * changes the topic ("what about tourism?") takes the places only; one asking for an
+ * alternative ("what do they prefer instead?") the previous question's places and words.
  */
-export function contextFrom(engine: Engine, prev: TurnRecord, turn: string, options: { sentenceWords?: number; topicShift?: boolean } = {}): { places: string[]; words: string[] } {
+export function contextFrom(engine: Engine, prev: TurnRecord, turn: string, options: { sentenceWords?: number; topicShift?: boolean; questionOnly?: boolean } = {}): { places: string[]; words: string[] } {
   const have = new Set(analyze(turn));
   const places: string[] = [];
   const words: string[] = [];
@@ -26,7 +27,7 @@ export function contextFrom(engine: Engine, prev: TurnRecord, turn: string, opti
   const ownPlaces = findMentions(turn).length > 0;
   // (Names however typed: "what does laruelle say …?" is about Laruelle.)
   for (const e of entitiesOf(withNamesCapitalised(engine, prev.frame)).slice(0, 3)) if (!(ownPlaces && findMentions(e).length)) add(places, e);
-  if (prev.person) add(places, prev.person);
+  if (prev.person && !options.questionOnly) add(places, prev.person);
   // The year the turn before was about, like its places ("what goods were those?" after
   // "… in 2017?"), unless the turn says its own.
   // A new topic may have no figure for that year: the places only.
@@ -34,6 +35,8 @@ export function contextFrom(engine: Engine, prev: TurnRecord, turn: string, opti
   if (options.topicShift) return { places, words };
   // The resolved question, context and all: a topic carries down a chain of short turns.
   for (const w of rareWords(engine, prev.resolved, have, 3)) add(words, w);
+  // (A turn asking for an alternative to what was asked takes the question's words only.)
+  if (options.questionOnly) return { places, words };
   const sentence = prev.sentences[0];
   // Less its citations ("(Walt 1985, pp.4–17)"): their names and page marks say nothing of the matter.
   const said = sentence?.replace(/\s*\([^()]*\b(?:1[89]|20)\d\d[a-z]?\b[^()]*\)/g, '');

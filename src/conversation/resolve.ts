@@ -316,7 +316,10 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // closing the turn, and hardly another word: the pronoun is what the turn is about. (A
   // pronoun inside the turn, "if Mongolia teamed up …, would it get dragged …", is its subject's.)
   const leaning = ownSubject && named === null && /\b(?:it|them|there)[\s?.!]*$/i.test(own) && rest.length <= 2;
-  const dependent = substituted || continues || reacting || leaning || STRONG_ANAPHORA.test(core) || (!ownSubject && terms.length <= 4 && !newTopic(engine, state, own, terms));
+  // "what do Mongolia and the Central Asians prefer instead?": an alternative to what was said
+  // before; the turn is about that, whatever subject it names.
+  const alternative = /\b(?:instead|in exchange|in return|rather|otherwise)[\s?.!]*$/i.test(own);
+  const dependent = substituted || continues || reacting || leaning || alternative || STRONG_ANAPHORA.test(core) || (!ownSubject && terms.length <= 4 && !newTopic(engine, state, own, terms));
   if (!dependent) {
     const s = standalone();
     // A turn that names no document keeps the restriction only while it depends on it.
@@ -345,7 +348,8 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   if (topicShift && counting && !QUESTION_OPENER.test(frame) && (counting[1]!.toLowerCase() === 'much' || /\p{L}{3,}s[\s?.!]*$/u.test(frame))) {
     frame = `${counting[0].toLowerCase()} ${frame}`;
   }
-  const c = personLink ? { places: [], words: [] } : contextFrom(engine, prev, frame, { topicShift });
+  // (An alternative is to what was asked, not to what the answer said of the other party.)
+  const c = personLink ? { places: [], words: [] } : contextFrom(engine, prev, frame, { topicShift, questionOnly: alternative });
   // The places stay in the frame, so a later "and Kyrgyzstan?" has one to replace.
   const framed = withContext(frame, c.places);
   return { kind: 'contextual', resolved: withContext(frame, [...c.places, ...c.words]), frame: framed, documentId, offset: 0, person: substituted ? person : prev.person };

@@ -92,3 +92,12 @@ describe('“more” pages past what was shown', () => {
     expect(answerTurn(engine, all.state, 'more', { limit: 4 }).resolution.offset).toBe(4);
   });
 });
+
+describe('an alternative to what was asked', () => {
+  it('“what would kyrgyzstan rather have instead?” names a subject but asks for an alternative to the question before, in its words only', () => {
+    const [, r] = converse(engine, 'is chinese policy bank lending a worry for mongolia?', 'what would kyrgyzstan rather have instead?');
+    expect(r!.resolution.kind).toBe('contextual');
+    expect(r!.resolution.resolved).toBe('what would kyrgyzstan rather have instead? (worry, lending, bank)');
+    expect(r!.answer.passages[0]!.text).toMatch(/prefers more international funding/);
+  });
+});
