@@ -73,7 +73,8 @@ describe('conversations through Discord', () => {
     expect(discord.problems).toEqual([]);
     expect(discord.answered).toBe(terminal.first.answered + terminal.followUps.answered);
     expect(discord.answered).toBeGreaterThanOrEqual(Math.ceil(0.75 * total(conversations)));
-  });
+    // Some 200 turns, each a message and its reply: about 10 s alone, more on a loaded machine.
+  }, 90_000);
 
   it.skipIf(!existsSync(DEV))('the dev conversations likewise', async () => {
     const conversations = parseConversationFile(readFileSync(DEV, 'utf8'));
