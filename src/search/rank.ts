@@ -356,14 +356,25 @@ export interface AnalyzedSentence {
   /** Index terms in order. */
   sequence: string[];
   terms: Set<string>;
-  /** typeFit of the sentence by question type, filled in as asked. */
-  typeFits: Partial<Record<QuestionType, number>>;
+  /**
+   * typeFit of the sentence by question type, filled in as asked: two bits a type (see
+   * `TYPE_SLOT`; 0 not yet known, 1 no fit, 2 a fit). A number, not an object filled in per
+   * type: nothing to allocate per sentence, and one shape for every sentence.
+   */
+  typeFits: number;
   /** About the text itself rather than its subject (see preamble.ts). */
   preamble: boolean;
 }
 
 function sentenceTypeFit(sentence: AnalyzedSentence, type: QuestionType, counted: readonly string[] = NO_COUNTED): number {
-  const fit = (sentence.typeFits[type] ??= typeFit(sentence.plain, type));
+  const slot = TYPE_SLOT[type];
+  if (slot < 0) return 0;
+  let known = (sentence.typeFits >> (2 * slot)) & 3;
+  if (known === 0) {
+    known = typeFit(sentence.plain, type) > 0 ? 2 : 1;
+    sentence.typeFits |= known << (2 * slot);
+  }
+  const fit = known === 2 ? TYPE_FIT[type] : 0;
   // "How many papers…": a number counting papers ("81.1M papers", "13 papers mention") answers;
   // any other number in the sentence less surely.
   if (type === 'count' && fit > 0 && counted.length) return countsThem(sentence.sequence, counted) ? fit : COUNT_OF_SOMETHING_ELSE * fit;
@@ -371,6 +382,10 @@ function sentenceTypeFit(sentence: AnalyzedSentence, type: QuestionType, counted
 }
 
 const NO_COUNTED: readonly string[] = [];
+/** Each question type's two bits in `AnalyzedSentence.typeFits`; −1: typeFit is always 0 for it. */
+const TYPE_SLOT: Record<QuestionType, number> = { amount: 0, count: 1, year: 2, cause: 3, list: 4, definition: 5, person: -1, overview: -1, other: -1 };
+/** What typeFit gives a sentence that fits, by type (it gives 0 or this). */
+const TYPE_FIT: Record<QuestionType, number> = { amount: 1, count: 1, year: 1, cause: 1, list: 1, definition: 0.5, person: 0, overview: 0, other: 0 };
 /** The type fit of a sentence whose numbers count something other than what "how many" asks. */
 const COUNT_OF_SOMETHING_ELSE = 0.5;
 
@@ -401,10 +416,10 @@ export function passageAnalysis(paragraph: Paragraph): AnalyzedPassage {
     const sentencePlain = withoutCitations(span.text);
     const sequence = analyze(sentencePlain);
     const terms = new Set(sequence);
-    return { span, plain: sentencePlain, sequence, terms, typeFits: {}, preamble: isPreamble(span.text) };
+    return { span, plain: sentencePlain, sequence, terms, typeFits: 0, preamble: isPreamble(span.text) };
   });
   if (sentences.length === 0) {
-    sentences.push({ span: { text: paragraph.text, start: 0, end: paragraph.text.length }, plain, sequence: [], terms: new Set(), typeFits: {}, preamble: false });
+    sentences.push({ span: { text: paragraph.text, start: 0, end: paragraph.text.length }, plain, sequence: [], terms: new Set(), typeFits: 0, preamble: false });
   }
   const sectionTerms = new Set(analyze(paragraph.section ?? ''));
   return { plain, sentences, terms: new Set([...analyze(plain), ...sectionTerms]), sectionTerms };
