@@ -152,7 +152,7 @@ function countTerms(paragraphs: readonly Paragraph[], sources: ReadonlyMap<strin
     sectionTerms += passage.sectionTerms.size;
     const lengths = passage.sentences.map((s) => {
       sentenceCount++;
-      for (const t of s.terms) sentenceFrequency.set(t, (sentenceFrequency.get(t) ?? 0) + 1);
+      for (const t of new Set(s.sequence)) sentenceFrequency.set(t, (sentenceFrequency.get(t) ?? 0) + 1);
       return s.sequence.length;
     });
     const starts = windowCount(lengths.length);

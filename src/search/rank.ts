@@ -208,15 +208,13 @@ function raiseById(out: Float64Array, offset: number, terms: Int32Array, start: 
 }
 
 /**
- * What the re-ranker needs of a passage as term numbers: each sentence's distinct terms (in
- * its term set's order), one run after another, and the passage's terms (text and section
- * title: `AnalyzedPassage.terms`, which the sentences' need not add up to exactly).
+ * What the re-ranker needs of a passage as term numbers: its sentences' (window scoring's:
+ * each sentence's sequence, repeats included, which change no maximum) and the passage's
+ * terms (text and section title: `AnalyzedPassage.terms`, which the sentences' need not add
+ * up to exactly).
  */
 interface RankIds {
   passage: PassageIds;
-  distinct: Int32Array;
-  /** Where each sentence's run of `distinct` ends. */
-  distinctEnds: Int32Array;
   terms: Int32Array;
 }
 
@@ -226,19 +224,10 @@ function rankIdsOf(passage: AnalyzedPassage, ids: TermIds): RankIds {
   const numbered = ids.passage(passage);
   let out = rankIds.get(numbered);
   if (out) return out;
-  let total = 0;
-  for (const s of passage.sentences) total += s.terms.size;
-  const distinct = new Int32Array(total);
-  const distinctEnds = new Int32Array(passage.sentences.length);
-  let at = 0;
-  passage.sentences.forEach((s, k) => {
-    for (const t of s.terms) distinct[at++] = ids.id(t);
-    distinctEnds[k] = at;
-  });
   const terms = new Int32Array(passage.terms.size);
   let j = 0;
   for (const t of passage.terms) terms[j++] = ids.id(t);
-  out = { passage: numbered, distinct, distinctEnds, terms };
+  out = { passage: numbered, terms };
   rankIds.set(numbered, out);
   return out;
 }
@@ -351,11 +340,8 @@ interface Candidate {
 
 export interface AnalyzedSentence {
   span: SentenceSpan;
-  /** The sentence without author–date citations. */
-  plain: string;
-  /** Index terms in order. */
+  /** Index terms in order (of the sentence without author–date citations). */
   sequence: string[];
-  terms: Set<string>;
   /**
    * typeFit of the sentence by question type, filled in as asked: two bits a type (see
    * `TYPE_SLOT`; 0 not yet known, 1 no fit, 2 a fit). A number, not an object filled in per
@@ -371,7 +357,9 @@ function sentenceTypeFit(sentence: AnalyzedSentence, type: QuestionType, counted
   if (slot < 0) return 0;
   let known = (sentence.typeFits >> (2 * slot)) & 3;
   if (known === 0) {
-    known = typeFit(sentence.plain, type) > 0 ? 2 : 1;
+    // The text without citations is made again here, not kept: a copy of every analysed
+    // sentence was a fifth of the analyses' heap, for a test made once per sentence and type.
+    known = typeFit(withoutCitations(sentence.span.text), type) > 0 ? 2 : 1;
     sentence.typeFits |= known << (2 * slot);
   }
   const fit = known === 2 ? TYPE_FIT[type] : 0;
@@ -400,7 +388,6 @@ function countsThem(sequence: readonly string[], counted: readonly string[]): bo
 
 /** What the re-ranker needs of a paragraph, independent of the question: computed once. */
 export interface AnalyzedPassage {
-  plain: string;
   sentences: AnalyzedSentence[];
   /** Index terms of the text (without citations) and of the section title. */
   terms: Set<string>;
@@ -414,15 +401,13 @@ export function passageAnalysis(paragraph: Paragraph): AnalyzedPassage {
   const plain = withoutCitations(paragraph.text);
   const sentences = splitSentences(paragraph.text).map((span) => {
     const sentencePlain = withoutCitations(span.text);
-    const sequence = analyze(sentencePlain);
-    const terms = new Set(sequence);
-    return { span, plain: sentencePlain, sequence, terms, typeFits: 0, preamble: isPreamble(span.text) };
+    return { span, sequence: analyze(sentencePlain), typeFits: 0, preamble: isPreamble(span.text) };
   });
   if (sentences.length === 0) {
-    sentences.push({ span: { text: paragraph.text, start: 0, end: paragraph.text.length }, plain, sequence: [], terms: new Set(), typeFits: 0, preamble: false });
+    sentences.push({ span: { text: paragraph.text, start: 0, end: paragraph.text.length }, sequence: [], typeFits: 0, preamble: false });
   }
   const sectionTerms = new Set(analyze(paragraph.section ?? ''));
-  return { plain, sentences, terms: new Set([...analyze(plain), ...sectionTerms]), sectionTerms };
+  return { sentences, terms: new Set([...analyze(plain), ...sectionTerms]), sectionTerms };
 }
 
 /**
@@ -511,7 +496,7 @@ export function rankCandidates(
     const inSentence = scratchFor('inSentence', sentences.length * n);
     for (let i = 0; i < sentences.length; i++) {
       inSentence.set(nameWeights, i * n);
-      raiseById(inSentence, i * n, termIds.distinct, i === 0 ? 0 : termIds.distinctEnds[i - 1]!, termIds.distinctEnds[i]!, table);
+      raiseById(inSentence, i * n, termIds.passage.sequence, i === 0 ? 0 : termIds.passage.ends[i - 1]!, termIds.passage.ends[i]!, table);
     }
     const inContext = document.source.slice();
     raiseById(inContext, 0, termIds.passage.section, 0, termIds.passage.section.length, table);
@@ -579,8 +564,10 @@ export function rankCandidates(
     }
     const entities = entityIndexes.length ? entitiesNear / entityIndexes.length : 0;
     // A year in the text, or the source's own year ("the 2013 op-ed") at half credit.
+    // (The text without citations made again, not kept with the analysis: see sentenceTypeFit.)
+    const plain = question.years.length ? withoutCitations(paragraph.text) : '';
     const yearFit = question.years.length
-      ? question.years.reduce((sum, y) => sum + (passage.plain.includes(String(y)) ? 1 : names?.year === y ? 0.5 : 0), 0) / question.years.length
+      ? question.years.reduce((sum, y) => sum + (plain.includes(String(y)) ? 1 : names?.year === y ? 0.5 : 0), 0) / question.years.length
       : 0;
     const features = {
       bm25: maxBm25 > 0 ? bm25 / maxBm25 : 0,
