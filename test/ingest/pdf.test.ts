@@ -122,6 +122,13 @@ describe.skipIf(!dir)('PDFs from ../shared/material/pdf', () => {
     expect(bodyText(doc('acl-2020-cohan-specter'))).toContain('the following triplet margin loss function: where d is a distance function');
     expect(bodyText(doc('us-federal-register'))).toContain('FOR FURTHER INFORMATION CONTACT : Ian Won, Manager, Seattle ACO Branch');
     expect(bodyText(doc('us-federal-register'))).toContain('in the FOR FURTHER INFORMATION CONTACT section.');
+    // Its rule text is set small down to the page's foot: a line there going on with the sentence
+    // is neither the foot's furniture nor, led by "14 CFR", a footnote numbered 14.
+    const fr = doc('us-federal-register');
+    expect(bodyText(fr)).toContain(
+      'In accordance with 14 CFR 39.19, send your request to your principal inspector or responsible Flight Standards Office, as appropriate. If sending information directly to the manager of the certification office, send it to the attention of the person identified in paragraph (q)(1) of this AD.',
+    );
+    expect(fr.footnotes.filter((f) => /^CFR 39\.19/.test(f.text))).toEqual([]);
   });
 
   it('keeps the title block out of passages and sections: names, affiliations, the title again', () => {
@@ -394,11 +401,14 @@ describe.skipIf(!dir)('PDFs from ../shared/material/pdf', () => {
   // a lead-in ending in a colon lent its words to the list below it; 12/23 and 17/23 imported
   // without flags, as here (the eleven papers alone); 13/23 once limitations were read as papers
   // name them. The misses left have their gold paragraph whole: ranking, not extraction.
+  // Twelve more (p24–p35, on facts and papers the first 23 left alone, VESPA among them; yes/no,
+  // "what is", how-many), written and scored once before the import was worked on again: 5/12
+  // at rank 1, 9/12 in the top 3; the same after (their misses are ranking too), so 18/35, 26/35.
   it('questions on the PDFs find their passage among the eleven papers', () => {
     const s = runEval(createEngineFromCorpus(corpus), parseEvalFile(readFileSync(PDF_QUESTIONS, 'utf8')));
     console.info(`questions on the PDFs: hit@1 ${s.passage.hit1.toFixed(3)}, hit@3 ${s.passage.hit3.toFixed(3)}; misses: ${s.misses.map((m) => m.question.id).join(' ')}`);
-    expect(s.passage.count).toBe(23);
-    expect(s.passage.hit1).toBeGreaterThanOrEqual(13 / 23 - 1e-9);
-    expect(s.passage.hit3).toBeGreaterThanOrEqual(17 / 23 - 1e-9);
+    expect(s.passage.count).toBe(35);
+    expect(s.passage.hit1).toBeGreaterThanOrEqual(18 / 35 - 1e-9);
+    expect(s.passage.hit3).toBeGreaterThanOrEqual(26 / 35 - 1e-9);
   });
 });

@@ -199,7 +199,12 @@ export function buildBlocks(pages: Line[][], heights: number[], bodySize: number
       // A raised marker is evidence enough (the note may be only a URL); a marker in the text
       // needs words after it, not a row of figures.
       const noteText = l.leadMarker ? /\p{L}{3,}/u.test(l.text) : /\p{L}{3,}.*\s\p{L}{2,}/u.test(l.text);
-      if (small && lowerPart && marker && !inReferences && noteText) {
+      // A number in the line's own print ("14 CFR 39.19, send your request …") right under a line of
+      // a sentence going on, in the same print, is that sentence's, not a footnote's mark.
+      const o = open as Open | null;
+      const plainMarker = !l.leadMarker && /^\d/.test(marker ?? '');
+      const goingOn = o !== null && !endsSentence(o.text) && prev === o.lastLine && !newColumn && Math.abs(prev.size - l.size) < 0.3 && prev.y - l.y < l.size * 1.6;
+      if (small && lowerPart && marker && !inReferences && noteText && !(plainMarker && goingOn)) {
         const number = /^\d+$/.test(marker) ? Number(marker) : /^[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/.test(marker) ? [...marker].reduce((n, ch) => n * 10 + SUPERSCRIPT.indexOf(ch), 0) : 0;
         footnote = { number, text: l.text.replace(/^([⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,2}|[*∗†‡§¶]{1,2})\s*/u, '') };
         out[p]!.footnotes.push(footnote);
@@ -214,7 +219,8 @@ export function buildBlocks(pages: Line[][], heights: number[], bodySize: number
       footnote = null;
       // Small print in the page's head or foot that is not a footnote: the first page's venue
       // line, licence or journal address (running ones are gone already). Not body text.
-      if (small && (l.y < heights[p]! * 0.08 || l.y > heights[p]! * 0.92) && !inReferences) continue;
+      // (Not a line going on with the sentence above it, in its print: the Federal Register's rule text runs to the page's foot.)
+      if (small && (l.y < heights[p]! * 0.08 || l.y > heights[p]! * 0.92) && !inReferences && !goingOn) continue;
 
       // The first page's title block, before its abstract or first section: the title again (or a
       // part of it, or with its article type), the authors' names, affiliations and addresses.
