@@ -84,7 +84,8 @@ function lineFor(ask: DocumentAsk, doc: CorpusDocument): string {
     case 'author':
       return `“${meta.title}” was written by **${meta.authors.join(', ')}**${meta.affiliations.length ? ` (${meta.affiliations.join('; ')})` : ''}.`;
     case 'date':
-      return `${name}: **${meta.date}**.`;
+      // An imported PDF often knows only the year: "published in **2020**", never an empty "****".
+      return meta.date.trim() ? `${name}: **${meta.date}**.` : `${name} was published in **${meta.year}**${meta.venue ? ` (${meta.venue})` : ''}.`;
     case 'venue':
       return meta.venue ? `${name} appeared in **${meta.venue}**.` : `${name}: its metadata names no venue.`;
     case 'link':

@@ -169,7 +169,9 @@ function termsOf(record: FigureRecord): ReadonlySet<string> {
 
 /** The prose figure whose sentence best matches the question, among compatible ones. */
 function proseAnswer(corpus: Corpus, book: FigureBook, index: PassageIndex, question: string, q: FigureQuestion, type: string): FigureAnswer | null {
-  const units = UNITS_FOR[type] ?? UNITS_FOR.any!;
+  // "How many papers…" wants a count; a percentage answers it only when asked for one ("what percent", "how many … as a share").
+  const wantsShare = /\b(?:percent(?:age)?s?|per cent|share|proportion|fraction|rate|ratio)\b|%/i.test(question);
+  const units = type === 'count' && !wantsShare ? new Set([...UNITS_FOR.count!].filter((u) => u !== 'percent')) : (UNITS_FOR[type] ?? UNITS_FOR.any!);
   const groups = index.termGroups({ raw: question, type: 'other', terms: [...new Set(analyze(question))], years: q.years, entities: [] });
   const totalIdf = groups.reduce((s, g) => s + g.idf, 0) || 1;
   let best: { record: FigureRecord; score: number } | null = null;

@@ -30,7 +30,7 @@ const REPLIES: Record<Kind, string> = {
 };
 
 /** Emoji, symbols and marks: "thanks 🙏", "ok 👍". */
-const SYMBOLS = /[\p{Extended_Pictographic}\p{S}\u200d\ufe0f]/gu;
+const SYMBOLS = /[\p{Extended_Pictographic}\p{S}]|\u200d|\ufe0f/gu;
 
 /** The reply to a turn that is only talk ("thanks!", "hi steppe"); null for anything else, a question above all. */
 export function socialReply(text: string): string | null {

@@ -1,7 +1,7 @@
 /**
  * Where sources state different values for the same measure: a prose figure against an
  * Appendix table row, or two documents against each other. "Same measure" is decided by
- * general rules only: equal measure key (measure word + set of countries), compatible unit,
+ * general rules only: equal measure key (measure word + set of countries, at least one), compatible unit,
  * compatible direction, and the same year — or an undated statement ("Trade currently
  * stands at…", "Only five … annually") set against every dated figure of that measure.
  */
@@ -99,7 +99,10 @@ export function proseFigures(records: readonly FigureRecord[]): ComparableFigure
 }
 
 export function findDisagreements(records: readonly FigureRecord[], tradeRows: readonly TradeRow[]): Disagreement[] {
-  const all = [...proseFigures(records), ...tableFigures(tradeRows)];
+  // A measure with no country or subject ("share", "participants") says too little to tell
+  // two statements are about the same thing: "42.7%" of one paper's corpus and "99%" of
+  // another's are not a disagreement.
+  const all = [...proseFigures(records), ...tableFigures(tradeRows)].filter((f) => f.measureKey.includes('|'));
   const buckets = groupBy(all, (f) => `${f.measureKey}#${unitFamily(f.unit)}`);
   const found = new Map<string, Disagreement>();
   for (const bucket of buckets.values()) {

@@ -77,4 +77,10 @@ describe('a document whose metadata names no venue or date (a PDF imported witho
     expect(front.paragraphId).toBe('miliate-2013/front');
     expect(front.text).not.toMatch(/\. ,|, ,|; \.|\.\s*,/);
   });
+
+  it('gives the year when asked when it was published, never an empty date', () => {
+    const a = answerQuestion(bare, 'when was the steppes to the states published?');
+    expect(a.lead.join(' ')).toMatch(/was published in \*\*2013\*\*/);
+    expect(a.lead.join(' ')).not.toContain('****');
+  });
 });

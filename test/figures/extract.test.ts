@@ -204,3 +204,32 @@ describe('extractFigures on arbitrary text', () => {
     );
   });
 });
+
+describe('figures in research papers (imported PDFs), read by the same rules', () => {
+  const study = paragraph('dementia-2014/2', 147, 'The study involved 2,462 dementia-free participants aged 55 years and older. Of these, 35.6% reported a negative life event.');
+  const corpus = paragraph('corpus-2020/70', 4970, 'S2ORC consists of 81.1M papers, 380.5M resolved citation links, and structured full text from 8.1M open-access PDFs. Its pretraining corpus includes 42.7% biomedical papers.');
+  const other = paragraph('specter-2020/19', 2272, 'We found that 99% of the papers share a citation.');
+  const once = paragraph('dementia-2014/9', 150, 'Similar cohorts exist in the United States.');
+  const read = extractFigures([study, corpus, other, once]);
+  const at = (text: string) => read.find((r) => r.text === text);
+
+  it('"the study involved 2,462 participants" counts participants, not students', () => {
+    expect(at('2,462')?.measure).toBe('participants');
+    // Students who study abroad are still students.
+    const abroad = extractFigures([paragraph('miliate-2013/3', 1, 'Only five Mongolian students study in Kazakhstan annually.')]);
+    expect(abroad[0]?.measureWord).toBe('students');
+  });
+
+  it('reads compact scales: "81.1M papers" is 81,100,000 papers', () => {
+    expect(at('81.1M')).toMatchObject({ value: 81_100_000, unit: 'count', measure: 'papers' });
+    expect(at('8.1M')?.value).toBe(8_100_000);
+  });
+
+  it('gives a figure no country when the document has no country running through it (one mention is not one)', () => {
+    expect(at('2,462')?.entities).toEqual([]);
+  });
+
+  it('finds no disagreement between percentages of different things that name no country: 35.6%, 42.7% and 99% are not one measure', () => {
+    expect(findDisagreements(read, [])).toEqual([]);
+  });
+});

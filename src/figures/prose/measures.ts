@@ -32,7 +32,15 @@ const ENTRIES: Entry[] = [
   { canonical: 'exports', kind: 'flow', priority: 2, pattern: /\bexport(?:s|ed|ing|er|ers)?\b/gi },
   { canonical: 'imports', kind: 'flow', priority: 2, pattern: /\bimport(?:s|ed|ing|er|ers)?\b/gi },
   { canonical: 'investment', kind: 'flow', priority: 2, pattern: /\binvest(?:ment|ments|or|ors|ed|ing|s)?\b|\bFDI\b/gi },
-  { canonical: 'students', kind: 'flow', priority: 2, pattern: /\bstud(?:ent|ents|y|ies|ied|ying)\b/gi },
+  // "students study in Kazakhstan" counts students; "the study involved 2,462 participants"
+  // is a piece of research: "study" after a determiner or a word for a kind of study is not.
+  {
+    canonical: 'students',
+    kind: 'flow',
+    priority: 2,
+    pattern:
+      /\bstud(?:ent|ents|ied|ying)\b|(?<!\b(?:the|this|that|these|those|our|their|its|a|an|one|two|three|several|many|some|other|such|each|every|present|previous|prior|earlier|current|recent|later|future|cohort|longitudinal|pilot|case|population-based|observational|clinical|follow-up)\s+)\bstud(?:y|ies)\b/gi,
+  },
   { canonical: 'visitors', kind: 'flow', priority: 2, pattern: /\btouris(?:t|ts|m)\b|\barrivals?\b|\bvisit(?:ed|ors?|ing)\b/gi },
   { canonical: 'returnees', kind: 'flow', priority: 2, pattern: /\breturn(?:ed|ing|ees?)\b|\brepatriat\w*/gi },
   { canonical: 'migrants', kind: 'flow', priority: 2, pattern: /\b(?:e|im)?migra(?:nts?|ted|tion)\b/gi },

@@ -74,18 +74,29 @@ export function fillTradeFlows(drafts: FlowDraft[], ctx: FillContext): void {
   }
 }
 
-/** Each document's most-mentioned country (citations blanked), for "imports" with no importer. */
+/**
+ * A document's main country must run through it: named in at least this share of its
+ * paragraphs (and in two). A medical paper that names the United States once has none, and
+ * its "2,462 participants" are nobody's; an article on Mongolia names Mongolia throughout.
+ */
+const FOCAL_SHARE = 0.1;
+
+/** Each document's most-mentioned country (citations blanked), for "imports" with no importer; none when no country runs through it. */
 export function focalCountries(paragraphs: readonly Paragraph[]): Map<string, string> {
-  const byDocument = new Map<string, CountryMention[]>();
+  const byDocument = new Map<string, { mentions: CountryMention[]; paragraphs: number; naming: Map<string, number> }>();
   for (const p of paragraphs) {
-    const list = byDocument.get(p.documentId) ?? [];
-    list.push(...findCountryMentions(maskCitations(p.text)));
-    byDocument.set(p.documentId, list);
+    const doc = byDocument.get(p.documentId) ?? { mentions: [], paragraphs: 0, naming: new Map<string, number>() };
+    const found = findCountryMentions(maskCitations(p.text));
+    doc.mentions.push(...found);
+    doc.paragraphs++;
+    for (const c of new Set(found.map((m) => m.country))) doc.naming.set(c, (doc.naming.get(c) ?? 0) + 1);
+    byDocument.set(p.documentId, doc);
   }
   const focal = new Map<string, string>();
-  for (const [documentId, mentions] of byDocument) {
-    const top = rankCountries(mentions)[0];
-    if (top) focal.set(documentId, top);
+  for (const [documentId, doc] of byDocument) {
+    const top = rankCountries(doc.mentions)[0];
+    const naming = top ? (doc.naming.get(top) ?? 0) : 0;
+    if (top && naming >= Math.max(2, FOCAL_SHARE * doc.paragraphs)) focal.set(documentId, top);
   }
   return focal;
 }

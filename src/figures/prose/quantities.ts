@@ -39,9 +39,13 @@ const WORD_NUMBER = new RegExp(
   `\\b(?:(${TENS.filter(Boolean).join('|')})(?:[-\\s](${ONES.slice(1, 10).join('|')}))?|(${ONES.slice(1).join('|')}))(?:\\s+(hundred|thousand|million|billion))?\\b`,
   'gi',
 );
-/** Digits not glued to letters, hyphens or other digits ("COVID-19", "G039220N", "1990–92"). */
+/**
+ * Digits not glued to letters, hyphens or other digits ("COVID-19", "G039220N", "1990–92"),
+ * except a compact scale ("81.1M papers", "12K users", "3B parameters").
+ */
 const DIGITS =
-  /(?<![\p{L}\d.,$\\–-])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\p{L}\d%]|[.,]\d)(?:\s+(thousand|million|billion)\b)?/gu;
+  /(?<![\p{L}\d.,$\\–-])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?:([KMB])(?![\p{L}\d])|(?![\p{L}\d%]|[.,]\d)(?:\s+(thousand|million|billion)\b)?)/gu;
+const COMPACT_SCALE: Record<string, number> = { K: 1e3, M: 1e6, B: 1e9 };
 const PERCENT = /(?<![\p{L}\d.])(\d+)(?:\.(\d+))?\s?(?:%|percent\b|per cent\b)/gu;
 const KM = /(?<![\p{L}\d.])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?\s?-?\s?(?:kilometers|kilometres|km)\b/gu;
 const RANK_DIGITS = /\b(\d+)(?:st|nd|rd|th)[-\s]+(largest|biggest|smallest|highest|lowest|most important|top)(?:\s+([\p{L}-]+))?/giu;
@@ -84,7 +88,7 @@ export function findQuantities(masked: string, span: Span): Quantity[] {
   }
   for (const m of text.matchAll(DIGITS)) {
     const whole = m[1]!.replace(/,/g, '');
-    const scale = m[3] ? SCALE_WORDS[m[3].toLowerCase()]! : 1;
+    const scale = m[3] ? COMPACT_SCALE[m[3]]! : m[4] ? SCALE_WORDS[m[4].toLowerCase()]! : 1;
     const printed = Number(`${whole}${m[2] ? `.${m[2]}` : ''}`);
     add({ kind: 'number', value: Math.round(printed * scale), precision: lastDigitPlace(whole, m[2] ?? '') * scale, scaled: scale > 1, spelled: false }, m.index, m.index + m[0].length);
   }

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { answerQuestion } from '../../src/answer/answer.js';
+import { indexCorpus } from '../../src/corpus/load.js';
+import type { CorpusDocument } from '../../src/corpus/types.js';
+import { createEngineFromCorpus } from '../../src/engine.js';
+
+/** A research paper as an import makes it: the year known, no date, no country running through it. */
+function paper(id: string, author: string, paragraphs: string[]): CorpusDocument {
+  return {
+    meta: { id, file: `${id}.txt`, authors: [author], affiliations: [], title: `${author}'s corpus paper`, venue: 'Proceedings', year: 2020, date: '', doi: null, url: null, kind: 'article' },
+    sections: [],
+    paragraphs: paragraphs.map((text, i) => ({ id: `${id}/${i + 1}`, documentId: id, ordinal: i + 1, text, section: 'Results', topSection: 'Results', page: 1, role: 'body', footnotes: [], citations: [] })),
+    footnotes: [],
+    tables: [],
+    references: [],
+    frontMatter: [],
+    pageCount: 1,
+  };
+}
+
+const engine = createEngineFromCorpus(
+  indexCorpus([
+    paper('lo-2020', 'Lo', [
+      // The share first: at equal match, the first figure read would answer.
+      'Biomedical papers make up 42.7% of the corpus, and computer science papers 7.2%.',
+      'The corpus consists of 81.1M papers and 380.5M resolved citation links.',
+    ]),
+    paper('cohan-2020', 'Cohan', ['We found that 99% of the papers in the corpus share a citation with another paper.']),
+  ]),
+);
+
+describe('numeric questions on research papers', () => {
+  it('"how many papers" is answered by a count of papers, not by a percentage of them', () => {
+    const answer = answerQuestion(engine, 'how many papers are in the corpus?');
+    expect(answer.lead[0]).toMatch(/^\*\*81\.1M\*\* — papers/);
+  });
+
+  it('a percentage answers when one is asked for', () => {
+    expect(answerQuestion(engine, 'what percent of the corpus is biomedical papers?').lead[0]).toMatch(/42\.7%/);
+  });
+
+  it('claims no disagreement between shares of different things in different papers', () => {
+    expect(engine.figures.disagreements).toEqual([]);
+    expect(answerQuestion(engine, 'what share of the papers share a citation?').lead.join('\n')).not.toMatch(/disagree/);
+  });
+});
