@@ -39,7 +39,7 @@ export const SOURCE_QUESTION = new RegExp(
       String.raw`whose (?:figures?|numbers?|data|estimates?|claim|words?|idea|argument|view|quote) (?:is|are|was|were) (?:that|this|these|those|it)`,
       String.raw`what(?:'s|’s| is| was| are| were) (?:that|this|it|these|those)(?: [\p{L}-]+)? based on`,
       String.raw`based on what`,
-      String.raw`who came up with (?:that|this|it)`,
+      String.raw`who came up with (?:that|this|it)(?: (?:concept|idea|term|notion|theory|argument|claim|phrase|label|word|name))?`,
       String.raw`how do (?:you|they|we) know(?: (?:that|this))?`,
     ].join('|') +
     String.raw`)\s*[?.!]*$`,
@@ -95,7 +95,8 @@ export const META_ABOUT_IT = /\b(?:publish(?:ed)?|written|wrote|write|author(?:s
 export const IT_REFERENCE = /\b(?:it|this|that|the (?:article|paper|piece|text|study|op-?ed|essay))\b/i;
 
 export function stripFillers(text: string): { core: string; continues: boolean } {
-  let core = text.trim().replace(FILLER, '');
+  // Chat shorthand: "w/" is "with", "w/o" "without" ("who came up w/ that?").
+  let core = text.trim().replace(FILLER, '').replace(/(^|\s)w\/o(?=\s|$)/gi, '$1without').replace(/(^|\s)w\/(?=\s|$)/gi, '$1with');
   const continues = CONTINUATION.test(core);
   core = core.replace(CONTINUATION, '').trim();
   return { core: core || text.trim(), continues };

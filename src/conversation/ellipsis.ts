@@ -16,7 +16,7 @@ export function applyEllipsis(engine: Engine, frame: string, core: string): stri
   for (const m of newMentions) leftover = leftover.replace(core.slice(m.start, m.end), ' ');
   if (topicTerms(leftover).length > 0) return null;
   const years = [...core.matchAll(YEAR)].map((m) => m[0]);
-  const flip = FLIP.test(core);
+  const flip = FLIP.test(core) || swapsRoles(frame, core, newMentions);
   const both = BOTH_WAYS.test(core);
   if (!newMentions.length && !years.length && !flip && !both) return null;
 
@@ -69,6 +69,29 @@ export function applyEllipsis(engine: Engine, frame: string, core: string): stri
   }
   if (both) out = `${out} in both directions`;
   return out.includes('?') ? out : `${out}?`;
+}
+
+const OTHER_PARTY = String.raw`(?:them|it|there|that country|the other(?: one| country)?)`;
+
+/**
+ * "and Mongolia to them?" after "how much did Kazakhstan export to Mongolia?": a place of
+ * the frame, with a pronoun for the other party, in the other slot — the other way round.
+ */
+function swapsRoles(frame: string, core: string, mentions: ReturnType<typeof findMentions>): boolean {
+  if (mentions.length !== 1) return false;
+  const m = mentions[0]!;
+  const before = core.slice(0, m.start);
+  const after = core.slice(m.end);
+  const turnRole = /\b(?:to|into)\s+$/i.test(before) || new RegExp(String.raw`^\s+from\s+${OTHER_PARTY}\b`, 'i').test(after)
+    ? 'to'
+    : /\bfrom\s+$/i.test(before) || new RegExp(String.raw`^\s+(?:to|into)\s+${OTHER_PARTY}\b`, 'i').test(after)
+      ? 'from'
+      : null;
+  if (!turnRole) return false;
+  const f = findMentions(frame).find((x) => x.country === m.country);
+  if (!f || findMentions(frame).filter((x) => x.country !== m.country).length === 0) return false;
+  const frameRole = /\b(?:to|into)\s+$/i.test(frame.slice(0, f.start)) ? 'to' : 'from';
+  return frameRole !== turnRole;
 }
 
 /** The country written as the slot's word was: a demonym for a demonym (plural for plural), else the name. */

@@ -74,7 +74,9 @@ export interface Resolution {
  */
 function fixedPhrase(engine: Engine, phrase: string): boolean {
   const words = phrase.replace(/^the\s+/i, '').trim();
-  const pattern = new RegExp(String.raw`\b${words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:s|es)?\b`, 'gi');
+  // Spelt either side of the Atlantic: "the third neighbours" is the corpus's "Third Neighbors".
+  const escaped = words.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ou?r(?=s?\b)/gi, 'ou?r').replace(/i[sz](?=e|ing|ation)/gi, 'i[sz]');
+  const pattern = new RegExp(String.raw`\b${escaped.replace(/s$/i, '')}(?:s|es)?\b`, 'gi');
   let count = 0;
   for (const p of engine.corpus.paragraphsById.values()) {
     count += p.text.match(pattern)?.length ?? 0;
@@ -148,6 +150,10 @@ function topicFirst(turn: string): boolean {
   return topicTerms(head).length >= 2 && !OTHER_ANAPHORA.test(head) && !person.test(turn) && OTHER_ANAPHORA.test(tail);
 }
 
+const COMPARED = /\b(?:differ(?:s|ent|ence)? (?:from|to|than)|compare[sd]? (?:to|with)|compared (?:to|with)|in comparison (?:to|with)|similar to|the same as|unlike|versus|vs\.?)\s+/i;
+
+const DOCUMENT_ORDINAL = /\bthe (first|second|other|last|latter|former|earlier|later) (?:one|article|paper|piece|text|source|document|study)\b/i;
+
 /** A turn with its references to the previous turn's years written as years. */
 export function withYearsResolved(turn: string, prevFrame: string): string {
   const prevYears = [...prevFrame.matchAll(YEAR)].map((m) => m[0]);
@@ -215,6 +221,20 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
     const old = findDocumentMention(engine.corpus, prev.frame);
     const frame = old ? withoutMention(prev.frame, old.start, old.end) || prev.frame : prev.frame;
     return { kind: 'ellipsis', resolved: frame, frame, documentId: named, offset: 0, person: prev.person };
+  }
+
+  // "when was the first one written?", "who wrote the second article?": of the documents the
+  // conversation drew on, in the order it first did — not an item of a list.
+  const docOrdinal = !mention && META_ABOUT_IT.test(own) ? DOCUMENT_ORDINAL.exec(own) : null;
+  if (docOrdinal) {
+    const drawn = [...new Set(state.turns.map((t) => t.paragraphIds[0]?.split('/')[0] ?? t.documentId).filter((d): d is string => !!d))];
+    const word = docOrdinal[1]!.toLowerCase();
+    const docId = word === 'other' ? otherDocument(engine, state) : drawn.length >= 2 ? (/^(?:first|former|earlier)$/.test(word) ? drawn[0] : drawn[drawn.length - 1]) : null;
+    const doc = docId ? engine.corpus.documents.find((d) => d.meta.id === docId) : undefined;
+    if (doc) {
+      const resolved = `${own.slice(0, docOrdinal.index)}“${doc.meta.title}”${own.slice(docOrdinal.index + docOrdinal[0].length)}`;
+      return { kind: 'contextual', resolved, frame: answered?.frame ?? prev.frame, documentId: doc.meta.id, offset: 0, person: null };
+    }
   }
 
   const ordinal = stepped && stepped >= 1 ? { position: stepped, noun: null, start: 0, end: core.length } : findOrdinalReference(core);
@@ -332,11 +352,17 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // not of what was said there.
   // (A word relating it to what was said — "the opposite view", "the first one" — is no new topic.)
   const unsaid = !ownSubject && !substituted && terms.length > 0 && !OTHER_ANAPHORA.test(own) && !RELATIONAL.test(own) && !findOrdinalReference(own) && newToAnswer(engine, prev, terms);
-  const topicShift = unsaid || (continues && !substituted && !reacting && terms.length > 0 && !OTHER_ANAPHORA.test(own));
+  // "how is that different from multi-vectorism?": what was said, set against a topic the turn
+  // names — the answer is about that topic; the places stay, the words said before would
+  // only find what was said again.
+  const against = COMPARED.exec(own);
+  const compared = !!against && !ownSubject && topicTerms(own.slice(against.index + against[0].length)).length > 0;
+  const topicShift = unsaid || compared || (continues && !substituted && !reacting && terms.length > 0 && !OTHER_ANAPHORA.test(own));
   // "what goods were those?" after a trade flow ("what did Mongolia export to Kyrgyzstan in
   // 2017?"): "those" are that flow, its way and year included, and the turn asks one more
   // thing of it — the previous question whole, as support turns take it, not its words loose.
-  if (!ownSubject && !topicShift && terms.length <= 2 && OTHER_ANAPHORA.test(own) && readFigureQuestion(prev.frame).flow) {
+  // (So does a bare "what goods?": one word the answer before used, about the flow it gave.)
+  if (!ownSubject && !topicShift && terms.length <= 2 && (OTHER_ANAPHORA.test(own) || terms.length === 1) && readFigureQuestion(prev.frame).flow) {
     // The flow's question first: its verb is the one that tells the way ("what did it send:
     // how much did Mongolia export …" would read "send" first, with no side).
     const asked = `${prev.frame.replace(/[\s?.!]+$/, '')} — ${frame}`;
@@ -349,7 +375,9 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
     frame = `${counting[0].toLowerCase()} ${frame}`;
   }
   // (An alternative is to what was asked, not to what the answer said of the other party.)
-  const c = personLink ? { places: [], words: [] } : contextFrom(engine, prev, frame, { topicShift, questionOnly: alternative });
+  const context = personLink ? { places: [], words: [] } : contextFrom(engine, prev, frame, { topicShift, questionOnly: alternative });
+  // (Set against a new topic, the people before are what was said: the countries only.)
+  const c = compared ? { places: context.places.filter((p) => findMentions(p).length > 0), words: [] } : context;
   // The places stay in the frame, so a later "and Kyrgyzstan?" has one to replace.
   const framed = withContext(frame, c.places);
   return { kind: 'contextual', resolved: withContext(frame, [...c.places, ...c.words]), frame: framed, documentId, offset: 0, person: substituted ? person : prev.person };

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/answer/answer.js';
 import { corpusNames, withNamesCapitalised } from '../../src/conversation/names.js';
 import { createEngine, type Engine } from '../../src/engine.js';
+import { renderAnswerText } from '../../src/render/text.js';
 import { analyze } from '../../src/search/analyzer.js';
 import { converse } from './conversing.js';
 
@@ -99,5 +100,54 @@ describe('an alternative to what was asked', () => {
     expect(r!.resolution.kind).toBe('contextual');
     expect(r!.resolution.resolved).toBe('what would kyrgyzstan rather have instead? (worry, lending, bank)');
     expect(r!.answer.passages[0]!.text).toMatch(/prefers more international funding/);
+  });
+});
+
+describe('chat forms of a source question and of a name the corpus uses', () => {
+  it('“who came up w/ that idea” asks for the source; “who are the third neighbours?” is the corpus’s Third Neighbors, not a third item', () => {
+    const [, source] = converse(engine, 'what is the kazakh eli idea?', 'who came up w/ that idea');
+    expect(source!.resolution.kind).toBe('source');
+    const [, neighbours] = converse(engine, 'what foreign policy options do small states wedged between china and russia have?', 'who are the third neighbours?');
+    expect(neighbours!.resolution.kind).not.toBe('ordinal');
+  });
+});
+
+describe('a trade flow, followed up', () => {
+  const row = (partner: string, year: number, direction: 'exports' | 'imports') =>
+    engine.corpus.documents.flatMap((d) => d.tables).find((t) => t.partner === partner && t.year === year && t.direction === direction)!;
+
+  it('a bare “what goods?” asks it of the flow before, so a later “and in 2011?” keeps the flow', () => {
+    const [, goods, year] = converse(engine, 'how much did kyrgyzstan export to mongolia in 2013?', 'what goods?', 'and in 2011?');
+    expect(goods!.resolution.resolved).toBe('how much did kyrgyzstan export to mongolia in 2013 — what goods?');
+    expect(year!.resolution.resolved).toBe('how much did kyrgyzstan export to mongolia in 2011 — what goods?');
+    expect(renderAnswerText(year!.answer)).toContain(row('Kyrgyzstan', 2011, 'imports').valueText);
+  });
+
+  it('“and mongolia to them?” puts the place of the frame in the other slot: the other way round', () => {
+    const [, r] = converse(engine, 'how much did kyrgyzstan export to mongolia in 2013?', 'and mongolia to them?');
+    expect(r!.resolution.kind).toBe('ellipsis');
+    expect(r!.resolution.resolved).toBe('how much did mongolia export to kyrgyzstan in 2013?');
+    expect(renderAnswerText(r!.answer)).toContain(row('Kyrgyzstan', 2013, 'exports').valueText);
+    // The place already in that slot changes nothing of the sort.
+    const [, same] = converse(engine, 'how much did kyrgyzstan export to mongolia in 2013?', 'and to mongolia from them?');
+    expect(same!.resolution.resolved).not.toMatch(/^how much did mongolia export/);
+  });
+});
+
+describe('documents by their order in the conversation', () => {
+  it('“when was the other one published?” is the document not drawn on; “the first one” the one drawn on first', () => {
+    const [first, , other, firstOne] = converse(engine, 'what does the east asia forum piece say about kazakhstan?', 'what does the journal article say about debt to china?', 'when was the other one published?', 'when was the first one written?');
+    const forum = first!.answer.passages[0]!.paragraphId.split('/')[0]!;
+    expect(other!.resolution.documentId).toBe(forum);
+    expect(firstOne!.resolution.documentId).toBe(forum);
+    expect(firstOne!.resolution.resolved).toMatch(/^when was “.+” written\?$/);
+  });
+});
+
+describe('what was said, set against a topic the turn names', () => {
+  it('“how is that different from bandwagoning for reward?” searches the topic it names, without the words said before', () => {
+    const [, r] = converse(engine, 'what does walt say about balancing?', 'how is that different from bandwagoning for reward?');
+    expect(r!.resolution.kind).toBe('contextual');
+    expect(r!.resolution.resolved).toBe('how is that different from bandwagoning for reward?');
   });
 });
