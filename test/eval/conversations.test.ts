@@ -23,12 +23,12 @@ beforeAll(async () => {
 });
 
 describe('conversation quality', () => {
-  it('project conversations: first turns ≥ 55/60, follow-ups ≥ 128/136', () => {
+  it('project conversations: first turns ≥ 61/68, follow-ups ≥ 148/160', () => {
     const s = runConversationEval(engine, parseConversationFile(readFileSync(OWN, 'utf8')));
-    expect(s.first.count).toBe(60);
-    expect(s.followUps.count).toBe(136);
-    expect(s.first.answered).toBeGreaterThanOrEqual(55);
-    expect(s.followUps.answered).toBeGreaterThanOrEqual(128);
+    expect(s.first.count).toBe(68);
+    expect(s.followUps.count).toBe(160);
+    expect(s.first.answered).toBeGreaterThanOrEqual(61);
+    expect(s.followUps.answered).toBeGreaterThanOrEqual(148);
   });
 
   it.skipIf(!shared)('dev conversations: first turns ≥ 3/4, follow-ups ≥ 11/11', () => {
