@@ -110,6 +110,11 @@ export function importText(raw: string, options: { markdown?: boolean } = {}): D
     lines = lines.filter((l) => (l.match(/Category:/g) ?? []).length < 2);
     if (lines.length === 0) return;
 
+    const simple = simpleTable(lines);
+    if (simple) {
+      push({ type: 'table', rows: simple });
+      return;
+    }
     const tableLines = lines.filter((l) => /^\s*[|+]/.test(l));
     if (tableLines.length >= 2 && tableLines.length >= lines.length * 0.8) {
       // ASCII and Markdown pipe tables: rows of cells, separators dropped.
@@ -165,6 +170,30 @@ export function importText(raw: string, options: { markdown?: boolean } = {}): D
   const doi = findDoi(text.slice(0, 5000));
   if (doi) propose(draft, 'doi', doi, 'text');
   return draft;
+}
+
+/** A column rule of a plain-text table: runs of dashes, one a column ("  ------ ------------- ---"). */
+const COLUMN_RULE = /^\s*-{3,}(?:\s+-{3,})*\s*$/;
+
+/**
+ * A plain-text table as pandoc writes one (the wiki exports' election results, nature reserves,
+ * births and deaths): header lines, a rule of dashes under each column, then a row a line, each
+ * cell under its column's dashes. Its rows of cells, or null when the block is not one. Read as
+ * lines of prose, each row was a "paragraph" of names and figures without their headings, and the
+ * rule a paragraph of dashes.
+ */
+function simpleTable(lines: string[]): string[][] | null {
+  const r = lines.findIndex((l) => COLUMN_RULE.test(l));
+  // Headed (header lines, then the rule), or framed (a rule over and under the rows, no header rule).
+  const framed = r === 0 && lines.length >= 3 && COLUMN_RULE.test(lines[lines.length - 1]!);
+  if (!framed && (r < 1 || r > 3 || lines.length - r < 2)) return null;
+  const columns = [...lines[r]!.matchAll(/-{3,}/g)].map((m) => m.index);
+  const cells = (line: string) => columns.map((start, k) => line.slice(k === 0 ? 0 : start, columns[k + 1] ?? undefined).trim());
+  const body = lines.slice(r + 1).filter((l) => !COLUMN_RULE.test(l) && l.trim());
+  if (body.length === 0) return null;
+  // Header lines (a long heading may wrap onto a second) are joined cell by cell.
+  const header = framed ? [] : [lines.slice(0, r).map(cells).reduce((a, b) => a.map((c, k) => `${c} ${b[k] ?? ''}`.trim()))];
+  return [...header, ...body.map(cells)].map((row) => row.map((c) => c.replace(/\s+/g, ' ')));
 }
 
 /** Links to their text, images dropped, code spans plain; `*emphasis*` is kept (the parser removes it). */
