@@ -293,6 +293,8 @@ const TYPE_RELIABILITY: Record<AnalyzedQuestion['type'], number> = {
   other: 0,
 };
 
+const INTRODUCES = /\b(?:we|this (?:paper|article|study|work|report)|the (?:paper|article|study))\s+(?:here\s+)?(?:present|introduce|propose|describe|define|develop)s?\b|\b(?:refers? to|is defined as|is known as|stands for)\b/i;
+
 function typeFit(text: string, type: AnalyzedQuestion['type']): number {
   switch (type) {
     case 'amount':
@@ -307,6 +309,9 @@ function typeFit(text: string, type: AnalyzedQuestion['type']): number {
       // An enumeration: "Kazakhstan, Kyrgyzstan, and Uzbekistan", or numbered: "(1) the Northern corridor …; (2) …".
       return /\p{Lu}[\p{L}-]+(?:,\s+\p{Lu}[\p{L}-]+)+,?\s+(?:and|or)\s+\p{Lu}/u.test(text) || /\(\s*(?:1|a|i)\s*\)[^()]{2,300}\(\s*(?:2|b|ii)\s*\)/.test(text) ? 1 : 0;
     case 'definition':
+      // A sentence that introduces something says what it is: "We present SPECTER, a model
+      // for…", "this paper introduces…"; a copula is a weaker cue ("is" is everywhere).
+      if (INTRODUCES.test(text)) return 1;
       return /\b(is|are|refers to|means|defined as|known as)\b/i.test(text) ? 0.5 : 0;
     default:
       return 0;
@@ -344,7 +349,7 @@ export interface AnalyzedSentence {
   sequence: string[];
   /**
    * typeFit of the sentence by question type, filled in as asked: two bits a type (see
-   * `TYPE_SLOT`; 0 not yet known, 1 no fit, 2 a fit). A number, not an object filled in per
+   * `TYPE_SLOT`; 0 not yet known, 1 no fit, 2 a weak fit, 3 a full fit). A number, not an object filled in per
    * type: nothing to allocate per sentence, and one shape for every sentence.
    */
   typeFits: number;
@@ -359,10 +364,12 @@ function sentenceTypeFit(sentence: AnalyzedSentence, type: QuestionType, counted
   if (known === 0) {
     // The text without citations is made again here, not kept: a copy of every analysed
     // sentence was a fifth of the analyses' heap, for a test made once per sentence and type.
-    known = typeFit(withoutCitations(sentence.span.text), type) > 0 ? 2 : 1;
+    const fits = typeFit(withoutCitations(sentence.span.text), type);
+    known = fits >= 1 ? 3 : fits > 0 ? 2 : 1;
     sentence.typeFits |= known << (2 * slot);
   }
-  const fit = known === 2 ? TYPE_FIT[type] : 0;
+  // 3: a full fit; 2: the type's weaker cue (a definition's "is"); 1: none.
+  const fit = known === 3 ? 1 : known === 2 ? TYPE_FIT[type] : 0;
   // "How many papers…": a number counting papers ("81.1M papers", "13 papers mention") answers;
   // any other number in the sentence less surely.
   if (type === 'count' && fit > 0 && counted.length) return countsThem(sentence.sequence, counted) ? fit : COUNT_OF_SOMETHING_ELSE * fit;
@@ -372,7 +379,7 @@ function sentenceTypeFit(sentence: AnalyzedSentence, type: QuestionType, counted
 const NO_COUNTED: readonly string[] = [];
 /** Each question type's two bits in `AnalyzedSentence.typeFits`; −1: typeFit is always 0 for it. */
 const TYPE_SLOT: Record<QuestionType, number> = { amount: 0, count: 1, year: 2, cause: 3, list: 4, definition: 5, person: -1, overview: -1, other: -1 };
-/** What typeFit gives a sentence that fits, by type (it gives 0 or this). */
+/** What a sentence that fits by the type's weaker cue gets (typeFit gives 0, this, or 1). */
 const TYPE_FIT: Record<QuestionType, number> = { amount: 1, count: 1, year: 1, cause: 1, list: 1, definition: 0.5, person: 0, overview: 0, other: 0 };
 /** The type fit of a sentence whose numbers count something other than what "how many" asks. */
 const COUNT_OF_SOMETHING_ELSE = 0.5;

@@ -226,6 +226,22 @@ describe('"how many"', () => {
   });
 });
 
+describe('"what is X?"', () => {
+  const papers = new PassageIndex(
+    indexCorpus([
+      doc('specter-2020', 'Cohan', 2020, [
+        'SPECTER is fast on a single GPU at inference time.',
+        'We present SPECTER, a model for learning representations of scientific papers.',
+        'SPECTER embeddings cluster by topic in the figure.',
+      ]),
+    ]),
+  );
+
+  it('is answered by the sentence that introduces X ("We present SPECTER, a model…") over one that merely says "X is"', () => {
+    expect(papers.query('what is specter?').passages[0]?.paragraph.id).toBe('specter-2020/2');
+  });
+});
+
 describe('a short title names the topic of the whole document', () => {
   const entry = doc('wikipedia-gobi', 'Wikipedia contributors', 2019, [
     'Machines for Gobi cashmere were installed in 1981.',
