@@ -80,6 +80,8 @@ export interface E2eResult extends BurstResult {
   rssPeakMB: number;
   /** CPU time (user + system) the bot spent over both bursts: steadier than latencies on a shared machine. */
   botCpuMs: number;
+  /** Of which system (kernel) time. */
+  botSystemCpuMs: number;
   /** warn/error log lines the bot wrote during the run. */
   botWarnings: number;
   /** REST calls the bot made over both bursts, per interaction, and their average JSON body (characters). */
@@ -100,9 +102,15 @@ function procStatus(pid: number, field: 'VmRSS' | 'VmHWM'): number {
 
 /** CPU time (user + system) of a process so far, from /proc/<pid>/stat (in USER_HZ ticks, 100 a second on Linux). */
 function procCpuMs(pid: number): number {
+  const { user, system } = procCpu(pid);
+  return user + system;
+}
+
+/** The same, user and system apart (system: the kernel's side of sockets and pipes, the loopback's TCP included). */
+function procCpu(pid: number): { user: number; system: number } {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // after "pid (comm) ": state is field 3
-  return (Number(fields[11]) + Number(fields[12])) * 10; // utime, stime: fields 14 and 15
+  return { user: Number(fields[11]) * 10, system: Number(fields[12]) * 10 }; // utime, stime: fields 14 and 15
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
@@ -311,6 +319,7 @@ async function runBot(spec: BotSpec, options: E2eOptions, log: (s: string) => vo
       writeFileSync(path.join(process.env.BENCH_BOT_OUTPUT, `${spec.name}${profiled ? '.profiled' : ''}.idle.smaps`), readFileSync(`/proc/${pid}/smaps`, 'utf8'));
     }
     const cpuBeforeMs = procCpuMs(pid);
+    const systemBeforeMs = procCpu(pid).system;
     log(`  bot ready in ${Math.round(botReadyMs)} ms (pid ${pid}, RSS ${Math.round(rssBeforeMB)} MB); burst of ${options.interactions} at concurrency ${options.concurrency}`);
 
     const requestsBefore = fake.requests.length;
@@ -330,6 +339,7 @@ async function runBot(spec: BotSpec, options: E2eOptions, log: (s: string) => vo
       writeFileSync(path.join(process.env.BENCH_BOT_OUTPUT, `${spec.name}${profiled ? '.profiled' : ''}.smaps`), readFileSync(`/proc/${pid}/smaps`, 'utf8'));
     }
     const botCpuMs = procCpuMs(pid) - cpuBeforeMs;
+    const botSystemCpuMs = procCpu(pid).system - systemBeforeMs;
     const sent = fake.requests.slice(requestsBefore);
     const rest = { perInteraction: sent.length / (options.interactions * 2), bodyBytes: sent.reduce((n, r) => n + (r.body === undefined ? 0 : JSON.stringify(r.body).length), 0) / Math.max(1, sent.length) };
     const toUs = Number(process.hrtime.bigint() / 1000n);
@@ -383,6 +393,7 @@ async function runBot(spec: BotSpec, options: E2eOptions, log: (s: string) => vo
       rssAfterSecondMB,
       rssPeakMB,
       botCpuMs,
+      botSystemCpuMs,
       botWarnings,
       rest,
       shutdown: { signal: 'SIGTERM', exitCode: bot.exitCode, ms: shutdownMs, clean: exited && bot.exitCode === 0 },

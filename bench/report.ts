@@ -167,7 +167,7 @@ export function e2eSection(e: E2eResult): string {
     row('dispatch → answer p50 / p99 / max', (b) => `${num(b.finalAnswer.p50)} / ${num(b.finalAnswer.p99)} / ${num(b.finalAnswer.max)} ms`),
     row('burst wall time / throughput', (b) => `${num(b.burstMs)} ms / ${num(b.throughputPerS)} interactions/s`),
     row('second burst: answered, callback p50 / p99, wall', (b) => `${b.second.answered} of ${b.interactions}, ${num(b.second.callback.p50)} / ${num(b.second.callback.p99)} ms, ${num(b.second.burstMs)} ms`),
-    row('bot CPU per interaction (both bursts, /proc)', (b) => `${num(b.botCpuMs / (2 * b.interactions))} ms`),
+    row('bot CPU per interaction (both bursts, /proc; of it system)', (b) => `${num(b.botCpuMs / (2 * b.interactions))} ms (${num(b.botSystemCpuMs / (2 * b.interactions))})`),
     row('bot RSS before / after 1st / after 2nd / peak', (b) => `${num(b.rssBeforeMB)} / ${num(b.rssAfterMB)} / ${num(b.rssAfterSecondMB)} / ${num(b.rssPeakMB)} MB`),
     row('bot start-up (spawn → commands registered)', (b) => `${num(b.botReadyMs)} ms`),
     row('REST calls per interaction / average JSON body', (b) => (b.rest ? `${num(b.rest.perInteraction)} / ${num(b.rest.bodyBytes)} chars` : '—')),

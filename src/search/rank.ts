@@ -429,6 +429,20 @@ export function analyzePassage(paragraph: Paragraph): AnalyzedPassage {
 
 const NO_TERMS: ReadonlySet<string> = new Set();
 
+/** The share of the question's years in the text (without citations), or the source's own year ("the 2013 op-ed") at half credit. */
+function yearsFit(paragraph: Paragraph, years: readonly number[], names: SourceNames | undefined): number {
+  // The text without citations is made again, not kept with the analysis (see
+  // sentenceTypeFit), and only for a paragraph whose text has the year at all: taking
+  // citations out, each for a space, makes no new run of digits.
+  let plain: string | undefined;
+  let sum = 0;
+  for (const y of years) {
+    const year = String(y);
+    sum += paragraph.text.includes(year) && (plain ??= withoutCitations(paragraph.text)).includes(year) ? 1 : names?.year === y ? 0.5 : 0;
+  }
+  return sum / years.length;
+}
+
 export function rankCandidates(
   candidates: Candidate[],
   question: AnalyzedQuestion,
@@ -571,11 +585,7 @@ export function rankCandidates(
     }
     const entities = entityIndexes.length ? entitiesNear / entityIndexes.length : 0;
     // A year in the text, or the source's own year ("the 2013 op-ed") at half credit.
-    // (The text without citations made again, not kept with the analysis: see sentenceTypeFit.)
-    const plain = question.years.length ? withoutCitations(paragraph.text) : '';
-    const yearFit = question.years.length
-      ? question.years.reduce((sum, y) => sum + (plain.includes(String(y)) ? 1 : names?.year === y ? 0.5 : 0), 0) / question.years.length
-      : 0;
+    const yearFit = question.years.length ? yearsFit(paragraph, question.years, names) : 0;
     const features = {
       bm25: maxBm25 > 0 ? bm25 / maxBm25 : 0,
       window: maxWindow > 0 ? windowBm25 / maxWindow : 0,
