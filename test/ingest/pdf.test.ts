@@ -228,6 +228,10 @@ describe.skipIf(!dir)('PDFs from ../shared/material/pdf', () => {
     const written = readFileSync(longeval.textPath, 'utf8');
     expect(written).not.toMatch(/rouge-1_f1\t|bart_dpr\t|^0\.6\t17\.5$/m);
     expect(longeval.counts!.tables).toBe(7);
+    // A figure's words read before its caption, short and no sentence, are not passages either.
+    const labels = /^(?:Pearson correlation|Fraction of units|KT correlation|Transformer \(initialized with SciBERT\)|\(a\) SPECTER \(b\) SciBERT|Participants who developed)$/;
+    expect(corpus.documents.flatMap((d) => d.paragraphs.filter((p) => labels.test(p.text)).map((p) => p.id))).toEqual([]);
+    expect(doc('acl-2020-cohan-specter').paragraphs.map((p) => p.text)).toContain('Figure 1: Overview of SPECTER.');
     // Its Table 6: questions to the annotators beside their quoted answers, in small print, the
     // lines of the two columns given in turn: each cell a paragraph, not each line.
     const texts = doc('acl-eacl2023-longeval').paragraphs.map((p) => p.text);

@@ -186,6 +186,23 @@ describe('PDF import rules', () => {
     expect(doc.paragraphs.map((p) => p.text).join('\n')).not.toMatch(/Khovd|spring|Bayan/);
   });
 
+  it('drops a figure’s own words read just before its caption: short, no sentence', async () => {
+    const page: TinyLine[] = [
+      { text: 'Seasonal Routes of Mongolian Herders', x: 72, y: 740, size: 20, bold: true },
+      { text: 'Ann Author', x: 72, y: 715, size: 12 },
+      { text: '© 2021 the authors', x: 72, y: 700, size: 9 },
+      ...prose(BODY, 72, 680),
+      { text: 'Kilometres moved', x: 200, y: 600, size: 10 },
+      { text: 'Spring Summer Autumn Winter', x: 150, y: 560, size: 10 },
+      { text: 'Figure 2: Distance moved by season.', x: 72, y: 530, size: 10 },
+      ...prose(BODY.replace('This study', 'A second study'), 72, 500),
+    ];
+    const { corpusDir } = await importTiny('figurewords', [page]);
+    const texts = (await loadCorpus(corpusDir)).documents[0]!.paragraphs.map((p) => p.text);
+    expect(texts.filter((t) => /Kilometres moved|Spring Summer/.test(t))).toEqual([]);
+    expect(texts).toContain('Figure 2: Distance moved by season.');
+  });
+
   it('reads a table of text cells as its cells, not a paragraph a line', () => {
     // Two columns of small print in one band: questions on the left, quoted answers on the right,
     // their lines on the same baselines, which reading order gives in turn (LongEval's Table 6,

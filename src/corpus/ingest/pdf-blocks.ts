@@ -363,8 +363,30 @@ export function buildBlocks(pages: Line[][], heights: number[], bodySize: number
     // Table rows and figure labels end up as very short "paragraphs": keep passages readable.
     page.blocks = page.blocks.filter((b) => b.type !== 'paragraph' || b.text.replace(/[^\p{L}]/gu, '').length >= 12);
   }
+  for (const page of draft.pages) page.blocks = withoutFigureLabels(page.blocks);
   withoutFrontMatter(draft.pages[0]);
   structuredAbstract(draft.pages);
+}
+
+/**
+ * A figure's own words read just before its caption: axis titles, legends, labels in its boxes
+ * ("Pearson correlation", "(a) SPECTER (b) SciBERT", "Transformer (initialized with SciBERT)").
+ * Short, no sentence, right before "Figure N": not passages.
+ */
+function withoutFigureLabels(blocks: DraftBlock[]): DraftBlock[] {
+  const drop = new Set<number>();
+  blocks.forEach((b, i) => {
+    if (b.type !== 'paragraph' || !/^(?:Fig(?:ure)?\.?|FIGURE)\s*\d+/u.test(b.text)) return;
+    for (let k = i - 1; k >= 0; k--) {
+      const label = blocks[k]!;
+      if (label.type !== 'paragraph' || /[.!?:;]["'”’)]*$/.test(label.text.trim()) || BULLET.test(label.text) || CAPTION.test(label.text)) break;
+      // A few words, or a legend of names and figures with next to no words of prose in it.
+      const words = label.text.split(/\s+/);
+      if (words.length > 10 && words.filter((w) => /^\p{Ll}{3,}/u.test(w)).length >= 3) break;
+      drop.add(k);
+    }
+  });
+  return blocks.filter((_, i) => !drop.has(i));
 }
 
 /**
