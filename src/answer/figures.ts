@@ -167,6 +167,27 @@ function termsOf(record: FigureRecord): ReadonlySet<string> {
   return terms;
 }
 
+/**
+ * The events a "when" question names, as the extractor's event words (prose/measures.ts):
+ * "when did Kazakhstan become independent?" asks for an independence, not for the year some
+ * flights resumed. Base forms included: questions say "join", the text "joined".
+ */
+const QUESTION_EVENTS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/\bindependen(?:ce|t)\b/i, 'independence'],
+  [/\bjoin(?:s|ed|ing)?\b|\baccession\b|\bbec[oa]me a member\b/i, 'joined'],
+  [/\bestablish\w*|\bfounded\b|\bset up\b|\bopen(?:s|ed|ing)?\b/i, 'established'],
+  [/\bsign(?:s|ed|ing)?\b|\bconclude[sd]?\b|\btreaty\b|\bagreements?\b/i, 'agreement'],
+  [/\bvisit(?:s|ed)?\b/i, 'visit'],
+  [/\bresum\w*|\brestor\w*|\breinstat\w*|\bc[oa]me back\b/i, 'resumed'],
+  [/\bcancel\w*|\bsuspend\w*|\bstop(?:s|ped)?\b|\bdowngrad\w*/i, 'cancelled'],
+  [/\badopt\w*|\bendors\w*|\bratif\w*/i, 'adopted'],
+  [/\bbeg[ia]n\b|\bstart(?:s|ed)?\b|\blaunch\w*|\bcommence\w*/i, 'commenced'],
+];
+
+function questionEvents(question: string): string[] {
+  return QUESTION_EVENTS.filter(([pattern]) => pattern.test(question)).map(([, event]) => event);
+}
+
 /** The prose figure whose sentence best matches the question, among compatible ones. */
 function proseAnswer(corpus: Corpus, book: FigureBook, index: PassageIndex, question: string, q: FigureQuestion, type: string): FigureAnswer | null {
   // "How many papers…" wants a count; a percentage answers it only when asked for one ("what percent", "how many … as a share").
@@ -175,8 +196,10 @@ function proseAnswer(corpus: Corpus, book: FigureBook, index: PassageIndex, ques
   const groups = index.termGroups({ raw: question, type: 'other', terms: [...new Set(analyze(question))], years: q.years, entities: [] });
   const totalIdf = groups.reduce((s, g) => s + g.idf, 0) || 1;
   let best: { record: FigureRecord; score: number } | null = null;
+  const events = type === 'year' ? questionEvents(question) : [];
   for (const record of book.records) {
     if (!units.has(record.unit)) continue;
+    if (events.length && !events.includes(record.measureWord.split(' ')[0]!)) continue;
     if (q.countries.some((c) => !record.entities.includes(c))) continue;
     if (q.flow && record.flow && (record.flow.from !== q.flow.from || record.flow.to !== q.flow.to)) continue;
     if (q.years.length && record.year !== null && !q.years.includes(record.year)) continue;

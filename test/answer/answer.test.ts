@@ -80,3 +80,13 @@ describe('renderings', () => {
     expect(text).toMatch(/— Irgengioro \(2022\), “Mongolia–Central Asia relations.*”, § .*, p\. \d+, ¶ irgengioro-2022\/\d+$/);
   });
 });
+
+describe('a "when" question that names an event', () => {
+  it('is answered by the year of that event, not of another event the sentence shares words with', () => {
+    const independent = answerQuestion(engine, 'when did kazakhstan become independent?');
+    expect(independent.lead[0]).toMatch(/^\*\*1991\*\* — independence/);
+    const flights = answerQuestion(engine, 'when were direct flights between mongolia and kazakhstan reinstated?');
+    expect(flights.lead[0]).toMatch(/^\*\*2019\*\* — resumed/);
+    expect(answerQuestion(engine, 'when did mongolia join the OSCE?').lead[0]).toMatch(/^\*\*2012\*\* — joined/);
+  });
+});
