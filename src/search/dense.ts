@@ -43,11 +43,16 @@ export function denseWeight(coverage: number): number {
   return DENSE_WEIGHT * Math.max(0, Math.min(1, (TRUSTED_COVERAGE - coverage) / TRUST_SPAN));
 }
 
-interface DenseSentence {
-  /** Index terms in order (the analysed sentence's sequence), as numbers (see `TermIds`). */
+/**
+ * A paragraph's sentences for the dense score: their terms as numbers (the index's passage
+ * sequence, sentence k from ends[k − 1] to ends[k]) and each one's IDF-weighted mean of the
+ * terms' unit vectors, unit length (zero when none has a vector), sentence k at k × DIMENSIONS.
+ * One array of means a paragraph, not an object and an array a sentence.
+ */
+interface DenseSentences {
   terms: Int32Array;
-  /** IDF-weighted mean of the terms' unit vectors, unit length (zero when none has a vector). */
-  mean: Float32Array;
+  ends: Int32Array;
+  means: Float32Array;
 }
 
 export interface DenseQuestion {
@@ -88,9 +93,10 @@ function normalise(v: Float32Array): Float32Array {
   return v;
 }
 
-function cosine(a: Float32Array, b: Float32Array): number {
+/** The dot product of `a` and the vector of `b` at `offset` (unit vectors: their cosine). */
+function cosine(a: Float32Array, b: Float32Array, offset: number): number {
   let s = 0;
-  for (let d = 0; d < DIMENSIONS; d++) s += a[d]! * b[d]!;
+  for (let d = 0; d < DIMENSIONS; d++) s += a[d]! * b[offset + d]!;
   return s;
 }
 
@@ -112,6 +118,9 @@ function tailNorms(m: Float32Array, rows: number): Float64Array {
   return out;
 }
 
+/** Paragraphs whose dense sentences are kept (~4 KB each at 10 sentences): every pool of a question on a ×100 corpus many times over. */
+const DENSE_PARAGRAPHS = 8192;
+
 /** Question words matched by meaning at most, the rarest first (see `question`). */
 const MAX_SOFT_WORDS = 12;
 /** Remembered question words (a bot sees the same words again and again), and their near terms over all of them (12 bytes each). */
@@ -123,7 +132,12 @@ export class DenseSpace {
   private readonly rows = new Map<string, number>();
   private readonly terms: string[] = [];
   private readonly matrix: Float32Array;
-  private readonly sentences = new WeakMap<Paragraph, DenseSentence[]>();
+  /**
+   * Paragraphs' dense sentences, the most recently scored last: at most DENSE_PARAGRAPHS (the
+   * means are 400 bytes a sentence; a long-running bot on a large corpus would come to hold
+   * them for every paragraph ever in a pool). A paragraph dropped is made again when needed.
+   */
+  private readonly sentences = new Map<Paragraph, DenseSentences>();
   /** Each row's term number. */
   private readonly rowIds: Int32Array;
   private readonly similarCache = new Map<string, { ids: Int32Array; values: Float64Array }>();
@@ -160,8 +174,7 @@ export class DenseSpace {
     return row === undefined ? null : this.matrix.subarray(row * DIMENSIONS, (row + 1) * DIMENSIONS);
   }
 
-  private meanOf(terms: ReadonlyArray<{ v: Float32Array | null; idf: number }>): Float32Array {
-    const out = new Float32Array(DIMENSIONS);
+  private meanOf(terms: ReadonlyArray<{ v: Float32Array | null; idf: number }>, out = new Float32Array(DIMENSIONS)): Float32Array {
     for (const { v, idf } of terms) if (v) for (let d = 0; d < DIMENSIONS; d++) out[d] = out[d]! + idf * v[d]!;
     return normalise(out);
   }
@@ -239,17 +252,25 @@ export class DenseSpace {
     return { idf, totalIdf, credits, mean: this.meanOf(forMean) };
   }
 
-  private analysed(paragraph: Paragraph): DenseSentence[] {
+  private analysed(paragraph: Paragraph): DenseSentences {
     let out = this.sentences.get(paragraph);
-    if (!out) {
+    if (out) {
+      // The most recently used last (a Map keeps insertion order): the first is the one to drop.
+      this.sentences.delete(paragraph);
+    } else {
       const passage = analyzePassage(paragraph);
       const { sequence, ends } = this.ids.passage(passage);
-      out = passage.sentences.map((s, k) => ({
-        terms: sequence.subarray(k === 0 ? 0 : ends[k - 1]!, ends[k]!),
-        mean: this.meanOf(s.sequence.map((t) => ({ v: this.termVector(t), idf: this.idf(t) }))),
-      }));
-      this.sentences.set(paragraph, out);
+      const means = new Float32Array(passage.sentences.length * DIMENSIONS);
+      passage.sentences.forEach((s, k) => {
+        this.meanOf(
+          s.sequence.map((t) => ({ v: this.termVector(t), idf: this.idf(t) })),
+          means.subarray(k * DIMENSIONS, (k + 1) * DIMENSIONS),
+        );
+      });
+      out = { terms: sequence, ends, means };
+      if (this.sentences.size >= DENSE_PARAGRAPHS) this.sentences.delete(this.sentences.keys().next().value!);
     }
+    this.sentences.set(paragraph, out);
     return out;
   }
 
@@ -381,11 +402,10 @@ export class DenseSpace {
     let bestSentence = 0;
     let bestSoft = 0;
     let bestScore = -Infinity;
-    for (let i = 0; i < sentences.length; i++) {
-      const s = sentences[i]!;
-      const terms = s.terms;
+    const { terms, ends, means } = sentences;
+    for (let i = 0; i < ends.length; i++) {
       found.fill(0);
-      for (let k = 0; k < terms.length; k++) {
+      for (let k = i === 0 ? 0 : ends[i - 1]!; k < ends[i]!; k++) {
         const id = terms[k]!;
         if (stamp[id] !== generation) continue;
         for (let j = runFrom[id]!, end = runTo[id]!; j < end; j++) if (credits[j]! > found[words[j]!]!) found[words[j]!] = credits[j]!;
@@ -393,7 +413,7 @@ export class DenseSpace {
       let sum = 0;
       for (let w = 0; w < found.length; w++) sum += idf[w]! * found[w]!;
       const soft = sum / q.totalIdf;
-      const score = soft + cosine(q.mean, s.mean);
+      const score = soft + cosine(q.mean, means, i * DIMENSIONS);
       if (score > bestScore) {
         bestSentence = i;
         bestSoft = soft;
