@@ -1,7 +1,8 @@
 import { answerQuestion, type Answer } from '../answer/answer.js';
 import { socialReply } from '../answer/social.js';
 import type { Engine } from '../engine.js';
-import { attributedPeople, attributedPeopleNear } from './people.js';
+import { commonInEnglish, withNamesCapitalised } from './names.js';
+import { attributedPeople, attributedPeopleNear, personNamedIn } from './people.js';
 import { resolveTurn, type Resolution } from './resolve.js';
 import { answerSource } from './sourceAnswer.js';
 import { withTurn, type ConversationState } from './state.js';
@@ -67,6 +68,8 @@ export function answerTurn(engine: Engine, state: ConversationState, asked: stri
   const lead = resolution.kind === 'source' ? undefined : answer.lead[0]?.replace(/\*\*/g, '').replace(/\s+—\s+[^—]*$/, '');
   const sentences = [...(lead ? [lead] : []), ...answer.passages.slice(0, 3).map((p) => p.text.slice(p.highlight.start, p.highlight.end))];
   const best = answer.passages[0];
+  // A question that names a person is about them: "his" next is theirs, not whom the answer quotes.
+  if (resolution.kind === 'standalone') person ??= personNamedIn(withNamesCapitalised(engine, asked), engine.corpus, (w) => commonInEnglish(engine, w));
   person ??= sentences.flatMap((s) => attributedPeople(s, engine.corpus))[0] ?? (best ? attributedPeopleNear(best.text, best.highlight.start, engine.corpus)[0] : undefined) ?? null;
   const next = withTurn(state, {
     asked,

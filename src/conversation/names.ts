@@ -76,6 +76,15 @@ function gatherNames(corpus: Corpus): Set<string> {
   return alone;
 }
 
+/** Among the most frequent words of English (news-trained word vectors' rank); without vectors, any short word. */
+const COMMON_RANK = 10_000;
+export function commonInEnglish(engine: Engine, word: string): boolean {
+  const vectors = engine.index.semantic()?.vectors;
+  if (!vectors) return word.length < 6;
+  const rank = vectors.rank(word.toLowerCase());
+  return rank !== undefined && rank < COMMON_RANK;
+}
+
 /**
  * The text with the corpus's names written with their capital ("what does reeves say?" →
  * "what does Reeves say?"), so that a turn naming one is read as having a subject of its
@@ -90,8 +99,9 @@ export function withNamesCapitalised(engine: Engine, text: string): string {
       first = false;
       return w;
     }
-    // (Places are read however typed already: left as they are.)
-    if (!/^\p{Ll}/u.test(w) || findMentions(w).length) return w;
+    // (Places are read however typed already: left as they are. A common English word typed
+    // in lower case is that word: "is it vital?" names no Vital, "the golden age" no Golden Horde.)
+    if (!/^\p{Ll}/u.test(w) || findMentions(w).length || commonInEnglish(engine, w)) return w;
     const stems = analyze(w);
     return stems.length === 1 && names.has(stems[0]!) ? w.charAt(0).toUpperCase() + w.slice(1) : w;
   });

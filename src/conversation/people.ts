@@ -95,3 +95,45 @@ export function citationsOfSentence(paragraphText: string, sentence: string, cit
   const span = paragraphText.slice(at, at + sentence.length + 40);
   return citations.filter((c) => span.includes(c.raw) || span.includes(c.raw.split(/[,\s]/)[0] ?? '\u0000'));
 }
+
+const citedByCorpus = new WeakMap<Corpus, Set<string>>();
+
+/** Surnames the corpus cites or attributes claims to (lower case): the people it speaks of. */
+function citedPeople(corpus: Corpus): Set<string> {
+  let names = citedByCorpus.get(corpus);
+  if (!names) {
+    names = new Set<string>();
+    for (const p of corpus.paragraphsById.values()) {
+      for (const c of p.citations) {
+        const who = c.raw.split(/\b(?:1[89]|20)\d\d/)[0] ?? '';
+        for (const w of who.match(/\p{Lu}[\p{L}'’-]+/gu) ?? []) names.add(w.toLowerCase());
+      }
+      for (const name of attributedPeople(p.text, corpus)) for (const w of name.split(/\s+/)) names.add(w.toLowerCase());
+    }
+    citedByCorpus.set(corpus, names);
+  }
+  return names;
+}
+
+/**
+ * The person a question names ("what did Schweller mean by …?", "what did keohane say …?"),
+ * if the corpus cites or quotes them: whom a later "he" or "his" means, before anyone the answer quotes.
+ */
+export function personNamedIn(question: string, corpus: Corpus, commonInEnglish: (word: string) => boolean): string | null {
+  const cited = citedPeople(corpus);
+  const common = commonWords(corpus);
+  // Typed in lower case ("what did keohane say …?"), a name only if neither the corpus nor
+  // English at large writes the word so ("is it vital?" names nobody, though the corpus cites a Vital).
+  const nameLike = (w: string) => /^\p{Lu}/u.test(w) || (cited.has(w) && !common.has(w) && !commonInEnglish(w));
+  const words = [...question.matchAll(/\p{L}[\p{L}'’-]*/gu)].map((m) => m[0]);
+  for (let i = 0; i < words.length; i++) {
+    if (!nameLike(words[i]!)) continue;
+    // The whole run of name words: "Stephen Walt", as the corpus writes him.
+    let j = i;
+    while (j + 1 < words.length && nameLike(words[j + 1]!)) j++;
+    const run = words.slice(i, j + 1).map((w) => w.replace(/['’]s$/, '')).map((w) => w.charAt(0).toUpperCase() + w.slice(1));
+    if (run.some((w) => cited.has(w.toLowerCase())) && looksLikePerson(run.join(' '), corpus)) return run.join(' ');
+    i = j;
+  }
+  return null;
+}

@@ -335,7 +335,8 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // "why did China punish them?": a subject of its own, but a pronoun for the matter before
   // closing the turn, and hardly another word: the pronoun is what the turn is about. (A
   // pronoun inside the turn, "if Mongolia teamed up …, would it get dragged …", is its subject's.)
-  const leaning = ownSubject && named === null && /\b(?:it|them|there)[\s?.!]*$/i.test(own) && rest.length <= 2;
+  // ("… go along with it anyway?": words of manner after the pronoun still close on it.)
+  const leaning = ownSubject && named === null && /\b(?:it|them|there)(?:\s+(?:anyway|anyhow|then|though|tho|too|at all|still|now|again|either|really))*[\s?.!]*$/i.test(own) && rest.length <= 2;
   // "what do Mongolia and the Central Asians prefer instead?": an alternative to what was said
   // before; the turn is about that, whatever subject it names.
   const alternative = /\b(?:instead|in exchange|in return|rather|otherwise)[\s?.!]*$/i.test(own);

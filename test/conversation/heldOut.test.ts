@@ -151,3 +151,26 @@ describe('what was said, set against a topic the turn names', () => {
     expect(r!.resolution.resolved).toBe('how is that different from bandwagoning for reward?');
   });
 });
+
+describe('whom “he” means, and “one” for the thing before', () => {
+  it('a question naming a person makes them the “his” of the next turn, before anyone the answer quotes', () => {
+    // The answer quotes Hampson, Crocker & Aall beside Keohane and Nye.
+    const [first, his] = converse(engine, 'what did keohane say about institutions?', 'and his view of coalitions?');
+    expect(first!.state.turns.at(-1)!.person).toBe('Keohane');
+    expect(his!.resolution.resolved).toMatch(/^Keohane’s view of coalitions\?/);
+    // A short common word is nobody's name, though the corpus cites a Vital.
+    expect(converse(engine, 'is a border vital for trade?')[0]!.state.turns[0]!.person).not.toBe('Vital');
+  });
+
+  it('“and does kazakhstan count as one?” leans on what the question before asked about', () => {
+    const [, r] = converse(engine, 'what makes a state weak in IR theory?', 'and does kazakhstan count as one?');
+    expect(r!.resolution.kind).toBe('contextual');
+    expect(r!.resolution.resolved).toMatch(/\bweak\b/);
+  });
+
+  it('a pronoun closing the turn before a word of manner (“… for it anyway?”) still leans on the matter before', () => {
+    const [, r] = converse(engine, 'what did china do after the dalai lama visit?', 'why did mongolia apologise for it anyway?');
+    expect(r!.resolution.kind).toBe('contextual');
+    expect(r!.resolution.resolved).toMatch(/dalai/i);
+  });
+});
