@@ -23,12 +23,12 @@ beforeAll(async () => {
 });
 
 describe('conversation quality', () => {
-  it('project conversations: first turns ≥ 61/68, follow-ups ≥ 148/160', () => {
+  it('project conversations: first turns ≥ 68/76, follow-ups ≥ 167/184', () => {
     const s = runConversationEval(engine, parseConversationFile(readFileSync(OWN, 'utf8')));
-    expect(s.first.count).toBe(68);
-    expect(s.followUps.count).toBe(160);
-    expect(s.first.answered).toBeGreaterThanOrEqual(61);
-    expect(s.followUps.answered).toBeGreaterThanOrEqual(148);
+    expect(s.first.count).toBe(76);
+    expect(s.followUps.count).toBe(184);
+    expect(s.first.answered).toBeGreaterThanOrEqual(68);
+    expect(s.followUps.answered).toBeGreaterThanOrEqual(167);
   });
 
   it.skipIf(!shared)('dev conversations: first turns ≥ 3/4, follow-ups ≥ 11/11', () => {
