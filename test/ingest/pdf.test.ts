@@ -247,6 +247,11 @@ describe.skipIf(!dir)('PDFs from ../shared/material/pdf', () => {
     expect(ammar).toContain('based on the statistics collected in the index described earlier. We compute two scores based on the word overlap');
     expect(doc('acl-naacl2018-ammar').paragraphs.map((p) => p.text)).toContain('Table 4: The Bag of Concepts F1 score of the baseline and neural model on the two curated datasets.');
     expect(ammar).toContain('we use three instances of the entity extraction model with a similar architecture, but trained on different datasets');
+    // Clinical Science: a figure's stray value ("0.59", the last of page 4) is no sentence for a
+    // caption to go on, and a caption under a caption is another ("Figure 2 …" / "Figure 3 …").
+    const clinsci = doc('clinsci-2014-douglas').paragraphs.map((p) => p.text);
+    expect(clinsci.filter((t) => /^0\.59 Figure 2|originally selected from 3NXQ \[34\] Figure 3/.test(t))).toEqual([]);
+    expect(clinsci.some((t) => t.startsWith('Figure 3 Interaction energies for all of the amino acids'))).toBe(true);
     // A table named at a line's start by a sentence going on ("… bibliography linking in / Table 4. On average") is no caption.
     expect(bodyText(doc('acl-2020-lo-s2orc'))).toContain('bibliography linking in Table 4. On average, LATEX parses contain');
     // TeX's bullet (glyph 15 of its symbol font, given as U+000F): one item a paragraph, its hanging lines in it.

@@ -315,8 +315,15 @@ export function buildBlocks(pages: Line[][], heights: number[], bodySize: number
       // ("Table 4:") is sure to be a caption: "Table 4. On average, …" goes on with it.
       const colon = /^\S+\s*\d+:/u.test(l.text);
       const waiting = suspended.get(l.size);
-      const unfinished = (current !== null && !current.caption && !endsSentence(current.text)) || (waiting !== undefined && !endsSentence(waiting.block.text));
-      const caption = CAPTION.test(l.text) && !inReferences && (colon || !unfinished) && (current === null || gap || sizeChange || endsSentence(current.text) || (newColumn && colon));
+      // (A figure's stray value, "0.59", or a caption before, is no sentence going on.)
+      const sentence = (t: string) => t.split(' ').length >= 4 && t.replace(/[^\p{L}]/gu, '').length >= t.replace(/\s/g, '').length * 0.6;
+      const unfinished =
+        (current !== null && !current.caption && sentence(current.text) && !endsSentence(current.text)) || (waiting !== undefined && !endsSentence(waiting.block.text));
+      const caption =
+        CAPTION.test(l.text) &&
+        !inReferences &&
+        (colon || !unfinished) &&
+        (current === null || current.caption || gap || sizeChange || endsSentence(current.text) || !sentence(current.text) || (newColumn && colon));
       let startsNew = current === null || gap || sizeChange || caption;
       if (!startsNew && current) {
         // The line before stopped well short of the column's right edge: a paragraph's last line.
