@@ -102,13 +102,16 @@ export function findDisagreements(records: readonly FigureRecord[], tradeRows: r
   // A measure with no country or subject ("share", "participants") says too little to tell
   // two statements are about the same thing: "42.7%" of one paper's corpus and "99%" of
   // another's are not a disagreement.
-  const all = [...proseFigures(records), ...tableFigures(tradeRows)].filter((f) => f.measureKey.includes('|'));
+  // Only figures whose measure and countries the text states (FigureRecord.stated) are
+  // compared, and no percentages: "10% of the population under arms" and "2% of Asia's
+  // population" share a measure word, not a measure.
+  const all = [...proseFigures(records.filter((r) => r.stated)), ...tableFigures(tradeRows)].filter((f) => f.measureKey.includes('|') && f.unit !== 'percent');
   const buckets = groupBy(all, (f) => `${f.measureKey}#${unitFamily(f.unit)}`);
   const found = new Map<string, Disagreement>();
   for (const bucket of buckets.values()) {
     for (const part of flowPartitions(bucket)) {
       for (const group of comparisons(part)) {
-        if (!conflicting(group.figures)) continue;
+        if (!conflicting(group.figures) || !plausiblyOneMeasure(group)) continue;
         const figures = [...group.figures].sort(proseFirst);
         const signature = `${group.year}|${figures.map(figureId).join(',')}`;
         const first = figures[0]!;
@@ -118,6 +121,24 @@ export function findDisagreements(records: readonly FigureRecord[], tradeRows: r
     }
   }
   return [...found.values()].sort((a, b) => a.measureKey.localeCompare(b.measureKey) || (a.year ?? 0) - (b.year ?? 0));
+}
+
+/**
+ * A measure between two countries ("exports from Kazakhstan to Mongolia", "Mongolian
+ * students in Kazakhstan") is specific enough to set "only five" against "around 250". One
+ * country's stock ("investment in Kazakhstan", "population: Mongolia") is not: imported
+ * encyclopedias and factbooks give a dozen such figures of different things (total and per
+ * capita, a province, a war's dead). For those, only figures of one year within a factor of
+ * STOCK_RATIO of each other — a revision or another estimate — are a disagreement.
+ */
+const STOCK_RATIO = 3;
+
+function plausiblyOneMeasure(group: { year: number | null; figures: ComparableFigure[] }): boolean {
+  const countries = group.figures[0]!.measureKey.split('|').length - 1;
+  if (countries >= 2) return true;
+  if (group.year === null) return false;
+  const values = group.figures.map((f) => Math.abs(f.value)).filter((v) => v > 0);
+  return values.length >= 2 && Math.max(...values) <= STOCK_RATIO * Math.min(...values);
 }
 
 /** People and counts compare; every other unit only with itself. */

@@ -54,6 +54,13 @@ export interface FigureRecord {
   measureKey: string;
   /** The year the figure is about, when the sentence states one; null for event years. */
   year: number | null;
+  /**
+   * What it measures is in the paragraph's own words: a measure word (not a unit's default)
+   * and every country named there (not the document's main country filled in). Only such
+   * figures are set against other sources (disagreements.ts): "per 100 inhabitants" in a
+   * factbook's telephone line is no population of Mongolia.
+   */
+  stated: boolean;
   sentence: string;
   paragraphId: string;
   documentId: string;
@@ -93,6 +100,8 @@ interface Draft extends Span, FlowDraft {
   qualifier: string | null;
   precision: number;
   year: number | null;
+  /** The measure word was found (in the clause or sentence, or as the counted noun), not a unit's default. */
+  measureStated: boolean;
 }
 
 function extractFromParagraph(paragraph: Paragraph, focal: string | null): FigureRecord[] {
@@ -131,8 +140,9 @@ function extractFromParagraph(paragraph: Paragraph, focal: string | null): Figur
     }
     fillTradeFlows(drafts, { sentenceCountries: distinct(inSentence.map((m) => m.country)), focal, ranking });
     for (const d of drafts) if (d.entities.length === 0 && focal) d.entities = [focal];
+    const named = new Set(mentions.map((m) => m.country));
     const text = paragraph.text.slice(sentence.start, sentence.end);
-    records.push(...drafts.map((d) => toRecord(d, text, paragraph)));
+    records.push(...drafts.map((d) => toRecord(d, text, paragraph, d.measureStated && d.entities.length > 0 && d.entities.every((e) => named.has(e)))));
   }
   return records;
 }
@@ -167,6 +177,7 @@ function readQuantity(q: Quantity, c: ClauseContext): Draft | null {
 
   const measure = measureFor(q, unit, noun, c.measures) ?? measureFor(q, unit, noun, c.sentenceMeasures);
   const draft: Draft = {
+    measureStated: measure !== null || measureOfWord(noun ?? undefined) !== null,
     start: q.start,
     end: q.end,
     value: q.value,
@@ -233,6 +244,7 @@ function eventYears(c: ClauseContext, years: YearMention[]): Draft[] {
       qualifier: null,
       precision: 1,
       measureWord: object ? `${event.canonical} ${object}` : event.canonical,
+      measureStated: true,
       year: null,
       entities: entities.length > 0 ? entities : distinct(c.sentenceMentions.map((m) => m.country)),
       flow: null,
@@ -242,7 +254,7 @@ function eventYears(c: ClauseContext, years: YearMention[]): Draft[] {
   return drafts;
 }
 
-function toRecord(d: Draft, sentence: string, p: Paragraph): FigureRecord {
+function toRecord(d: Draft, sentence: string, p: Paragraph, stated: boolean): FigureRecord {
   return {
     value: d.value,
     unit: d.unit,
@@ -255,6 +267,7 @@ function toRecord(d: Draft, sentence: string, p: Paragraph): FigureRecord {
     flow: d.flow,
     measureKey: measureKey(d.measureWord, d.entities),
     year: d.year,
+    stated,
     sentence,
     paragraphId: p.id,
     documentId: p.documentId,

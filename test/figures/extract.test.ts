@@ -233,3 +233,30 @@ describe('figures in research papers (imported PDFs), read by the same rules', (
     expect(findDisagreements(read, [])).toEqual([]);
   });
 });
+
+describe('disagreements among imported encyclopedias and factbooks: only what is plausibly one measure', () => {
+  const factbook = paragraph('factbook-kazakhstan/3', 1, 'Kazakhstan: total foreign investment in Kazakhstan reached USD 211.5 billion in 2014.');
+  const bank = paragraph('bank-kazakhstan/4', 1, 'The bank invested US$2.7 billion in Kazakhstan in 2014.');
+  const census = paragraph('census-2014/1', 1, 'In 2014 Kazakhstan had a population of 17.3 million people.');
+  const estimate = paragraph('estimate-2014/1', 1, 'Kazakhstan had 16.2 million inhabitants in 2014.');
+  const history = paragraph('history-kazakhstan/9', 1, 'Over one million people of Kazakhstan died in the famines.');
+  const phone = paragraph('factbook-mongolia/1', 1, 'Mongolia is a landlocked country between Russia and China.');
+  const phone2 = paragraph('factbook-mongolia/2', 1, 'Mongolia has a small population spread over a large territory.');
+  const phone3 = paragraph('factbook-mongolia/215', 1, 'Telephones: subscriptions per 100 inhabitants: 142 (2022 est.).');
+  const census2 = paragraph('census-mongolia/1', 1, 'Mongolia had a population of 3.4 million people in 2022.');
+  const found = findDisagreements(extractFigures([factbook, bank, census, estimate, history, phone, phone2, phone3, census2]), []);
+  const keys = found.map((d) => `${d.measureKey} ${d.year}`);
+
+  it('sets one country’s figures of one year against each other only within a factor of three (another estimate, not another thing)', () => {
+    expect(keys).not.toContain('investment|kazakhstan 2014');
+    expect(keys).toContain('population|kazakhstan 2014');
+  });
+
+  it('sets no undated figure of one country against the others ("over one million … died" is no population)', () => {
+    expect(found.filter((d) => d.year === null)).toEqual([]);
+  });
+
+  it('compares only figures whose country the paragraph names: "per 100 inhabitants" is not Mongolia’s population', () => {
+    expect(found.flatMap((d) => d.figures).map((f) => f.text)).not.toContain('100');
+  });
+});
