@@ -103,9 +103,12 @@ export function findDisagreements(records: readonly FigureRecord[], tradeRows: r
   // two statements are about the same thing: "42.7%" of one paper's corpus and "99%" of
   // another's are not a disagreement.
   // Only figures whose measure and countries the text states (FigureRecord.stated) are
-  // compared, and no percentages: "10% of the population under arms" and "2% of Asia's
-  // population" share a measure word, not a measure.
-  const all = [...proseFigures(records.filter((r) => r.stated)), ...tableFigures(tradeRows)].filter((f) => f.measureKey.includes('|') && f.unit !== 'percent');
+  // compared; no percentages ("10% of the population under arms" and "2% of Asia's
+  // population" share a measure word, not a measure) and no event years (China and India
+  // signed agreements in 1956 and in 1960: two agreements, not two dates for one).
+  const all = [...proseFigures(records.filter((r) => r.stated)), ...tableFigures(tradeRows)].filter(
+    (f) => f.measureKey.includes('|') && f.unit !== 'percent' && f.unit !== 'year',
+  );
   const buckets = groupBy(all, (f) => `${f.measureKey}#${unitFamily(f.unit)}`);
   const found = new Map<string, Disagreement>();
   for (const bucket of buckets.values()) {

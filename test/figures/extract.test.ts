@@ -260,3 +260,11 @@ describe('disagreements among imported encyclopedias and factbooks: only what is
     expect(found.flatMap((d) => d.figures).map((f) => f.text)).not.toContain('100');
   });
 });
+
+describe('event years', () => {
+  it('are never a disagreement: agreements signed in 1956 and in 1960 are two agreements', () => {
+    const a = paragraph('war-1962/20', 1, 'In 1956, China and India signed an agreement on trade.');
+    const b = paragraph('relations-china/126', 1, 'In 1960, China and India signed an agreement on the boundary.');
+    expect(findDisagreements(extractFigures([a, b]), [])).toEqual([]);
+  });
+});
