@@ -363,7 +363,23 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // 2017?"): "those" are that flow, its way and year included, and the turn asks one more
   // thing of it — the previous question whole, as support turns take it, not its words loose.
   // (So does a bare "what goods?": one word the answer before used, about the flow it gave.)
-  if (!ownSubject && !topicShift && terms.length <= 2 && (OTHER_ANAPHORA.test(own) || terms.length === 1) && readFigureQuestion(prev.frame).flow) {
+  // "what did Mongolia send them?" after trade between two places: one party named, a pronoun
+  // for the other — the other named in its place ("… send to Kyrgyzstan"), which gives the way.
+  const prevFigure = readFigureQuestion(prev.frame);
+  const parties = [...new Set(findMentions(prev.frame).map((m) => m.country))];
+  const ownParties = [...new Set(findMentions(own).map((m) => m.country))];
+  const otherParty = ownSubject && named === null && !topicShift && rest.length <= 2 && (prevFigure.flow || prevFigure.trade) && parties.length === 2 && ownParties.length === 1 && parties.includes(ownParties[0]!)
+    ? parties.find((p) => p !== ownParties[0])
+    : undefined;
+  const pronoun = otherParty ? /\b(?:(to|from|with|into)\s+)?(them|they|it|there)\b/i.exec(own) : null;
+  if (otherParty && pronoun) {
+    const named2 = `${own.slice(0, pronoun.index)}${pronoun[1] ? `${pronoun[1]} ` : 'to '}${otherParty}${own.slice(pronoun.index + pronoun[0].length)}`;
+    // The year of the trade before, unless the turn says its own.
+    const years = new RegExp(YEAR.source).test(named2) ? [] : [...new Set([...prev.frame.matchAll(YEAR)].map((m) => m[0]))];
+    const asked = years.length ? `${named2.replace(/[\s?.!]+$/, '')} in ${years.join(' and ')}?` : named2;
+    return { kind: 'contextual', resolved: asked, frame: asked, documentId, offset: 0, person: prev.person };
+  }
+  if (!ownSubject && !topicShift && terms.length <= 2 && (OTHER_ANAPHORA.test(own) || terms.length === 1) && prevFigure.flow) {
     // The flow's question first: its verb is the one that tells the way ("what did it send:
     // how much did Mongolia export …" would read "send" first, with no side).
     const asked = `${prev.frame.replace(/[\s?.!]+$/, '')} — ${frame}`;

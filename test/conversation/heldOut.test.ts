@@ -174,3 +174,18 @@ describe('whom “he” means, and “one” for the thing before', () => {
     expect(r!.resolution.resolved).toMatch(/dalai/i);
   });
 });
+
+describe('the other party of a trade, and “there is”', () => {
+  it('“what did mongolia sell them?” after trade both ways names the other party in the pronoun’s place, with the year before', () => {
+    const [, r] = converse(engine, 'mongolia kazakhstan trade in 2016, both ways?', 'what did mongolia sell them?');
+    expect(r!.resolution.kind).toBe('contextual');
+    expect(r!.resolution.resolved).toBe('what did mongolia sell to Kazakhstan in 2016?');
+    const row = engine.corpus.documents.flatMap((d) => d.tables).find((t) => t.partner === 'Kazakhstan' && t.year === 2016 && t.direction === 'exports')!;
+    expect(renderAnswerText(r!.answer)).toContain(row.valueText);
+  });
+
+  it('the “there” of “is there …?” points at nothing: “and is there any trade today?” is a new topic for the same places', () => {
+    const [, r] = converse(engine, 'what did the kazakh president sign in 1993?', 'and is there any trade today?');
+    expect(r!.resolution.resolved).toBe('is there any trade today? (kazakh)');
+  });
+});
