@@ -172,6 +172,8 @@ describe.skipIf(!dir)('PDFs from ../shared/material/pdf', () => {
     const longeval = doc('acl-eacl2023-longeval');
     expect(longeval.paragraphs.some((p) => p.text.startsWith('Long-form summaries are rarely evaluated by humans. We find that 101 out of 162 papers'))).toBe(true);
     expect(longeval.sections.map((s) => s.title)).toContain('3.1 RQ1: Does inter-annotator agreement improve using fine-grained annotations?');
+    // A numbered heading on one line that asks a question is a heading too, not a bold first sentence.
+    expect(longeval.sections.find((s) => s.title === 'B.3 Crowdworkers or expert annotators?')).toMatchObject({ level: 2, parent: 'B Human evaluation details' });
     // A bold title running into the text (no stop after it) is a run-in heading, not glued to the sentence.
     const s2orc = doc('acl-2020-lo-s2orc');
     const extracting = s2orc.paragraphs.find((p) => p.text.startsWith('We use SCIENCEPARSE to extract title and authors from each PDF'))!;

@@ -243,7 +243,8 @@ export function buildBlocks(pages: Line[][], heights: number[], bodySize: number
       }
       const isNumberedHeading = HEADING_NUMBER.test(l.text) && !/[.,;]$/.test(l.text) && l.text.length < 90;
       const larger = l.size >= bodySize * 1.12;
-      const wholeBold = l.bold && l.text.length < 100 && !endsSentence(l.text.replace(/\.$/, ''));
+      // (A numbered heading may ask a question: "B.3 Crowdworkers or expert annotators?")
+      const wholeBold = l.bold && l.text.length < 100 && (!endsSentence(l.text.replace(/\.$/, '')) || (isNumberedHeading && /\?$/.test(l.text)));
       const inOutline = outline.has(l.text.toLowerCase());
       // "References" alone on its line is the heading whatever its print (back matter is often small).
       const heading =
