@@ -169,12 +169,8 @@ export class DenseSpace {
   /** Each row's norm past each checkpoint (see `similar`), row by row. */
   private readonly tails: Float64Array;
 
-  private termVector(term: string): Float32Array | null {
-    const row = this.rows.get(term);
-    return row === undefined ? null : this.matrix.subarray(row * DIMENSIONS, (row + 1) * DIMENSIONS);
-  }
-
-  private meanOf(terms: ReadonlyArray<{ v: Float32Array | null; idf: number }>, out = new Float32Array(DIMENSIONS)): Float32Array {
+  private meanOf(terms: ReadonlyArray<{ v: Float32Array | null; idf: number }>): Float32Array {
+    const out = new Float32Array(DIMENSIONS);
     for (const { v, idf } of terms) if (v) for (let d = 0; d < DIMENSIONS; d++) out[d] = out[d]! + idf * v[d]!;
     return normalise(out);
   }
@@ -261,11 +257,17 @@ export class DenseSpace {
       const passage = analyzePassage(paragraph);
       const { sequence, ends } = this.ids.passage(passage);
       const means = new Float32Array(passage.sentences.length * DIMENSIONS);
+      const { matrix } = this;
       passage.sentences.forEach((s, k) => {
-        this.meanOf(
-          s.sequence.map((t) => ({ v: this.termVector(t), idf: this.idf(t) })),
-          means.subarray(k * DIMENSIONS, (k + 1) * DIMENSIONS),
-        );
+        // meanOf's sums, in its order, read from the matrix in place (no view and no object a term).
+        const at = k * DIMENSIONS;
+        for (const t of s.sequence) {
+          const row = this.rows.get(t);
+          if (row === undefined) continue;
+          const idf = this.idf(t);
+          for (let d = 0, from = row * DIMENSIONS; d < DIMENSIONS; d++) means[at + d] = means[at + d]! + idf * matrix[from + d]!;
+        }
+        normalise(means.subarray(at, at + DIMENSIONS));
       });
       out = { terms: sequence, ends, means };
       if (this.sentences.size >= DENSE_PARAGRAPHS) this.sentences.delete(this.sentences.keys().next().value!);
