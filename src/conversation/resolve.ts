@@ -185,6 +185,14 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   const step = prev.kind === 'ordinal' && prev.list?.position ? NEXT_ITEM.exec(core) : null;
   const stepped = step && prev.list?.position ? prev.list.position + (/^(?:previous|preceding|before)$/i.test(step[1] ?? step[2] ?? '') ? -1 : 1) : null;
 
+  // "what else?" after "any examples?": another example of the same claim, which the passage
+  // shown goes on to give as often as the next one does — not the next page of passages.
+  if (/^(?:what else|anything else|any others?|others?)[\s?.!]*$/i.test(core) && prev.kind === 'support' && /\bexamples?\b|\binstance|\bsuch as\b|\blike what\b/i.test(prev.frame)) {
+    const frame = `other examples: ${prev.frame.replace(/^[^:]*:\s*/, '')}`;
+    const c = contextFrom(engine, prev, frame, { sentenceWords: 4 });
+    return { kind: 'support', resolved: withContext(frame, [...c.places, ...c.words]), frame, documentId: prev.documentId, offset: 0, person: prev.person };
+  }
+
   if (PAGING.test(core) && answered && !(stepped && stepped >= 1 && stepped <= (prev.list?.items.length ?? 0))) {
     return {
       kind: 'more',

@@ -189,3 +189,12 @@ describe('the other party of a trade, and “there is”', () => {
     expect(r!.resolution.resolved).toBe('is there any trade today? (kazakh)');
   });
 });
+
+describe('“what else?” after examples', () => {
+  it('asks for another example of the same claim, in the passage that gave the first as much as in the next; “more” still pages', () => {
+    const [, , other, more] = converse(engine, 'is debt to china a problem for the region?', 'any examples?', 'what else?', 'more');
+    expect(other!.resolution.kind).toBe('support');
+    expect(other!.resolution.resolved).toMatch(/^other examples: is debt to china a problem for the region\?/);
+    expect(more!.resolution.kind).toBe('more');
+  });
+});
