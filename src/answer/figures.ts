@@ -1,6 +1,7 @@
 import type { Corpus, TradeRow } from '../corpus/types.js';
 import { extractFigures, findDisagreements, type ComparableFigure, type Disagreement, type FigureRecord } from '../figures/extract.js';
 import { formatUsd } from '../figures/money.js';
+import { findMeasureWords } from '../figures/prose/measures.js';
 import { analyze } from '../search/analyzer.js';
 import type { PassageIndex } from '../search/index.js';
 import { authorLabel } from './citation.js';
@@ -197,9 +198,15 @@ function proseAnswer(corpus: Corpus, book: FigureBook, index: PassageIndex, ques
   const totalIdf = groups.reduce((s, g) => s + g.idf, 0) || 1;
   let best: { record: FigureRecord; score: number } | null = null;
   const events = type === 'year' ? questionEvents(question) : [];
+  // "What was the population of Mongolia in 2019?": a figure of another measure (2019's
+  // visitors) does not answer it, however many words it shares.
+  const measures = type === 'year' ? [] : [...new Set(findMeasureWords(question).map((m) => m.canonical))];
   for (const record of book.records) {
     if (!units.has(record.unit)) continue;
     if (events.length && !events.includes(record.measureWord.split(' ')[0]!)) continue;
+    if (measures.length && !measures.includes(record.measureWord)) continue;
+    // "Kazakhstan's population" is Kazakhstan's own, not the Kazakhs living in Mongolia.
+    if (record.measureWord === 'population' && q.countries.length === 1 && record.entities.length > 1) continue;
     if (q.countries.some((c) => !record.entities.includes(c))) continue;
     if (q.flow && record.flow && (record.flow.from !== q.flow.from || record.flow.to !== q.flow.to)) continue;
     if (q.years.length && record.year !== null && !q.years.includes(record.year)) continue;

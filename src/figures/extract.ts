@@ -169,6 +169,8 @@ function readQuantity(q: Quantity, c: ClauseContext): Draft | null {
   else if (q.kind === 'rank') unit = 'rank';
   else {
     if (looksLikeYear(q)) return null;
+    // "per 100 inhabitants", "births/1,000": the number is a rate's base, not a count.
+    if (/(?:\bper|\/)\s*$/i.test(c.text.slice(Math.max(0, q.start - 6), q.start))) return null;
     const reading = readCount(q, c.text.slice(q.end, c.clause.end), c.populationContext);
     if (!reading) return null;
     unit = reading.unit;

@@ -58,7 +58,8 @@ export function classifyQuestion(q: string): QuestionType {
   if (OVERVIEW.test(s)) return 'overview';
   if (/\bhow much\b|\bwhat (?:is|was|were) the (?:total|value|amount|volume|size)\b|\bvalue of\b|\bworth\b/.test(s)) return 'amount';
   // "How common is DVT…", "how often…", "how far…": a rate, a frequency or a distance is a number too.
-  if (/\bhow many\b|\bnumber of\b|\bwhat share\b|\bpercentage\b|\bproportion\b|\bhow (?:common|frequent(?:ly)?|often|prevalent|widespread)\b|\bwhat percent\b/.test(s)) return 'count';
+  // "What is the population of Mongolia?" asks for a count as "how many people" does.
+  if (/\bhow many\b|\bnumber of\b|\bwhat share\b|\bpercentage\b|\bproportion\b|\bhow (?:common|frequent(?:ly)?|often|prevalent|widespread)\b|\bwhat percent\b|\bwhat(?:'s| is| was| were) (?:the |its |their |[a-z-]+['’]s )?(?:total )?population\b|\bhow (?:populous|big is the population)\b/.test(s)) return 'count';
   if (/\bwhen\b|\bwhat year\b|\bin which year\b/.test(s)) return 'year';
   if (/\bwhy\b|\bwhat (?:explains|caused|causes)\b|\breasons?\b/.test(s)) return 'cause';
   if (/^\s*(?:what|who) (?:is|are|was|were) (?:the |a |an )?[\w’'-]+(?:\s[\w’'-]+){0,4}\??\s*$/.test(s)) return 'definition';

@@ -90,3 +90,15 @@ describe('a "when" question that names an event', () => {
     expect(answerQuestion(engine, 'when did mongolia join the OSCE?').lead[0]).toMatch(/^\*\*2012\*\* — joined/);
   });
 });
+
+describe('"what is the population of X?"', () => {
+  it('is a numeric question answered by X’s population, not by a figure of another measure of the same year', () => {
+    expect(answerQuestion(engine, 'what is the population of mongolia?').lead[0]).toMatch(/^\*\*just over three million\*\* — population: Mongolia/);
+    expect(answerQuestion(engine, 'what was the population of mongolia in 2019?').lead[0]).toMatch(/population: Mongolia/);
+  });
+
+  it('is not answered by the Kazakhs living in Mongolia when it asks for Kazakhstan’s own', () => {
+    expect(answerQuestion(engine, "what's kazakhstan's population?").lead.join(' ')).not.toContain('160,000');
+    expect(answerQuestion(engine, 'how many kazakhs live in mongolia?').lead[0]).toContain('160,000');
+  });
+});

@@ -268,3 +268,10 @@ describe('event years', () => {
     expect(findDisagreements(extractFigures([a, b]), [])).toEqual([]);
   });
 });
+
+describe('rates', () => {
+  it('are not counts: "18.26 births/1,000 population", "142 subscriptions per 100 inhabitants" count nothing', () => {
+    const p = paragraph('factbook-x/1', 1, 'Birth rate: 18.26 births/1,000 population (2025 est.). Telephones: 142 subscriptions per 100 inhabitants.');
+    expect(extractFigures([p])).toEqual([]);
+  });
+});

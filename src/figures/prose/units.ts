@@ -43,11 +43,15 @@ export interface CountReading {
   noun: string | null;
 }
 
+/** "18.26 births/1,000 population", "142 subscriptions per 100 inhabitants": a rate, not a count of anything. */
+const RATE_AFTER = /^\s+(?:[\p{Ll}-]+\s+){0,2}?[\p{Ll}-]+\s*(?:\/\s*\d|per\s+(?:\d|(?:one|a|an|hundred|thousand|capita|head|person|year|month|day)\b))/u;
+
 /**
  * Reads what `q` counts from `after` (the clause text following it). `populationContext`
  * says the sentence talks about population, for "China (around 1.4 billion)".
  */
 export function readCount(q: Quantity, after: string, populationContext: boolean): CountReading | null {
+  if (RATE_AFTER.test(after)) return null;
   if (PEOPLE_AFTER.test(after) || PEOPLE_VERB_AFTER.test(after)) return { unit: 'people', noun: null };
   if (q.scaled && populationContext && /^\s*$/.test(after)) return { unit: 'people', noun: null };
   // A spelled-out number counts only when hedged ("only five", "just three visits"):
