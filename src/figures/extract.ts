@@ -69,10 +69,10 @@ export interface FigureRecord {
 
 /** Measure words a unit can take; other nearby measure words are ignored for it. */
 const MEASURES_FOR: Record<Exclude<FigureUnit, 'year' | 'rank'>, ReadonlySet<string>> = {
-  USD: new Set(['exports', 'imports', 'investment', 'trade', 'gdp', 'visitors']),
+  USD: new Set(['exports', 'imports', 'investment', 'trade', 'gdp', 'visitors', 'debt']),
   people: new Set(['students', 'visitors', 'returnees', 'migrants', 'population']),
   count: new Set(['students', 'visitors', 'returnees', 'migrants', 'population', 'trade', 'investment']),
-  percent: new Set(['exports', 'imports', 'investment', 'trade', 'gdp', 'share', 'population', 'students', 'visitors']),
+  percent: new Set(['exports', 'imports', 'investment', 'trade', 'gdp', 'share', 'population', 'students', 'visitors', 'debt']),
   km: new Set(['width', 'length', 'border', 'distance']),
 };
 const DEFAULT_MEASURE: Record<FigureUnit, string> = {

@@ -275,3 +275,11 @@ describe('rates', () => {
     expect(extractFigures([p])).toEqual([]);
   });
 });
+
+describe('debt', () => {
+  it('is a measure of its own, and a bank named "Export–Import" trades nothing', () => {
+    const p = paragraph('irgengioro-2022/18', 11, "Debts accrued to China's Export–Import Bank have already swelled to over 40 percent of Kyrgyzstan's national debt.");
+    const [f] = extractFigures([p]);
+    expect(f).toMatchObject({ text: 'over 40 percent', measureWord: 'debt' });
+  });
+});

@@ -29,8 +29,10 @@ interface Entry {
 }
 
 const ENTRIES: Entry[] = [
-  { canonical: 'exports', kind: 'flow', priority: 2, pattern: /\bexport(?:s|ed|ing|er|ers)?\b/gi },
-  { canonical: 'imports', kind: 'flow', priority: 2, pattern: /\bimport(?:s|ed|ing|er|ers)?\b/gi },
+  // Not in a name: China's "Export–Import Bank" lends, it does not trade.
+  { canonical: 'exports', kind: 'flow', priority: 2, pattern: /\bexport(?:s|ed|ing|er|ers)?\b(?!\s*[–-]\s*import)/gi },
+  { canonical: 'imports', kind: 'flow', priority: 2, pattern: /(?<!export\s*[–-]\s*)\bimport(?:s|ed|ing|er|ers)?\b/gi },
+  { canonical: 'debt', kind: 'stock', priority: 2, pattern: /\bdebts?\b|\bowe[sd]?\b|\bowing\b|\bloans?\b|\bborrow(?:ed|ing|s)?\b|\blending\b|\blent\b/gi },
   { canonical: 'investment', kind: 'flow', priority: 2, pattern: /\binvest(?:ment|ments|or|ors|ed|ing|s)?\b|\bFDI\b/gi },
   // "students study in Kazakhstan" counts students; "the study involved 2,462 participants"
   // is a piece of research: "study" after a determiner or a word for a kind of study is not.
