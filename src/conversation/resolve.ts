@@ -246,7 +246,10 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   }
 
   const ordinal = stepped && stepped >= 1 ? { position: stepped, noun: null, start: 0, end: core.length } : findOrdinalReference(core);
-  if (ordinal && !(ordinal.noun && fixedPhrase(engine, core.slice(ordinal.start, ordinal.end)))) {
+  // "when was the last visit?": a when asks for a time, and an item of a list has none — the
+  // latest visit, not the last one listed.
+  const recency = !!ordinal?.noun && /^\s*(?:so\s+|and\s+)?when\b/i.test(core);
+  if (ordinal && !recency && !(ordinal.noun && fixedPhrase(engine, core.slice(ordinal.start, ordinal.end)))) {
     const found = findList(engine, state, ordinal.noun);
     const item = found && pickItem(found.list, ordinal.position);
     if (found && item) {

@@ -198,3 +198,12 @@ describe('“what else?” after examples', () => {
     expect(more!.resolution.kind).toBe('more');
   });
 });
+
+describe('“the last …” of time', () => {
+  it('“when was the last visit?” asks for the latest visit, not the last item of a list; “and the last one?” still picks', () => {
+    const [, when] = converse(engine, 'which three central asian states did mongolia court after independence?', 'when was the last visit?');
+    expect(when!.resolution.kind).not.toBe('ordinal');
+    const [, last] = converse(engine, 'which three central asian states did mongolia court after independence?', 'and the last one?');
+    expect(last!.resolution.kind).toBe('ordinal');
+  });
+});
