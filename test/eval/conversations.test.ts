@@ -23,12 +23,12 @@ beforeAll(async () => {
 });
 
 describe('conversation quality', () => {
-  it('project conversations: first turns ≥ 78/90, follow-ups ≥ 200/226', () => {
+  it('project conversations: first turns ≥ 82/96, follow-ups ≥ 211/244', () => {
     const s = runConversationEval(engine, parseConversationFile(readFileSync(OWN, 'utf8')));
-    expect(s.first.count).toBe(90);
-    expect(s.followUps.count).toBe(226);
-    expect(s.first.answered).toBeGreaterThanOrEqual(78);
-    expect(s.followUps.answered).toBeGreaterThanOrEqual(200);
+    expect(s.first.count).toBe(96);
+    expect(s.followUps.count).toBe(244);
+    expect(s.first.answered).toBeGreaterThanOrEqual(82);
+    expect(s.followUps.answered).toBeGreaterThanOrEqual(211);
   });
 
   it.skipIf(!shared)('dev conversations: first turns ≥ 3/4, follow-ups ≥ 11/11', () => {
