@@ -211,6 +211,8 @@ describe.skipIf(!dir)('PDFs from ../shared/material/pdf', () => {
     const ipg = doc('intpsychogeriatrics');
     expect(ipg.paragraphs.filter((p) => /^(?:Key words|Keywords|Correspondence should be addressed)/.test(p.text)).map((p) => p.text.slice(0, 60))).toEqual([]);
     expect(ipg.frontMatter.some((t) => t.startsWith('Keywords: dementia'))).toBe(true);
+    // Clinical Science closes with its history ("Received 19 July 2013/20 August 2013; accepted 9 September 2013").
+    expect(doc('clinsci-2014-douglas').paragraphs.filter((p) => /^Received 19 July 2013/.test(p.text))).toEqual([]);
     // Clinical Science: an affiliation's last line ("7935, South Africa South Africa").
     expect(doc('clinsci-2014-douglas').paragraphs.filter((p) => /South Africa South Africa/.test(p.text))).toEqual([]);
   });

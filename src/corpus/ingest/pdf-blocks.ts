@@ -373,6 +373,8 @@ export function buildBlocks(pages: Line[][], heights: number[], bodySize: number
   }
   for (const page of draft.pages) page.blocks = withoutFigureLabels(page.blocks);
   withoutFrontMatter(draft.pages[0]);
+  // The paper's history may close it instead ("Received 19 July 2013/20 August 2013; accepted 9 September 2013").
+  for (const page of draft.pages.slice(1)) page.blocks = page.blocks.filter((b) => b.type !== 'paragraph' || b.text.length > 200 || !HISTORY.test(b.text.trim()));
   structuredAbstract(draft.pages);
 }
 
@@ -404,10 +406,11 @@ function withoutFigureLabels(blocks: DraftBlock[]): DraftBlock[] {
  * what of it matters (date, DOI); none of it is a passage. Keywords are kept, as the corpus format
  * keeps them ("Keywords: …", front matter, not a passage), whichever way they are spelled.
  */
+const HISTORY = /^(?:Received|Submitted)\b.{0,40}\b(?:19|20)\d\d\b.{0,20}\b(?:Accepted|Revised|Published)\b/i;
 const FRONT_MATTER = [
   /^(?:Volume|Vol\.)\s*\d+\b.{0,60}\b(?:Article ID|Article No\.?|\d+ pages)\b/i,
   /^doi:?\s*10\.\d{4,}\/\S+$/i,
-  /^(?:Received|Submitted)\b.{0,40}\b(?:19|20)\d\d\b.{0,20}\b(?:Accepted|Revised|Published)\b/i,
+  HISTORY,
   /^Academic Editor\b/i,
   /^Correspondence (?:should be )?(?:addressed )?to\b/i,
   /^Distributed under (?:a )?Creative Commons\b/i,
