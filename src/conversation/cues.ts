@@ -49,7 +49,8 @@ export const SOURCE_QUESTION = new RegExp(
 export const SUPPORT = /^(?:but\s+)?(?:(?:why+|y)(?: (?:so|not|is that|was that|is this|was this|is it|does it|did it|did they|do they|would that be|would it be))?|why(?:'s|’s) that|what(?:'s|’s| is| was) the reason(?: for (?:that|this|it))?|for what reason|because of what|what for|in what (?:sense|respect)|what do you mean(?: by (?:that|this))?|are you sure|for instance|e\.g\.?|like|(?:any |give me |got )?(?:an)?other examples?|more examples|(?:why|how come)(?: (?:is|was|are|were) (?:it|that|this|they|there))? (?:so|such(?: an?)?) (?:very )?[\p{L}-]+|how so|how come|in what way|any examples?|(?:any |give me |got |for )?(?:an? )?(?:(?:concrete|real|specific|actual|good|practical|recent) )?examples?(?: (?:of (?:that|this|it)|please))?|such as|like what|evidence|proof|explain(?: (?:that|this|it|more|why))?|tell me more|more details?|elaborate|really|is that (?:so|true)|how)[\s?.!]*$/iu;
 
 /** Openers that mark a continuation: "and …", "what about …". */
-export const CONTINUATION = /^(?:and|or|also|plus|what about|how about|what of|same for|and for|and what about|and how about)\b[\s,]*/i;
+/** ("compared to China?", "vs kyrgyzstan?": the question before, set against a new place.) */
+export const CONTINUATION = /^(?:and|or|also|plus|what about|how about|what of|same for|and for|and what about|and how about|(?:and |but )?(?:compared (?:to|with)|in comparison (?:to|with)|as opposed to|versus|vs\.?))(?=[\s,]|$)[\s,]*/i;
 export const FILLER = /^(?:(?:ok(?:ay)?|k|so|hm+|um+|uh+|oh|ah|right|well|alright|cool|thanks|thank you|thx|ty|great|interesting|i see|got it|nice|wow|hey|hi|hello|yo)(?: steppe| there| bot)?[\s,.!]+)+/i;
 
 export const FLIP = /\b(?:(?:the )?other (?:way|direction|side)(?: (?:round|around))?|(?:the )?opposite (?:way|direction)|(?:in )?reverse|vice versa|the other way round)\b/i;

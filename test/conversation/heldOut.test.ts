@@ -207,3 +207,13 @@ describe('“the last …” of time', () => {
     expect(last!.resolution.kind).toBe('ordinal');
   });
 });
+
+describe('a comparison with a new place', () => {
+  it('“vs kyrgyzstan?” after a trade figure is the question before with the new place', () => {
+    const [, r] = converse(engine, 'how much did mongolia export to kazakhstan in 2019?', 'vs kyrgyzstan?');
+    expect(r!.resolution.kind).toBe('ellipsis');
+    expect(r!.resolution.resolved).toBe('how much did mongolia export to Kyrgyzstan in 2019?');
+    const [, c] = converse(engine, 'how much did mongolia export to kazakhstan in 2019?', 'compared to kyrgyzstan?');
+    expect(c!.resolution.resolved).toBe('how much did mongolia export to Kyrgyzstan in 2019?');
+  });
+});
