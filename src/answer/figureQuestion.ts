@@ -24,7 +24,7 @@ const IMPORT_VERB = /\b(?:import(?:s|ed|ing)?|buy(?:s|ing)?|bought|purchas(?:e|e
 const TRADE_WORD = /\b(?:trade|traded|trading|turnover|commerce)\b/i;
 /** "both ways", "in both directions": the two flows, whatever verb the question uses. */
 const BOTH_WAYS = /\b(?:both (?:ways|directions)|each (?:way|direction)|two-way|in either direction)\b/i;
-const NUMBER_WORDS = /\b(?:how (?:much|many)|value|worth|amount|total|figure|number|volume|sum)\b/i;
+const NUMBER_WORDS = /\b(?:how (?:much|many|far|close|wide|long)|value|worth|amount|total|figure|number|volume|sum|distance|kilomet(?:er|re)s?|km)\b/i;
 
 interface Mention {
   country: string;

@@ -185,6 +185,9 @@ const QUESTION_EVENTS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bbeg[ia]n\b|\bstart(?:s|ed)?\b|\blaunch\w*|\bcommence\w*/i, 'commenced'],
 ];
 
+/** A distance asked for is answered by any length the text gives ("less than 40 kilometers wide"). */
+const LENGTHS = new Set(['distance', 'width', 'length']);
+
 function questionEvents(question: string): string[] {
   return QUESTION_EVENTS.filter(([pattern]) => pattern.test(question)).map(([, event]) => event);
 }
@@ -193,7 +196,13 @@ function questionEvents(question: string): string[] {
 function proseAnswer(corpus: Corpus, book: FigureBook, index: PassageIndex, question: string, q: FigureQuestion, type: string): FigureAnswer | null {
   // "How many papers…" wants a count; a percentage answers it only when asked for one ("what percent", "how many … as a share").
   const wantsShare = /\b(?:percent(?:age)?s?|per cent|share|proportion|fraction|rate|ratio)\b|%/i.test(question);
-  const units = type === 'count' && !wantsShare ? new Set([...UNITS_FOR.count!].filter((u) => u !== 'percent')) : (UNITS_FOR[type] ?? UNITS_FOR.any!);
+  // "How far…", "how close…", "the distance…": a length in km answers, not a count or a year.
+  const wantsDistance = /\bhow (?:far|close|wide)\b|\bdistance\b|\bkilomet(?:er|re)s?\b|\bkm\b|\bhow long is (?:the |its )?(?:border|frontier|road|railway|rail|line|river|pipeline|stretch|corridor|strip)/i.test(question);
+  const units = wantsDistance
+    ? new Set(['km'])
+    : type === 'count' && !wantsShare
+      ? new Set([...UNITS_FOR.count!].filter((u) => u !== 'percent'))
+      : (UNITS_FOR[type] ?? UNITS_FOR.any!);
   const groups = index.termGroups({ raw: question, type: 'other', terms: [...new Set(analyze(question))], years: q.years, entities: [] });
   const totalIdf = groups.reduce((s, g) => s + g.idf, 0) || 1;
   let best: { record: FigureRecord; score: number } | null = null;
@@ -204,7 +213,7 @@ function proseAnswer(corpus: Corpus, book: FigureBook, index: PassageIndex, ques
   for (const record of book.records) {
     if (!units.has(record.unit)) continue;
     if (events.length && !events.includes(record.measureWord.split(' ')[0]!)) continue;
-    if (measures.length && !measures.includes(record.measureWord)) continue;
+    if (measures.length && !measures.includes(record.measureWord) && !(record.unit === 'km' && measures.some((m) => LENGTHS.has(m)))) continue;
     // "Kazakhstan's population" is Kazakhstan's own, not the Kazakhs living in Mongolia.
     if (record.measureWord === 'population' && q.countries.length === 1 && record.entities.length > 1) continue;
     if (q.countries.some((c) => !record.entities.includes(c))) continue;

@@ -102,3 +102,11 @@ describe('"what is the population of X?"', () => {
     expect(answerQuestion(engine, 'how many kazakhs live in mongolia?').lead[0]).toContain('160,000');
   });
 });
+
+describe('"how far", "how close", "the distance"', () => {
+  it('are answered by a length the text gives, not by another number of the same sentence', () => {
+    for (const q of ['how far is mongolia from kazakhstan?', 'how close does mongolia come to kazakhstan?', "what's the distance between mongolia and kazakhstan"]) {
+      expect(answerQuestion(engine, q).lead[0], q).toMatch(/kilomet|km/);
+    }
+  });
+});
