@@ -13,6 +13,7 @@ import { findDocumentMentions } from './documentMention.js';
 import { literatureLines, literatureTopic, worksCited } from './literatureQuestion.js';
 import { otherLanguageMessage } from './language.js';
 import { socialReply } from './social.js';
+import { citedPersonWorks, personLines } from './personQuestion.js';
 
 /** A passage as an answer shows it: whole text, its best sentence, where it comes from. */
 export interface AnswerPassage {
@@ -113,6 +114,19 @@ export function answerQuestion(engine: Engine, query: string, options: AnswerOpt
   }
   const result = engine.index.query(query, { limit: offset + limit, documentId });
   const relevant = result.passages.filter((p) => p.coverage >= MIN_COVERAGE);
+  // "Who is Reeves?": an author the documents cite, with their works as cited, then the passages.
+  const person = aboutDocument ? null : citedPersonWorks(engine.corpus, query);
+  if (person) {
+    return {
+      query,
+      status: 'answered',
+      message: null,
+      passages: relevant.slice(offset, offset + limit).map((p) => toPassage(engine, p)),
+      suggestions: [],
+      lead: offset === 0 ? personLines(person.works) : [],
+      figures: [],
+    };
+  }
   if (aboutDocument) {
     // The passages that carry the answer first (title block, abstract, conclusion), then the search's.
     const first = aboutDocument.passages.map((p) => documentPassage(engine, p));

@@ -73,14 +73,17 @@ export function literatureLines(topic: string, works: readonly CitedWork[], pass
   // named only when it is the reader's own words.
   const own = /^[\p{L}\p{N}][\p{L}\p{N}\s'’-]*$/u.test(topic);
   const lines = [own ? `Works cited on “${topic}” in the corpus (${works.length}), from the passages below:` : `Works cited in the passages below (${works.length}):`];
-  for (const { reference, citedIn, locators } of works) {
-    // The locators are pages of the work cited, not of the corpus's document.
-    const where = `cited in ${citedIn.join(', ')}${locators.length ? `; its ${locators.join(', ')}` : ''}`;
-    const title = reference.title ? `, “${plain(reference.title).replace(/^["“”]+|["“”.]+$/g, '')}”` : '';
-    const venue = reference.venue ? `, ${plain(reference.venue)}` : '';
-    lines.push(`• **${plain(reference.authors)} (${reference.year ?? 'n.d.'})**${title || `: ${plain(reference.text)}`}${venue} _(${where})_`);
-  }
+  for (const work of works) lines.push(workLine(work));
   return lines;
+}
+
+/** One work as a lead line: author and year in bold, title, venue, and where it is cited. */
+export function workLine({ reference, citedIn, locators }: CitedWork): string {
+  // The locators are pages of the work cited, not of the corpus's document.
+  const where = citedIn.length ? `cited in ${citedIn.join(', ')}${locators.length ? `; its ${locators.join(', ')}` : ''}` : 'in the bibliography, cited in no paragraph';
+  const title = reference.title ? `, “${plain(reference.title).replace(/^["“”]+|["“”.]+$/g, '')}”` : '';
+  const venue = reference.venue ? `, ${plain(reference.venue)}` : '';
+  return `• **${plain(reference.authors)} (${reference.year ?? 'n.d.'})**${title || `: ${plain(reference.text)}`}${venue} _(${where})_`;
 }
 
 /** Bibliography text without the characters that would change the lead's own emphasis. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/answer/answer.js';
 import { literatureTopic } from '../../src/answer/literatureQuestion.js';
-import type { Engine } from '../../src/engine.js';
+import { createEngine, type Engine } from '../../src/engine.js';
 import { slashCommand } from '../fake-discord/fakeDiscord.js';
 import { limitProblems, sentBodies, sharedEngine, startTestBot, type TestBot } from '../discord/harness.js';
 
@@ -92,5 +92,26 @@ describe('through Discord', () => {
     const description = (r.callback!.data as { embeds: Array<{ description: string }> }).embeds[0]!.description;
     expect(description).toMatch(/^Works cited on “third neighbor policy”/);
     expect(description).toContain('Reeves');
+  });
+});
+
+describe('"who is X?" for an author the documents cite', () => {
+  let corpusEngine: Engine;
+  beforeAll(async () => {
+    corpusEngine = await createEngine();
+  });
+
+  it('leads with their works in the bibliography and where each is cited, then the passages', () => {
+    const answer = answerQuestion(corpusEngine, 'who is reeves?');
+    expect(answer.lead[0]).toBe('In the bibliography (2 works):');
+    expect(answer.lead[1]).toMatch(/^• \*\*Reeves, Jeffrey \(2014\)\*\*, “Rethinking Weak State Behavior/);
+    expect(answer.lead[1]).toContain('cited in irgengioro-2022/22, irgengioro-2022/25');
+    expect(answer.passages.length).toBeGreaterThan(0);
+    expect(answerQuestion(corpusEngine, 'who was Jeffrey Reeves?').lead).toEqual(answer.lead);
+  });
+
+  it('searches as usual for a name the bibliography lacks, and for anything that is not a name', () => {
+    expect(answerQuestion(corpusEngine, 'who is Akayev?').lead).toEqual([]);
+    expect(answerQuestion(corpusEngine, 'who is mongolia’s closest partner in central asia?').lead.join(' ')).not.toContain('In the bibliography');
   });
 });

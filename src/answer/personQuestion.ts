@@ -1,0 +1,48 @@
+import type { Corpus } from '../corpus/types.js';
+import { workLine, type CitedWork } from './literatureQuestion.js';
+
+/**
+ * "Who is Reeves?", "who was Jeffrey Reeves?": a researcher reading a paper asks who the
+ * authors it cites are. When the name is an author in a document's bibliography, the answer
+ * leads with their works as the corpus cites them (entry and the paragraphs citing it);
+ * the passages that mention them follow, as for any answer. A name the bibliography lacks
+ * ("who is Akayev?") is searched as usual.
+ */
+
+const WHO_IS = /^\s*(?:(?:and|so|ok|okay),?\s+)?who(?:'s|’s|\s+is|\s+was|\s+are|\s+were)\s+(.+?)\s*[?!.]*\s*$/i;
+/** Words before a name that are not part of it. */
+const TITLES = /^(?:the|mr|mrs|ms|dr|prof|professor|scholar|author|researcher)\.?\s+/i;
+const MAX_WORKS = 4;
+
+/** The surname asked about in "who is X?", lower case, when X reads as a person's name (one to three words). */
+function askedSurname(question: string): string | null {
+  const name = WHO_IS.exec(question)?.[1]?.replace(TITLES, '').trim();
+  if (!name || !/^[\p{L}][\p{L}.'’-]*(?:\s+[\p{L}][\p{L}.'’-]*){0,2}$/u.test(name)) return null;
+  const surname = name.split(/\s+/).at(-1)!.replace(/['’]s$/, '').toLowerCase();
+  return surname.length >= 3 ? surname : null;
+}
+
+/** The cited works of the person "who is X?" asks about, first cited first; null when X is no author in the bibliography. */
+export function citedPersonWorks(corpus: Corpus, question: string): { surname: string; works: CitedWork[] } | null {
+  const surname = askedSurname(question);
+  if (!surname) return null;
+  const word = new RegExp(String.raw`(?:^|[^\p{L}])${surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:$|[^\p{L}])`, 'iu');
+  const references = corpus.documents.flatMap((d) => d.references).filter((r) => word.test(r.authors));
+  if (references.length === 0) return null;
+  const works = new Map<string, CitedWork>(references.map((reference) => [reference.id, { reference, citedIn: [], locators: [] }]));
+  for (const p of corpus.paragraphsById.values()) {
+    for (const link of p.citations) {
+      const work = link.referenceId ? works.get(link.referenceId) : undefined;
+      if (!work) continue;
+      if (!work.citedIn.includes(p.id)) work.citedIn.push(p.id);
+      if (link.locator && !work.locators.includes(link.locator)) work.locators.push(link.locator);
+    }
+  }
+  const cited = [...works.values()].sort((a, b) => b.citedIn.length - a.citedIn.length).slice(0, MAX_WORKS);
+  return { surname, works: cited };
+}
+
+/** The lead of such an answer: who the name is in the bibliography, one line a work. */
+export function personLines(works: readonly CitedWork[]): string[] {
+  return [`In the bibliography (${works.length} ${works.length === 1 ? 'work' : 'works'}):`, ...works.map(workLine)];
+}
