@@ -404,6 +404,12 @@ describe.skipIf(!dir)('PDFs from ../shared/material/pdf', () => {
     expect(specter.references.length).toBeGreaterThanOrEqual(50);
     expect(specter.references.filter((r) => r.year !== null).length / specter.references.length).toBeGreaterThan(0.9);
     expect(specter.references.some((r) => /Devlin/.test(r.authors) && r.year === '2019')).toBe(true);
+    // BMC closes the list with the article's citation box and an advertisement: neither is an
+    // entry, and the box's DOI is the article's.
+    for (const prefix of ['bmc-2014-agyeman-duah', 'bmc-jtmo-2010-datta']) {
+      expect(doc(prefix).references.filter((r) => /Cite this article|Submit your next manuscript/.test(r.text)).map((r) => r.text.slice(0, 60)), prefix).toEqual([]);
+    }
+    expect(doc('bmc-2014-agyeman-duah').meta.doi).toBe('10.1186/1472-6963-14-1');
     for (const prefix of ['acl-2020-lo', 'acl-naacl2018', 'bmc-jtmo-2010', 'hindawi-2010', 'peerj-cs-2017']) {
       expect(doc(prefix).references.length, prefix).toBeGreaterThanOrEqual(15);
     }

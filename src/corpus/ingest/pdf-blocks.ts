@@ -1,5 +1,5 @@
 import { isOrganisation } from '../authors.js';
-import type { Draft, DraftBlock, DraftPage } from './draft.js';
+import { propose, type Draft, type DraftBlock, type DraftPage } from './draft.js';
 import { joinHyphenated } from './hyphenation.js';
 import { endsSentence, median, sizesOf, SUPERSCRIPT, type Line } from './pdf-lines.js';
 import { splitReferences } from './pdf-references.js';
@@ -102,6 +102,8 @@ export function buildBlocks(pages: Line[][], heights: number[], bodySize: number
   let inReferences = false;
   let bodyStarted = false;
   let titleBlockLine: Line | null = null;
+  /** The page where the article's citation box closed the References: what follows on it is back matter. */
+  let backMatterFrom = -1;
   const refLines: Line[] = [];
   /** runIn: a heading only by being bold, which may yet be the bold start of a paragraph. */
   let pendingHeading: { page: number; text: string; size: number; bold: boolean; level: 1 | 2; runIn: boolean } | null = null;
@@ -164,6 +166,7 @@ export function buildBlocks(pages: Line[][], heights: number[], bodySize: number
     const textTableOf = new Map<Line, { lines: Line[]; paragraphs: string[] }>();
     if (!inReferences) for (const t of findTextTables(lines.filter((l) => !tableOf.has(l)), bodySize)) for (const l of t.lines) textTableOf.set(l, t);
     for (const l of lines) {
+      if (backMatterFrom === p) continue;
       const textTable = inReferences ? undefined : textTableOf.get(l);
       if (textTable) {
         if (textTable.lines[0] === l) {
@@ -293,6 +296,17 @@ export function buildBlocks(pages: Line[][], heights: number[], bodySize: number
       }
       closeHeading();
       if (inReferences) {
+        // The article's own citation box under the list ("doi:10.1186/…", "Cite this article as: …",
+        // then the publisher's advertisement): the References end there, and the page with them.
+        if (/^Cite this article as\b/i.test(l.text)) {
+          // (Its DOI alone on the line over it: the article's, not the last entry's.)
+          const doi = refLines.length > 0 && /^doi:\s*10\.\d{4,}\/\S+$/i.test(refLines[refLines.length - 1]!.text) ? refLines.pop()! : null;
+          if (doi) propose(draft, 'doi', doi.text.replace(/^doi:\s*/i, '').replace(/[.,;]$/, ''), 'citation box');
+          inReferences = false;
+          backMatterFrom = p;
+          prev = l;
+          continue;
+        }
         refLines.push({ ...l, x0: l.x0 - left });
         prev = l;
         continue;
