@@ -77,8 +77,9 @@ function figuresFor(engine: Engine, query: string): ReturnType<typeof answerFigu
 }
 
 export function answerQuestion(engine: Engine, query: string, options: AnswerOptions = {}): Answer {
+  // "Who wrote the article?" is all common words, and a question about the documents.
   const problem = checkQuestion(query);
-  if (problem) {
+  if (problem && !(problem === 'no-terms' && answerDocumentQuestion(engine.corpus, query, options.documentId))) {
     // Emoji or symbols alone are not "very common words": there were no words at all.
     const message = problem === 'no-terms' && !/[\p{L}\p{N}]/u.test(query) ? NO_WORDS_MESSAGE : PROBLEM_MESSAGES[problem];
     return { query, status: 'invalid', message, passages: [], suggestions: [], lead: [], figures: [] };
@@ -131,7 +132,8 @@ export function answerQuestion(engine: Engine, query: string, options: AnswerOpt
     // The passages that carry the answer first (title block, abstract, conclusion), then the search's.
     const first = aboutDocument.passages.map((p) => documentPassage(engine, p));
     const seen = new Set(first.map((p) => p.paragraphId));
-    const rest = relevant.filter((p) => !seen.has(p.paragraph.id)).map((p) => toPassage(engine, p));
+    // Asked which document is meant (too many to answer for all), nothing is quoted.
+    const rest = aboutDocument.documents.length ? relevant.filter((p) => !seen.has(p.paragraph.id)).map((p) => toPassage(engine, p)) : [];
     return {
       query,
       status: 'answered',

@@ -104,6 +104,9 @@ function lineFor(ask: DocumentAsk, doc: CorpusDocument): string {
  * question asked, or asked with a topic and no document named ("who wrote about the SCO?"
  * is for the search).
  */
+/** Documents one answer about "the documents" covers when none is named; beyond, it asks which. */
+const MAX_DOCUMENTS_ANSWERED = 5;
+
 export function answerDocumentQuestion(corpus: Corpus, question: string, documentId?: string): DocumentAnswer | null {
   const s = question.toLowerCase().replace(/[’‘]/g, "'");
   const asks = ASKS.filter(([, re]) => re.test(s)).map(([ask]) => ask);
@@ -120,6 +123,15 @@ export function answerDocumentQuestion(corpus: Corpus, question: string, documen
   if (documents.length === 0) return null;
   // A topic with no document named is a question about the subject ("when did flights resume?").
   if (topic.length > 0 && mentions.length === 0 && !documentId && corpus.documents.length > 1) return null;
+  // "Who are the authors?" of 120 documents is a list nobody reads: ask which one.
+  if (documents.length > MAX_DOCUMENTS_ANSWERED) {
+    return {
+      asks,
+      documents: [],
+      lines: [`The corpus holds ${documents.length} documents: name the one you mean (its title, author or year: “who wrote the Kazakhstan factbook entry?”), or see /about for the list.`],
+      passages: [],
+    };
+  }
   // A topic beside a summary question ("what does Irgengioro conclude about the SCO?") is for the search, within that document.
   const metadataAsks = asks.filter((a) => a !== 'conclusion' && a !== 'thesis');
   if (topic.length > 1 && metadataAsks.length === 0) return null;

@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/answer/answer.js';
 import { answerDocumentQuestion } from '../../src/answer/documentQuestion.js';
-import { createEngine, type Engine } from '../../src/engine.js';
+import { indexCorpus } from '../../src/corpus/load.js';
+import type { CorpusDocument } from '../../src/corpus/types.js';
+import { createEngine, createEngineFromCorpus, type Engine } from '../../src/engine.js';
 
 let engine: Engine;
 beforeAll(async () => {
@@ -82,5 +84,36 @@ describe('a document whose metadata names no venue or date (a PDF imported witho
     const a = answerQuestion(bare, 'when was the steppes to the states published?');
     expect(a.lead.join(' ')).toMatch(/was published in \*\*2013\*\*/);
     expect(a.lead.join(' ')).not.toContain('****');
+  });
+});
+
+describe('a question about "the author" that names no document', () => {
+  it('is answered although all its words are common ones ("who wrote this?", "who is the author?")', () => {
+    for (const q of ['who wrote this?', 'who is the author?', 'who wrote the article?']) {
+      const a = answerQuestion(engine, q);
+      expect(a.status, q).toBe('answered');
+      expect(a.lead.join(' '), q).toContain('John Irgengioro');
+    }
+  });
+
+  it('asks which document is meant when the corpus holds more than five, and quotes nothing', () => {
+    const many = createEngineFromCorpus(
+      indexCorpus(
+        Array.from({ length: 6 }, (_, i): CorpusDocument => ({
+          meta: { id: `entry-${i}`, file: `entry-${i}.txt`, authors: [`Author ${i}`], affiliations: [], title: `Entry ${i}`, venue: '', year: 2019, date: '', doi: null, url: null, kind: 'article' },
+          sections: [],
+          paragraphs: [{ id: `entry-${i}/1`, documentId: `entry-${i}`, ordinal: 1, text: `The authority of entry ${i} is on the steppe.`, section: null, topSection: null, page: 1, role: 'body', footnotes: [], citations: [] }],
+          footnotes: [],
+          tables: [],
+          references: [],
+          frontMatter: [],
+          pageCount: 1,
+        })),
+      ),
+    );
+    const a = answerQuestion(many, 'who are the authors?');
+    expect(a.lead).toEqual([expect.stringMatching(/^The corpus holds 6 documents: name the one you mean/)]);
+    expect(a.passages).toEqual([]);
+    expect(answerQuestion(many, 'who wrote entry 3?').lead.join(' ')).toContain('Author 3');
   });
 });
