@@ -1,3 +1,4 @@
+import { getHeapStatistics } from 'node:v8';
 import MiniSearch, { type AsPlainObject, type Options, type Query } from 'minisearch';
 import type { Corpus, DocumentMeta, Paragraph } from '../corpus/types.js';
 import { analyze, Expander, EXPANSION_BOOST, indexTokens, mineAcronyms, normalizeTerm } from './analyzer.js';
@@ -17,6 +18,8 @@ import { withDescribedPlaces } from './geography.js';
 
 /** Field boosts: a section title says what all its paragraphs are about. */
 const FIELD_BOOST = { text: 1, section: 1.5, source: 0.5 } as const;
+/** The share of the heap limit above which the background warm-up stops analysing (see `warmUp`). */
+const WARM_UP_HEAP_SHARE = 0.7;
 /** How many candidates the re-ranker looks at: the pool's best by window BM25. */
 const CANDIDATES = 30;
 /**
@@ -445,6 +448,11 @@ export class PassageIndex {
     await new Promise<void>((resolve) => setImmediate(resolve));
     if (!options.signal?.aborted) this.dense();
     for (let i = 0; i < this.paragraphs.length && !options.signal?.aborted; i += chunk) {
+      // Analyses are kept (~5 KB a paragraph): on a corpus too large for the heap cap
+      // (`npm start`: 1 GB; ×1000 the corpus came to 1.27 GB warmed up) the warm-up stops
+      // with room to spare instead of running the process out of memory. Paragraphs not
+      // analysed are analysed when they become candidates, as before a warm-up.
+      if (process.memoryUsage().heapUsed > WARM_UP_HEAP_SHARE * getHeapStatistics().heap_size_limit) break;
       for (const p of this.paragraphs.slice(i, i + chunk)) analyzePassage(p);
       done = Math.min(this.paragraphs.length, i + chunk);
       await new Promise<void>((resolve) => setImmediate(resolve));
