@@ -105,6 +105,17 @@ function newTopic(engine: Engine, state: ConversationState, own: string, terms: 
 
 const RELATIONAL = /\b(?:opposite|other|same|similar|different|contrary|first|second|third|last|former|latter|next|previous|else|instead)\b/i;
 
+/** "why Mongolia?", "why the Kazakhs?": "why", then a place or name and nothing else. */
+function whyOfParty(engine: Engine, core: string): boolean {
+  const m = /^(?:but\s+)?(?:why|how come)\s+(?!not\b|so\b)(.+?)[\s?.!]*$/i.exec(core);
+  if (!m) return false;
+  const party = withNamesCapitalised(engine, ` ${m[1]!}`).trim();
+  let rest = party;
+  for (const e of entitiesOf(` ${party}`)) rest = rest.replace(e, ' ');
+  for (const x of findMentions(rest)) rest = rest.slice(0, x.start) + ' '.repeat(x.end - x.start) + rest.slice(x.end);
+  return rest !== party && /^(?:\s|the|a|an|'s|’s|of|then)*$/i.test(rest);
+}
+
 /** None of the terms is in the previous question or the best passage it was shown. */
 function newToAnswer(engine: Engine, prev: TurnRecord, terms: string[]): boolean {
   const best = prev.paragraphIds[0] ? (engine.corpus.paragraphsById.get(prev.paragraphIds[0])?.text ?? '') : '';
@@ -269,7 +280,10 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
 
   const terms = topicTerms(own);
   const shortTurn = terms.length <= 3;
-  if ((continues || shortTurn) && !SUPPORT.test(core)) {
+  // "why Mongolia?": why the answer before holds of the party named — support, not that
+  // question of a new place.
+  const whyOf = whyOfParty(engine, core);
+  if ((continues || shortTurn) && !SUPPORT.test(core) && !whyOf) {
     const changed = applyEllipsis(engine, prev.frame, own);
     if (changed) return { kind: 'ellipsis', resolved: changed, frame: changed, documentId, offset: 0, person: prev.person };
     // "and Schweller?" after "what did Walt argue?": the same question of the new person.
@@ -277,7 +291,7 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
     if (swapped) return { kind: 'ellipsis', resolved: swapped.frame, frame: swapped.frame, documentId, offset: 0, person: swapped.person };
   }
 
-  if (SUPPORT.test(core)) {
+  if (SUPPORT.test(core) || whyOf) {
     const frame = `${core.replace(/[\s?.!]+$/, '')}: ${prev.frame}`;
     const c = contextFrom(engine, prev, frame, { sentenceWords: 4 });
     return { kind: 'support', resolved: withContext(frame, [...c.places, ...c.words]), frame, documentId, offset: 0, person: prev.person };
@@ -363,13 +377,17 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // ("what happened to the flights later on?" after a state visit): it asks of the same places,
   // not of what was said there.
   // (A word relating it to what was said — "the opposite view", "the first one" — is no new topic.)
-  const unsaid = !ownSubject && !substituted && terms.length > 0 && !OTHER_ANAPHORA.test(own) && !RELATIONAL.test(own) && !findOrdinalReference(own) && newToAnswer(engine, prev, terms);
+  // (Nor is one set in the time before, "back then"; and without places to carry, the words before are all there is.)
+  const unsaid =
+    !ownSubject && !substituted && terms.length > 0 && !OTHER_ANAPHORA.test(own) && !RELATIONAL.test(own) && !THAT_YEAR.test(own) && !findOrdinalReference(own) && newToAnswer(engine, prev, terms) && entitiesOf(withNamesCapitalised(engine, prev.frame)).length > 0;
   // "how is that different from multi-vectorism?": what was said, set against a topic the turn
   // names — the answer is about that topic; the places stay, the words said before would
   // only find what was said again.
   const against = COMPARED.exec(own);
   const compared = !!against && !ownSubject && topicTerms(own.slice(against.index + against[0].length)).length > 0;
-  const topicShift = unsaid || compared || (continues && !substituted && !reacting && terms.length > 0 && !OTHER_ANAPHORA.test(own));
+  // ("and how many state visits were there?" after a question about visits: the same topic, no shift.)
+  const askedBefore = new Set(analyze(prev.resolved));
+  const topicShift = unsaid || compared || (continues && !substituted && !reacting && terms.length > 0 && !OTHER_ANAPHORA.test(own) && rest.every((t) => !askedBefore.has(t)));
   // "what goods were those?" after a trade flow ("what did Mongolia export to Kyrgyzstan in
   // 2017?"): "those" are that flow, its way and year included, and the turn asks one more
   // thing of it — the previous question whole, as support turns take it, not its words loose.

@@ -217,3 +217,32 @@ describe('a comparison with a new place', () => {
     expect(c!.resolution.resolved).toBe('how much did mongolia export to Kyrgyzstan in 2019?');
   });
 });
+
+describe('when a new word is no new topic', () => {
+  it('a turn set in the time before (“back then”) keeps the words before', () => {
+    const [, r] = converse(engine, 'what did mongolia and kazakhstan agree in the 1990s?', 'who was reaching out back then?');
+    expect(r!.resolution.resolved).toMatch(/\bagree\b/);
+  });
+
+  it('with no places to carry, a new word still takes the words before (“so what’s missing?”)', () => {
+    const [, r] = converse(engine, 'why do people on either side of the mountains feel so distant?', 'so what’s missing?');
+    expect(r!.resolution.kind).toBe('contextual');
+    expect(r!.resolution.resolved).not.toBe('what’s missing?');
+  });
+
+  it('“and how many state visits were there?” after a question about visits continues its topic, words and all', () => {
+    const [, r] = converse(engine, 'which mongolian officials visited kazakhstan in the 2000s?', 'and how many state visits were there?');
+    expect(r!.resolution.resolved).toMatch(/\bofficials\b/);
+  });
+});
+
+describe('“why” and a party', () => {
+  it('“why the kazakhs?” asks why the answer before holds of them: support, not that question of a new place', () => {
+    const [, r] = converse(engine, 'who reached out first in the 1990s?', 'why the kazakhs?');
+    expect(r!.resolution.kind).toBe('support');
+    expect(r!.resolution.resolved).toMatch(/^why the kazakhs: who reached out first in the 1990s\?/);
+    // A verb of its own is a question of its own.
+    const [, own] = converse(engine, 'which russian-led organisations is kazakhstan part of?', 'why does that matter for mongolia?');
+    expect(own!.resolution.kind).not.toBe('support');
+  });
+});
