@@ -47,7 +47,9 @@ async function playThroughDiscord(conversations: EvalConversation[]) {
       const allowed = fake.allowedMentions(reply.id) as { parse?: unknown[]; users?: unknown[]; roles?: unknown[] } | undefined;
       if (!allowed || allowed.parse?.length || allowed.users?.length || allowed.roles?.length) problems.push(`${c.id}: could ping (${JSON.stringify(allowed)})`);
       const embed = ((reply.embeds as Embed[] | undefined) ?? [])[0] ?? {};
-      const text = `${embed.description ?? ''}\n${embed.footer?.text ?? ''}`;
+      // (Less the footer's "Understood as: …", which restates the question: a value the question
+      // itself holds is not answered by repeating it.)
+      const text = `${embed.description ?? ''}\n${(embed.footer?.text ?? '').replace(/^Understood as:.*$/m, '')}`;
       // The first quoted passage (by its ¶ id; a figure line above the quotes cites too).
       const description = embed.description ?? '';
       const quotes = description.slice(Math.max(0, description.search(/^> /m)));

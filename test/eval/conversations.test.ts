@@ -23,12 +23,12 @@ beforeAll(async () => {
 });
 
 describe('conversation quality', () => {
-  it('project conversations: first turns ≥ 82/96, follow-ups ≥ 211/244', () => {
+  it('project conversations: first turns ≥ 85/102, follow-ups ≥ 224/262', () => {
     const s = runConversationEval(engine, parseConversationFile(readFileSync(OWN, 'utf8')));
-    expect(s.first.count).toBe(96);
-    expect(s.followUps.count).toBe(244);
-    expect(s.first.answered).toBeGreaterThanOrEqual(82);
-    expect(s.followUps.answered).toBeGreaterThanOrEqual(211);
+    expect(s.first.count).toBe(102);
+    expect(s.followUps.count).toBe(262);
+    expect(s.first.answered).toBeGreaterThanOrEqual(85);
+    expect(s.followUps.answered).toBeGreaterThanOrEqual(224);
   });
 
   it.skipIf(!shared)('dev conversations: first turns ≥ 3/4, follow-ups ≥ 11/11', () => {
