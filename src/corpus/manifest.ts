@@ -72,6 +72,7 @@ const DocumentMetaSchema = z.object({
   kind: z.preprocess(nullToUndefined, z.string().default('article')),
   citeAs: z.preprocess(nullToUndefined, z.string().trim().min(1).optional()),
   pageLabels: z.preprocess(nullToUndefined, z.array(z.string()).optional()),
+  source: z.preprocess(nullToUndefined, z.string().optional()),
 });
 
 export class CorpusError extends Error {

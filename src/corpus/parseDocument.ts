@@ -90,7 +90,8 @@ function isAffiliation(text: string, meta: DocumentMeta): boolean {
 
 export function parseDocument(raw: string, meta: DocumentMeta): CorpusDocument {
   const { blocks, pageCount } = splitBlocks(raw);
-  const marked = blocks.some((b) => b.lines.some((l) => MARKED_HEADING.test(l.trim())));
+  // An imported text marks its headings; a transcript with none ("2:02 P.M. EDT", "Thank you —") has none.
+  const marked = meta.source !== undefined || blocks.some((b) => b.lines.some((l) => MARKED_HEADING.test(l.trim())));
   // The printed page number of a physical page, when the metadata gives numeric labels.
   const labels = meta.pageLabels;
   const printedPage = (page: number): number => {

@@ -27,6 +27,11 @@ export interface DocumentMeta {
    * reader holding the paper would. Absent: pages are counted from 1.
    */
   pageLabels?: string[];
+  /**
+   * The file `npm run add` imported it from (relative to the corpus folder). Such a text marks
+   * every heading it has (`# `): one with none has none, and no line is guessed to be one.
+   */
+  source?: string;
 }
 
 export interface Section {

@@ -202,3 +202,17 @@ describe('references', () => {
     expect(resolved / links.length).toBeGreaterThan(0.85);
   });
 });
+
+describe('an imported text with no headings (a transcript)', () => {
+  const meta = { id: 'remarks-2023', file: 'remarks-2023.txt', authors: ['The White House'], affiliations: [], title: 'Remarks', venue: 'whitehouse.gov', year: 2023, date: '2023-08-02', doi: null, url: null, kind: 'document' };
+  const text = 'Remarks\n\n2:02 P.M. EDT\n\nVICE PRESIDENT HARRIS: Good afternoon, everyone.\n\nThank you, Vice President Harris, for kind — of your words. And thank you for hosting me —\n\nVICE PRESIDENT HARRIS: Of course.\n';
+
+  it('has no section guessed from its lines when `npm run add` wrote it (its metadata records the source)', async () => {
+    const { parseDocument } = await import('../../src/corpus/parseDocument.js');
+    const imported = parseDocument(text, { ...meta, source: 'remarks.txt' });
+    expect(imported.sections.map((s) => s.title)).toEqual([]);
+    expect(imported.paragraphs.some((p) => p.text.startsWith('Thank you, Vice President Harris'))).toBe(true);
+    // A hand-made extraction (no source) keeps the guessing its format relies on.
+    expect(parseDocument(text, meta).sections.length).toBeGreaterThan(0);
+  });
+});

@@ -32,4 +32,14 @@ describe('wiki markup residue in imported text', () => {
     const paragraphs = draft.pages.flatMap((p) => p.blocks).filter((b) => b.type === 'paragraph').map((b) => (b as { text: string }).text);
     expect(paragraphs).toEqual(['Mongolia provided livestock to the Soviet Union.', 'The end of the war.']);
   });
+
+  it('makes no heading of a caption: a caption alone on its line, or a caption\'s tail after a heading', () => {
+    const draft = importText(
+      'Foreign relations of China\n\nRecent foreign policy\n\nBoeing 777 in China-France 50 years anniversary livery]]\n\nIn recent years, China\'s leaders have travelled widely.\n\nPrehistory\n\ndata[7]]]\n\nHumans have inhabited Kazakhstan since the Lower Paleolithic.\n',
+    );
+    const blocks = draft.pages.flatMap((p) => p.blocks);
+    const headings = blocks.filter((b) => b.type === 'heading').map((b) => (b as { text: string }).text);
+    expect(headings).toEqual(['Recent foreign policy', 'Prehistory']);
+    expect(JSON.stringify(blocks)).not.toContain(']]');
+  });
 });

@@ -33,6 +33,9 @@ function looksLikeHeading(line: string): boolean {
 function joinWrappedBlocks(blocks: string[][]): string[][] {
   const out: string[][] = [];
   for (const b of blocks) {
+    // The tail of a wiki image caption ("data[7]]]", "of the … banknote issued since 2006.[19] ]]")
+    // is not the heading above it going on: it is dropped.
+    if (/^\p{Ll}/u.test(b[0]!.trim()) && /\]\]\s*$/.test(b[b.length - 1]!.trim())) continue;
     const prev = out[out.length - 1];
     const last = prev?.[prev.length - 1]?.trim() ?? '';
     if (prev && last && !/[.!?:;"”')\]]$/.test(last) && !WIKI_HEADING.test(last) && /^\p{Ll}/u.test(b[0]!.trim())) {
@@ -149,6 +152,8 @@ export function importText(raw: string, options: { markdown?: boolean } = {}): D
 
   function readParagraphs(lines: string[], blockIndex: number): void {
     const single = lines.length === 1 ? lines[0]!.trim() : null;
+    // A wiki image caption left on a line of its own ("Boeing 777 in … livery]]") is no heading.
+    if (single && withoutWikiResidue(single) === '') return;
     if (single && !options.markdown && looksLikeHeading(single) && blockIndex < blocks.length - 1) {
       inReferences = REFERENCES_HEADING.test(single);
       if (!inReferences) push({ type: 'heading', level: 1, text: single });
