@@ -23,12 +23,12 @@ beforeAll(async () => {
 });
 
 describe('conversation quality', () => {
-  it('project conversations: first turns ≥ 85/102, follow-ups ≥ 224/262', () => {
+  it('project conversations: first turns ≥ 91/108, follow-ups ≥ 239/280', () => {
     const s = runConversationEval(engine, parseConversationFile(readFileSync(OWN, 'utf8')));
-    expect(s.first.count).toBe(102);
-    expect(s.followUps.count).toBe(262);
-    expect(s.first.answered).toBeGreaterThanOrEqual(85);
-    expect(s.followUps.answered).toBeGreaterThanOrEqual(224);
+    expect(s.first.count).toBe(108);
+    expect(s.followUps.count).toBe(280);
+    expect(s.first.answered).toBeGreaterThanOrEqual(91);
+    expect(s.followUps.answered).toBeGreaterThanOrEqual(239);
   });
 
   it.skipIf(!shared)('dev conversations: first turns ≥ 3/4, follow-ups ≥ 11/11', () => {
