@@ -272,9 +272,12 @@ export class ExactSearch {
       }
     }
     const hits: ExactHit[] = [];
+    // Whether any name a hit can have (the terms, the unknown words' match keys) is an array
+    // index: tested once a query, not for every name of every hit (thousands at ×1000).
+    const anyIndex = terms.some(isArrayIndex) || [...loose.values()].some((e) => e.keys.some(isArrayIndex));
     const add = (doc: number, score: number, quality: number, names: string[]) => {
       // Object.keys(match): canonical array indexes first, in numeric order, then the rest as inserted.
-      if (names.some(isArrayIndex)) names = [...names.filter(isArrayIndex).sort((a, b) => Number(a) - Number(b)), ...names.filter((n) => !isArrayIndex(n))];
+      if (anyIndex && names.some(isArrayIndex)) names = [...names.filter(isArrayIndex).sort((a, b) => Number(a) - Number(b)), ...names.filter((n) => !isArrayIndex(n))];
       const hit: ExactHit = { id: this.index._documentIds.get(doc) as string, score: score * quality, terms: names };
       if (!filter || filter(hit)) hits.push(hit);
     };
