@@ -609,6 +609,18 @@ export class PassageIndex {
         added++;
       }
     }
+    // "What is S2ORC?": the abstract that introduces it is a candidate even among a hundred
+    // paragraphs naming it more often ("We introduce S2ORC, a large corpus…").
+    if (question.type === 'definition' && groups.length) {
+      const seen = new Set(candidates.map((c) => c.paragraph.id));
+      for (const p of this.abstracts()) {
+        if (seen.has(p.id) || (options.documentId && p.documentId !== options.documentId)) continue;
+        const terms = analyzePassage(p).terms;
+        if (groups.every((g) => !g.known || [...g.variants.keys()].some((t) => terms.has(t)))) {
+          candidates.push({ paragraph: p, bm25: 0, windowBm25: windowQuery.bestWindowScore(analyzePassage(p), this.windowStatistics) });
+        }
+      }
+    }
     // "What is the paper about": its summaries are candidates even when they share no word with the question.
     if (question.type === 'overview') {
       const seen = new Set(candidates.map((c) => c.paragraph.id));
@@ -623,6 +635,13 @@ export class PassageIndex {
     const dense = weight > 0 ? this.dense() : null;
     if (!dense) return ranked;
     return this.fuseDense(dense, weight, ranked, candidates, hits.map((h) => this.corpus.paragraphsById.get(String(h.id))!), question, groups, surfaces);
+  }
+
+  private abstractParagraphs: Paragraph[] | undefined;
+
+  /** The paragraphs that are abstracts (role), found once. */
+  private abstracts(): Paragraph[] {
+    return (this.abstractParagraphs ??= this.paragraphs.filter((p) => p.role === 'abstract'));
   }
 
   /** MiniSearch's hits for the query (see `toQuery`), by ExactSearch (postings.ts): the same hits for less work. */

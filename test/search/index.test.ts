@@ -240,6 +240,14 @@ describe('"what is X?"', () => {
   it('is answered by the sentence that introduces X ("We present SPECTER, a model…") over one that merely says "X is"', () => {
     expect(papers.query('what is specter?').passages[0]?.paragraph.id).toBe('specter-2020/2');
   });
+
+  it('finds the abstract that introduces X in a paper that names X in every paragraph, more often elsewhere', () => {
+    const body = Array.from({ length: 40 }, (_, i) => `The S2ORC corpus is split by S2ORC field ${i}, and S2ORC papers of field ${i} are counted in S2ORC tables.`);
+    const corpus = new PassageIndex(
+      indexCorpus([doc('s2orc-2020', 'Lo', 2020, [{ text: 'We introduce S2ORC, a large corpus of academic papers spanning many disciplines.', role: 'abstract', section: 'Abstract' }, ...body])]),
+    );
+    expect(corpus.query('what is s2orc?').passages[0]?.paragraph.id).toBe('s2orc-2020/1');
+  });
 });
 
 describe('a short title names the topic of the whole document', () => {
