@@ -77,10 +77,16 @@ export function literatureLines(topic: string, works: readonly CitedWork[], pass
   return lines;
 }
 
+/** Paragraphs (and pages) a lead line lists where a work is cited; the rest are counted. */
+const MAX_CITED_IN = 4;
+
 /** One work as a lead line: author and year in bold, title, venue, and where it is cited. */
 export function workLine({ reference, citedIn, locators }: CitedWork): string {
   // The locators are pages of the work cited, not of the corpus's document.
-  const where = citedIn.length ? `cited in ${citedIn.join(', ')}${locators.length ? `; its ${locators.join(', ')}` : ''}` : 'in the bibliography, cited in no paragraph';
+  // A work cited throughout a paper ("SciBERT", in twenty paragraphs) lists its first few.
+  const shown = citedIn.length > MAX_CITED_IN ? `${citedIn.slice(0, MAX_CITED_IN).join(', ')} and ${citedIn.length - MAX_CITED_IN} more` : citedIn.join(', ');
+  const pages = locators.length > MAX_CITED_IN ? `${locators.slice(0, MAX_CITED_IN).join(', ')}, …` : locators.join(', ');
+  const where = citedIn.length ? `cited in ${shown}${locators.length ? `; its ${pages}` : ''}` : 'in the bibliography, cited in no paragraph';
   const title = reference.title ? `, “${plain(reference.title).replace(/^["“”]+|["“”.]+$/g, '')}”` : '';
   const venue = reference.venue ? `, ${plain(reference.venue)}` : '';
   return `• **${plain(reference.authors)} (${reference.year ?? 'n.d.'})**${title || `: ${plain(reference.text)}`}${venue} _(${where})_`;

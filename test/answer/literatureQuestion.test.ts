@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/answer/answer.js';
-import { literatureTopic } from '../../src/answer/literatureQuestion.js';
+import { literatureTopic, workLine } from '../../src/answer/literatureQuestion.js';
 import { createEngine, type Engine } from '../../src/engine.js';
 import { slashCommand } from '../fake-discord/fakeDiscord.js';
 import { limitProblems, sentBodies, sharedEngine, startTestBot, type TestBot } from '../discord/harness.js';
@@ -113,5 +113,13 @@ describe('"who is X?" for an author the documents cite', () => {
   it('searches as usual for a name the bibliography lacks, and for anything that is not a name', () => {
     expect(answerQuestion(corpusEngine, 'who is Akayev?').lead).toEqual([]);
     expect(answerQuestion(corpusEngine, 'who is mongolia’s closest partner in central asia?').lead.join(' ')).not.toContain('In the bibliography');
+  });
+});
+
+describe('a work cited throughout a paper', () => {
+  it('lists the first four paragraphs citing it and counts the rest', () => {
+    const reference = { id: 'p/ref/beltagy-2019', documentId: 'p', authors: 'Iz Beltagy', key: 'Beltagy', year: '2019', title: 'SciBERT', venue: null, url: null, text: 'Iz Beltagy. 2019. SciBERT.' };
+    const line = workLine({ reference, citedIn: ['p/3', 'p/4', 'p/11', 'p/31', 'p/40', 'p/41'], locators: [] });
+    expect(line).toBe('• **Iz Beltagy (2019)**, “SciBERT” _(cited in p/3, p/4, p/11, p/31 and 2 more)_');
   });
 });
