@@ -2,7 +2,7 @@ import { findMentions } from '../answer/figureQuestion.js';
 import type { Engine } from '../engine.js';
 import { COUNTRIES } from '../figures/countries.js';
 import { analyze } from '../search/analyzer.js';
-import { BOTH_WAYS, FLIP, YEAR } from './cues.js';
+import { BOTH_WAYS, FLIP, OTHER_ANAPHORA, YEAR } from './cues.js';
 import { capitalise, isDemonym, topicTerms } from './words.js';
 
 /**
@@ -38,6 +38,9 @@ export function applyEllipsis(engine: Engine, frame: string, core: string): stri
       .sort((a, b) => b.sameKind - a.sameKind || b.idf - a.idf);
     const targets = replaceable.slice(0, newCountries.length).sort((a, b) => b.start - a.start);
     const words = newCountries.map((m) => capitalise(core.slice(m.start, m.end)));
+    // A place with nowhere to go in the frame, and a pronoun for what was said ("and what does
+    // that mean for Mongolia?"), asks about that for the place: no frame to put it in.
+    if (targets.length === 0 && OTHER_ANAPHORA.test(core)) return null;
     if (targets.length === 0) out = `${out} in ${words.join(' and ')}`;
     // Right to left, so earlier offsets stay valid.
     targets.forEach((t, i) => {

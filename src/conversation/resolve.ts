@@ -361,7 +361,7 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // closing the turn, and hardly another word: the pronoun is what the turn is about. (A
   // pronoun inside the turn, "if Mongolia teamed up …, would it get dragged …", is its subject's.)
   // ("… go along with it anyway?": words of manner after the pronoun still close on it.)
-  const leaning = ownSubject && named === null && /\b(?:it|them|there)(?:\s+(?:anyway|anyhow|then|though|tho|too|at all|still|now|again|either|really))*[\s?.!]*$/i.test(own) && rest.length <= 2;
+  const leaning = ownSubject && named === null && /\b(?:it|them|there|that|this)(?:\s+(?:anyway|anyhow|then|though|tho|too|at all|still|now|again|either|really))*[\s?.!]*$/i.test(own) && rest.length <= 2;
   // "what do Mongolia and the Central Asians prefer instead?": an alternative to what was said
   // before; the turn is about that, whatever subject it names.
   const alternative = /\b(?:instead|in exchange|in return|rather|otherwise)[\s?.!]*$/i.test(own);
@@ -408,7 +408,8 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
     const asked = years.length ? `${named2.replace(/[\s?.!]+$/, '')} in ${years.join(' and ')}?` : named2;
     return { kind: 'contextual', resolved: asked, frame: asked, documentId, offset: 0, person: prev.person };
   }
-  if (!ownSubject && !topicShift && terms.length <= 2 && (OTHER_ANAPHORA.test(own) || terms.length === 1) && prevFigure.flow) {
+  // ("and goods?": a new word after "and", but one the answer spoke of — that flow's goods.)
+  if (!ownSubject && (!topicShift || (continues && !unsaid && !compared)) && terms.length <= 2 && (OTHER_ANAPHORA.test(own) || terms.length === 1) && prevFigure.flow) {
     // The flow's question first: its verb is the one that tells the way ("what did it send:
     // how much did Mongolia export …" would read "send" first, with no side).
     const asked = `${prev.frame.replace(/[\s?.!]+$/, '')} — ${frame}`;

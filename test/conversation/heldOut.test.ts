@@ -246,3 +246,23 @@ describe('“why” and a party', () => {
     expect(own!.resolution.kind).not.toBe('support');
   });
 });
+
+describe('a trade flow’s goods, and “that” for what was said', () => {
+  it('“and goods?” after a trade value asks them of that flow', () => {
+    const [, r] = converse(engine, 'how much did mongolia export to kazakhstan in 2011?', 'and goods?');
+    expect(r!.resolution.resolved).toBe('how much did mongolia export to kazakhstan in 2011 — goods?');
+    const row = engine.corpus.documents.flatMap((d) => d.tables).find((t) => t.partner === 'Kazakhstan' && t.year === 2011 && t.direction === 'exports')!;
+    expect(renderAnswerText(r!.answer)).toContain(row.goods[0]!);
+  });
+
+  it('“and what does that mean for mongolia?” asks about what was said, for the place: no frame to add the place to', () => {
+    const [, r] = converse(engine, 'did the central asian states build a union in the 1990s?', 'and what does that mean for mongolia?');
+    expect(r!.resolution.kind).toBe('contextual');
+    expect(r!.resolution.resolved).toMatch(/^what does that mean for mongolia\? \(/);
+  });
+
+  it('a subject and “that” closing the turn (“is uzbekistan changing that?”) lean on the matter before', () => {
+    const [, r] = converse(engine, 'do the central asian states work together?', 'is uzbekistan changing that?');
+    expect(r!.resolution.kind).not.toBe('standalone');
+  });
+});
