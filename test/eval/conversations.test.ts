@@ -23,12 +23,12 @@ beforeAll(async () => {
 });
 
 describe('conversation quality', () => {
-  it('project conversations: first turns ≥ 91/108, follow-ups ≥ 239/280', () => {
+  it('project conversations: first turns ≥ 94/114, follow-ups ≥ 251/298', () => {
     const s = runConversationEval(engine, parseConversationFile(readFileSync(OWN, 'utf8')));
-    expect(s.first.count).toBe(108);
-    expect(s.followUps.count).toBe(280);
-    expect(s.first.answered).toBeGreaterThanOrEqual(91);
-    expect(s.followUps.answered).toBeGreaterThanOrEqual(239);
+    expect(s.first.count).toBe(114);
+    expect(s.followUps.count).toBe(298);
+    expect(s.first.answered).toBeGreaterThanOrEqual(94);
+    expect(s.followUps.answered).toBeGreaterThanOrEqual(251);
   });
 
   it.skipIf(!shared)('dev conversations: first turns ≥ 3/4, follow-ups ≥ 11/11', () => {
