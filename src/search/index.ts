@@ -671,11 +671,18 @@ export class PassageIndex {
     });
     const best = new Float64Array(groups.length);
     const maxScore = hits[0]!.score || 1;
-    const scored = hits.map((hit) => {
+    // Every hit is ranked (thousands at ×1000 the corpus): each term's IDF worked out once a
+    // query, and the POOL_BY_COVERAGE best kept as they come (ties: the earlier hit first, as
+    // the stable sort of all the hits this replaces had them), not all of them sorted.
+    const idfOf = new Map<string, number>();
+    const topRank: number[] = [];
+    const topHit: ExactHit[] = [];
+    for (const hit of hits) {
       best.fill(0);
       let loose = 0;
       for (const t of hit.terms) {
-        const idf = this.idf(t);
+        let idf = idfOf.get(t);
+        if (idf === undefined) idfOf.set(t, (idf = this.idf(t)));
         const owners = byTerm.get(t);
         // A fuzzy or prefix match of a word the corpus lacks: no group of its own to count in.
         if (!owners) loose = Math.max(loose, FUZZY_POOL_WEIGHT * idf);
@@ -683,9 +690,18 @@ export class PassageIndex {
       }
       let coverage = loose;
       for (let g = 0; g < best.length; g++) coverage += best[g]!;
-      return { hit, rank: coverage + POOL_BM25_SHARE * coverage * (hit.score / maxScore) };
-    });
-    const byCoverage = scored.sort((a, b) => b.rank - a.rank).slice(0, POOL_BY_COVERAGE).map((s) => s.hit);
+      const rank = coverage + POOL_BM25_SHARE * coverage * (hit.score / maxScore);
+      if (topRank.length === POOL_BY_COVERAGE && !(rank > topRank[POOL_BY_COVERAGE - 1]!)) continue;
+      let at = topRank.length;
+      while (at > 0 && rank > topRank[at - 1]!) at--;
+      topRank.splice(at, 0, rank);
+      topHit.splice(at, 0, hit);
+      if (topRank.length > POOL_BY_COVERAGE) {
+        topRank.pop();
+        topHit.pop();
+      }
+    }
+    const byCoverage = topHit;
     const out = hits.slice(0, POOL);
     const seen = new Set(out.map((h) => h.id));
     for (const h of byCoverage) if (!seen.has(h.id)) out.push(h);
