@@ -87,7 +87,8 @@ function lineFor(ask: DocumentAsk, doc: CorpusDocument): string {
       // An imported PDF often knows only the year: "published in **2020**", never an empty "****".
       return meta.date.trim() ? `${name}: **${meta.date}**.` : `${name} was published in **${meta.year}**${meta.venue ? ` (${meta.venue})` : ''}.`;
     case 'venue':
-      return meta.venue ? `${name} appeared in **${meta.venue}**.` : `${name}: its metadata names no venue.`;
+      // "PeerJ Comput. Sci." ends its own sentence: no second full stop.
+      return meta.venue ? `${name} appeared in **${meta.venue}**${meta.venue.endsWith('.') ? '' : '.'}` : `${name}: its metadata names no venue.`;
     case 'link':
       return documentUrl(meta) ? `${name}: ${meta.doi ? `DOI **${meta.doi}**, ` : ''}${documentUrl(meta)}` : `${name} has no DOI or link in its metadata.`;
     case 'affiliation':
@@ -104,6 +105,16 @@ function lineFor(ask: DocumentAsk, doc: CorpusDocument): string {
  * question asked, or asked with a topic and no document named ("who wrote about the SCO?"
  * is for the search).
  */
+/** The terms of a title's name for its subject: the one to three words before its colon ("SPECTER", "LongEval"), or none. */
+function shortTitleTerms(title: string): string[] {
+  const head = /^([^:]{2,40}):\s+\S/.exec(title)?.[1]?.trim();
+  return head && head.split(/\s+/).length <= 3 ? [...new Set(analyze(head))] : [];
+}
+
+function sameTerms(a: readonly string[], b: readonly string[]): boolean {
+  return a.length > 0 && a.length === new Set(b).size && a.every((t) => b.includes(t));
+}
+
 /** Documents one answer about "the documents" covers when none is named; beyond, it asks which. */
 const MAX_DOCUMENTS_ANSWERED = 5;
 
@@ -117,12 +128,17 @@ export function answerDocumentQuestion(corpus: Corpus, question: string, documen
   for (const m of [...mentions].sort((a, b) => b.start - a.start)) rest = rest.slice(0, m.start) + ' ' + rest.slice(m.end);
   const topic = analyze(rest).filter((t) => !META_WORDS.has(t));
   let documents: CorpusDocument[];
+  // "Who wrote SPECTER?": the name a title gives its subject before the colon ("SPECTER:
+  // Document-level Representation…") is a topic of the text, and names the paper when asked
+  // who wrote it, when or where it appeared.
+  const named = !documentId && mentions.length === 0 && topic.length > 0 ? corpus.documents.filter((d) => sameTerms(shortTitleTerms(d.meta.title), topic)) : [];
   if (documentId) documents = corpus.documents.filter((d) => d.meta.id === documentId);
   else if (mentions.length) documents = mentions.map((m) => corpus.documents.find((d) => d.meta.id === m.documentId)!);
+  else if (named.length && asks.some((a) => a !== 'conclusion' && a !== 'thesis')) documents = named;
   else documents = corpus.documents;
   if (documents.length === 0) return null;
   // A topic with no document named is a question about the subject ("when did flights resume?").
-  if (topic.length > 0 && mentions.length === 0 && !documentId && corpus.documents.length > 1) return null;
+  if (topic.length > 0 && mentions.length === 0 && !documentId && !named.length && corpus.documents.length > 1) return null;
   // "Who are the authors?" of 120 documents is a list nobody reads: ask which one.
   if (documents.length > MAX_DOCUMENTS_ANSWERED) {
     return {

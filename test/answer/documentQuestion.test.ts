@@ -117,3 +117,25 @@ describe('a question about "the author" that names no document', () => {
     expect(answerQuestion(many, 'who wrote entry 3?').lead.join(' ')).toContain('Author 3');
   });
 });
+
+describe('a paper named by the word before its title’s colon ("SPECTER: Document-level …")', () => {
+  const paper = (id: string, title: string, venue: string, author: string): CorpusDocument => ({
+    meta: { id, file: `${id}.txt`, authors: [author], affiliations: [], title, venue, year: 2020, date: '', doi: null, url: null, kind: 'article' },
+    sections: [],
+    paragraphs: [1, 2, 3].map((n) => ({ id: `${id}/${n}`, documentId: id, ordinal: n, text: `We present ${title.split(':')[0]}, a model; ${title.split(':')[0]} works well (${n}).`, section: null, topSection: null, page: 1, role: 'body' as const, footnotes: [], citations: [] })),
+    footnotes: [],
+    tables: [],
+    references: [],
+    frontMatter: [],
+    pageCount: 1,
+  });
+  const papers = createEngineFromCorpus(
+    indexCorpus([paper('cohan-2020', 'SPECTER: Document-level Representation Learning', 'PeerJ Comput. Sci.', 'Arman Cohan'), paper('lo-2020', 'S2ORC: The Semantic Scholar Open Research Corpus', 'ACL', 'Kyle Lo')]),
+  );
+
+  it('is the paper asked about in "who wrote SPECTER?", "where did it appear?", though the text names its subject the same', () => {
+    expect(answerQuestion(papers, 'who wrote specter?').lead).toEqual(['“SPECTER: Document-level Representation Learning” was written by **Arman Cohan**.']);
+    expect(answerQuestion(papers, 'where did specter appear?').lead[0]).toMatch(/appeared in \*\*PeerJ Comput\. Sci\.\*\*$/);
+    expect(answerQuestion(papers, 'when was s2orc published?').lead[0]).toMatch(/^Lo \(2020\), “S2ORC/);
+  });
+});
