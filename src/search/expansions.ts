@@ -133,6 +133,7 @@ export const SYNONYMS: string[][] = [
   ['decrease', 'decline', 'drop', 'shrink', 'reduce'],
   ['begin', 'start', 'commence', 'launch', 'initiate'],
   ['restore', 'resume', 'resumption', 'reinstate', 'revive'],
+  ['stop', 'cancel', 'halt', 'suspend', 'discontinue', 'cease', 'scrap'],
   ['establish', 'establishment', 'create', 'creation'],
   ['influence', 'clout', 'leverage', 'sway'],
   ['strategy', 'policy', 'approach', 'doctrine'],

@@ -110,3 +110,9 @@ describe('"how far", "how close", "the distance"', () => {
     }
   });
 });
+
+describe('words of stopping', () => {
+  it('find what the text says was cancelled or suspended: "why did flights stop?"', () => {
+    expect(answerQuestion(engine, 'why did flights stop?').passages[0]?.text).toContain('direct flights between Almaty and Ulaanbaatar were cancelled');
+  });
+});
