@@ -33,6 +33,9 @@ export function contextFrom(engine: Engine, prev: TurnRecord, turn: string, opti
   // A new topic may have no figure for that year: the places only.
   if (!options.topicShift && !new RegExp(YEAR.source).test(turn)) for (const y of new Set([...prev.frame.matchAll(YEAR)].map((m) => m[0]))) add(places, y);
   if (options.topicShift) return { places, words };
+  // After a question about a document ("when was it published?", answered from its title
+  // block), what was said is metadata: "Proceedings", "Annual" say nothing of the matter.
+  if (prev.paragraphIds[0]?.endsWith('/front')) return { places, words };
   // The resolved question, context and all: a topic carries down a chain of short turns.
   for (const w of rareWords(engine, prev.resolved, have, 3)) add(words, w);
   // (A turn asking for an alternative to what was asked takes the question's words only.)

@@ -427,5 +427,7 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   const c = compared ? { places: context.places.filter((p) => findMentions(p).length > 0), words: [] } : context;
   // The places stay in the frame, so a later "and Kyrgyzstan?" has one to replace.
   const framed = withContext(frame, c.places);
-  return { kind: 'contextual', resolved: withContext(frame, [...c.places, ...c.words]), frame: framed, documentId, offset: 0, person: substituted ? person : prev.person };
+  // "How was it evaluated?" after "when was it published?": "it" is that document.
+  const aboutDocument = prev.paragraphIds[0]?.endsWith('/front') ? prev.paragraphIds[0].split('/')[0]! : null;
+  return { kind: 'contextual', resolved: withContext(frame, [...c.places, ...c.words]), frame: framed, documentId: documentId ?? aboutDocument, offset: 0, person: substituted ? person : prev.person };
 }

@@ -261,3 +261,13 @@ describe('chat forms and the document’s own dates', () => {
     expect(y!.resolution.kind).toBe('support');
   });
 });
+
+describe('after a question about a document', () => {
+  it('"it" is that document, and its metadata ("Forum", "republished") is no context', () => {
+    const [meta, next] = converse(engine, 'when was the steppes to the states published?', 'what does it say about trade?');
+    expect(meta!.answer.passages[0]?.paragraphId).toBe('miliate-2013/front');
+    expect(next!.resolution.documentId).toBe('miliate-2013');
+    expect(next!.resolution.resolved).not.toMatch(/Forum|Sentinel|republished|Asia/);
+    expect(next!.answer.passages.every((p) => p.paragraphId.startsWith('miliate-2013/'))).toBe(true);
+  });
+});
