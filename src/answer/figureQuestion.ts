@@ -63,7 +63,9 @@ function flowOf(text: string, mentions: Mention[]): { from: string; to: string }
   const after = mentions.filter((m) => m.start >= verb.end);
   const subject = before[before.length - 1]?.country;
   const preposition = (m: Mention) => /\b(to|into|from|in|for)\s+(?:the\s+)?$/i.exec(text.slice(Math.max(verb.end, m.start - 12), m.start))?.[1]?.toLowerCase();
-  const target = after.find((m) => ['to', 'into', 'for', 'in'].includes(preposition(m) ?? ''))?.country;
+  // "what did Kazakhstan sell Mongolia?": after a verb of giving, a country right after it is the receiver.
+  const direct = verb.kind === 'export' && /^(?:sell|sells|selling|sold|send|sends|sending|sent|ship|ships|shipped|shipping)$/i.test(text.slice(verb.at, verb.end)) ? after.find((m) => /^\s*$/.test(text.slice(verb.end, m.start))) : undefined;
+  const target = after.find((m) => ['to', 'into', 'for', 'in'].includes(preposition(m) ?? ''))?.country ?? direct?.country;
   const origin = after.find((m) => preposition(m) === 'from')?.country;
   let from: string | undefined;
   let to: string | undefined;

@@ -116,3 +116,12 @@ describe('words of stopping', () => {
     expect(answerQuestion(engine, 'why did flights stop?').passages[0]?.text).toContain('direct flights between Almaty and Ulaanbaatar were cancelled');
   });
 });
+
+describe('"sell X" without "to"', () => {
+  it('names the receiver: "what did kazakhstan sell mongolia in 2018?" is Kazakhstan’s exports to Mongolia', async () => {
+    const { readFigureQuestion } = await import('../../src/answer/figureQuestion.js');
+    expect(readFigureQuestion('what did kazakhstan sell mongolia in 2018?').flow).toEqual({ from: 'Kazakhstan', to: 'Mongolia' });
+    expect(readFigureQuestion('what did mongolia send kyrgyzstan in 2019?').flow).toEqual({ from: 'Mongolia', to: 'Kyrgyzstan' });
+    expect(answerQuestion(engine, 'what did kazakhstan sell mongolia in 2018?').lead[0]).toMatch(/^Kazakhstan's exports to Mongolia .* in 2018/);
+  });
+});
