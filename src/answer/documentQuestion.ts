@@ -14,7 +14,7 @@ import { findDocumentMentions } from './documentMention.js';
  * document, that one; a question naming none, about any document, gets every document's.
  */
 
-export type DocumentAsk = 'author' | 'date' | 'venue' | 'link' | 'affiliation' | 'conclusion' | 'thesis';
+export type DocumentAsk = 'author' | 'date' | 'venue' | 'link' | 'affiliation' | 'funding' | 'conclusion' | 'thesis';
 
 const ASKS: Array<[DocumentAsk, RegExp]> = [
   ['author', /\bwho (?:wrote|writes|is the author|authored|penned|is behind|are the authors)\b|\bwritten by\b|\bauthor(?:s|ed)? (?:of|is|are)\b|\bwho(?:'s| is) (?:it|this) by\b/],
@@ -22,6 +22,8 @@ const ASKS: Array<[DocumentAsk, RegExp]> = [
   ['venue', /\b(?:outlet|venue|publisher)\b|\bwritten for\b|\b(?:which|what) (?:journal|site|website|magazine|newspaper|publication)\b|\bwhere (?:was|did|is)\b.*\b(?:publish|appear|come out|came out|print)|\bpublished (?:in|by) (?:what|which|whom)\b/],
   ['link', /\bdoi\b|\burl\b|\blink to\b|\bwhere can i (?:read|find|get)\b/],
   ['affiliation', /\buniversit(?:y|ies)\b|\baffiliat|\bwhere (?:is|are|does|do) (?:he|she|they|the authors?)\b.*\b(?:based|work|from|teach|study)\b|\b(?:which|what) (?:institution|school|department)\b/],
+  // "Who funded the Irgengioro article?", "what grant supported this study?", "acknowledgements?"
+  ['funding', /\bwho (?:funded|financed|sponsored|paid for|supported)\b|\b(?:funding|financial support|grants?|sponsors?|funders?)\b.*\b(?:paper|article|study|research|piece|work|it|this)\b|\b(?:paper|article|study|research|piece)(?:'s)?\b.*\b(?:funding|funded|financed|grants?|sponsors?)\b|\backnowledg(?:e)?ments?\b/],
   ['conclusion', /\bconclu(?:de|des|sion|sions|ding)\b|\bend up\b|\brecommend|\bhow does\b.*\bend\b|\bbottom line\b|\btake-?away\b|\bfinal (?:point|verdict|word)\b/],
   ['thesis', /\b(?:main|central|overall|key|core|basic) (?:thesis|argument|point|claim|message|idea|contention)s?\b|\bargue(?:s)? overall\b|\boverall argument\b|\bin (?:one|a) (?:line|sentence)\b|\btl;? ?dr\b|\bgist\b|\bsumm(?:ary|ari[sz]e)\b|\bin a nutshell\b|\bwhat(?:'s| is) (?:it|the \w+(?: \w+)?) about\b|\bwhat does \w+ argue\s*\??$/],
 ];
@@ -29,7 +31,7 @@ const ASKS: Array<[DocumentAsk, RegExp]> = [
 /** Words of the document questions themselves: what is left is the topic, if any. */
 const META_WORDS = new Set(
   analyze(
-    'who wrote written writer author authors authored penned published publish publication accepted appear appeared released date dated year when where outlet venue publisher journal site website magazine newspaper doi url link read find university affiliation based institution conclusion conclude concludes end ends recommend recommends recommending bottom line takeaway final verdict main central overall key core thesis argument argue argues point claim message idea one line sentence tl dr gist summary summarise summarize nutshell paper article piece op ed essay study document text source sources reference references cite cites cited citation bibliography online first come came out',
+    'funded funding financed financial support sponsored sponsor grant grants acknowledgements acknowledgments research work paid supported who wrote written writer author authors authored penned published publish publication accepted appear appeared released date dated year when where outlet venue publisher journal site website magazine newspaper doi url link read find university affiliation based institution conclusion conclude concludes end ends recommend recommends recommending bottom line takeaway final verdict main central overall key core thesis argument argue argues point claim message idea one line sentence tl dr gist summary summarise summarize nutshell paper article piece op ed essay study document text source sources reference references cite cites cited citation bibliography online first come came out',
   ),
 );
 
@@ -77,6 +79,11 @@ function summaries(doc: CorpusDocument, ask: 'conclusion' | 'thesis'): Paragraph
   return [...new Set(ordered)];
 }
 
+/** An imported paper's acknowledgements kept as a section of its own ("Acknowledgments", "6 Funding"). */
+function thankedParagraphs(doc: CorpusDocument): Paragraph[] {
+  return doc.paragraphs.filter((p) => /^(?:\d+(?:\.\d+)*\.?\s+)?(?:acknowledg|funding)/i.test(p.section ?? ''));
+}
+
 function lineFor(ask: DocumentAsk, doc: CorpusDocument): string {
   const { meta } = doc;
   const name = `${authorLabel(meta)} (${meta.year}), “${meta.title}”`;
@@ -97,6 +104,13 @@ function lineFor(ask: DocumentAsk, doc: CorpusDocument): string {
       return `What ${name} concludes:`;
     case 'thesis':
       return `What ${name} argues overall:`;
+    case 'funding': {
+      // The acknowledgement and funding lines the parser set apart from the text (front matter).
+      const lines = doc.frontMatter.filter((l) => /^(?:acknowledg|funding|financial support)/i.test(l));
+      const labelled = lines.map((l) => l.replace(/^(acknowledg(?:e)?ments?|funding)\s*:?\s+/i, (_, label: string) => `${label}: `));
+      if (lines.length) return `${name} — ${labelled.join(' ')}`;
+      return thankedParagraphs(doc).length ? `${name}: its acknowledgements, below.` : `${name}: its text names no funding or acknowledgements.`;
+    }
   }
 }
 
@@ -150,6 +164,7 @@ export function answerDocumentQuestion(corpus: Corpus, question: string, documen
   }
   // A topic beside a summary question ("what does Irgengioro conclude about the SCO?") is for the search, within that document.
   const metadataAsks = asks.filter((a) => a !== 'conclusion' && a !== 'thesis');
+
   if (topic.length > 1 && metadataAsks.length === 0) return null;
   const lines: string[] = [];
   const passages: Paragraph[] = [];
@@ -159,6 +174,7 @@ export function answerDocumentQuestion(corpus: Corpus, question: string, documen
       const line = lineFor(ask, doc);
       if (!lines.includes(line)) lines.push(line);
     }
+    if (asks.includes('funding')) passages.push(...thankedParagraphs(doc));
     if (metadataAsks.length) passages.push(titleBlock(doc));
     for (const ask of asks) if (ask === 'conclusion' || ask === 'thesis') passages.push(...summaries(doc, ask));
   }

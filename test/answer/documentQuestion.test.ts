@@ -139,3 +139,18 @@ describe('a paper named by the word before its title’s colon ("SPECTER: Docume
     expect(answerQuestion(papers, 'when was s2orc published?').lead[0]).toMatch(/^Lo \(2020\), “S2ORC/);
   });
 });
+
+describe('who funded a document', () => {
+  it('is answered from its acknowledgement and funding lines, which are not passages of the text', () => {
+    const a = answerQuestion(engine, 'who funded the irgengioro article?');
+    expect(a.lead[0]).toMatch(/Acknowledgements: The author acknowledges financial support from the Fonds voor Wetenschappelijk Onderzoek/);
+    expect(a.lead[0]).toContain('Funding: Fonds Wetenschappelijk Onderzoek, G039220N');
+    expect(answerQuestion(engine, 'who funded the steppes to the states?').lead[0]).toMatch(/names no funding or acknowledgements/);
+  });
+
+  it('is not a question about funding in the text: "does mongolia prefer international funding?" is searched', () => {
+    const a = answerQuestion(engine, 'does mongolia prefer international funding?');
+    expect(a.lead).toEqual([]);
+    expect(a.passages[0]?.text).toContain('prefers more international funding');
+  });
+});

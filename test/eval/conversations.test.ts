@@ -23,12 +23,12 @@ beforeAll(async () => {
 });
 
 describe('conversation quality', () => {
-  // 94/114 and 251/298 with the helper's rules; 95 and 254 once "what did Kazakhstan sell Mongolia?" read as a flow and "why did flights stop?" found the flights cancelled.
-  it('project conversations: first turns ≥ 95/114, follow-ups ≥ 254/298', () => {
+  // 94/114 and 251/298 with the helper's rules; 95 and 254 once "what did Kazakhstan sell Mongolia?" read as a flow and "why did flights stop?" found the flights cancelled; 96 once "who funded the irgengioro article?" was answered from its acknowledgements.
+  it('project conversations: first turns ≥ 96/114, follow-ups ≥ 254/298', () => {
     const s = runConversationEval(engine, parseConversationFile(readFileSync(OWN, 'utf8')));
     expect(s.first.count).toBe(114);
     expect(s.followUps.count).toBe(298);
-    expect(s.first.answered).toBeGreaterThanOrEqual(95);
+    expect(s.first.answered).toBeGreaterThanOrEqual(96);
     expect(s.followUps.answered).toBeGreaterThanOrEqual(254);
   });
 
