@@ -54,6 +54,15 @@ describe('questions in another script', () => {
   it('leaves English questions, with a foreign name or two, alone', () => {
     expect(otherLanguageMessage('What does Монголия mean in the Mongolian press about Kazakhstan relations?')).toBeNull();
     expect(otherLanguageMessage('Why are Mongolia–Kazakhstan relations weak?')).toBeNull();
+    expect(otherLanguageMessage('who is die welt?')).toBeNull();
+    expect(otherLanguageMessage('quando mongolia kazakhstan')).toBeNull();
+  });
+
+  it('says the same of another language in Latin letters (German, Spanish, French, Turkish), naming the places', () => {
+    expect(otherLanguageMessage('wie viele Kasachen leben in der Mongolei?')).toMatch(/answers questions in English.*Kazakhstan, Mongolia/);
+    expect(otherLanguageMessage('¿Cuántos kazajos viven en Mongolia?')).toMatch(/answers questions in English/);
+    expect(otherLanguageMessage('pourquoi les relations entre la Mongolie et le Kazakhstan sont faibles?')).toMatch(/Mongolia, Kazakhstan/);
+    expect(otherLanguageMessage('Moğolistan ile Kazakistan arasında ticaret ne kadar?')).toMatch(/Mongolia, Kazakhstan/);
   });
 });
 
