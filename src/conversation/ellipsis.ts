@@ -11,12 +11,18 @@ import { capitalise, isDemonym, topicTerms } from './words.js';
  * else (a new topic word), which a frame cannot take.
  */
 export function applyEllipsis(engine: Engine, frame: string, core: string): string | null {
+  // "what about imports?" after a question on exports (or the reverse) is the other way round.
+  const direction = DIRECTION_WORD.exec(core)?.[0].toLowerCase();
+  const asksExports = /\bexport/i.test(frame) && !/\bimport/i.test(frame);
+  const asksImports = /\bimport/i.test(frame) && !/\bexport/i.test(frame);
+  const turnsAround = !!direction && ((direction.startsWith('import') && asksExports) || (direction.startsWith('export') && asksImports));
   let leftover = core.replace(FLIP, ' ').replace(BOTH_WAYS, ' ').replace(YEAR, ' ');
+  if (turnsAround) leftover = leftover.replace(DIRECTION_WORD, ' ');
   const newMentions = findMentions(core);
   for (const m of newMentions) leftover = leftover.replace(core.slice(m.start, m.end), ' ');
   if (topicTerms(leftover).length > 0) return null;
   const years = [...core.matchAll(YEAR)].map((m) => m[0]);
-  const flip = FLIP.test(core) || swapsRoles(frame, core, newMentions);
+  const flip = FLIP.test(core) || turnsAround || swapsRoles(frame, core, newMentions);
   const both = BOTH_WAYS.test(core);
   if (!newMentions.length && !years.length && !flip && !both) return null;
 
@@ -56,7 +62,16 @@ export function applyEllipsis(engine: Engine, frame: string, core: string): stri
       out = out.slice(0, first.index) + years.join(' and ') + out.slice(last.index + last[0].length);
     }
   }
-  if (flip) {
+  if (turnsAround) {
+    // The subject stays (a later "and exports?" is still its exports): the verb and its
+    // preposition turn — "did Mongolia export to Kazakhstan" → "did Mongolia import from Kazakhstan".
+    const toImports = direction!.startsWith('import');
+    const verb = new RegExp(String.raw`\b${toImports ? 'export' : 'import'}(s|ed|ing)?\b`, 'i').exec(out);
+    if (verb) {
+      const after = out.slice(verb.index + verb[0].length).replace(toImports ? /\b(?:to|into)\b/i : /\bfrom\b/i, toImports ? 'from' : 'to');
+      out = `${out.slice(0, verb.index)}${toImports ? 'import' : 'export'}${verb[1] ?? ''}${after}`;
+    }
+  } else if (flip) {
     const ms = findMentions(out);
     const distinct = ms.filter((m, i) => ms.findIndex((o) => o.country === m.country) === i);
     if (distinct.length >= 2) {
@@ -73,6 +88,9 @@ export function applyEllipsis(engine: Engine, frame: string, core: string): stri
   if (both) out = `${out} in both directions`;
   return out.includes('?') ? out : `${out}?`;
 }
+
+/** A word for one direction of trade, in a turn ("and imports?"). */
+const DIRECTION_WORD = /\b(?:import(?:s|ed|ing)?|export(?:s|ed|ing)?)\b/i;
 
 const OTHER_PARTY = String.raw`(?:them|it|there|that country|the other(?: one| country)?)`;
 

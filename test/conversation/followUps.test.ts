@@ -271,3 +271,13 @@ describe('after a question about a document', () => {
     expect(next!.answer.passages.every((p) => p.paragraphId.startsWith('miliate-2013/'))).toBe(true);
   });
 });
+
+describe('"what about imports?" after a question on exports', () => {
+  it('is the other direction for the same subject and year, and "and exports?" turns it back', () => {
+    const [, imports, exports] = converse(engine, 'how much did mongolia export to kazakhstan in 2016?', 'what about imports?', 'and exports?');
+    expect(imports!.resolution.resolved).toBe('how much did mongolia import from kazakhstan in 2016?');
+    expect(imports!.answer.lead[0]).toMatch(/^Kazakhstan's exports to Mongolia \(Mongolia's imports\) in 2016/);
+    expect(exports!.resolution.resolved).toBe('how much did mongolia export to kazakhstan in 2016?');
+    expect(exports!.answer.lead[0]).toMatch(/^Mongolia's exports to Kazakhstan in 2016/);
+  });
+});
