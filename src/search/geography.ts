@@ -65,10 +65,12 @@ function firstPlace(text: string): string | undefined {
   return undefined;
 }
 
-/** Each description of a country by where it lies: where it ends in the question, and the countries it names. */
+/** Each description of a country by where it lies: where it is in the question, and the countries it names. */
 function descriptions(question: string): Array<{ start: number; end: number; names: string[] }> {
   const text = question.toLowerCase();
   const out: Array<{ start: number; end: number; names: string[] }> = [];
+  // (Offsets are the lower-cased text's: a letter whose lower case is longer, "İ", would shift them.)
+  if (text.length !== question.length) return out;
   const add = (m: RegExpMatchArray, names: readonly string[] | undefined) => {
     if (names?.length) out.push({ start: m.index!, end: m.index! + m[0].length, names: [...names] });
   };

@@ -24,6 +24,10 @@ describe('a country described by where it lies', () => {
     expect(describedPlaces('what does the country think of its southern neighbour?')).toEqual([]);
   });
 
+  it('leaves a question it cannot read safely as typed (a letter whose lower case is longer)', () => {
+    expect(withDescribedPlaces('İstanbul: does mongolia trade with its southern neighbour?')).toBe('İstanbul: does mongolia trade with its southern neighbour?');
+  });
+
   it('leaves a question that only mentions a direction as it is', () => {
     for (const q of ['which states lie to the south?', 'where is the south of mongolia?', 'What is the Northern Eurasian corridor?', 'Is Mongolia a neighbour of Kazakhstan?']) {
       expect(describedPlaces(q)).toEqual([]);
