@@ -185,6 +185,11 @@ const QUESTION_EVENTS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bbeg[ia]n\b|\bstart(?:s|ed)?\b|\blaunch\w*|\bcommence\w*/i, 'commenced'],
 ];
 
+/** Capitals the questions name for their countries (figures/countries.ts reads them as the country). */
+const CAPITALS = ['ulaanbaatar', 'ulan bator', 'almaty', 'astana', 'nur-sultan', 'bishkek', 'tashkent', 'dushanbe', 'ashgabat', 'beijing', 'moscow', 'tokyo', 'seoul', 'pyongyang'].map(
+  (city) => new RegExp(String.raw`\b${city.replace(/[-\s]/g, '[-\\s]')}\b`, 'i'),
+);
+
 /** A distance asked for is answered by any length the text gives ("less than 40 kilometers wide"). */
 const LENGTHS = new Set(['distance', 'width', 'length']);
 
@@ -206,6 +211,7 @@ function proseAnswer(corpus: Corpus, book: FigureBook, index: PassageIndex, ques
   const groups = index.termGroups({ raw: question, type: 'other', terms: [...new Set(analyze(question))], years: q.years, entities: [] });
   const totalIdf = groups.reduce((s, g) => s + g.idf, 0) || 1;
   let best: { record: FigureRecord; score: number } | null = null;
+  const cities = CAPITALS.filter((c) => c.test(question));
   const events = type === 'year' ? questionEvents(question) : [];
   // "What was the population of Mongolia in 2019?": a figure of another measure (2019's
   // visitors) does not answer it, however many words it shares.
@@ -216,6 +222,8 @@ function proseAnswer(corpus: Corpus, book: FigureBook, index: PassageIndex, ques
     if (measures.length && !measures.includes(record.measureWord) && !(record.unit === 'km' && measures.some((m) => LENGTHS.has(m)))) continue;
     // "Kazakhstan's population" is Kazakhstan's own, not the Kazakhs living in Mongolia.
     if (record.measureWord === 'population' && q.countries.length === 1 && record.entities.length > 1) continue;
+    // "How many people live in Ulaanbaatar?" is the city's, said of the city: not Mongolia's, nor Central Asia's.
+    if (record.measureWord === 'population' && cities.length && !cities.some((c) => c.test(record.sentence))) continue;
     if (q.countries.some((c) => !record.entities.includes(c))) continue;
     if (q.flow && record.flow && (record.flow.from !== q.flow.from || record.flow.to !== q.flow.to)) continue;
     if (q.years.length && record.year !== null && !q.years.includes(record.year)) continue;

@@ -44,3 +44,13 @@ describe('numeric questions on research papers', () => {
     expect(answerQuestion(engine, 'what share of the papers share a citation?').lead.join('\n')).not.toMatch(/disagree/);
   });
 });
+
+describe('the population of a city', () => {
+  const country = createEngineFromCorpus(
+    indexCorpus([paper('region-2019', 'Region', ['By a broad definition including Mongolia, more than 90 million people live in Central Asia.', 'Most herders live on the steppe.'])]),
+  );
+
+  it('is not answered by a figure that does not name the city: "how many people live in Ulaanbaatar?" is not 90 million', () => {
+    expect(answerQuestion(country, 'how many people live in ulaanbaatar?').lead.join(' ')).not.toContain('90 million');
+  });
+});
