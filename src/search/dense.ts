@@ -1,7 +1,7 @@
 import type { Paragraph } from '../corpus/types.js';
 import { analyzePassage } from './rank.js';
 import { DIMENSIONS, type WordVectors } from './vectors.js';
-import { TermIds } from './windows.js';
+import { TermIds, withRoomFor } from './windows.js';
 
 /**
  * A dense, sentence-level signal for questions worded unlike the text (paraphrases): how
@@ -306,17 +306,9 @@ export class DenseSpace {
   /** Room in the per-term arrays for every term number given so far. */
   private fit(): void {
     const size = this.ids.size;
-    if (this.stamp.length >= size) return;
-    let n = this.stamp.length;
-    while (n < size) n *= 2;
-    const grow = (a: Int32Array) => {
-      const b = new Int32Array(n);
-      b.set(a);
-      return b;
-    };
-    this.runFrom = grow(this.runFrom);
-    this.runTo = grow(this.runTo);
-    this.stamp = grow(this.stamp);
+    this.runFrom = withRoomFor(this.runFrom, size);
+    this.runTo = withRoomFor(this.runTo, size);
+    this.stamp = withRoomFor(this.stamp, size);
   }
 
   /**

@@ -3,7 +3,7 @@ import { analyze } from './analyzer.js';
 import type { AnalyzedQuestion, QuestionType } from './question.js';
 import { isPreamble } from './preamble.js';
 import { splitSentences, type SentenceSpan } from './sentences.js';
-import { TermIds, type PassageIds } from './windows.js';
+import { TermIds, withRoomFor, type PassageIds } from './windows.js';
 
 /**
  * Re-ranking of BM25 candidates. BM25 alone rewards a paragraph for repeating one query word
@@ -145,18 +145,9 @@ const queryTables = new WeakMap<TermIds, { stamp: Int32Array; from: Int32Array; 
 function queryTable(ids: TermIds, list: VariantTable['list']): QueryTable {
   let shared = queryTables.get(ids);
   if (!shared) queryTables.set(ids, (shared = { stamp: new Int32Array(1024), from: new Int32Array(1024), to: new Int32Array(1024), generation: 0 }));
-  if (shared.stamp.length < ids.size) {
-    let size = shared.stamp.length;
-    while (size < ids.size) size *= 2;
-    const grow = (a: Int32Array) => {
-      const b = new Int32Array(size);
-      b.set(a);
-      return b;
-    };
-    shared.stamp = grow(shared.stamp);
-    shared.from = grow(shared.from);
-    shared.to = grow(shared.to);
-  }
+  shared.stamp = withRoomFor(shared.stamp, ids.size);
+  shared.from = withRoomFor(shared.from, ids.size);
+  shared.to = withRoomFor(shared.to, ids.size);
   const generation = ++shared.generation;
   const { stamp, from, to } = shared;
   const group = new Int32Array(list.length);

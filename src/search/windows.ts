@@ -100,6 +100,19 @@ export class TermIds {
   }
 }
 
+/**
+ * A per-term array with room for `size` term numbers: the array itself when it has it, else
+ * a copy doubled until it does (the per-term scratch of windows, rank and dense grows with TermIds).
+ */
+export function withRoomFor<T extends Int32Array<ArrayBufferLike>>(a: T, size: number): T | Int32Array<ArrayBuffer> {
+  if (a.length >= size) return a;
+  let n = Math.max(1, a.length);
+  while (n < size) n *= 2;
+  const b = new Int32Array(n);
+  b.set(a);
+  return b;
+}
+
 /** Per-term scratch shared by the queries of one TermIds: grown with it, stamped per query. */
 class SlotTable {
   slot = new Int32Array(1024);
@@ -107,15 +120,8 @@ class SlotTable {
 
   /** Room for every number given so far. */
   fit(size: number): void {
-    if (this.slot.length >= size) return;
-    let n = this.slot.length;
-    while (n < size) n *= 2;
-    const slot = new Int32Array(n);
-    slot.set(this.slot);
-    const stamp = new Int32Array(n);
-    stamp.set(this.stamp);
-    this.slot = slot;
-    this.stamp = stamp;
+    this.slot = withRoomFor(this.slot, size);
+    this.stamp = withRoomFor(this.stamp, size);
   }
 }
 
