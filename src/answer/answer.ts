@@ -82,15 +82,15 @@ export function answerQuestion(engine: Engine, query: string, options: AnswerOpt
   if (problem && !(problem === 'no-terms' && answerDocumentQuestion(engine.corpus, query, options.documentId))) {
     // Emoji or symbols alone are not "very common words": there were no words at all.
     const message = problem === 'no-terms' && !/[\p{L}\p{N}]/u.test(query) ? NO_WORDS_MESSAGE : PROBLEM_MESSAGES[problem];
-    return { query, status: 'invalid', message, passages: [], suggestions: [], lead: [], figures: [] };
+    return messageOnly(query, 'invalid', message);
   }
   // "thanks!", "hi steppe": talk, answered in kind rather than searched.
   const social = socialReply(query);
-  if (social) return { query, status: 'invalid', message: social, passages: [], suggestions: [], lead: [], figures: [] };
+  if (social) return messageOnly(query, 'invalid', social);
   const limit = options.limit ?? 5;
   const offset = options.offset ?? 0;
   const foreign = otherLanguageMessage(query);
-  if (foreign) return { query, status: 'no-match', message: foreign, passages: [], suggestions: [], lead: [], figures: [] };
+  if (foreign) return messageOnly(query, 'no-match', foreign);
   // A question naming one document ("what does the op-ed say about…") is searched in it alone.
   const mentions = options.documentId ? [] : findDocumentMentions(engine.corpus, query);
   const documentId = options.documentId ?? (mentions.length === 1 ? mentions[0]!.documentId : undefined);
@@ -102,47 +102,22 @@ export function answerQuestion(engine: Engine, query: string, options: AnswerOpt
     const found = engine.index.query(literature, { limit: offset + limit, documentId }).passages.filter((p) => p.coverage >= MIN_COVERAGE);
     if (found.length) {
       const drawnOn = found.slice(0, LITERATURE_PASSAGES);
-      return {
-        query,
-        status: 'answered',
-        message: null,
-        passages: found.slice(offset, offset + limit).map((p) => toPassage(engine, p)),
-        suggestions: [],
-        lead: offset === 0 ? literatureLines(literature, worksCited(engine.corpus, drawnOn, LITERATURE_WORKS), drawnOn.length) : [],
-        figures: [],
-      };
+      const passages = found.slice(offset, offset + limit).map((p) => toPassage(engine, p));
+      return answered(query, passages, offset === 0 ? literatureLines(literature, worksCited(engine.corpus, drawnOn, LITERATURE_WORKS), drawnOn.length) : []);
     }
   }
   const result = engine.index.query(query, { limit: offset + limit, documentId });
   const relevant = result.passages.filter((p) => p.coverage >= MIN_COVERAGE);
   // "Who is Reeves?": an author the documents cite, with their works as cited, then the passages.
   const person = aboutDocument ? null : citedPersonWorks(engine.corpus, query);
-  if (person) {
-    return {
-      query,
-      status: 'answered',
-      message: null,
-      passages: relevant.slice(offset, offset + limit).map((p) => toPassage(engine, p)),
-      suggestions: [],
-      lead: offset === 0 ? personLines(person.works) : [],
-      figures: [],
-    };
-  }
+  if (person) return answered(query, relevant.slice(offset, offset + limit).map((p) => toPassage(engine, p)), offset === 0 ? personLines(person.works) : []);
   if (aboutDocument) {
     // The passages that carry the answer first (title block, abstract, conclusion), then the search's.
     const first = aboutDocument.passages.map((p) => documentPassage(engine, p));
     const seen = new Set(first.map((p) => p.paragraphId));
     // Asked which document is meant (too many to answer for all), nothing is quoted.
     const rest = aboutDocument.documents.length ? relevant.filter((p) => !seen.has(p.paragraph.id)).map((p) => toPassage(engine, p)) : [];
-    return {
-      query,
-      status: 'answered',
-      message: null,
-      passages: [...first, ...rest].slice(offset, offset + limit),
-      suggestions: [],
-      lead: offset === 0 ? aboutDocument.lines : [],
-      figures: [],
-    };
+    return answered(query, [...first, ...rest].slice(offset, offset + limit), offset === 0 ? aboutDocument.lines : []);
   }
   // Figures lead only the first page of an answer (not the More pages).
   const numeric = offset === 0 ? figuresFor(engine, query) : null;
@@ -169,6 +144,16 @@ export function answerQuestion(engine: Engine, query: string, options: AnswerOpt
     lead,
     figures,
   };
+}
+
+/** An answer that is only a message: a question refused, talk answered in kind, another language. */
+function messageOnly(query: string, status: Exclude<AnswerStatus, 'answered'>, message: string): Answer {
+  return { query, status, message, passages: [], suggestions: [], lead: [], figures: [] };
+}
+
+/** An answer with passages and lead lines (from the bibliography or the metadata), no figures. */
+function answered(query: string, passages: AnswerPassage[], lead: string[]): Answer {
+  return { query, status: 'answered', message: null, passages, suggestions: [], lead, figures: [] };
 }
 
 /** The text with the ranges that name a document blanked out. */

@@ -20,7 +20,10 @@ const ADDRESS = String.raw`(?:steppe|bot|there|guys|all|everyone|man|mate)`;
 const ANY = Object.values(WORDS).join('|');
 /** The whole turn made of such words (each possibly addressed), with punctuation and emoji between. */
 const SOCIAL = new RegExp(String.raw`^(?:(?:${ANY})(?:\s+${ADDRESS})?[\s,.!?;:)(\-~]*)+$`, 'iu');
-const KINDS = (Object.keys(WORDS) as Kind[]).map((kind) => [kind, new RegExp(String.raw`(?:^|[\s,.!])(?:${WORDS[kind]})(?=$|[\s,.!?])`, 'iu')] as const);
+/** Each kind's words anywhere in the turn, strongest intent first: "ok thanks" thanks, "hi, thanks" thanks, "ok bye" goodbye. */
+const BY_STRENGTH = (['thanks', 'farewell', 'greeting', 'acknowledgement'] as const).map(
+  (kind) => [kind, new RegExp(String.raw`(?:^|[\s,.!])(?:${WORDS[kind]})(?=$|[\s,.!?])`, 'iu')] as const,
+);
 
 const REPLIES: Record<Kind, string> = {
   thanks: 'You’re welcome! Ask a follow-up (“why?”, “who said that?”, “and Kyrgyzstan?”) or a new question any time.',
@@ -36,9 +39,5 @@ const SYMBOLS = /[\p{Extended_Pictographic}\p{S}]|\u200d|\ufe0f/gu;
 export function socialReply(text: string): string | null {
   const words = text.replace(SYMBOLS, ' ').replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim();
   if (!words || words.length > 80 || !SOCIAL.test(words)) return null;
-  // The strongest intent wins: "ok thanks" thanks, "hi, thanks" thanks, "ok bye" goodbye.
-  for (const kind of ['thanks', 'farewell', 'greeting', 'acknowledgement'] as const) {
-    if (KINDS.find(([k]) => k === kind)![1].test(words)) return REPLIES[kind];
-  }
-  return REPLIES.acknowledgement;
+  return REPLIES[BY_STRENGTH.find(([, pattern]) => pattern.test(words))?.[0] ?? 'acknowledgement'];
 }
