@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { findDocumentMention } from '../../src/answer/documentMention.js';
 import { indexCorpus, loadCorpus } from '../../src/corpus/load.js';
 import type { Corpus, CorpusDocument, DocumentMeta } from '../../src/corpus/types.js';
+import { testDocument } from '../corpus/testDocument.js';
 
 let corpus: Corpus;
 beforeAll(async () => {
@@ -46,16 +47,7 @@ describe('document mentions in the corpus', () => {
 });
 
 function doc(meta: Partial<DocumentMeta> & { id: string }, text = 'A paragraph about grain.'): CorpusDocument {
-  return {
-    meta: { file: `${meta.id}.txt`, authors: [], affiliations: [], title: 'Untitled', venue: 'Nowhere', year: 2000, date: '2000', doi: null, url: null, kind: 'article', ...meta },
-    sections: [],
-    paragraphs: [{ id: `${meta.id}/1`, documentId: meta.id, ordinal: 1, text, section: null, topSection: null, page: 1, role: 'body', footnotes: [], citations: [] }],
-    footnotes: [],
-    tables: [],
-    references: [],
-    frontMatter: [],
-    pageCount: 1,
-  };
+  return testDocument({ authors: [], venue: 'Nowhere', year: 2000, date: '2000', ...meta }, [text]);
 }
 
 describe('document mentions, from any metadata', () => {

@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/answer/answer.js';
 import { answerDocumentQuestion } from '../../src/answer/documentQuestion.js';
 import { indexCorpus } from '../../src/corpus/load.js';
-import type { CorpusDocument } from '../../src/corpus/types.js';
 import { createEngine, createEngineFromCorpus, type Engine } from '../../src/engine.js';
+import { testDocument } from '../corpus/testDocument.js';
 
 let engine: Engine;
 beforeAll(async () => {
@@ -98,18 +98,7 @@ describe('a question about "the author" that names no document', () => {
 
   it('asks which document is meant when the corpus holds more than five, and quotes nothing', () => {
     const many = createEngineFromCorpus(
-      indexCorpus(
-        Array.from({ length: 6 }, (_, i): CorpusDocument => ({
-          meta: { id: `entry-${i}`, file: `entry-${i}.txt`, authors: [`Author ${i}`], affiliations: [], title: `Entry ${i}`, venue: '', year: 2019, date: '', doi: null, url: null, kind: 'article' },
-          sections: [],
-          paragraphs: [{ id: `entry-${i}/1`, documentId: `entry-${i}`, ordinal: 1, text: `The authority of entry ${i} is on the steppe.`, section: null, topSection: null, page: 1, role: 'body', footnotes: [], citations: [] }],
-          footnotes: [],
-          tables: [],
-          references: [],
-          frontMatter: [],
-          pageCount: 1,
-        })),
-      ),
+      indexCorpus(Array.from({ length: 6 }, (_, i) => testDocument({ id: `entry-${i}`, authors: [`Author ${i}`], title: `Entry ${i}`, year: 2019 }, [`The authority of entry ${i} is on the steppe.`]))),
     );
     const a = answerQuestion(many, 'who are the authors?');
     expect(a.lead).toEqual([expect.stringMatching(/^The corpus holds 6 documents: name the one you mean/)]);
@@ -119,16 +108,8 @@ describe('a question about "the author" that names no document', () => {
 });
 
 describe('a paper named by the word before its title’s colon ("SPECTER: Document-level …")', () => {
-  const paper = (id: string, title: string, venue: string, author: string): CorpusDocument => ({
-    meta: { id, file: `${id}.txt`, authors: [author], affiliations: [], title, venue, year: 2020, date: '', doi: null, url: null, kind: 'article' },
-    sections: [],
-    paragraphs: [1, 2, 3].map((n) => ({ id: `${id}/${n}`, documentId: id, ordinal: n, text: `We present ${title.split(':')[0]}, a model; ${title.split(':')[0]} works well (${n}).`, section: null, topSection: null, page: 1, role: 'body' as const, footnotes: [], citations: [] })),
-    footnotes: [],
-    tables: [],
-    references: [],
-    frontMatter: [],
-    pageCount: 1,
-  });
+  const paper = (id: string, title: string, venue: string, author: string) =>
+    testDocument({ id, authors: [author], title, venue }, [1, 2, 3].map((n) => `We present ${title.split(':')[0]}, a model; ${title.split(':')[0]} works well (${n}).`));
   const papers = createEngineFromCorpus(
     indexCorpus([paper('cohan-2020', 'SPECTER: Document-level Representation Learning', 'PeerJ Comput. Sci.', 'Arman Cohan'), paper('lo-2020', 'S2ORC: The Semantic Scholar Open Research Corpus', 'ACL', 'Kyle Lo')]),
   );

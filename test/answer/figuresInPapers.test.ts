@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/answer/answer.js';
 import { indexCorpus } from '../../src/corpus/load.js';
-import type { CorpusDocument } from '../../src/corpus/types.js';
 import { createEngineFromCorpus } from '../../src/engine.js';
+import { testDocument } from '../corpus/testDocument.js';
 
 /** A research paper as an import makes it: the year known, no date, no country running through it. */
-function paper(id: string, author: string, paragraphs: string[]): CorpusDocument {
-  return {
-    meta: { id, file: `${id}.txt`, authors: [author], affiliations: [], title: `${author}'s corpus paper`, venue: 'Proceedings', year: 2020, date: '', doi: null, url: null, kind: 'article' },
-    sections: [],
-    paragraphs: paragraphs.map((text, i) => ({ id: `${id}/${i + 1}`, documentId: id, ordinal: i + 1, text, section: 'Results', topSection: 'Results', page: 1, role: 'body', footnotes: [], citations: [] })),
-    footnotes: [],
-    tables: [],
-    references: [],
-    frontMatter: [],
-    pageCount: 1,
-  };
+function paper(id: string, author: string, paragraphs: string[]) {
+  return testDocument({ id, authors: [author], title: `${author}'s corpus paper`, venue: 'Proceedings' }, paragraphs.map((text) => ({ text, section: 'Results' })));
 }
 
 const engine = createEngineFromCorpus(

@@ -3,22 +3,14 @@ import { indexCorpus } from '../../src/corpus/load.js';
 import type { CorpusDocument, Paragraph } from '../../src/corpus/types.js';
 import { editDistance, PassageIndex, surfaceWords } from '../../src/search/index.js';
 import { analyzeQuestion } from '../../src/search/question.js';
+import { testDocument } from '../corpus/testDocument.js';
 
 /** A document of the given paragraphs; the first may be an abstract. */
 function doc(id: string, author: string, year: number, paragraphs: Array<string | { text: string; role?: Paragraph['role']; section?: string }>): CorpusDocument {
-  return {
-    meta: { id, file: `${id}.txt`, authors: [author], affiliations: [], title: 'Notes on the steppe', venue: 'Test Venue', year, date: String(year), doi: null, url: null, kind: 'article' },
-    sections: [],
-    paragraphs: paragraphs.map((p, i) => {
-      const { text, role = 'body', section = 'Body' } = typeof p === 'string' ? { text: p } : p;
-      return { id: `${id}/${i + 1}`, documentId: id, ordinal: i + 1, text, section, topSection: section, page: 1, role, footnotes: [], citations: [] };
-    }),
-    footnotes: [],
-    tables: [],
-    references: [],
-    frontMatter: [],
-    pageCount: 1,
-  };
+  return testDocument(
+    { id, authors: [author], title: 'Notes on the steppe', venue: 'Test Venue', year, date: String(year) },
+    paragraphs.map((p) => (typeof p === 'string' ? { text: p, section: 'Body' } : { section: 'Body', ...p })),
+  );
 }
 
 const filler = [
