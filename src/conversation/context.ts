@@ -35,7 +35,7 @@ export function contextFrom(engine: Engine, prev: TurnRecord, turn: string, opti
   if (options.topicShift) return { places, words };
   // After a question about a document ("when was it published?", answered from its title
   // block), what was said is metadata: "Proceedings", "Annual" say nothing of the matter.
-  if (prev.paragraphIds[0]?.endsWith('/front')) return { places, words };
+  if (documentAskedAbout(prev)) return { places, words };
   // The resolved question, context and all: a topic carries down a chain of short turns.
   for (const w of rareWords(engine, prev.resolved, have, 3)) add(words, w);
   // (A turn asking for an alternative to what was asked takes the question's words only.)
@@ -45,6 +45,12 @@ export function contextFrom(engine: Engine, prev: TurnRecord, turn: string, opti
   const said = sentence?.replace(/\s*\([^()]*\b(?:1[89]|20)\d\d[a-z]?\b[^()]*\)/g, '');
   if (said) for (const w of rareWords(engine, said, have, options.sentenceWords ?? 3)) add(words, w);
   return { places, words };
+}
+
+/** The document a turn was a question about (answered from its title block, `<id>/front`), or null. */
+export function documentAskedAbout(turn: TurnRecord): string | null {
+  const first = turn.paragraphIds[0];
+  return first?.endsWith('/front') ? first.slice(0, first.indexOf('/')) : null;
 }
 
 export function withContext(frame: string, context: string[]): string {

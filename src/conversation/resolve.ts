@@ -3,7 +3,7 @@ import { findMentions, readFigureQuestion } from '../answer/figureQuestion.js';
 import type { Engine } from '../engine.js';
 import { analyze } from '../search/analyzer.js';
 import { analyzeQuestion } from '../search/question.js';
-import { contextFrom, withContext } from './context.js';
+import { contextFrom, documentAskedAbout, withContext } from './context.js';
 import {
   FILLER,
   IT_REFERENCE,
@@ -428,6 +428,5 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // The places stay in the frame, so a later "and Kyrgyzstan?" has one to replace.
   const framed = withContext(frame, c.places);
   // "How was it evaluated?" after "when was it published?": "it" is that document.
-  const aboutDocument = prev.paragraphIds[0]?.endsWith('/front') ? prev.paragraphIds[0].split('/')[0]! : null;
-  return { kind: 'contextual', resolved: withContext(frame, [...c.places, ...c.words]), frame: framed, documentId: documentId ?? aboutDocument, offset: 0, person: substituted ? person : prev.person };
+  return { kind: 'contextual', resolved: withContext(frame, [...c.places, ...c.words]), frame: framed, documentId: documentId ?? documentAskedAbout(prev), offset: 0, person: substituted ? person : prev.person };
 }
