@@ -6,6 +6,7 @@
  * output included, ever shows the token.
  */
 import { commands } from '../commands/index.js';
+import { warmNames } from './conversation/names.js';
 import { runConsole } from './console.js';
 import { CorpusError } from './corpus/manifest.js';
 import { EXIT_CONFIG, DiscordFatalError, startBot } from './discord/bot.js';
@@ -95,7 +96,11 @@ async function main(): Promise<number> {
   const warm = (what: typeof engine) => {
     const signal = warming.signal;
     const warmStart = performance.now();
-    return what.index.warmUp({ signal }).then((paragraphs) => logger.debug({ paragraphs, ms: Math.round(performance.now() - warmStart) }, 'index warmed up'));
+    return what.index
+      .warmUp({ signal })
+      .then((paragraphs) => logger.debug({ paragraphs, ms: Math.round(performance.now() - warmStart) }, 'index warmed up'))
+      // Then the conversation's names gazetteer, in turns too (see warmNames).
+      .then(() => warmNames(what, { signal }));
   };
   // After the commands are registered: its first chunks (and the dense space, ~0.15 s) would
   // otherwise run between login and registration, delaying "ready".

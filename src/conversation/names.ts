@@ -1,5 +1,5 @@
 import { findMentions } from '../answer/figureQuestion.js';
-import type { Corpus } from '../corpus/types.js';
+import type { Corpus, Paragraph } from '../corpus/types.js';
 import type { Engine } from '../engine.js';
 import { analyze } from '../search/analyzer.js';
 
@@ -32,18 +32,21 @@ export function corpusNames(engine: Engine): Set<string> {
   return names;
 }
 
-function gatherNames(corpus: Corpus): Set<string> {
-  const alone = new Set<string>();
-  const lower = new Set<string>();
+/** The gazetteer's count, a paragraph at a time (so that it can be gathered in turns, see `warmNames`). */
+class NameGatherer {
+  private readonly alone = new Set<string>();
+  private readonly lower = new Set<string>();
   // Each distinct word is stemmed once: a corpus repeats its words.
-  const stemmed = new Map<string, string[]>();
-  const stemsOf = (w: string) => {
-    let s = stemmed.get(w);
-    if (!s) stemmed.set(w, (s = analyze(w)));
+  private readonly stemmed = new Map<string, string[]>();
+
+  private stemsOf(w: string): string[] {
+    let s = this.stemmed.get(w);
+    if (!s) this.stemmed.set(w, (s = analyze(w)));
     return s;
-  };
-  for (const p of corpus.paragraphsById.values()) {
-    if (p.role === 'caption') continue;
+  }
+
+  add(p: Paragraph): void {
+    if (p.role === 'caption') return;
     const text = p.text;
     const words = [...text.matchAll(WORD)].map((m) => ({ w: m[0], at: m.index }));
     // Whether word i is one of a longer capitalised name: the next capitalised word that way,
@@ -58,22 +61,51 @@ function gatherNames(corpus: Corpus): Set<string> {
       return false;
     };
     words.forEach(({ w, at }, i) => {
-      const stems = stemsOf(w);
+      const stems = this.stemsOf(w);
       if (stems.length !== 1) return;
       const stem = stems[0]!;
       if (/^\p{Ll}/u.test(w)) {
-        lower.add(stem);
+        this.lower.add(stem);
         return;
       }
       if (w.replace(/['’].*$/, '').length < MIN_LETTERS) return;
       // First in the paragraph or in a sentence: any word has a capital there.
       if (i === 0 || /[.!?]["”’)]?\s+$/u.test(text.slice(Math.max(0, at - 4), at))) return;
       if (joined(i, -1) || joined(i, 1)) return;
-      alone.add(stem);
+      this.alone.add(stem);
     });
   }
-  for (const s of lower) alone.delete(s);
-  return alone;
+
+  names(): Set<string> {
+    const out = new Set(this.alone);
+    for (const s of this.lower) out.delete(s);
+    return out;
+  }
+}
+
+function gatherNames(corpus: Corpus): Set<string> {
+  const gatherer = new NameGatherer();
+  for (const p of corpus.paragraphsById.values()) gatherer.add(p);
+  return gatherer.names();
+}
+
+/**
+ * Gathers the gazetteer ahead of conversations, a chunk of paragraphs per turn of the event
+ * loop (as the index warms up): gathered on the first turn that needs it, a large corpus
+ * (×1000: seconds) would hold every interaction up meanwhile. `signal` stops it; a
+ * conversation needing the names before it ends gathers them at once, as before.
+ */
+export async function warmNames(engine: Engine, options: { chunk?: number; signal?: AbortSignal } = {}): Promise<void> {
+  const corpus = engine.corpus;
+  const chunk = options.chunk ?? 500;
+  const gatherer = new NameGatherer();
+  let n = 0;
+  for (const p of corpus.paragraphsById.values()) {
+    if (cache.has(corpus) || options.signal?.aborted) return;
+    gatherer.add(p);
+    if (++n % chunk === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  if (!cache.has(corpus) && !options.signal?.aborted) cache.set(corpus, gatherer.names());
 }
 
 /** Among the most frequent words of English (news-trained word vectors' rank); without vectors, any short word. */

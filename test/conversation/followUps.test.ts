@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { findEnumerations } from '../../src/conversation/lists.js';
 import { createEngine, type Engine } from '../../src/engine.js';
+import { analyze } from '../../src/search/analyzer.js';
 import { renderAnswerText } from '../../src/render/text.js';
 import { converse } from './conversing.js';
 
@@ -279,5 +280,21 @@ describe('"what about imports?" after a question on exports', () => {
     expect(imports!.answer.lead[0]).toMatch(/^Kazakhstan's exports to Mongolia \(Mongolia's imports\) in 2016/);
     expect(exports!.resolution.resolved).toBe('how much did mongolia export to kazakhstan in 2016?');
     expect(exports!.answer.lead[0]).toMatch(/^Mongolia's exports to Kazakhstan in 2016/);
+  });
+});
+
+describe('the names gazetteer', () => {
+  it('gathered in turns ahead of conversations is the one a turn would gather at once', async () => {
+    const { corpusNames, warmNames } = await import('../../src/conversation/names.js');
+    const fresh = await createEngine(undefined, { indexCacheDir: null });
+    let turns = 0;
+    const ticker = setInterval(() => turns++, 0);
+    await warmNames(fresh, { chunk: 10 });
+    clearInterval(ticker);
+    expect(turns).toBeGreaterThan(0);
+    const warmed = corpusNames(fresh);
+    const other = await createEngine(undefined, { indexCacheDir: null });
+    expect([...warmed].sort()).toEqual([...corpusNames(other)].sort());
+    expect(warmed.has(analyze('Schweller')[0]!)).toBe(true);
   });
 });
