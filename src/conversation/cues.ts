@@ -53,7 +53,8 @@ export const SUPPORT = /^(?:but\s+)?(?:(?:why+|y)(?: (?:so|not|is that|was that|
 export const CONTINUATION = /^(?:and|or|also|plus|what about|how about|what of|same for|and for|and what about|and how about|(?:and |but )?(?:compared (?:to|with)|in comparison (?:to|with)|as opposed to|versus|vs\.?))(?=[\s,]|$)[\s,]*/i;
 export const FILLER = /^(?:(?:ok(?:ay)?|k|so|hm+|um+|uh+|oh|ah|right|well|alright|cool|thanks|thank you|thx|ty|great|interesting|i see|got it|nice|wow|hey|hi|hello|yo)(?: steppe| there| bot)?[\s,.!]+)+/i;
 
-export const FLIP = /\b(?:(?:the )?other (?:way|direction|side)(?: (?:round|around))?|(?:the )?opposite (?:way|direction)|(?:in )?reverse|vice versa|the other way round)\b/i;
+// ("what did they send back?": a trade verb with "back" is the flow the other way.)
+export const FLIP = /\b(?:(?:the )?other (?:way|direction|side)(?: (?:round|around))?|(?:the )?opposite (?:way|direction)|(?:in )?reverse|vice versa|the other way round|(?:sen[dt]|sends|sell|sells|sold|ship|ships|shipped|export|exports|exported)(?: \w+)? back)\b/i;
 export const BOTH_WAYS = /\b(?:both (?:ways|directions|sides)|(?:in )?each direction|each way|two-way)\b/i;
 export const YEAR = /\b(?:1[89]\d\d|20\d\d)\b/g;
 export const THAT_YEAR = /\b(?:in )?(?:that|the same|this) year\b|\b(?:back )?then\b|\bat (?:that|the) time\b/i;

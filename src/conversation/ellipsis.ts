@@ -13,14 +13,19 @@ import { capitalise, isDemonym, topicTerms } from './words.js';
 export function applyEllipsis(engine: Engine, frame: string, core: string): string | null {
   // "what about imports?" after a question on exports (or the reverse) is the other way round.
   const direction = DIRECTION_WORD.exec(core)?.[0].toLowerCase();
-  const asksExports = /\bexport/i.test(frame) && !/\bimport/i.test(frame);
-  const asksImports = /\bimport/i.test(frame) && !/\bexport/i.test(frame);
+  // (A verb of selling is a way of exporting, one of buying of importing: "what did Mongolia sell
+  // to Kyrgyzstan?" + "what about imports?" is what it bought from there.)
+  const asksExports = SELLS.test(frame) && !BUYS.test(frame);
+  const asksImports = BUYS.test(frame) && !SELLS.test(frame);
   const turnsAround = !!direction && ((direction.startsWith('import') && asksExports) || (direction.startsWith('export') && asksImports));
   let leftover = core.replace(FLIP, ' ').replace(BOTH_WAYS, ' ').replace(YEAR, ' ');
   if (turnsAround) leftover = leftover.replace(DIRECTION_WORD, ' ');
   const newMentions = findMentions(core);
   for (const m of newMentions) leftover = leftover.replace(core.slice(m.start, m.end), ' ');
   if (topicTerms(leftover).length > 0) return null;
+  // "why does that matter for Mongolia?", "what would this mean for Kyrgyzstan?": the matter
+  // said before is the turn's subject, asked of the place — a question of its own, no frame.
+  if (/^\W*(?:but\s+)?why\b/i.test(leftover) || /\b(?:does|did|do|would|will|could|can|might|should|is|was)\s+(?:that|this|it)\b/i.test(leftover)) return null;
   const years = [...core.matchAll(YEAR)].map((m) => m[0]);
   const flip = FLIP.test(core) || turnsAround || swapsRoles(frame, core, newMentions);
   const both = BOTH_WAYS.test(core);
@@ -66,10 +71,14 @@ export function applyEllipsis(engine: Engine, frame: string, core: string): stri
     // The subject stays (a later "and exports?" is still its exports): the verb and its
     // preposition turn — "did Mongolia export to Kazakhstan" → "did Mongolia import from Kazakhstan".
     const toImports = direction!.startsWith('import');
-    const verb = new RegExp(String.raw`\b${toImports ? 'export' : 'import'}(s|ed|ing)?\b`, 'i').exec(out);
+    const verb = (toImports ? SELLS : BUYS).exec(out);
     if (verb) {
-      const after = out.slice(verb.index + verb[0].length).replace(toImports ? /\b(?:to|into)\b/i : /\bfrom\b/i, toImports ? 'from' : 'to');
-      out = `${out.slice(0, verb.index)}${toImports ? 'import' : 'export'}${verb[1] ?? ''}${after}`;
+      const rest = out.slice(verb.index + verb[0].length);
+      // "sell Mongolia", "buy Kyrgyz goods": a place right after the verb takes its preposition.
+      const after = /^\s+(?:to|into|from)\b/i.test(rest) || !findMentions(rest).some((m) => /^\s*$/.test(rest.slice(0, m.start)))
+        ? rest.replace(toImports ? /\b(?:to|into)\b/i : /\bfrom\b/i, toImports ? 'from' : 'to')
+        : ` ${toImports ? 'from' : 'to'}${rest}`;
+      out = `${out.slice(0, verb.index)}${toImports ? 'import' : 'export'}${inflection(verb[0])}${after}`;
     }
   } else if (flip) {
     const ms = findMentions(out);
@@ -87,6 +96,19 @@ export function applyEllipsis(engine: Engine, frame: string, core: string): stri
   }
   if (both) out = `${out} in both directions`;
   return out.includes('?') ? out : `${out}?`;
+}
+
+/** Verbs for one direction of trade in a frame: the subject sells (exports) or buys (imports). */
+const SELLS = /\b(?:export(?:s|ed|ing)?|sell(?:s|ing)?|sold|send(?:s|ing)?|sent|ship(?:s|ped|ping)?)\b/i;
+const BUYS = /\b(?:import(?:s|ed|ing)?|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing))\b/i;
+
+/** The ending a verb of trade had, for the verb that replaces it ("sold" → "ed", "sell" → ""). */
+function inflection(verb: string): string {
+  const v = verb.toLowerCase();
+  if (/(?:ing)$/.test(v)) return 'ing';
+  if (/(?:ed|sold|sent|bought)$/.test(v)) return 'ed';
+  if (/(?:s|sells|sends|ships|buys)$/.test(v) && !/ss$/.test(v)) return 's';
+  return '';
 }
 
 /** A word for one direction of trade, in a turn ("and imports?"). */

@@ -85,6 +85,25 @@ function fixedPhrase(engine: Engine, phrase: string): boolean {
   return false;
 }
 
+/** "the southern one", "that northern one": an item of a list named by a word of its own. */
+const DESCRIBED_ONE = /^(?:(?:and|so|ok|what about|how about|tell me about|explain)\s+)*(?:the|that)\s+([\p{L}-]{3,})\s+one[\s?.!]*$/iu;
+
+/**
+ * The item of the list shown last that the turn's word names, when exactly one item has it
+ * ("(5) the Southern corridor" for "and the southern one?"): as its ordinal would.
+ */
+function describedItem(engine: Engine, state: ConversationState, core: string): { position: number; noun: null; start: number; end: number } | null {
+  const m = DESCRIBED_ONE.exec(core);
+  const term = m ? analyze(m[1]!)[0] : undefined;
+  if (!m || !term || RELATIONAL.test(m[1]!)) return null;
+  const found = findList(engine, state, null);
+  if (!found) return null;
+  const having = found.list.items.map((item, i) => ({ i, has: analyze(item).includes(term) })).filter((x) => x.has);
+  if (having.length !== 1) return null;
+  const start = core.toLowerCase().indexOf(m[0].replace(/^(?:(?:and|so|ok|what about|how about|tell me about|explain)\s+)*/i, '').toLowerCase().trimEnd().replace(/[\s?.!]+$/, ''));
+  return { position: having[0]!.i + 1, noun: null, start: Math.max(start, 0), end: core.replace(/[\s?.!]+$/, '').length };
+}
+
 /** How questions and requests open; a turn opening otherwise is a search by keywords. */
 const QUESTION_OPENER = /^(?:what|who|whom|whose|where|when|why|how|which|is|are|was|were|am|do|does|did|can|could|will|would|should|shall|may|might|must|has|have|had|tell|show|give|explain|describe|list|name|any|so|but|then|r|u|pls|please)\b/i;
 
@@ -160,6 +179,14 @@ function topicFirst(turn: string): boolean {
   const person = new RegExp(PERSON_PRONOUN.source, 'i');
   return topicTerms(head).length >= 2 && !OTHER_ANAPHORA.test(head) && !person.test(turn) && OTHER_ANAPHORA.test(tail);
 }
+
+const PLACE_COMPARED = /^(?:(?:and|but|so)\s+)?how (?:does|do|did|would|is|was|are|were) (?:that|this|it|those|these|they|the figures?|the numbers?) (?:compare|stack up|look|compared)(?: (?:to|with|against|next to))? (.+?)[\s?.!]*$/i;
+
+/** A question whose subject is a pronoun for what was said: "why does that matter …", "what would this mean …". */
+const MATTER_SUBJECT = /^(?:(?:but|so|and|then)\s+)?(?:why|how|what|in what way)\s+(?:does|did|do|would|will|could|can|might|should|is|was)\s+(?:that|this|it)\s+(?:matter|mean|affect|change|apply|work|play out|impact|help|hurt|influence)\b/i;
+
+/** What a flow of trade is made of: "mostly what?", "what goods?", "which products?", "what kind of stuff?". */
+const COMPOSITION = /^(?:(?:and|so|but)\s+)?(?:(?:mostly|mainly|chiefly|largely|primarily)\s+(?:what|which)(?:\s+(?:goods|products|things|stuff|items))?|(?:what|which)\s+(?:kinds?\s+of\s+|sorts?\s+of\s+|types?\s+of\s+)?(?:goods|products|commodities|items|stuff|things)(?:\s+(?:mostly|mainly|were (?:they|those|these|that)|was (?:it|that)|(?:did|do) (?:they|it) (?:sell|send|export|ship|buy|import)))?|(?:what|which)\s+(?:kinds?|sorts?|types?)(?:\s+of)?(?:\s+(?:goods|products|stuff|things))?)[\s?.!]*$/i;
 
 const COMPARED = /\b(?:differ(?:s|ent|ence)? (?:from|to|than)|compare[sd]? (?:to|with)|compared (?:to|with)|in comparison (?:to|with)|similar to|the same as|unlike|versus|vs\.?)\s+/i;
 
@@ -256,7 +283,7 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
     }
   }
 
-  const ordinal = stepped && stepped >= 1 ? { position: stepped, noun: null, start: 0, end: core.length } : findOrdinalReference(core);
+  const ordinal = stepped && stepped >= 1 ? { position: stepped, noun: null, start: 0, end: core.length } : (findOrdinalReference(core) ?? describedItem(engine, state, core));
   // "when was the last visit?": a when asks for a time, and an item of a list has none — the
   // latest visit, not the last one listed.
   const recency = !!ordinal?.noun && /^\s*(?:so\s+|and\s+)?when\b/i.test(core);
@@ -283,12 +310,31 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // "why Mongolia?": why the answer before holds of the party named — support, not that
   // question of a new place.
   const whyOf = whyOfParty(engine, core);
+  // "how does that compare with China?": the question before, of the place it is set against
+  // (as "compared with China?" is); a topic to compare with ("… with multi-vectorism?") is not a place.
+  const setAgainst = PLACE_COMPARED.exec(own);
+  const comparedPlace = setAgainst && findMentions(setAgainst[1]!).length > 0 && topicTerms(findMentions(setAgainst[1]!).reduce((t, m) => t.replace(setAgainst[1]!.slice(m.start, m.end), ' '), setAgainst[1]!)).length === 0 ? setAgainst[1]! : null;
+  // (Places already in the question before — "… with Tajikistan and Kazakhstan?" after Mongolia
+  // and Kazakhstan — make a pair of their own to compare: a question of its own.)
+  const framePlaces = new Set(findMentions(prev.frame).map((m) => m.country));
+  if (comparedPlace && framePlaces.size > 0 && findMentions(comparedPlace).every((c) => !framePlaces.has(c.country))) {
+    const changed = applyEllipsis(engine, prev.frame, comparedPlace);
+    if (changed) return { kind: 'ellipsis', resolved: changed, frame: changed, documentId, offset: 0, person: prev.person };
+  }
   if ((continues || shortTurn) && !SUPPORT.test(core) && !whyOf) {
     const changed = applyEllipsis(engine, prev.frame, own);
     if (changed) return { kind: 'ellipsis', resolved: changed, frame: changed, documentId, offset: 0, person: prev.person };
     // "and Schweller?" after "what did Walt argue?": the same question of the new person.
     const swapped = swapPerson(prev, withNamesCapitalised(engine, own));
     if (swapped) return { kind: 'ellipsis', resolved: swapped.frame, frame: swapped.frame, documentId, offset: 0, person: swapped.person };
+  }
+
+  // "why does that matter for Mongolia?": what was asked before, asked of its bearing on the place.
+  if (named === null && MATTER_SUBJECT.test(own) && terms.length <= 5) {
+    const frame = `${own.replace(/[\s?.!]+$/, '')}: ${prev.frame}`;
+    // (What the answer before said is what the turn goes beyond: the question's words only.)
+    const c = contextFrom(engine, prev, frame, { questionOnly: true });
+    return { kind: 'contextual', resolved: withContext(frame, [...c.places, ...c.words]), frame, documentId, offset: 0, person: prev.person };
   }
 
   if (SUPPORT.test(core) || whyOf) {
@@ -361,11 +407,14 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // closing the turn, and hardly another word: the pronoun is what the turn is about. (A
   // pronoun inside the turn, "if Mongolia teamed up …, would it get dragged …", is its subject's.)
   // ("… go along with it anyway?": words of manner after the pronoun still close on it.)
+  // "why does that matter for Mongolia?", "what would this mean for Kyrgyzstan?": the
+  // matter before is the subject, the place only whom it is asked of.
+  const matterSubject = ownSubject && named === null && rest.length <= 3 && MATTER_SUBJECT.test(own);
   const leaning = ownSubject && named === null && /\b(?:it|them|there|that|this)(?:\s+(?:anyway|anyhow|then|though|tho|too|at all|still|now|again|either|really))*[\s?.!]*$/i.test(own) && rest.length <= 2;
   // "what do Mongolia and the Central Asians prefer instead?": an alternative to what was said
   // before; the turn is about that, whatever subject it names.
   const alternative = /\b(?:instead|in exchange|in return|rather|otherwise)[\s?.!]*$/i.test(own);
-  const dependent = substituted || continues || reacting || leaning || alternative || STRONG_ANAPHORA.test(core) || (!ownSubject && terms.length <= 4 && !newTopic(engine, state, own, terms));
+  const dependent = substituted || continues || reacting || leaning || matterSubject || alternative || STRONG_ANAPHORA.test(core) || (!ownSubject && terms.length <= 4 && !newTopic(engine, state, own, terms));
   if (!dependent) {
     const s = standalone();
     // A turn that names no document keeps the restriction only while it depends on it.
@@ -409,7 +458,10 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
     return { kind: 'contextual', resolved: asked, frame: asked, documentId, offset: 0, person: prev.person };
   }
   // ("and goods?": a new word after "and", but one the answer spoke of — that flow's goods.)
-  if (!ownSubject && (!topicShift || (continues && !unsaid && !compared)) && terms.length <= 2 && (OTHER_ANAPHORA.test(own) || terms.length === 1) && prevFigure.flow) {
+  // ("mostly what?", "what kind of stuff?": what a flow is made of, whatever words its answer
+  // used — a table row names the goods without the word "goods".)
+  const composition = !ownSubject && terms.length <= 2 && COMPOSITION.test(own);
+  if (!ownSubject && (composition || !topicShift || (continues && !unsaid && !compared)) && terms.length <= 2 && (OTHER_ANAPHORA.test(own) || terms.length === 1 || composition) && prevFigure.flow) {
     // The flow's question first: its verb is the one that tells the way ("what did it send:
     // how much did Mongolia export …" would read "send" first, with no side).
     const asked = `${prev.frame.replace(/[\s?.!]+$/, '')} — ${frame}`;
