@@ -123,6 +123,8 @@ function newTopic(engine: Engine, state: ConversationState, own: string, terms: 
 }
 
 const RELATIONAL = /\b(?:opposite|other|same|similar|different|contrary|first|second|third|last|former|latter|next|previous|else|instead)\b/i;
+/** A noun for the same kind of thing as what was asked about, of another party: "Mongolia's version". */
+const COUNTERPART = /\b(?:version|equivalent|counterpart|analogue|analog|own one|answer to (?:that|this|it))s?\b/i;
 
 /** "why Mongolia?", "why the Kazakhs?": "why", then a place or name and nothing else. */
 function whyOfParty(engine: Engine, core: string): boolean {
@@ -433,10 +435,15 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // names — the answer is about that topic; the places stay, the words said before would
   // only find what was said again.
   const against = COMPARED.exec(own);
-  const compared = !!against && !ownSubject && topicTerms(own.slice(against.index + against[0].length)).length > 0;
+  // (A subject the turn names only as what it sets the answer against — "how is it similar to
+  // Central Asia then?" — is that topic, not a subject of its own.)
+  const againstPart = against ? own.slice(against.index + against[0].length) : '';
+  const subjectOnlyAgainst = ownSubject && !!against && !hasOwnSubject(withNamesCapitalised(engine, own.slice(0, against.index)));
+  const compared = !!against && (!ownSubject || subjectOnlyAgainst) && topicTerms(againstPart).length > 0;
   // ("and how many state visits were there?" after a question about visits: the same topic, no shift.)
   const askedBefore = new Set(analyze(prev.resolved));
-  const topicShift = unsaid || compared || (continues && !substituted && !reacting && terms.length > 0 && !OTHER_ANAPHORA.test(own) && rest.every((t) => !askedBefore.has(t)));
+  // ("and Mongolia's version?": the counterpart of what was asked about, for the place — no new topic.)
+  const topicShift = unsaid || compared || (continues && !substituted && !reacting && terms.length > 0 && !OTHER_ANAPHORA.test(own) && !COUNTERPART.test(own) && rest.every((t) => !askedBefore.has(t)));
   // "what goods were those?" after a trade flow ("what did Mongolia export to Kyrgyzstan in
   // 2017?"): "those" are that flow, its way and year included, and the turn asks one more
   // thing of it — the previous question whole, as support turns take it, not its words loose.

@@ -95,6 +95,20 @@ function answerTableSource(engine: Engine, figureLine: string, asked: string, sh
   return { answer, person: null };
 }
 
+/**
+ * The passage a figure the answer led with was read from, when that is not the best passage
+ * shown ("just over three million — population: Mongolia" from the journal article, above a
+ * passage of the op-ed): the figure's source is where its value is written.
+ */
+function figureParagraph(engine: Engine, turn: TurnRecord): Paragraph | null {
+  const lead = turn.sentences[0];
+  const shown = turn.paragraphIds.map((id) => engine.corpus.paragraphsById.get(id)).filter((p): p is Paragraph => p !== undefined);
+  if (!lead || !shown.length || shown[0]!.text.includes(lead)) return null;
+  const value = lead.split(' — ')[0]!.trim();
+  if (value.length < 3 || value === lead || shown[0]!.text.includes(value)) return null;
+  return shown.find((p) => p.text.includes(value)) ?? null;
+}
+
 export function answerSource(engine: Engine, turn: TurnRecord, about: 'claim' | 'document', asked: string): SourceAnswer | null {
   const id = turn.paragraphIds[0];
   // A value the answer led with from a table, not from the passage shown: its table's source.
@@ -104,7 +118,7 @@ export function answerSource(engine: Engine, turn: TurnRecord, about: 'claim' | 
     const table = answerTableSource(engine, lead, asked, shown ? [shown] : []);
     if (table) return table;
   }
-  const paragraph = id ? engine.corpus.paragraphsById.get(id) : undefined;
+  const paragraph = figureParagraph(engine, turn) ?? (id ? engine.corpus.paragraphsById.get(id) : undefined);
   if (!paragraph) return null;
   const doc = engine.corpus.documents.find((d) => d.meta.id === paragraph.documentId)!;
   const citation = citeParagraph(engine.corpus, paragraph);
