@@ -27,7 +27,8 @@ export function contextFrom(engine: Engine, prev: TurnRecord, turn: string, opti
   const ownPlaces = findMentions(turn).length > 0;
   // (Names however typed: "what does laruelle say …?" is about Laruelle.)
   for (const e of entitiesOf(withNamesCapitalised(engine, prev.frame)).slice(0, 3)) if (!(ownPlaces && findMentions(e).length)) add(places, e);
-  if (prev.person && !options.questionOnly) add(places, prev.person);
+  // (Not for a new topic: the person quoted on the topic before says nothing of the new one.)
+  if (prev.person && !options.questionOnly && !options.topicShift) add(places, prev.person);
   // The year the turn before was about, like its places ("what goods were those?" after
   // "… in 2017?"), unless the turn says its own.
   // A new topic may have no figure for that year: the places only.

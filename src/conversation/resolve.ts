@@ -123,6 +123,8 @@ function newTopic(engine: Engine, state: ConversationState, own: string, terms: 
 }
 
 const RELATIONAL = /\b(?:opposite|other|same|similar|different|contrary|first|second|third|last|former|latter|next|previous|else|instead)\b/i;
+/** A turn asking the same of the parties before: "… too?", "… as well?", "… also?". */
+const ALSO = /\b(?:too|as well|also|either)[\s?.!]*$/i;
 /** A noun for the same kind of thing as what was asked about, of another party: "Mongolia's version". */
 const COUNTERPART = /\b(?:version|equivalent|counterpart|analogue|analog|own one|answer to (?:that|this|it))s?\b/i;
 
@@ -443,7 +445,10 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // ("and how many state visits were there?" after a question about visits: the same topic, no shift.)
   const askedBefore = new Set(analyze(prev.resolved));
   // ("and Mongolia's version?": the counterpart of what was asked about, for the place — no new topic.)
-  const topicShift = unsaid || compared || (continues && !substituted && !reacting && terms.length > 0 && !OTHER_ANAPHORA.test(own) && !COUNTERPART.test(own) && rest.every((t) => !askedBefore.has(t)));
+  // "do they share a religion too?", "are they landlocked as well?": of the same parties ("they"),
+  // a thing the answer before did not speak of — a new topic for them, not more of what was said.
+  const alsoOf = !ownSubject && !substituted && ALSO.test(own) && OTHER_ANAPHORA.test(own) && terms.some((t) => newToAnswer(engine, prev, [t])) && findMentions(prev.frame).length > 0;
+  const topicShift = unsaid || compared || alsoOf || (continues && !substituted && !reacting && terms.length > 0 && !OTHER_ANAPHORA.test(own) && !COUNTERPART.test(own) && rest.every((t) => !askedBefore.has(t)));
   // "what goods were those?" after a trade flow ("what did Mongolia export to Kyrgyzstan in
   // 2017?"): "those" are that flow, its way and year included, and the turn asks one more
   // thing of it — the previous question whole, as support turns take it, not its words loose.
