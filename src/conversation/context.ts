@@ -38,13 +38,15 @@ export function contextFrom(engine: Engine, prev: TurnRecord, turn: string, opti
   // block), what was said is metadata: "Proceedings", "Annual" say nothing of the matter.
   if (documentAskedAbout(prev)) return { places, words };
   // The resolved question, context and all: a topic carries down a chain of short turns.
-  for (const w of rareWords(engine, prev.resolved, have, 3)) add(words, w);
+  // (Nor, for a turn with places of its own, the places among them.)
+  const carried = (w: string) => !(ownPlaces && findMentions(w).length);
+  for (const w of rareWords(engine, prev.resolved, have, 3).filter(carried)) add(words, w);
   // (A turn asking for an alternative to what was asked takes the question's words only.)
   if (options.questionOnly) return { places, words };
   const sentence = prev.sentences[0];
   // Less its citations ("(Walt 1985, pp.4–17)"): their names and page marks say nothing of the matter.
   const said = sentence?.replace(/\s*\([^()]*\b(?:1[89]|20)\d\d[a-z]?\b[^()]*\)/g, '');
-  if (said) for (const w of rareWords(engine, said, have, options.sentenceWords ?? 3)) add(words, w);
+  if (said) for (const w of rareWords(engine, said, have, options.sentenceWords ?? 3).filter(carried)) add(words, w);
   return { places, words };
 }
 

@@ -26,6 +26,9 @@ export function applyEllipsis(engine: Engine, frame: string, core: string): stri
   // "why does that matter for Mongolia?", "what would this mean for Kyrgyzstan?": the matter
   // said before is the turn's subject, asked of the place — a question of its own, no frame.
   if (/^\W*(?:but\s+)?why\b/i.test(leftover) || /\b(?:does|did|do|would|will|could|can|might|should|is|was)\s+(?:that|this|it)\b/i.test(leftover)) return null;
+  // "what does Kyrgyzstan get out of it?": a verb of its own on what was said ("it") — a
+  // question of its own; "what was it in 2016?" has none and is the frame again.
+  if (/\b(?:it|that|this)\b/i.test(leftover) && /\p{L}/u.test(leftover.replace(/\b(?:what|how|who|which|when|where|much|many|is|are|was|were|do|does|did|has|have|had|will|would|can|could|it|that|this|they|them|there|for|in|of|to|from|with|about|and|or|the|a|an|then|so|now)\b/gi, ' '))) return null;
   const years = [...core.matchAll(YEAR)].map((m) => m[0]);
   const flip = FLIP.test(core) || turnsAround || swapsRoles(frame, core, newMentions);
   const both = BOTH_WAYS.test(core);

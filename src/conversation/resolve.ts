@@ -186,6 +186,18 @@ function topicFirst(turn: string): boolean {
 
 const PLACE_COMPARED = /^(?:(?:and|but|so)\s+)?how (?:does|do|did|would|is|was|are|were) (?:that|this|it|those|these|they|the figures?|the numbers?) (?:compare|stack up|look|compared)(?: (?:to|with|against|next to))? (.+?)[\s?.!]*$/i;
 
+const GOODS = new WeakMap<Engine, Set<string>>();
+
+/** Terms of the goods the corpus's trade tables list ("horse meat", "rapeseed", "feldspar"). */
+function tradedGoods(engine: Engine): Set<string> {
+  let goods = GOODS.get(engine);
+  if (!goods) {
+    goods = new Set(engine.corpus.documents.flatMap((d) => d.tables.flatMap((r) => r.goods.flatMap((g) => analyze(g)))));
+    GOODS.set(engine, goods);
+  }
+  return goods;
+}
+
 /** A question whose subject is a pronoun for what was said: "why does that matter …", "what would this mean …". */
 const MATTER_SUBJECT = /^(?:(?:but|so|and|then)\s+)?(?:why|how|what|in what way)\s+(?:does|did|do|would|will|could|can|might|should|is|was)\s+(?:that|this|it)\s+(?:matter|mean|affect|change|apply|work|play out|impact|help|hurt|influence)\b/i;
 
@@ -418,7 +430,9 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // "what do Mongolia and the Central Asians prefer instead?": an alternative to what was said
   // before; the turn is about that, whatever subject it names.
   const alternative = /\b(?:instead|in exchange|in return|rather|otherwise)[\s?.!]*$/i.test(own);
-  const dependent = substituted || continues || reacting || leaning || matterSubject || alternative || STRONG_ANAPHORA.test(core) || (!ownSubject && terms.length <= 4 && !newTopic(engine, state, own, terms));
+  // "horse meat?" after a trade figure: goods the corpus's trade tables list, asked of that flow.
+  const goodsAsked = !ownSubject && terms.length > 0 && terms.length <= 3 && !!readFigureQuestion(prev.frame).flow && terms.every((t) => tradedGoods(engine).has(t));
+  const dependent = substituted || continues || reacting || leaning || matterSubject || alternative || goodsAsked || STRONG_ANAPHORA.test(core) || (!ownSubject && terms.length <= 4 && !newTopic(engine, state, own, terms));
   if (!dependent) {
     const s = standalone();
     // A turn that names no document keeps the restriction only while it depends on it.
@@ -472,7 +486,7 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // ("and goods?": a new word after "and", but one the answer spoke of — that flow's goods.)
   // ("mostly what?", "what kind of stuff?": what a flow is made of, whatever words its answer
   // used — a table row names the goods without the word "goods".)
-  const composition = !ownSubject && terms.length <= 2 && COMPOSITION.test(own);
+  const composition = (!ownSubject && terms.length <= 2 && COMPOSITION.test(own)) || goodsAsked;
   if (!ownSubject && (composition || !topicShift || (continues && !unsaid && !compared)) && terms.length <= 2 && (OTHER_ANAPHORA.test(own) || terms.length === 1 || composition) && prevFigure.flow) {
     // The flow's question first: its verb is the one that tells the way ("what did it send:
     // how much did Mongolia export …" would read "send" first, with no side).
