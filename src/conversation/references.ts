@@ -35,11 +35,11 @@ export interface FoundList {
 }
 
 /** The most recent list shown whose head matches the noun ("barrier"), or any when there is none. */
-export function findList(engine: Engine, state: ConversationState, noun: string | null): FoundList | null {
+export function findList(engine: Engine, state: ConversationState, noun: string | null, wanted: (list: Enumeration) => boolean = () => true): FoundList | null {
   const nounTerms = noun ? analyze(noun) : [];
   const fits = (list: Enumeration) => {
     const head = new Set(analyze(list.head));
-    return !nounTerms.length || nounTerms.every((t) => head.has(t));
+    return (!nounTerms.length || nounTerms.every((t) => head.has(t))) && wanted(list);
   };
   for (let i = state.turns.length - 1; i >= 0; i--) {
     const turn = state.turns[i]!;

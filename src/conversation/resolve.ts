@@ -28,9 +28,9 @@ import {
 } from './cues.js';
 import { applyEllipsis } from './ellipsis.js';
 import { withNamesCapitalised } from './names.js';
-import { findOrdinalReference, pickItem } from './lists.js';
+import { type Enumeration, findEnumerations, findOrdinalReference, pickItem } from './lists.js';
 import { attributedPeople } from './people.js';
-import { findList, lastAnswered, otherDocument, saysMoreOf, withoutMention } from './references.js';
+import { type FoundList, findList, lastAnswered, otherDocument, saysMoreOf, withoutMention } from './references.js';
 import type { ConversationState, PickedList, TurnKind, TurnRecord } from './state.js';
 import { clip, clipEnd, correctPlaceNames, entitiesOf, hasOwnSubject, topicTerms } from './words.js';
 
@@ -92,16 +92,28 @@ const DESCRIBED_ONE = /^(?:(?:and|so|ok|what about|how about|tell me about|expla
  * The item of the list shown last that the turn's word names, when exactly one item has it
  * ("(5) the Southern corridor" for "and the southern one?"): as its ordinal would.
  */
-function describedItem(engine: Engine, state: ConversationState, core: string): { position: number; noun: null; start: number; end: number } | null {
+function describedItem(engine: Engine, state: ConversationState, core: string): { position: number; noun: null; start: number; end: number; found: FoundList } | null {
   const m = DESCRIBED_ONE.exec(core);
   const term = m ? analyze(m[1]!)[0] : undefined;
   if (!m || !term || RELATIONAL.test(m[1]!)) return null;
-  const found = findList(engine, state, null);
+  const having = (items: string[]) => items.map((item, i) => ({ i, has: analyze(item).includes(term) })).filter((x) => x.has);
+  // The most recent list shown with exactly one item that has the word: in the best sentences,
+  // else anywhere in a passage shown (the reader saw the whole passage, not only its bold line).
+  const one = (list: Enumeration) => having(list.items).length === 1;
+  let found = findList(engine, state, null, one);
+  for (let i = state.turns.length - 1; !found && i >= Math.max(0, state.turns.length - 2); i--) {
+    const turn = state.turns[i]!;
+    for (const id of turn.paragraphIds) {
+      const list = findEnumerations(engine.corpus.paragraphsById.get(id)?.text ?? '').find(one);
+      if (list) {
+        found = { list, turn, paragraphId: id };
+        break;
+      }
+    }
+  }
   if (!found) return null;
-  const having = found.list.items.map((item, i) => ({ i, has: analyze(item).includes(term) })).filter((x) => x.has);
-  if (having.length !== 1) return null;
   const start = core.toLowerCase().indexOf(m[0].replace(/^(?:(?:and|so|ok|what about|how about|tell me about|explain)\s+)*/i, '').toLowerCase().trimEnd().replace(/[\s?.!]+$/, ''));
-  return { position: having[0]!.i + 1, noun: null, start: Math.max(start, 0), end: core.replace(/[\s?.!]+$/, '').length };
+  return { position: having(found.list.items)[0]!.i + 1, noun: null, start: Math.max(start, 0), end: core.replace(/[\s?.!]+$/, '').length, found };
 }
 
 /** How questions and requests open; a turn opening otherwise is a search by keywords. */
@@ -304,7 +316,8 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // latest visit, not the last one listed.
   const recency = !!ordinal?.noun && /^\s*(?:so\s+|and\s+)?when\b/i.test(core);
   if (ordinal && !recency && !(ordinal.noun && fixedPhrase(engine, core.slice(ordinal.start, ordinal.end)))) {
-    const found = findList(engine, state, ordinal.noun);
+    const described: FoundList | null = 'found' in ordinal ? (ordinal.found as FoundList) : null;
+    const found = described ?? findList(engine, state, ordinal.noun);
     const item = found && pickItem(found.list, ordinal.position);
     if (found && item) {
       const frame = `${core.slice(0, ordinal.start)}${clip(item, 200)}${core.slice(ordinal.end)}`.replace(/\s{2,}/g, ' ').trim();

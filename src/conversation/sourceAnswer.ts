@@ -123,7 +123,10 @@ export function answerSource(engine: Engine, turn: TurnRecord, about: 'claim' | 
   const doc = engine.corpus.documents.find((d) => d.meta.id === paragraph.documentId)!;
   const citation = citeParagraph(engine.corpus, paragraph);
   // The remembered sentences start with a figure's line when the answer led with one.
-  const sentence = turn.sentences.find((s) => paragraph.text.includes(s)) ?? splitSentences(paragraph.text)[0]?.text ?? paragraph.text;
+  // (Of a figure's passage, the sentence that writes its value.)
+  const value = turn.sentences[0]?.split(' — ')[0]?.trim();
+  const valueSentence = value && value.length >= 3 ? splitSentences(paragraph.text).find((s) => s.text.includes(value))?.text : undefined;
+  const sentence = turn.sentences.find((s) => paragraph.text.includes(s)) ?? valueSentence ?? splitSentences(paragraph.text)[0]?.text ?? paragraph.text;
   const figureLine = turn.sentences[0] && !paragraph.text.includes(turn.sentences[0]) ? turn.sentences[0] : null;
   const at = paragraph.text.indexOf(sentence);
   const highlight = at >= 0 ? { start: at, end: at + sentence.length } : { start: 0, end: 0 };
