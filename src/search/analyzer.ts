@@ -21,7 +21,7 @@ const TOKEN = /[\p{L}\p{M}]+(?:\d[\p{L}\p{M}\d]*|(?:['’]\p{L}+)*)|\d+(?:[.,]\d
 /** Words that carry no topic in a question, beyond natural's list of English stop words. */
 const QUESTION_WORDS = [
   'tell', 'explain', 'describe', 'know', 'anything', 'something', 'according', 'regarding',
-  'please', 'give', 'show', 'find', 'say', 'says', 'said', 'write', 'wrote', 'written', 'mention', 'mentioned',
+  'please', 'give', 'show', 'find', 'say', 'says', 'said', 'write', 'wrote', 'mention', 'mentioned',
   'author', 'article', 'paper', 'text', 'there', 'been', 'any', 'has', 'have', 'happen', 'happened',
   'much', 'many', 'often', 'does', 'did', 'do', 'is', 'are', 'was', 'were', 'the', 'ever', 'yes', 'no', 'not',
   'really', 'actually', 'like', 'get', 'gets', 'getting', 'per', 'given', 'kind', 'sort', 'lot', 'lots', 'exactly',
