@@ -64,6 +64,14 @@ export const WEIGHTS = {
 const WEIGHT_KEYS = Object.keys(WEIGHTS) as Array<keyof typeof WEIGHTS>;
 const CAPTION_PENALTY = 0.85;
 /**
+ * A paragraph that opens as a figure or table caption ("Figure 2 Overview of the options…",
+ * "Table 1: Results of…") is one, whatever role its import gave it: PDFs are imported with
+ * their captions as body text, and a caption naming the topic ("…in the VESPA package") is
+ * about a picture, not an answer.
+ */
+const CAPTION_OPENING = /^(?:Figure|Fig\.|Table)\s*\d+[.:]?\s/;
+const isCaption = (paragraph: Paragraph): boolean => paragraph.role === 'caption' || CAPTION_OPENING.test(paragraph.text);
+/**
  * "Overall, our contributions are:" as a paragraph of its own, the list below it: the list's
  * coverage counts the lead-in's words at this share, as it does the section title's.
  */
@@ -593,7 +601,7 @@ export function rankCandidates(
     };
     let score = 0;
     for (let k = 0; k < WEIGHT_KEYS.length; k++) score += WEIGHTS[WEIGHT_KEYS[k]!] * features[WEIGHT_KEYS[k]!];
-    if (paragraph.role === 'caption') score *= CAPTION_PENALTY;
+    if (isCaption(paragraph)) score *= CAPTION_PENALTY;
     // An overview question asks for exactly what signposts say.
     if (sentences[best]!.preamble && question.type !== 'overview') score *= PREAMBLE_PASSAGE;
     // The variants in the paragraph (its text, its section title) or its source's words: highlighted, and its coverage.
