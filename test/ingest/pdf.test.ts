@@ -423,11 +423,15 @@ describe.skipIf(!dir)('PDFs from ../shared/material/pdf', () => {
   // Twelve more (p24–p35, on facts and papers the first 23 left alone, VESPA among them; yes/no,
   // "what is", how-many), written and scored once before the import was worked on again: 5/12
   // at rank 1, 9/12 in the top 3; the same after (their misses are ranking too), so 18/35, 26/35.
+  // "written" read as a topic word ("what's vespa written in?"): 19/35, 27/35. Nine more
+  // (p36–p44: paraphrase, long, typo, short on seven of the papers), written before any was
+  // asked, three of them (p37, p40, p43) kept aside and scored once: 0/6 and 3/3 at rank 1, so
+  // 22/44, 31/44 in the top 3; the paraphrases are the misses (lay words for the papers' terms).
   it('questions on the PDFs find their passage among the eleven papers', () => {
     const s = runEval(createEngineFromCorpus(corpus), parseEvalFile(readFileSync(PDF_QUESTIONS, 'utf8')));
     console.info(`questions on the PDFs: hit@1 ${s.passage.hit1.toFixed(3)}, hit@3 ${s.passage.hit3.toFixed(3)}; misses: ${s.misses.map((m) => m.question.id).join(' ')}`);
-    expect(s.passage.count).toBe(35);
-    expect(s.passage.hit1).toBeGreaterThanOrEqual(18 / 35 - 1e-9);
-    expect(s.passage.hit3).toBeGreaterThanOrEqual(26 / 35 - 1e-9);
+    expect(s.passage.count).toBe(44);
+    expect(s.passage.hit1).toBeGreaterThanOrEqual(22 / 44 - 1e-9);
+    expect(s.passage.hit3).toBeGreaterThanOrEqual(31 / 44 - 1e-9);
   });
 });

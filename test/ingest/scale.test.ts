@@ -26,8 +26,8 @@ const texts = material('texts');
 const OWN_QUESTIONS = path.join(ROOT, 'test/ingest/questions.jsonl');
 const PROJECT_QUESTIONS = path.join(ROOT, 'test/eval/questions.jsonl');
 
-/** Hit@1 reached with the 118 distractors loaded (out of the passage questions of each file): 33/45 before titles that are topics stopped restricting the search, 38/45 after, 37/45 with "lately" read as recently; own questions 12/17, 13/17 once a short title counted as the topic of every sentence. Wiki image captions dropped at import (wikiResidue.ts): 36/45 and 11/17, two close calls (m13, m14: 1.192 vs 1.194, 1.176 vs 1.182) that the gold paragraph had won with the words of its caption ("Railways station, Dornogovi aimag]]"); hit@3 16/17 -> 15/17. The quotes lost the residue; the captions had been topical words. Sixteen more own questions (m18–m33, in the styles of dev2, written before any was run): 12/16, so 23/33, hit@3 29/33. Twelve more on twelve documents none had asked about (m34–m45: the Orkhon script, the Khiva campaign, the Sino-Indian war, …), scored once before the import was worked on again: 8/12, hit@3 10/12, and the same after; so 31/45, hit@3 39/45. Plain-text tables (pandoc's, under a rule of dashes) read as tables, no longer a row a paragraph (284 fewer "paragraphs" of names and figures): the project's 37/45. Imported transcripts no longer have sections guessed from their lines ("2:02 P.M. EDT", a speaker's sentence ending in a dash) and caption tails no longer join the heading above: 36/45, q19 losing a tie it had won (1.331 against 1.333) by the section words of the transcripts. */
-const LEVELS = { own: 31 / 45, project: 36 / 45 };
+/** Hit@1 reached with the 118 distractors loaded (out of the passage questions of each file): 33/45 before titles that are topics stopped restricting the search, 38/45 after, 37/45 with "lately" read as recently; own questions 12/17, 13/17 once a short title counted as the topic of every sentence. Wiki image captions dropped at import (wikiResidue.ts): 36/45 and 11/17, two close calls (m13, m14: 1.192 vs 1.194, 1.176 vs 1.182) that the gold paragraph had won with the words of its caption ("Railways station, Dornogovi aimag]]"); hit@3 16/17 -> 15/17. The quotes lost the residue; the captions had been topical words. Sixteen more own questions (m18–m33, in the styles of dev2, written before any was run): 12/16, so 23/33, hit@3 29/33. Twelve more on twelve documents none had asked about (m34–m45: the Orkhon script, the Khiva campaign, the Sino-Indian war, …), scored once before the import was worked on again: 8/12, hit@3 10/12, and the same after; so 31/45, hit@3 39/45. Plain-text tables (pandoc's, under a rule of dashes) read as tables, no longer a row a paragraph (284 fewer "paragraphs" of names and figures): the project's 37/45. Imported transcripts no longer have sections guessed from their lines ("2:02 P.M. EDT", a speaker's sentence ending in a dash) and caption tails no longer join the heading above: 36/45, q19 losing a tie it had won (1.331 against 1.333) by the section words of the transcripts. Thirteen more (m46–m58, in the styles of dev2, on nine documents none had asked about), written before any was asked, four (m48, m51, m54, m57) kept aside and scored once: 6/9 and 2/4 at rank 1, so 39/58, hit@3 49/58. */
+const LEVELS = { own: 39 / 58, project: 36 / 45 };
 
 let corpusDir: string;
 let cacheDir: string;
@@ -114,9 +114,9 @@ describe.skipIf(!texts)('the 118 real texts beside the two articles', () => {
   it('questions on the new documents find their passage first as often as when this was written', () => {
     const s = evaluate(OWN_QUESTIONS);
     report('own questions on the material texts', s);
-    expect(s.passage.count).toBeGreaterThanOrEqual(45);
+    expect(s.passage.count).toBeGreaterThanOrEqual(58);
     expect(s.passage.hit1).toBeGreaterThanOrEqual(LEVELS.own - 1e-9);
-    expect(s.passage.hit3).toBeGreaterThanOrEqual(39 / 45 - 1e-9);
+    expect(s.passage.hit3).toBeGreaterThanOrEqual(49 / 58 - 1e-9);
   });
 
   it("the project's questions on the two articles keep their level among the 118 distractors", () => {
