@@ -433,5 +433,5 @@ describe.skipIf(!dir)('PDFs from ../shared/material/pdf', () => {
     expect(s.passage.count).toBe(44);
     expect(s.passage.hit1).toBeGreaterThanOrEqual(22 / 44 - 1e-9);
     expect(s.passage.hit3).toBeGreaterThanOrEqual(31 / 44 - 1e-9);
-  });
+  }, 60_000);
 });
