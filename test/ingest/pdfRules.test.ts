@@ -8,6 +8,8 @@ import { importFiles } from '../../src/corpus/ingest/index.js';
 import { bullets, type Line, withAccents } from '../../src/corpus/ingest/pdf-lines.js';
 import { findTextTables } from '../../src/corpus/ingest/pdf-tables.js';
 import { loadCorpus } from '../../src/corpus/load.js';
+import { repairMojibake } from '../../src/corpus/ingest/mojibake.js';
+import { tidyPdfText } from '../../src/corpus/ingest/pdf-text.js';
 import { prose, tinyPdf, type TinyLine } from './tinyPdf.js';
 
 /**
@@ -252,5 +254,20 @@ describe('PDF import rules', () => {
     // Body text set in two columns is no table of text: its columns are read one after the other.
     const twoColumns = [...prose(BODY, 72, 700, { size: 8, width: 50 }), ...prose(BODY, 320, 700, { size: 8, width: 50 })].map((l) => line(l.text, l.x, l.y, 8));
     expect(findTextTables(twoColumns, 10.9)).toEqual([]);
+  });
+
+  it('repairs UTF-8 read one byte a character (T1 fonts, Windows-1252), and only that', () => {
+    expect(repairMojibake('the ÏĽ distribution, NaÃŕve Bayes')).toBe('the ω distribution, Naïve Bayes');
+    expect(repairMojibake('donâ€™t, Ã©tÃ©')).toBe('don’t, été');
+    // Real accented text, and capitals a Polish name puts together, are left as they are.
+    for (const s of ['Färber, Ökonomie, São Paulo, Côte d’Ivoire', 'GÓŁKA', 'ÉTÉ']) expect(repairMojibake(s)).toBe(s);
+  });
+
+  it('tidies what shows only once lines are joined: accents, degree signs, broken URLs', () => {
+    expect(tidyPdfText('solved at 2.2 ˚ A in complex, grown at 16 ◦C')).toBe('solved at 2.2 Å in complex, grown at 16 °C');
+    expect(tidyPdfText('at https:// www.regulations.gov by searching')).toBe('at https://www.regulations.gov by searching');
+    expect(tidyPdfText('released: https://github.com/ UKPLab/sentence-transformers')).toBe('released: https://github.com/UKPLab/sentence-transformers');
+    // A URL ending a sentence before ordinary words stays apart from them.
+    expect(tidyPdfText('see https://allenai.org/ for details')).toBe('see https://allenai.org/ for details');
   });
 });

@@ -3,7 +3,7 @@ import { propose, type Draft, type DraftBlock, type DraftPage } from './draft.js
 import { joinHyphenated } from './hyphenation.js';
 import { endsSentence, median, sizesOf, SUPERSCRIPT, type Line } from './pdf-lines.js';
 import { splitReferences } from './pdf-references.js';
-import { findTables, findTextTables } from './pdf-tables.js';
+import { cellsOf, findTables, findTextTables } from './pdf-tables.js';
 
 /** Lines in reading order → headings, paragraphs, footnotes and reference entries. */
 
@@ -156,7 +156,27 @@ export function buildBlocks(pages: Line[][], heights: number[], bodySize: number
     if (!inReferences) {
       // (A heading the outline names is never a table's line, though set as small as its cells.)
       const candidates = lines.filter((l) => !outline.has(l.text.toLowerCase()));
-      for (const t of findTables(byRows(candidates.filter((l) => l.size < bodySize - 0.4)), bodySize)) for (const l of t.lines) tableOf.set(l, t);
+      for (const t of findTables(byRows(candidates.filter((l) => l.size < bodySize - 0.4)), bodySize)) {
+        // Read across the page, a table in one column takes in a figure's labels beside it in the
+        // other on the same baselines (LongEval's Table 8 beside Figure 5's legend and ticks): the
+        // lines of the column whose nearest caption is a figure's are that figure's, not the table's.
+        // (Two floats side by side: each column's nearest caption set in that column, not across the page.)
+        const columns = [...new Set(t.lines.filter((l) => !l.spanning).map((l) => l.column))];
+        const captions = new Map(columns.map((c) => [c, nearestCaption(t.lines.filter((l) => l.column === c), lines)]));
+        const sideBySide = columns.length > 1 && !t.lines.some((l) => l.spanning) && columns.every((c) => captions.get(c)?.line.column === c && !captions.get(c)!.line.spanning);
+        // (And a figure's labels are single words or ticks, one a baseline: not rows of cells.)
+        const single = (c: number) => {
+          const own = t.lines.filter((l) => l.column === c);
+          return own.every((l) => cellsOf(l).length === 1 && own.every((o) => o === l || Math.abs(o.y - l.y) > l.size * 0.3));
+        };
+        const ofFigure = sideBySide ? columns.filter((c) => captions.get(c)!.kind === 'figure' && single(c)) : [];
+        if (ofFigure.length > 0 && ofFigure.length < columns.length) {
+          const figureLines = t.lines.filter((l) => ofFigure.includes(l.column));
+          const figure = { lines: figureLines, rows: [], figure: true };
+          for (const l of figureLines) tableOf.set(l, figure);
+          for (const rest of findTables(byRows(t.lines.filter((l) => !ofFigure.includes(l.column))), bodySize)) for (const l of rest.lines) tableOf.set(l, rest);
+        } else for (const l of t.lines) tableOf.set(l, t);
+      }
       for (const t of findTables(candidates, bodySize)) if (t.lines.every((l) => !tableOf.has(l))) for (const l of t.lines) tableOf.set(l, t);
       // Rows whose nearest caption is a figure's are the figure's labels (axis titles, legends,
       // ticks: "rouge-1_f1 FINE … COARSE"), not a table: neither a table nor passages.
@@ -337,8 +357,9 @@ export function buildBlocks(pages: Line[][], heights: number[], bodySize: number
       const caption =
         CAPTION.test(l.text) &&
         !inReferences &&
-        (colon || !unfinished) &&
-        (current === null || current.caption || gap || sizeChange || endsSentence(current.text) || !sentence(current.text) || (newColumn && colon));
+        (boldCaptionLabel(l) ||
+          ((colon || !unfinished) &&
+            (current === null || current.caption || gap || sizeChange || endsSentence(current.text) || !sentence(current.text) || (newColumn && colon))));
       let startsNew = current === null || gap || sizeChange || caption;
       if (!startsNew && current) {
         // The line before stopped well short of the column's right edge: a paragraph's last line.
@@ -445,18 +466,34 @@ const CAPTION = /^(?:(Fig(?:ure)?\.?|FIGURE)|Table|TABLE|Tab\.)\s*\d+(?:[.:]|\s+
  * is a figure's or a table's, if one is near at all.
  */
 function captionOf(block: Line[], page: Line[]): 'figure' | 'table' | null {
+  return nearestCaption(block, page)?.kind ?? null;
+}
+
+function nearestCaption(block: Line[], page: Line[]): { kind: 'figure' | 'table'; line: Line } | null {
   const top = Math.max(...block.map((l) => l.y));
   const bottom = Math.min(...block.map((l) => l.y));
   const left = Math.min(...block.map((l) => l.x0));
   const right = Math.max(...block.map((l) => l.x1));
-  let best: { distance: number; kind: 'figure' | 'table' } | null = null;
+  let best: { distance: number; kind: 'figure' | 'table'; line: Line } | null = null;
   for (const l of page) {
     const m = CAPTION.exec(l.text);
     if (!m || block.includes(l) || l.x0 >= right || l.x1 <= left) continue;
     const distance = l.y < bottom ? bottom - l.y : l.y > top ? l.y - top : 0;
-    if (distance < 250 && (!best || distance < best.distance)) best = { distance, kind: m[1] ? 'figure' : 'table' };
+    if (distance < 250 && (!best || distance < best.distance)) best = { distance, kind: m[1] ? 'figure' : 'table', line: l };
   }
-  return best?.kind ?? null;
+  return best;
+}
+
+/**
+ * A caption's label set in bold, its text not ("**Table 1.** Baseline characteristics …"): a
+ * caption even under a sentence left unfinished, which a sentence naming the table ("… as
+ * shown in / Table 2. On average …") in the text's own print is not.
+ */
+function boldCaptionLabel(l: Line): boolean {
+  const runs = l.runs.filter((r) => r.str.trim());
+  const n = runs.findIndex((r) => !r.bold);
+  if (n <= 0) return false;
+  return /^(?:Fig(?:ure)?\.?|FIGURE|Table|TABLE|Tab\.)\s*\d+[.:]?$/u.test(runs.slice(0, n).map((r) => r.str).join('').trim());
 }
 
 /** A line led by a label in bold ("Results. We have benchmarked …", "Methods: …"): a paragraph's start, whatever its indent. */

@@ -120,6 +120,14 @@ export function buildLines(runs: Run[], page: number): Line[] {
 }
 
 /**
+ * A word set letter-spaced (tracked small capitals in a table's header: "P A R T I C I P A N T S",
+ * "D E M E N T I A", "H R"), which pdf.js gives with a space between each letter: the word. Only a
+ * run of single characters each apart by one space: three letters or digits at least, or capitals.
+ */
+export const unspaced = (str: string) =>
+  /^(?:\S ){1,}\S$/u.test(str) && (/(?:[\p{L}\d].*){3}/u.test(str) || /^(?:\p{Lu} )+\p{Lu}$/u.test(str)) ? str.replace(/ /g, '') : str;
+
+/**
  * TeX's bullet is glyph 15 of its symbol font (cmsy), which a file without a Unicode map for it
  * gives as the control character U+000F: before a list item's words it is the bullet "•".
  */

@@ -10,8 +10,11 @@ import { type Line, withAccents } from './pdf-lines.js';
 
 /** A gap between cells: wider than a word space stretched in justified print (≤ ~0.6 em). */
 const CELL_GAP = 0.9;
-const FIGURE = String.raw`[-+−–±~<>≤≥]?\s*[$€£]?\(?\d[\d.,]*\)?\s*(?:%|[KMB]|±\s*\d[\d.,]*)?[*†‡]{0,3}`;
-/** A cell of figures: one ("84.2", "25k", "62%", "0.90 ± 0.06") or several set close ("84.2 88.4 91.5"), or a dash. */
+const FIGURE = String.raw`[-+−–±~<>≤≥]?\s*[$€£]?\(?\d[\d.,]*\)?(?:\s*\/\s*\d[\d.,]*)?\s*(?:%|[KMB]|±\s*\d[\d.,]*)?[*†‡]{0,3}(?:\s*\(\s*\d[\d.,]*\s*[-–]\s*\d[\d.,]*\s*\))?`;
+/**
+ * A cell of figures: one ("84.2", "25k", "62%", "0.90 ± 0.06", a count of a whole "12 / 44", an
+ * estimate with its interval "0.99 (0.96–1.03)") or several set close ("84.2 88.4 91.5"), or a dash.
+ */
 const NUMBER = new RegExp(`^${FIGURE}(?:\\s+${FIGURE})*$|^[-–—]$|^n\\/?a$`, 'i');
 
 /** The line's cells, left to right: pieces split where a gap is wider than CELL_GAP em. */
@@ -54,8 +57,10 @@ function rowLike(cells: string[], text: string): boolean {
   if (cells.length === 2 && /^(?:\d+(?:\.\d+)*\.?|[A-Z]\.|[IVX]+\.)$/.test(cells[0]!) && !/\d/.test(cells[1]!)) return false;
   // Several short cells (column labels, a row of values).
   if (cells.length >= 3 && cells.every((c) => c.length <= 40) && cells.reduce((n, c) => n + c.length, 0) / cells.length <= 22) return true;
-  // A label and figures ("SPECTER 84.2 88.4 91.5", "Hybrid 91.5 1990").
-  if (cells.length >= 2 && numbers >= 1 && numbers >= cells.length - 1 && cells.every((c) => c.length <= 40) && !/[.!?]$/.test(text)) return true;
+  // A label and figures ("SPECTER 84.2 88.4 91.5", "Hybrid 91.5 1990"; the label may be longer
+  // where figures follow it: "Number of negative and very negative events 0.97 (0.92–1.02) …").
+  const label = numbers >= 2 ? 60 : 40;
+  if (cells.length >= 2 && numbers >= 1 && numbers >= cells.length - 1 && cells.every((c) => c.length <= label) && !/[.!?]$/.test(text)) return true;
   // Figures set with ordinary spaces: mostly numbers, at least three.
   return numericWords >= 3 && numericWords >= words.length * 0.5;
 }

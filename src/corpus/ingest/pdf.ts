@@ -2,8 +2,9 @@ import { emptyDraft, propose, type Draft } from './draft.js';
 import { vocabularyOf } from './hyphenation.js';
 import { buildBlocks, type OutlineEntry, REFERENCES } from './pdf-blocks.js';
 import { readingOrder, removeRunningLines } from './pdf-layout.js';
-import { BOLD_FONT, bodySizeOf, buildLines, type Line, type Run } from './pdf-lines.js';
+import { BOLD_FONT, bodySizeOf, buildLines, type Line, type Run, unspaced } from './pdf-lines.js';
 import { readMetadata } from './pdf-metadata.js';
+import { tidyDraftText } from './pdf-text.js';
 
 /**
  * PDF → Draft with pdf.js (`pdfjs-dist`, Apache-2.0: Mozilla's own parser, kept up with the
@@ -25,7 +26,8 @@ import { readMetadata } from './pdf-metadata.js';
  *    footnotes goes on where its text resumes), words hyphenated at line ends joined when the
  *    joined word is a word (`pdf-blocks.ts`);
  * 5. the References section → one entry each (numbered, or by hanging indent);
- * 6. metadata from the info dictionary and the first page (`pdf-metadata.ts`).
+ * 6. metadata from the info dictionary and the first page (`pdf-metadata.ts`);
+ * 7. the text tidied where only the joined text shows it: accents, URLs, mojibake (`pdf-text.ts`).
  */
 
 type PdfModule = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -62,7 +64,7 @@ export async function importPdf(data: Uint8Array): Promise<Draft> {
         if (!('str' in item)) continue;
         const [a, b, , d, e, f] = item.transform as number[];
         const size = Math.hypot(b!, d!) || Math.abs(a!);
-        runs.push({ str: item.str, x: e!, y: f!, w: item.width, size: Math.round(size * 10) / 10, bold: isBold(item.fontName), turned: Math.abs(b!) > Math.abs(a!), up: Math.sign(b!), e: e!, f: f! });
+        runs.push({ str: unspaced(item.str), x: e!, y: f!, w: item.width, size: Math.round(size * 10) / 10, bold: isBold(item.fontName), turned: Math.abs(b!) > Math.abs(a!), up: Math.sign(b!), e: e!, f: f! });
       }
       // Text set sideways on an upright page is a margin label (the journal's name or site up
       // the edge), not part of the reading. A page set sideways throughout (a landscape table)
@@ -113,6 +115,7 @@ export async function importPdf(data: Uint8Array): Promise<Draft> {
       all.map((l, i) => l.text.replace(/\p{L}+-$/u, '').replace(i > 0 && /\p{L}-$/u.test(all[i - 1]!.text) ? /^\p{L}+/u : /^$/, '')).join(' '),
     );
     buildBlocks(ordered, heights, bodySize, outline, vocabulary, draft);
+    tidyDraftText(draft);
   } finally {
     await doc.destroy();
   }

@@ -115,7 +115,7 @@ export function importText(raw: string, options: { markdown?: boolean } = {}): D
 
     const simple = simpleTable(lines);
     if (simple) {
-      push({ type: 'table', rows: simple });
+      push({ type: 'table', rows: withoutWikiRows(simple) });
       return;
     }
     const tableLines = lines.filter((l) => /^\s*[|+]/.test(l));
@@ -124,7 +124,7 @@ export function importText(raw: string, options: { markdown?: boolean } = {}): D
       const rows = tableLines
         .filter((l) => !/^\s*[+|][-=+:|\s]*$/.test(l))
         .map((l) => l.trim().replace(/^\||\|$/g, '').split('|').map((c) => c.trim()));
-      push({ type: 'table', rows });
+      push({ type: 'table', rows: withoutWikiRows(rows) });
       return;
     }
 
@@ -175,6 +175,31 @@ export function importText(raw: string, options: { markdown?: boolean } = {}): D
   const doi = findDoi(text.slice(0, 5000));
   if (doi) propose(draft, 'doi', doi, 'text');
   return draft;
+}
+
+/**
+ * A wiki export's table cells hold the same residue as its paragraphs (a caption closed by `]]`,
+ * an unclosed `{{cite …`), and a row of `name = value` cells is an infobox's parameters, not data.
+ */
+function withoutWikiRows(rows: string[][]): string[][] {
+  const parameter = (c: string) => /^[a-z][\w]*\s*=/u.test(c.trim());
+  return rows
+    .map((row) => {
+      // An unclosed `{{cite` goes on in the cells after it, up to its `}}`.
+      let inCite = false;
+      return row.map((c) => {
+        if (inCite) {
+          inCite = !c.includes('}}');
+          return '';
+        }
+        inCite = /\{\{\s*cite\b[^}]*$/iu.test(c);
+        return c.trim() ? withoutWikiResidue(c) : c;
+      });
+    })
+    .filter((row) => {
+      const filled = row.filter((c) => c.trim());
+      return filled.length === 0 || filled.filter(parameter).length < Math.max(2, filled.length / 2);
+    });
 }
 
 /** A column rule of a plain-text table: runs of dashes, one a column ("  ------ ------------- ---"). */

@@ -40,8 +40,44 @@ function withoutCaptions(text: string): string {
   return out + text.slice(from);
 }
 
+/** A citation template's parameters: `|website=focus2move.com|access-date=2018-07-21`. */
+const CITE_PARAMETER = /\|\s*([a-z][\w-]{1,20})\s*=\s*([^|{}]*)/giu;
+
+/**
+ * Templates the export left unexpanded: `{{!}}` (a pipe) and `{{'}}` (an apostrophe) as what
+ * they stand for; `{{-}}` (a line break) and a `{{cite …}}` (a citation, unclosed where the
+ * export cut it) dropped; a `{{#expr:…}}` whose figure was lost ("Kazakhstan (pop. {{#expr:/1e6
+ * round 0}} million)") dropped with the parenthesis it leaves saying nothing. A citation's
+ * tail on a line of its own ("Outlook 2017|website=focus2move.com|access-date=…}}") keeps its
+ * title and site; a template's closing braces after the few words of the caption or infobox field they ended, nothing.
+ */
+function withoutTemplates(text: string): string {
+  if (!/\{\{|\}\}/u.test(text)) return text;
+  let s = text.replace(/\{\{!\}\}/gu, ' | ').replace(/\{\{'\}\}/gu, "'").replace(/\{\{-\}\}/gu, ' ');
+  s = s.replace(/\(([^()]*?)\{\{#[^{}]*\}\}([^()]*)\)/gu, (m, a: string, b: string) => (/\d/.test(a + b) ? m.replace(/\{\{#[^{}]*\}\}/gu, '') : ''));
+  s = s.replace(/\{\{#[^{}]*\}\}/gu, '');
+  s = s.replace(/\{\{\s*cite\b[^}]*(?:\}\}|$)/giu, '');
+  // The tail of a template begun on an earlier line: its parameters, then `}}`.
+  const close = s.indexOf('}}');
+  if (close >= 0 && !s.slice(0, close).includes('{{')) {
+    const head = s.slice(0, close);
+    const site = /\|\s*(?:website|work|publisher)\s*=\s*([^|]*)/iu.exec(head)?.[1]?.trim();
+    const first = head.split('|')[0]!.replace(/\{+\s*cite\b.*$/iu, '').replace(/[\s.]+$/u, '');
+    // (Words before bare braces are the end of an infobox or caption field: "Soviet Republic}}".)
+    const kept = CITE_PARAMETER.test(head) ? [first, site].filter(Boolean).join('. ') : head.length < 80 ? '' : head;
+    CITE_PARAMETER.lastIndex = 0;
+    s = `${kept}${s.slice(close + 2)}`;
+  }
+  return s.replace(/\s+([,.;:])/gu, '$1').replace(/\s{2,}/gu, ' ').trim();
+}
+
+/** An infobox parameter on a line of its own: `photo2b = High way 2.jpg`, `p2 = Lenin`. */
+const LONE_PARAMETER = /^[a-z][a-z0-9_]*\s*=\s/u;
+
 /** The paragraph without wiki markup residue (whitespace tidied), or '' when nothing of it was prose. */
 export function withoutWikiResidue(text: string): string {
+  text = withoutTemplates(text);
+  if (LONE_PARAMETER.test(text) && /[_\d]\s*=|\.(?:jpe?g|png|svg|gif)\b/iu.test(text)) return '';
   if (!/\]\]|(?:File|Image):|%7C|\|\s*\w[\w ]*=|\.(?:jpe?g|png|svg|gif)\b/iu.test(text)) return text;
   let s = text;
   // Three or more infobox parameters: the paragraph is the template.
