@@ -249,6 +249,14 @@ describe.skipIf(!dir)('PDFs from ../shared/material/pdf', () => {
     expect(texts.filter((t) => /^(?:hints useful while making your|carefully checked\. In summaries|tors said)/.test(t))).toEqual([]);
   });
 
+  it('goes on with a word broken at a line end whatever the next line’s indent, and with a list item’s hanging lines', () => {
+    // A list item broken across a page: its second half hangs indented at the next page's top.
+    expect(bodyText(doc('acl-2020-lo-s2orc'))).toContain('• Size: The resulting S2ORC pretraining corpus contains 16.4B tokens');
+    // "(iv) the role of the GP in caring for patients with heart" / "failure." hung under the item:
+    // its last word, not a paragraph of its own (too short to keep, so lost).
+    expect(bodyText(doc('hindawi-2010-tully'))).toContain('(iv) the role of the GP in caring for patients with heart failure.');
+  });
+
   it('keeps a caption apart whose label is bold, though the sentence before it is left unfinished', () => {
     // "… (see Table 1). Participants" ends a page; the next opens with the table under its caption
     // ("**Table 1.** Baseline characteristics …") and the sentence goes on after it.

@@ -10,7 +10,7 @@ import { cellsOf, findTables, findTextTables } from './pdf-tables.js';
 const HEADING_NUMBER = /^(\d+(?:\.\d+)*\.?|[A-Z]\.?(?:\d+)*|[IVX]+\.)\s+\S/;
 // Bullets, also a symbol font's private-use glyph (Wingdings, Symbol) that shows as one.
 const BULLET = /^[•·▪◦‣\uE000-\uF8FF]\s/u;
-const LIST_ITEM = /^(?:[•·▪◦‣–\uE000-\uF8FF-]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s/u;
+const LIST_ITEM = /^(?:[•·▪◦‣–\uE000-\uF8FF-]|\(?\d{1,2}[.)]|\(?[a-z][.)]|\((?:i{1,3}|iv|vi{0,3}|ix|x)\))\s/u;
 export const REFERENCES = /^(?:\d+\.?\s*)?(references|bibliography|literature cited|works cited|references and notes)$/i;
 
 /** A page's lines top to bottom, those on one baseline left to right, across the whole page. */
@@ -120,7 +120,10 @@ export function buildBlocks(pages: Line[][], heights: number[], bodySize: number
     // Text in about the body's print (an abstract may be a little larger), in words: not a
     // table row or a figure's labels, which leave the paragraph before them waiting.
     const letters = o.text.replace(/[^\p{L}]/gu, '').length;
-    const prose = o.lastLine.size > bodySize * 0.85 && o.lastLine.size < bodySize * 1.15 && o.text.split(' ').length >= 8 && letters >= o.text.replace(/\s/g, '').length * 0.7;
+    // (A short list item counts when it stops in a word broken at the line's end: "• Size: The
+    // resulting S2ORC pretraining cor-" / a page break / "pus contains 16.4B tokens".)
+    const words = o.text.split(' ').length;
+    const prose = o.lastLine.size > bodySize * 0.85 && o.lastLine.size < bodySize * 1.15 && (words >= 8 || (words >= 4 && /\p{Ll}-$/u.test(o.text))) && letters >= o.text.replace(/\s/g, '').length * 0.7;
     // (A colon may lead into a display equation, the sentence going on under it: "where d is …".)
     if (prose && /[.!?]["'”’)\]]*[⁰¹²³⁴⁵⁶⁷⁸⁹]*$/.test(o.text.trim())) suspended.delete(o.lastLine.size);
     else if (prose) suspended.set(o.lastLine.size, { page: o.page, block: block as { type: 'paragraph'; text: string } });
@@ -370,6 +373,9 @@ export function buildBlocks(pages: Line[][], heights: number[], bodySize: number
           // With indents, the indent says; without, a sentence ended and a capital starts.
           startsNew = usesIndent ? indented : endsSentence(current.text) && /^[\p{Lu}\d“"(]/u.test(l.text);
         } else startsNew = indented || (shortBefore && endsSentence(current.text)) || BULLET.test(l.text) || (endsSentence(current.text) && boldLabel(l));
+        // A word broken at the line's end goes on in the next line, whatever its indent (a list
+        // item's hanging one at the top of the next page: "• Size: … pretraining cor-" / "pus contains …").
+        if (startsNew && !gap && /\p{L}-$/u.test(current.text) && /^\p{Ll}/u.test(l.text)) startsNew = false;
       }
       if (startsNew || !current) {
         closeParagraph();
