@@ -135,6 +135,9 @@ function newTopic(engine: Engine, state: ConversationState, own: string, terms: 
 }
 
 const RELATIONAL = /\b(?:opposite|other|same|similar|different|contrary|first|second|third|last|former|latter|next|previous|else|instead)\b/i;
+/** A turn narrowing what was said to a part of it: "… specifically?", "… in particular?". */
+const NARROWING = /\b(?:specifically|in particular|particularly|exactly|precisely|concretely)[\s?.!]*$/i;
+
 /** A turn asking the same of the parties before: "… too?", "… as well?", "… also?". */
 const ALSO = /\b(?:too|as well|also|either)[\s?.!]*$/i;
 /** A noun for the same kind of thing as what was asked about, of another party: "Mongolia's version". */
@@ -294,7 +297,10 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
     // The previous question may name its own document ("…, according to the piece?"): not this one.
     const old = findDocumentMention(engine.corpus, prev.frame);
     const frame = old ? withoutMention(prev.frame, old.start, old.end) || prev.frame : prev.frame;
-    return { kind: 'ellipsis', resolved: frame, frame, documentId: named, offset: 0, person: prev.person };
+    // A question before that leaned on the one before it ("and what did Mongolia do about it?")
+    // is searched with what it was understood with: its "it" means nothing in the other document.
+    const resolved = prev.kind === 'contextual' && OTHER_ANAPHORA.test(frame) && prev.resolved.startsWith(prev.frame) ? `${frame}${prev.resolved.slice(prev.frame.length)}` : frame;
+    return { kind: 'ellipsis', resolved, frame, documentId: named, offset: 0, person: prev.person };
   }
 
   // "when was the first one written?", "who wrote the second article?": of the documents the
@@ -445,7 +451,9 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   const alternative = /\b(?:instead|in exchange|in return|rather|otherwise)[\s?.!]*$/i.test(own);
   // "horse meat?" after a trade figure: goods the corpus's trade tables list, asked of that flow.
   const goodsAsked = !ownSubject && terms.length > 0 && terms.length <= 3 && !!readFigureQuestion(prev.frame).flow && terms.every((t) => tradedGoods(engine).has(t));
-  const dependent = substituted || continues || reacting || leaning || matterSubject || alternative || goodsAsked || STRONG_ANAPHORA.test(core) || (!ownSubject && terms.length <= 4 && !newTopic(engine, state, own, terms));
+  // "what does Mongolia want from Kazakhstan specifically?": a narrowing of what was said.
+  const narrowing = NARROWING.test(own);
+  const dependent = substituted || continues || reacting || leaning || matterSubject || alternative || goodsAsked || narrowing || STRONG_ANAPHORA.test(core) || (!ownSubject && terms.length <= 4 && !newTopic(engine, state, own, terms));
   if (!dependent) {
     const s = standalone();
     // A turn that names no document keeps the restriction only while it depends on it.

@@ -132,3 +132,19 @@ describe('the source of a figure', () => {
     expect(shown.text.slice(shown.highlight.start, shown.highlight.end)).toMatch(/just over three million people.*\(UNstats, 2021\)/);
   });
 });
+
+describe('turns that lean on what was said without a pronoun', () => {
+  it('“… specifically?” narrows what was said: the words before stay, though the turn names places of its own', () => {
+    const [, r] = converse(engine, 'what does laruelle say mongolia and kazakhstan could gain from each other?', 'what would kazakhstan import specifically?');
+    expect(r!.resolution.kind).toBe('contextual');
+    expect(r!.resolution.resolved).toMatch(/^what would kazakhstan import specifically\? \(Laruelle, /);
+  });
+
+  it('“what does the other article say?” after a turn that leaned on “it” is searched with what that turn was understood with', () => {
+    const [, it, other] = converse(engine, 'what does the east asia forum piece say about central asian instability?', 'and what did mongolia do about it?', 'what does the other article say?');
+    expect(other!.resolution.documentId).toBe('irgengioro-2022');
+    expect(other!.resolution.frame).toBe('what did mongolia do about it?');
+    expect(other!.resolution.resolved).toBe(it!.resolution.resolved);
+    expect(other!.resolution.resolved).toMatch(/instability/);
+  });
+});
