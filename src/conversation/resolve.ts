@@ -452,7 +452,8 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // "horse meat?" after a trade figure: goods the corpus's trade tables list, asked of that flow.
   const goodsAsked = !ownSubject && terms.length > 0 && terms.length <= 3 && !!readFigureQuestion(prev.frame).flow && terms.every((t) => tradedGoods(engine).has(t));
   // "what does Mongolia want from Kazakhstan specifically?": a narrowing of what was said.
-  const narrowing = NARROWING.test(own);
+  // (A short one: a question long enough to say what it narrows stands on its own.)
+  const narrowing = NARROWING.test(own) && rest.length <= 2;
   const dependent = substituted || continues || reacting || leaning || matterSubject || alternative || goodsAsked || narrowing || STRONG_ANAPHORA.test(core) || (!ownSubject && terms.length <= 4 && !newTopic(engine, state, own, terms));
   if (!dependent) {
     const s = standalone();
