@@ -372,7 +372,9 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
     return { kind: 'contextual', resolved: withContext(frame, [...c.places, ...c.words]), frame, documentId, offset: 0, person: prev.person };
   }
 
-  if (SUPPORT.test(core) || whyOf) {
+  // "where mostly?", "when?": the question before, asked with that question word.
+  const bareWh = /^(?:(?:and|so|but|ok)\s+)?(?:where|when|who|which)(?:\s+(?:mostly|mainly|exactly|then|now|though|precisely|else))?[\s?.!]*$/i.test(core);
+  if (SUPPORT.test(core) || whyOf || bareWh) {
     const frame = `${core.replace(/[\s?.!]+$/, '')}: ${prev.frame}`;
     const c = contextFrom(engine, prev, frame, { sentenceWords: 4 });
     return { kind: 'support', resolved: withContext(frame, [...c.places, ...c.words]), frame, documentId, offset: 0, person: prev.person };
@@ -522,7 +524,7 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
     frame = `${counting[0].toLowerCase()} ${frame}`;
   }
   // (An alternative is to what was asked, not to what the answer said of the other party.)
-  const context = personLink ? { places: [], words: [] } : contextFrom(engine, prev, frame, { topicShift, questionOnly: alternative });
+  const context = personLink ? { places: [], words: [] } : contextFrom(engine, prev, frame, { topicShift, questionOnly: alternative, earlier: state.turns[state.turns.length - 2] });
   // (Set against a new topic, the people before are what was said: the countries only.)
   const c = compared ? { places: context.places.filter((p) => findMentions(p).length > 0), words: [] } : context;
   // The places stay in the frame, so a later "and Kyrgyzstan?" has one to replace.

@@ -35,11 +35,11 @@ export function rareWords(engine: Engine, text: string, exclude: Set<string>, n:
   const seen = new Set<string>();
   const scored: Array<{ word: string; idf: number }> = [];
   for (const word of text.split(/[^\p{L}\p{N}'’-]+/u)) {
+    // (A hyphenated word, "multi-vectorism", is one word of several terms: all of them new.)
     const terms = analyze(word);
-    const term = terms[0];
-    if (!term || terms.length !== 1 || exclude.has(term) || seen.has(term) || /^\d/.test(term) || GENERIC.has(term)) continue;
-    seen.add(term);
-    scored.push({ word: word.replace(/['’]s$/, ''), idf: engine.index.idf(term) });
+    if (!terms.length || terms.some((t) => exclude.has(t) || seen.has(t) || /^\d/.test(t) || GENERIC.has(t))) continue;
+    for (const t of terms) seen.add(t);
+    scored.push({ word: word.replace(/['’]s$/, ''), idf: Math.max(...terms.map((t) => engine.index.idf(t))) });
   }
   return scored
     .sort((a, b) => b.idf - a.idf)
