@@ -464,6 +464,14 @@ describe.skipIf(!dir)('PDFs from ../shared/material/pdf', () => {
     for (const prefix of ['acl-2020-lo', 'acl-naacl2018', 'bmc-jtmo-2010', 'hindawi-2010', 'peerj-cs-2017']) {
       expect(doc(prefix).references.length, prefix).toBeGreaterThanOrEqual(15);
     }
+    // Clinical Science numbers its entries "1 Acharya, K. R., …", right-aligned (1–9 further in than
+    // 10–52): each its own entry, the first ones not read as footnotes under the pending heading,
+    // and no line of its page furniture (which names the article's own DOI) inside one.
+    const ace = doc('clinsci-2014-douglas');
+    expect(ace.references.slice(0, 3).map((r) => r.text.slice(0, 30))).toEqual(['Acharya, K. R., Sturrock, E. D', 'Fyhrquist, F. and Saijonmaa, O', 'Soubrier, F., Alhenc-Gelas, F.']);
+    expect(ace.references.length).toBeGreaterThanOrEqual(52);
+    expect(ace.references.filter((r) => r.text.length > 400 || /10\.1042\/CS20130403/.test(r.text)).map((r) => r.text.slice(0, 60))).toEqual([]);
+    expect(ace.footnotes.filter((f) => /Acharya, K\. R\./.test(f.text))).toEqual([]);
   });
 
   // 23 questions written on the papers' content, in the styles people type (text, casual,

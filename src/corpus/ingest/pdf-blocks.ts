@@ -230,7 +230,9 @@ export function buildBlocks(pages: Line[][], heights: number[], bodySize: number
       const o = open as Open | null;
       const plainMarker = !l.leadMarker && /^\d/.test(marker ?? '');
       const goingOn = o !== null && !endsSentence(o.text) && prev === o.lastLine && !newColumn && Math.abs(prev.size - l.size) < 0.3 && prev.y - l.y < l.size * 1.6;
-      if (small && lowerPart && marker && !inReferences && noteText && !(plainMarker && goingOn)) {
+      // (Nor is a numbered entry right under the References heading, still pending: the list's first.)
+      const underReferences = inReferences || (pendingHeading !== null && REFERENCES.test((pendingHeading as { text: string }).text));
+      if (small && lowerPart && marker && !underReferences && noteText && !(plainMarker && goingOn)) {
         const number = /^\d+$/.test(marker) ? Number(marker) : /^[⁰¹²³⁴⁵⁶⁷⁸⁹]+$/.test(marker) ? [...marker].reduce((n, ch) => n * 10 + SUPERSCRIPT.indexOf(ch), 0) : 0;
         footnote = { number, text: l.text.replace(/^([⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,2}|[*∗†‡§¶]{1,2})\s*/u, '') };
         out[p]!.footnotes.push(footnote);
@@ -327,6 +329,14 @@ export function buildBlocks(pages: Line[][], heights: number[], bodySize: number
           if (doi) propose(draft, 'doi', doi.text.replace(/^doi:\s*/i, '').replace(/[.,;]$/, ''), 'citation box');
           inReferences = false;
           backMatterFrom = p;
+          prev = l;
+          continue;
+        }
+        // A line naming the article's own DOI is its page furniture ("Clinical Science (2014) 126,
+        // 305–313 … doi: 10.1042/CS20130403", "Published as Immediate Publication …"), and its
+        // history ("Received 19 July 2013/…; accepted 9 September 2013") the article's: no entry's.
+        const ownDoi = draft.proposed.doi;
+        if ((ownDoi && l.text.toLowerCase().includes(ownDoi.toLowerCase())) || HISTORY.test(l.text.trim())) {
           prev = l;
           continue;
         }
