@@ -267,7 +267,13 @@ describe('PDF import rules', () => {
     expect(tidyPdfText('solved at 2.2 ˚ A in complex, grown at 16 ◦C')).toBe('solved at 2.2 Å in complex, grown at 16 °C');
     expect(tidyPdfText('at https:// www.regulations.gov by searching')).toBe('at https://www.regulations.gov by searching');
     expect(tidyPdfText('released: https://github.com/ UKPLab/sentence-transformers')).toBe('released: https://github.com/UKPLab/sentence-transformers');
+    expect(tidyPdfText('https://github.com/allenai/ openie-standalone')).toBe('https://github.com/allenai/openie-standalone');
+    expect(tidyPdfText('see https://www.nlm.nih.gov/mesh/meshhome. html')).toBe('see https://www.nlm.nih.gov/mesh/meshhome.html');
+    expect(tidyPdfText('available at https: //metamap.nlm.nih.gov/MetaMapLite.shtml')).toBe('available at https://metamap.nlm.nih.gov/MetaMapLite.shtml');
+    expect(tidyPdfText('(http://www. who.int/topics/hospitals/en/).')).toBe('(http://www.who.int/topics/hospitals/en/).');
+    expect(tidyPdfText('http://dx.doi.org/10.7717/ peerj-cs.118#supplemental-information.')).toBe('http://dx.doi.org/10.7717/peerj-cs.118#supplemental-information.');
     // A URL ending a sentence before ordinary words stays apart from them.
     expect(tidyPdfText('see https://allenai.org/ for details')).toBe('see https://allenai.org/ for details');
+    expect(tidyPdfText('at https://www.regulations.gov. Follow the')).toBe('at https://www.regulations.gov. Follow the');
   });
 });
