@@ -66,6 +66,18 @@ describe('wiki markup residue in imported text', () => {
     expect(withoutWikiResidue('x = y is what the model says.')).toBe('x = y is what the model says.');
   });
 
+  it('drops what an unrendered template left: empty parentheses, an image’s options and its caption', () => {
+    expect(withoutWikiResidue('The highest point (). The lowest point is the Hoh Nuur.')).toBe('The highest point. The lowest point is the Hoh Nuur.');
+    expect(withoutWikiResidue('KAZAKHSTAN (, ), officially the REPUBLIC OF KAZAKHSTAN (; ),[1] is a country.')).toBe('KAZAKHSTAN, officially the REPUBLIC OF KAZAKHSTAN,[1] is a country.');
+    expect(withoutWikiResidue('The other borders are with Iran (to the south, ), and Abai Qunanbaiuly (, sometimes russified).')).toBe(
+      'The other borders are with Iran (to the south), and Abai Qunanbaiuly (sometimes russified).',
+    );
+    expect(withoutWikiResidue('|thumb|left|250px|Approximate areas occupied by the three Kazakh jüz.')).toBe('');
+    expect(withoutWikiResidue('.svg|thumb|Trends in research expenditure in Central Asia, 2001–2013.')).toBe('');
+    // Parentheses with something in them, and calls in code, are left alone.
+    for (const s of ['The ratio (1, 2) held.', 'Call f() first.']) expect(withoutWikiResidue(s)).toBe(s);
+  });
+
   it('leaves no template in any of the material texts, in paragraphs, tables or references', async () => {
     const dir = material('texts');
     if (!dir) return;

@@ -71,12 +71,25 @@ function withoutTemplates(text: string): string {
   return s.replace(/\s+([,.;:])/gu, '$1').replace(/\s{2,}/gu, ' ').trim();
 }
 
+const IMAGE_OPTIONS = /^\S*\|(?:thumb|thumbnail|frameless|upright|left|right|center|\d+px)\b/u;
+
 /** An infobox parameter on a line of its own: `photo2b = High way 2.jpg`, `p2 = Lenin`. */
 const LONE_PARAMETER = /^[a-z][a-z0-9_]*\s*=\s/u;
 
 /** The paragraph without wiki markup residue (whitespace tidied), or '' when nothing of it was prose. */
 export function withoutWikiResidue(text: string): string {
   text = withoutTemplates(text);
+  // An image's options opening the paragraph (`|thumb|left|250px|Approximate areas …`,
+  // `.svg|thumb|Trends in …`): the rest is the image's caption, not the article's text.
+  if (IMAGE_OPTIONS.test(text)) return '';
+  // What the export left of a template it could not render: "the highest point ()", "(; )", "(to
+  // the south, )", "(, sometimes russified …"; and
+  // a lone image option before the text ("thumb 1871–1883: …").
+  text = text
+    .replace(/(?:\s|^)\(\s*(?:[,;]\s*)*\)/gu, '')
+    .replace(/\((?:\s*[,;])+\s*(?=\S)/gu, '(')
+    .replace(/(?<=\S)(?:\s*[,;])+\s*\)/gu, ')')
+    .replace(/^thumb\s+/u, '');
   if (LONE_PARAMETER.test(text) && /[_\d]\s*=|\.(?:jpe?g|png|svg|gif)\b/iu.test(text)) return '';
   if (!/\]\]|(?:File|Image):|%7C|\|\s*\w[\w ]*=|\.(?:jpe?g|png|svg|gif)\b/iu.test(text)) return text;
   let s = text;
