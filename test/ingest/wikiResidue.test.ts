@@ -78,6 +78,30 @@ describe('wiki markup residue in imported text', () => {
     for (const s of ['The ratio (1, 2) held.', 'Call f() first.']) expect(withoutWikiResidue(s)).toBe(s);
   });
 
+  it('reads a wiki table flattened onto one line as its rows of facts, and drops file names however glued', () => {
+    expect(withoutWikiResidue('|President |Kassym-Jomart Tokayev |Nur Otan |20 March 2019 |- |Prime Minister ||Askar Mamin |Nur Otan |21 February 2019 |} The president is elected.')).toBe(
+      'President, Kassym-Jomart Tokayev, Nur Otan, 20 March 2019; Prime Minister, Askar Mamin, Nur Otan, 21 February 2019. The president is elected.',
+    );
+    expect(withoutWikiResidue('GOBI CORPORATION is a Mongolian cashmere manufacturer, established in 1981.829A9531.jpg')).toBe('GOBI CORPORATION is a Mongolian cashmere manufacturer, established in 1981.');
+    expect(withoutWikiResidue('The_drive_out_of_Bishkek._(3968077431).jpg ADVANCE FROM THE NORTHEAST (1847–1864): The eastern end.')).toBe('ADVANCE FROM THE NORTHEAST (1847–1864): The eastern end.');
+    expect(withoutWikiResidue('Syrdaryamap.png Southward from the Siberian Line.')).toBe('Southward from the Siberian Line.');
+    expect(withoutWikiResidue(', khan of the Middle jüz]] .]] [[File:Жуз.svg|thumb|left|250px|Approximate areas occupied by the three Kazakh jüz.')).toBe('');
+    expect(withoutWikiResidue('size = 266')).toBe('');
+  });
+
+  it('takes no sentence for a heading, judged without its note markers or the residue on its line', () => {
+    const draft = importText(
+      'Politics of Turkmenistan\n\nThe President of Turkmenistan is elected using the two-round system.[8]\n\nRETAIL SALES IN RUSSIA[149]\n\nGOBI CORPORATION is a cashmere maker, established in 1981.829A9531.jpg\n\nThe end of it.\n',
+    );
+    const blocks = draft.pages.flatMap((p) => p.blocks).map((b) => `${b.type}: ${(b as { text: string }).text}`);
+    expect(blocks).toEqual([
+      'paragraph: The President of Turkmenistan is elected using the two-round system.[8]',
+      'heading: RETAIL SALES IN RUSSIA[149]',
+      'paragraph: GOBI CORPORATION is a cashmere maker, established in 1981.',
+      'paragraph: The end of it.',
+    ]);
+  });
+
   it('leaves no template in any of the material texts, in paragraphs, tables or references', async () => {
     const dir = material('texts');
     if (!dir) return;

@@ -21,7 +21,9 @@ const TIME = /\b\d{1,2}:\d\d\b/;
 function looksLikeHeading(line: string): boolean {
   if (line.length > 100 || line.length < 2) return false;
   if (!/^[\p{Lu}\d]/u.test(line) || TIME.test(line) || DANGLING.test(line)) return false;
-  if (/[.;,:!?"'”’)]$/.test(line) && !/\?$/.test(line)) return false;
+  // (Judged without its note markers: "… two-round system.[8]" is a sentence, "RETAIL SALES IN RUSSIA[149]" a title.)
+  const bare = line.replace(/(?:\s*\[\d+\])+$/u, '');
+  if (/[.;,:!?"'”’)]$/.test(bare) && !/\?$/.test(bare)) return false;
   const letters = line.replace(/[^\p{L}]/gu, '').length;
   return letters >= line.replace(/\s/g, '').length * 0.6 && line.split(/\s+/).length <= 14;
 }
@@ -151,9 +153,11 @@ export function importText(raw: string, options: { markdown?: boolean } = {}): D
   });
 
   function readParagraphs(lines: string[], blockIndex: number): void {
-    const single = lines.length === 1 ? lines[0]!.trim() : null;
-    // A wiki image caption left on a line of its own ("Boeing 777 in … livery]]") is no heading.
-    if (single && withoutWikiResidue(single) === '') return;
+    const raw = lines.length === 1 ? lines[0]!.trim() : null;
+    // A wiki image caption left on a line of its own ("Boeing 777 in … livery]]") is no heading;
+    // a line is judged as it reads once its residue is gone ("… established in 1981.829A9531.jpg").
+    const single = raw === null ? null : withoutWikiResidue(raw);
+    if (raw && !single) return;
     if (single && !options.markdown && looksLikeHeading(single) && blockIndex < blocks.length - 1) {
       inReferences = REFERENCES_HEADING.test(single);
       if (!inReferences) push({ type: 'heading', level: 1, text: single });
@@ -193,6 +197,8 @@ function withoutWikiRows(rows: string[][]): string[][] {
           return '';
         }
         inCite = /\{\{\s*cite\b[^}]*$/iu.test(c);
+        // A cell of the image column ("Naurzum nature reserve.JPG") holds no fact.
+        if (/\.(?:jpe?g|png|svg|gif|tiff?)$/iu.test(c.trim())) return '';
         return c.trim() ? withoutWikiResidue(c) : c;
       });
     })

@@ -10,8 +10,11 @@
 const IMAGE = String.raw`\.(?:jpe?g|png|svg|gif|tiff?|webp)`;
 /** `File:Bringing the sheep home (3968109583).jpg|caption` up to the next file or the end of the caption. */
 const GALLERY_FILE = new RegExp(String.raw`(?:File|Image):[^|\]]*?${IMAGE}(?:(?:\||%7C)[^|]*?(?=\s(?:File|Image):|$))?`, 'giu');
-/** A file name standing alone: `Central_Asia_-_political_map_2008.svg`. */
-const BARE_FILE = new RegExp(String.raw`(?<!\S)[^\s|]*[_\d][^\s|]*${IMAGE}(?!\S)`, 'giu');
+/** A file name standing alone: `Central_Asia_-_political_map_2008.svg`, `Syrdaryamap.png`. */
+const BARE_FILE = new RegExp(String.raw`(?<!\S)[^\s|]+${IMAGE}(?!\S)`, 'giu');
+const LETTER_FILE = new RegExp(String.raw`(?<!\S)\p{L}[^\s|]*${IMAGE}(?!\S)`, 'giu');
+/** A file name glued to the sentence before it: "established in 1981.829A9531.jpg". */
+const GLUED_FILE = new RegExp(String.raw`(?<=\w[.!?])[^\s|]*\w[^\s|]*${IMAGE}(?!\S)`, 'giu');
 /** An infobox parameter: `| flag_p5 = Flag of Khiva 1920-1923.svg`. */
 const TEMPLATE_PARAMETER = /\|\s*[a-z][\w ]{0,30}?\s*=\s*[^|]*/giu;
 /**
@@ -73,12 +76,28 @@ function withoutTemplates(text: string): string {
 
 const IMAGE_OPTIONS = /^\S*\|(?:thumb|thumbnail|frameless|upright|left|right|center|\d+px)\b/u;
 
-/** An infobox parameter on a line of its own: `photo2b = High way 2.jpg`, `p2 = Lenin`. */
+/** An infobox parameter on a line of its own: `photo2b = High way 2.jpg`, `p2 = Lenin`, `size = 266`. */
 const LONE_PARAMETER = /^[a-z][a-z0-9_]*\s*=\s/u;
 
 /** The paragraph without wiki markup residue (whitespace tidied), or '' when nothing of it was prose. */
+/**
+ * A wiki table the export flattened onto one line (`|President |Kassym-Jomart Tokayev |Nur Otan
+ * |20 March 2019 |- |Prime Minister |Askar Mamin …|}`): its rows ("|-") as clauses, its cells
+ * (`|`, `||`) as a list, so that the facts read and are found as text; the text after its `|}` follows.
+ */
+function withoutFlatTable(text: string): string {
+  const m = /^\|(?![|}-])(.*?\|-.*?)\|\}(.*)$/su.exec(text.trim());
+  if (!m) return text;
+  const rows = m[1]!
+    .split(/\|-/u)
+    .map((row) => row.split(/\|\|?/u).map((c) => c.trim()).filter(Boolean).join(', '))
+    .filter(Boolean);
+  const rest = m[2]!.trim();
+  return `${rows.join('; ')}.${rest ? ` ${rest}` : ''}`;
+}
+
 export function withoutWikiResidue(text: string): string {
-  text = withoutTemplates(text);
+  text = withoutFlatTable(withoutTemplates(text));
   // An image's options opening the paragraph (`|thumb|left|250px|Approximate areas …`,
   // `.svg|thumb|Trends in …`): the rest is the image's caption, not the article's text.
   if (IMAGE_OPTIONS.test(text)) return '';
@@ -90,15 +109,17 @@ export function withoutWikiResidue(text: string): string {
     .replace(/\((?:\s*[,;])+\s*(?=\S)/gu, '(')
     .replace(/(?<=\S)(?:\s*[,;])+\s*\)/gu, ')')
     .replace(/^thumb\s+/u, '');
-  if (LONE_PARAMETER.test(text) && /[_\d]\s*=|\.(?:jpe?g|png|svg|gif)\b/iu.test(text)) return '';
+  if (LONE_PARAMETER.test(text) && (/[_\d]\s*=|\.(?:jpe?g|png|svg|gif)\b/iu.test(text) || /^[a-z][a-z0-9_]*\s*=\s*\S{1,30}$/u.test(text))) return '';
   if (!/\]\]|(?:File|Image):|%7C|\|\s*\w[\w ]*=|\.(?:jpe?g|png|svg|gif)\b/iu.test(text)) return text;
   let s = text;
   // Three or more infobox parameters: the paragraph is the template.
   if ((s.match(TEMPLATE_PARAMETER) ?? []).length >= 3) return '';
-  s = s.replace(GALLERY_FILE, ' ').replace(BARE_FILE, ' ');
+  // (A name starting with a letter is one token whatever stops it holds: "The_drive_out_of_Bishkek._(3968077431).jpg".)
+  s = s.replace(GALLERY_FILE, ' ').replace(LETTER_FILE, ' ').replace(GLUED_FILE, '').replace(BARE_FILE, ' ');
   s = withoutCaptions(s);
   s = s.replace(/%7C/giu, ' ').replace(/\]\]|\[\[/gu, ' ');
   s = s.replace(/\s+([,.;:])/gu, '$1').replace(/\s{2,}/gu, ' ').trim();
-  // What is left of a caption-only paragraph: a few words without a sentence.
-  return /\p{L}{2,}/u.test(s) ? s : '';
+  // What is left of a caption-only paragraph: a few words without a sentence; or an image's
+  // options and caption once the file name before them went.
+  return /\p{L}{2,}/u.test(s) && !IMAGE_OPTIONS.test(s) ? s : '';
 }
