@@ -40,7 +40,10 @@ function joinWrappedBlocks(blocks: string[][]): string[][] {
     if (/^\p{Ll}/u.test(b[0]!.trim()) && /\]\]\s*$/.test(b[b.length - 1]!.trim())) continue;
     const prev = out[out.length - 1];
     const last = prev?.[prev.length - 1]?.trim() ?? '';
-    if (prev && last && !/[.!?:;"”')\]]$/.test(last) && !WIKI_HEADING.test(last) && /^\p{Ll}/u.test(b[0]!.trim())) {
+    // (It also goes on, in capitals, after a word that cannot end a sentence: "… the more benign
+    // regime of" / "Alexander Lukashenko …", "… developing the Trans" / "Afghanistan Gas Pipeline".)
+    const midSentence = last.length >= 60 && (DANGLING.test(last) || /\bthe \p{Lu}\p{Ll}[\p{L}-]*$/u.test(last)) && /^\p{Lu}/u.test(b[0]!.trim());
+    if (prev && last && !/[.!?:;"”')\]]$/.test(last) && !WIKI_HEADING.test(last) && (/^\p{Ll}/u.test(b[0]!.trim()) || midSentence)) {
       prev[prev.length - 1] = /\p{L}-$/u.test(last) ? `${last.slice(0, -1)}${b[0]!.trim()}` : `${last} ${b[0]!.trim()}`;
       prev.push(...b.slice(1));
     } else out.push([...b]);
@@ -77,7 +80,9 @@ function blockParagraphs(lines: string[]): string[] {
 
 export function importText(raw: string, options: { markdown?: boolean } = {}): Draft {
   const draft = emptyDraft();
-  let text = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  // Two apostrophes are a double quote where a typewriter-era source set them so (the
+  // Congressional Record: ''Our cause is just''), a quotation mark to quote and search by.
+  let text = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/(?<!')''(?!')/g, '"');
   if (options.markdown) text = frontMatter(text, draft);
   const blocks = joinWrappedBlocks(text.split(/\n\s*\n/).map((b) => b.split('\n').filter((l) => l.trim() !== '')).filter((b) => b.length > 0));
   const page = draft.pages[0]!;
