@@ -1,6 +1,7 @@
 import type { Corpus, CorpusDocument, Paragraph } from '../corpus/types.js';
 import { analyze } from '../search/analyzer.js';
 import { overviewFit } from '../search/rank.js';
+import { isOrganisation } from '../corpus/authors.js';
 import { authorLabel, documentUrl } from './citation.js';
 import { findDocumentMentions } from './documentMention.js';
 
@@ -14,7 +15,7 @@ import { findDocumentMentions } from './documentMention.js';
  * document, that one; a question naming none, about any document, gets every document's.
  */
 
-export type DocumentAsk = 'author' | 'date' | 'venue' | 'link' | 'affiliation' | 'funding' | 'conclusion' | 'thesis';
+export type DocumentAsk = 'person' | 'author' | 'date' | 'venue' | 'link' | 'affiliation' | 'funding' | 'conclusion' | 'thesis';
 
 const ASKS: Array<[DocumentAsk, RegExp]> = [
   ['author', /\bwho (?:wrote|writes|is the author|authored|penned|is behind|are the authors)\b|\bwritten by\b|\bauthor(?:s|ed)? (?:of|is|are)\b|\bwho(?:'s| is) (?:it|this) by\b/],
@@ -84,10 +85,39 @@ function thankedParagraphs(doc: CorpusDocument): Paragraph[] {
   return doc.paragraphs.filter((p) => /^(?:\d+(?:\.\d+)*\.?\s+)?(?:acknowledg|funding)/i.test(p.section ?? ''));
 }
 
+/** "Who is Miliate?", "who's John Irgengioro?": "who is", a document's author, and nothing else. */
+const WHO_IS = /^\s*(?:(?:and|so|ok|okay|but),?\s+)?who(?:'s|’s|\s+is|\s+was)\s+(?:the\s+)?(.+?)(?:\s+(?:anyway|again|exactly|then))?\s*[?!.]*\s*$/i;
+
+/** The document and author a "who is X?" asks about, when X is a person among the documents' authors (by surname, first name optional). */
+function authorAskedAbout(corpus: Corpus, question: string, mentions: ReturnType<typeof findDocumentMentions>): { doc: CorpusDocument; author: string } | null {
+  const asked = WHO_IS.exec(question)?.[1];
+  if (!asked || mentions.length !== 1 || mentions[0]!.how !== 'author') return null;
+  const doc = corpus.documents.find((d) => d.meta.id === mentions[0]!.documentId);
+  const surname = analyze(question.slice(mentions[0]!.start, mentions[0]!.end));
+  const author = doc?.meta.authors.find((a) => !isOrganisation(a) && surname.every((t) => analyze(a).includes(t)));
+  if (!doc || !author) return null;
+  // Only the name: "who is Miliate arguing with?" asks something else.
+  const rest = analyze(asked).filter((t) => !analyze(author).includes(t));
+  return rest.length === 0 ? { doc, author } : null;
+}
+
+/** Who the author is, as the corpus knows: the document written, the affiliation, and a line of the document's about the author. */
+function personLine(doc: CorpusDocument, author: string): string {
+  const { meta } = doc;
+  const surname = author.split(/\s+/).at(-1)!;
+  // ("(Brandon Miliate is a PhD student …)": an op-ed's note on its author, kept as front matter.)
+  const says = new RegExp(String.raw`\b${surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\s+(?:is|was|has|teaches|works|holds)\b`);
+  const about = doc.frontMatter.find((l) => says.test(l) && !/@/.test(l));
+  const where = meta.affiliations.length ? ` (${meta.affiliations.join('; ')})` : '';
+  return `**${author}**${where} wrote “${meta.title}”${meta.venue ? `, ${meta.venue}` : ''}${meta.year ? `, ${meta.year}` : ''}.${about ? ` ${about.replace(/^\((.*)\)$/, '$1').replace(/[^.]$/, '$&.')}` : ''}`;
+}
+
 function lineFor(ask: DocumentAsk, doc: CorpusDocument): string {
   const { meta } = doc;
   const name = `${authorLabel(meta)} (${meta.year}), “${meta.title}”`;
   switch (ask) {
+    case 'person':
+      return personLine(doc, meta.authors[0] ?? '');
     case 'author':
       return `“${meta.title}” was written by **${meta.authors.join(', ')}**${meta.affiliations.length ? ` (${meta.affiliations.join('; ')})` : ''}.`;
     case 'date':
@@ -135,8 +165,10 @@ const MAX_DOCUMENTS_ANSWERED = 5;
 export function answerDocumentQuestion(corpus: Corpus, question: string, documentId?: string): DocumentAnswer | null {
   const s = question.toLowerCase().replace(/[’‘]/g, "'");
   const asks = ASKS.filter(([, re]) => re.test(s)).map(([ask]) => ask);
-  if (asks.length === 0) return null;
   const mentions = findDocumentMentions(corpus, question);
+  const person = asks.length === 0 ? authorAskedAbout(corpus, question, mentions) : null;
+  if (person) return { asks: ['person'], documents: [person.doc], lines: [personLine(person.doc, person.author)], passages: [titleBlock(person.doc)] };
+  if (asks.length === 0) return null;
   // The words left once the document question and the document's name are taken out.
   let rest = question;
   for (const m of [...mentions].sort((a, b) => b.start - a.start)) rest = rest.slice(0, m.start) + ' ' + rest.slice(m.end);

@@ -12,7 +12,7 @@ import { entitiesOf, rareWords } from './words.js';
  * changes the topic ("what about tourism?") takes the places only; one asking for an
  * alternative ("what do they prefer instead?") the previous question's places and words.
  */
-export function contextFrom(engine: Engine, prev: TurnRecord, turn: string, options: { sentenceWords?: number; topicShift?: boolean; questionOnly?: boolean; earlier?: TurnRecord | undefined } = {}): { places: string[]; words: string[] } {
+export function contextFrom(engine: Engine, prev: TurnRecord, turn: string, options: { sentenceWords?: number; topicShift?: boolean; questionOnly?: boolean } = {}): { places: string[]; words: string[] } {
   const have = new Set(analyze(turn));
   const places: string[] = [];
   const words: string[] = [];
@@ -41,10 +41,6 @@ export function contextFrom(engine: Engine, prev: TurnRecord, turn: string, opti
   // (Nor, for a turn with places of its own, the places among them.)
   const carried = (w: string) => !(ownPlaces && findMentions(w).length);
   for (const w of rareWords(engine, prev.resolved, have, 3).filter(carried)) add(words, w);
-  // (And the rarest word of the question before that: a middle turn that named the topic
-  // only as "its", or stood on its own, does not end it — "was it a success?" after "how many
-  // came back?" after "what did the Oralmandar program do?" is still about the program.)
-  if (options.earlier) for (const w of rareWords(engine, options.earlier.frame, have, 1).filter(carried)) add(words, w);
   // (A turn asking for an alternative to what was asked takes the question's words only.)
   if (options.questionOnly) return { places, words };
   const sentence = prev.sentences[0];

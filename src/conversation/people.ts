@@ -1,5 +1,6 @@
 import { countryFromWord } from '../figures/countries.js';
 import type { CitationLink, Corpus } from '../corpus/types.js';
+import { isOrganisation } from '../corpus/authors.js';
 
 /**
  * Who a sentence quotes or follows: "as Sergey Radchenko argues, …", "according to
@@ -110,6 +111,8 @@ function citedPeople(corpus: Corpus): Set<string> {
       }
       for (const name of attributedPeople(p.text, corpus)) for (const w of name.split(/\s+/)) names.add(w.toLowerCase());
     }
+    // The documents' own authors, whom no document cites: "what does miliate say …?" names him.
+    for (const d of corpus.documents) for (const a of d.meta.authors) if (!isOrganisation(a)) for (const w of a.match(/\p{Lu}[\p{L}'’-]+/gu) ?? []) names.add(w.toLowerCase());
     citedByCorpus.set(corpus, names);
   }
   return names;

@@ -127,6 +127,10 @@ export function withoutMention(text: string, start: number, end: number): string
   return `${before}${text.slice(end)}`
     .replace(/^\s*[,;:]\s*/, '')
     .replace(/[\s,;:]+([?.!]|$)/, '$1')
+    // (A mention taken out of appended context: "(Miliate, fail)" → "(fail)", "(Miliate)" → "".)
+    .replace(/\(\s*[,;]\s*/g, '(')
+    .replace(/\s*,\s*\)/g, ')')
+    .replace(/\s*\(\s*\)/g, '')
     .replace(/\s{2,}/g, ' ')
     .trim();
 }

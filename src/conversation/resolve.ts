@@ -134,6 +134,9 @@ function newTopic(engine: Engine, state: ConversationState, own: string, terms: 
   return terms.every((t) => !seen.has(t));
 }
 
+/** "who is he?", "so who's she anyway?": who the person is. */
+const WHO_IS_PERSON = /^\s*(?:(?:and|so|ok|okay|but),?\s+)?who(?:'s|’s|\s+is|\s+was)\s+(?:he|she)\b(?:\s+(?:anyway|again|exactly|then))?[\s?.!]*$/i;
+
 const RELATIONAL = /\b(?:opposite|other|same|similar|different|contrary|first|second|third|last|former|latter|next|previous|else|instead)\b/i;
 /** A turn narrowing what was said to a part of it: "… specifically?", "… in particular?". */
 const NARROWING = /\b(?:specifically|in particular|particularly|exactly|precisely|concretely)[\s?.!]*$/i;
@@ -295,11 +298,15 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // "and what does the other article say?", "and the op-ed?": the same question, in that document.
   if (named && prev.frame && analyze(own).every((t) => SAYS.has(t) || GENERIC.has(t))) {
     // The previous question may name its own document ("…, according to the piece?"): not this one.
-    const old = findDocumentMention(engine.corpus, prev.frame);
-    const frame = old ? withoutMention(prev.frame, old.start, old.end) || prev.frame : prev.frame;
+    // (Its author, carried in its context, names it too: "(Miliate, …)".)
+    const unnamed = (t: string) => {
+      const old = findDocumentMention(engine.corpus, t);
+      return old ? withoutMention(t, old.start, old.end) || t : t;
+    };
+    const frame = unnamed(prev.frame);
     // A question before that leaned on the one before it ("and what did Mongolia do about it?")
     // is searched with what it was understood with: its "it" means nothing in the other document.
-    const resolved = prev.kind === 'contextual' && OTHER_ANAPHORA.test(frame) && prev.resolved.startsWith(prev.frame) ? `${frame}${prev.resolved.slice(prev.frame.length)}` : frame;
+    const resolved = prev.kind === 'contextual' && OTHER_ANAPHORA.test(frame) && prev.resolved.startsWith(prev.frame.replace(/\)$/, '')) ? unnamed(prev.resolved) : frame;
     return { kind: 'ellipsis', resolved, frame, documentId: named, offset: 0, person: prev.person };
   }
 
@@ -413,7 +420,8 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   const placesOnly = ownSubject && named === null && ownPeople.length === 0 && !PERSON_NOUN.test(core);
   let personLink = false;
   if (person && (!ownSubject || placesOnly) && new RegExp(PERSON_PRONOUN.source, 'i').test(frame)) {
-    personLink = ownSubject;
+    // ("who is he?": the person, not what was said — no words of the answer before.)
+    personLink = ownSubject || WHO_IS_PERSON.test(frame);
     // "does he agree with him?": an object pronoun after a subject one in the same turn is
     // someone else (the same one would be "himself"): the person salient before that.
     const other = state.turns
@@ -524,7 +532,7 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
     frame = `${counting[0].toLowerCase()} ${frame}`;
   }
   // (An alternative is to what was asked, not to what the answer said of the other party.)
-  const context = personLink ? { places: [], words: [] } : contextFrom(engine, prev, frame, { topicShift, questionOnly: alternative, earlier: state.turns[state.turns.length - 2] });
+  const context = personLink ? { places: [], words: [] } : contextFrom(engine, prev, frame, { topicShift, questionOnly: alternative });
   // (Set against a new topic, the people before are what was said: the countries only.)
   const c = compared ? { places: context.places.filter((p) => findMentions(p).length > 0), words: [] } : context;
   // The places stay in the frame, so a later "and Kyrgyzstan?" has one to replace.

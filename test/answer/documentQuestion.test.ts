@@ -20,6 +20,17 @@ describe('questions about the documents', () => {
     expect(a.passages[0]!.citation.author).toBe('Miliate');
   });
 
+  it('who a document’s author is: the document written, the affiliation and the document’s own note on the author, from the title block', () => {
+    const a = answerQuestion(engine, 'who is miliate?');
+    expect(a.lead[0]).toMatch(/^\*\*Brandon Miliate\*\* \(Indiana University\) wrote “The Steppes to the States”/);
+    expect(a.lead[0]).toMatch(/is a PhD student in Political Science/);
+    expect(a.passages[0]!.paragraphId).toBe('miliate-2013/front');
+    // A line that only names the author (a funding line) is not a note on who they are.
+    expect(answerQuestion(engine, "who's John Irgengioro?").lead[0]).toMatch(/^\*\*John Irgengioro\*\* \(Ghent University\) wrote “Mongolia–Central Asia relations[^”]*”, [^.]+, 2022\.$/);
+    // More than the name is a question about something else, for the search.
+    expect(answerQuestion(engine, 'who is miliate arguing with?').lead).toEqual([]);
+  });
+
   it('when a document was published', () => {
     const a = answerQuestion(engine, 'when was the irgengioro paper published?');
     expect(a.lead.join(' ')).toMatch(/21 February 2022/);
