@@ -8,9 +8,15 @@
  *
  * `--scale=<n>`: on the seeded synthetic corpus ×n (bench/synthetic.ts, as the bench makes
  * it) instead of the real one: the pool of 100 (index.ts `pool`) and the common-term cut only
- * come into play on a corpus of more than 100 paragraphs.
+ * come into play on a corpus of more than 100 paragraphs. `--corpus=<dir>`: on that corpus
+ * folder (an added-documents corpus, for test/ingest's questions). `--restored`: the index
+ * and parse as a start-up loads them (built and saved into a temp folder, then loaded), so
+ * that a change to what is saved is checked against the index built from the corpus.
+ *
+ * The questions: every question file of the project (test/eval, test/ingest, ../shared/eval),
+ * a conversation's turns each asked alone, then the burst's 1,000.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_CORPUS_DIR } from '../src/corpus/manifest.js';
@@ -22,13 +28,23 @@ import { parseEvalFile } from '../src/eval/score.js';
 import { distinctQuestions, REPO_ROOT } from './questions.js';
 import { writeScaledCorpora } from './synthetic.js';
 
-const files = ['../shared/eval/dev.jsonl', '../shared/eval/dev2.jsonl', 'test/eval/questions.jsonl', 'test/eval/questions2.jsonl'].map((f) => path.resolve(REPO_ROOT, f)).filter((f) => existsSync(f));
-const questions = [...new Set([...files.flatMap((f) => parseEvalFile(readFileSync(f, 'utf8')).map((q) => q.q)), ...distinctQuestions(1000)])];
-const scale = Number(/^--scale=(\d+)$/.exec(process.argv.find((a) => a.startsWith('--scale=')) ?? '')?.[1] ?? 1);
+const folders = ['../shared/eval', 'test/eval', 'test/ingest'].map((f) => path.resolve(REPO_ROOT, f)).filter((f) => existsSync(f));
+const files = folders.flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.jsonl')).sort().map((f) => path.join(d, f)));
+/** A question file's questions, or a conversation file's turns. */
+const questionsOf = (content: string): string[] =>
+  content.includes('"turns"')
+    ? content.split('\n').filter((l) => l.trim()).flatMap((l) => (JSON.parse(l) as { turns: Array<{ q: string }> }).turns.map((t) => t.q))
+    : parseEvalFile(content).map((q) => q.q);
+const questions = [...new Set([...files.flatMap((f) => questionsOf(readFileSync(f, 'utf8'))), ...distinctQuestions(1000)])];
+const option = (name: string) => new RegExp(`^--${name}=(.+)$`).exec(process.argv.find((a) => a.startsWith(`--${name}=`)) ?? '')?.[1];
+const scale = Number(option('scale') ?? 1);
 const root = scale > 1 ? mkdtempSync(path.join(os.tmpdir(), 'steppe-rankdump-')) : null;
-const corpusDir = root ? writeScaledCorpora(DEFAULT_CORPUS_DIR, root, [scale], 'steppe-bench-1')[0]!.dir : undefined;
-const engine = await createEngine(corpusDir, { indexCacheDir: null });
-if (root) rmSync(root, { recursive: true, force: true });
+const corpusDir = root ? writeScaledCorpora(DEFAULT_CORPUS_DIR, root, [scale], 'steppe-bench-1')[0]!.dir : option('corpus');
+const cacheDir = process.argv.includes('--restored') ? mkdtempSync(path.join(os.tmpdir(), 'steppe-rankdump-cache-')) : null;
+if (cacheDir) await createEngine(corpusDir, { indexCacheDir: cacheDir });
+const engine = await createEngine(corpusDir, { indexCacheDir: cacheDir });
+if (cacheDir && (engine.indexSource !== 'cache' || engine.corpusSource !== 'cache')) throw new Error('--restored: the saved index or parse was not loaded');
+for (const dir of [root, cacheDir]) if (dir) rmSync(dir, { recursive: true, force: true });
 for (const q of questions) {
   const answer = answerQuestion(engine, q, { limit: PASSAGES_PER_ANSWER + 1 });
   const message = renderMessage(answerReply(answer, { private: false, answerId: 'a0' }));

@@ -34,17 +34,18 @@ export function createEngineFromCorpus(
   index: PassageIndex = new PassageIndex(corpus),
   /**
    * Prose figures already extracted (saved with the index), or the whole figure book (saved
-   * with it, disagreements included); else made on first use.
+   * with it, disagreements included), or where to read it on first use; else made on first use.
    */
-  saved: FigureRecord[] | FigureBook | null = null,
+  saved: FigureRecord[] | FigureBook | (() => FigureBook) | null = null,
 ): Engine {
-  let figures: FigureBook | null = saved && !Array.isArray(saved) ? saved : null;
+  let figures: FigureBook | null = saved && !Array.isArray(saved) && typeof saved !== 'function' ? saved : null;
   const figureRecords = Array.isArray(saved) ? saved : null;
+  const savedBook = typeof saved === 'function' ? saved : null;
   return {
     corpus,
     index,
     get figures() {
-      return (figures ??= figureRecords ? buildFigureBook(corpus, figureRecords) : buildFigureBook(corpus));
+      return (figures ??= savedBook ? savedBook() : figureRecords ? buildFigureBook(corpus, figureRecords) : buildFigureBook(corpus));
     },
     buildMs: performance.now() - startedAt,
     indexSource: index.restored ? 'cache' : 'built',
@@ -64,8 +65,10 @@ export async function createEngine(corpusDir?: string, options: EngineOptions = 
   const start = performance.now();
   const cacheDir = options.indexCacheDir ?? null;
   const parsed = await loadOrParseCorpus(corpusDir, cacheDir);
-  const { index, figures, figureBook, saveError } = loadOrBuildIndex(parsed.corpus, cacheDir);
-  const engine = createEngineFromCorpus(parsed.corpus, start, index, figureBook ?? figures);
+  const loaded = loadOrBuildIndex(parsed.corpus, cacheDir);
+  const { index, saveError } = loaded;
+  // Not read here: a saved figure book is read on first use (see loadOrBuildIndex).
+  const engine = createEngineFromCorpus(parsed.corpus, start, index, loaded.source === 'cache' ? () => loaded.figureBook! : (loaded.figureBook ?? loaded.figures));
   engine.corpusSource = parsed.source;
   // Not a spread: it would read the lazy `figures` getter.
   const why = saveError ?? parsed.saveError;

@@ -33,26 +33,36 @@ import { isUsableSnapshot, PassageIndex, SNAPSHOT_FORMAT, type IndexSnapshot } f
 interface SavedEngine {
   format: typeof SNAPSHOT_FORMAT;
   index: IndexSnapshot;
-  figures: FigureRecord[];
+  /**
+   * `SavedFigures` as JSON, read on first use: 44,000 records (40 MB) at ×1000 the corpus are
+   * a share of start-up and of the heap that only numeric questions need.
+   */
+  figures: string;
+}
+
+interface SavedFigures {
+  records: FigureRecord[];
   /** Where the figures disagree: comparing every figure of a large corpus takes ≈ 0.15 s at 120 documents. */
   disagreements: Disagreement[];
 }
 
 /**
- * The version of what this file writes beside the index (the disagreements, the parsed
- * corpus): part of every key, so a file written by an older layout is not even looked at.
+ * The version of what this file writes beside the index (the figures) and of the parsed
+ * corpus's file: part of their keys, so a file written by an older layout is not even
+ * looked at. Apart, so that a new index layout does not cost a new parse.
  */
-const SAVED_LAYOUT = 2;
+const SAVED_LAYOUT = 3;
+const CORPUS_LAYOUT = 3;
 
 /** Saved files of each kind kept per cache folder (one per corpus and code version); older ones are removed. */
 const KEEP = 4;
 
 export interface IndexLoad {
   index: PassageIndex;
-  /** The figures stated in prose: saved ones, or extracted when the index was built to be saved (null: not yet extracted). */
-  figures: FigureRecord[] | null;
-  /** The whole figure book when it was saved or built with the index (null: made on first use). */
-  figureBook: FigureBook | null;
+  /** The figures stated in prose: saved ones (read when first asked for), or extracted when the index was built to be saved (null: not yet extracted). */
+  readonly figures: FigureRecord[] | null;
+  /** The whole figure book when it was saved or built with the index (null: made on first use); a saved one is read when first asked for. */
+  readonly figureBook: FigureBook | null;
   /** Where the index came from. */
   source: 'cache' | 'built';
   /** The cache file read or written (null when caching is off or saving failed). */
@@ -109,7 +119,7 @@ const codeHashes = new Map<string, string>();
 function codeFingerprint(what: 'index' | 'corpus'): string {
   const known = codeHashes.get(what);
   if (known) return known;
-  const hash = createHash('sha256').update(`${what} layout ${SAVED_LAYOUT} snapshot ${SNAPSHOT_FORMAT}\n`);
+  const hash = createHash('sha256').update(what === 'index' ? `index layout ${SAVED_LAYOUT} snapshot ${SNAPSHOT_FORMAT}\n` : `corpus layout ${CORPUS_LAYOUT}\n`);
   // Named relative to src/: the same names from a compiled build as from tsx.
   for (const f of sourceFiles(what === 'index' ? DERIVING_CODE : PARSING_CODE)) hash.update(path.relative(SOURCE_ROOT, f)).update(readFileSync(f));
   hash.update(
@@ -163,7 +173,7 @@ export function corpusCacheFile(cacheDir: string, files: CorpusFile[]): string {
 function readSaved(file: string): SavedEngine | null {
   try {
     const saved = JSON.parse(readFileSync(file, 'utf8')) as SavedEngine;
-    return saved?.format === SNAPSHOT_FORMAT && isUsableSnapshot(saved.index) && Array.isArray(saved.figures) && Array.isArray(saved.disagreements) ? saved : null;
+    return saved?.format === SNAPSHOT_FORMAT && isUsableSnapshot(saved.index) && typeof saved.figures === 'string' ? saved : null;
   } catch {
     // Missing, truncated or unreadable: build instead.
     return null;
@@ -212,8 +222,22 @@ export function loadOrBuildIndex(corpus: Corpus, cacheDir: string | null): Index
     try {
       const index = new PassageIndex(corpus, saved.index);
       if (index.restored) {
-        const figureBook: FigureBook = { records: saved.figures, rows: corpus.documents.flatMap((d) => d.tables), disagreements: saved.disagreements };
-        return { index, figures: saved.figures, figureBook, source: 'cache', file, ms: performance.now() - start };
+        let book: FigureBook | undefined;
+        const json = saved.figures;
+        // A damaged figures part costs the extraction (on first use), not the answers.
+        const figureBook = () => (book ??= savedFigureBook(corpus, json) ?? buildFigureBook(corpus));
+        return {
+          index,
+          get figures() {
+            return figureBook().records;
+          },
+          get figureBook() {
+            return figureBook();
+          },
+          source: 'cache',
+          file,
+          ms: performance.now() - start,
+        };
       }
     } catch {
       // MiniSearch refused the saved index: build a new one below.
@@ -224,7 +248,8 @@ export function loadOrBuildIndex(corpus: Corpus, cacheDir: string | null): Index
   const figures = extractCorpusFigures(corpus);
   const figureBook = buildFigureBook(corpus, figures);
   try {
-    const content: SavedEngine = { format: SNAPSHOT_FORMAT, index: index.toSnapshot(), figures, disagreements: figureBook.disagreements };
+    const saved: SavedFigures = { records: figures, disagreements: figureBook.disagreements };
+    const content: SavedEngine = { format: SNAPSHOT_FORMAT, index: index.toSnapshot(), figures: JSON.stringify(saved) };
     writeAtomically(file, JSON.stringify(content));
     prune(cacheDir, INDEX_FILE);
     return { index, figures, figureBook, source: 'built', file, ms: performance.now() - start };
@@ -234,9 +259,20 @@ export function loadOrBuildIndex(corpus: Corpus, cacheDir: string | null): Index
   }
 }
 
+/** The figure book saved with the index, or null when its part of the file is damaged. */
+function savedFigureBook(corpus: Corpus, json: string): FigureBook | null {
+  try {
+    const saved = JSON.parse(json) as SavedFigures;
+    if (!Array.isArray(saved?.records) || !Array.isArray(saved.disagreements)) return null;
+    return { records: saved.records, rows: corpus.documents.flatMap((d) => d.tables), disagreements: saved.disagreements };
+  } catch {
+    return null;
+  }
+}
+
 /** The corpus file's content (Node's serialiser, which keeps Maps and shared objects as they are). */
 interface SavedCorpus {
-  layout: typeof SAVED_LAYOUT;
+  layout: typeof CORPUS_LAYOUT;
   corpus: Corpus;
   /** `corpusFingerprint` of it, so the index's key needs no second pass over the text. */
   fingerprint: string;
@@ -267,7 +303,7 @@ function readSavedCorpus(file: string, files: CorpusFile[]): SavedCorpus | null 
     return null;
   }
   const documents = saved?.corpus?.documents;
-  if (saved?.layout !== SAVED_LAYOUT || typeof saved.fingerprint !== 'string' || !Array.isArray(documents) || documents.length !== files.length) return null;
+  if (saved?.layout !== CORPUS_LAYOUT || typeof saved.fingerprint !== 'string' || !Array.isArray(documents) || documents.length !== files.length) return null;
   if (!(saved.corpus.paragraphsById instanceof Map) || !(saved.corpus.referencesById instanceof Map)) return null;
   const same = documents.every((d, i) => Array.isArray(d?.paragraphs) && JSON.stringify(d.meta) === JSON.stringify(files[i]!.meta));
   const paragraphs = documents.reduce((n, d) => n + d.paragraphs.length, 0);
@@ -292,7 +328,7 @@ export async function loadOrParseCorpus(dir: string | undefined, cacheDir: strin
   }
   const corpus = parseCorpusFiles(files);
   try {
-    const content: SavedCorpus = { layout: SAVED_LAYOUT, corpus, fingerprint: corpusFingerprint(corpus) };
+    const content: SavedCorpus = { layout: CORPUS_LAYOUT, corpus, fingerprint: corpusFingerprint(corpus) };
     writeAtomically(file, v8.serialize(content));
     prune(cacheDir, CORPUS_FILE);
     return { corpus, source: 'parsed', file, ms: performance.now() - start };

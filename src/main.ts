@@ -99,6 +99,8 @@ async function main(): Promise<number> {
     return what.index
       .warmUp({ signal })
       .then((paragraphs) => logger.debug({ paragraphs, ms: Math.round(performance.now() - warmStart) }, 'index warmed up'))
+      // The saved figure book, read on first use (engineCache.ts): read now, not by the first numeric question.
+      .then(() => signal.aborted || what.figures)
       // Then the conversation's names gazetteer, in turns too (see warmNames).
       .then(() => warmNames(what, { signal }));
   };

@@ -1,5 +1,5 @@
 import { getHeapStatistics } from 'node:v8';
-import MiniSearch, { type AsPlainObject, type Options, type Query } from 'minisearch';
+import MiniSearch, { type Options, type Query } from 'minisearch';
 import type { Corpus, DocumentMeta, Paragraph } from '../corpus/types.js';
 import { analyze, Expander, EXPANSION_BOOST, indexTokens, mineAcronyms, normalizeTerm } from './analyzer.js';
 import { SemanticSpace, sharedWordVectors } from './semantic.js';
@@ -10,6 +10,7 @@ import { analyzePassage, overviewFit, passageAnalysis, rankCandidates, type Quer
 import { TermIds, WINDOW_SENTENCES, windowCount, WindowQuery, type WindowStatistics } from './windows.js';
 import { ExactSearch, type ExactHit } from './postings.js';
 import { withDescribedPlaces } from './geography.js';
+import { packSearch, restoreSearch, type PackedSearch } from './packedIndex.js';
 
 /**
  * The passage index: MiniSearch (BM25+) over paragraphs for recall, then a re-ranker
@@ -205,8 +206,8 @@ export interface SearchResult {
  */
 export interface IndexSnapshot {
   format: typeof SNAPSHOT_FORMAT;
-  /** The paragraph MiniSearch (`toJSON`). */
-  search: AsPlainObject;
+  /** The paragraph MiniSearch (`toJSON`, its postings packed: see packedIndex.ts). */
+  search: PackedSearch;
   /** Acronyms mined from the corpus (see `mineAcronyms`). */
   acronyms: Record<string, string[]>;
   documentFrequency: Array<[string, number]>;
@@ -216,7 +217,7 @@ export interface IndexSnapshot {
   windowLengths: { averageLength: number; averageSectionLength: number };
 }
 /** Bumped when the snapshot's shape changes (analysis changes are caught by the cache key). */
-export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_FORMAT = 2;
 
 /**
  * A snapshot this index can be restored from: the current format, whole (a damaged file
@@ -288,7 +289,7 @@ export class PassageIndex {
     );
     this.restored = isUsableSnapshot(snapshot, this.paragraphs.length);
     if (snapshot && this.restored) {
-      this.search = MiniSearch.loadJS(snapshot.search, miniSearchOptions());
+      this.search = restoreSearch(snapshot.search, miniSearchOptions());
       this.acronyms = snapshot.acronyms;
       this.documentFrequency = new Map(snapshot.documentFrequency);
       this.sentenceFrequency = new Map(snapshot.sentenceFrequency);
@@ -316,7 +317,7 @@ export class PassageIndex {
     const { sectionBoost: _, ...windowLengths } = this.windowStatistics;
     return {
       format: SNAPSHOT_FORMAT,
-      search: this.search.toJSON(),
+      search: packSearch(this.search.toJSON()),
       acronyms: this.acronyms,
       documentFrequency: [...this.documentFrequency],
       sentenceFrequency: [...this.sentenceFrequency],

@@ -92,6 +92,13 @@ describe('the saved index', () => {
       expect(result.index.query('Why are Mongolia–Kazakhstan relations weak?').passages.length).toBeGreaterThan(0);
     }
     expect(loadOrBuildIndex(corpus, cacheDir).source).toBe('cache');
+    // The figures damaged alone: the index is used, the figures extracted again.
+    const whole = JSON.parse(readFileSync(file, 'utf8'));
+    writeFileSync(file, JSON.stringify({ ...whole, figures: '{"records":' }));
+    const figuresLost = loadOrBuildIndex(corpus, cacheDir);
+    expect(figuresLost.source).toBe('cache');
+    expect(figuresLost.figureBook).toEqual(buildFigureBook(corpus));
+    writeFileSync(file, JSON.stringify(whole));
     // Right shape, wrong insides: MiniSearch refuses it, and the index is rebuilt.
     const good = JSON.parse(readFileSync(file, 'utf8'));
     writeFileSync(file, JSON.stringify({ ...good, index: { ...good.index, search: { serializationVersion: 99 } } }));
