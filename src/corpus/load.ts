@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
 import { CorpusError, DEFAULT_CORPUS_DIR, readManifest, type ManifestEntry } from './manifest.js';
 import { parseDocument } from './parseDocument.js';
@@ -9,8 +10,18 @@ const UTF8 = new TextDecoder('utf-8', { fatal: true });
 export interface CorpusFile extends ManifestEntry {
   /** The text file's bytes: what a saved parse is keyed on. */
   bytes: Buffer;
-  /** The same, decoded (strict UTF-8, not empty). */
-  raw: string;
+  /** The same, decoded (strict UTF-8, not empty): decoded when first read, as a start-up that loads a saved parse never does. */
+  readonly raw: string;
+}
+
+/** Whether the bytes hold anything but white space (as `String.prototype.trim` sees it) — without decoding them unless they must be. */
+function hasText(bytes: Buffer, decoded: () => string): boolean {
+  for (const b of bytes) {
+    // ASCII other than white space: text. Non-ASCII may be Unicode white space (a no-break space): decoded and trimmed.
+    if (b > 0x20 && b < 0x7f) return true;
+    if (b >= 0x80) return decoded().trim().length > 0;
+  }
+  return false;
 }
 
 /**
@@ -30,15 +41,20 @@ export async function readCorpusFiles(dir: string = DEFAULT_CORPUS_DIR): Promise
       throw new CorpusError(textPath, `cannot read the text named by ${meta.id}.json (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
     }
     if (bytes.includes(0)) throw new CorpusError(textPath, 'is binary, not a plain-text extraction');
-    let raw: string;
-    try {
-      // fatal: readFile's 'utf8' would quietly turn a Latin-1 export or binary junk into U+FFFD
-      raw = UTF8.decode(bytes);
-    } catch {
-      throw new CorpusError(textPath, 'is not UTF-8 text (binary, or another encoding): save the extraction as UTF-8');
-    }
-    if (raw.trim().length === 0) throw new CorpusError(textPath, 'is empty');
-    files.push({ ...entry, bytes, raw });
+    // Strict: readFile's 'utf8' would quietly turn a Latin-1 export or binary junk into U+FFFD.
+    // Checked without decoding (116 MB at ×1000 the corpus: 0.45 s of a start-up that then
+    // loads the saved parse and drops the text).
+    if (!isUtf8(bytes)) throw new CorpusError(textPath, 'is not UTF-8 text (binary, or another encoding): save the extraction as UTF-8');
+    let raw: string | undefined;
+    const decoded = () => (raw ??= UTF8.decode(bytes));
+    if (!hasText(bytes, decoded)) throw new CorpusError(textPath, 'is empty');
+    files.push({
+      ...entry,
+      bytes,
+      get raw() {
+        return decoded();
+      },
+    });
   }
   return files;
 }

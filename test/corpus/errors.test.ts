@@ -39,6 +39,17 @@ describe('a bad corpus stops start-up with a message naming the file', () => {
     await expect(loadCorpus(dir)).rejects.toThrow(/doc\.txt: is empty/);
   });
 
+  it('a text of Unicode white space alone (no-break spaces) is empty too', async () => {
+    const dir = await corpusDir({ 'doc.json': meta(), 'doc.txt': '\u00a0 \n\u2003\ufeff' });
+    await expect(loadCorpus(dir)).rejects.toThrow(/doc\.txt: is empty/);
+  });
+
+  it('a text in another encoding than UTF-8 (Latin-1)', async () => {
+    const dir = await corpusDir({ 'doc.json': meta() });
+    await writeFile(path.join(dir, 'doc.txt'), Buffer.from('Ulaanbaatar caf\xe9 and more text\n', 'latin1'));
+    await expect(loadCorpus(dir)).rejects.toThrow(/doc\.txt: is not UTF-8 text/);
+  });
+
   it('a text with no paragraphs (only a title)', async () => {
     const dir = await corpusDir({ 'doc.json': meta(), 'doc.txt': 'A Title\n' });
     await expect(loadCorpus(dir)).rejects.toThrow(/doc\.txt: no paragraphs/);
