@@ -11,6 +11,7 @@ import { TermIds, WINDOW_SENTENCES, windowCount, WindowQuery, type WindowStatist
 import { ExactSearch, type ExactHit } from './postings.js';
 import { withDescribedPlaces } from './geography.js';
 import { packSearch, restoreSearch, type PackedSearch } from './packedIndex.js';
+import { AnalysisPacker, isPackedAnalyses, packAnalyses, useSavedAnalyses, type PackedAnalyses } from './savedAnalyses.js';
 
 /**
  * The passage index: MiniSearch (BM25+) over paragraphs for recall, then a re-ranker
@@ -131,7 +132,7 @@ function miniSearchOptions(): Options<IndexedUnit> {
 }
 
 /** Paragraph and sentence frequencies, surface forms, average window and section lengths. */
-function countTerms(paragraphs: readonly Paragraph[], sources: ReadonlyMap<string, string>) {
+function countTerms(paragraphs: readonly Paragraph[], sources: ReadonlyMap<string, string>, packer: AnalysisPacker) {
   const documentFrequency = new Map<string, number>();
   const sentenceFrequency = new Map<string, number>();
   let sentenceCount = 0;
@@ -153,6 +154,7 @@ function countTerms(paragraphs: readonly Paragraph[], sources: ReadonlyMap<strin
     // The re-ranker's analysis of the paragraph, not kept: a loaded index analyses paragraphs
     // as they become candidates, and a built one should not hold more memory than it.
     const passage = passageAnalysis(p);
+    packer.add(passage);
     sectionTerms += passage.sectionTerms.size;
     const lengths = passage.sentences.map((s) => {
       sentenceCount++;
@@ -215,6 +217,8 @@ export interface IndexSnapshot {
   sentenceCount: number;
   surfaceForm: Array<[string, string]>;
   windowLengths: { averageLength: number; averageSectionLength: number };
+  /** Every paragraph's analysis for the re-ranker (savedAnalyses.ts). */
+  analyses: PackedAnalyses;
 }
 /** Bumped when the snapshot's shape changes (analysis changes are caught by the cache key). */
 export const SNAPSHOT_FORMAT = 2;
@@ -233,7 +237,8 @@ export function isUsableSnapshot(x: IndexSnapshot | null | undefined, paragraphC
     [x.documentFrequency, x.sentenceFrequency, x.surfaceForm].every(Array.isArray) &&
     Number.isFinite(x.sentenceCount) &&
     Number.isFinite(x.windowLengths?.averageLength) &&
-    Number.isFinite(x.windowLengths?.averageSectionLength)
+    Number.isFinite(x.windowLengths?.averageSectionLength) &&
+    isPackedAnalyses(x.analyses)
   );
 }
 
@@ -259,6 +264,8 @@ export class PassageIndex {
   private readonly correctionCache = new Map<string, string[]>();
   /** True when restored from a snapshot, false when built from the corpus. */
   readonly restored: boolean;
+  /** Every paragraph's analysis, packed, for the snapshot (savedAnalyses.ts); null when restored. */
+  private readonly packedAnalyses: PackedAnalyses | null;
   /** Word vectors given, or undefined for the process's shared ones (see semantic.ts). */
   private readonly vectorSource: WordVectors | null | undefined;
   private semanticSpace: SemanticSpace | null | undefined;
@@ -296,13 +303,18 @@ export class PassageIndex {
       this.sentenceCount = snapshot.sentenceCount;
       this.surfaceForm = new Map(snapshot.surfaceForm);
       this.windowStatistics = { ...snapshot.windowLengths, sectionBoost: FIELD_BOOST.section };
+      useSavedAnalyses(snapshot.analyses, this.paragraphs);
+      // Not kept (70 MB of base64 at ×1000): a restored index's snapshot packs them again.
+      this.packedAnalyses = null;
     } else {
       this.acronyms = mineAcronyms(this.paragraphs.map((p) => p.text));
       this.search = new MiniSearch<IndexedUnit>(miniSearchOptions());
       this.search.addAll(
         this.paragraphs.map((p) => ({ id: p.id, text: p.text, section: p.section ?? '', source: sources.get(p.documentId)! })),
       );
-      const counts = countTerms(this.paragraphs, sources);
+      const packer = new AnalysisPacker();
+      const counts = countTerms(this.paragraphs, sources, packer);
+      this.packedAnalyses = packer.finish();
       this.documentFrequency = counts.documentFrequency;
       this.sentenceFrequency = counts.sentenceFrequency;
       this.sentenceCount = counts.sentenceCount;
@@ -324,6 +336,7 @@ export class PassageIndex {
       sentenceCount: this.sentenceCount,
       surfaceForm: [...this.surfaceForm],
       windowLengths,
+      analyses: this.packedAnalyses ?? packAnalyses(this.paragraphs),
     };
   }
 

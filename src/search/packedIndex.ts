@@ -1,4 +1,5 @@
 import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
+import { Reader, Writer } from './varint.js';
 
 /**
  * MiniSearch's saved index with its postings packed, for a start-up that does not rebuild
@@ -27,31 +28,6 @@ export interface PackedSearch extends Omit<AsPlainObject, 'index'> {
 export function isPackedSearch(x: unknown): x is PackedSearch {
   const p = (x as Partial<PackedSearch> | null)?.packedIndex;
   return typeof p === 'object' && p !== null && Array.isArray(p.terms) && typeof p.postings === 'string';
-}
-
-/** An unsigned integer, 7 bits a byte, low bits first. */
-class Writer {
-  bytes = new Uint8Array(1 << 16);
-  length = 0;
-  private room(n: number): void {
-    if (this.length + n <= this.bytes.length) return;
-    const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.length + n));
-    grown.set(this.bytes.subarray(0, this.length));
-    this.bytes = grown;
-  }
-  uint(n: number): void {
-    this.room(5);
-    while (n >= 0x80) {
-      this.bytes[this.length++] = (n & 0x7f) | 0x80;
-      n >>>= 7;
-    }
-    this.bytes[this.length++] = n;
-  }
-  append(other: Writer): void {
-    this.room(other.length);
-    this.bytes.set(other.bytes.subarray(0, other.length), this.length);
-    this.length += other.length;
-  }
 }
 
 /**
@@ -91,25 +67,6 @@ export function packSearch(plain: AsPlainObject): PackedSearch {
     out.append(term);
   }
   return { ...rest, packedIndex: { terms, postings: Buffer.from(out.bytes.buffer, 0, out.length).toString('base64') } };
-}
-
-/** A reading position in the packed bytes. */
-class Reader {
-  constructor(
-    readonly bytes: Uint8Array,
-    public at: number,
-  ) {}
-  uint(): number {
-    let n = 0;
-    let shift = 0;
-    let b: number;
-    do {
-      b = this.bytes[this.at++]!;
-      n += (b & 0x7f) * 2 ** shift;
-      shift += 7;
-    } while (b & 0x80);
-    return n;
-  }
 }
 
 /** One field's documents and frequencies, read from its bytes. */

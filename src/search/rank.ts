@@ -3,6 +3,7 @@ import { analyze } from './analyzer.js';
 import type { AnalyzedQuestion, QuestionType } from './question.js';
 import { isPreamble } from './preamble.js';
 import { splitSentences, type SentenceSpan } from './sentences.js';
+import { savedAnalysis } from './savedAnalyses.js';
 import { TermIds, withRoomFor, type PassageIds } from './windows.js';
 
 /**
@@ -425,7 +426,8 @@ export function passageAnalysis(paragraph: Paragraph): AnalyzedPassage {
  */
 export function analyzePassage(paragraph: Paragraph): AnalyzedPassage {
   let a = analyses.get(paragraph);
-  if (!a) analyses.set(paragraph, (a = passageAnalysis(paragraph)));
+  // Saved with the index when it was restored (savedAnalyses.ts): read, not made again.
+  if (!a) analyses.set(paragraph, (a = savedAnalysis(paragraph) ?? passageAnalysis(paragraph)));
   return a;
 }
 
