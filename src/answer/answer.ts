@@ -140,7 +140,10 @@ export function answerQuestion(engine: Engine, query: string, options: AnswerOpt
     status: 'answered',
     message: null,
     passages: relevant.slice(offset, offset + limit).map((p) => toPassage(engine, p)),
-    suggestions: result.suggestions,
+    // Found when first read (see PassageIndex.query): an answer with passages shows none.
+    get suggestions() {
+      return result.suggestions;
+    },
     lead,
     figures,
   };
