@@ -60,6 +60,8 @@ export interface AnswerOptions {
   /** Skip this many passages (the "More" button). */
   offset?: number;
   documentId?: string;
+  /** Lead with the figures a numeric question asks for (default true); "why?" after a figure asks for the reason, not the figure again. */
+  figures?: boolean;
 }
 
 /**
@@ -120,7 +122,7 @@ export function answerQuestion(engine: Engine, query: string, options: AnswerOpt
     return answered(query, [...first, ...rest].slice(offset, offset + limit), offset === 0 ? aboutDocument.lines : []);
   }
   // Figures lead only the first page of an answer (not the More pages).
-  const numeric = offset === 0 ? figuresFor(engine, query) : null;
+  const numeric = offset === 0 && options.figures !== false ? figuresFor(engine, query) : null;
   const lead = numeric?.lines ?? [];
   const figures = numeric?.figures ?? [];
   if (relevant.length === 0 && lead.length === 0) {

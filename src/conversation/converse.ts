@@ -34,7 +34,8 @@ export interface TurnOptions {
 function answerResolved(engine: Engine, r: Resolution, limit: number): Answer {
   const exclude = new Set(r.exclude ?? []);
   const ask = (documentId: string | null) => {
-    const answer = answerQuestion(engine, r.resolved, { limit: limit + exclude.size, offset: r.offset, ...(documentId ? { documentId } : {}) });
+    // ("why is it so lopsided?" after a figure asks for the reason: the figure is not led with again.)
+    const answer = answerQuestion(engine, r.resolved, { limit: limit + exclude.size, offset: r.offset, figures: r.kind !== 'support', ...(documentId ? { documentId } : {}) });
     if (exclude.size === 0) return answer;
     const kept = answer.passages.filter((p) => !exclude.has(p.paragraphId));
     return { ...answer, passages: (kept.length ? kept : answer.passages).slice(0, limit) };

@@ -21,7 +21,7 @@ import type { ReloadOutcome } from '../reload.js';
 import type { GuildSettings } from '../settings/guildSettings.js';
 import { Cooldowns } from '../settings/cooldowns.js';
 import { DocumentScopes } from '../settings/documentScope.js';
-import { answerReply, errorReply, PASSAGES_PER_ANSWER, quoteReply, reasonReply, voteReply } from '../reply/build.js';
+import { answerReply, errorReply, PASSAGES_PER_ANSWER, quoteReply, reasonReply, UNDERSTOOD_AS, voteReply } from '../reply/build.js';
 import { VOTE_REASONS, type AskedVia, type VoteReason } from '../store/types.js';
 import { Cooldown } from './cooldown.js';
 import { WorkQueue } from './workQueue.js';
@@ -154,8 +154,11 @@ function pageOf(message: Pick<ButtonInteraction['message'], 'embeds'>, fromId: s
   const embed = message.embeds[0];
   const footer = embed?.footer?.text ?? '';
   const carried = footer.includes(QUESTION_MARK) ? footer.slice(footer.indexOf(QUESTION_MARK) + QUESTION_MARK.length) : null;
-  const question = sanitiseUserText(fromId ?? carried ?? (embed?.title ? unescapeMarkdown(embed.title) : '')).trim();
-  const first = /^Passages? (\d+)/.exec(footer);
+  // (A long question as understood in context is carried once, as the footer's "Understood as".)
+  const understood = footer.split('\n').find((l) => l.startsWith(UNDERSTOOD_AS))?.slice(UNDERSTOOD_AS.length) ?? null;
+  const question = sanitiseUserText(fromId ?? carried ?? understood ?? (embed?.title ? unescapeMarkdown(embed.title) : '')).trim();
+  // (Below an "Understood as" line, when the question was read in context.)
+  const first = /^Passages? (\d+)/m.exec(footer);
   if (!question || !first) return null;
   return { question, offset: Math.max(0, Number(first[1]) - 1) };
 }

@@ -1,6 +1,7 @@
 import type { Message } from 'discord.js';
 import { emptyConversation, withTurn, type ConversationState } from '../conversation/state.js';
 import { QUESTION_MARK } from './render.js';
+import { UNDERSTOOD_AS } from '../reply/build.js';
 
 /**
  * A conversation read back from one of Steppe's own answers, for a reply to an answer
@@ -9,7 +10,7 @@ import { QUESTION_MARK } from './render.js';
  * as understood (footer), the paragraph ids (citations) and the best sentences (bold).
  */
 
-const UNDERSTOOD = /^Understood as: (.+)$/m;
+const UNDERSTOOD = new RegExp(`^${UNDERSTOOD_AS}(.+)$`, 'm');
 const PARAGRAPH_ID = /¶ ([\w.-]+\/\d+)/g;
 const BOLD = /\*\*((?:\\.|[^*\\])+)\*\*/g;
 

@@ -1,6 +1,6 @@
 import type { APIActionRowComponent, APIComponentInMessageActionRow, APIEmbed } from 'discord.js';
 import { ButtonStyle, ComponentType } from './djs.js';
-import { VOTE_REASON_LABELS } from '../reply/build.js';
+import { UNDERSTOOD_AS, VOTE_REASON_LABELS } from '../reply/build.js';
 import type { Reply, ReplyAction, ReplyQuote } from '../reply/types.js';
 import { MAX_VOTE_COMMENT_LENGTH, VOTE_REASONS } from '../store/types.js';
 import { customId } from './customIds.js';
@@ -208,8 +208,11 @@ export function renderMessage(reply: Reply, options: RenderOptions = {}): Discor
   // pages the question that was asked (the title is cut at 256 characters).
   const more = reply.actions?.find((a) => a.kind === 'more');
   const paged = reply.question ?? reply.title;
-  if (more?.kind === 'more' && paged && customId.more(more.offset, paged) === customId.more(more.offset)) {
-    const embed = message.embeds[0]!;
+  const embed0 = message.embeds[0]!;
+  // (A footer that reads "Understood as: <the question>" carries it already: not twice.)
+  const understood = paged ? (embed0.footer?.text ?? '').split('\n').includes(`${UNDERSTOOD_AS}${wellFormed(paged)}`) : false;
+  if (more?.kind === 'more' && paged && !understood && customId.more(more.offset, paged) === customId.more(more.offset)) {
+    const embed = embed0;
     const footer = `${embed.footer?.text ?? ''}${QUESTION_MARK}${wellFormed(paged)}`;
     if (footer.length <= LIMITS.footer && embedLength(embed) - (embed.footer?.text.length ?? 0) + footer.length <= LIMITS.embedTotal) {
       embed.footer = { text: footer };

@@ -13,6 +13,8 @@ import type { Reply, ReplyAction } from './types.js';
  */
 
 export const PASSAGES_PER_ANSWER = 3;
+/** How a reply's footer opens on the question as understood in context, when it differs from the one asked. */
+export const UNDERSTOOD_AS = 'Understood as: ';
 
 export function errorReply(message: string): Reply {
   return { tone: 'error', lead: message };
@@ -65,7 +67,7 @@ export function turnReply(
   const understood = turn.resolved.replace(/\s+/g, ' ').trim();
   reply.title = asked || understood;
   reply.question = understood;
-  if (understood.toLowerCase() !== asked.toLowerCase()) reply.footer = `Understood as: ${understood}\n${reply.footer ?? 'Steppe'}`;
+  if (understood.toLowerCase() !== asked.toLowerCase()) reply.footer = `${UNDERSTOOD_AS}${understood}\n${reply.footer ?? 'Steppe'}`;
   return reply;
 }
 

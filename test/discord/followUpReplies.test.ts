@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buttonClick, startFakeDiscord, type FakeDiscord, type FakeMessage } from '../fake-discord/fakeDiscord.js';
+import { startBotOn, type BotOnFake } from './harness.js';
+
+/**
+ * How a follow-up's answer reads in Discord: "why?" after a figure quotes the reason, not the
+ * figure again; the question as understood in context is in the footer once, and More pages it.
+ */
+
+type Embed = { title?: string; description?: string; footer?: { text: string } };
+type Button = { label?: string; custom_id?: string };
+const embedOf = (m: FakeMessage): Embed => ((m.embeds as Embed[] | undefined) ?? [])[0] ?? {};
+
+let fake: FakeDiscord;
+let bot: BotOnFake;
+beforeAll(async () => {
+  fake = await startFakeDiscord();
+  bot = await startBotOn(fake);
+});
+afterAll(async () => {
+  await bot?.stop();
+  await fake?.close();
+});
+
+function replyTo(said: FakeMessage): Promise<FakeMessage> {
+  return fake.waitForBotMessage((m) => (m.message_reference as { message_id?: string } | undefined)?.message_id === said.id, { timeoutMs: 15_000 });
+}
+
+describe('a follow-up’s answer in Discord', () => {
+  it('“why is it so lopsided?” after a trade figure quotes the reason first, carries the question once, and More pages it', async () => {
+    const first = await fake.say({ content: 'how much did kazakhstan export to mongolia in 2019?', mentionBot: true });
+    const figure = await replyTo(first);
+    expect(embedOf(figure).description).toMatch(/^Kazakhstan's exports to Mongolia[^\n]*\*\*\$58\.1 M\*\*/);
+    const why = await fake.say({ content: 'why is it so lopsided?', replyTo: figure.id });
+    const answer = await replyTo(why);
+    const embed = embedOf(answer);
+    // No figure line above the quotes: the passage that explains comes first.
+    expect(embed.description).toMatch(/^> /);
+    const footer = embed.footer?.text ?? '';
+    expect(footer).toMatch(/^Understood as: why is it so lopsided: how much did kazakhstan export to mongolia in 2019\?/);
+    expect(footer).not.toContain(' · Question: ');
+    const more = ((answer.components as Array<{ components: Button[] }> | undefined) ?? []).flatMap((r) => r.components).find((b) => b.label === 'More');
+    expect(more?.custom_id).toBeDefined();
+    const next = await fake.interact(buttonClick(more!.custom_id!, { embeds: answer.embeds, components: answer.components }), { waitFor: 'final' });
+    const nextEmbed = (next.callback!.data as { embeds: Embed[] }).embeds[0]!;
+    expect(nextEmbed.footer?.text).toMatch(/Passages 4–/);
+    expect(nextEmbed.title).toMatch(/lopsided/);
+  });
+
+  it('More on any answer read in context pages it (its footer opens with “Understood as”, the page count below)', async () => {
+    const first = await fake.say({ content: 'does mongolia have an embassy in kazakhstan?', mentionBot: true });
+    const answer = await replyTo(first);
+    const follow = await fake.say({ content: 'and kyrgyzstan?', replyTo: answer.id });
+    const second = await replyTo(follow);
+    expect(embedOf(second).footer?.text).toMatch(/^Understood as: does mongolia have an embassy in Kyrgyzstan\?\nPassages 1–3/);
+    const more = ((second.components as Array<{ components: Button[] }> | undefined) ?? []).flatMap((r) => r.components).find((b) => b.label === 'More');
+    const next = await fake.interact(buttonClick(more!.custom_id!, { embeds: second.embeds, components: second.components }), { waitFor: 'final' });
+    expect((next.callback!.data as { embeds: Embed[] }).embeds[0]!.footer?.text).toMatch(/Passages 4–/);
+  });
+});
