@@ -449,6 +449,12 @@ describe.skipIf(!dir)('PDFs from ../shared/material/pdf', () => {
     const titles = doc('acl-2020-cohan-specter').sections.map((s) => s.title);
     expect(titles).toEqual(expect.arrayContaining(['1 Introduction', '2 Model', '2.1 Overview', '8 Conclusions and Future Work']));
     expect(doc('acl-2020-cohan-specter').sections.find((s) => s.title === '2.1 Overview')!.level).toBe(2);
+    // A heading in capitals and the one in ordinary case under it are two, not one title on two
+    // lines; a title on two lines in capitals stays one.
+    const ace = doc('clinsci-2014-douglas').sections.map((s) => s.title);
+    expect(ace).toEqual(expect.arrayContaining(['MATERIALS AND METHODS', 'Modelling methodology and synthesis']));
+    expect(ace.filter((t) => /METHODS \p{Lu}\p{Ll}/u.test(t))).toEqual([]);
+    expect(doc('us-federal-register').sections.map((s) => s.title)).toContain('PART 39—AIRWORTHINESS DIRECTIVES');
   });
 
   it('parses the References into bibliography entries', () => {

@@ -282,7 +282,11 @@ export function buildBlocks(pages: Line[][], heights: number[], bodySize: number
           l.text.length < 160 &&
           (inOutline || (larger && l.text.length < 120) || (wholeBold && (isNumberedHeading || l.text.split(' ').length <= 10))));
       if (heading) {
-        if (pendingHeading && pendingHeading.page === p && Math.abs(pendingHeading.size - l.size) < 0.3 && !HEADING_NUMBER.test(l.text) && !(inOutline && outline.has(pendingHeading.text.toLowerCase()))) {
+        // (A title set on two lines keeps its case: "MATERIALS AND METHODS" over "Modelling
+        // methodology and synthesis" is a section and its first sub-section.)
+        const capitals = (t: string) => t === t.toUpperCase() && /\p{Lu}{3}/u.test(t);
+        const sameCase = !pendingHeading || !capitals(pendingHeading.text) || !/\p{Ll}/u.test(l.text);
+        if (pendingHeading && pendingHeading.page === p && Math.abs(pendingHeading.size - l.size) < 0.3 && !HEADING_NUMBER.test(l.text) && sameCase && !(inOutline && outline.has(pendingHeading.text.toLowerCase()))) {
           pendingHeading.text += ` ${l.text}`; // a heading set on two lines
         } else {
           closeParagraph();
