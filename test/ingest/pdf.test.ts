@@ -493,11 +493,15 @@ describe.skipIf(!dir)('PDFs from ../shared/material/pdf', () => {
   // (p36–p44: paraphrase, long, typo, short on seven of the papers), written before any was
   // asked, three of them (p37, p40, p43) kept aside and scored once: 0/6 and 3/3 at rank 1, so
   // 22/44, 31/44 in the top 3; the paraphrases are the misses (lay words for the papers' terms).
+  // Sixteen more (p45–p60, on all eleven papers, in the four styles: counts, staffing,
+  // funding, tools, the FAA's required software), written before the import was worked on and kept
+  // aside, scored once at its end: 9/16 at rank 1, 11/16 in the top 3, the same as on the import
+  // before that work (the misses have their gold paragraph whole: ranking); so 31/60, 42/60.
   it('questions on the PDFs find their passage among the eleven papers', () => {
     const s = runEval(createEngineFromCorpus(corpus), parseEvalFile(readFileSync(PDF_QUESTIONS, 'utf8')));
     console.info(`questions on the PDFs: hit@1 ${s.passage.hit1.toFixed(3)}, hit@3 ${s.passage.hit3.toFixed(3)}; misses: ${s.misses.map((m) => m.question.id).join(' ')}`);
-    expect(s.passage.count).toBe(44);
-    expect(s.passage.hit1).toBeGreaterThanOrEqual(22 / 44 - 1e-9);
-    expect(s.passage.hit3).toBeGreaterThanOrEqual(31 / 44 - 1e-9);
+    expect(s.passage.count).toBe(60);
+    expect(s.passage.hit1).toBeGreaterThanOrEqual(31 / 60 - 1e-9);
+    expect(s.passage.hit3).toBeGreaterThanOrEqual(42 / 60 - 1e-9);
   }, 60_000);
 });
