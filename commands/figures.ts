@@ -1,11 +1,10 @@
 import { ApplicationCommandOptionType, ApplicationCommandType } from '../src/discord/djs.js';
-import { tradeFigures, tradePartnerNames } from '../src/answer/tradeFigures.js';
+import { tradePartnerNames } from '../src/answer/tradeFigures.js';
 import { booleanOption, numberOption, stringOption, type Command } from '../src/command.js';
 import { LIMITS } from '../src/discord/limits.js';
 import { errorReply } from '../src/reply/build.js';
 import type { TradeView } from '../src/figures/trade.js';
-import { renderTradeChart } from '../src/figures/chart.js';
-import { chartDisagreements, corpusDocumentLabel, disagreementFooter, seriesTitle } from '../src/figures/chartNotes.js';
+import { tradeChartReply } from '../src/reply/tradeChart.js';
 
 const DIRECTIONS: TradeView[] = ['exports', 'imports', 'both'];
 
@@ -40,30 +39,15 @@ export const figures: Command = {
     if (direction !== undefined && !DIRECTIONS.includes(direction as TradeView)) {
       return { reply: errorReply('direction must be exports, imports or both.'), private: true };
     }
-    const corpus = ctx.engine.corpus;
-    const result = await tradeFigures(corpus, {
+    const result = await tradeChartReply(ctx.engine, {
       partner,
       direction: direction as TradeView | undefined,
       from: numberOption(ctx, 'from'),
       to: numberOption(ctx, 'to'),
-      chart: false,
     });
     if (!result.ok) return { reply: errorReply(result.error), private: true };
-    const series = result.series;
-    // Where the corpus states other values for these flows and years: the chart's caption and the footer say so.
-    const notes = chartDisagreements(series, ctx.engine.figures.disagreements, corpusDocumentLabel(corpus));
-    const png = await renderTradeChart(series, { sourceCaption: result.source, disagreements: notes });
-    const title = seriesTitle(series);
-    const name = `trade-${series.partner.toLowerCase().replace(/[^a-z]+/g, '-')}-${series.from}-${series.to}.png`;
     return {
-      reply: {
-        tone: 'info',
-        title,
-        code: result.table,
-        footer: [result.source, disagreementFooter(notes)].filter((line) => line !== null).join('\n'),
-        image: name,
-        attachments: [{ name, contentType: 'image/png', data: png, description: `Chart: ${title}` }],
-      },
+      reply: result.reply,
       private: booleanOption(ctx, 'private') ?? false,
     };
   },

@@ -7,9 +7,11 @@ import type { Engine } from './engine.js';
 import type { Reply } from './reply/types.js';
 import { ANSI, PLAIN } from './render/text.js';
 import { renderReplyText } from './render/replyText.js';
+import { chartRequested } from './conversation/chartRequest.js';
 import { answerTurn } from './conversation/converse.js';
 import { emptyConversation } from './conversation/state.js';
 import { errorReply, noticeReply, PASSAGES_PER_ANSWER, turnReply } from './reply/build.js';
+import { tradeChartReply } from './reply/tradeChart.js';
 import { VERSION } from './version.js';
 import type { Feedback } from './feedback/feedback.js';
 import { answerRecord, newAnswerId } from './feedback/record.js';
@@ -106,6 +108,13 @@ export async function runConsole(
     } else if (line.trim() && !line.trim().startsWith('/')) {
       try {
         const started = performance.now();
+        // "chart?" after a trade figure: the trade by year, as /figures gives it (the table here).
+        const chart = chartRequested(conversation, line.trim());
+        if (chart) {
+          const charted = await tradeChartReply(engine, chart);
+          output.write(`${renderReplyText(charted.ok ? charted.reply : errorReply(charted.error), style)}\n\n`);
+          continue;
+        }
         const turn = answerTurn(engine, conversation, line.trim(), { limit: PASSAGES_PER_ANSWER + 1, shown: PASSAGES_PER_ANSWER });
         conversation = turn.state;
         const resolved = turn.resolution.kind === 'source' || turn.resolution.kind === 'more' ? line.trim() : turn.resolution.resolved;

@@ -78,7 +78,17 @@ function figuresFor(engine: Engine, query: string): ReturnType<typeof answerFigu
   return out;
 }
 
+/** Paging ("More", "more", "next") past the last passage found. */
+export const NO_MORE_MESSAGE = 'That was everything I found on this question: there are no more passages.';
+
 export function answerQuestion(engine: Engine, query: string, options: AnswerOptions = {}): Answer {
+  const answer = answerPage(engine, query, options);
+  // A page past the end says so, rather than showing an empty answer.
+  if ((options.offset ?? 0) > 0 && answer.status === 'answered' && answer.passages.length === 0 && answer.lead.length === 0) return messageOnly(query, 'no-match', NO_MORE_MESSAGE);
+  return answer;
+}
+
+function answerPage(engine: Engine, query: string, options: AnswerOptions): Answer {
   // "Who wrote the article?" is all common words, and a question about the documents.
   const problem = checkQuestion(query);
   if (problem && !(problem === 'no-terms' && answerDocumentQuestion(engine.corpus, query, options.documentId))) {

@@ -1,10 +1,12 @@
 import type { Message, MessageCreateOptions } from 'discord.js';
 import { ChannelType, MessageType } from './djs.js';
 import { answerTurn } from '../conversation/converse.js';
+import { chartRequested } from '../conversation/chartRequest.js';
 import { emptyConversation, type ConversationState, type ConversationStore } from '../conversation/state.js';
 import type { Logger } from '../log.js';
 import type { GuildSettings } from '../settings/guildSettings.js';
 import { errorReply, PASSAGES_PER_ANSWER, turnReply } from '../reply/build.js';
+import { tradeChartReply } from '../reply/tradeChart.js';
 import { answerRecord, newAnswerId } from '../feedback/record.js';
 import { channelKind, type InteractionHandler } from './handler.js';
 import { truncate } from '../render/fit.js';
@@ -178,13 +180,35 @@ export class MessageHandler {
     const state = await this.conversationOf(message, addressed);
     // Queued with everyone's answer work (see WorkQueue), like a command.
     const engine = await this.central.engineFor(message.guildId);
+    // "chart?" after a trade figure: that trade by year, drawn as /figures draws it; the
+    // conversation goes on from the figure, as after "thanks".
+    const chart = chartRequested(state, question);
+    if (chart) {
+      const charted = await tradeChartReply(engine, chart);
+      await this.post(message, addressed, answerInThreads, question, renderMessage(charted.ok ? charted.reply : errorReply(charted.error)), state);
+      return charted.ok ? 'ok' : 'no-match';
+    }
     const result = await this.central.work.run(message.author.id, () => answerTurn(engine, state, question, { limit: PASSAGES_PER_ANSWER + 1, shown: PASSAGES_PER_ANSWER }));
     const { resolution, answer } = result;
     const resolved = resolution.kind === 'source' || resolution.kind === 'more' ? question : resolution.resolved;
     const answerId = newAnswerId();
     const reply = turnReply(answer, { asked: question, resolved }, { offset: resolution.offset, answerId });
-    const rendered = renderMessage(reply);
+    await this.post(message, addressed, answerInThreads, question, renderMessage(reply), result.state);
+    if (answer.status !== 'invalid') {
+      this.central.logAnswer(answerRecord(answerId, question, answer, resolved), {
+        guildId: message.guildId,
+        channelKind: channelKind(message.channel, message.inGuild()),
+        askedVia: 'message',
+        command: null,
+        userId: message.author.id,
+        latencyMs: performance.now() - started,
+      });
+    }
+    return answer.status === 'answered' ? 'ok' : answer.status;
+  }
 
+  /** Posts an answer as a reply (or in a thread started for it) and keeps the conversation under each key it may be continued from. */
+  private async post(message: Message, addressed: AddressedMessage, answerInThreads: boolean, question: string, rendered: ReturnType<typeof renderMessage>, next: ConversationState): Promise<void> {
     let home = addressed.home;
     const canThread =
       answerInThreads &&
@@ -192,7 +216,7 @@ export class MessageHandler {
       addressed.via !== 'thread' &&
       (message.channel.type === ChannelType.GuildText || message.channel.type === ChannelType.GuildAnnouncement);
     const save = (key: string) =>
-      this.options.conversations.set(key, result.state).catch((err: unknown) => this.options.logger.warn({ err }, 'conversation state could not be saved'));
+      this.options.conversations.set(key, next).catch((err: unknown) => this.options.logger.warn({ err }, 'conversation state could not be saved'));
     let sent: Message;
     // The state is saved before the answer is posted: the reader's next message may arrive
     // before the post's own response does.
@@ -212,16 +236,5 @@ export class MessageHandler {
       sent = await message.reply(messageReplyPayload(message, rendered));
     }
     await save(`msg:${sent.id}`);
-    if (answer.status !== 'invalid') {
-      this.central.logAnswer(answerRecord(answerId, question, answer, resolved), {
-        guildId: message.guildId,
-        channelKind: channelKind(message.channel, message.inGuild()),
-        askedVia: 'message',
-        command: null,
-        userId: message.author.id,
-        latencyMs: performance.now() - started,
-      });
-    }
-    return answer.status === 'answered' ? 'ok' : answer.status;
   }
 }

@@ -60,6 +60,13 @@ describe('an answer', () => {
     const next = answerQuestion(engine, 'Belt and Road Initiative', { limit: 2, offset: 2 });
     expect(next.passages.map((p) => p.paragraphId)).not.toContain(first.passages[0]!.paragraphId);
   });
+
+  it('a page past the last passage says so instead of being empty', () => {
+    const all = answerQuestion(engine, 'Oralmandar program', { limit: 50 }).passages.length;
+    const past = answerQuestion(engine, 'Oralmandar program', { offset: all, limit: 3 });
+    expect(past.status).toBe('no-match');
+    expect(past.message).toMatch(/no more passages/);
+  });
 });
 
 describe('renderings', () => {

@@ -57,4 +57,19 @@ describe('a follow-up’s answer in Discord', () => {
     const next = await fake.interact(buttonClick(more!.custom_id!, { embeds: second.embeds, components: second.components }), { waitFor: 'final' });
     expect((next.callback!.data as { embeds: Embed[] }).embeds[0]!.footer?.text).toMatch(/Passages 4–/);
   });
+
+  it('“chart?” after a trade figure draws that trade by year, as /figures does, and the conversation goes on from the figure', async () => {
+    const first = await fake.say({ content: 'how much did mongolia export to kyrgyzstan in 2016', mentionBot: true });
+    const figure = await replyTo(first);
+    const ask = await fake.say({ content: 'can you chart that?', replyTo: figure.id });
+    const chart = await replyTo(ask);
+    const embed = embedOf(chart) as Embed & { image?: { url: string } };
+    expect(embed.title).toMatch(/Mongolia.s exports to Kyrgyzstan/);
+    expect(embed.image?.url).toMatch(/^attachment:\/\/trade-kyrgyzstan-\d{4}-\d{4}\.png$/);
+    const files = (chart.attachments as Array<{ filename: string }> | undefined) ?? [];
+    expect(files.map((f) => f.filename)).toEqual([embed.image!.url.replace('attachment://', '')]);
+    // The conversation is the figure's: "and in 2019?" is that flow in 2019.
+    const next = await fake.say({ content: 'and in 2019?', replyTo: chart.id });
+    expect(embedOf(await replyTo(next)).description).toMatch(/Mongolia's exports to Kyrgyzstan in 2019: \*\*\$413 K\*\*/);
+  });
 });
