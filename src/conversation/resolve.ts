@@ -137,6 +137,9 @@ function newTopic(engine: Engine, state: ConversationState, own: string, terms: 
 /** "who is he?", "so who's she anyway?": who the person is. */
 const WHO_IS_PERSON = /^\s*(?:(?:and|so|ok|okay|but),?\s+)?who(?:'s|’s|\s+is|\s+was)\s+(?:he|she)\b(?:\s+(?:anyway|again|exactly|then))?[\s?.!]*$/i;
 
+/** "and on X?", "what about on X?", "and about X?": a new topic for the question before. */
+const TOPIC_SWAP = /^(?:(?:and|so|ok|but)\s+)?(?:(?:what|how)\s+about\s+)?(on|about|regarding|concerning)\s+(\S.*?)[\s?.!]*$/i;
+
 const RELATIONAL = /\b(?:opposite|other|same|similar|different|contrary|first|second|third|last|former|latter|next|previous|else|instead)\b/i;
 /** A turn narrowing what was said to a part of it: "… specifically?", "… in particular?". */
 const NARROWING = /\b(?:specifically|in particular|particularly|exactly|precisely|concretely)[\s?.!]*$/i;
@@ -349,6 +352,14 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
 
   const terms = topicTerms(own);
   const shortTurn = terms.length <= 3;
+  // "and on the Dalai Lama?" after "what are the sources on Kyrgyz debt?", "and about Russia?"
+  // after "what does Miliate say about China?": the question before, of the new topic.
+  const swap = TOPIC_SWAP.exec(own);
+  const swapped = swap ? new RegExp(String.raw`\b${swap[1]}\s+\S.*?(?=[\s?.!]*$)`, 'i').exec(prev.frame) : null;
+  if (swap && swapped) {
+    const frame = `${prev.frame.slice(0, swapped.index)}${swap[1]!.toLowerCase()} ${swap[2]}${prev.frame.slice(swapped.index + swapped[0].length)}`;
+    return { kind: 'ellipsis', resolved: frame, frame, documentId, offset: 0, person: prev.person };
+  }
   // "why Mongolia?": why the answer before holds of the party named — support, not that
   // question of a new place.
   const whyOf = whyOfParty(engine, core);

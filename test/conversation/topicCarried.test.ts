@@ -44,4 +44,12 @@ describe('what a follow-up carries', () => {
     expect(other!.resolution.documentId).toBe('irgengioro-2022');
     expect(other!.resolution.resolved).not.toMatch(/miliate|\(\s*\)|\(,/i);
   });
+
+  it('“and on X?”, “and about X?” ask the question before of a new topic', () => {
+    const [, sources] = converse(engine, 'what are the sources on kyrgyz debt?', 'and on the dalai lama?');
+    expect(sources!.resolution.resolved).toBe('what are the sources on the dalai lama?');
+    expect(sources!.answer.lead[0]).toMatch(/^Works cited on/);
+    const [, about] = converse(engine, 'what does miliate say about china?', 'and about russia?');
+    expect(about!.resolution.resolved).toBe('what does miliate say about russia?');
+  });
 });
