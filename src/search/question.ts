@@ -62,6 +62,8 @@ export function classifyQuestion(q: string): QuestionType {
   if (/\bhow many\b|\bnumber of\b|\bwhat share\b|\bpercentage\b|\bproportion\b|\bhow (?:common|frequent(?:ly)?|often|prevalent|widespread)\b|\bwhat percent\b|\bwhat(?:'s| is| was| were) (?:the |its |their |[a-z-]+['’]s )?(?:total )?population\b|\bhow (?:populous|big is the population)\b/.test(s)) return 'count';
   if (/\bwhen\b|\bwhat year\b|\bin which year\b/.test(s)) return 'year';
   if (/\bwhy\b|\bwhat (?:explains|caused|causes)\b|\breasons?\b/.test(s)) return 'cause';
+  // "nurly zhol cost", "what did the railway cost?", "the price of the pipeline": an amount of money.
+  if (/\b(?:cost|costs|costed|price|priced|prices|budget|how expensive)\b/.test(s)) return 'amount';
   if (/^\s*(?:what|who) (?:is|are|was|were) (?:the |a |an )?[\w’'-]+(?:\s[\w’'-]+){0,4}\??\s*$/.test(s)) return 'definition';
   if (/\bmean(?:s|t)? by\b|\bdefin(?:e|ition)\b|^\s*what (?:does|do|did) [\w’'-]+(?:\s[\w’'-]+){0,4} mean\??\s*$/.test(s)) return 'definition';
   if (/^\s*who\b/.test(s)) return 'person';

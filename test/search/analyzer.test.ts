@@ -158,6 +158,12 @@ describe('questions', () => {
     expect(classifyQuestion('What is common to the three countries?')).not.toBe('count');
   });
 
+  it('reads a cost or a price as an amount asked for, even typed as a few words', () => {
+    expect(classifyQuestion('nurly zhol cost')).toBe('amount');
+    expect(classifyQuestion('What is the cost of the Kazakhstan–Turkmenistan–Iran railway?')).toBe('amount');
+    expect(classifyQuestion('why did prices rise in 2015?')).toBe('cause');
+  });
+
   it('asks for a list only when "which" is followed by a plural', () => {
     expect(classifyQuestion('Which Central Asian states was Mongolia interested in?')).toBe('list');
     expect(classifyQuestion('Which countries would the belt reach first?')).toBe('list');
