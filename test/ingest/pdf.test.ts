@@ -497,11 +497,12 @@ describe.skipIf(!dir)('PDFs from ../shared/material/pdf', () => {
   // funding, tools, the FAA's required software), written before the import was worked on and kept
   // aside, scored once at its end: 9/16 at rank 1, 11/16 in the top 3, the same as on the import
   // before that work (the misses have their gold paragraph whole: ranking); so 31/60, 42/60.
+  // Titles of up to six terms read as the topic (search/index.ts): 31/60, 44/60.
   it('questions on the PDFs find their passage among the eleven papers', () => {
     const s = runEval(createEngineFromCorpus(corpus), parseEvalFile(readFileSync(PDF_QUESTIONS, 'utf8')));
     console.info(`questions on the PDFs: hit@1 ${s.passage.hit1.toFixed(3)}, hit@3 ${s.passage.hit3.toFixed(3)}; misses: ${s.misses.map((m) => m.question.id).join(' ')}`);
     expect(s.passage.count).toBe(60);
     expect(s.passage.hit1).toBeGreaterThanOrEqual(31 / 60 - 1e-9);
-    expect(s.passage.hit3).toBeGreaterThanOrEqual(42 / 60 - 1e-9);
+    expect(s.passage.hit3).toBeGreaterThanOrEqual(44 / 60 - 1e-9);
   }, 60_000);
 });
