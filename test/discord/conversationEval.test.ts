@@ -5,6 +5,7 @@ import { parseConversationFile, runConversationEval, type EvalConversation } fro
 import { figureAnswered, goldRank } from '../../src/eval/score.js';
 import { startFakeDiscord, type FakeDiscord, type JsonObject } from '../fake-discord/fakeDiscord.js';
 import { limitProblems, sharedEngine, startBotOn, type BotOnFake } from './harness.js';
+import { safetyNet } from '../fake-discord/safetyNet.js';
 
 /**
  * The conversation sets played through Discord — each conversation a DM of its own, each
@@ -76,7 +77,7 @@ describe('conversations through Discord', () => {
     expect(discord.answered).toBe(terminal.first.answered + terminal.followUps.answered);
     expect(discord.answered).toBeGreaterThanOrEqual(Math.ceil(0.75 * total(conversations)));
     // Some 200 turns, each a message and its reply: about 10 s alone, more on a loaded machine.
-  }, 90_000);
+  }, safetyNet(90_000)); // per-test bound: a safety net, stretched on a loaded machine
 
   it.skipIf(!existsSync(DEV))('the dev conversations likewise', async () => {
     const conversations = parseConversationFile(readFileSync(DEV, 'utf8'));

@@ -12,6 +12,7 @@ import {
 } from '../fake-discord/fakeDiscord.js';
 import { limitProblems, sentBodies, startBotOn, tempDatabaseFile, waitFor, type BotOnFake } from './harness.js';
 import { postgresEngine, postgresRequired, sqliteEngine } from '../store/engines.js';
+import { safetyNet } from '../fake-discord/safetyNet.js';
 
 /**
  * What lasts, through the loopback Discord and the real store (a SQLite file per bot; the
@@ -64,7 +65,7 @@ describe.skipIf(skipped)(`👍 / 👎 on answers (${engine.name})`, () => {
     const r = await fake.interact(slashCommand('ask', { question: 'What is the Belt and Road Initiative?' }), { waitFor: 'final' });
     answer = sendable(r);
     answerId = answerIdOf(answer);
-  }, 30_000);
+  }, safetyNet(30_000)); // per-test bound: a safety net, stretched on a loaded machine
   afterAll(async () => {
     await bot?.stop();
     await fake?.close();

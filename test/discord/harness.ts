@@ -29,12 +29,14 @@ export function startTestBot(env: Record<string, string> = {}, fakeOptions: Para
   return startTestBotWith({ env, fake: fakeOptions });
 }
 
+/** `promise`, or a rejection after `ms` (a safety net, stretched on a loaded machine: safetyNet.ts). */
 export async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
+  const bound = safetyNet(ms);
   try {
     return await Promise.race([
       promise,
-      new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} did not finish within ${ms} ms`)), ms))),
+      new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} did not finish within ${bound} ms`)), bound))),
     ]);
   } finally {
     clearTimeout(timer);
@@ -50,6 +52,7 @@ import path from 'node:path';
 import { openStore, type Store } from '../../src/store/index.js';
 import type { Command } from '../../src/command.js';
 import type { InteractionResult, JsonObject } from '../fake-discord/fakeDiscord.js';
+import { safetyNet } from '../fake-discord/safetyNet.js';
 
 export interface BotOnFake {
   bot: RunningBot;
@@ -150,11 +153,14 @@ export async function startTestBotWith(options: StartOptions & { fake?: Paramete
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Polls `predicate` every 20 ms until it holds; rejects naming `what` after `timeoutMs`. */
+/**
+ * Polls `predicate` every 20 ms until it holds; rejects naming `what` after `timeoutMs`
+ * (a safety net, stretched by the load as it is now: safetyNet.ts).
+ */
 export async function waitFor(predicate: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
+  const started = Date.now();
   while (!predicate()) {
-    if (Date.now() > deadline) throw new Error(`${what} did not happen within ${timeoutMs} ms`);
+    if (Date.now() - started > safetyNet(timeoutMs)) throw new Error(`${what} did not happen within ${safetyNet(timeoutMs)} ms`);
     await sleep(20);
   }
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buttonClick, modalSubmit, selectMenu, slashCommand, startFakeDiscord, type FakeDiscord, type InteractionResult } from '../fake-discord/fakeDiscord.js';
 import { limitProblems, sentBodies, startBotOn, waitFor, type BotOnFake } from './harness.js';
+import { safetyNet } from '../fake-discord/safetyNet.js';
 
 /**
  * `/report` in Discord, through the loopback fake and the real store: the maintainers'
@@ -67,7 +68,7 @@ beforeAll(async () => {
   const poll = async () => (count = (await bot.store.questionStats({ guildId: guild })).questions);
   await poll();
   await waitFor(() => (void poll(), count >= logged), 5000, 'the question log');
-}, 30_000);
+}, safetyNet(30_000)); // per-test bound: a safety net, stretched on a loaded machine
 afterAll(async () => {
   await bot?.stop();
   await fake?.close();

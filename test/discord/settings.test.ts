@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { autocomplete, slashCommand, startFakeDiscord, type FakeDiscord, type FakeMessage } from '../fake-discord/fakeDiscord.js';
 import { limitProblems, sentBodies, startBotOn, type BotOnFake } from './harness.js';
 import { postgresEngine, postgresRequired, sqliteEngine } from '../store/engines.js';
+import { safetyNet } from '../fake-discord/safetyNet.js';
 
 /**
  * `/settings`: each server chooses how Steppe behaves, its managers change it, and the
@@ -32,7 +33,7 @@ describe.skipIf(skipped)(`/settings (${engine.name})`, () => {
     env = { DATABASE_URL: target.engine === 'postgres' ? target.url : `sqlite:${target.file}` };
     fake = await startFakeDiscord();
     bot = await startBotOn(fake, { env });
-  }, 30_000);
+  }, safetyNet(30_000)); // per-test bound: a safety net, stretched on a loaded machine
   afterAll(async () => {
     await bot?.stop();
     await fake?.close();

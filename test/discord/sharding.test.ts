@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { slashCommand } from '../fake-discord/fakeDiscord.js';
 import { guildOnShard, startTestBot, type TestBot } from './harness.js';
+import { safetyNet } from '../fake-discord/safetyNet.js';
 
 
 describe('sharding: the loopback Discord announces 2 shards', () => {
@@ -8,7 +9,7 @@ describe('sharding: the loopback Discord announces 2 shards', () => {
   beforeAll(async () => {
     // No SHARD_COUNT: the bot follows Discord's recommendation from /gateway/bot.
     t = await startTestBot({}, { shards: 2 });
-  }, 30_000);
+  }, safetyNet(30_000)); // per-test bound: a safety net, stretched on a loaded machine
   afterAll(async () => {
     await t?.close();
   });
@@ -34,7 +35,7 @@ describe('sharding: one process told which shards it runs', () => {
   let t: TestBot;
   beforeAll(async () => {
     t = await startTestBot({ SHARD_IDS: '1', SHARD_COUNT: '2' }, { shards: 2 });
-  }, 30_000);
+  }, safetyNet(30_000)); // per-test bound: a safety net, stretched on a loaded machine
   afterAll(async () => {
     await t?.close();
   });

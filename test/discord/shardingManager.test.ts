@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { slashCommand, startFakeDiscord, type FakeDiscord } from '../fake-discord/fakeDiscord.js';
 import { guildOnShard, tempDatabaseFile, TEST_TOKEN, withTimeout } from './harness.js';
+import { safetyNet } from '../fake-discord/safetyNet.js';
 
 
 describe('npm run start:sharded: one process per shard, through the real entry', () => {
@@ -36,7 +37,7 @@ describe('npm run start:sharded: one process per shard, through the real entry',
       45_000,
       'both shard processes ready',
     );
-  }, 60_000);
+  }, safetyNet(60_000)); // per-test bound: a safety net, stretched on a loaded machine
 
   afterAll(async () => {
     if (manager && manager.exitCode === null) {
@@ -44,7 +45,7 @@ describe('npm run start:sharded: one process per shard, through the real entry',
       await withTimeout(new Promise((r) => manager.once('exit', r)), 15_000, 'manager exit').catch(() => manager.kill('SIGKILL'));
     }
     await fake?.close();
-  }, 30_000);
+  }, safetyNet(30_000)); // per-test bound: a safety net, stretched on a loaded machine
 
   it('asks the fake Discord for the shard count and starts both shards', () => {
     expect(fake.connectedShards().sort()).toEqual([0, 1]);
@@ -61,11 +62,11 @@ describe('npm run start:sharded: one process per shard, through the real entry',
       expect(r.shard).toBe(shard);
       expect(r.callback?.type).toBe(4);
     }
-  }, 30_000);
+  }, safetyNet(30_000)); // per-test bound: a safety net, stretched on a loaded machine
 
   it('stops both shard processes on SIGTERM and exits 0', async () => {
     manager.kill('SIGTERM');
     const code = await withTimeout(new Promise<number | null>((r) => manager.once('exit', r)), 20_000, 'manager exit');
     expect(code).toBe(0);
-  }, 30_000);
+  }, safetyNet(30_000)); // per-test bound: a safety net, stretched on a loaded machine
 });

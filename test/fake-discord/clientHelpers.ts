@@ -7,15 +7,18 @@ import { once } from 'node:events';
 import { expect } from 'vitest';
 import { Client, DiscordAPIError, Events, GatewayIntentBits, Partials, type ClientOptions } from 'discord.js';
 import type { FakeDiscord } from './fakeDiscord.js';
+import { safetyNet } from './safetyNet.js';
 
 export const EVENT_TIMEOUT = 3000;
 /** The intents Steppe asks for, none privileged. */
 export const CONVERSATION_INTENTS = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages];
 
+/** `promise`, or a rejection after `ms` (a safety net, stretched on a loaded machine). */
 export async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
+  const bound = safetyNet(ms);
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not happen within ${ms} ms`)), ms);
+    timer = setTimeout(() => reject(new Error(`${what} did not happen within ${bound} ms`)), bound);
   });
   try {
     return await Promise.race([promise, timeout]);

@@ -105,7 +105,6 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { performance } from 'node:perf_hooks';
 import {
   AUTO_ARCHIVE_DURATIONS,
   ChannelStore,
@@ -145,6 +144,7 @@ import {
   type RouteResponse,
 } from './http.js';
 import { InteractionRegistry, TrackedInteraction, type InteractionResult, type WaitFor } from './interactions.js';
+import { now } from './cpuWait.js';
 import { MessageStore } from './messages.js';
 import {
   DEFAULT_USER,
@@ -159,6 +159,7 @@ import {
 } from './payloads.js';
 import { snowflake } from './snowflake.js';
 import { fieldError, invalidFormBody, validateMessageBody, validateThreadName } from './validation.js';
+import { safetyNet } from './safetyNet.js';
 
 export * from './payloads.js';
 export { ChannelType, AUTO_ARCHIVE_DURATIONS, REQUIRE_TAG_FLAG, type FakeThread, type ForumInput } from './channels.js';
@@ -176,7 +177,10 @@ export interface FakeDiscordOptions {
   shards?: number;
   /** HELLO heartbeat interval (default 41250 ms, Discord's value). */
   heartbeatIntervalMs?: number;
-  /** Answer callbacks later than this with 10062 Unknown interaction (Discord: 3000). Off by default. */
+  /**
+   * Answer callbacks later than this with 10062 Unknown interaction (Discord: 3000). Off by
+   * default. Counted in the bot's own time (wall clock minus waits for a CPU, cpuWait.ts).
+   */
   callbackDeadlineMs?: number;
 }
 
@@ -311,7 +315,9 @@ export interface FakeDiscord {
   close(): Promise<void>;
 }
 
-const DEFAULT_TIMEOUT_MS = 5000;
+// A safety net only (every wait ends on the event it waits for), and stretched further on
+// a loaded machine (safetyNet.ts), where a 1 s answer can take many times that in wall time.
+const DEFAULT_TIMEOUT_MS = 10_000;
 
 type Params = Record<string, string>;
 type Handler = (params: Params, request: RecordedRequest) => RouteResponse;
@@ -439,7 +445,8 @@ class FakeDiscordServer implements FakeDiscord {
 
     const target = opts.shard !== undefined ? { shard: opts.shard } : { guildId: payload.guild_id as string | undefined };
     tracked.shard = await this.gateway.dispatch('INTERACTION_CREATE', payload, target, timeoutMs);
-    tracked.dispatchedAt = performance.now();
+    tracked.dispatched = now();
+    tracked.dispatchedAt = tracked.dispatched.wallMs;
     // one budget for the whole call: time spent waiting for the shard counts too
     const left = Math.max(1, timeoutMs - (Date.now() - started));
     await tracked.settle(opts.waitFor ?? 'final', left, opts.quietMs, timeoutMs);
@@ -513,7 +520,7 @@ class FakeDiscordServer implements FakeDiscord {
     timeout: number | WaitForBotMessageOptions = {},
   ): Promise<FakeMessage> {
     const opts = typeof timeout === 'number' ? { timeoutMs: timeout } : timeout;
-    const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const timeoutMs = safetyNet(opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
     const after = opts.after === undefined ? undefined : BigInt(opts.after);
     const find = (): FakeMessage | undefined =>
       this.botMessages().find((m) => (after === undefined || BigInt(m.id) > after) && predicate(m));

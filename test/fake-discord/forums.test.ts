@@ -17,8 +17,9 @@ import {
 } from 'discord.js';
 import { apiError, CONVERSATION_INTENTS, nextEvent, startClient, teardown, withTimeout } from './clientHelpers.js';
 import { ChannelType, DEFAULT_USER, slashCommand, startFakeDiscord, type FakeDiscord, type JsonObject } from './fakeDiscord.js';
+import { safetyNet } from './safetyNet.js';
 
-const TEST_TIMEOUT = 15_000;
+const TEST_TIMEOUT = safetyNet(15_000); // a safety net, stretched on a loaded machine
 
 describe('forum channels', { timeout: TEST_TIMEOUT }, () => {
   let fake: FakeDiscord;

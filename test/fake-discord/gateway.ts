@@ -14,6 +14,7 @@ import { randomBytes } from 'node:crypto';
 import { WebSocketServer, WebSocket } from 'ws';
 import type { JsonObject } from './http.js';
 import { shardForGuild } from './snowflake.js';
+import { safetyNet } from './safetyNet.js';
 
 export const GatewayOp = {
   Dispatch: 0,
@@ -187,6 +188,7 @@ export class FakeGateway {
   /** Resolves once `predicate` holds for the set of live connections. */
   async waitUntil(predicate: () => boolean, timeoutMs: number, what: string): Promise<void> {
     if (predicate()) return;
+    const bound = safetyNet(timeoutMs); // a safety net, stretched on a loaded machine
     await new Promise<void>((resolve, reject) => {
       const check = (): void => {
         if (this.closed) {
@@ -200,8 +202,8 @@ export class FakeGateway {
       };
       const timer = setTimeout(() => {
         cleanup();
-        reject(new Error(`fake-discord: timed out after ${timeoutMs} ms waiting for ${what}`));
-      }, timeoutMs);
+        reject(new Error(`fake-discord: timed out after ${bound} ms waiting for ${what}`));
+      }, bound);
       const cleanup = (): void => {
         clearTimeout(timer);
         this.changeListeners.delete(check);

@@ -4,10 +4,12 @@
  * endpoints, and waiting until an answer is complete.
  */
 import { performance } from 'node:perf_hooks';
+import { now, ownMsSince, type Instant } from './cpuWait.js';
 import { apiError, json, noContent, type JsonObject, type RecordedFile, type RecordedRequest, type RouteResponse } from './http.js';
 import type { MessageStore } from './messages.js';
 import { validateMessageBody } from './validation.js';
 import { CallbackType, InteractionKind, MessageFlag, type FakeMessage, type FakeWorld } from './payloads.js';
+import { safetyNet } from './safetyNet.js';
 
 /** The interaction callback (`POST /interactions/:id/:token/callback`) the bot sent. */
 export interface InteractionCallbackRecord {
@@ -16,8 +18,14 @@ export interface InteractionCallbackRecord {
   /** Callback `data`: content, flags, embeds, components, allowed_mentions, attachments, choices, ... */
   data: JsonObject | undefined;
   files: RecordedFile[];
-  /** Milliseconds after the INTERACTION_CREATE frame was sent. */
+  /** Milliseconds after the INTERACTION_CREATE frame was sent (wall clock: use for lower bounds). */
   atMs: number;
+  /**
+   * The same span minus the time this process waited for a CPU (see cpuWait.ts): the bot's
+   * own time, which Discord's 3 s rule is checked on here, so that a machine loaded by other
+   * processes cannot fail it and a slow or blocking bot still does.
+   */
+  ownMs: number;
   withResponse: boolean;
 }
 
@@ -56,7 +64,7 @@ export interface InteractionResult {
   /** Shard the interaction was dispatched on. */
   shard: number;
   callback: InteractionCallbackRecord | undefined;
-  /** Milliseconds from dispatch to the (successful) callback. */
+  /** The bot's own milliseconds from dispatch to the (successful) callback (`callback.ownMs`). */
   callbackMs: number | undefined;
   edits: WebhookCall[];
   followUps: WebhookCall[];
@@ -72,7 +80,7 @@ export interface InteractionResult {
   final(): MessageState | undefined;
   /** Original response followed by every follow-up, in their current state. */
   messages(): MessageState[];
-  /** Resolve once `predicate(this)` holds; reject after `timeoutMs` (default 5000). */
+  /** Resolve once `predicate(this)` holds; reject after `timeoutMs` (default 5000, stretched on a loaded machine). */
   waitUntil(predicate: (r: InteractionResult) => boolean, timeoutMs?: number): Promise<InteractionResult>;
 }
 
@@ -88,11 +96,13 @@ export class TrackedInteraction implements InteractionResult {
   shard = -1;
   /** performance.now() when the INTERACTION_CREATE frame went out. */
   dispatchedAt = performance.now();
+  /** Both clocks when the INTERACTION_CREATE frame went out (set with dispatchedAt). */
+  dispatched: Instant = now();
   originalMessageId: string | undefined;
   /** Messages this interaction's webhook may touch: the original and follow-ups. */
   readonly ownedMessages = new Map<string, FakeMessage>();
 
-  private lastActivity = performance.now();
+  private lastActivity = now();
   private closedReason: string | undefined;
   private readonly wakers = new Set<() => void>();
 
@@ -105,7 +115,7 @@ export class TrackedInteraction implements InteractionResult {
   ) {}
 
   get callbackMs(): number | undefined {
-    return this.callback?.atMs;
+    return this.callback?.ownMs;
   }
 
   get choices(): JsonObject[] | undefined {
@@ -118,6 +128,11 @@ export class TrackedInteraction implements InteractionResult {
 
   sinceDispatch(): number {
     return Math.round((performance.now() - this.dispatchedAt) * 10) / 10;
+  }
+
+  /** sinceDispatch() minus the time spent waiting for a CPU. */
+  ownSinceDispatch(): number {
+    return Math.round(ownMsSince(this.dispatched) * 10) / 10;
   }
 
   final(): MessageState | undefined {
@@ -143,7 +158,7 @@ export class TrackedInteraction implements InteractionResult {
 
   /** Called on every REST call for this token and every state change. */
   touch(): void {
-    this.lastActivity = performance.now();
+    this.lastActivity = now();
     for (const wake of [...this.wakers]) wake();
   }
 
@@ -168,11 +183,13 @@ export class TrackedInteraction implements InteractionResult {
       const deferred = this.callback.type === CallbackType.DeferReply || this.callback.type === CallbackType.DeferUpdate;
       return !deferred || this.edits.length + this.followUps.length > 0;
     };
+    // The quiet period counts the bot's own time (not time the OS gave other processes), so
+    // a starved bot's next call is not mistaken for silence.
     const done = (): boolean =>
-      waitFor === 'callback' ? this.callback !== undefined : answered() && performance.now() - this.lastActivity >= quietMs;
+      waitFor === 'callback' ? this.callback !== undefined : answered() && ownMsSince(this.lastActivity) >= quietMs;
     // while only the quiet period is missing, re-check when it would end
     const recheckIn = (): number | undefined =>
-      waitFor === 'final' && answered() ? Math.max(1, this.lastActivity + quietMs - performance.now()) : undefined;
+      waitFor === 'final' && answered() ? Math.max(1, quietMs - ownMsSince(this.lastActivity)) : undefined;
     const what = (): string => `its ${waitFor === 'callback' ? 'callback' : 'final response'}`;
     await this.waitFor(done, timeoutMs, what, recheckIn, reportedTimeoutMs);
   }
@@ -184,12 +201,13 @@ export class TrackedInteraction implements InteractionResult {
     recheckIn: () => number | undefined = () => undefined,
     reportedTimeoutMs = timeoutMs,
   ): Promise<void> {
-    const deadline = performance.now() + timeoutMs;
+    // a safety net, stretched by the load as it is now (safetyNet.ts)
+    const started = performance.now();
     for (;;) {
       if (this.closedReason) throw new Error(`fake-discord: ${this.label}: ${this.closedReason}`);
       if (done()) return;
-      const left = deadline - performance.now();
-      if (left <= 0) throw new Error(this.timeoutMessage(what(), reportedTimeoutMs));
+      const left = started + safetyNet(timeoutMs) - performance.now();
+      if (left <= 0) throw new Error(this.timeoutMessage(what(), safetyNet(reportedTimeoutMs)));
       await this.nextWake(Math.min(left, recheckIn() ?? left));
     }
   }
@@ -265,7 +283,8 @@ export class InteractionRegistry {
     if (!tracked || tracked.id !== interactionId) return apiError(404, 'Unknown interaction', 10062);
     if (tracked.callback) return apiError(400, 'Interaction has already been acknowledged.', 40060);
     const atMs = tracked.sinceDispatch();
-    if (this.callbackDeadlineMs !== undefined && atMs > this.callbackDeadlineMs) {
+    const ownMs = tracked.ownSinceDispatch();
+    if (this.callbackDeadlineMs !== undefined && ownMs > this.callbackDeadlineMs) {
       return apiError(404, 'Unknown interaction', 10062);
     }
     const body = (request.body ?? {}) as JsonObject;
@@ -279,7 +298,7 @@ export class InteractionRegistry {
       if (badMessage) return badMessage;
     }
 
-    tracked.callback = { type, data, files: request.files, atMs, withResponse: request.query.with_response === 'true' };
+    tracked.callback = { type, data, files: request.files, atMs, ownMs, withResponse: request.query.with_response === 'true' };
     const message = this.applyCallback(tracked, type, data, request.files);
     tracked.touch();
     if (!tracked.callback.withResponse) return noContent();

@@ -11,6 +11,7 @@ import { afterAll, expect } from 'vitest';
 import { WebSocketServer } from 'ws';
 import type { CommandOutcome } from '../../src/command.js';
 import { tempDatabaseFile, TEST_TOKEN } from '../discord/harness.js';
+import { safetyNet } from '../fake-discord/safetyNet.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -67,7 +68,8 @@ export function runEntry(env: Record<string, string>, opts: { preload?: string }
     },
     async exitWithin(ms) {
       let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no exit within ${ms} ms\nstderr:\n${err}`)), ms)));
+      const bound = safetyNet(ms); // a safety net, stretched on a loaded machine
+      const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no exit within ${bound} ms\nstderr:\n${err}`)), bound)));
       try {
         return await Promise.race([exit, timeout]);
       } finally {

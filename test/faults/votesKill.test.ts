@@ -8,6 +8,7 @@ import { buttonClick, slashCommand, startFakeDiscord, type FakeDiscord } from '.
 import { waitFor } from '../discord/harness.js';
 import { postgresEngine, postgresRequired } from '../store/engines.js';
 import { entryEnv, runEntry } from './helpers.js';
+import { safetyNet } from '../fake-discord/safetyNet.js';
 
 /**
  * A vote acknowledged to a user survives the bot being SIGKILLed in the middle of a burst:
@@ -78,7 +79,7 @@ describe('SIGKILL in the middle of a burst of 200 votes through Discord', () => 
   it('SQLite: every vote acknowledged is in the database after the kill', async () => {
     const { acknowledged, up } = await burstThenKill(`sqlite:${path.join(dir, 'votes.db')}`);
     expect(up).toBeGreaterThanOrEqual(acknowledged);
-  }, 60_000);
+  }, safetyNet(60_000)); // per-test bound: a safety net, stretched on a loaded machine
 
   it.skipIf(postgres.unavailable !== null && !postgresRequired())('PostgreSQL: every vote acknowledged is in the database after the kill', async () => {
     if (postgres.unavailable) throw new Error(postgres.unavailable);
@@ -86,5 +87,5 @@ describe('SIGKILL in the middle of a burst of 200 votes through Discord', () => 
     if (target.engine !== 'postgres') throw new Error('expected a PostgreSQL target');
     const { acknowledged, up } = await burstThenKill(target.url);
     expect(up).toBeGreaterThanOrEqual(acknowledged);
-  }, 60_000);
+  }, safetyNet(60_000)); // per-test bound: a safety net, stretched on a loaded machine
 });
