@@ -205,23 +205,30 @@ export class InteractionHandler {
   /**
    * Stop taking new interactions and wait (bounded) for the ones in flight, including those
    * that arrive while draining: they get a "restarting" reply, which must land too.
+   * Bounded by a stall — nothing finished for `stallMs` — not a fixed total: on a loaded
+   * host 30 answers in flight can take longer than 5 s while each still progresses, and a
+   * fixed 5 s dropped them. `capMs` bounds the whole drain all the same.
    * Returns how many interactions were waited for.
    */
-  async drain(timeoutMs = 5000): Promise<number> {
+  async drain(stallMs = 5000, capMs = 30_000): Promise<number> {
     this.accepting = false;
-    const deadline = Date.now() + timeoutMs;
+    const cap = Date.now() + capMs;
+    let lastProgress = Date.now();
+    const giveUpAt = () => Math.min(cap, lastProgress + stallMs);
     const waited = new Set<Promise<unknown>>();
-    while (this.inFlight.size > 0 && Date.now() < deadline) {
+    while (this.inFlight.size > 0 && Date.now() < giveUpAt()) {
       const pending = [...this.inFlight];
       for (const p of pending) waited.add(p);
       let timer: NodeJS.Timeout | undefined;
-      await Promise.race([Promise.allSettled(pending), new Promise((r) => (timer = setTimeout(r, deadline - Date.now())))]);
+      // wake when any one finishes (progress) or when it is time to give up
+      const progressed = await Promise.race([Promise.race(pending).then(() => true), new Promise<boolean>((r) => (timer = setTimeout(() => r(false), giveUpAt() - Date.now())))]);
       clearTimeout(timer);
+      if (progressed) lastProgress = Date.now();
     }
     // The replies have gone; their log writes must land before the caller closes the store.
-    if (this.background.size > 0 && Date.now() < deadline) {
+    if (this.background.size > 0 && Date.now() < giveUpAt()) {
       let timer: NodeJS.Timeout | undefined;
-      await Promise.race([Promise.allSettled([...this.background]), new Promise((r) => (timer = setTimeout(r, deadline - Date.now())))]);
+      await Promise.race([Promise.allSettled([...this.background]), new Promise((r) => (timer = setTimeout(r, giveUpAt() - Date.now())))]);
       clearTimeout(timer);
     }
     return waited.size;

@@ -9,7 +9,7 @@ import { commands } from '../../commands/index.js';
 import { commandPayload } from '../../src/discord/bot.js';
 import { slashCommand, startFakeDiscord, validateCommand, type FakeDiscord } from '../fake-discord/fakeDiscord.js';
 import { callbackLatencies, recordLatencies, TEST_TOKEN, waitFor } from './harness.js';
-import { safetyNet } from '../fake-discord/safetyNet.js';
+import { describeBound, safetyNet } from '../fake-discord/safetyNet.js';
 
 /**
  * The real entry point as a separate process: `node --import tsx src/main.ts` against the
@@ -73,7 +73,7 @@ const runMain = (env: Record<string, string>) => run(process.execPath, ['--impor
 async function exitWithin(p: Proc, ms: number): Promise<number | null> {
   let timer: NodeJS.Timeout | undefined;
   const bound = safetyNet(ms); // a safety net, stretched on a loaded machine
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no exit within ${bound} ms\nstderr:\n${p.stderr()}`)), bound)));
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no exit within ${describeBound(ms, bound)}\nstderr:\n${p.stderr()}`)), bound)));
   try {
     return await Promise.race([p.exit, timeout]);
   } finally {

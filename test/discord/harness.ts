@@ -36,7 +36,7 @@ export async function withTimeout<T>(promise: Promise<T>, ms: number, what: stri
   try {
     return await Promise.race([
       promise,
-      new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} did not finish within ${bound} ms`)), bound))),
+      new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what} did not finish within ${describeBound(ms, bound)}`)), bound))),
     ]);
   } finally {
     clearTimeout(timer);
@@ -52,7 +52,7 @@ import path from 'node:path';
 import { openStore, type Store } from '../../src/store/index.js';
 import type { Command } from '../../src/command.js';
 import type { InteractionResult, JsonObject } from '../fake-discord/fakeDiscord.js';
-import { safetyNet } from '../fake-discord/safetyNet.js';
+import { describeBound, safetyNet } from '../fake-discord/safetyNet.js';
 
 export interface BotOnFake {
   bot: RunningBot;
@@ -160,7 +160,7 @@ export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 export async function waitFor(predicate: () => boolean, timeoutMs: number, what: string): Promise<void> {
   const started = Date.now();
   while (!predicate()) {
-    if (Date.now() - started > safetyNet(timeoutMs)) throw new Error(`${what} did not happen within ${safetyNet(timeoutMs)} ms`);
+    if (Date.now() - started > safetyNet(timeoutMs)) throw new Error(`${what} did not happen within ${describeBound(timeoutMs)}`);
     await sleep(20);
   }
 }

@@ -7,7 +7,7 @@ import { once } from 'node:events';
 import { expect } from 'vitest';
 import { Client, DiscordAPIError, Events, GatewayIntentBits, Partials, type ClientOptions } from 'discord.js';
 import type { FakeDiscord } from './fakeDiscord.js';
-import { safetyNet } from './safetyNet.js';
+import { describeBound, safetyNet } from './safetyNet.js';
 
 export const EVENT_TIMEOUT = 3000;
 /** The intents Steppe asks for, none privileged. */
@@ -18,7 +18,7 @@ export async function withTimeout<T>(promise: Promise<T>, ms: number, what: stri
   let timer: NodeJS.Timeout | undefined;
   const bound = safetyNet(ms);
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not happen within ${bound} ms`)), bound);
+    timer = setTimeout(() => reject(new Error(`${what} did not happen within ${describeBound(ms, bound)}`)), bound);
   });
   try {
     return await Promise.race([promise, timeout]);

@@ -44,3 +44,29 @@ export function ownMsSince(since: Instant): number {
   const wall = performance.now() - since.wallMs;
   return Math.max(0, wall - (cpuWaitMs() - since.cpuWaitMs));
 }
+
+/**
+ * The same clock for a child process (its main thread), for "it exits promptly" checks on
+ * the real entry. Sampled every 50 ms while the child lives, since its schedstat vanishes
+ * at exit: the last sample can miss up to 50 ms of waiting, so the child's own time comes
+ * out slightly longer, never shorter.
+ */
+export function childCpuWait(pid: number): { ms(): number; stop(): void } {
+  const file = `/proc/${pid}/task/${pid}/schedstat`;
+  let last = 0;
+  const sample = (): void => {
+    try {
+      const waitNs = Number(readFileSync(file, 'utf8').split(' ')[1]);
+      if (Number.isFinite(waitNs)) last = waitNs / 1e6;
+    } catch {
+      // gone (exited) or unavailable: keep the last sample
+    }
+  };
+  sample();
+  const timer = setInterval(sample, 50);
+  timer.unref();
+  return {
+    ms: () => (sample(), last),
+    stop: () => clearInterval(timer),
+  };
+}

@@ -37,7 +37,7 @@ import {
   userContextMenu,
   type FakeDiscord,
 } from './fakeDiscord.js';
-import { safetyNet } from './safetyNet.js';
+import { describeBound, safetyNet } from './safetyNet.js';
 
 const TEST_TIMEOUT = 15_000;
 
@@ -48,7 +48,7 @@ async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Pr
   let timer: NodeJS.Timeout | undefined;
   const bound = safetyNet(ms); // a safety net, stretched on a loaded machine
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not finish within ${bound} ms`)), bound);
+    timer = setTimeout(() => reject(new Error(`${what} did not finish within ${describeBound(ms, bound)}`)), bound);
   });
   try {
     return await Promise.race([promise, timeout]);

@@ -159,7 +159,7 @@ import {
 } from './payloads.js';
 import { snowflake } from './snowflake.js';
 import { fieldError, invalidFormBody, validateMessageBody, validateThreadName } from './validation.js';
-import { safetyNet } from './safetyNet.js';
+import { describeBound, safetyNet } from './safetyNet.js';
 
 export * from './payloads.js';
 export { ChannelType, AUTO_ARCHIVE_DURATIONS, REQUIRE_TAG_FLAG, type FakeThread, type ForumInput } from './channels.js';
@@ -520,7 +520,8 @@ class FakeDiscordServer implements FakeDiscord {
     timeout: number | WaitForBotMessageOptions = {},
   ): Promise<FakeMessage> {
     const opts = typeof timeout === 'number' ? { timeoutMs: timeout } : timeout;
-    const timeoutMs = safetyNet(opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+    const requestedMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const timeoutMs = safetyNet(requestedMs);
     const after = opts.after === undefined ? undefined : BigInt(opts.after);
     const find = (): FakeMessage | undefined =>
       this.botMessages().find((m) => (after === undefined || BigInt(m.id) > after) && predicate(m));
@@ -538,7 +539,7 @@ class FakeDiscordServer implements FakeDiscord {
         const seen = this.botMessages().map((m) => `  ${m.channel_id}: ${JSON.stringify(m.content)}`);
         reject(
           new Error(
-            `fake-discord: no matching bot message within ${timeoutMs} ms; bot messages so far:\n${seen.join('\n') || '  (none)'}`,
+            `fake-discord: no matching bot message within ${describeBound(requestedMs, timeoutMs)}; bot messages so far:\n${seen.join('\n') || '  (none)'}`,
           ),
         );
       }, timeoutMs);

@@ -14,7 +14,7 @@ import { randomBytes } from 'node:crypto';
 import { WebSocketServer, WebSocket } from 'ws';
 import type { JsonObject } from './http.js';
 import { shardForGuild } from './snowflake.js';
-import { safetyNet } from './safetyNet.js';
+import { describeBound, safetyNet } from './safetyNet.js';
 
 export const GatewayOp = {
   Dispatch: 0,
@@ -202,7 +202,7 @@ export class FakeGateway {
       };
       const timer = setTimeout(() => {
         cleanup();
-        reject(new Error(`fake-discord: timed out after ${bound} ms waiting for ${what}`));
+        reject(new Error(`fake-discord: timed out after ${describeBound(timeoutMs, bound)} waiting for ${what}`));
       }, bound);
       const cleanup = (): void => {
         clearTimeout(timer);

@@ -9,7 +9,7 @@ import { apiError, json, noContent, type JsonObject, type RecordedFile, type Rec
 import type { MessageStore } from './messages.js';
 import { validateMessageBody } from './validation.js';
 import { CallbackType, InteractionKind, MessageFlag, type FakeMessage, type FakeWorld } from './payloads.js';
-import { safetyNet } from './safetyNet.js';
+import { describeBound, safetyNet } from './safetyNet.js';
 
 /** The interaction callback (`POST /interactions/:id/:token/callback`) the bot sent. */
 export interface InteractionCallbackRecord {
@@ -207,7 +207,7 @@ export class TrackedInteraction implements InteractionResult {
       if (this.closedReason) throw new Error(`fake-discord: ${this.label}: ${this.closedReason}`);
       if (done()) return;
       const left = started + safetyNet(timeoutMs) - performance.now();
-      if (left <= 0) throw new Error(this.timeoutMessage(what(), safetyNet(reportedTimeoutMs)));
+      if (left <= 0) throw new Error(this.timeoutMessage(what(), reportedTimeoutMs));
       await this.nextWake(Math.min(left, recheckIn() ?? left));
     }
   }
@@ -227,7 +227,7 @@ export class TrackedInteraction implements InteractionResult {
   private timeoutMessage(what: string, timeoutMs: number): string {
     const calls = this.requests.map((r) => `${r.method} ${r.path} → ${r.status}${r.injected ? ' (injected)' : ''}`);
     return [
-      `fake-discord: ${this.label} (interaction ${this.id}, shard ${this.shard}) did not get ${what} within ${timeoutMs} ms.`,
+      `fake-discord: ${this.label} (interaction ${this.id}, shard ${this.shard}) did not get ${what} within ${describeBound(timeoutMs)}.`,
       `  callback: ${this.callback ? `type ${this.callback.type} at ${this.callback.atMs} ms` : 'none'};` +
         ` edits: ${this.edits.length}; follow-ups: ${this.followUps.length}`,
       `  REST calls for this token: ${calls.length ? calls.join(', ') : 'none'}`,

@@ -18,3 +18,8 @@ export function loadFactor(): number {
 export function safetyNet(ms: number): number {
   return Math.round(ms * loadFactor());
 }
+
+/** "300 ms", or "300 ms (2100 ms at this load)" when stretched: for timeout messages. */
+export function describeBound(ms: number, bound = safetyNet(ms)): string {
+  return bound > ms ? `${ms} ms (${bound} ms at this load)` : `${ms} ms`;
+}

@@ -11,7 +11,8 @@ import { afterAll, expect } from 'vitest';
 import { WebSocketServer } from 'ws';
 import type { CommandOutcome } from '../../src/command.js';
 import { tempDatabaseFile, TEST_TOKEN } from '../discord/harness.js';
-import { safetyNet } from '../fake-discord/safetyNet.js';
+import { childCpuWait, type Instant } from '../fake-discord/cpuWait.js';
+import { describeBound, safetyNet } from '../fake-discord/safetyNet.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -26,6 +27,14 @@ export interface Proc {
   kill(signal: NodeJS.Signals): void;
   /** Resolves with the exit code, or rejects (with stderr) if the process is still running after `ms`. */
   exitWithin(ms: number): Promise<number | null>;
+  /** Now, on the child's own clock (for ownMsSince). */
+  mark(): Instant;
+  /**
+   * The child's own milliseconds from `mark` to its exit (or to now while it runs): wall time
+   * minus the time it waited for a CPU, so "exits promptly" holds on a loaded machine too
+   * and still fails a child that waits on a timer or reconnects (see cpuWait.ts).
+   */
+  ownMsSince(mark: Instant): number;
 }
 
 /** The environment minus anything Steppe reads, so the host's settings cannot leak in. */
@@ -56,6 +65,12 @@ export function runEntry(env: Record<string, string>, opts: { preload?: string }
   child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
   child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
   const exit = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  const cpuWait = childCpuWait(child.pid ?? 0);
+  let exitedAt: number | undefined;
+  child.on('exit', () => {
+    exitedAt = performance.now();
+    cpuWait.stop();
+  });
   const lines = () => err.split('\n').filter((l) => l.trim() !== '');
   const proc: Proc = {
     stdout: () => out,
@@ -69,13 +84,15 @@ export function runEntry(env: Record<string, string>, opts: { preload?: string }
     async exitWithin(ms) {
       let timer: NodeJS.Timeout | undefined;
       const bound = safetyNet(ms); // a safety net, stretched on a loaded machine
-      const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no exit within ${bound} ms\nstderr:\n${err}`)), bound)));
+      const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no exit within ${describeBound(ms, bound)}\nstderr:\n${err}`)), bound)));
       try {
         return await Promise.race([exit, timeout]);
       } finally {
         clearTimeout(timer);
       }
     },
+    mark: () => ({ wallMs: performance.now(), cpuWaitMs: cpuWait.ms() }),
+    ownMsSince: (mark) => Math.max(0, (exitedAt ?? performance.now()) - mark.wallMs - (cpuWait.ms() - mark.cpuWaitMs)),
   };
   children.push(proc);
   return proc;
