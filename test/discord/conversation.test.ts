@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine.js';
 import { slashCommand, startFakeDiscord, type FakeDiscord, type FakeMessage, type JsonObject } from '../fake-discord/fakeDiscord.js';
-import { limitProblems, sharedEngine, startBotOn, waitFor, type BotOnFake } from './harness.js';
+import { botReplyTo, limitProblems, sharedEngine, startBotOn, waitFor, type BotOnFake } from './harness.js';
 
 /**
  * Talking to Steppe in messages, through the real discord.js client and the loopback
@@ -21,10 +21,7 @@ const textOf = (m: FakeMessage): string => {
   return [m.content ?? '', e.title ?? '', e.description ?? '', e.footer?.text ?? ''].join('\n');
 };
 
-/** The bot's reply to a user message (a Discord reply referencing it). */
-function replyTo(fake: FakeDiscord, said: FakeMessage, timeoutMs = 8000): Promise<FakeMessage> {
-  return fake.waitForBotMessage((m) => (m.message_reference as { message_id?: string } | undefined)?.message_id === said.id, { timeoutMs });
-}
+const replyTo = botReplyTo;
 
 function expectSafe(fake: FakeDiscord, m: FakeMessage): void {
   expect(limitProblems(m as unknown as JsonObject)).toEqual([]);

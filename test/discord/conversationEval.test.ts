@@ -4,7 +4,7 @@ import type { Engine } from '../../src/engine.js';
 import { parseConversationFile, runConversationEval, type EvalConversation } from '../../src/eval/conversations.js';
 import { figureAnswered, goldRank } from '../../src/eval/score.js';
 import { startFakeDiscord, type FakeDiscord, type JsonObject } from '../fake-discord/fakeDiscord.js';
-import { limitProblems, sharedEngine, startBotOn, type BotOnFake } from './harness.js';
+import { botReplyTo, limitProblems, sharedEngine, startBotOn, type BotOnFake } from './harness.js';
 import { safetyNet } from '../fake-discord/safetyNet.js';
 
 /**
@@ -43,7 +43,7 @@ async function playThroughDiscord(conversations: EvalConversation[]) {
     const author = { id: String(200000000000000000n + BigInt(n)), username: `reader${n}` };
     for (const turn of c.turns) {
       const said = await fake.say({ dm: true, content: turn.q, author });
-      const reply = await fake.waitForBotMessage((m) => (m.message_reference as { message_id?: string } | undefined)?.message_id === said.id, { timeoutMs: 8000 });
+      const reply = await botReplyTo(fake, said);
       problems.push(...limitProblems(reply as unknown as JsonObject).map((p) => `${c.id}: ${p}`));
       const allowed = fake.allowedMentions(reply.id) as { parse?: unknown[]; users?: unknown[]; roles?: unknown[] } | undefined;
       if (!allowed || allowed.parse?.length || allowed.users?.length || allowed.roles?.length) problems.push(`${c.id}: could ping (${JSON.stringify(allowed)})`);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buttonClick, startFakeDiscord, type FakeDiscord, type FakeMessage } from '../fake-discord/fakeDiscord.js';
-import { startBotOn, type BotOnFake } from './harness.js';
+import { botReplyTo, startBotOn, type BotOnFake } from './harness.js';
 
 /**
  * How a follow-up's answer reads in Discord: "why?" after a figure quotes the reason, not the
@@ -22,9 +22,7 @@ afterAll(async () => {
   await fake?.close();
 });
 
-function replyTo(said: FakeMessage): Promise<FakeMessage> {
-  return fake.waitForBotMessage((m) => (m.message_reference as { message_id?: string } | undefined)?.message_id === said.id, { timeoutMs: 15_000 });
-}
+const replyTo = (said: FakeMessage) => botReplyTo(fake, said, 15_000);
 
 describe('a follow-up’s answer in Discord', () => {
   it('“why is it so lopsided?” after a trade figure quotes the reason first, carries the question once, and More pages it', async () => {

@@ -5,7 +5,7 @@ import { parseConfig } from '../../src/config.js';
 import { startBot, type RunningBot } from '../../src/discord/bot.js';
 import { createEngine, type Engine } from '../../src/engine.js';
 import { createLogger, registerSecret } from '../../src/log.js';
-import { shardForGuild, startFakeDiscord, type FakeDiscord } from '../fake-discord/fakeDiscord.js';
+import { shardForGuild, startFakeDiscord, type FakeDiscord, type FakeMessage } from '../fake-discord/fakeDiscord.js';
 
 /**
  * The real bot (startBot with the real commands and engine) connected to the loopback
@@ -15,6 +15,11 @@ import { shardForGuild, startFakeDiscord, type FakeDiscord } from '../fake-disco
 export const TEST_TOKEN = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.GfakeX.abcdefghijklmnopqrstuvwxyz0123456789AB';
 
 let enginePromise: Promise<Engine> | null = null;
+/** The bot's reply to a user message (a Discord reply referencing it). */
+export function botReplyTo(fake: FakeDiscord, said: FakeMessage, timeoutMs = 8000): Promise<FakeMessage> {
+  return fake.waitForBotMessage((m) => (m.message_reference as { message_id?: string } | undefined)?.message_id === said.id, { timeoutMs });
+}
+
 export const sharedEngine = () => (enginePromise ??= createEngine());
 
 export interface TestBot {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { autocomplete, slashCommand, startFakeDiscord, type FakeDiscord, type FakeMessage } from '../fake-discord/fakeDiscord.js';
-import { limitProblems, sentBodies, startBotOn, type BotOnFake } from './harness.js';
+import { autocomplete, slashCommand, startFakeDiscord, type FakeDiscord } from '../fake-discord/fakeDiscord.js';
+import { botReplyTo, limitProblems, sentBodies, startBotOn, type BotOnFake } from './harness.js';
 import { postgresEngine, postgresRequired, sqliteEngine } from '../store/engines.js';
 import { safetyNet } from '../fake-discord/safetyNet.js';
 
@@ -16,8 +16,7 @@ type Data = Record<string, any>;
 const MANAGE_GUILD = String(1n << 5n | 1n << 11n);
 const MEMBER = String(1n << 11n);
 
-const reply = (fake: FakeDiscord, said: FakeMessage) =>
-  fake.waitForBotMessage((m) => (m.message_reference as { message_id?: string } | undefined)?.message_id === said.id, { timeoutMs: 8000 });
+const reply = botReplyTo;
 
 // The same specification on both engines: a SQLite file, and a database of the suite's own
 // PostgreSQL server (skipped with its note where the binaries are missing, never in CI).

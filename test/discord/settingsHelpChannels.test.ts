@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { slashCommand, startFakeDiscord, type FakeDiscord, type FakeMessage } from '../fake-discord/fakeDiscord.js';
-import { startBotOn, type BotOnFake } from './harness.js';
+import { botReplyTo, startBotOn, type BotOnFake } from './harness.js';
 
 /**
  * Help channels (/settings help_channel), with the Message Content intent on: Steppe
@@ -23,7 +23,7 @@ afterAll(async () => {
   await fake?.close();
 });
 
-const replyTo = (said: FakeMessage) => fake.waitForBotMessage((m) => (m.message_reference as { message_id?: string } | undefined)?.message_id === said.id, { timeoutMs: 8000 });
+const replyTo = (said: FakeMessage) => botReplyTo(fake, said);
 const run = async (sub: string, options: unknown) =>
   ((await fake.interact(slashCommand(`settings ${sub}`, options as never, { permissions: MANAGE_GUILD }), { waitFor: 'final' })).final() as unknown as Data).embeds[0];
 const helpChannel = (answer: boolean) => run('help_channel', [{ name: 'channel', type: 7, value: fake.channelId }, { name: 'answer', type: 5, value: answer }]);
