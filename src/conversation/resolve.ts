@@ -134,6 +134,9 @@ function newTopic(engine: Engine, state: ConversationState, own: string, terms: 
   return terms.every((t) => !seen.has(t));
 }
 
+/** "where mostly?", "when?": the question before, asked with that question word. */
+const BARE_QUESTION_WORD = /^(?:(?:and|so|but|ok)\s+)?(?:where|when|who|which)(?:\s+(?:mostly|mainly|exactly|then|now|though|precisely|else))?[\s?.!]*$/i;
+
 /** "who is he?", "so who's she anyway?": who the person is. */
 const WHO_IS_PERSON = /^\s*(?:(?:and|so|ok|okay|but),?\s+)?who(?:'s|’s|\s+is|\s+was)\s+(?:he|she)\b(?:\s+(?:anyway|again|exactly|then))?[\s?.!]*$/i;
 
@@ -390,9 +393,7 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
     return { kind: 'contextual', resolved: withContext(frame, [...c.places, ...c.words]), frame, documentId, offset: 0, person: prev.person };
   }
 
-  // "where mostly?", "when?": the question before, asked with that question word.
-  const bareWh = /^(?:(?:and|so|but|ok)\s+)?(?:where|when|who|which)(?:\s+(?:mostly|mainly|exactly|then|now|though|precisely|else))?[\s?.!]*$/i.test(core);
-  if (SUPPORT.test(core) || whyOf || bareWh) {
+  if (SUPPORT.test(core) || whyOf || BARE_QUESTION_WORD.test(core)) {
     const frame = `${core.replace(/[\s?.!]+$/, '')}: ${prev.frame}`;
     const c = contextFrom(engine, prev, frame, { sentenceWords: 4 });
     return { kind: 'support', resolved: withContext(frame, [...c.places, ...c.words]), frame, documentId, offset: 0, person: prev.person };
