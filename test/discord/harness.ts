@@ -87,10 +87,20 @@ export interface StartOptions {
   loadEngine?: () => Promise<Engine>;
 }
 
+/** Temp folders to remove when the process exits: one listener for all (test files share a worker). */
+const tempDirs: string[] = [];
+let removeOnExit = false;
+
 /** A fresh SQLite file path in its own temp folder (removed when the process exits). */
 export function tempDatabaseFile(): string {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'steppe-bot-db-'));
-  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  tempDirs.push(dir);
+  if (!removeOnExit) {
+    removeOnExit = true;
+    process.once('exit', () => {
+      for (const d of tempDirs) rmSync(d, { recursive: true, force: true });
+    });
+  }
   return path.join(dir, 'steppe.db');
 }
 

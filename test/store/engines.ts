@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -39,6 +40,8 @@ export function postgresEngine(): EngineUnderTest {
   const provided = inject('postgres');
   let admin: postgres.Sql | null = null;
   let count = 0;
+  // Unique per call, not only per process: test files share a worker process (isolate: false).
+  const caller = randomBytes(4).toString('hex');
   return {
     name: 'postgres',
     unavailable: provided.adminUrl ? null : provided.note,
@@ -48,7 +51,7 @@ export function postgresEngine(): EngineUnderTest {
       // A new role with a schema of its own stands for a new, empty database: its default
       // search_path ("$user", public) puts the store's tables there, out of sight of every
       // other test, and costs a millisecond where CREATE DATABASE costs ~400.
-      const role = `steppe_test_${process.pid}_${++count}`;
+      const role = `steppe_test_${process.pid}_${caller}_${++count}`;
       await admin.unsafe(`CREATE ROLE ${role} LOGIN; CREATE SCHEMA ${role} AUTHORIZATION ${role}`);
       const url = new URL(provided.adminUrl);
       url.username = role;
