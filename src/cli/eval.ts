@@ -4,23 +4,38 @@
  * follow-ups answered, each turn asked in the context of the ones before.
  */
 import { readFile } from 'node:fs/promises';
-import { isConversationFile, parseConversationFile, runConversationEval } from '../eval/conversations.js';
+import { isConversationFile, parseConversationFile, runConversationEval, type EvalConversation } from '../eval/conversations.js';
 import { runEval } from '../eval/run.js';
-import { parseEvalFile } from '../eval/score.js';
+import { parseEvalFile, type EvalQuestion } from '../eval/score.js';
 import { engineFromEnvironment, runMain } from './run.js';
 
 async function main(): Promise<number> {
   const file = process.argv[2];
-  if (!file) {
-    process.stderr.write('Usage: npm run eval -- FILE.jsonl   (format of shared/eval/dev.jsonl)\n');
-    return 2;
+  if (!file || file === '--help' || file === '-h') {
+    process.stderr.write('Usage: npm run eval -- FILE.jsonl   (format of shared/eval/dev.jsonl, or conversations with "turns")\n');
+    return file ? 0 : 2;
+  }
+  let content: string;
+  try {
+    content = await readFile(file, 'utf8');
+  } catch (err) {
+    // One line naming the file, as every CLI here does for bad input: never a stack trace.
+    process.stderr.write(`eval: cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}\n`);
+    return 1;
+  }
+  const conversational = isConversationFile(content);
+  let parsed: { conversations: EvalConversation[] } | { questions: EvalQuestion[] };
+  try {
+    parsed = conversational ? { conversations: parseConversationFile(content) } : { questions: parseEvalFile(content) };
+  } catch (err) {
+    process.stderr.write(`eval: ${file}: ${(err as Error).message}\n`);
+    return 1;
   }
   const engine = await engineFromEnvironment('eval');
   if (!engine) return 1;
-  const content = await readFile(file, 'utf8');
-  if (isConversationFile(content)) {
+  if ('conversations' in parsed) {
     // Conversations: each turn asked in the context of the ones before, as in Discord.
-    const c = runConversationEval(engine, parseConversationFile(content));
+    const c = runConversationEval(engine, parsed.conversations);
     for (const t of c.turns.filter((x) => !x.answered)) {
       const where = t.rank ? `rank ${t.rank}` : 'not in top 5';
       process.stdout.write(`miss ${t.conversation} turn ${t.turn} (${t.kind}, ${where}; top ${t.top ?? '-'}): ${t.q}\n    understood as: ${t.resolved}\n`);
@@ -30,7 +45,7 @@ async function main(): Promise<number> {
     process.stdout.write(`follow-up turns: ${c.followUps.answered}/${c.followUps.count}${pct(c.followUps.answered, c.followUps.count)}\n`);
     return 0;
   }
-  const summary = runEval(engine, parseEvalFile(content));
+  const summary = runEval(engine, parsed.questions);
   const { passage, figure } = summary;
   const out = process.stdout;
   for (const miss of summary.misses) {

@@ -3,7 +3,7 @@ import { answerTurn } from '../conversation/converse.js';
 import { emptyConversation } from '../conversation/state.js';
 import type { Engine } from '../engine.js';
 import { renderAnswerText } from '../render/text.js';
-import { figureAnswered, goldRank } from './score.js';
+import { figureAnswered, goldRank, parseJsonLine } from './score.js';
 
 /**
  * Scoring of conversation files in the format of `shared/eval/dev-conversations.jsonl`:
@@ -58,7 +58,7 @@ export function parseConversationFile(content: string): EvalConversation[] {
     .map((l) => l.trim())
     .filter(Boolean)
     .map((l, i) => {
-      const c = JSON.parse(l) as EvalConversation;
+      const c = parseJsonLine(l, i) as EvalConversation;
       if (!c.id || !Array.isArray(c.turns) || c.turns.some((t) => typeof t.q !== 'string')) throw new Error(`line ${i + 1}: needs "id" and "turns" of {"q", "gold"|"all"}`);
       return c;
     });

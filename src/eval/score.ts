@@ -29,13 +29,25 @@ export function normalizeForEval(s: string): string {
     .toLowerCase();
 }
 
+/** One line of a JSONL file as an object; a line that is not one says which line (no stack trace for a typo). */
+export function parseJsonLine(line: string, index: number): unknown {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch (err) {
+    throw new Error(`line ${index + 1}: not JSON (${(err as Error).message})`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`line ${index + 1}: not a JSON object`);
+  return value;
+}
+
 export function parseEvalFile(content: string): EvalQuestion[] {
   return content
     .split('\n')
     .map((l) => l.trim())
     .filter(Boolean)
     .map((l, i) => {
-      const q = JSON.parse(l) as EvalQuestion;
+      const q = parseJsonLine(l, i) as EvalQuestion;
       if (!q.q || (q.kind !== 'passage' && q.kind !== 'figure')) throw new Error(`line ${i + 1}: needs "q" and a kind of passage or figure`);
       return q;
     });

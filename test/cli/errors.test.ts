@@ -61,4 +61,20 @@ describe('one line for each first mistake', () => {
     oneLine(r.stderr);
     expect(r.stderr).toMatch(/^steppe: cannot reach Discord \(connect ECONNREFUSED 127\.0\.0\.1:1\): check the network connection/);
   });
+
+  it('eval with a file that is missing or not JSON lines: the file (and the line), exit 1; --help the usage, exit 0', () => {
+    const missing = run('src/cli/eval.ts', ['no-such-file.jsonl']);
+    expect(missing.status).toBe(1);
+    oneLine(missing.stderr);
+    expect(missing.stderr).toBe('eval: cannot read no-such-file.jsonl: ENOENT');
+    const bad = path.join(tempDir('eval'), 'bad.jsonl');
+    writeFileSync(bad, '{"id": "q1", "kind": "passage", "q": "What is the BRI?", "gold": ["Belt"]}\n{"id": "q2", kind: passage}\n');
+    const broken = run('src/cli/eval.ts', [bad]);
+    expect(broken.status).toBe(1);
+    oneLine(broken.stderr);
+    expect(broken.stderr).toMatch(/^eval: .*bad\.jsonl: line 2: not JSON/);
+    const help = run('src/cli/eval.ts', ['--help']);
+    expect(help.status).toBe(0);
+    expect(help.stderr).toMatch(/^Usage: npm run eval -- FILE\.jsonl/);
+  });
 });
