@@ -223,7 +223,20 @@ function tradedGoods(engine: Engine): Set<string> {
 }
 
 /** A question whose subject is a pronoun for what was said: "why does that matter …", "what would this mean …". */
-const MATTER_SUBJECT = /^(?:(?:but|so|and|then)\s+)?(?:why|how|what|in what way)\s+(?:does|did|do|would|will|could|can|might|should|is|was)\s+(?:that|this|it)\s+(?:matter|mean|affect|change|apply|work|play out|impact|help|hurt|influence)\b/i;
+const MATTER_SUBJECT = new RegExp(
+  [
+    // "why does that matter for Mongolia?", "what would this mean for Kyrgyzstan?"
+    String.raw`(?:why|how|what|in what way)\s+(?:does|did|do|would|will|could|can|might|should|is|was)\s+(?:that|this|it)\s+(?:matter|mean|affect|change|apply|work|play out|impact|help|hurt|influence)\b`,
+    // "why does that keep it away from Kazakhstan?": "that" as the subject of a why-question is what was said.
+    String.raw`why\s+(?:does|did|would|will|could|can|might|should|is|was)\s+(?:that|this)\s+\p{L}`,
+    // "is that true in Kazakhstan?", "is it the case for Kyrgyzstan too?", "does the same go for Mongolia?"
+    String.raw`(?:is|was|are|were)\s+(?:that|this|it)\s+(?:also\s+|still\s+|really\s+)?(?:true|the case|so)\b`,
+    String.raw`(?:does|did|would|will)\s+(?:that|this|the same)\s+(?:also\s+|still\s+)?(?:hold|go|apply)\b`,
+  ]
+    .map((p) => String.raw`^(?:(?:but|so|and|then)\s+)?${p}`)
+    .join('|'),
+  'iu',
+);
 
 /** What a flow of trade is made of: "mostly what?", "what goods?", "which products?", "what kind of stuff?". */
 const COMPOSITION = /^(?:(?:and|so|but)\s+)?(?:(?:mostly|mainly|chiefly|largely|primarily)\s+(?:what|which)(?:\s+(?:goods|products|things|stuff|items))?|(?:what|which)\s+(?:kinds?\s+of\s+|sorts?\s+of\s+|types?\s+of\s+)?(?:goods|products|commodities|items|stuff|things)(?:\s+(?:mostly|mainly|were (?:they|those|these|that)|was (?:it|that)|(?:did|do) (?:they|it) (?:sell|send|export|ship|buy|import)))?|(?:what|which)\s+(?:kinds?|sorts?|types?)(?:\s+of)?(?:\s+(?:goods|products|stuff|things))?)[\s?.!]*$/i;
@@ -244,8 +257,20 @@ export function withYearsResolved(turn: string, prevFrame: string): string {
   return THAT_YEAR.test(turn) ? turn.replace(THAT_YEAR, `in ${prevYears.join(' and ')}`) : turn;
 }
 
+/**
+ * "is that true in Kyrgyzstan?", "does the same go for Mongolia?", "same for Uzbekistan?": the
+ * question before asked of another place, as "and Kyrgyzstan?" asks it.
+ */
+const SAME_FOR_PLACE = /^(?:(?:but|so|and|then|ok|okay)\s+)?(?:(?:is|was|are|were)\s+(?:that|this|it)\s+(?:also\s+|still\s+|really\s+)?(?:true|the case|so)|(?:does|did|would|will)\s+(?:that|this|the same)\s+(?:also\s+|still\s+)?(?:hold|go|apply)|(?:and\s+)?(?:the\s+)?same)\s+(?:in|for|of|with|about)\s+(.+?)(?:\s+(?:too|as well|also))?[\s?.!]*$/i;
+
+function asPlaceEllipsis(text: string): string {
+  const m = SAME_FOR_PLACE.exec(text);
+  if (!m || !findMentions(m[1]!).length || topicTerms(findMentions(m[1]!).reduce((t, x) => t.replace(m[1]!.slice(x.start, x.end), ' '), m[1]!)).length) return text;
+  return `and ${m[1]}?`;
+}
+
 export function resolveTurn(engine: Engine, state: ConversationState, asked: string): Resolution {
-  const text = correctPlaceNames(engine, asked.trim());
+  const text = asPlaceEllipsis(correctPlaceNames(engine, asked.trim()));
   const mention = findDocumentMention(engine.corpus, text);
   const prev = state.turns[state.turns.length - 1];
   const standalone = (): Resolution => {

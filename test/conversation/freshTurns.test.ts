@@ -148,3 +148,25 @@ describe('turns that lean on what was said without a pronoun', () => {
     expect(other!.resolution.resolved).toMatch(/instability/);
   });
 });
+
+describe('the claim before, asked of another place', () => {
+  it('“is that the case in mongolia too?”, “does the same go for kyrgyzstan?” ask the question before of that place, as “and mongolia?” does', () => {
+    const [, caseIn] = converse(engine, 'is kyrgyzstan worried about its debt to china?', 'is that the case in mongolia too?');
+    expect(caseIn!.resolution.kind).toBe('ellipsis');
+    expect(caseIn!.resolution.resolved).toBe('is Mongolia worried about its debt to china?');
+    const [, sameFor] = converse(engine, 'does kazakhstan host a mongolian embassy?', 'does the same go for kyrgyzstan?');
+    expect(sameFor!.resolution.resolved).toBe('does Kyrgyzstan host a mongolian embassy?');
+  });
+
+  it('a place with a topic of its own (“is that true of trade with russia?”) is not the place alone: no swap', () => {
+    const [, r] = converse(engine, 'does kazakhstan host a mongolian embassy?', 'is that true of trade with russia?');
+    expect(r!.resolution.resolved).not.toBe('does Russia host a mongolian embassy?');
+  });
+
+  it('“why does that keep it from getting close to kazakhstan?”: “that” is what was said — the turn leans on the answer before, not asked alone', () => {
+    const [first, why] = converse(engine, 'does mongolia take part in nato exercises?', 'why does that keep it from getting close to kazakhstan?');
+    expect(why!.resolution.kind).not.toBe('standalone');
+    expect(why!.resolution.resolved).toContain('does mongolia take part in nato exercises?');
+    expect(why!.answer.passages[0]?.paragraphId).toBe(first!.answer.passages[0]?.paragraphId);
+  });
+});
