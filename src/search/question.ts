@@ -53,6 +53,15 @@ function asksForSeveral(s: string): boolean {
   return /[^isu]s$/.test(head) || /(?:ies|sses)$/.test(head);
 }
 
+/**
+ * "When" asks for a date where it opens the question ("when did…", "and when was…", "since
+ * when?"), not where it joins two clauses: "what do weak states do when a big power rises?"
+ * asks what they do, and read as a date question it preferred sentences stating a year.
+ */
+const WHEN_ASKED = new RegExp(
+  String.raw`\bwhen(?:\s+(?:exactly|roughly|approximately|precisely))?\s+(?:${[...AUXILIARY].join('|')})\b|^\s*(?:(?:and|so|but|ok|okay)\s+)?when\b|\bwhen[\s?.!]*$`,
+);
+
 export function classifyQuestion(q: string): QuestionType {
   const s = q.toLowerCase();
   if (OVERVIEW.test(s)) return 'overview';
@@ -60,7 +69,7 @@ export function classifyQuestion(q: string): QuestionType {
   // "How common is DVT…", "how often…", "how far…": a rate, a frequency or a distance is a number too.
   // "What is the population of Mongolia?" asks for a count as "how many people" does.
   if (/\bhow many\b|\bnumber of\b|\bwhat share\b|\bpercentage\b|\bproportion\b|\bhow (?:common|frequent(?:ly)?|often|prevalent|widespread)\b|\bwhat percent\b|\bwhat(?:'s| is| was| were) (?:the |its |their |[a-z-]+['’]s )?(?:total )?population\b|\bhow (?:populous|big is the population)\b/.test(s)) return 'count';
-  if (/\bwhen\b|\bwhat year\b|\bin which year\b/.test(s)) return 'year';
+  if (WHEN_ASKED.test(s) || /\bwhat year\b|\bin which year\b/.test(s)) return 'year';
   if (/\bwhy\b|\bwhat (?:explains|caused|causes)\b|\breasons?\b/.test(s)) return 'cause';
   // "nurly zhol cost", "what did the railway cost?", "the price of the pipeline": an amount of money.
   if (/\b(?:cost|costs|costed|price|priced|prices|budget|how expensive)\b/.test(s)) return 'amount';

@@ -151,6 +151,14 @@ describe('questions', () => {
     expect(classifyQuestion('What do scholars mean by weak states?')).toBe('definition');
   });
 
+  it('reads “when” as a date asked for only where it opens the question, not where it joins two clauses', () => {
+    expect(classifyQuestion('and when was the embassy opened?')).toBe('year');
+    expect(classifyQuestion('since when?')).toBe('year');
+    expect(classifyQuestion('so when exactly did they sign it')).toBe('year');
+    expect(classifyQuestion('what do weak states do when a big power rises next door?')).not.toBe('year');
+    expect(classifyQuestion('is trade higher when prices fall?')).not.toBe('year');
+  });
+
   it('reads a rate or a frequency as a number asked for', () => {
     expect(classifyQuestion('How common is DVT after major trauma?')).toBe('count');
     expect(classifyQuestion('how often do the presidents meet?')).toBe('count');
