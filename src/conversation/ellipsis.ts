@@ -22,7 +22,11 @@ export function applyEllipsis(engine: Engine, frame: string, core: string): stri
   if (turnsAround) leftover = leftover.replace(DIRECTION_WORD, ' ');
   const newMentions = findMentions(core);
   for (const m of newMentions) leftover = leftover.replace(core.slice(m.start, m.end), ' ');
-  if (topicTerms(leftover).length > 0) return null;
+  // "and Mongolians going to Kazakhstan?" after Kazakhs who went to Mongolia: the frame's two
+  // places in each other's slots — the other way round, and a verb of the frame's kind is no new topic.
+  const swapped = reversesPlaces(frame, newMentions);
+  const frameTerms = swapped ? new Set([...analyze(frame), ...MOVING]) : null;
+  if (topicTerms(leftover).some((t) => !frameTerms?.has(t))) return null;
   // "why does that matter for Mongolia?", "what would this mean for Kyrgyzstan?": the matter
   // said before is the turn's subject, asked of the place — a question of its own, no frame.
   if (/^\W*(?:but\s+)?why\b/i.test(leftover) || /\b(?:does|did|do|would|will|could|can|might|should|is|was)\s+(?:that|this|it)\b/i.test(leftover)) return null;
@@ -30,7 +34,7 @@ export function applyEllipsis(engine: Engine, frame: string, core: string): stri
   // question of its own; "what was it in 2016?" has none and is the frame again.
   if (/\b(?:it|that|this)\b/i.test(leftover) && /\p{L}/u.test(leftover.replace(/\b(?:what|how|who|which|when|where|much|many|is|are|was|were|do|does|did|has|have|had|will|would|can|could|it|that|this|they|them|there|for|in|of|to|from|with|about|and|or|the|a|an|then|so|now)\b/gi, ' '))) return null;
   const years = [...core.matchAll(YEAR)].map((m) => m[0]);
-  const flip = FLIP.test(core) || turnsAround || swapsRoles(frame, core, newMentions);
+  const flip = FLIP.test(core) || turnsAround || swapped || swapsRoles(frame, core, newMentions);
   const both = BOTH_WAYS.test(core);
   if (!newMentions.length && !years.length && !flip && !both) return null;
 
@@ -138,6 +142,18 @@ function swapsRoles(frame: string, core: string, mentions: ReturnType<typeof fin
   if (!f || findMentions(frame).filter((x) => x.country !== m.country).length === 0) return false;
   const frameRole = /\b(?:to|into)\s+$/i.test(frame.slice(0, f.start)) ? 'to' : 'from';
   return frameRole !== turnRole;
+}
+
+/** Verbs of going somewhere (index terms), one as good as another between two places. */
+const MOVING = new Set(analyze('go going went visit visiting visited travel travelling traveled come coming came head heading headed move moving moved'));
+
+/** Whether the turn names the frame's two places, each where the other stood ("Mongolians … to Kazakhstan" after "Kazakhs … to Mongolia"). */
+function reversesPlaces(frame: string, mentions: ReturnType<typeof findMentions>): boolean {
+  const turn = mentions.map((m) => m.country).filter((c, i, all) => all.indexOf(c) === i);
+  const inFrame = findMentions(frame)
+    .map((m) => m.country)
+    .filter((c, i, all) => all.indexOf(c) === i);
+  return turn.length === 2 && inFrame.length === 2 && turn[0] === inFrame[1] && turn[1] === inFrame[0];
 }
 
 /** The country written as the slot's word was: a demonym for a demonym (plural for plural), else the name. */

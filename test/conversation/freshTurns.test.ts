@@ -170,3 +170,18 @@ describe('the claim before, asked of another place', () => {
     expect(why!.answer.passages[0]?.paragraphId).toBe(first!.answer.passages[0]?.paragraphId);
   });
 });
+
+describe('the two places of the question before, each in the other’s slot', () => {
+  it('“and mongolians going to kazakhstan?” after Kazakh tourists who went to Mongolia is the other way round, the year kept', () => {
+    const [, back] = converse(engine, 'how many kazakh tourists went to mongolia in 2019', 'and mongolians going to kazakhstan?');
+    expect(back!.resolution.kind).toBe('ellipsis');
+    expect(back!.resolution.resolved).toBe('how many Mongolian tourists went to Kazakhstan in 2019?');
+    const [, plain] = converse(engine, 'what did mongolia export to kazakhstan in 2016?', 'and kazakhstan to mongolia?');
+    expect(plain!.resolution.resolved).toBe('what did kazakhstan export to mongolia in 2016?');
+  });
+
+  it('a word of a new topic with them (“and mongolians studying law in kazakhstan?”) is not the frame turned round', () => {
+    const [, r] = converse(engine, 'how many kazakh tourists went to mongolia in 2019', 'and mongolians studying law in kazakhstan?');
+    expect(r!.resolution.resolved).not.toBe('how many Mongolian tourists went to Kazakhstan in 2019?');
+  });
+});
