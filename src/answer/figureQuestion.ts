@@ -14,6 +14,11 @@ export interface FigureQuestion {
   countries: string[];
   /** Direction of a trade flow when the question names one. */
   flow: { from: string; to: string } | null;
+  /**
+   * Where people go when the question names that, not trade ("how many Mongolian tourists went
+   * to Kazakhstan?": Mongolia → Kazakhstan): a figure stated of the other way does not answer it.
+   */
+  movement: { from: string; to: string } | null;
   /** Asks about trade in both directions ("trade between X and Y"). */
   trade: boolean;
   years: number[];
@@ -21,6 +26,8 @@ export interface FigureQuestion {
 
 const EXPORT_VERB = /\b(?:export(?:s|ed|ing)?|sell(?:s|ing)?|sold|ship(?:s|ped|ping)?|send(?:s|ing)?|sent|sales?)\b/gi;
 const IMPORT_VERB = /\b(?:import(?:s|ed|ing)?|buy(?:s|ing)?|bought|purchas(?:e|es|ed|ing))\b/gi;
+/** People going somewhere: the subject goes from its country to the one after the verb, as an exporter's goods do. */
+const MOVE_VERB = /\b(?:go(?:es|ing)?|went|gone|travel(?:s|led|ed|ling|ing)?|visit(?:s|ed|ing)?|come|comes|came|coming|head(?:s|ed|ing)?|stud(?:y|ies|ied|ying))\b/gi;
 const TRADE_WORD = /\b(?:trade|traded|trading|turnover|commerce)\b/i;
 /** "both ways", "in both directions": the two flows, whatever verb the question uses. */
 const BOTH_WAYS = /\b(?:both (?:ways|directions)|each (?:way|direction)|two-way|in either direction)\b/i;
@@ -52,10 +59,11 @@ export function findMentions(text: string): Mention[] {
 
 const HOME = 'Mongolia';
 
-function flowOf(text: string, mentions: Mention[]): { from: string; to: string } | null {
+/** The flow a question names, by its verbs of trade (or, `moving`, of people going somewhere). */
+function flowOf(text: string, mentions: Mention[], moving = false): { from: string; to: string } | null {
   const verbs = [
-    ...[...text.matchAll(EXPORT_VERB)].map((m) => ({ at: m.index, end: m.index + m[0].length, kind: 'export' as const })),
-    ...[...text.matchAll(IMPORT_VERB)].map((m) => ({ at: m.index, end: m.index + m[0].length, kind: 'import' as const })),
+    ...[...text.matchAll(moving ? MOVE_VERB : EXPORT_VERB)].map((m) => ({ at: m.index, end: m.index + m[0].length, kind: 'export' as const })),
+    ...(moving ? [] : [...text.matchAll(IMPORT_VERB)].map((m) => ({ at: m.index, end: m.index + m[0].length, kind: 'import' as const }))),
   ].sort((a, b) => a.at - b.at);
   const verb = verbs[0];
   if (!verb) return null;
@@ -64,7 +72,7 @@ function flowOf(text: string, mentions: Mention[]): { from: string; to: string }
   const subject = before[before.length - 1]?.country;
   const preposition = (m: Mention) => /\b(to|into|from|in|for)\s+(?:the\s+)?$/i.exec(text.slice(Math.max(verb.end, m.start - 12), m.start))?.[1]?.toLowerCase();
   // "what did Kazakhstan sell Mongolia?": after a verb of giving, a country right after it is the receiver.
-  const direct = verb.kind === 'export' && /^(?:sell|sells|selling|sold|send|sends|sending|sent|ship|ships|shipped|shipping)$/i.test(text.slice(verb.at, verb.end)) ? after.find((m) => /^\s*$/.test(text.slice(verb.end, m.start))) : undefined;
+  const direct = verb.kind === 'export' && /^(?:sell|sells|selling|sold|send|sends|sending|sent|ship|ships|shipped|shipping|visit|visits|visited|visiting)$/i.test(text.slice(verb.at, verb.end)) ? after.find((m) => /^\s*$/.test(text.slice(verb.end, m.start))) : undefined;
   const target = after.find((m) => ['to', 'into', 'for', 'in'].includes(preposition(m) ?? ''))?.country ?? direct?.country;
   const origin = after.find((m) => preposition(m) === 'from')?.country;
   let from: string | undefined;
@@ -101,6 +109,7 @@ export function readFigureQuestion(question: string): FigureQuestion {
   const bothWays = BOTH_WAYS.test(question);
   const flow = bothWays ? null : flowOf(question, mentions);
   const trade = bothWays || (!flow && TRADE_WORD.test(question));
+  const movement = flow || trade ? null : flowOf(question, mentions, true);
   const type = classifyQuestion(question);
   // "Why is trade so lopsided?" asks for a reason: a figure would not answer it.
   const numeric =
@@ -108,5 +117,5 @@ export function readFigureQuestion(question: string): FigureQuestion {
     type === 'count' ||
     type === 'year' ||
     (type !== 'cause' && (NUMBER_WORDS.test(question) || ((flow !== null || trade) && countries.length > 0)));
-  return { numeric, countries, flow, trade, years };
+  return { numeric, countries, flow, movement, trade, years };
 }

@@ -225,7 +225,8 @@ function proseAnswer(corpus: Corpus, book: FigureBook, index: PassageIndex, ques
     // "How many people live in Ulaanbaatar?" is the city's, said of the city: not Mongolia's, nor Central Asia's.
     if (record.measureWord === 'population' && cities.length && !cities.some((c) => c.test(record.sentence))) continue;
     if (q.countries.some((c) => !record.entities.includes(c))) continue;
-    if (q.flow && record.flow && (record.flow.from !== q.flow.from || record.flow.to !== q.flow.to)) continue;
+    const way = q.flow ?? q.movement;
+    if (way && record.flow && (record.flow.from !== way.from || record.flow.to !== way.to)) continue;
     if (q.years.length && record.year !== null && !q.years.includes(record.year)) continue;
     const terms = termsOf(record);
     let found = 0;

@@ -98,6 +98,17 @@ describe('a "when" question that names an event', () => {
   });
 });
 
+describe('people going from one country to another', () => {
+  it('a count of visitors answers the way asked: Mongolians who went to Kazakhstan, not Kazakhs who came to Mongolia', () => {
+    expect(answerQuestion(engine, 'how many mongolians visited kazakhstan?').lead[0]).toMatch(/20,700\*\* — visitors from Mongolia to Kazakhstan/);
+    expect(answerQuestion(engine, 'how many kazakhs came to mongolia in 2019?').lead[0]).toMatch(/16,264\*\* — visitors from Kazakhstan to Mongolia/);
+  });
+
+  it('the other way in a year the text has no figure for: no figure of the wrong way stands in', () => {
+    expect(answerQuestion(engine, 'how many mongolian tourists went to kazakhstan in 2019?').lead.join(' ')).not.toContain('16,264');
+  });
+});
+
 describe('"what is the population of X?"', () => {
   it('is a numeric question answered by X’s population, not by a figure of another measure of the same year', () => {
     expect(answerQuestion(engine, 'what is the population of mongolia?').lead[0]).toMatch(/^\*\*just over three million\*\* — population: Mongolia/);
