@@ -2,7 +2,7 @@ import { findDocumentMention } from '../answer/documentMention.js';
 import { findMentions, readFigureQuestion } from '../answer/figureQuestion.js';
 import type { Engine } from '../engine.js';
 import { analyze } from '../search/analyzer.js';
-import { analyzeQuestion } from '../search/question.js';
+import { analyzeQuestion, classifyQuestion } from '../search/question.js';
 import { contextFrom, documentAskedAbout, withContext } from './context.js';
 import {
   FILLER,
@@ -243,6 +243,21 @@ const COMPOSITION = /^(?:(?:and|so|but)\s+)?(?:(?:mostly|mainly|chiefly|largely|
 
 const COMPARED = /\b(?:differ(?:s|ent|ence)? (?:from|to|than)|compare[sd]? (?:to|with)|compared (?:to|with)|in comparison (?:to|with)|similar to|the same as|unlike|versus|vs\.?)\s+/i;
 
+/**
+ * What a definition question asked about: "what is multi-vectorism?" → "multi-vectorism",
+ * "what's the third neighbor policy" → "the third neighbor policy", "what does SCO mean?" → "SCO".
+ * Null for any other question (and for a person: "who is …" has its own "he").
+ */
+function definedSubject(frame: string): string | null {
+  if (classifyQuestion(frame) !== 'definition') return null;
+  const m = /^\s*(?:so\s+|and\s+|ok\s+)?what(?:'s|’s|\s+is|\s+are|\s+was|\s+were)\s+(.+?)[\s?.!]*$/i.exec(frame) ?? /^\s*what\s+(?:does|do|did)\s+(.+?)\s+mean[\s?.!]*$/i.exec(frame);
+  const subject = m?.[1]?.trim();
+  return subject && subject.split(/\s+/).length <= 6 && !/\b(?:it|this|that|they|them)\b/i.test(subject) ? subject : null;
+}
+
+/** "it", or "this"/"that" closing the turn ("how is that applied?" too): what the turn is asked of. */
+const DEFINED_PRONOUN = /\bit\b(?!['’]s\b)|\b(?:this|that)\b(?=\s+(?:\w+\s+)?(?:work|working|mean|apply|applied|used|different|new|related|come|started|start)\b|[\s?.!]*$)/i;
+
 const DOCUMENT_ORDINAL = /\bthe (first|second|other|last|latter|former|earlier|later) (?:one|article|paper|piece|text|source|document|study)\b/i;
 
 /** A turn with its references to the previous turn's years written as years. */
@@ -437,6 +452,16 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
     }
   }
 
+
+  // "what is multi-vectorism?" then "how does Mongolia apply it?": "it" is the thing defined —
+  // the turn asked of it, not loose words of its definition ("conceptual", "reference").
+  const defined = definedSubject(prev.frame);
+  const definedRef = defined ? DEFINED_PRONOUN.exec(own) : null;
+  // (A turn that names it already, "is multi-vectorism still used?", needs nothing put in.)
+  if (defined && definedRef && !mention && !analyze(defined).every((t) => analyze(own).includes(t))) {
+    const asked = `${own.slice(0, definedRef.index)}${defined}${own.slice(definedRef.index + definedRef[0].length)}`;
+    return { kind: 'contextual', resolved: asked, frame: asked, documentId, offset: 0, person: prev.person };
+  }
 
   // "bri corridors thru mongolia & kaz, which ones r there?", "the third neighbor thing, which
   // countries are in it?": a topic, then a question about it — the pronoun's antecedent is in

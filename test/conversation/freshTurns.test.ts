@@ -185,3 +185,19 @@ describe('the two places of the question before, each in the other’s slot', ()
     expect(r!.resolution.resolved).not.toBe('how many Mongolian tourists went to Kazakhstan in 2019?');
   });
 });
+
+describe('“it” after a definition question', () => {
+  it('“what is multi-vectorism?” then “how does mongolia apply it?”: “it” is the thing defined, not words of its definition', () => {
+    const [, apply] = converse(engine, 'what is multi-vectorism', 'how does mongolia apply it?');
+    expect(apply!.resolution.resolved).toBe('how does mongolia apply multi-vectorism?');
+    const [, member] = converse(engine, 'what is the SCO', 'is mongolia a member of it?');
+    expect(member!.resolution.resolved).toBe('is mongolia a member of the SCO?');
+  });
+
+  it('after any other question “it” still leans on the answer before; a turn that names the thing needs nothing put in', () => {
+    const [, other] = converse(engine, 'why did regional cooperation fail?', 'how does mongolia apply it?');
+    expect(other!.resolution.resolved).not.toContain('regional cooperation fail');
+    const [, named] = converse(engine, 'what is multi-vectorism', 'is multi-vectorism still used by it?');
+    expect(named!.resolution.resolved).not.toMatch(/multi-vectorism.*multi-vectorism/);
+  });
+});
