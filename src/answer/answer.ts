@@ -89,6 +89,10 @@ export function answerQuestion(engine: Engine, query: string, options: AnswerOpt
 }
 
 function answerPage(engine: Engine, query: string, options: AnswerOptions): Answer {
+  // "thanks!", "hi steppe", "what can you do?": talk, answered in kind rather than searched
+  // (first: "what can you do?" is all common words, which would say there is nothing to search).
+  const social = socialReply(query);
+  if (social) return messageOnly(query, 'invalid', social);
   // "Who wrote the article?" is all common words, and a question about the documents.
   const problem = checkQuestion(query);
   if (problem && !(problem === 'no-terms' && answerDocumentQuestion(engine.corpus, query, options.documentId))) {
@@ -96,9 +100,6 @@ function answerPage(engine: Engine, query: string, options: AnswerOptions): Answ
     const message = problem === 'no-terms' && !/[\p{L}\p{N}]/u.test(query) ? NO_WORDS_MESSAGE : PROBLEM_MESSAGES[problem];
     return messageOnly(query, 'invalid', message);
   }
-  // "thanks!", "hi steppe": talk, answered in kind rather than searched.
-  const social = socialReply(query);
-  if (social) return messageOnly(query, 'invalid', social);
   const limit = options.limit ?? 5;
   const offset = options.offset ?? 0;
   const foreign = otherLanguageMessage(query);

@@ -65,6 +65,9 @@ export function answerTurn(engine: Engine, state: ConversationState, asked: stri
     }
   }
   answer ??= answerResolved(engine, resolution, limit);
+  // A turn that could not be searched ("what can you do?", a lone emoji): answered, but no frame
+  // for the next one — "what does the article say about Russia?" after it is not "what can you do in Russia?".
+  if (answer.status === 'invalid') return { answer, resolution, state };
   // What the reader was shown first: a figure's line, else the best sentences.
   const lead = resolution.kind === 'source' ? undefined : answer.lead[0]?.replace(/\*\*/g, '').replace(/\s+—\s+[^—]*$/, '');
   const sentences = [...(lead ? [lead] : []), ...answer.passages.slice(0, 3).map((p) => p.text.slice(p.highlight.start, p.highlight.end))];

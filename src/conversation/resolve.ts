@@ -527,7 +527,11 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // (A short one: a question long enough to say what it narrows stands on its own.)
   const narrowing = NARROWING.test(own) && rest.length <= 2;
   const dependent = substituted || continues || reacting || leaning || matterSubject || alternative || goodsAsked || narrowing || STRONG_ANAPHORA.test(core) || (!ownSubject && terms.length <= 4 && !newTopic(engine, state, own, terms));
-  if (!dependent) {
+  // ("the", "of", a stray word sent by mistake: nothing of its own, no question word or mark, and
+  // nothing pointing back — asked as it is, which says there is nothing to search, rather than
+  // the question before again. "mostly what?", "really?" still lean on what was said.)
+  const stray = terms.length === 0 && !/[?]/.test(own) && !/\b(?:what|why|how|when|where|who|which|whose)\b/i.test(own) && !continues && !substituted && !OTHER_ANAPHORA.test(own) && !STRONG_ANAPHORA.test(core);
+  if (!dependent || stray) {
     const s = standalone();
     // A turn that names no document keeps the restriction only while it depends on it.
     return s;
