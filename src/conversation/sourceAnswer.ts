@@ -146,6 +146,10 @@ export function answerSource(engine: Engine, turn: TurnRecord, about: 'claim' | 
     lines.push(`**${people.join(', ')}**, as quoted in ${work}, ${citation.page !== null ? `p. ${citation.page}` : ''}.`.replace(/, \./, '.'));
   } else if (references.length) {
     lines.push(`${authorLabel(doc.meta)} (${doc.meta.year}) states it, citing **${references.map((r) => `${r.authors} (${r.year ?? 'n.d.'})`).join('; ')}**.`);
+  } else if (cited.some((c) => !/^ibid/i.test(c.raw))) {
+    // Cited, but the document's bibliography has no entry for it: the citation as written.
+    const named = [...new Set(cited.filter((c) => !/^ibid/i.test(c.raw)).map((c) => c.raw))];
+    lines.push(`${authorLabel(doc.meta)} (${doc.meta.year}) states it, citing **${named.join('; ')}** (not listed in its references).`);
   } else {
     lines.push(`**${authorLabel(doc.meta)}** states it in ${work}${citation.page !== null ? `, p. ${citation.page}` : ''}, citing no one for it.`);
   }

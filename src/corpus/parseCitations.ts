@@ -76,11 +76,19 @@ function foldedKeysOf(references: readonly Reference[]): string[] {
   return known.folded;
 }
 
+/**
+ * An organisation's name without its linking words: a citation shortens "National Statistics
+ * Committee of Kyrgyzstan" to "National Statistics Committee Kyrgyzstan".
+ */
+function withoutLinkWords(folded: string): string {
+  return folded.includes(' ') ? folded.replace(/\s(?:of|the|for)(?=\s)/g, '') : folded;
+}
+
 export function resolveReference(name: string, year: string, references: Reference[]): Reference | undefined {
-  const key = citedKey(name);
+  const key = withoutLinkWords(citedKey(name));
   const folded = foldedKeysOf(references);
   const sameName = references.filter((_, i) => {
-    const refKey = folded[i]!;
+    const refKey = withoutLinkWords(folded[i]!);
     return refKey === key || refKey.endsWith(` ${key}`) || key.endsWith(` ${refKey}`);
   });
   const bareYear = year.slice(0, 4);

@@ -268,13 +268,17 @@ function linkFootnotes(paragraphs: Paragraph[], footnotes: Footnote[]): void {
   }
 }
 
-/** `(ibid)` points at the last source cited before it, in reading order. */
+/**
+ * `(ibid)` points at the last source cited before it, in reading order — that one even when the
+ * bibliography lacks it: "(Visit Ulaanbaatar 2019) … (ibid)" is that source again, not the last
+ * one found in the bibliography (which was a trade database two paragraphs before).
+ */
 function resolveIbid(paragraphs: Paragraph[]): void {
   let last: string | null = null;
   for (const p of paragraphs) {
     for (const c of p.citations) {
       if (/^ibid/i.test(c.raw)) c.referenceId = last;
-      else if (c.referenceId) last = c.referenceId;
+      else last = c.referenceId;
     }
   }
 }

@@ -131,6 +131,13 @@ describe('the source of a figure', () => {
     const shown = source.answer.passages[0]!;
     expect(shown.text.slice(shown.highlight.start, shown.highlight.end)).toMatch(/just over three million people.*\(UNstats, 2021\)/);
   });
+
+  it('“source?” of a sentence whose citation the bibliography lacks names that citation as written, not another work', () => {
+    const [, , source] = converse(engine, 'how many kazakh tourists went to mongolia in 2019', 'and mongolians going to kazakhstan?', 'source?');
+    const lead = source!.answer.lead.join('\n');
+    expect(lead).toContain('citing **Visit Ulaanbaatar 2019** (not listed in its references)');
+    expect(lead).not.toMatch(/Observatory of Economic Complexity/);
+  });
 });
 
 describe('turns that lean on what was said without a pronoun', () => {

@@ -196,6 +196,16 @@ describe('references', () => {
     );
   });
 
+  it('reads “(ibid)” as the citation just before it, even one the bibliography lacks; an organisation cited without its “of” is still found', () => {
+    const tourism = paragraphWith(article, 'tourist arrivals in Mongolia in 2019')[0]!.citations;
+    const visit = tourism.findIndex((c) => c.raw === 'Visit Ulaanbaatar 2019');
+    expect(visit).toBeGreaterThanOrEqual(0);
+    expect(tourism[visit]!.referenceId).toBeNull();
+    // (It used to point at the trade database cited two paragraphs before.)
+    expect(tourism[visit + 1]).toMatchObject({ raw: 'ibid', referenceId: null });
+    expect(tourism.find((c) => c.raw === 'National Statistics Committee Kyrgyzstan 2017')?.referenceId).toBe('irgengioro-2022/ref/national-statistics-committee-of-kyrgyzstan-2017');
+  });
+
   it('resolves most in-text citations to an entry', () => {
     const links = article.paragraphs.flatMap((p) => p.citations);
     const resolved = links.filter((c) => c.referenceId).length;
