@@ -73,7 +73,11 @@ export function answerTurn(engine: Engine, state: ConversationState, asked: stri
   const sentences = [...(lead ? [lead] : []), ...answer.passages.slice(0, 3).map((p) => p.text.slice(p.highlight.start, p.highlight.end))];
   const best = answer.passages[0];
   // A question that names a person is about them: "his" next is theirs, not whom the answer quotes.
-  if (resolution.kind === 'standalone') person ??= personNamedIn(withNamesCapitalised(engine, asked), engine.corpus, (w) => commonInEnglish(engine, w));
+  // (So is a follow-up naming one: "what does miliate say?" asks the question before of his piece, and "who is he?" next is Miliate.)
+  if (resolution.kind !== 'source') {
+    const named = personNamedIn(withNamesCapitalised(engine, asked), engine.corpus, (w) => commonInEnglish(engine, w));
+    if (named) person = resolution.kind === 'standalone' ? (person ?? named) : named;
+  }
   person ??= sentences.flatMap((s) => attributedPeople(s, engine.corpus))[0] ?? (best ? attributedPeopleNear(best.text, best.highlight.start, engine.corpus)[0] : undefined) ?? null;
   const next = withTurn(state, {
     asked,

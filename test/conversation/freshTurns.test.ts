@@ -208,3 +208,12 @@ describe('“it” after a definition question', () => {
     expect(named!.resolution.resolved).not.toMatch(/multi-vectorism.*multi-vectorism/);
   });
 });
+
+describe('a person named in a follow-up', () => {
+  it('“what does miliate say?” asks the question before of his piece, and makes him the “he” of the next turn', () => {
+    const [, says, who] = converse(engine, 'why are mongolia and kazakhstan not closer?', 'what does miliate say?', 'who is he?');
+    expect(says!.resolution.documentId).toBe('miliate-2013');
+    expect(who!.resolution.resolved).toBe('who is Miliate?');
+    expect(renderAnswerText(who!.answer)).toContain('Brandon Miliate');
+  });
+});
