@@ -603,6 +603,9 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   const c = compared ? { places: context.places.filter((p) => findMentions(p).length > 0), words: [] } : context;
   // The places stay in the frame, so a later "and Kyrgyzstan?" has one to replace.
   const framed = withContext(frame, c.places);
+  // "who is he?" asks about a person, not the matter: a later "what about Uzbekistan?" asks
+  // the question before it of Uzbekistan, not "who is Miliate in Uzbekistan?".
+  const aboutPerson = personLink && WHO_IS_PERSON.test(own) && !ownSubject;
   // "How was it evaluated?" after "when was it published?": "it" is that document.
-  return { kind: 'contextual', resolved: withContext(frame, [...c.places, ...c.words]), frame: framed, documentId: documentId ?? documentAskedAbout(prev), offset: 0, person: substituted ? person : prev.person };
+  return { kind: 'contextual', resolved: withContext(frame, [...c.places, ...c.words]), frame: aboutPerson ? prev.frame : framed, documentId: documentId ?? documentAskedAbout(prev), offset: 0, person: substituted ? person : prev.person };
 }

@@ -216,4 +216,9 @@ describe('a person named in a follow-up', () => {
     expect(who!.resolution.resolved).toBe('who is Miliate?');
     expect(renderAnswerText(who!.answer)).toContain('Brandon Miliate');
   });
+
+  it('“who is he?” is no frame for a place: “what about uzbekistan?” after it asks the question before it of Uzbekistan', () => {
+    const [, , , uzbekistan] = converse(engine, 'why are mongolia and kazakhstan not closer?', 'what does miliate say?', 'who is he?', 'what about uzbekistan?');
+    expect(uzbekistan!.resolution.resolved).toBe('why are mongolia and Uzbekistan not closer?');
+  });
 });
