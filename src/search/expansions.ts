@@ -176,6 +176,8 @@ export const PHRASAL_VERBS: Array<{ verbs: string[]; particle: string; means: st
   { verbs: ['find', 'finds', 'found', 'finding', 'figure', 'figures', 'figured', 'figuring'], particle: 'out', means: 'discover' },
   // Not verbs, but two words read as one the same way: "these days" is "recently".
   { verbs: ['these'], particle: 'days', means: 'recently' },
+  // "over the last few years", "in the past few years": recently.
+  { verbs: ['few'], particle: 'years', means: 'recently' },
 ];
 
 /**

@@ -75,9 +75,9 @@ describe('analyze', () => {
     expect(analyze('the twenty-first century')).toContain(analyze('the 2000s')[0]);
   });
 
-  it('reads "these days", "nowadays" and "lately" as recently', () => {
+  it('reads "these days", "nowadays", "lately" and "the last few years" as recently', () => {
     const recent = analyze('recently')[0];
-    for (const typed of ['Mongolia and Russia these days', 'Mongolia and Russia nowadays', 'Mongolia and Russia lately']) expect(analyze(typed)).toContain(recent);
+    for (const typed of ['Mongolia and Russia these days', 'Mongolia and Russia nowadays', 'Mongolia and Russia lately', 'closer ties over the last few years', 'in the past few years']) expect(analyze(typed), typed).toContain(recent);
     expect(analyze('in days of old')).not.toContain(recent);
   });
 
