@@ -8,7 +8,7 @@ import type { WordVectors } from './vectors.js';
 import { analyzeQuestion, type AnalyzedQuestion } from './question.js';
 import { analyzePassage, overviewFit, passageAnalysis, rankCandidates, type QueryTermGroup, type RankedPassage, type SourceNames } from './rank.js';
 import { TermIds, WINDOW_SENTENCES, windowCount, WindowQuery, type WindowStatistics } from './windows.js';
-import { ExactSearch, type ExactHit } from './postings.js';
+import { ExactSearch, hitList, type ExactHit, type HitList } from './postings.js';
 import { withDescribedPlaces } from './geography.js';
 import { packSearch, restoreSearch, type PackedSearch } from './packedIndex.js';
 import { AnalysisPacker, isPackedAnalyses, packAnalyses, useSavedAnalyses, type PackedAnalyses } from './savedAnalyses.js';
@@ -115,6 +115,55 @@ export function editDistance(a: string, b: string, max = Infinity): number {
     if (i > 0 && rowMin > max) return max + 1;
   }
   return Math.min(rows[a.length]![b.length]!, max + 1);
+}
+
+/** Buckets of a word's letters (by code point, folded into BAG_SIZE): see `CorrectionVocabulary.near`. */
+const BAG_SIZE = 32;
+
+/** Null for a word too long for byte counts (it is compared with every word of about its length). */
+function letterBag(word: string): Uint8Array | null {
+  if (word.length > 255) return null;
+  const bag = new Uint8Array(BAG_SIZE);
+  for (let i = 0; i < word.length; i++) bag[word.charCodeAt(i) % BAG_SIZE]!++;
+  return bag;
+}
+
+/**
+ * Words with their lengths and letter bags, for scans by edit distance. One edit changes at
+ * most two letter counts by one each (a swap none), and folding letters into buckets only
+ * lowers the difference: words whose bags differ by more than twice the edits allowed are
+ * further away and need no `editDistance` (most of the vocabulary: a scan of it for each
+ * word the corpus lacks was a tenth of a warm question's time at ×1000 the corpus).
+ */
+class CorrectionVocabulary {
+  private constructor(
+    readonly words: string[],
+    readonly lengths: Int32Array,
+    private readonly bags: Uint8Array,
+  ) {}
+
+  static of(words: Iterable<string>): CorrectionVocabulary {
+    const list = [...words];
+    const bags = new Uint8Array(list.length * BAG_SIZE);
+    list.forEach((w, i) => {
+      for (let k = 0; k < w.length; k++) bags[i * BAG_SIZE + (w.charCodeAt(k) % BAG_SIZE)]!++;
+    });
+    return new CorrectionVocabulary(list, Int32Array.from(list, (w) => w.length), bags);
+  }
+
+  /** Whether word `i` can be within `max` edits of the word with this bag (a count above 255 would wrap: such words are compared). */
+  near(i: number, bag: Uint8Array | null, max: number): boolean {
+    const { bags } = this;
+    if (!bag || this.lengths[i]! > 255) return true;
+    const limit = 2 * max;
+    let difference = 0;
+    for (let k = 0, at = i * BAG_SIZE; k < BAG_SIZE; k++, at++) {
+      const d = bags[at]! - bag[k]!;
+      difference += d < 0 ? -d : d;
+      if (difference > limit) return false;
+    }
+    return true;
+  }
 }
 
 /** The same options must be given to build an index and to load a saved one. */
@@ -426,14 +475,24 @@ export class PassageIndex {
     const max = term.length >= 9 ? 2 : 1;
     let best = max + 1;
     let out: string[] = [];
-    for (const t of this.documentFrequency.keys()) {
-      if (Math.abs(t.length - term.length) > max || t.length < MIN_CORRECTABLE) continue;
+    const vocabulary = (this.termsForCorrection ??= CorrectionVocabulary.of(this.documentFrequency.keys()));
+    const bag = letterBag(term);
+    const { words, lengths } = vocabulary;
+    for (let i = 0; i < words.length; i++) {
+      const length = lengths[i]!;
+      if (Math.abs(length - term.length) > max || length < MIN_CORRECTABLE || !vocabulary.near(i, bag, max)) continue;
+      const t = words[i]!;
       const d = editDistance(term, t, max);
       if (d < best) [best, out] = [d, [t]];
       else if (d === best) out.push(t);
     }
     return best <= max ? out : [];
   }
+
+  /** The vocabulary as spelling correction scans it (a word the corpus lacks costs a scan of all of it), made on first use. */
+  private termsForCorrection: CorrectionVocabulary | undefined;
+  /** The same for the surface words (lower-cased), with their terms. */
+  private surfacesForCorrection: { words: CorrectionVocabulary; terms: string[]; firsts: Array<string | undefined>; lengths: Int32Array } | undefined;
 
   /**
    * Corpus terms whose usual surface word is one or two edits (Damerau) from the word typed;
@@ -446,9 +505,21 @@ export class PassageIndex {
     let best = max + 1;
     let out: string[] = [];
     const first = surface[0]?.toLowerCase();
-    for (const [t, word] of this.surfaceForm) {
-      if (Math.abs(word.length - surface.length) > max || t.length < MIN_CORRECTABLE || word[0]?.toLowerCase() !== first) continue;
-      const d = editDistance(surface, word.toLowerCase(), max);
+    if (!this.surfacesForCorrection) {
+      const entries = [...this.surfaceForm];
+      this.surfacesForCorrection = {
+        words: CorrectionVocabulary.of(entries.map(([, w]) => w.toLowerCase())),
+        terms: entries.map(([t]) => t),
+        firsts: entries.map(([, w]) => w[0]?.toLowerCase()),
+        lengths: Int32Array.from(entries, ([, w]) => w.length),
+      };
+    }
+    const { words, terms, firsts, lengths } = this.surfacesForCorrection;
+    const bag = letterBag(surface);
+    for (let i = 0; i < terms.length; i++) {
+      const t = terms[i]!;
+      if (Math.abs(lengths[i]! - surface.length) > max || t.length < MIN_CORRECTABLE || firsts[i] !== first || !words.near(i, bag, max)) continue;
+      const d = editDistance(surface, words.words[i]!, max);
       if (d < best) [best, out] = [d, [t]];
       else if (d === best) out.push(t);
     }
@@ -677,11 +748,11 @@ export class PassageIndex {
   }
 
   /** MiniSearch's hits for the query (see `toQuery`), by ExactSearch (postings.ts): the same hits for less work. */
-  private poolHits(groups: QueryTermGroup[], weights: ReadonlyMap<string, number>, filter?: (r: { id: string }) => boolean): ExactHit[] {
+  private poolHits(groups: QueryTermGroup[], weights: ReadonlyMap<string, number>, filter?: (r: { id: string }) => boolean): HitList {
     const terms = this.queryTerms(groups, weights);
     if (this.exactSearch === undefined) this.exactSearch = process.env.STEPPE_EXACT_SEARCH === 'off' ? null : ExactSearch.of(this.search as unknown as MiniSearch<never>);
-    const hits = this.exactSearch?.search(terms.exact, (t) => weights.get(t) ?? 1, filter, terms.unknown, FUZZY_FOR_UNKNOWN);
-    return hits ?? this.search.search(this.toQuery(terms, weights), { filter });
+    const hits = this.exactSearch?.searchList(terms.exact, (t) => weights.get(t) ?? 1, filter, terms.unknown, FUZZY_FOR_UNKNOWN);
+    return hits ?? hitList(this.search.search(this.toQuery(terms, weights), { filter }));
   }
 
   private exactSearch: ExactSearch | null | undefined;
@@ -695,48 +766,83 @@ export class PassageIndex {
    * falls out. Coverage: the IDF of each group's best variant present (weighted), MiniSearch's
    * score breaking near-ties. A small corpus has fewer hits than the pool: nothing changes there.
    */
-  private pool(hits: ExactHit[], groups: QueryTermGroup[]): ExactHit[] {
-    if (hits.length <= POOL) return hits;
+  private pool(hits: HitList, groups: QueryTermGroup[]): ExactHit[] {
+    if (hits.length <= POOL) {
+      const all: ExactHit[] = [];
+      for (let i = 0; i < hits.length; i++) all.push(hits.hit(i));
+      return all.sort((a, b) => b.score - a.score);
+    }
     const byTerm = new Map<string, Array<{ group: number; weight: number }>>();
     groups.forEach((g, group) => {
       for (const [t, weight] of g.variants) (byTerm.get(t) ?? byTerm.set(t, []).get(t)!).push({ group, weight });
     });
-    const best = new Float64Array(groups.length);
-    const maxScore = hits[0]!.score || 1;
-    // Every hit is ranked (thousands at ×1000 the corpus): each term's IDF worked out once a
-    // query, and the POOL_BY_COVERAGE best kept as they come (ties: the earlier hit first, as
-    // the stable sort of all the hits this replaces had them), not all of them sorted.
-    const idfOf = new Map<string, number>();
-    const topRank: number[] = [];
-    const topHit: ExactHit[] = [];
-    for (const hit of hits) {
-      best.fill(0);
-      let loose = 0;
-      for (const t of hit.terms) {
-        let idf = idfOf.get(t);
-        if (idf === undefined) idfOf.set(t, (idf = this.idf(t)));
-        const owners = byTerm.get(t);
-        // A fuzzy or prefix match of a word the corpus lacks: no group of its own to count in.
-        if (!owners) loose = Math.max(loose, FUZZY_POOL_WEIGHT * idf);
-        else for (const { group, weight } of owners) best[group] = Math.max(best[group]!, weight * idf);
-      }
-      let coverage = loose;
-      for (let g = 0; g < best.length; g++) coverage += best[g]!;
-      const rank = coverage + POOL_BM25_SHARE * coverage * (hit.score / maxScore);
-      if (topRank.length === POOL_BY_COVERAGE && !(rank > topRank[POOL_BY_COVERAGE - 1]!)) continue;
-      let at = topRank.length;
-      while (at > 0 && rank > topRank[at - 1]!) at--;
-      topRank.splice(at, 0, rank);
-      topHit.splice(at, 0, hit);
-      if (topRank.length > POOL_BY_COVERAGE) {
-        topRank.pop();
-        topHit.pop();
+    // Every hit is ranked (tens of thousands at ×1000 the corpus) as the stable sort by score
+    // would order them, without sorting them: the POOL best by score (ties: the earlier hit
+    // first) kept as they come, as are the POOL_BY_COVERAGE best by coverage (ties: the higher
+    // score, then the earlier hit, which is the sorted order's). Only those become objects.
+    const topScore: number[] = [];
+    const topAt: number[] = [];
+    for (let i = 0; i < hits.length; i++) {
+      const score = hits.score(i);
+      if (topScore.length === POOL && !(score > topScore[POOL - 1]!)) continue;
+      let at = topScore.length;
+      while (at > 0 && score > topScore[at - 1]!) at--;
+      topScore.splice(at, 0, score);
+      topAt.splice(at, 0, i);
+      if (topScore.length > POOL) {
+        topScore.pop();
+        topAt.pop();
       }
     }
-    const byCoverage = topHit;
-    const out = hits.slice(0, POOL);
+    const best = new Float64Array(groups.length);
+    const maxScore = topScore[0] || 1;
+    // What each term counts: its IDF (worked out once a query), and the groups it is a variant of (with their weights).
+    const idfOf = (t: string) => this.idf(t);
+    const exactIdf = hits.exactTerms.map(idfOf);
+    const exactOwners = hits.exactTerms.map((t) => byTerm.get(t));
+    const otherIdf = new Map<string, number>();
+    let loose = 0;
+    const count = (owners: Array<{ group: number; weight: number }> | undefined, idf: number) => {
+      // A fuzzy or prefix match of a word the corpus lacks: no group of its own to count in.
+      if (!owners) loose = Math.max(loose, FUZZY_POOL_WEIGHT * idf);
+      else for (const { group, weight } of owners) best[group] = Math.max(best[group]!, weight * idf);
+    };
+    const exact = (t: number) => count(exactOwners[t], exactIdf[t]!);
+    const other = (t: string) => {
+      let idf = otherIdf.get(t);
+      if (idf === undefined) otherIdf.set(t, (idf = idfOf(t)));
+      count(byTerm.get(t), idf);
+    };
+    const topRank: number[] = [];
+    const topRankScore: number[] = [];
+    const topRankAt: number[] = [];
+    const beats = (k: number, rank: number, score: number) => rank > topRank[k]! || (rank === topRank[k]! && score > topRankScore[k]!);
+    for (let i = 0; i < hits.length; i++) {
+      best.fill(0);
+      loose = 0;
+      hits.visitTerms(i, exact, other);
+      let coverage = loose;
+      for (let g = 0; g < best.length; g++) coverage += best[g]!;
+      const score = hits.score(i);
+      const rank = coverage + POOL_BM25_SHARE * coverage * (score / maxScore);
+      if (topRank.length === POOL_BY_COVERAGE && !beats(POOL_BY_COVERAGE - 1, rank, score)) continue;
+      let at = topRank.length;
+      while (at > 0 && beats(at - 1, rank, score)) at--;
+      topRank.splice(at, 0, rank);
+      topRankScore.splice(at, 0, score);
+      topRankAt.splice(at, 0, i);
+      if (topRank.length > POOL_BY_COVERAGE) {
+        topRank.pop();
+        topRankScore.pop();
+        topRankAt.pop();
+      }
+    }
+    const out = topAt.map((i) => hits.hit(i));
     const seen = new Set(out.map((h) => h.id));
-    for (const h of byCoverage) if (!seen.has(h.id)) out.push(h);
+    for (const i of topRankAt) {
+      const h = hits.hit(i);
+      if (!seen.has(h.id)) out.push(h);
+    }
     return out;
   }
 

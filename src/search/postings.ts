@@ -53,6 +53,39 @@ interface Postings {
   raw: Float64Array;
 }
 
+/**
+ * Hits by position: a list that a stable sort by descending score would put in MiniSearch's
+ * order (ties keep their positions), read without making every hit an object.
+ */
+export interface HitList {
+  readonly length: number;
+  score(i: number): number;
+  /** The query terms the hit holds, as `ExactHit.terms`. */
+  terms(i: number): string[];
+  hit(i: number): ExactHit;
+  /** The exact terms searched (what `visitTerms` numbers). */
+  readonly exactTerms: readonly string[];
+  /**
+   * The same terms as `terms(i)`, perhaps repeated, in another order, without an array: the
+   * exact ones by their number in `exactTerms`, the others (the unknown words' matches) by name.
+   */
+  visitTerms(i: number, exact: (term: number) => void, other: (term: string) => void): void;
+}
+
+/** Hits already made (MiniSearch's own, sorted) as a list. */
+export function hitList(hits: readonly ExactHit[]): HitList {
+  return {
+    length: hits.length,
+    score: (i) => hits[i]!.score,
+    terms: (i) => hits[i]!.terms,
+    hit: (i) => hits[i]!,
+    exactTerms: [],
+    visitTerms: (i, _exact, other) => {
+      for (const t of hits[i]!.terms) other(t);
+    },
+  };
+}
+
 /** MiniSearch's calcBM25Score, operation for operation. */
 function bm25(termFreq: number, matchingCount: number, totalCount: number, fieldLength: number, avgFieldLength: number, params: Bm25Params): number {
   const { k, b, d } = params;
@@ -202,6 +235,27 @@ export class ExactSearch {
     unknown: readonly string[] = [],
     fuzzy = 0,
   ): ExactHit[] | null {
+    const list = this.searchList(terms, boostTerm, filter, unknown, fuzzy);
+    if (!list) return null;
+    const hits: ExactHit[] = [];
+    for (let i = 0; i < list.length; i++) hits.push(list.hit(i));
+    return hits.sort((a, b) => b.score - a.score);
+  }
+
+  /**
+   * The same hits as `search`, not yet sorted (in MiniSearch's combined order, which a stable
+   * sort by score keeps for ties) and not yet made into objects: at ×1000 the corpus a
+   * question has tens of thousands of hits, of which the pool keeps about 120 (index.ts), and
+   * an object and a terms array per hit, then sorting them all, were most of a warm question's
+   * time and garbage.
+   */
+  searchList(
+    terms: readonly string[],
+    boostTerm: (term: string) => number,
+    filter?: (hit: { id: string }) => boolean,
+    unknown: readonly string[] = [],
+    fuzzy = 0,
+  ): HitList | null {
     if (this.index._dirtCount !== 0) return null;
     for (const t of [...terms, ...unknown]) if (t === '' || t.includes(' ')) return null;
     if (new Set(terms).size !== terms.length || new Set(unknown).size !== unknown.length) return null;
@@ -271,32 +325,62 @@ export class ExactSearch {
         }
       }
     }
-    const hits: ExactHit[] = [];
     // Whether any name a hit can have (the terms, the unknown words' match keys) is an array
     // index: tested once a query, not for every name of every hit (thousands at ×1000).
     const anyIndex = terms.some(isArrayIndex) || [...loose.values()].some((e) => e.keys.some(isArrayIndex));
-    const add = (doc: number, score: number, quality: number, names: string[]) => {
-      // Object.keys(match): canonical array indexes first, in numeric order, then the rest as inserted.
-      if (anyIndex && names.some(isArrayIndex)) names = [...names.filter(isArrayIndex).sort((a, b) => Number(a) - Number(b)), ...names.filter((n) => !isArrayIndex(n))];
-      const hit: ExactHit = { id: this.index._documentIds.get(doc) as string, score: score * quality, terms: names };
-      if (!filter || filter(hit)) hits.push(hit);
+    const documentIds = this.index._documentIds;
+    const hitDocs: number[] = [];
+    const hitScores: number[] = [];
+    /** Per hit, its first exact term (the typed arrays are overwritten by the next query), or -1 for the unknown words' alone. */
+    const hitFirst: number[] = [];
+    const keep = (doc: number, score: number, first: number) => {
+      if (filter && !filter({ id: documentIds.get(doc) as string })) return;
+      hitDocs.push(doc);
+      hitScores.push(score);
+      hitFirst.push(first);
     };
     // The OR of the two subqueries: the exact one's Map, the unknown words' added to it.
     for (const doc of order) {
       const list = matched.get(doc);
-      const names = list ? list.map((t) => terms[t]!) : [terms[firstTerm[doc]!]!];
       const also = loose.get(doc);
-      if (!also) add(doc, total[doc]!, names.length, names);
-      else {
-        for (const k of also.keys) if (!names.includes(k)) names.push(k);
-        add(doc, total[doc]! + also.score, (list ? list.length : 1) + also.words, names);
-      }
+      const count = list ? list.length : 1;
+      if (!also) keep(doc, total[doc]! * count, firstTerm[doc]!);
+      else keep(doc, (total[doc]! + also.score) * (count + also.words), firstTerm[doc]!);
     }
     for (const doc of looseOrder) {
       if (totalStamp[doc] === queryGeneration) continue;
       const e = loose.get(doc)!;
-      add(doc, e.score, e.words, e.keys);
+      keep(doc, e.score * e.words, -1);
     }
-    return hits.sort((a, b) => b.score - a.score);
+    const names = (i: number): string[] => {
+      const doc = hitDocs[i]!;
+      let out: string[];
+      if (hitFirst[i]! >= 0) {
+        const list = matched.get(doc);
+        out = list ? list.map((t) => terms[t]!) : [terms[hitFirst[i]!]!];
+        const also = loose.get(doc);
+        if (also) for (const k of also.keys) if (!out.includes(k)) out.push(k);
+      } else out = [...loose.get(doc)!.keys];
+      // Object.keys(match): canonical array indexes first, in numeric order, then the rest as inserted.
+      if (anyIndex && out.some(isArrayIndex)) out = [...out.filter(isArrayIndex).sort((a, b) => Number(a) - Number(b)), ...out.filter((n) => !isArrayIndex(n))];
+      return out;
+    };
+    return {
+      length: hitDocs.length,
+      score: (i) => hitScores[i]!,
+      terms: names,
+      hit: (i) => ({ id: documentIds.get(hitDocs[i]!) as string, score: hitScores[i]!, terms: names(i) }),
+      exactTerms: terms,
+      visitTerms: (i, exact, other) => {
+        const doc = hitDocs[i]!;
+        if (hitFirst[i]! >= 0) {
+          const list = matched.get(doc);
+          if (list) for (const t of list) exact(t);
+          else exact(hitFirst[i]!);
+        }
+        const also = loose.get(doc);
+        if (also) for (const k of also.keys) other(k);
+      },
+    };
   }
 }
