@@ -22,22 +22,22 @@ import { isUsableSnapshot, PassageIndex, SNAPSHOT_FORMAT, type IndexSnapshot } f
  * - the parsed corpus (`corpus-<key>.v8`): every metadata file as validated, every text
  *   file's bytes, the code that reads and parses them (src/corpus), zod's version and the
  *   Node version (whose serialiser wrote it);
- * - the index and figures (`index-<key>.json`): the parsed corpus (ids, texts, sections,
+ * - the index and figures (`index-<key>.json`, `figures-<key>.json`): the parsed corpus (ids, texts, sections,
  *   pages, metadata), the code that derives them (src/search, src/figures) and the versions
  *   of MiniSearch and natural.
  * Edit a document, the parser, the analyzer, the figure extractor or a dependency, and the
  * old file is simply not found. A damaged file is rebuilt, never a failed start.
  */
 
-/** The index file's content. */
+/**
+ * The index file's content. The figures (`SavedFigures`) are a file of their own beside it
+ * (`figures-<key>.json`, the same key), read on first use: 44,000 records at ×1000 the
+ * corpus, 90 MB of JSON that only numeric questions need — inside the index file, as a
+ * string, they were more than half of what start-up read and parsed (≈ 1 s).
+ */
 interface SavedEngine {
   format: typeof SNAPSHOT_FORMAT;
   index: IndexSnapshot;
-  /**
-   * `SavedFigures` as JSON, read on first use: 44,000 records (40 MB) at ×1000 the corpus are
-   * a share of start-up and of the heap that only numeric questions need.
-   */
-  figures: string;
 }
 
 interface SavedFigures {
@@ -51,7 +51,7 @@ interface SavedFigures {
  * corpus's file: part of their keys, so a file written by an older layout is not even
  * looked at. Apart, so that a new index layout does not cost a new parse.
  */
-const SAVED_LAYOUT = 3;
+const SAVED_LAYOUT = 4;
 const CORPUS_LAYOUT = 3;
 
 /** Saved files of each kind kept per cache folder (one per corpus and code version); older ones are removed. */
@@ -161,6 +161,11 @@ export function indexCacheFile(cacheDir: string, corpus: Corpus): string {
   return path.join(cacheDir, `index-${key}.json`);
 }
 
+/** The figures saved with the index in `indexFile`. */
+export function figuresCacheFile(indexFile: string): string {
+  return path.join(path.dirname(indexFile), path.basename(indexFile).replace(/^index-/, 'figures-'));
+}
+
 /** The corpus file's name: a hash of what parsing reads (each metadata as validated, each text's bytes) and of the parser. */
 export function corpusCacheFile(cacheDir: string, files: CorpusFile[]): string {
   const hash = createHash('sha256').update(codeFingerprint('corpus'));
@@ -173,7 +178,7 @@ export function corpusCacheFile(cacheDir: string, files: CorpusFile[]): string {
 function readSaved(file: string): SavedEngine | null {
   try {
     const saved = JSON.parse(readFileSync(file, 'utf8')) as SavedEngine;
-    return saved?.format === SNAPSHOT_FORMAT && isUsableSnapshot(saved.index) && typeof saved.figures === 'string' ? saved : null;
+    return saved?.format === SNAPSHOT_FORMAT && isUsableSnapshot(saved.index) ? saved : null;
   } catch {
     // Missing, truncated or unreadable: build instead.
     return null;
@@ -207,6 +212,7 @@ function prune(cacheDir: string, kind: RegExp): void {
   for (const { f } of files.slice(KEEP)) unlinkSync(f);
 }
 const INDEX_FILE = /^index-[0-9a-f]+\.json$/;
+const FIGURES_FILE = /^figures-[0-9a-f]+\.json$/;
 const CORPUS_FILE = /^corpus-[0-9a-f]+\.v8$/;
 
 /**
@@ -223,9 +229,8 @@ export function loadOrBuildIndex(corpus: Corpus, cacheDir: string | null): Index
       const index = new PassageIndex(corpus, saved.index);
       if (index.restored) {
         let book: FigureBook | undefined;
-        const json = saved.figures;
-        // A damaged figures part costs the extraction (on first use), not the answers.
-        const figureBook = () => (book ??= savedFigureBook(corpus, json) ?? buildFigureBook(corpus));
+        // A missing or damaged figures file costs the extraction (on first use), not the answers.
+        const figureBook = () => (book ??= savedFigureBook(corpus, figuresCacheFile(file)) ?? buildFigureBook(corpus));
         return {
           index,
           get figures() {
@@ -249,9 +254,12 @@ export function loadOrBuildIndex(corpus: Corpus, cacheDir: string | null): Index
   const figureBook = buildFigureBook(corpus, figures);
   try {
     const saved: SavedFigures = { records: figures, disagreements: figureBook.disagreements };
-    const content: SavedEngine = { format: SNAPSHOT_FORMAT, index: index.toSnapshot(), figures: JSON.stringify(saved) };
+    const content: SavedEngine = { format: SNAPSHOT_FORMAT, index: index.toSnapshot() };
+    // The figures first: an index file is only ever found with its figures beside it.
+    writeAtomically(figuresCacheFile(file), JSON.stringify(saved));
     writeAtomically(file, JSON.stringify(content));
     prune(cacheDir, INDEX_FILE);
+    prune(cacheDir, FIGURES_FILE);
     return { index, figures, figureBook, source: 'built', file, ms: performance.now() - start };
   } catch (err) {
     // A read-only checkout or a full disk costs start-up time, not the answers.
@@ -259,10 +267,10 @@ export function loadOrBuildIndex(corpus: Corpus, cacheDir: string | null): Index
   }
 }
 
-/** The figure book saved with the index, or null when its part of the file is damaged. */
-function savedFigureBook(corpus: Corpus, json: string): FigureBook | null {
+/** The figure book saved with the index, or null when its file is missing or damaged. */
+function savedFigureBook(corpus: Corpus, file: string): FigureBook | null {
   try {
-    const saved = JSON.parse(json) as SavedFigures;
+    const saved = JSON.parse(readFileSync(file, 'utf8')) as SavedFigures;
     if (!Array.isArray(saved?.records) || !Array.isArray(saved.disagreements)) return null;
     return { records: saved.records, rows: corpus.documents.flatMap((d) => d.tables), disagreements: saved.disagreements };
   } catch {

@@ -8,7 +8,7 @@ import { CorpusError } from '../../src/corpus/manifest.js';
 import type { Corpus } from '../../src/corpus/types.js';
 import { PassageIndex } from '../../src/search/index.js';
 import { buildFigureBook } from '../../src/answer/figures.js';
-import { corpusCacheFile, corpusFingerprint, indexCacheFile, loadOrBuildIndex, loadOrParseCorpus, PARSING_CODE, SOURCE_ROOT, sourceFiles } from '../../src/engineCache.js';
+import { corpusCacheFile, corpusFingerprint, figuresCacheFile, indexCacheFile, loadOrBuildIndex, loadOrParseCorpus, PARSING_CODE, SOURCE_ROOT, sourceFiles } from '../../src/engineCache.js';
 import { createEngine } from '../../src/engine.js';
 import { loadQuestions } from '../../bench/questions.js';
 
@@ -92,13 +92,17 @@ describe('the saved index', () => {
       expect(result.index.query('Why are Mongolia–Kazakhstan relations weak?').passages.length).toBeGreaterThan(0);
     }
     expect(loadOrBuildIndex(corpus, cacheDir).source).toBe('cache');
-    // The figures damaged alone: the index is used, the figures extracted again.
-    const whole = JSON.parse(readFileSync(file, 'utf8'));
-    writeFileSync(file, JSON.stringify({ ...whole, figures: '{"records":' }));
-    const figuresLost = loadOrBuildIndex(corpus, cacheDir);
-    expect(figuresLost.source).toBe('cache');
-    expect(figuresLost.figureBook).toEqual(buildFigureBook(corpus));
-    writeFileSync(file, JSON.stringify(whole));
+    // The figures damaged or missing alone: the index is used, the figures extracted again.
+    const figuresFile = figuresCacheFile(file);
+    const figures = readFileSync(figuresFile, 'utf8');
+    for (const damage of ['{"records":', '{"records":{}}', null]) {
+      if (damage === null) rmSync(figuresFile);
+      else writeFileSync(figuresFile, damage);
+      const figuresLost = loadOrBuildIndex(corpus, cacheDir);
+      expect(figuresLost.source).toBe('cache');
+      expect(figuresLost.figureBook).toEqual(buildFigureBook(corpus));
+    }
+    writeFileSync(figuresFile, figures);
     // Right shape, wrong insides: MiniSearch refuses it, and the index is rebuilt.
     const good = JSON.parse(readFileSync(file, 'utf8'));
     writeFileSync(file, JSON.stringify({ ...good, index: { ...good.index, search: { serializationVersion: 99 } } }));
@@ -290,7 +294,11 @@ describe('the saved parse of the corpus', () => {
       const warm = await createEngine(dir, { indexCacheDir: folder });
       expect([warm.corpusSource, warm.indexSource]).toEqual(['cache', 'cache']);
       expect(warm.figures).toEqual(cold.figures);
-      expect(readdirSync(folder).sort()).toEqual([expect.stringMatching(/^corpus-[0-9a-f]{32}\.v8$/), expect.stringMatching(/^index-[0-9a-f]{32}\.json$/)]);
+      expect(readdirSync(folder).sort()).toEqual([
+        expect.stringMatching(/^corpus-[0-9a-f]{32}\.v8$/),
+        expect.stringMatching(/^figures-[0-9a-f]{32}\.json$/),
+        expect.stringMatching(/^index-[0-9a-f]{32}\.json$/),
+      ]);
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
