@@ -52,7 +52,7 @@ interface SavedFigures {
  * looked at. Apart, so that a new index layout does not cost a new parse.
  */
 const SAVED_LAYOUT = 4;
-const CORPUS_LAYOUT = 3;
+const CORPUS_LAYOUT = 4;
 
 /** Saved files of each kind kept per cache folder (one per corpus and code version); older ones are removed. */
 const KEEP = 4;
@@ -281,9 +281,96 @@ function savedFigureBook(corpus: Corpus, file: string): FigureBook | null {
 /** The corpus file's content (Node's serialiser, which keeps Maps and shared objects as they are). */
 interface SavedCorpus {
   layout: typeof CORPUS_LAYOUT;
+  /** The corpus with every paragraph's text empty: the texts are in `texts`. */
   corpus: Corpus;
   /** `corpusFingerprint` of it, so the index's key needs no second pass over the text. */
   fingerprint: string;
+  texts: SavedTexts;
+}
+
+/**
+ * The corpus's long strings (paragraphs' texts; references' entries, titles and authors),
+ * joined into a few long strings. 54,000 paragraph texts and 101,000 references of strings of
+ * their own at ×1000 the corpus were a third of the deserialisation and of the collections
+ * after it (each string allocated young, then copied as it is promoted); a long string is
+ * allocated once, and each of its parts is a slice of it (V8 keeps a substring as a view: no
+ * copy, the same memory). Strings with a character beyond Latin-1 go into long strings of
+ * their own, so that the others stay one byte a character, as they were.
+ */
+interface SavedTexts {
+  chunks: string[];
+  /** Per string (in `textSlots` order): its chunk, start and end in it. */
+  spans: Int32Array;
+}
+
+/** Characters per joined string (V8's limit is ~536 million). */
+const TEXT_CHUNK = 1 << 24;
+const LATIN1 = /^[\u0000-\u00ff]*$/;
+
+/** Where the joined strings go, in a fixed order: an object and its string field. */
+function textSlots(corpus: Corpus): Array<{ owner: Record<string, unknown>; field: string }> {
+  const slots: Array<{ owner: Record<string, unknown>; field: string }> = [];
+  for (const d of corpus.documents) {
+    for (const p of d.paragraphs) slots.push({ owner: p as unknown as Record<string, unknown>, field: 'text' });
+    for (const r of d.references) for (const field of ['text', 'title', 'authors']) slots.push({ owner: r as unknown as Record<string, unknown>, field });
+  }
+  return slots;
+}
+
+/** The corpus's long strings joined (see SavedTexts), and the corpus with them emptied until `restore` is called. */
+function takeTexts(corpus: Corpus): { texts: SavedTexts; restore: () => void } {
+  const slots = textSlots(corpus);
+  const originals = slots.map(({ owner, field }) => owner[field] as string);
+  const chunks: string[] = [];
+  const spans = new Int32Array(slots.length * 3);
+  // One open chunk per width (one byte, two bytes a character).
+  const open: Array<{ index: number; parts: string[]; length: number } | null> = [null, null];
+  const close = (width: number) => {
+    const c = open[width];
+    if (c) chunks[c.index] = c.parts.join('');
+    open[width] = null;
+  };
+  originals.forEach((text, i) => {
+    const width = LATIN1.test(text) ? 0 : 1;
+    let c = open[width];
+    if (c && c.length + text.length > TEXT_CHUNK) {
+      close(width);
+      c = null;
+    }
+    if (!c) {
+      c = open[width] = { index: chunks.length, parts: [], length: 0 };
+      chunks.push('');
+    }
+    spans[3 * i] = c.index;
+    spans[3 * i + 1] = c.length;
+    spans[3 * i + 2] = c.length + text.length;
+    c.parts.push(text);
+    c.length += text.length;
+  });
+  close(0);
+  close(1);
+  for (const { owner, field } of slots) owner[field] = '';
+  return {
+    texts: { chunks, spans },
+    restore: () => slots.forEach(({ owner, field }, i) => (owner[field] = originals[i])),
+  };
+}
+
+/** Puts the saved strings back into the deserialised corpus; false when they do not fit it. */
+function putTexts(corpus: Corpus, texts: SavedTexts | undefined): boolean {
+  if (!texts || !Array.isArray(texts.chunks) || !(texts.spans instanceof Int32Array)) return false;
+  const { chunks, spans } = texts;
+  const slots = textSlots(corpus);
+  if (spans.length !== 3 * slots.length || !chunks.every((c) => typeof c === 'string')) return false;
+  for (let i = 0; i < slots.length; i++) {
+    const chunk = chunks[spans[3 * i]!];
+    const start = spans[3 * i + 1]!;
+    const end = spans[3 * i + 2]!;
+    if (chunk === undefined || start < 0 || end < start || end > chunk.length) return false;
+    const { owner, field } = slots[i]!;
+    owner[field] = chunk.slice(start, end);
+  }
+  return true;
 }
 
 export interface CorpusLoad {
@@ -315,7 +402,7 @@ function readSavedCorpus(file: string, files: CorpusFile[]): SavedCorpus | null 
   if (!(saved.corpus.paragraphsById instanceof Map) || !(saved.corpus.referencesById instanceof Map)) return null;
   const same = documents.every((d, i) => Array.isArray(d?.paragraphs) && JSON.stringify(d.meta) === JSON.stringify(files[i]!.meta));
   const paragraphs = documents.reduce((n, d) => n + d.paragraphs.length, 0);
-  return same && saved.corpus.paragraphsById.size === paragraphs ? saved : null;
+  return same && saved.corpus.paragraphsById.size === paragraphs && putTexts(saved.corpus, saved.texts) ? saved : null;
 }
 
 /**
@@ -336,8 +423,16 @@ export async function loadOrParseCorpus(dir: string | undefined, cacheDir: strin
   }
   const corpus = parseCorpusFiles(files);
   try {
-    const content: SavedCorpus = { layout: CORPUS_LAYOUT, corpus, fingerprint: corpusFingerprint(corpus) };
-    writeAtomically(file, v8.serialize(content));
+    const fingerprint = corpusFingerprint(corpus);
+    const { texts, restore } = takeTexts(corpus);
+    let bytes: Buffer;
+    try {
+      const content: SavedCorpus = { layout: CORPUS_LAYOUT, corpus, fingerprint, texts };
+      bytes = v8.serialize(content);
+    } finally {
+      restore();
+    }
+    writeAtomically(file, bytes);
     prune(cacheDir, CORPUS_FILE);
     return { corpus, source: 'parsed', file, ms: performance.now() - start };
   } catch (err) {
