@@ -134,6 +134,9 @@ function newTopic(engine: Engine, state: ConversationState, own: string, terms: 
   return terms.every((t) => !seen.has(t));
 }
 
+/** "how much?", "how many in total?": the amount of what was asked before. */
+const BARE_AMOUNT = /^(?:(?:and|so|but|ok)\s+)?how (?:much|many)(?:\s+(?:(?:was|is) (?:it|that)|were (?:they|there)|are there|in total|altogether|exactly|then|now))?[\s?.!]*$/i;
+
 /** "where mostly?", "when?": the question before, asked with that question word. */
 const BARE_QUESTION_WORD = /^(?:(?:and|so|but|ok)\s+)?(?:where|when|who|which)(?:\s+(?:mostly|mainly|exactly|then|now|though|precisely|else))?[\s?.!]*$/i;
 
@@ -431,6 +434,13 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
     // (What the answer before said is what the turn goes beyond: the question's words only.)
     const c = contextFrom(engine, prev, frame, { questionOnly: true });
     return { kind: 'contextual', resolved: withContext(frame, [...c.places, ...c.words]), frame, documentId, offset: 0, person: prev.person };
+  }
+
+  // "how much?", "how many were there?": the question before, asked for its amount — its
+  // figures wanted (not support), and its frame kept whole, so "in 2015?" next finds the flow.
+  if (BARE_AMOUNT.test(core)) {
+    const frame = `${core.replace(/[\s?.!]+$/, '')}: ${prev.frame}`;
+    return { kind: 'contextual', resolved: frame, frame, documentId, offset: 0, person: prev.person };
   }
 
   if (SUPPORT.test(core) || whyOf || BARE_QUESTION_WORD.test(core)) {

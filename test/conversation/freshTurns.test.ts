@@ -222,3 +222,18 @@ describe('a person named in a follow-up', () => {
     expect(uzbekistan!.resolution.resolved).toBe('why are mongolia and Uzbekistan not closer?');
   });
 });
+
+describe('“how much?” after a question', () => {
+  it('asks the question before for its amount, its figure first; “in 2015?” and “and imports?” then change that flow', () => {
+    const [, much, year, imports] = converse(engine, 'what does kazakhstan export to mongolia', 'how much?', 'in 2015?', 'and imports?');
+    expect(much!.resolution.resolved).toBe('how much: what does kazakhstan export to mongolia');
+    expect(much!.answer.lead[0]).toContain(row('Kazakhstan', 2019, 'imports').valueText);
+    expect(year!.answer.lead[0]).toContain(row('Kazakhstan', 2015, 'imports').valueText);
+    expect(imports!.answer.lead[0]).toContain(row('Kazakhstan', 2015, 'exports').valueText);
+  });
+
+  it('“how many?” after a question on people gives their count', () => {
+    const [, many] = converse(engine, 'where do kazakhs in mongolia live?', 'how many?');
+    expect(many!.answer.lead[0]).toContain('160,000');
+  });
+});
