@@ -9,6 +9,7 @@ import {
   IT_REFERENCE,
   META_ABOUT_IT,
   OTHER_ANAPHORA,
+  QUALIFIES,
   OTHER_DOCUMENT,
   NEXT_ITEM,
   PAGING,
@@ -520,6 +521,8 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   const subjectTerms = new Set(analyzeQuestion(withNamesCapitalised(engine, own)).entities);
   const rest = terms.filter((t) => !subjectTerms.has(t));
   const reacting = ownSubject && named === null && rest.length > 0 && rest.every((t) => REACTS.has(t));
+  // "does Japan count?" after "which countries are third neighbours?": one of those, or not.
+  const qualifying = ownSubject && named === null && rest.length > 0 && rest.every((t) => QUALIFIES.has(t));
   // "why did China punish them?": a subject of its own, but a pronoun for the matter before
   // closing the turn, and hardly another word: the pronoun is what the turn is about. (A
   // pronoun inside the turn, "if Mongolia teamed up …, would it get dragged …", is its subject's.)
@@ -536,7 +539,7 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // "what does Mongolia want from Kazakhstan specifically?": a narrowing of what was said.
   // (A short one: a question long enough to say what it narrows stands on its own.)
   const narrowing = NARROWING.test(own) && rest.length <= 2;
-  const dependent = substituted || continues || reacting || leaning || matterSubject || alternative || goodsAsked || narrowing || STRONG_ANAPHORA.test(core) || (!ownSubject && terms.length <= 4 && !newTopic(engine, state, own, terms));
+  const dependent = substituted || continues || reacting || qualifying || leaning || matterSubject || alternative || goodsAsked || narrowing || STRONG_ANAPHORA.test(core) || (!ownSubject && terms.length <= 4 && !newTopic(engine, state, own, terms));
   // ("the", "of", a stray word sent by mistake: nothing of its own, no question word or mark, and
   // nothing pointing back — asked as it is, which says there is nothing to search, rather than
   // the question before again. "mostly what?", "really?" still lean on what was said.)

@@ -237,3 +237,13 @@ describe('“how much?” after a question', () => {
     expect(many!.answer.lead[0]).toContain('160,000');
   });
 });
+
+describe('whether a party is one of those said before', () => {
+  it('“does japan count?” after the third neighbours leans on them; asked alone it would be about Japan and nothing else', () => {
+    const [, , japan] = converse(engine, 'tell me about the third neighbor policy', 'which countries?', 'does japan count?');
+    expect(japan!.resolution.kind).toBe('contextual');
+    expect(japan!.resolution.resolved).toMatch(/^does japan count\? \(.+\)$/);
+    const [, mongolia] = converse(engine, 'which organisations does kazakhstan belong to?', 'does mongolia qualify?');
+    expect(mongolia!.resolution.kind).toBe('contextual');
+  });
+});
