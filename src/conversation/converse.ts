@@ -69,7 +69,9 @@ export function answerTurn(engine: Engine, state: ConversationState, asked: stri
   // for the next one — "what does the article say about Russia?" after it is not "what can you do in Russia?".
   if (answer.status === 'invalid') return { answer, resolution, state };
   // What the reader was shown first: a figure's line, else the best sentences.
-  const lead = resolution.kind === 'source' ? undefined : answer.lead[0]?.replace(/\*\*/g, '').replace(/\s+—\s+[^—]*$/, '');
+  // (A lead that states no figure — "In the bibliography (4 works): …" for "who is Radchenko?" —
+  // is no claim: its words, "bibliography", "works", would be the next turn's context.)
+  const lead = resolution.kind === 'source' || answer.figures.length === 0 ? undefined : answer.lead[0]?.replace(/\*\*/g, '').replace(/\s+—\s+[^—]*$/, '');
   const sentences = [...(lead ? [lead] : []), ...answer.passages.slice(0, 3).map((p) => p.text.slice(p.highlight.start, p.highlight.end))];
   const best = answer.passages[0];
   // A question that names a person is about them: "his" next is theirs, not whom the answer quotes.

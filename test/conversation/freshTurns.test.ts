@@ -247,3 +247,12 @@ describe('whether a party is one of those said before', () => {
     expect(mongolia!.resolution.kind).toBe('contextual');
   });
 });
+
+describe('after an answer about a person', () => {
+  it('“what does he argue?” after “who is radchenko?” carries none of the answer’s own words (“bibliography”, “works”)', () => {
+    const [who, argue] = converse(engine, 'who is radchenko?', 'what does he argue?');
+    expect(who!.answer.lead[0]).toMatch(/^In the bibliography/);
+    expect(argue!.resolution.resolved).toMatch(/^what does Radchenko argue\?/);
+    expect(argue!.resolution.resolved).not.toMatch(/bibliography|works/);
+  });
+});
