@@ -135,6 +135,9 @@ function newTopic(engine: Engine, state: ConversationState, own: string, terms: 
   return terms.every((t) => !seen.has(t));
 }
 
+/** "does it sell them", "did they buy from it": a verb of trade between a subject pronoun and an object pronoun. */
+const TRADE_BY_PRONOUNS = /\b(do|does|did|will|would)\s+(it|they)\s+(sell|export|send|ship|buy|import|purchase)\s+(?:(to|from)\s+)?(?:them|it|there)\b/i;
+
 /** "how much?", "how many in total?": the amount of what was asked before. */
 const BARE_AMOUNT = /^(?:(?:and|so|but|ok)\s+)?how (?:much|many)(?:\s+(?:(?:was|is) (?:it|that)|were (?:they|there)|are there|in total|altogether|exactly|then|now))?[\s?.!]*$/i;
 
@@ -586,6 +589,16 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   const otherParty = ownSubject && named === null && !topicShift && rest.length <= 2 && (prevFigure.flow || prevFigure.trade) && parties.length === 2 && ownParties.length === 1 && parties.includes(ownParties[0]!)
     ? parties.find((p) => p !== ownParties[0])
     : undefined;
+  // "what does it sell them?" after trade between Mongolia and Kyrgyzstan: both parties by
+  // pronoun — the subject the one the question before named first, the object the other.
+  const bothByPronoun = !ownSubject && !topicShift && (prevFigure.flow || prevFigure.trade) && parties.length === 2 ? TRADE_BY_PRONOUNS.exec(own) : null;
+  if (bothByPronoun) {
+    const [subject, object] = [parties[0]!, parties[1]!];
+    const asked = `${own.slice(0, bothByPronoun.index)}${bothByPronoun[1]} ${subject} ${bothByPronoun[3]} ${bothByPronoun[4] ? `${bothByPronoun[4]} ` : ''}${object}${own.slice(bothByPronoun.index + bothByPronoun[0].length)}`;
+    const years = new RegExp(YEAR.source).test(asked) ? [] : [...new Set([...prev.frame.matchAll(YEAR)].map((m) => m[0]))];
+    const withYears = years.length ? `${asked.replace(/[\s?.!]+$/, '')} in ${years.join(' and ')}?` : asked;
+    return { kind: 'contextual', resolved: withYears, frame: withYears, documentId, offset: 0, person: prev.person };
+  }
   const pronoun = otherParty ? /\b(?:(to|from|with|into)\s+)?(them|they|it|there)\b/i.exec(own) : null;
   if (otherParty && pronoun) {
     const named2 = `${own.slice(0, pronoun.index)}${pronoun[1] ? `${pronoun[1]} ` : 'to '}${otherParty}${own.slice(pronoun.index + pronoun[0].length)}`;

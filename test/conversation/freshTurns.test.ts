@@ -256,3 +256,14 @@ describe('after an answer about a person', () => {
     expect(argue!.resolution.resolved).not.toMatch(/bibliography|works/);
   });
 });
+
+describe('both parties of a trade by pronoun', () => {
+  it('“what does it sell them?” after trade between Mongolia and Kyrgyzstan: the first named sells to the other, the year kept', () => {
+    const [, sell] = converse(engine, 'does mongolia trade much with kyrgyzstan?', 'what does it sell them?');
+    expect(sell!.resolution.resolved).toBe('what does Mongolia sell Kyrgyzstan?');
+    expect(sell!.answer.lead[0]).toMatch(/^Mongolia's exports to Kyrgyzstan/);
+    const [, buy] = converse(engine, 'how much did mongolia and kazakhstan trade in 2016?', 'what did they buy from it?');
+    expect(buy!.resolution.resolved).toBe('what did Mongolia buy from Kazakhstan in 2016?');
+    expect(buy!.answer.lead[0]).toContain(row('Kazakhstan', 2016, 'imports').valueText);
+  });
+});
