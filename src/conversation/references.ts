@@ -121,9 +121,12 @@ export function otherDocument(engine: Engine, state: ConversationState): string 
 /** Strip the words that name a document ("according to the east asia forum piece,"). */
 export function withoutMention(text: string, start: number, end: number): string {
   // "what does the journal article say" → "what does it say"; "according to the piece, why" → "why"
+  // ("summarise the irgengioro paper" → "summarise": an article left with nothing after it goes too.)
+  const last = !/\p{L}/u.test(text.slice(end));
   const before = text
     .slice(0, start)
-    .replace(/\b(?:according to|in|from|by|does|do|did|is|was)(?:\s+(?:the|this|that))?\s*$/i, (m) => (/^(?:d|is|was)/i.test(m) ? `${m.replace(/\s+(?:the|this|that)\s*$/i, '')} it ` : ''));
+    .replace(/\b(?:according to|in|from|by|does|do|did|is|was)(?:\s+(?:the|this|that))?\s*$/i, (m) => (/^(?:d|is|was)/i.test(m) ? `${m.replace(/\s+(?:the|this|that)\s*$/i, '')} it ` : ''))
+    .replace(/\b(?:the|this|that)\s*$/i, (m) => (last ? '' : m));
   return `${before}${text.slice(end)}`
     .replace(/^\s*[,;:]\s*/, '')
     .replace(/[\s,;:]+([?.!]|$)/, '$1')

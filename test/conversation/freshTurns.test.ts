@@ -267,3 +267,12 @@ describe('both parties of a trade by pronoun', () => {
     expect(buy!.answer.lead[0]).toContain(row('Kazakhstan', 2016, 'imports').valueText);
   });
 });
+
+describe('the same request of the other document', () => {
+  it('“and miliate?” after “summarise the irgengioro paper” summarises Miliate’s piece, the old name taken out whole (no dangling “the”)', () => {
+    const [, other] = converse(engine, 'summarise the irgengioro paper', 'and miliate?');
+    expect(other!.resolution.resolved).toBe('summarise');
+    expect(other!.resolution.documentId).toBe('miliate-2013');
+    expect(other!.answer.passages[0]?.paragraphId).toMatch(/^miliate-2013\//);
+  });
+});
