@@ -138,6 +138,9 @@ function newTopic(engine: Engine, state: ConversationState, own: string, terms: 
 /** "does it sell them", "did they buy from it": a verb of trade between a subject pronoun and an object pronoun. */
 const TRADE_BY_PRONOUNS = /\b(do|does|did|will|would)\s+(it|they)\s+(sell|export|send|ship|buy|import|purchase)\s+(?:(to|from)\s+)?(?:them|it|there)\b/i;
 
+/** "which is closer to Russia?", "which one has more debt?": a choice between the parties of the question before. */
+const WHICH_OF_THEM = /^(?:(?:and|so|but|ok)\s+)?which(?:\s+(?:one|of them|of the two|of those|country))?\s+(?:is|was|are|were|has|had|does|did|would|seems?|trades?|depends?|owes?)\b/i;
+
 /** "how much?", "how many in total?": the amount of what was asked before. */
 const BARE_AMOUNT = /^(?:(?:and|so|but|ok)\s+)?how (?:much|many)(?:\s+(?:(?:was|is) (?:it|that)|were (?:they|there)|are there|in total|altogether|exactly|then|now))?[\s?.!]*$/i;
 
@@ -438,6 +441,14 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
     // (What the answer before said is what the turn goes beyond: the question's words only.)
     const c = contextFrom(engine, prev, frame, { questionOnly: true });
     return { kind: 'contextual', resolved: withContext(frame, [...c.places, ...c.words]), frame, documentId, offset: 0, person: prev.person };
+  }
+
+  // "which is closer to Russia?" after a question on Kazakhstan and Kyrgyzstan: one of those two,
+  // whatever place the turn names to compare them by — a choice between the parties before.
+  const choosing = WHICH_OF_THEM.test(core) ? [...new Set(findMentions(prev.frame).map((m) => m.country))] : [];
+  if (choosing.length >= 2 && findMentions(own).every((m) => !choosing.includes(m.country))) {
+    const c = contextFrom(engine, prev, own, { questionOnly: true });
+    return { kind: 'contextual', resolved: withContext(own, [...choosing, ...c.words]), frame: withContext(own, choosing), documentId, offset: 0, person: prev.person };
   }
 
   // "how much?", "how many were there?": the question before, asked for its amount — its

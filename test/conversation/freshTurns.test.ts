@@ -276,3 +276,18 @@ describe('the same request of the other document', () => {
     expect(other!.answer.passages[0]?.paragraphId).toMatch(/^miliate-2013\//);
   });
 });
+
+describe('a choice between the parties before', () => {
+  it('“which is closer to russia?” after a question on Kazakhstan and Kyrgyzstan chooses between those two', () => {
+    const [, which] = converse(engine, 'compare kazakhstan and kyrgyzstan foreign policy', 'which is closer to russia?');
+    expect(which!.resolution.kind).toBe('contextual');
+    expect(which!.resolution.resolved).toMatch(/^which is closer to russia\? \(Kazakhstan, Kyrgyzstan\b/);
+  });
+
+  it('a turn naming a party of its own (“which is closer, mongolia?”) or after one place only is not such a choice', () => {
+    const [, own] = converse(engine, 'compare kazakhstan and kyrgyzstan foreign policy', 'which is closer to kazakhstan, mongolia or china?');
+    expect(own!.resolution.resolved).not.toContain('(Kazakhstan, Kyrgyzstan');
+    const [, single] = converse(engine, 'what is kazakhstan’s foreign policy?', 'which is closer to russia?');
+    expect(single!.resolution.resolved).not.toMatch(/\(Kazakhstan, /);
+  });
+});
