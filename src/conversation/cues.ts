@@ -80,7 +80,7 @@ export const PERSON_PRONOUN = /\b(he|she|him|his|her|hers|himself|herself)\b/gi;
 /** A person the turn itself speaks of, whom its "he" or "his" may mean ("the Kazakh president … his 1993 trip"). */
 export const PERSON_NOUN = /\b(?:president|minister|premier|leader|official|diplomat|ambassador|envoy|scholar|author|writer|researcher|academic|expert|analyst|journalist|activist|speaker|chairman|chairwoman|secretary|king|queen|khan|ruler|emperor|man|woman|person|guy|lady)s?\b/i;
 /** References that always lean on what came before, whatever else the turn names. */
-export const STRONG_ANAPHORA = /\b(?:(?:any |some |more )?(?:other|more|further) (?:examples?|cases?|instances?)|(?:the|that|this) (?:one|other one|latter|former)|the other ones?|those ones|the same (?:things?|ones?|way|points?|ones again|figures?|numbers?|reasons?))\b/i;
+export const STRONG_ANAPHORA = /\b(?:(?:any |some |more )?(?:other|more|further) (?:examples?|cases?|instances?)|(?:the|that|this) (?:one|other one|latter|former)|which (?:one|ones|of them|of those|of these)\b|the other ones?|those ones|the same (?:things?|ones?|way|points?|ones again|figures?|numbers?|reasons?))\b/i;
 // ("there" as a place, not the "there is" of existence: "is there a window closing?" points nowhere.)
 export const OTHER_ANAPHORA = /\b(?:they|them|their|theirs|it|its|this|that|these|those|(?<!\b(?:is|are|was|were|be|any)\s)there(?!\s*(?:is|are|was|were|'s|’s|been|will be|would be)\b)|each other|one another|the same|the two|both)\b|\b(?:as|be|become|have|has|had|get|got|want|wants|need|needs|sign|signed|open|opened|join|joined)\s+(?:one|ones)\b|\bones? (?:too|as well|also)\b/i;
 /** Words in a follow-up that carry no topic of their own. */

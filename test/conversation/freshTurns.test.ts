@@ -291,3 +291,11 @@ describe('a choice between the parties before', () => {
     expect(single!.resolution.resolved).not.toMatch(/\(Kazakhstan, /);
   });
 });
+
+describe('“which one …?” points back', () => {
+  it('“which one goes through kyrgyzstan?” after a question on corridors asks of those corridors, though it names a place of its own', () => {
+    const [, which] = converse(engine, 'what corridors does the silk road economic belt have?', 'which one goes through kyrgyzstan?');
+    expect(which!.resolution.kind).toBe('contextual');
+    expect(which!.resolution.resolved).toMatch(/^which one goes through kyrgyzstan\? \(.*\b(?:corridors|belt|silk)\b.*\)$/);
+  });
+});
