@@ -36,14 +36,21 @@ interface Bm25Params {
 
 /** The parts of a MiniSearch instance read here (its own field names). */
 interface Internals {
-  _index: { get(term: string): Map<number, Map<number, number>> | undefined };
+  _index: {
+    get(term: string): Map<number, Map<number, number>> | undefined;
+    atPrefix(prefix: string): Iterable<[string, unknown]>;
+    fuzzyGet(term: string, maxDistance: number): Map<string, [unknown, number]>;
+  };
   _fieldIds: Record<string, number>;
   _fieldLength: Map<number, number[]>;
   _avgFieldLength: number[];
   _documentCount: number;
   _documentIds: Map<number, unknown>;
   _dirtCount: number;
-  _options: { fields: string[]; searchOptions: { bm25?: Bm25Params; boost?: Record<string, number>; fields?: string[]; boostDocument?: unknown } };
+  _options: {
+    fields: string[];
+    searchOptions: { bm25?: Bm25Params; boost?: Record<string, number>; fields?: string[]; boostDocument?: unknown; boostTerm?: unknown; maxFuzzy?: number; weights?: { fuzzy?: number; prefix?: number } };
+  };
 }
 
 /** One term's postings: per entry its document (short id), field (index in field order) and BM25+ score. */
@@ -190,12 +197,15 @@ export class ExactSearch {
     const key = `${fuzzy} ${word}`;
     let out = this.unknownCache.get(key);
     if (out) return out;
-    const raw = (this.miniSearch as unknown as { executeQuery(q: string, o: object): Map<number, { score: number; match: object }> }).executeQuery(word, {
-      combineWith: 'OR',
-      fuzzy,
-      prefix: true,
-    });
-    out = [...raw].map(([doc, r]) => ({ doc, score: r.score, keys: Object.keys(r.match) }));
+    out = this.derivedHits(word, fuzzy);
+    if (!out) {
+      const raw = (this.miniSearch as unknown as { executeQuery(q: string, o: object): Map<number, { score: number; match: object }> }).executeQuery(word, {
+        combineWith: 'OR',
+        fuzzy,
+        prefix: true,
+      });
+      out = [...raw].map(([doc, r]) => ({ doc, score: r.score, keys: Object.keys(r.match) }));
+    }
     if (out.length > MAX_CACHED_HITS / 10) return out;
     for (const [oldest, hits] of this.unknownCache) {
       if (this.cachedHits + out.length <= MAX_CACHED_HITS) break;
@@ -204,6 +214,70 @@ export class ExactSearch {
     }
     this.unknownCache.set(key, out);
     this.cachedHits += out.length;
+    return out;
+  }
+
+  /**
+   * MiniSearch's `executeQuery(word, { combineWith: 'OR', fuzzy, prefix: true })` as `unknownHits`
+   * reads it, from the postings kept here (`executeQuerySpec` and `termResults`, operation
+   * for operation: the word itself, then its prefix matches in the tree's order, then its
+   * fuzzy matches that are not prefix matches; per term the fields in order, each document in
+   * its postings order). MiniSearch reads every matching term's postings and works out their
+   * BM25 on every question: a short word the corpus lacks ("ub", "reckon") matches hundreds
+   * of terms, most of a warm question's time at ×1000 the corpus. Undefined when it cannot be
+   * done here (options this does not follow, a term named like an Object property); then
+   * MiniSearch searches.
+   */
+  private derivedHits(word: string, fuzzy: number): Array<{ doc: number; score: number; keys: string[] }> | undefined {
+    const options = this.index._options.searchOptions;
+    if (options.boostTerm != null || typeof options.maxFuzzy !== 'number' || !(fuzzy > 0 && fuzzy < 1)) return undefined;
+    const fuzzyWeight = options.weights?.fuzzy ?? 0.45;
+    const prefixWeight = options.weights?.prefix ?? 0.375;
+    const derived: Array<{ term: string; weight: number }> = [{ term: word, weight: 1 }];
+    const maxDistance = Math.min(options.maxFuzzy, Math.round(word.length * fuzzy));
+    const fuzzyMatches = maxDistance ? this.index._index.fuzzyGet(word, maxDistance) : undefined;
+    for (const [term] of this.index._index.atPrefix(word)) {
+      const distance = term.length - word.length;
+      if (!distance) continue;
+      fuzzyMatches?.delete(term);
+      derived.push({ term, weight: (prefixWeight * term.length) / (term.length + 0.3 * distance) });
+    }
+    if (fuzzyMatches) {
+      for (const [term, [, distance]] of fuzzyMatches) {
+        if (!distance) continue;
+        derived.push({ term, weight: (fuzzyWeight * term.length) / (term.length + distance) });
+      }
+    }
+    const byDoc = new Map<number, { doc: number; score: number; keys: string[] }>();
+    const out: Array<{ doc: number; score: number; keys: string[] }> = [];
+    let anyIndex = false;
+    const boosted = new Float64Array(this.fieldBoosts.length);
+    for (const { term, weight } of derived) {
+      // A term that Object.prototype has (a match object's key in MiniSearch): left to MiniSearch.
+      if (term in Object.prototype) return undefined;
+      const p = this.postings(term);
+      if (p === undefined) return undefined;
+      if (!p) continue;
+      if (isArrayIndex(term)) anyIndex = true;
+      // termResults' weightedScore: termWeight × termBoost (1) × fieldBoost × docBoost (1) × rawScore.
+      for (let f = 0; f < boosted.length; f++) boosted[f] = weight * 1 * this.fieldBoosts[f]! * 1;
+      const { docs, fields, raw } = p;
+      for (let i = 0; i < docs.length; i++) {
+        const doc = docs[i]!;
+        const weighted = boosted[fields[i]!]! * raw[i]!;
+        const e = byDoc.get(doc);
+        if (!e) {
+          const hit = { doc, score: weighted, keys: [term] };
+          byDoc.set(doc, hit);
+          out.push(hit);
+        } else {
+          e.score += weighted;
+          if (e.keys[e.keys.length - 1] !== term) e.keys.push(term);
+        }
+      }
+    }
+    // Object.keys(match): canonical array indexes first, in numeric order, then the rest as inserted.
+    if (anyIndex) for (const e of out) if (e.keys.some(isArrayIndex)) e.keys = [...e.keys.filter(isArrayIndex).sort((a, b) => Number(a) - Number(b)), ...e.keys.filter((n) => !isArrayIndex(n))];
     return out;
   }
 
