@@ -307,22 +307,27 @@ interface SavedTexts {
 const TEXT_CHUNK = 1 << 24;
 const LATIN1 = /^[\u0000-\u00ff]*$/;
 
-/** Where the joined strings go, in a fixed order: an object and its string field. */
-function textSlots(corpus: Corpus): Array<{ owner: Record<string, unknown>; field: string }> {
-  const slots: Array<{ owner: Record<string, unknown>; field: string }> = [];
+/** Where the joined strings go, in a fixed order: each paragraph's text, each reference's entry, title and authors. */
+function forEachTextSlot(corpus: Corpus, visit: (owner: Record<string, unknown>, field: string) => void): void {
   for (const d of corpus.documents) {
-    for (const p of d.paragraphs) slots.push({ owner: p as unknown as Record<string, unknown>, field: 'text' });
-    for (const r of d.references) for (const field of ['text', 'title', 'authors']) slots.push({ owner: r as unknown as Record<string, unknown>, field });
+    for (const p of d.paragraphs) visit(p as unknown as Record<string, unknown>, 'text');
+    for (const r of d.references) {
+      const owner = r as unknown as Record<string, unknown>;
+      visit(owner, 'text');
+      visit(owner, 'title');
+      visit(owner, 'authors');
+    }
   }
-  return slots;
 }
 
 /** The corpus's long strings joined (see SavedTexts), and the corpus with them emptied until `restore` is called. */
 function takeTexts(corpus: Corpus): { texts: SavedTexts; restore: () => void } {
-  const slots = textSlots(corpus);
-  const originals = slots.map(({ owner, field }) => owner[field] as string);
+  const originals: string[] = [];
+  forEachTextSlot(corpus, (owner, field) => {
+    originals.push(owner[field] as string);
+  });
   const chunks: string[] = [];
-  const spans = new Int32Array(slots.length * 3);
+  const spans = new Int32Array(originals.length * 3);
   // One open chunk per width (one byte, two bytes a character).
   const open: Array<{ index: number; parts: string[]; length: number } | null> = [null, null];
   const close = (width: number) => {
@@ -349,10 +354,17 @@ function takeTexts(corpus: Corpus): { texts: SavedTexts; restore: () => void } {
   });
   close(0);
   close(1);
-  for (const { owner, field } of slots) owner[field] = '';
+  forEachTextSlot(corpus, (owner, field) => {
+    owner[field] = '';
+  });
   return {
     texts: { chunks, spans },
-    restore: () => slots.forEach(({ owner, field }, i) => (owner[field] = originals[i])),
+    restore: () => {
+      let i = 0;
+      forEachTextSlot(corpus, (owner, field) => {
+        owner[field] = originals[i++];
+      });
+    },
   };
 }
 
@@ -360,17 +372,23 @@ function takeTexts(corpus: Corpus): { texts: SavedTexts; restore: () => void } {
 function putTexts(corpus: Corpus, texts: SavedTexts | undefined): boolean {
   if (!texts || !Array.isArray(texts.chunks) || !(texts.spans instanceof Int32Array)) return false;
   const { chunks, spans } = texts;
-  const slots = textSlots(corpus);
-  if (spans.length !== 3 * slots.length || !chunks.every((c) => typeof c === 'string')) return false;
-  for (let i = 0; i < slots.length; i++) {
+  if (!chunks.every((c) => typeof c === 'string')) return false;
+  let count = 0;
+  forEachTextSlot(corpus, () => {
+    count++;
+  });
+  if (spans.length !== 3 * count) return false;
+  let i = 0;
+  let fits = true;
+  forEachTextSlot(corpus, (owner, field) => {
     const chunk = chunks[spans[3 * i]!];
     const start = spans[3 * i + 1]!;
     const end = spans[3 * i + 2]!;
-    if (chunk === undefined || start < 0 || end < start || end > chunk.length) return false;
-    const { owner, field } = slots[i]!;
-    owner[field] = chunk.slice(start, end);
-  }
-  return true;
+    i++;
+    if (chunk === undefined || start < 0 || end < start || end > chunk.length) fits = false;
+    else owner[field] = chunk.slice(start, end);
+  });
+  return fits;
 }
 
 export interface CorpusLoad {
