@@ -233,15 +233,20 @@ function tradedGoods(engine: Engine): Set<string> {
 }
 
 /** A question whose subject is a pronoun for what was said: "why does that matter …", "what would this mean …". */
+/** "is that true …", "is it the case …": the claim before, asked again of something. */
+const CLAIM_AGAIN = String.raw`(?:is|was|are|were)\s+(?:that|this|it)\s+(?:also\s+|still\s+|really\s+)?(?:true|the case|so)`;
+/** "does the same go …", "does that hold …". */
+const SAME_GOES = String.raw`(?:does|did|would|will)\s+(?:that|this|the same)\s+(?:also\s+|still\s+)?(?:hold|go|apply)`;
+
 const MATTER_SUBJECT = new RegExp(
   [
     // "why does that matter for Mongolia?", "what would this mean for Kyrgyzstan?"
     String.raw`(?:why|how|what|in what way)\s+(?:does|did|do|would|will|could|can|might|should|is|was)\s+(?:that|this|it)\s+(?:matter|mean|affect|change|apply|work|play out|impact|help|hurt|influence)\b`,
     // "why does that keep it away from Kazakhstan?": "that" as the subject of a why-question is what was said.
     String.raw`why\s+(?:does|did|would|will|could|can|might|should|is|was)\s+(?:that|this)\s+\p{L}`,
-    // "is that true in Kazakhstan?", "is it the case for Kyrgyzstan too?", "does the same go for Mongolia?"
-    String.raw`(?:is|was|are|were)\s+(?:that|this|it)\s+(?:also\s+|still\s+|really\s+)?(?:true|the case|so)\b`,
-    String.raw`(?:does|did|would|will)\s+(?:that|this|the same)\s+(?:also\s+|still\s+)?(?:hold|go|apply)\b`,
+    // "is that true of trade with Russia?", "does the same go for small states?" (of a place alone: SAME_FOR_PLACE)
+    String.raw`${CLAIM_AGAIN}\b`,
+    String.raw`${SAME_GOES}\b`,
   ]
     .map((p) => String.raw`^(?:(?:but|so|and|then)\s+)?${p}`)
     .join('|'),
@@ -270,6 +275,12 @@ const DEFINED_PRONOUN = /\bit\b(?!['’]s\b)|\b(?:this|that)\b(?=\s+(?:\w+\s+)?(
 
 const DOCUMENT_ORDINAL = /\bthe (first|second|other|last|latter|former|earlier|later) (?:one|article|paper|piece|text|source|document|study)\b/i;
 
+/** A trade question with the year(s) of the trade before, unless it says its own. */
+function withYearsOf(asked: string, prevFrame: string): string {
+  const years = new RegExp(YEAR.source).test(asked) ? [] : [...new Set([...prevFrame.matchAll(YEAR)].map((m) => m[0]))];
+  return years.length ? `${asked.replace(/[\s?.!]+$/, '')} in ${years.join(' and ')}?` : asked;
+}
+
 /** A turn with its references to the previous turn's years written as years. */
 export function withYearsResolved(turn: string, prevFrame: string): string {
   const prevYears = [...prevFrame.matchAll(YEAR)].map((m) => m[0]);
@@ -286,7 +297,7 @@ export function withYearsResolved(turn: string, prevFrame: string): string {
  * "is that true in Kyrgyzstan?", "does the same go for Mongolia?", "same for Uzbekistan?": the
  * question before asked of another place, as "and Kyrgyzstan?" asks it.
  */
-const SAME_FOR_PLACE = /^(?:(?:but|so|and|then|ok|okay)\s+)?(?:(?:is|was|are|were)\s+(?:that|this|it)\s+(?:also\s+|still\s+|really\s+)?(?:true|the case|so)|(?:does|did|would|will)\s+(?:that|this|the same)\s+(?:also\s+|still\s+)?(?:hold|go|apply)|(?:and\s+)?(?:the\s+)?same)\s+(?:in|for|of|with|about)\s+(.+?)(?:\s+(?:too|as well|also))?[\s?.!]*$/i;
+const SAME_FOR_PLACE = new RegExp(String.raw`^(?:(?:but|so|and|then|ok|okay)\s+)?(?:${CLAIM_AGAIN}|${SAME_GOES}|(?:and\s+)?(?:the\s+)?same)\s+(?:in|for|of|with|about)\s+(.+?)(?:\s+(?:too|as well|also))?[\s?.!]*$`, 'i');
 
 function asPlaceEllipsis(text: string): string {
   const m = SAME_FOR_PLACE.exec(text);
@@ -606,16 +617,13 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   if (bothByPronoun) {
     const [subject, object] = [parties[0]!, parties[1]!];
     const asked = `${own.slice(0, bothByPronoun.index)}${bothByPronoun[1]} ${subject} ${bothByPronoun[3]} ${bothByPronoun[4] ? `${bothByPronoun[4]} ` : ''}${object}${own.slice(bothByPronoun.index + bothByPronoun[0].length)}`;
-    const years = new RegExp(YEAR.source).test(asked) ? [] : [...new Set([...prev.frame.matchAll(YEAR)].map((m) => m[0]))];
-    const withYears = years.length ? `${asked.replace(/[\s?.!]+$/, '')} in ${years.join(' and ')}?` : asked;
+    const withYears = withYearsOf(asked, prev.frame);
     return { kind: 'contextual', resolved: withYears, frame: withYears, documentId, offset: 0, person: prev.person };
   }
   const pronoun = otherParty ? /\b(?:(to|from|with|into)\s+)?(them|they|it|there)\b/i.exec(own) : null;
   if (otherParty && pronoun) {
     const named2 = `${own.slice(0, pronoun.index)}${pronoun[1] ? `${pronoun[1]} ` : 'to '}${otherParty}${own.slice(pronoun.index + pronoun[0].length)}`;
-    // The year of the trade before, unless the turn says its own.
-    const years = new RegExp(YEAR.source).test(named2) ? [] : [...new Set([...prev.frame.matchAll(YEAR)].map((m) => m[0]))];
-    const asked = years.length ? `${named2.replace(/[\s?.!]+$/, '')} in ${years.join(' and ')}?` : named2;
+    const asked = withYearsOf(named2, prev.frame);
     return { kind: 'contextual', resolved: asked, frame: asked, documentId, offset: 0, person: prev.person };
   }
   // ("and goods?": a new word after "and", but one the answer spoke of — that flow's goods.)
