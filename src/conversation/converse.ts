@@ -1,5 +1,6 @@
 import { answerQuestion, type Answer } from '../answer/answer.js';
 import { socialReply } from '../answer/social.js';
+import { answerPerDocument } from './compareSources.js';
 import type { Engine } from '../engine.js';
 import { commonInEnglish, withNamesCapitalised } from './names.js';
 import { attributedPeople, attributedPeopleNear, personNamedIn } from './people.js';
@@ -32,6 +33,7 @@ export interface TurnOptions {
 }
 
 function answerResolved(engine: Engine, r: Resolution, limit: number): Answer {
+  if (r.perDocument) return answerPerDocument(engine, r.resolved, limit);
   const exclude = new Set(r.exclude ?? []);
   const ask = (documentId: string | null) => {
     // ("why is it so lopsided?" after a figure asks for the reason: the figure is not led with again.)

@@ -39,7 +39,7 @@ export const SOURCE_QUESTION = new RegExp(
       String.raw`whose (?:figures?|numbers?|data|estimates?|claim|words?|idea|argument|view|quote) (?:is|are|was|were) (?:that|this|these|those|it)`,
       String.raw`what(?:'s|’s| is| was| are| were) (?:that|this|it|these|those)(?: [\p{L}-]+)? based on`,
       String.raw`based on what`,
-      String.raw`who came up with (?:that|this|it)(?: (?:concept|idea|term|notion|theory|argument|claim|phrase|label|word|name))?`,
+      String.raw`who (?:came up with|coined|invented|introduced) (?:(?:that|this|it)(?: (?:concept|idea|term|notion|theory|argument|claim|phrase|label|word|name))?|the (?:concept|idea|term|notion|theory|phrase|label|word|name))`,
       String.raw`how do (?:you|they|we) know(?: (?:that|this))?`,
     ].join('|') +
     String.raw`)\s*[?.!]*$`,
@@ -85,6 +85,23 @@ export const STRONG_ANAPHORA = /\b(?:(?:any |some |more )?(?:other|more|further)
 export const OTHER_ANAPHORA = /\b(?:they|them|their|theirs|it|its|this|that|these|those|(?<!\b(?:is|are|was|were|be|any)\s)there(?!\s*(?:is|are|was|were|'s|’s|been|will be|would be)\b)|each other|one another|the same|the two|both)\b|\b(?:as|be|become|have|has|had|get|got|want|wants|need|needs|sign|signed|open|opened|join|joined)\s+(?:one|ones)\b|\bones? (?:too|as well|also)\b/i;
 /** Words in a follow-up that carry no topic of their own. */
 export const GENERIC = new Set(analyze('one thing way direction side think say said mean happen happened matter matters really also still just same explain tell more detail example question answer point'));
+
+/**
+ * "do they agree?", "do the two articles say the same?", "is there any disagreement between
+ * the sources?": the question before, asked of each source apart (compareSources.ts).
+ */
+const SOURCES = String.raw`(?:the (?:two |both )?|both (?:of the )?|all (?:the )?)?(?:articles|papers|sources|texts|authors|pieces|documents|writers)`;
+export const SOURCES_COMPARED = new RegExp(
+  String.raw`^(?:(?:and|so|but|ok|okay)\s+)?(?:` +
+    [
+      String.raw`(?:do|does|did|would)\s+(?:they|both(?: of them)?|${SOURCES})\s+(?:(?:actually|really|even|both|all)\s+)?(?:agree|disagree|differ|concur|contradict each other|say the same(?: thing)?|see it the same way|line up|match)`,
+      String.raw`(?:is|are) there (?:any |a )?(?:disagreements?|differences?|conflicts?|contradictions?)(?: between (?:them|${SOURCES}))?`,
+      String.raw`(?:what|how) do ${SOURCES} (?:say|compare)`,
+      String.raw`compare ${SOURCES}`,
+    ].join('|') +
+    String.raw`)(?:\s+(?:on|about|over|with)\s+(?:that|this|it|each other|this point|that point|the numbers?|the figures?))?(?:\s+(?:or not|at all))?[\s?.!]*$`,
+  'i',
+);
 
 /** "the other article", "the other one": the document the last answer did not come from. */
 export const OTHER_DOCUMENT = /\bthe other (?:article|paper|piece|text|document|source|study|op-?ed|essay|report|author)\b/i;

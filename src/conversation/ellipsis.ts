@@ -18,7 +18,10 @@ export function applyEllipsis(engine: Engine, frame: string, core: string): stri
   const asksExports = SELLS.test(frame) && !BUYS.test(frame);
   const asksImports = BUYS.test(frame) && !SELLS.test(frame);
   const turnsAround = !!direction && ((direction.startsWith('import') && asksExports) || (direction.startsWith('export') && asksImports));
-  let leftover = core.replace(FLIP, ' ').replace(BOTH_WAYS, ' ').replace(YEAR, ' ');
+  // "and what comes back?" after a trade flow: the goods going the other way (after anything
+  // else, "came back" is a return: the Kazakhs who came back to Mongolia).
+  const comesBack = (SELLS.test(frame) || BUYS.test(frame)) && COMES_BACK.test(core);
+  let leftover = core.replace(FLIP, ' ').replace(BOTH_WAYS, ' ').replace(YEAR, ' ').replace(comesBack ? COMES_BACK : /$^/, ' ');
   if (turnsAround) leftover = leftover.replace(DIRECTION_WORD, ' ');
   const newMentions = findMentions(core);
   for (const m of newMentions) leftover = leftover.replace(core.slice(m.start, m.end), ' ');
@@ -34,7 +37,7 @@ export function applyEllipsis(engine: Engine, frame: string, core: string): stri
   // question of its own; "what was it in 2016?" has none and is the frame again.
   if (/\b(?:it|that|this)\b/i.test(leftover) && /\p{L}/u.test(leftover.replace(/\b(?:what|how|who|which|when|where|much|many|is|are|was|were|do|does|did|has|have|had|will|would|can|could|it|that|this|they|them|there|for|in|of|to|from|with|about|and|or|the|a|an|then|so|now)\b/gi, ' '))) return null;
   const years = [...core.matchAll(YEAR)].map((m) => m[0]);
-  const flip = FLIP.test(core) || turnsAround || swapped || swapsRoles(frame, core, newMentions);
+  const flip = FLIP.test(core) || comesBack || turnsAround || swapped || swapsRoles(frame, core, newMentions);
   const both = BOTH_WAYS.test(core);
   if (!newMentions.length && !years.length && !flip && !both) return null;
 
@@ -117,6 +120,9 @@ function inflection(verb: string): string {
   if (/(?:s|sells|sends|ships|buys)$/.test(v) && !/ss$/.test(v)) return 's';
   return '';
 }
+
+/** Goods or money coming back the other way: "what comes back?", "and what goes back the other way?". */
+const COMES_BACK = /\b(?:what|how much)(?: \w+)? (?:comes?|coming|came|goes|going|went|flows?|flowing|flowed)(?: \w+)? back\b/i;
 
 /** A word for one direction of trade, in a turn ("and imports?"). */
 const DIRECTION_WORD = /\b(?:import(?:s|ed|ing)?|export(?:s|ed|ing)?)\b/i;

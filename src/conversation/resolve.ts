@@ -18,6 +18,7 @@ import {
   REACTS,
   SAYS,
   SOURCE_QUESTION,
+  SOURCES_COMPARED,
   STRONG_ANAPHORA,
   SUPPORT,
   RELATIVE_YEAR,
@@ -67,6 +68,8 @@ export interface Resolution {
   list?: PickedList;
   /** Passages not to show again (the list an ordinal picked from only names the item). */
   exclude?: string[];
+  /** Answer from each source apart, its best passage each ("do they agree?"). */
+  perDocument?: boolean;
 }
 
 /**
@@ -271,9 +274,21 @@ function definedSubject(frame: string): string | null {
 }
 
 /** "it", or "this"/"that" closing the turn ("how is that applied?" too): what the turn is asked of. */
-const DEFINED_PRONOUN = /\bit\b(?!['’]s\b)|\b(?:this|that)\b(?=\s+(?:\w+\s+)?(?:work|working|mean|apply|applied|used|different|new|related|come|started|start)\b|[\s?.!]*$)/i;
+const DEFINED_PRONOUN = /\bit\b(?!['’]s\b)|\b(?:this|that)\b(?=\s+(?:\w+\s+)?(?:work|working|mean|apply|applied|used|different|new|related|come|started|start)\b|(?:\s+(?:too|as well|also|either))?[\s?.!]*$)/i;
 
 const DOCUMENT_ORDINAL = /\bthe (first|second|other|last|latter|former|earlier|later) (?:one|article|paper|piece|text|source|document|study)\b/i;
+
+/**
+ * "and in Mongolia?" after "how do people in Kazakhstan feel about it?": the changed frame
+ * still says "it", which the turn before was searched with its context for (the Belt and
+ * Road): the same context, less its places (the turn has put its own in).
+ */
+function withReferentOf(prev: TurnRecord, changed: string): string {
+  const frame = prev.frame.replace(/\s+$/, '');
+  const added = prev.resolved.startsWith(`${frame} (`) && prev.resolved.endsWith(')') ? prev.resolved.slice(frame.length + 2, -1) : '';
+  if (!added || (prev.kind !== 'contextual' && prev.kind !== 'ellipsis') || !OTHER_ANAPHORA.test(changed)) return changed;
+  return withContext(changed, added.split(', ').filter((w) => !findMentions(w).length));
+}
 
 /** A trade question with the year(s) of the trade before, unless it says its own. */
 function withYearsOf(asked: string, prevFrame: string): string {
@@ -346,6 +361,11 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   if (SOURCE_QUESTION.test(core) && answered) {
     const about = /\b(?:wrote|author|writer)\b/i.test(core) ? 'document' : 'claim';
     return { kind: 'source', resolved: answered.resolved, frame: answered.frame, documentId: answered.documentId, offset: 0, source: { turn: answered, about }, person: answered.person };
+  }
+
+  // "do they agree?": the question answered before, from each source apart.
+  if (SOURCES_COMPARED.test(core) && answered && engine.corpus.documents.length > 1) {
+    return { kind: 'contextual', resolved: answered.resolved, frame: answered.frame, documentId: null, offset: 0, person: answered.person, perDocument: true };
   }
 
   // The document a dependent turn searches: the one it names, else the one in force.
@@ -440,7 +460,7 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   }
   if ((continues || shortTurn) && !SUPPORT.test(core) && !whyOf) {
     const changed = applyEllipsis(engine, prev.frame, own);
-    if (changed) return { kind: 'ellipsis', resolved: changed, frame: changed, documentId, offset: 0, person: prev.person };
+    if (changed) return { kind: 'ellipsis', resolved: withReferentOf(prev, changed), frame: changed, documentId, offset: 0, person: prev.person };
     // "and Schweller?" after "what did Walt argue?": the same question of the new person.
     const swapped = swapPerson(prev, withNamesCapitalised(engine, own));
     if (swapped) return { kind: 'ellipsis', resolved: swapped.frame, frame: swapped.frame, documentId, offset: 0, person: swapped.person };

@@ -299,3 +299,49 @@ describe('“which one …?” points back', () => {
     expect(which!.resolution.resolved).toMatch(/^which one goes through kyrgyzstan\? \(.*\b(?:corridors|belt|silk)\b.*\)$/);
   });
 });
+
+describe('an elliptical turn keeps what the turn before meant by “it”', () => {
+  it('“and in mongolia?” after “how do people in kazakhstan feel about it?” (it: the Belt and Road) is still about the Belt and Road', () => {
+    const [, feel, mongolia] = converse(engine, 'tell me about the belt and road', 'how do people in kazakhstan feel about it?', 'and in mongolia?');
+    expect(feel!.resolution.resolved).toMatch(/\bbelt\b/);
+    expect(mongolia!.resolution.frame).toBe('how do people in Mongolia feel about it?');
+    expect(mongolia!.resolution.resolved).toMatch(/^how do people in Mongolia feel about it\? \(.*\bbelt\b.*\)$/);
+  });
+
+  it('a frame without a pronoun takes no context along (“and in 2016?” after a trade value)', () => {
+    const [, later] = converse(engine, 'how much did mongolia export to kazakhstan in 2015?', 'and in 2016?');
+    expect(later!.resolution.resolved).toBe('how much did mongolia export to kazakhstan in 2016?');
+  });
+});
+
+describe('“that … too” after a definition is the thing defined', () => {
+  it('“does kyrgyzstan do that too?” after “what is multi-vectorism?” asks whether Kyrgyzstan does multi-vectorism, and finds its foreign policy', () => {
+    const [, kyrgyz, mongolia] = converse(engine, 'what is multi-vectorism?', 'does kyrgyzstan do that too?', 'what about mongolia?');
+    expect(kyrgyz!.resolution.resolved).toBe('does kyrgyzstan do multi-vectorism too?');
+    expect(kyrgyz!.answer.passages[0]!.text).toMatch(/Kyrgyzstan pursues a “multi-vector” foreign policy/);
+    expect(mongolia!.resolution.resolved).toBe('does Mongolia do multi-vectorism too?');
+  });
+});
+
+describe('what comes back the other way', () => {
+  it('“and what comes back?” after a trade value is the flow the other way, the year kept', () => {
+    const [, back] = converse(engine, 'how much did kazakhstan export to mongolia in 2019?', 'and what comes back?');
+    expect(back!.resolution.kind).toBe('ellipsis');
+    expect(back!.resolution.resolved).toBe('how much did mongolia export to kazakhstan in 2019?');
+    expect(renderAnswerText(back!.answer)).toContain(row('Kazakhstan', 2019, 'exports').valueText);
+  });
+
+  it('after people moving, “how many came back?” asks about returns, not the other way round', () => {
+    const [, back] = converse(engine, 'how many kazakhs left mongolia for kazakhstan?', 'how many came back?');
+    expect(back!.resolution.kind).not.toBe('ellipsis');
+  });
+});
+
+describe('who came up with an idea', () => {
+  it('“who came up with the idea?”, “who coined the term?” ask for the source of what was said', () => {
+    for (const q of ['who came up with the idea?', 'who coined the term?', 'who introduced that concept?']) {
+      const [, who] = converse(engine, 'what is multi-vectorism?', q);
+      expect(who!.resolution.kind, q).toBe('source');
+    }
+  });
+});

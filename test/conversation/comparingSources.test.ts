@@ -1,0 +1,50 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SOURCES_COMPARED } from '../../src/conversation/cues.js';
+import { createEngine, type Engine } from '../../src/engine.js';
+import { renderAnswerText } from '../../src/render/text.js';
+import { converse } from './conversing.js';
+
+/**
+ * "do they agree?": researchers set sources side by side. The question before is answered
+ * from each source apart — each document's best passage, best document first — and a figure
+ * the sources give differently keeps its lead saying so.
+ */
+
+let engine: Engine;
+beforeAll(async () => {
+  engine = await createEngine();
+});
+
+const documentsOf = (r: ReturnType<typeof converse>[number]) => r.answer.passages.map((p) => p.citation.documentId);
+
+describe('asking whether the sources agree', () => {
+  it('reads the ways people ask it, and not questions about the countries agreeing on something', () => {
+    for (const q of ['do they agree?', 'do the two articles agree?', 'so do both sources say the same thing?', 'do the authors disagree on that?', 'is there any disagreement between the sources?', 'how do the papers compare?', 'compare the two articles'])
+      expect(SOURCES_COMPARED.test(q), q).toBe(true);
+    for (const q of ['did they agree on a border treaty?', 'do they agree with china?', 'what do the articles say about russia?', 'who agrees?'])
+      expect(SOURCES_COMPARED.test(q), q).toBe(false);
+  });
+
+  it('“do they agree?” after a question answers that question once from each document, the best first, and names them in the lead', () => {
+    const [first, agree] = converse(engine, 'why are mongolia and kazakhstan not closer?', 'do they agree?');
+    expect(agree!.resolution.resolved).toBe(first!.resolution.resolved);
+    const docs = documentsOf(agree!);
+    expect(new Set(docs).size).toBe(docs.length);
+    expect([...docs].sort()).toEqual(['irgengioro-2022', 'miliate-2013']);
+    expect(agree!.answer.lead.at(-1)).toMatch(/^What each source says on this, side by side: \S+ \(\d{4}\) \[1\], \S+ \(\d{4}\) \[2\]\.$/);
+  });
+
+  it('after a figure the sources give differently, the lead still says they differ, with both passages below', () => {
+    const [, agree] = converse(engine, 'how many students from mongolia are in kazakhstan?', 'do the sources agree?');
+    const text = renderAnswerText(agree!.answer);
+    expect(text).toMatch(/Sources disagree/);
+    expect([...documentsOf(agree!)].sort()).toEqual(['irgengioro-2022', 'miliate-2013']);
+  });
+
+  it('a later “and what does miliate think?” asks the question before the comparison, in his piece', () => {
+    const [first, , miliate] = converse(engine, 'why are mongolia and kazakhstan not closer?', 'do the two articles agree?', 'and what does miliate think?');
+    expect(miliate!.resolution.frame).toBe(first!.resolution.frame);
+    expect(miliate!.resolution.documentId).toBe('miliate-2013');
+    expect(documentsOf(miliate!)[0]).toBe('miliate-2013');
+  });
+});
