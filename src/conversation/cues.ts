@@ -108,7 +108,8 @@ export const OTHER_DOCUMENT = /\bthe other (?:article|paper|piece|text|document|
 /** Words a turn about what a document says uses without naming a topic. */
 /** How a party met what came before: "how did China react?" asks about the previous answer's matter. */
 /** "does Japan count?", "does Russia qualify?": whether the party is one of what was said before. */
-export const QUALIFIES = new Set(analyze('count counts counted qualify qualifies qualified fit fits belong belongs included'));
+/** ("is Mongolia a member?", "did Mongolia join?" after "what's the SCO?": of what was asked about.) */
+export const QUALIFIES = new Set(analyze('count counts counted qualify qualifies qualified fit fits belong belongs included member members membership join joins joined'));
 
 export const REACTS = new Set(analyze('react reacts reacted reaction respond responds responded response reply replied feel felt perceive perceived regard regarded handle handled deal dealt see saw view viewed think thought take took'));
 export const SAYS = new Set(analyze('say says said think thinks argue argues claim claims write writes wrote tell tells mention mentions describe describes agree agrees disagree put view take according about on this that matter topic same thing what'));

@@ -2,6 +2,7 @@ import { findMentions } from '../answer/figureQuestion.js';
 import type { Engine } from '../engine.js';
 import { COUNTRIES } from '../figures/countries.js';
 import { analyze } from '../search/analyzer.js';
+import { dot } from '../search/vectors.js';
 import { BOTH_WAYS, FLIP, OTHER_ANAPHORA, YEAR } from './cues.js';
 import { capitalise, isDemonym, topicTerms } from './words.js';
 
@@ -55,8 +56,9 @@ export function applyEllipsis(engine: Engine, frame: string, core: string): stri
         ...f,
         sameKind: isDemonym(out.slice(f.start, f.end)) === newKind ? 1 : 0,
         idf: Math.max(0, ...analyze(out.slice(f.start, f.end)).map((t) => engine.index.idf(t))),
+        likeness: placeLikeness(engine, f.country, newCountries[0]!.country),
       }))
-      .sort((a, b) => b.sameKind - a.sameKind || b.idf - a.idf);
+      .sort((a, b) => b.sameKind - a.sameKind || (Math.abs(b.likeness - a.likeness) >= CLEARLY_LIKER ? b.likeness - a.likeness : 0) || b.idf - a.idf);
     const targets = replaceable.slice(0, newCountries.length).sort((a, b) => b.start - a.start);
     const words = newCountries.map((m) => capitalise(core.slice(m.start, m.end)));
     // A place with nowhere to go in the frame, and a pronoun for what was said ("and what does
@@ -170,3 +172,24 @@ function inFormOf(slot: string, country: string, written: string): string {
   const plural = /s$/i.test(slot);
   return demonyms.find((d) => /s$/i.test(d) === plural) ?? demonyms[0] ?? written;
 }
+
+/**
+ * How alike two countries are as words (cosine of their names' vectors; 0 without vectors):
+ * "what about Mongolia?" after "does China interfere in Kazakhstan?" replaces the place
+ * Mongolia stands beside (Kazakhstan, 0.75), not the power (China, 0.66).
+ */
+function placeLikeness(engine: Engine, a: string, b: string): number {
+  const vectors = engine.index.semantic()?.vectors;
+  // (A name of two words by its last: "South Korea" as "korea".)
+  const of = (name: string) => vectors?.vector(name.toLowerCase()) ?? vectors?.vector(name.toLowerCase().split(/\s+/).pop()!);
+  const x = of(a);
+  const y = of(b);
+  return x && y ? dot(x, y, 0) : 0;
+}
+
+/**
+ * Likeness decides only when clearly greater; else the rarer place is replaced. Mongolia is
+ * about as like China (0.66) as Kyrgyzstan (0.62): "is that the case in Mongolia too?" after
+ * "is Kyrgyzstan worried about its debt to China?" is of Mongolia's debt to China.
+ */
+const CLEARLY_LIKER = 0.05;

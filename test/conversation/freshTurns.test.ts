@@ -345,3 +345,24 @@ describe('who came up with an idea', () => {
     }
   });
 });
+
+describe('“and X?” replaces the place X stands beside', () => {
+  it('“what about mongolia?” after “does china interfere in kazakhstan?” asks about China in Mongolia, not Mongolia in Kazakhstan', () => {
+    const [, mongolia] = converse(engine, 'does china interfere in kazakhstan?', 'what about mongolia?');
+    expect(mongolia!.resolution.resolved).toBe('does china interfere in Mongolia?');
+  });
+
+  it('“and russia?” after Mongolia’s imports from China replaces China', () => {
+    const [, russia] = converse(engine, 'what does mongolia import from china?', 'and russia?');
+    expect(russia!.resolution.resolved).toBe('what does mongolia import from Russia?');
+  });
+});
+
+describe('membership of what was asked about', () => {
+  it('“is mongolia a member?” after “what’s the SCO?” asks of the SCO, and finds why Mongolia does not fully join', () => {
+    const [, member] = converse(engine, 'what’s the SCO?', 'is mongolia a member?');
+    expect(member!.resolution.kind).toBe('contextual');
+    expect(member!.resolution.resolved).toMatch(/\bSCO\b/);
+    expect(member!.answer.passages[0]!.text).toMatch(/does not fully join either/);
+  });
+});
