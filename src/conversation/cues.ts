@@ -22,6 +22,7 @@ export const SOURCE_QUESTION = new RegExp(
       String.raw`where(?:'s|’s| is) (?:that|this) from`,
       String.raw`(?:which|what) (?:paper|article|document|source|text|book)(?: (?:is|was|says) (?:that|this|it))?(?: from)?`,
       String.raw`who wrote (?:it|this|that|the (?:article|paper|piece|text|study|op-?ed))`,
+      String.raw`who wrote (?:that|this|the) (?:part|bit|passage|section|line|sentence|paragraph|quote)`,
       String.raw`(?:what|which) page(?: (?:is|was) (?:that|this|it)(?: on| from)?)?`,
       String.raw`(?:page|link|url|doi|reference|quote)s?(?: (?:please|pls|for (?:that|this|it)))?`,
       String.raw`where (?:does|did) (?:it|the (?:article|paper|text|author)) say (?:that|this|so)`,

@@ -11,7 +11,7 @@ import { capitalise, isDemonym, topicTerms } from './words.js';
  * frame with the new place, year or direction put in; null when the turn brings anything
  * else (a new topic word), which a frame cannot take.
  */
-export function applyEllipsis(engine: Engine, frame: string, core: string): string | null {
+export function applyEllipsis(engine: Engine, frame: string, core: string, options: { placesReversed?: boolean } = {}): string | null {
   // "what about imports?" after a question on exports (or the reverse) is the other way round.
   const direction = DIRECTION_WORD.exec(core)?.[0].toLowerCase();
   // (A verb of selling is a way of exporting, one of buying of importing: "what did Mongolia sell
@@ -28,7 +28,8 @@ export function applyEllipsis(engine: Engine, frame: string, core: string): stri
   for (const m of newMentions) leftover = leftover.replace(core.slice(m.start, m.end), ' ');
   // "and Mongolians going to Kazakhstan?" after Kazakhs who went to Mongolia: the frame's two
   // places in each other's slots — the other way round, and a verb of the frame's kind is no new topic.
-  const swapped = reversesPlaces(frame, newMentions);
+  // (Unless the turn is a question of its own that names them so: see resolve.ts.)
+  const swapped = options.placesReversed !== false && reversesPlaces(frame, newMentions);
   const frameTerms = swapped ? new Set([...analyze(frame), ...MOVING]) : null;
   if (topicTerms(leftover).some((t) => !frameTerms?.has(t))) return null;
   // "why does that matter for Mongolia?", "what would this mean for Kyrgyzstan?": the matter
@@ -107,6 +108,8 @@ export function applyEllipsis(engine: Engine, frame: string, core: string): stri
     else return null;
   }
   if (both) out = `${out} in both directions`;
+  // A turn that only names the frame's own places again changes nothing: no ellipsis of it.
+  if (out === frame.replace(/\s*[?.!]+\s*$/, '')) return null;
   return out.includes('?') ? out : `${out}?`;
 }
 

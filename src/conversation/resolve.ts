@@ -5,7 +5,9 @@ import { analyze } from '../search/analyzer.js';
 import { analyzeQuestion, classifyQuestion } from '../search/question.js';
 import { contextFrom, documentAskedAbout, withContext } from './context.js';
 import {
+  BOTH_WAYS,
   FILLER,
+  FLIP,
   IT_REFERENCE,
   META_ABOUT_IT,
   OTHER_ANAPHORA,
@@ -191,13 +193,23 @@ const NAME_RUN = /\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,3}/gu;
  * question, of the new person. Null when the turn is not a name (a place is an ellipsis of
  * its own) or the question before names no person.
  */
-function swapPerson(prev: TurnRecord, own: string): { frame: string; person: string } | null {
-  const name = NAME_ONLY.exec(own.trim())?.[1];
+function swapPerson(engine: Engine, prev: TurnRecord, own: string): { frame: string; person: string } | null {
+  // ("schweller?": a name the corpus knows, typed in lower case, is still a name.)
+  const name = NAME_ONLY.exec(own.trim())?.[1] ?? NAME_ONLY.exec(withNamesCapitalised(engine, `x ${own.trim()}`).slice(2))?.[1];
   if (!name || findMentions(name).length) return null;
-  const old = prev.person && prev.frame.includes(prev.person) ? prev.person : null;
-  // Else a name the question wrote (not its first word, which any sentence capitalises, nor a place).
-  const run = old ?? [...prev.frame.matchAll(NAME_RUN)].find((m) => m.index > 0 && !findMentions(m[0]).length && !findDocumentTitleWord(m[0]))?.[0];
-  if (!run || run === name) return null;
+  // The person before as the question wrote them, however typed: "what did walt argue?" names
+  // Stephen Walt by his surname.
+  const lower = prev.frame.toLowerCase();
+  const whole = prev.person ? lower.indexOf(prev.person.toLowerCase()) : -1;
+  const surname = prev.person?.split(/\s+/).pop()?.toLowerCase();
+  const bySurname = surname && whole < 0 ? new RegExp(String.raw`\b${surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\b`).exec(lower) : null;
+  const old = whole >= 0 ? prev.frame.slice(whole, whole + prev.person!.length) : bySurname ? prev.frame.slice(bySurname.index, bySurname.index + surname!.length) : null;
+  // Else a name the question wrote (not its first word, which any sentence capitalises, nor a
+  // place), as the corpus writes it however typed.
+  const written = withNamesCapitalised(engine, prev.frame);
+  const found = old ? null : [...written.matchAll(NAME_RUN)].find((m) => m.index > 0 && !findMentions(m[0]).length && !findDocumentTitleWord(m[0]));
+  const run = old ?? (found ? prev.frame.slice(found.index, found.index + found[0].length) : undefined);
+  if (!run || run.toLowerCase() === name.toLowerCase()) return null;
   return { frame: prev.frame.replace(run, name), person: name };
 }
 
@@ -290,6 +302,9 @@ function withReferentOf(prev: TurnRecord, changed: string): string {
   return withContext(changed, added.split(', ').filter((w) => !findMentions(w).length));
 }
 
+/** "the Kazakh side", "their side", "the other side": one party of what was said. */
+const SIDE_OF = /\b(?:the|their|its|each|either|both|other)\s+(?:[\p{L}-]+\s+)?sides?\b/iu;
+
 /** A trade question with the year(s) of the trade before, unless it says its own. */
 function withYearsOf(asked: string, prevFrame: string): string {
   const years = new RegExp(YEAR.source).test(asked) ? [] : [...new Set([...prevFrame.matchAll(YEAR)].map((m) => m[0]))];
@@ -359,7 +374,8 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   }
 
   if (SOURCE_QUESTION.test(core) && answered) {
-    const about = /\b(?:wrote|author|writer)\b/i.test(core) ? 'document' : 'claim';
+    // ("who wrote that part?" asks whose words the passage gives, not who wrote the document.)
+    const about = /\b(?:wrote|author|writer)\b/i.test(core) && !/\b(?:part|bit|passage|section|line|sentence|paragraph|quote)\b/i.test(core) ? 'document' : 'claim';
     return { kind: 'source', resolved: answered.resolved, frame: answered.frame, documentId: answered.documentId, offset: 0, source: { turn: answered, about }, person: answered.person };
   }
 
@@ -458,11 +474,15 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
     const changed = applyEllipsis(engine, prev.frame, comparedPlace);
     if (changed) return { kind: 'ellipsis', resolved: changed, frame: changed, documentId, offset: 0, person: prev.person };
   }
+  // "how many kazakhs are there in mongolia?" after a question on Mongolia and Kazakhstan: a
+  // whole question naming the two places, and nothing pointing back — not the question before
+  // the other way round.
+  const wholeQuestion = !continues && QUESTION_OPENER.test(core) && !OTHER_ANAPHORA.test(own) && !FLIP.test(own) && !BOTH_WAYS.test(own);
   if ((continues || shortTurn) && !SUPPORT.test(core) && !whyOf) {
-    const changed = applyEllipsis(engine, prev.frame, own);
+    const changed = applyEllipsis(engine, prev.frame, own, { placesReversed: !wholeQuestion });
     if (changed) return { kind: 'ellipsis', resolved: withReferentOf(prev, changed), frame: changed, documentId, offset: 0, person: prev.person };
     // "and Schweller?" after "what did Walt argue?": the same question of the new person.
-    const swapped = swapPerson(prev, withNamesCapitalised(engine, own));
+    const swapped = swapPerson(engine, prev, withNamesCapitalised(engine, own));
     if (swapped) return { kind: 'ellipsis', resolved: swapped.frame, frame: swapped.frame, documentId, offset: 0, person: swapped.person };
   }
 
@@ -470,6 +490,14 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   if (named === null && MATTER_SUBJECT.test(own) && terms.length <= 5) {
     const frame = `${own.replace(/[\s?.!]+$/, '')}: ${prev.frame}`;
     // (What the answer before said is what the turn goes beyond: the question's words only.)
+    const c = contextFrom(engine, prev, frame, { questionOnly: true });
+    return { kind: 'contextual', resolved: withContext(frame, [...c.places, ...c.words]), frame, documentId, offset: 0, person: prev.person };
+  }
+
+  // "who came from the kazakh side?": one side of what was asked before, whatever place names
+  // it — that question, of the side (as "why does that matter for …" asks it of the place).
+  if (named === null && SIDE_OF.test(own) && terms.length <= 4) {
+    const frame = `${own.replace(/[\s?.!]+$/, '')}: ${prev.frame}`;
     const c = contextFrom(engine, prev, frame, { questionOnly: true });
     return { kind: 'contextual', resolved: withContext(frame, [...c.places, ...c.words]), frame, documentId, offset: 0, person: prev.person };
   }

@@ -366,3 +366,41 @@ describe('membership of what was asked about', () => {
     expect(member!.answer.passages[0]!.text).toMatch(/does not fully join either/);
   });
 });
+
+describe('names typed in lower case', () => {
+  it('“and schweller?” after “what did walt argue?” is the same question of Schweller', () => {
+    const [, schweller] = converse(engine, 'what did walt argue?', 'and schweller?');
+    expect(schweller!.resolution.kind).toBe('ellipsis');
+    expect(schweller!.resolution.resolved).toBe('what did Schweller argue?');
+    expect(schweller!.answer.passages.slice(0, 2).some((p) => /Schweller/.test(p.text))).toBe(true);
+  });
+});
+
+describe('whose words a passage gives', () => {
+  it('“who wrote that part?” asks for the source of the passage shown, not who wrote the document', () => {
+    const [, who] = converse(engine, 'what is the pipeline through mongolia called?', 'who wrote that part?');
+    expect(who!.resolution.kind).toBe('source');
+    expect(who!.resolution.source?.about).toBe('claim');
+  });
+});
+
+describe('a whole question that names the places of the one before', () => {
+  it('“how many kazakhs are there in mongolia?” after a question on Mongolia and Kazakhstan is asked as it is, not as that question again', () => {
+    const [, , many] = converse(engine, 'does mongolia have a border with kazakhstan?', 'how far apart are they then?', 'how many kazakhs are there in mongolia?');
+    expect(many!.resolution.kind).toBe('standalone');
+    expect(renderAnswerText(many!.answer)).toContain('160,000');
+  });
+
+  it('“and Mongolians going to Kazakhstan?” after Kazakhs going to Mongolia is still the other way round', () => {
+    const [, back] = converse(engine, 'how many kazakhs went to mongolia in 2019?', 'and mongolians going to kazakhstan?');
+    expect(back!.resolution.kind).toBe('ellipsis');
+  });
+});
+
+describe('one side of what was asked', () => {
+  it('“who came from the kazakh side?” asks the question before, of that side', () => {
+    const [, side] = converse(engine, 'how often did mongolian and kazakh leaders visit each other in the 2000s?', 'who came from the kazakh side?');
+    expect(side!.resolution.resolved).toMatch(/^who came from the kazakh side: how often did mongolian and kazakh leaders visit each other in the 2000s\?/);
+    expect(side!.answer.passages[0]!.text).toMatch(/state secretary in 2005/);
+  });
+});
