@@ -107,3 +107,15 @@ function countedTerms(raw: string): string[] {
   return m ? analyze(m[1]!) : [];
 }
 
+
+/**
+ * Chat idioms that open a question without a topic word of their own: "what's the deal with
+ * Mongolia and Russia?", "what's up with the BRI?", "what's going on between them?" ask about
+ * what follows. Their nouns ("deal", "story") would otherwise be searched, rare and matching
+ * the text's own "deal with" ("dealing with a rising China"). Questions only: the text means them.
+ */
+const TOPIC_OPENER = /^(\s*(?:(?:so|and|ok|okay|hey|yo)[\s,]+)*)(?:what(?:'s|’s|s|\s+is)\s+(?:the\s+)?(?:deal|story|score|lowdown|tea|craic)\s+(?:with|on|about|between)|what(?:'s|’s|s|\s+is)\s+(?:up|happening|going\s+on)\s+(?:with|between|in)|what\s+gives\s+with)\b/i;
+
+export function withoutTopicOpener(raw: string): string {
+  return raw.replace(TOPIC_OPENER, '$1what about');
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, tokenize } from '../../src/search/analyzer.js';
 import { isPreamble } from '../../src/search/preamble.js';
+import { withoutTopicOpener } from '../../src/search/question.js';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -20,6 +21,21 @@ describe('chat words', () => {
 
   it('never reads a word of the language as a chat word by accident', () => {
     expect(tokenize('constructor toString')).toEqual(['constructor', 'tostring']);
+  });
+});
+
+describe('chat openers', () => {
+  it('“what’s the deal with …”, “what’s up with …”, “what’s going on between …” ask about what follows, their nouns unsearched', () => {
+    expect(withoutTopicOpener('what’s the deal with mongolia and russia these days')).toBe('what about mongolia and russia these days');
+    expect(withoutTopicOpener('so whats up with the BRI?')).toBe('so what about the BRI?');
+    expect(withoutTopicOpener('ok so what’s up with the BRI?')).toBe('ok so what about the BRI?');
+    expect(withoutTopicOpener('what is going on between kazakhstan and china?')).toBe('what about kazakhstan and china?');
+    expect(analyze(withoutTopicOpener("what's the story with kyrgyz debt?"))).toEqual(analyze('kyrgyz debt'));
+  });
+
+  it('leaves the words where they are the topic', () => {
+    expect(withoutTopicOpener('what deal did mongolia sign with russia?')).toBe('what deal did mongolia sign with russia?');
+    expect(withoutTopicOpener('how does kazakhstan deal with china?')).toBe('how does kazakhstan deal with china?');
   });
 });
 
