@@ -26,7 +26,8 @@ export const SOURCE_QUESTION = new RegExp(
       String.raw`(?:what|which) page(?: (?:is|was) (?:that|this|it)(?: on| from)?)?`,
       String.raw`(?:page|link|url|doi|reference|quote)s?(?: (?:please|pls|for (?:that|this|it)))?`,
       String.raw`where (?:does|did) (?:it|the (?:article|paper|text|author)) say (?:that|this|so)`,
-      String.raw`(?:can you |could you )?(?:quote|cite|show) (?:me )?(?:that|this|it|the (?:passage|source|sentence|text))(?: (?:please|exactly|in full|whole))?`,
+      String.raw`(?:can you |could you )?(?:quote|cite|show) (?:me )?(?:that|this|it|the (?:exact |full |whole |original )?(?:passage|source|sentence|text|quote|wording|words))(?: (?:please|exactly|in full|whole))?`,
+      String.raw`(?:is there|got|do you have|(?:can you |could you )?(?:give|send|share) me) (?:a |the |an? )?(?:link|url|doi)(?: (?:to|for) (?:that|this|it|the (?:article|paper|piece|source|op-?ed)))?`,
       String.raw`says who`,
       String.raw`according to (?:whom|who)`,
       // "where does that number come from?", "where did you get that?"
@@ -45,6 +46,21 @@ export const SOURCE_QUESTION = new RegExp(
     ].join('|') +
     String.raw`)\s*[?.!]*$`,
   'iu',
+);
+
+/** What is cited: "this", "the article", "that paper". */
+const CITED = String.raw`(?:this|that|it|them|(?:the|this|that) (?:article|paper|piece|source|op-?ed|text|passage|quote))`;
+/** "how do I cite this?", "give me the full reference", "cite it in APA": the document shown, as a reference entry. */
+export const CITE_REQUEST = new RegExp(
+  '^(?:(?:and|so|ok|okay|but|also)\\s+)?(?:' +
+    [
+      String.raw`how (?:do|should|would|can|could) (?:i|we|you|one) (?:cite|reference) ${CITED}`,
+      String.raw`(?:can you |could you |please )?(?:give me |show me |send me |what(?:'s|’s| is) )?(?:the |a )?(?:full|complete|proper|formal|apa|mla|chicago|harvard) (?:reference|citation|bibliography entry|cite)(?: (?:for|of|to) ${CITED})?`,
+      String.raw`(?:can you |could you |please )?cite ${CITED}(?: for me)?(?: (?:in|as) (?:apa|mla|chicago|harvard))?`,
+      String.raw`(?:in |as )?(?:apa|mla|chicago|harvard)(?: (?:please|pls|format|style|citation|reference))?`,
+    ].join('|') +
+    String.raw`)(?:\s+(?:please|pls|thanks))?[\s?.!]*$`,
+  'i',
 );
 
 export const SUPPORT = /^(?:but\s+)?(?:(?:why+|y)(?: (?:so|not|is that|was that|is this|was this|is it|does it|did it|did they|do they|would that be|would it be))?|why(?:'s|’s) that|what(?:'s|’s| is| was) the reason(?: for (?:that|this|it))?|for what reason|because of what|what for|in what (?:sense|respect)|what do you mean(?: by (?:that|this))?|are you sure|for instance|e\.g\.?|like|(?:any |give me |got )?(?:an)?other examples?|more examples|(?:why|how come)(?: (?:is|was|are|were) (?:it|that|this|they|there))? (?:so|such(?: an?)?) (?:very )?[\p{L}-]+|how so|how come|in what way|any examples?|(?:any |give me |got |for )?(?:an? )?(?:(?:concrete|real|specific|actual|good|practical|recent) )?examples?(?: (?:of (?:that|this|it)|please))?|such as|like what|evidence|proof|explain(?: (?:that|this|it|more|why))?|tell me more|more details?|elaborate|really|is that (?:so|true)|how)[\s?.!]*$/iu;

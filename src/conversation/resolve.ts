@@ -4,8 +4,10 @@ import type { Engine } from '../engine.js';
 import { analyze } from '../search/analyzer.js';
 import { analyzeQuestion, classifyQuestion } from '../search/question.js';
 import { contextFrom, documentAskedAbout, withContext } from './context.js';
+import type { SourceAsk } from './sourceAnswer.js';
 import {
   BOTH_WAYS,
+  CITE_REQUEST,
   FILLER,
   FLIP,
   IT_REFERENCE,
@@ -63,7 +65,7 @@ export interface Resolution {
   /** Passages to skip ("more"). */
   offset: number;
   /** For "who said that?": the turn whose answer is asked about, and what is asked. */
-  source?: { turn: TurnRecord; about: 'claim' | 'document' };
+  source?: { turn: TurnRecord; about: SourceAsk };
   /** A person this turn is about (kept for a later "he"/"she"). */
   person: string | null;
   /** The list an ordinal turn picked from (remembered for the next ordinal). */
@@ -371,6 +373,11 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
       offset: answered.offset + Math.max(answered.paragraphIds.length, 1),
       person: answered.person,
     };
+  }
+
+  // "how do I cite this?", "give me the full reference": the document shown, as a reference.
+  if (CITE_REQUEST.test(core) && answered) {
+    return { kind: 'source', resolved: answered.resolved, frame: answered.frame, documentId: answered.documentId, offset: 0, source: { turn: answered, about: 'reference' }, person: answered.person };
   }
 
   if (SOURCE_QUESTION.test(core) && answered) {

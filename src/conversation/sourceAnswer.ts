@@ -1,6 +1,9 @@
 import type { Answer } from '../answer/answer.js';
 import { authorLabel, citeParagraph, documentUrl } from '../answer/citation.js';
-import type { CitationLink, Paragraph, TradeRow } from '../corpus/types.js';
+import { titleBlock } from '../answer/documentQuestion.js';
+import { apaReference, inTextCitation } from '../answer/reference.js';
+import { isOrganisation } from '../corpus/authors.js';
+import type { CitationLink, CorpusDocument, Paragraph, TradeRow } from '../corpus/types.js';
 import type { Engine } from '../engine.js';
 import { splitSentences } from '../search/sentences.js';
 import { attributedPeople, citationsOfSentence } from './people.js';
@@ -109,8 +112,32 @@ function figureParagraph(engine: Engine, turn: TurnRecord): Paragraph | null {
   return shown.find((p) => p.text.includes(value)) ?? null;
 }
 
-export function answerSource(engine: Engine, turn: TurnRecord, about: 'claim' | 'document', asked: string): SourceAnswer | null {
+/** What a source question asks for: whose claim it is, who wrote the document, or how to cite it. */
+export type SourceAsk = 'claim' | 'document' | 'reference';
+
+/** "How do I cite this?": the document as a reference entry, and in the text with the passage's page. */
+function answerReference(doc: CorpusDocument, passage: Paragraph, asked: string, engine: Engine): SourceAnswer {
+  const citation = passage.id.endsWith('/front') ? null : citeParagraph(engine.corpus, passage);
+  const lines = [`**Reference** (APA): ${apaReference(doc.meta)}`, `**In the text:** ${inTextCitation(doc.meta, citation?.page ?? null)}`];
+  const shown: Answer['passages'] = citation ? [{ paragraphId: passage.id, text: passage.text, highlight: { start: 0, end: 0 }, citation, score: 1 }] : [];
+  return { answer: { query: asked, status: 'answered', message: null, passages: shown, suggestions: [], lead: lines, figures: [] }, person: null };
+}
+
+/** A question about the document itself, answered from its title block (`<id>/front`): its authors. */
+function answerAuthors(doc: CorpusDocument, asked: string): SourceAnswer {
+  const work = `${authorLabel(doc.meta)} (${doc.meta.year}), “${doc.meta.title}”${doc.meta.venue ? `, ${doc.meta.venue}` : ''}`;
+  const lines = [`Written by **${doc.meta.authors.join(', ')}**${doc.meta.affiliations.length ? ` (${doc.meta.affiliations.join('; ')})` : ''}: ${work}.`];
+  const link = documentUrl(doc.meta);
+  if (link) lines.push(`Document: ${link}`);
+  const person = doc.meta.authors.length === 1 && !isOrganisation(doc.meta.authors[0]!) ? doc.meta.authors[0]! : null;
+  return { answer: { query: asked, status: 'answered', message: null, passages: [], suggestions: [], lead: lines, figures: [] }, person };
+}
+
+export function answerSource(engine: Engine, turn: TurnRecord, about: SourceAsk, asked: string): SourceAnswer | null {
   const id = turn.paragraphIds[0];
+  // After a question about the document ("when was it written?", answered from its title block).
+  const front = id?.endsWith('/front') ? engine.corpus.documents.find((d) => d.meta.id === id.slice(0, id.indexOf('/'))) : undefined;
+  if (front && about !== 'claim') return about === 'reference' ? answerReference(front, titleBlock(front), asked, engine) : answerAuthors(front, asked);
   // A value the answer led with from a table, not from the passage shown: its table's source.
   const lead = turn.sentences[0];
   const shown = id ? engine.corpus.paragraphsById.get(id) : undefined;
@@ -140,6 +167,7 @@ export function answerSource(engine: Engine, turn: TurnRecord, about: 'claim' | 
   const references = [...new Set(cited.map((c) => c.referenceId).filter((r): r is string => r !== null))]
     .map((r) => engine.corpus.referencesById.get(r))
     .filter((r) => r !== undefined);
+  if (about === 'reference') return answerReference(doc, paragraph, asked, engine);
   if (about === 'document') {
     lines.push(`Written by **${doc.meta.authors.join(', ')}**: ${work}${doc.meta.date ? `, ${doc.meta.date}` : ''}.`);
   } else if (people.length) {
@@ -166,5 +194,7 @@ export function answerSource(engine: Engine, turn: TurnRecord, about: 'claim' | 
     lead: lines,
     figures: [],
   };
-  return { answer, person: people[0] ?? (references[0]?.key ?? null) };
+  // (Who wrote it: the author, for a later "he", when one person wrote it.)
+  const author = about === 'document' && doc.meta.authors.length === 1 && !isOrganisation(doc.meta.authors[0]!) ? doc.meta.authors[0]! : null;
+  return { answer, person: people[0] ?? (references[0]?.key ?? author) };
 }

@@ -1,0 +1,69 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { apaName, apaReference, inTextCitation } from '../../src/answer/reference.js';
+import { CITE_REQUEST, SOURCE_QUESTION } from '../../src/conversation/cues.js';
+import { createEngine, type Engine } from '../../src/engine.js';
+import { renderAnswerText } from '../../src/render/text.js';
+import { converse } from './conversing.js';
+
+/**
+ * Researchers cite what they find: "how do I cite this?" gives the document of the passage
+ * shown as a reference entry and as an in-text citation with the passage's page; "is there a
+ * link?" its DOI; "who is the author?" after a question about the document names its author,
+ * who is then "he" or "she".
+ */
+
+let engine: Engine;
+beforeAll(async () => {
+  engine = await createEngine();
+});
+
+const meta = (id: string) => engine.corpus.documents.find((d) => d.meta.id === id)!.meta;
+
+describe('reference entries from the metadata', () => {
+  it('names people surname first with initials, organisations whole', () => {
+    expect(apaName('John Irgengioro')).toBe('Irgengioro, J.');
+    expect(apaName('Irgengioro, John')).toBe('Irgengioro, J.');
+    expect(apaName('Jean-Paul Sartre')).toBe('Sartre, J.-P.');
+    expect(apaName('Wikipedia contributors')).toBe('Wikipedia contributors');
+  });
+
+  it('gives author, year, title, venue and DOI link, and the in-text form with a page', () => {
+    const m = meta('irgengioro-2022');
+    expect(apaReference(m)).toBe(`Irgengioro, J. (2022). ${m.title}. ${m.venue}. https://doi.org/${m.doi}`);
+    expect(inTextCitation(m, 12)).toBe('(Irgengioro, 2022, p. 12)');
+    expect(inTextCitation({ ...m, authors: ['Ann Smith', 'Bo Li'] }, null)).toBe('(Smith & Li, 2022)');
+  });
+});
+
+describe('asking how to cite', () => {
+  it('reads the ways people ask it; “what’s the source?” still asks whose claim it is', () => {
+    for (const q of ['how do i cite this?', 'give me the full reference', 'can you cite it in APA?', 'apa please', 'what’s the complete citation for this article?']) expect(CITE_REQUEST.test(q), q).toBe(true);
+    for (const q of ['what’s the source?', 'who said that?', 'cite sources on kyrgyz debt']) expect(CITE_REQUEST.test(q), q).toBe(false);
+  });
+
+  it('“how do I cite this?” after an answer gives its document as a reference and in the text with the page of the passage shown', () => {
+    const [first, cite] = converse(engine, 'why did kazakhstan stop sheltering xinjiang asylum seekers?', 'how do i cite this?');
+    const shown = first!.answer.passages[0]!;
+    expect(cite!.resolution.kind).toBe('source');
+    const text = renderAnswerText(cite!.answer);
+    expect(text).toContain(apaReference(meta(shown.citation.documentId)));
+    expect(text).toContain(`In the text: (${shown.citation.author}, ${shown.citation.year}, p. ${shown.citation.page})`);
+    expect(cite!.answer.passages[0]?.paragraphId).toBe(shown.paragraphId);
+  });
+});
+
+describe('links and the exact words', () => {
+  it('“is there a link?” and “can you quote the exact sentence?” ask about the passage shown', () => {
+    for (const q of ['is there a link?', 'got the doi?', 'can you quote the exact sentence?', 'send me the link to the article']) expect(SOURCE_QUESTION.test(q), q).toBe(true);
+    const [, link] = converse(engine, 'why did kazakhstan stop sheltering xinjiang asylum seekers?', 'is there a link?');
+    expect(renderAnswerText(link!.answer)).toContain(`https://doi.org/${meta('irgengioro-2022').doi}`);
+  });
+});
+
+describe('the author of a document asked about', () => {
+  it('“who is the author?” after “when was it written?” names the author, who is then “he”', () => {
+    const [, , author, he] = converse(engine, 'what does the op-ed say about democracy?', 'when was it written?', 'who is the author?', 'is he an academic?');
+    expect(renderAnswerText(author!.answer)).toMatch(/^Written by Brandon Miliate/);
+    expect(he!.resolution.resolved).toMatch(/^is Brandon Miliate an academic\?/);
+  });
+});
