@@ -8,6 +8,7 @@ import type { SourceAsk } from './sourceAnswer.js';
 import {
   BOTH_WAYS,
   CITE_REQUEST,
+  GIST_REQUEST,
   FILLER,
   FLIP,
   IT_REFERENCE,
@@ -304,6 +305,11 @@ function withReferentOf(prev: TurnRecord, changed: string): string {
   return withContext(changed, added.split(', ').filter((w) => !findMentions(w).length));
 }
 
+/** A turn opening with "so" and no question word: the reader's reading of what was said, to check. */
+const INFERENCE = /^\s*(?:(?:ok(?:ay)?|wait|hm+|right|oh)[\s,]+)?so\b[\s,]+(?!(?:what|why|how|when|where|who|whom|whose|which|is|are|was|were|do|does|did|can|could|would|will|should|shall|may|might|must|has|have|had|tell|show|give|explain|list|more|next)\b)\S/i;
+/** The words of such a turn that only say it is a reading: "you're saying", "basically", "in other words". */
+const INFERENCE_OPENER = /^(?:(?:you(?:'re|’re| are) saying|you mean|basically|in other words|essentially|(?:are you|is it|is that) saying)(?:\s+that)?[\s,]+)+/i;
+
 /** "the Kazakh side", "their side", "the other side": one party of what was said. */
 const SIDE_OF = /\b(?:the|their|its|each|either|both|other)\s+(?:[\p{L}-]+\s+)?sides?\b/iu;
 
@@ -373,6 +379,11 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
       offset: answered.offset + Math.max(answered.paragraphIds.length, 1),
       person: answered.person,
     };
+  }
+
+  // "tl;dr?": the answer before in short, from what it showed.
+  if (GIST_REQUEST.test(core) && answered) {
+    return { kind: 'source', resolved: answered.resolved, frame: answered.frame, documentId: answered.documentId, offset: 0, source: { turn: answered, about: 'gist' }, person: answered.person };
   }
 
   // "how do I cite this?", "give me the full reference": the document shown, as a reference.
@@ -491,6 +502,17 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
     // "and Schweller?" after "what did Walt argue?": the same question of the new person.
     const swapped = swapPerson(engine, prev, withNamesCapitalised(engine, own));
     if (swapped) return { kind: 'ellipsis', resolved: swapped.frame, frame: swapped.frame, documentId, offset: 0, person: swapped.person };
+  }
+
+  // "so basically it's all history?", "so you're saying Russia is the problem?", "so Mongolia
+  // just didn't bother?": a reading of the answer before put back as a check — what was
+  // asked before, asked of the turn's words (its own places and all).
+  const inference = INFERENCE.exec(text);
+  if (inference && named === null && terms.length > 0 && terms.length <= 6) {
+    const claim = own.replace(INFERENCE_OPENER, '').replace(/[\s?.!]+$/, '') || own.replace(/[\s?.!]+$/, '');
+    const frame = `${claim}: ${prev.frame}`;
+    const c = contextFrom(engine, prev, frame, { questionOnly: true });
+    return { kind: 'contextual', resolved: withContext(frame, [...c.places, ...c.words]), frame, documentId, offset: 0, person: prev.person };
   }
 
   // "why does that matter for Mongolia?": what was asked before, asked of its bearing on the place.

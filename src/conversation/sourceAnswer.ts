@@ -113,7 +113,7 @@ function figureParagraph(engine: Engine, turn: TurnRecord): Paragraph | null {
 }
 
 /** What a source question asks for: whose claim it is, who wrote the document, or how to cite it. */
-export type SourceAsk = 'claim' | 'document' | 'reference';
+export type SourceAsk = 'claim' | 'document' | 'reference' | 'gist';
 
 /** "How do I cite this?": the document as a reference entry, and in the text with the passage's page. */
 function answerReference(doc: CorpusDocument, passage: Paragraph, asked: string, engine: Engine): SourceAnswer {
@@ -137,7 +137,7 @@ export function answerSource(engine: Engine, turn: TurnRecord, about: SourceAsk,
   const id = turn.paragraphIds[0];
   // After a question about the document ("when was it written?", answered from its title block).
   const front = id?.endsWith('/front') ? engine.corpus.documents.find((d) => d.meta.id === id.slice(0, id.indexOf('/'))) : undefined;
-  if (front && about !== 'claim') return about === 'reference' ? answerReference(front, titleBlock(front), asked, engine) : answerAuthors(front, asked);
+  if (front && about !== 'claim' && about !== 'gist') return about === 'reference' ? answerReference(front, titleBlock(front), asked, engine) : answerAuthors(front, asked);
   // A value the answer led with from a table, not from the passage shown: its table's source.
   const lead = turn.sentences[0];
   const shown = id ? engine.corpus.paragraphsById.get(id) : undefined;
@@ -168,6 +168,13 @@ export function answerSource(engine: Engine, turn: TurnRecord, about: SourceAsk,
     .map((r) => engine.corpus.referencesById.get(r))
     .filter((r) => r !== undefined);
   if (about === 'reference') return answerReference(doc, paragraph, asked, engine);
+  if (about === 'gist') {
+    // A figure's line is the gist of a figure's answer; else the best sentence of the passage shown.
+    const gist = figureLine ?? sentence;
+    const where = `${citation.author} ${citation.year}${citation.page !== null ? `, p. ${citation.page}` : ''}`;
+    const lines = [figureLine ? `In short: ${gist}` : `In short (${where}): “${gist}”`];
+    return { answer: { query: asked, status: 'answered', message: null, passages: [{ paragraphId: paragraph.id, text: paragraph.text, highlight, citation, score: 1 }], suggestions: [], lead: lines, figures: [] }, person: null };
+  }
   if (about === 'document') {
     lines.push(`Written by **${doc.meta.authors.join(', ')}**: ${work}${doc.meta.date ? `, ${doc.meta.date}` : ''}.`);
   } else if (people.length) {

@@ -404,3 +404,34 @@ describe('one side of what was asked', () => {
     expect(side!.answer.passages[0]!.text).toMatch(/state secretary in 2005/);
   });
 });
+
+describe('a reading of the answer put back as a check', () => {
+  it('“so basically it’s all history?” asks the question before of the reader’s words, and finds the historical barrier', () => {
+    const [, history] = converse(engine, 'why are mongolia and kazakhstan not closer?', 'so basically it’s all history?');
+    expect(history!.resolution.kind).toBe('contextual');
+    expect(history!.resolution.resolved).toMatch(/^it’s all history: why are mongolia and kazakhstan not closer\?/);
+    expect(history!.answer.passages[0]!.text).toMatch(/This historical legacy still complicates relations today/);
+  });
+
+  it('“so do they share a border?” is a question, not a reading', () => {
+    const [, border] = converse(engine, 'why are mongolia and kazakhstan not closer?', 'so do they share a border?');
+    expect(border!.resolution.resolved).not.toMatch(/^do they share a border: /);
+  });
+});
+
+describe('the answer in short', () => {
+  it('“tl;dr?”, “summarize that in one sentence” give the best sentence of the passage shown, quoted and cited', () => {
+    for (const q of ['tl;dr?', 'summarize that in one sentence', 'what’s the bottom line?']) {
+      const [first, short] = converse(engine, 'what does reeves say about mongolia and china?', q);
+      const shown = first!.answer.passages[0]!;
+      const best = shown.text.slice(shown.highlight.start, shown.highlight.end);
+      expect(short!.resolution.kind, q).toBe('source');
+      expect(short!.answer.lead[0], q).toBe(`In short (${shown.citation.author} ${shown.citation.year}, p. ${shown.citation.page}): “${best}”`);
+    }
+  });
+
+  it('after a figure, the figure’s line is the gist', () => {
+    const [, short] = converse(engine, 'how much did mongolia export to kyrgyzstan in 2019?', 'tl;dr');
+    expect(short!.answer.lead[0]).toMatch(/^In short: Mongolia's exports to Kyrgyzstan in 2019: \$413 K/);
+  });
+});
