@@ -1,5 +1,6 @@
 import { describedPlaceReadings } from '../search/geography.js';
 import type { Engine } from '../engine.js';
+import { spellChatWords } from '../search/analyzer.js';
 import { isPreamble } from '../search/preamble.js';
 import type { RankedPassage } from '../search/rank.js';
 import { checkQuestion, MAX_QUESTION_LENGTH, type QuestionProblem } from '../search/question.js';
@@ -133,7 +134,8 @@ function answerPage(engine: Engine, query: string, options: AnswerOptions): Answ
     return answered(query, [...first, ...rest].slice(offset, offset + limit), offset === 0 ? aboutDocument.lines : []);
   }
   // Figures lead only the first page of an answer (not the More pages).
-  const numeric = offset === 0 && options.figures !== false ? figuresFor(engine, query) : null;
+  // (Read as written, chat words spelled out: "wat does kaz export to mongo" asks a trade flow.)
+  const numeric = offset === 0 && options.figures !== false ? figuresFor(engine, spellChatWords(query)) : null;
   const lead = numeric?.lines ?? [];
   const figures = numeric?.figures ?? [];
   if (relevant.length === 0 && lead.length === 0) {

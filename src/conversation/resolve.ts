@@ -1,7 +1,7 @@
 import { findDocumentMention } from '../answer/documentMention.js';
 import { findMentions, readFigureQuestion } from '../answer/figureQuestion.js';
 import type { Engine } from '../engine.js';
-import { analyze } from '../search/analyzer.js';
+import { analyze, spellChatWords } from '../search/analyzer.js';
 import { analyzeQuestion, classifyQuestion } from '../search/question.js';
 import { contextFrom, documentAskedAbout, withContext } from './context.js';
 import type { SourceAsk } from './sourceAnswer.js';
@@ -305,6 +305,9 @@ function withReferentOf(prev: TurnRecord, changed: string): string {
   return withContext(changed, added.split(', ').filter((w) => !findMentions(w).length));
 }
 
+/** "which year was highest?", "when did it peak?": the year a flow was at its most or least. */
+const EXTREME_YEAR = /\b(?:which|what) years?\b.*\b(?:highest|lowest|biggest|smallest|largest|peak(?:ed)?|most|least|best|worst|top)\b|\bwhen\b.*\b(?:peak(?:ed)?|highest|lowest|biggest|smallest|largest|top)\b/i;
+
 /** A turn opening with "so" and no question word: the reader's reading of what was said, to check. */
 const INFERENCE = /^\s*(?:(?:ok(?:ay)?|wait|hm+|right|oh)[\s,]+)?so\b[\s,]+(?!(?:what|why|how|when|where|who|whom|whose|which|is|are|was|were|do|does|did|can|could|would|will|should|shall|may|might|must|has|have|had|tell|show|give|explain|list|more|next)\b)\S/i;
 /** The words of such a turn that only say it is a reading: "you're saying", "basically", "in other words". */
@@ -344,7 +347,8 @@ function asPlaceEllipsis(text: string): string {
 }
 
 export function resolveTurn(engine: Engine, state: ConversationState, asked: string): Resolution {
-  const text = asPlaceEllipsis(correctPlaceNames(engine, asked.trim()));
+  // ("n the other way?", "wat does kaz sell to mongo": chat words read as the words they stand for.)
+  const text = asPlaceEllipsis(correctPlaceNames(engine, spellChatWords(asked.trim())));
   const mention = findDocumentMention(engine.corpus, text);
   const prev = state.turns[state.turns.length - 1];
   const standalone = (): Resolution => {
@@ -706,7 +710,7 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // ("and goods?": a new word after "and", but one the answer spoke of — that flow's goods.)
   // ("mostly what?", "what kind of stuff?": what a flow is made of, whatever words its answer
   // used — a table row names the goods without the word "goods".)
-  const composition = (!ownSubject && terms.length <= 2 && COMPOSITION.test(own)) || goodsAsked;
+  const composition = (!ownSubject && terms.length <= 2 && COMPOSITION.test(own)) || goodsAsked || (!ownSubject && terms.length <= 3 && EXTREME_YEAR.test(own));
   if (!ownSubject && (composition || !topicShift || (continues && !unsaid && !compared)) && terms.length <= 2 && (OTHER_ANAPHORA.test(own) || terms.length === 1 || composition) && prevFigure.flow) {
     // The flow's question first: its verb is the one that tells the way ("what did it send:
     // how much did Mongolia export …" would read "send" first, with no side).

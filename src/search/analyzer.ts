@@ -44,6 +44,30 @@ const NOT_ISE_SUFFIX =
 
 const chatWords = new Map(Object.entries(CHAT_WORDS));
 
+/**
+ * Chat words spelled out in running text, for what reads the question's words as written
+ * rather than as index terms (figure questions, conversation rules): "wat does kaz export to
+ * mongo" → "what does kazakhstan export to mongolia". A unit after a number stays ("40 kg",
+ * "$5 mil"), so do initials ("U.S.", "R&D", "w/"), words of the language the index reads
+ * otherwise ("invest", "nowadays") and words that stand for nothing ("lol", "tl;dr").
+ */
+const KEPT_AS_WRITTEN = new Set(['invest', 'nowadays', 'lately']);
+/** Contractions typed without their apostrophe, as written ("whats" is "what's" here; the index drops the "'s"). */
+const CONTRACTED: Record<string, string> = {
+  whats: 'what’s', hows: 'how’s', whos: 'who’s', wheres: 'where’s', thats: 'that’s', isnt: 'isn’t', doesnt: 'doesn’t', dont: 'don’t',
+  didnt: 'didn’t', cant: 'can’t', wont: 'won’t', arent: 'aren’t', wasnt: 'wasn’t', werent: 'weren’t',
+};
+export function spellChatWords(text: string): string {
+  return text
+    .replace(/(\d\s*)?\b(\p{L}+)(?=(['’]s)?\b)(?!['’](?!s\b))(?![.&]\p{L}|\/)/gu, (whole, number: string | undefined, word: string) => {
+      const lower = word.toLowerCase();
+      if (number || KEPT_AS_WRITTEN.has(lower)) return whole;
+      const meant = CONTRACTED[lower] ?? chatWords.get(lower);
+      // (A word that stands for nothing, "lol", "stuff", "tl;dr", stays: what reads the text reads it as written.)
+      return meant ? meant : whole;
+    });
+}
+
 const spellingMap = new Map(SPELLINGS.flatMap(([gb, us]) => [[gb!, us!] as const]));
 
 /**

@@ -435,3 +435,13 @@ describe('the answer in short', () => {
     expect(short!.answer.lead[0]).toMatch(/^In short: Mongolia's exports to Kyrgyzstan in 2019: \$413 K/);
   });
 });
+
+describe('chat words in a conversation', () => {
+  it('“wat does kaz export to mongo” asks the trade flow, “n the other way?” turns it, “which yr was highest?” asks its peak', () => {
+    const [first, other, peak] = converse(engine, 'wat does kaz export to mongo', 'n the other way?', 'which yr was highest?');
+    expect(first!.answer.lead[0]).toMatch(/^Kazakhstan's exports to Mongolia/);
+    expect(other!.resolution.resolved).toBe('what does mongolia export to kazakhstan?');
+    expect(peak!.resolution.resolved).toBe('what does mongolia export to kazakhstan — which year was highest?');
+    expect(peak!.answer.lead[0]).toMatch(/highest \$7\.14 M \(2019\)/);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyze, tokenize } from '../../src/search/analyzer.js';
+import { analyze, spellChatWords, tokenize } from '../../src/search/analyzer.js';
 import { isPreamble } from '../../src/search/preamble.js';
 import { withoutTopicOpener } from '../../src/search/question.js';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -17,6 +17,14 @@ describe('chat words', () => {
     expect(analyze('kyrg govt')).toEqual(analyze('Kyrgyzstan government'));
     expect(analyze('trade w/ UB thru china')).toEqual(analyze('trade with Ulaanbaatar through China'));
     expect(tokenize('lol whats the deal')).toEqual(['what', 'the', 'deal']);
+  });
+
+  it('spells chat words out in running text, for what reads the words as written', () => {
+    expect(spellChatWords('wat does kaz export to mongo')).toBe('what does kazakhstan export to mongolia');
+    expect(spellChatWords('n the other way? lol')).toBe('and the other way? lol');
+    expect(spellChatWords("whats up w UB, kaz's exports")).toBe('what’s up with ulaanbaatar, kazakhstan\'s exports');
+    // Units after numbers, initials and words of the language stay as written.
+    expect(spellChatWords('40 kg, $5 mil, the U.S., R&D, w/o, does china invest?')).toBe('40 kg, $5 mil, the U.S., R&D, w/o, does china invest?');
   });
 
   it('never reads a word of the language as a chat word by accident', () => {
