@@ -299,11 +299,15 @@ const DOCUMENT_ORDINAL = /\bthe (first|second|other|last|latter|former|earlier|l
  * Road): the same context, less its places (the turn has put its own in).
  */
 function withReferentOf(prev: TurnRecord, changed: string): string {
-  const frame = prev.frame.replace(/\s+$/, '');
+  // (The frame may carry the places of its context already: "which is the biggest? (chinese)".)
+  const frame = prev.frame.replace(/\s*\([^()]*\)\s*$/, '').replace(/\s+$/, '');
   const added = prev.resolved.startsWith(`${frame} (`) && prev.resolved.endsWith(')') ? prev.resolved.slice(frame.length + 2, -1) : '';
   if (!added || (prev.kind !== 'contextual' && prev.kind !== 'ellipsis') || !OTHER_ANAPHORA.test(changed)) return changed;
   return withContext(changed, added.split(', ').filter((w) => !findMentions(w).length));
 }
+
+/** "is India one?", "is Turkey among them?", "is Japan on the list too?": one of what was said, or not. */
+const MEMBER_OF = /^(?:(?:and|so|but|ok|okay)\s+)?(?:is|are|was|were)\s+(?:[\p{L}'’-]+\s+){1,3}(?:one|ones|one of them|one of those|among them|among those|in (?:it|them|that|there|the list)|on the list|part of (?:it|that|them)|included)(?:\s+(?:too|as well|also|either))?[\s?.!]*$/iu;
 
 /** "which year was highest?", "when did it peak?": the year a flow was at its most or least. */
 const EXTREME_YEAR = /\b(?:which|what) years?\b.*\b(?:highest|lowest|biggest|smallest|largest|peak(?:ed)?|most|least|best|worst|top)\b|\bwhen\b.*\b(?:peak(?:ed)?|highest|lowest|biggest|smallest|largest|top)\b/i;
@@ -500,7 +504,10 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // whole question naming the two places, and nothing pointing back — not the question before
   // the other way round.
   const wholeQuestion = !continues && QUESTION_OPENER.test(core) && !OTHER_ANAPHORA.test(own) && !FLIP.test(own) && !BOTH_WAYS.test(own);
-  if ((continues || shortTurn) && !SUPPORT.test(core) && !whyOf) {
+  // "is India one?", "is Turkey among them?": whether a party is one of what was said — of
+  // that, not the question before with the party put in.
+  const memberOf = MEMBER_OF.test(core);
+  if ((continues || shortTurn) && !SUPPORT.test(core) && !whyOf && !memberOf) {
     const changed = applyEllipsis(engine, prev.frame, own, { placesReversed: !wholeQuestion });
     if (changed) return { kind: 'ellipsis', resolved: withReferentOf(prev, changed), frame: changed, documentId, offset: 0, person: prev.person };
     // "and Schweller?" after "what did Walt argue?": the same question of the new person.
@@ -628,7 +635,7 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   const rest = terms.filter((t) => !subjectTerms.has(t));
   const reacting = ownSubject && named === null && rest.length > 0 && rest.every((t) => REACTS.has(t));
   // "does Japan count?" after "which countries are third neighbours?": one of those, or not.
-  const qualifying = ownSubject && named === null && rest.length > 0 && rest.every((t) => QUALIFIES.has(t));
+  const qualifying = (ownSubject && named === null && rest.length > 0 && rest.every((t) => QUALIFIES.has(t))) || (memberOf && rest.length <= 1);
   // "why did China punish them?": a subject of its own, but a pronoun for the matter before
   // closing the turn, and hardly another word: the pronoun is what the turn is about. (A
   // pronoun inside the turn, "if Mongolia teamed up …, would it get dragged …", is its subject's.)

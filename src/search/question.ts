@@ -73,6 +73,8 @@ export function classifyQuestion(q: string): QuestionType {
   if (/\bwhy\b|\bwhat (?:explains|caused|causes)\b|\breasons?\b/.test(s)) return 'cause';
   // "nurly zhol cost", "what did the railway cost?", "the price of the pipeline": an amount of money.
   if (/\b(?:cost|costs|costed|price|priced|prices|budget|how expensive)\b/.test(s)) return 'amount';
+  // "Who are Mongolia's third neighbours?": the members of a group, a list — not a definition.
+  if (/^\s*who (?:are|were) (?:the |its |their |[\w-]+['’]s )?(?:[\w’'-]+\s){0,3}[\w’'-]*[^\Wsu]s\??\s*$/.test(s)) return 'list';
   if (/^\s*(?:what|who) (?:is|are|was|were) (?:the |a |an )?[\w’'-]+(?:\s[\w’'-]+){0,4}\??\s*$/.test(s)) return 'definition';
   if (/\bmean(?:s|t)? by\b|\bdefin(?:e|ition)\b|^\s*what (?:does|do|did) [\w’'-]+(?:\s[\w’'-]+){0,4} mean\??\s*$/.test(s)) return 'definition';
   if (/^\s*who\b/.test(s)) return 'person';

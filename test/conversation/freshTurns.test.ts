@@ -445,3 +445,11 @@ describe('chat words in a conversation', () => {
     expect(peak!.answer.lead[0]).toMatch(/highest \$7\.14 M \(2019\)/);
   });
 });
+
+describe('whether a party is one of what was said', () => {
+  it('“is india one?” after a question on the third neighbours asks of them, not the question before of India', () => {
+    const [, india] = converse(engine, 'which countries count as mongolia’s third neighbors?', 'is india one?');
+    expect(india!.resolution.kind).toBe('contextual');
+    expect(india!.resolution.resolved).toMatch(/^is india one\? \(.*\bthird\b/i);
+  });
+});

@@ -159,6 +159,13 @@ describe('questions', () => {
     expect(classifyQuestion('is trade higher when prices fall?')).not.toBe('year');
   });
 
+  it('reads “who are the X?” of a group as a list of its members; “who is X?” stays a definition', () => {
+    expect(classifyQuestion("who are mongolia's third neighbors?")).toBe('list');
+    expect(classifyQuestion('who are the authors?')).toBe('list');
+    expect(classifyQuestion('who is radchenko?')).toBe('definition');
+    expect(classifyQuestion('who are they?')).not.toBe('list');
+  });
+
   it('reads a rate or a frequency as a number asked for', () => {
     expect(classifyQuestion('How common is DVT after major trauma?')).toBe('count');
     expect(classifyQuestion('how often do the presidents meet?')).toBe('count');
