@@ -26,12 +26,13 @@ describe('conversation quality', () => {
   // 94/114 and 251/298 with the helper's rules; 95 and 254 once "what did Kazakhstan sell Mongolia?" read as a flow and "why did flights stop?" found the flights cancelled; 96 once "who funded the irgengioro article?" was answered from its acknowledgements.
   // 20 conversations more (d01–d30, written fresh before Steppe answered them; 10 more kept aside unseen): 17/20 first turns, 41/60 follow-ups before
   // this round's rules, 54/60 after; on the 114 before, 254 → 257 follow-ups (n32 "why does that matter for mongolia?" had been right only as a wrong ellipsis).
-  it('project conversations: first turns ≥ 114/134, follow-ups ≥ 312/358', () => {
+  // 313 once an ellipsis of a turn whose frame carries its context's places kept the rest of that context.
+  it('project conversations: first turns ≥ 114/134, follow-ups ≥ 313/358', () => {
     const s = runConversationEval(engine, parseConversationFile(readFileSync(OWN, 'utf8')));
     expect(s.first.count).toBe(134);
     expect(s.followUps.count).toBe(358);
     expect(s.first.answered).toBeGreaterThanOrEqual(114);
-    expect(s.followUps.answered).toBeGreaterThanOrEqual(312);
+    expect(s.followUps.answered).toBeGreaterThanOrEqual(313);
   });
 
   it.skipIf(!shared)('dev conversations: first turns ≥ 3/4, follow-ups ≥ 11/11', () => {
