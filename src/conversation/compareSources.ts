@@ -12,7 +12,10 @@ import type { Engine } from '../engine.js';
 /** Passages searched to find each document's best: enough that a second source's best is among them. */
 const SEARCHED = 20;
 
-export function answerPerDocument(engine: Engine, question: string, limit: number): Answer {
+/** Said before the sources when the reader asked which of them is right. */
+export const NOT_JUDGED = 'Steppe quotes its sources and does not judge between them: here is what each says, with its evidence.';
+
+export function answerPerDocument(engine: Engine, question: string, limit: number, options: { judged?: boolean } = {}): Answer {
   // (A numeric question keeps its figures: where the sources give different numbers, the lead says so.)
   const answer = answerQuestion(engine, question, { limit: SEARCHED });
   if (answer.status !== 'answered' || answer.passages.length === 0) return answer;
@@ -23,5 +26,5 @@ export function answerPerDocument(engine: Engine, question: string, limit: numbe
     passages.length === 1
       ? `Only ${names[0]} speaks to this; no other source in the corpus does.`
       : `What each source says on this, side by side: ${names.map((n, i) => `${n} [${i + 1}]`).join(', ')}.`;
-  return { ...answer, passages, lead: [...answer.lead, lead] };
+  return { ...answer, passages, lead: [...(options.judged ? [NOT_JUDGED] : []), ...answer.lead, lead] };
 }

@@ -33,7 +33,7 @@ export interface TurnOptions {
 }
 
 function answerResolved(engine: Engine, r: Resolution, limit: number): Answer {
-  if (r.perDocument) return answerPerDocument(engine, r.resolved, limit);
+  if (r.perDocument) return answerPerDocument(engine, r.resolved, limit, { judged: r.perDocument === 'judged' });
   const exclude = new Set(r.exclude ?? []);
   const ask = (documentId: string | null) => {
     // ("why is it so lopsided?" after a figure asks for the reason: the figure is not led with again.)

@@ -126,6 +126,9 @@ export const SOURCES_COMPARED = new RegExp(
   'i',
 );
 
+/** "who is right?", "which one should I believe?": a judgement between the sources, which Steppe leaves to the reader. */
+export const SOURCES_JUDGED = /^(?:(?:and|so|but|ok|okay)\s+)?(?:(?:who|which(?: one| source| article| paper| author)?)(?:'s|’s|\s+is|\s+was)\s+(?:right|correct|more (?:accurate|reliable|credible|convincing)|telling the truth)|(?:who|which(?: one| source| article| paper| author)?)\s+(?:should|do|can|would)\s+(?:i|we|you)\s+(?:believe|trust|go with))[\s?.!]*$/i;
+
 /** "the other article", "the other one": the document the last answer did not come from. */
 export const OTHER_DOCUMENT = /\bthe other (?:article|paper|piece|text|document|source|study|op-?ed|essay|report|author)\b/i;
 /** Words a turn about what a document says uses without naming a topic. */

@@ -24,6 +24,7 @@ import {
   SAYS,
   SOURCE_QUESTION,
   SOURCES_COMPARED,
+  SOURCES_JUDGED,
   STRONG_ANAPHORA,
   SUPPORT,
   RELATIVE_YEAR,
@@ -73,8 +74,8 @@ export interface Resolution {
   list?: PickedList;
   /** Passages not to show again (the list an ordinal picked from only names the item). */
   exclude?: string[];
-  /** Answer from each source apart, its best passage each ("do they agree?"). */
-  perDocument?: boolean;
+  /** Answer from each source apart, its best passage each ("do they agree?"); 'judged' when asked which is right. */
+  perDocument?: boolean | 'judged';
 }
 
 /**
@@ -406,8 +407,10 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   }
 
   // "do they agree?": the question answered before, from each source apart.
-  if (SOURCES_COMPARED.test(core) && answered && engine.corpus.documents.length > 1) {
-    return { kind: 'contextual', resolved: answered.resolved, frame: answered.frame, documentId: null, offset: 0, person: answered.person, perDocument: true };
+  // ("who is right?": the same, with a word that judging is the reader's.)
+  const judged = SOURCES_JUDGED.test(core);
+  if ((judged || SOURCES_COMPARED.test(core)) && answered && engine.corpus.documents.length > 1) {
+    return { kind: 'contextual', resolved: answered.resolved, frame: answered.frame, documentId: null, offset: 0, person: answered.person, perDocument: judged ? 'judged' : true };
   }
 
   // The document a dependent turn searches: the one it names, else the one in force.

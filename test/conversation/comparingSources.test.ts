@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SOURCES_COMPARED } from '../../src/conversation/cues.js';
+import { NOT_JUDGED } from '../../src/conversation/compareSources.js';
+import { SOURCES_COMPARED, SOURCES_JUDGED } from '../../src/conversation/cues.js';
 import { createEngine, type Engine } from '../../src/engine.js';
 import { renderAnswerText } from '../../src/render/text.js';
 import { converse } from './conversing.js';
@@ -46,5 +47,13 @@ describe('asking whether the sources agree', () => {
     expect(miliate!.resolution.frame).toBe(first!.resolution.frame);
     expect(miliate!.resolution.documentId).toBe('miliate-2013');
     expect(documentsOf(miliate!)[0]).toBe('miliate-2013');
+  });
+
+  it('“who is right?” sets the sources side by side the same way, saying that judging is the reader’s', () => {
+    for (const q of ['who is right?', 'so which one is more accurate?', 'which source should i believe?']) expect(SOURCES_JUDGED.test(q), q).toBe(true);
+    expect(SOURCES_JUDGED.test('who is right about russia, walt or schweller?')).toBe(false);
+    const [, , right] = converse(engine, 'why are mongolia and kazakhstan not closer?', 'do they agree?', 'who is right?');
+    expect(right!.answer.lead[0]).toBe(NOT_JUDGED);
+    expect([...documentsOf(right!)].sort()).toEqual(['irgengioro-2022', 'miliate-2013']);
   });
 });
