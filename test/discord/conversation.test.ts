@@ -109,6 +109,22 @@ describe('messages, without the Message Content intent', () => {
     expect(textOf(await replyTo(fake, two))).toContain('20.8');
   });
 
+  it('a researcher sets the sources side by side and cites one, in a DM, within every limit and pinging nobody', async () => {
+    const author = { id: '100000000000000077', username: 'researcher' };
+    const ask = async (content: string) => {
+      const m = await fake.say({ dm: true, author, content });
+      const reply = await replyTo(fake, m);
+      expectSafe(fake, reply);
+      return textOf(reply);
+    };
+    await ask('why are mongolia and kazakhstan not closer?');
+    const agree = await ask('do the two articles agree?');
+    expect(agree).toMatch(/What each source says on this, side by side: (?:Irgengioro \(2022\) \[1\], Miliate \(2013\) \[2\]|Miliate \(2013\) \[1\], Irgengioro \(2022\) \[2\])/);
+    const cite = await ask('how do i cite this?');
+    expect(cite).toMatch(/Reference\*{0,2} \(APA\): (?:Irgengioro, J\. \(2022\)|Miliate, B\. \(2013\))/);
+    expect(cite).toMatch(/In the text:\*{0,2} \((?:Irgengioro, 2022|Miliate, 2013)/);
+  });
+
   it('turns sent back to back are answered in order, each in the context of the one before', async () => {
     const author = { id: '100000000000000055', username: 'fast' };
     const [one, two] = await Promise.all([
