@@ -11,7 +11,7 @@ import { capitalise, isDemonym, topicTerms } from './words.js';
  * frame with the new place, year or direction put in; null when the turn brings anything
  * else (a new topic word), which a frame cannot take.
  */
-export function applyEllipsis(engine: Engine, frame: string, core: string, options: { placesReversed?: boolean } = {}): string | null {
+export function applyEllipsis(engine: Engine, frame: string, core: string, options: { placesReversed?: boolean; placeAdded?: boolean } = {}): string | null {
   // "what about imports?" after a question on exports (or the reverse) is the other way round.
   const direction = DIRECTION_WORD.exec(core)?.[0].toLowerCase();
   // (A verb of selling is a way of exporting, one of buying of importing: "what did Mongolia sell
@@ -65,6 +65,9 @@ export function applyEllipsis(engine: Engine, frame: string, core: string, optio
     // A place with nowhere to go in the frame, and a pronoun for what was said ("and what does
     // that mean for Mongolia?"), asks about that for the place: no frame to put it in.
     if (targets.length === 0 && OTHER_ANAPHORA.test(core)) return null;
+    // (Unless the turn is a question of its own: "which does Kazakhstan do?" after "what is the
+    // difference between bandwagoning and balancing?" asks which of the two, not the difference in Kazakhstan.)
+    if (targets.length === 0 && options.placeAdded === false) return null;
     if (targets.length === 0) out = `${out} in ${words.join(' and ')}`;
     // Right to left, so earlier offsets stay valid.
     targets.forEach((t, i) => {

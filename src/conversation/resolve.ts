@@ -307,6 +307,9 @@ function withReferentOf(prev: TurnRecord, changed: string): string {
   return withContext(changed, added.split(', ').filter((w) => !findMentions(w).length));
 }
 
+/** Two things set against each other in a question: "between bandwagoning and balancing", "bandwagon or balance". */
+const ALTERNATIVES = /\b(?:between|whether)\s+([\p{L}-]+(?:\s+[\p{L}-]+)?)\s+(?:and|or)\s+([\p{L}-]+(?:\s+[\p{L}-]+)?)(?=[\s?.!,]*$)|\b([\p{L}-]{4,})\s+or\s+([\p{L}-]{4,})(?=[\s?.!,]*$)/iu;
+
 /** "is India one?", "is Turkey among them?", "is Japan on the list too?": one of what was said, or not. */
 const MEMBER_OF = /^(?:(?:and|so|but|ok|okay)\s+)?(?:is|are|was|were)\s+(?:[\p{L}'’-]+\s+){1,3}(?:one|ones|one of them|one of those|among them|among those|in (?:it|them|that|there|the list)|on the list|part of (?:it|that|them)|included)(?:\s+(?:too|as well|also|either))?[\s?.!]*$/iu;
 
@@ -511,7 +514,7 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // that, not the question before with the party put in.
   const memberOf = MEMBER_OF.test(core);
   if ((continues || shortTurn) && !SUPPORT.test(core) && !whyOf && !memberOf) {
-    const changed = applyEllipsis(engine, prev.frame, own, { placesReversed: !wholeQuestion });
+    const changed = applyEllipsis(engine, prev.frame, own, { placesReversed: !wholeQuestion, placeAdded: !wholeQuestion });
     if (changed) return { kind: 'ellipsis', resolved: withReferentOf(prev, changed), frame: changed, documentId, offset: 0, person: prev.person };
     // "and Schweller?" after "what did Walt argue?": the same question of the new person.
     const swapped = swapPerson(engine, prev, withNamesCapitalised(engine, own));
@@ -551,6 +554,13 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   if (choosing.length >= 2 && findMentions(own).every((m) => !choosing.includes(m.country))) {
     const c = contextFrom(engine, prev, own, { questionOnly: true });
     return { kind: 'contextual', resolved: withContext(own, [...choosing, ...c.words]), frame: withContext(own, choosing), documentId, offset: 0, person: prev.person };
+  }
+  // "which does Kazakhstan do?" after "what is the difference between bandwagoning and
+  // balancing?": one of the two things asked about, for the place the turn names.
+  const alternatives = WHICH_OF_THEM.test(core) && choosing.length < 2 ? ALTERNATIVES.exec(prev.frame) : null;
+  if (alternatives) {
+    const pair = [alternatives[1] ?? alternatives[3]!, alternatives[2] ?? alternatives[4]!].map((a) => a.trim());
+    return { kind: 'contextual', resolved: withContext(own, pair), frame: withContext(own, pair), documentId, offset: 0, person: prev.person };
   }
 
   // "how much?", "how many were there?": the question before, asked for its amount — its

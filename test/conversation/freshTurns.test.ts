@@ -453,3 +453,16 @@ describe('whether a party is one of what was said', () => {
     expect(india!.resolution.resolved).toMatch(/^is india one\? \(.*\bthird\b/i);
   });
 });
+
+describe('which of two things asked about', () => {
+  it('“which does mongolia do?” after “do weak states bandwagon or balance?” asks which of the two, for Mongolia', () => {
+    const [, which] = converse(engine, 'do weak states bandwagon or balance?', 'which does mongolia do?');
+    expect(which!.resolution.resolved).toBe('which does mongolia do? (bandwagon, balance)');
+    expect(which!.answer.passages[0]!.text).toMatch(/no interest in bandwagoning with China, nor does it engage in antagonistic balancing/);
+  });
+
+  it('after “the difference between bandwagoning and balancing”, “which does kazakhstan do?” is not that difference in Kazakhstan', () => {
+    const [, which] = converse(engine, 'what is the difference between bandwagoning and balancing?', 'which does kazakhstan do?');
+    expect(which!.resolution.resolved).toBe('which does kazakhstan do? (bandwagoning, balancing)');
+  });
+});
