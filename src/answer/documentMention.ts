@@ -1,4 +1,5 @@
 import type { Corpus, DocumentMeta } from '../corpus/types.js';
+import { analyze } from '../search/analyzer.js';
 
 /**
  * Where a question names one of the corpus's documents. Everything is derived from each
@@ -229,7 +230,21 @@ const STRENGTH: Record<How, number> = { id: 5, title: 4, author: 3, venue: 2, ki
  * earliest. A kind ("the paper") counts only when exactly one document is of that kind.
  */
 export function findDocumentMention(corpus: Corpus, text: string): DocumentMention | null {
-  return findDocumentMentions(corpus, text)[0] ?? null;
+  const mentions = findDocumentMentions(corpus, text);
+  const first = mentions[0];
+  if (!first) return null;
+  // "the factbook" with two factbooks in the corpus: the one the rest of the question names
+  // ("… about Mongolia's population" → The World Factbook: Mongolia), else none of them.
+  const rivals = mentions.filter((m) => m.start === first.start && m.end === first.end && m.how === first.how);
+  if (rivals.length === 1) return first;
+  const rest = new Set(analyze(`${text.slice(0, first.start)} ${text.slice(first.end)}`));
+  const scored = rivals.map((m) => {
+    const title = corpus.documents.find((d) => d.meta.id === m.documentId)?.meta.title ?? '';
+    return { m, shared: analyze(title).filter((t) => rest.has(t)).length };
+  });
+  const best = Math.max(...scored.map((x) => x.shared));
+  const winners = scored.filter((x) => x.shared === best);
+  return best > 0 && winners.length === 1 ? winners[0]!.m : null;
 }
 
 /** Every document the text names, one mention each (its strongest), strongest first. */

@@ -92,3 +92,19 @@ describe('a title that is also a topic', () => {
     expect(mention(topical, 'what does "Central Asia" say about oil?')).toMatchObject({ id: 'wikipedia-central-asia', how: 'title' });
   });
 });
+
+describe('a name several documents share', () => {
+  const factbooks = indexCorpus([
+    doc({ id: 'factbook-kazakhstan', authors: ['CIA World Factbook'], title: 'The World Factbook: Kazakhstan', kind: 'reference' }),
+    doc({ id: 'factbook-mongolia', authors: ['CIA World Factbook'], title: 'The World Factbook: Mongolia', kind: 'reference' }),
+  ]);
+
+  it('is the one the rest of the question names (“the factbook … Mongolia’s population”), not the first listed', () => {
+    expect(mention(factbooks, "what does the factbook say about mongolia's population?")?.id).toBe('factbook-mongolia');
+    expect(mention(factbooks, 'what does the factbook say about kazakhstan?')?.id).toBe('factbook-kazakhstan');
+  });
+
+  it('is none of them when the question does not tell them apart', () => {
+    expect(findDocumentMention(factbooks, 'what does the factbook say about grain?')).toBeNull();
+  });
+});
