@@ -1,6 +1,8 @@
 import { answerQuestion, type Answer } from '../answer/answer.js';
 import { socialReply } from '../answer/social.js';
 import { answerPerDocument } from './compareSources.js';
+import { needsAnAnswerBefore } from './cues.js';
+import { lastAnswered } from './references.js';
 import type { Engine } from '../engine.js';
 import { commonInEnglish, withNamesCapitalised } from './names.js';
 import { attributedPeople, attributedPeopleNear, personNamedIn } from './people.js';
@@ -57,6 +59,10 @@ export function answerTurn(engine: Engine, state: ConversationState, asked: stri
   }
   const limit = options.limit ?? 5;
   const resolution = resolveTurn(engine, state, asked);
+  // "do they agree?", "how do I cite this?" with nothing asked before: said so, not searched
+  // ("agree", "cite" would find a passage about neither). Not a turn: the next one is a first turn.
+  const earlier = resolution.kind === 'standalone' && !lastAnswered(state) ? needsAnAnswerBefore(asked) : null;
+  if (earlier) return { answer: { query: asked, status: 'invalid', message: earlier, passages: [], suggestions: [], lead: [], figures: [] }, resolution, state };
   let answer: Answer | null = null;
   let person = resolution.person;
   if (resolution.kind === 'source' && resolution.source) {

@@ -151,3 +151,14 @@ export function stripFillers(text: string): { core: string; continues: boolean }
   core = core.replace(CONTINUATION, '').trim();
   return { core: core || text.trim(), continues };
 }
+
+/**
+ * A turn that only means something after an answer ("do they agree?", "who is right?", "how
+ * do I cite this?"), asked first: what to say instead of searching its words. Null otherwise.
+ */
+export function needsAnAnswerBefore(turn: string): string | null {
+  const { core } = stripFillers(turn);
+  if (SOURCES_COMPARED.test(core) || SOURCES_JUDGED.test(core)) return 'Ask a question first; then “do they agree?” sets the sources’ answers to it side by side.';
+  if (CITE_REQUEST.test(core)) return 'There is no answer yet to cite: ask a question, then “how do I cite this?” gives the reference of the passage shown. `/cite` shows any bibliography entry.';
+  return null;
+}

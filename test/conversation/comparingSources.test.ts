@@ -56,4 +56,14 @@ describe('asking whether the sources agree', () => {
     expect(right!.answer.lead[0]).toBe(NOT_JUDGED);
     expect([...documentsOf(right!)].sort()).toEqual(['irgengioro-2022', 'miliate-2013']);
   });
+
+  it('asked first, with no answer before, “do they agree?” and “how do I cite this?” say what they need instead of searching “agree”', () => {
+    const [agree] = converse(engine, 'do they agree?');
+    expect(agree!.answer.status).toBe('invalid');
+    expect(agree!.answer.message).toMatch(/^Ask a question first/);
+    expect(agree!.state.turns).toHaveLength(0);
+    const [cite, next] = converse(engine, 'how do i cite this?', 'why are mongolia and kazakhstan not closer?');
+    expect(cite!.answer.message).toMatch(/^There is no answer yet to cite/);
+    expect(next!.resolution.kind).toBe('standalone');
+  });
 });
