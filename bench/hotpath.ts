@@ -3,7 +3,7 @@
  * `answerQuestion` → `answerReply` → `renderMessage` on the end-to-end burst's 1,000
  * distinct questions, `rounds` times (default 3). Prints CPU ms per question for each round
  * (the first is cold: words not seen yet, paragraphs not analysed yet, unless `--warm`
- * runs `index.warmUp` first, as the bot does after connecting). For iterating on a speed-up
+ * runs the bot's warm-up first, src/warmUp.ts, as the bot does after connecting). For iterating on a speed-up
  * between end-to-end runs. `--profile` writes one round's V8 CPU profile (with `--dist`, its
  * frames name lines of the compiled files).
  */
@@ -23,7 +23,7 @@ const args = process.argv.slice(2);
 const rounds = Number(args.find((a) => /^\d+$/.test(a)) ?? 3);
 const questions = distinctQuestions(1000);
 const engine = await createEngine(undefined, { indexCacheDir: null });
-if (args.includes('--warm')) await engine.index.warmUp();
+if (args.includes('--warm')) await ((await import(`${src}/warmUp.js`)) as typeof import('../src/warmUp.js')).warmUpEngine(engine);
 const cpuMs = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;

@@ -52,7 +52,7 @@ process.stdout.write(
 /**
  * The engine just started, serving as the bot does: `cold` questions on the fresh engine
  * (paragraphs analysed as they become candidates, the JIT and the word caches empty), then
- * the background warm-up the bot runs after connecting (`index.warmUp`: its time and the heap
+ * the background warm-up the bot runs after connecting (`warmUpEngine`: its time and the heap
  * after it, the largest the bot's heap gets), then `warm` questions (others: the warm-up
  * does not remember questions). index.query (and answerQuestion, warm) per question, ms.
  */
@@ -71,8 +71,10 @@ async function serve({ cold, warm }) {
   };
   const query = (q) => engine.index.query(q, { limit: 5 });
   const coldQuery = pct(timeEach(cold, query));
+  // The bot's own warm-up (src/warmUp.ts): the index's analyses, the figure book and its terms, the names.
+  const { warmUpEngine } = await import(pathToFileURL(path.join(path.dirname(engineFile), 'warmUp.js')).href);
   const warmStart = performance.now();
-  const analysed = await engine.index.warmUp();
+  const { paragraphs: analysed } = await warmUpEngine(engine);
   const warmUpMs = performance.now() - warmStart;
   gc?.();
   const heapWarmMB = process.memoryUsage().heapUsed / 2 ** 20;

@@ -6,12 +6,12 @@
  * output included, ever shows the token.
  */
 import { commands } from '../commands/index.js';
-import { warmNames } from './conversation/names.js';
 import { runConsole } from './console.js';
 import { CorpusError } from './corpus/manifest.js';
 import { EXIT_CONFIG, DiscordFatalError, startBot } from './discord/bot.js';
 import { indexCacheDir } from './config.js';
 import { createEngine, DEFAULT_INDEX_CACHE_DIR } from './engine.js';
+import { warmUpEngine } from './warmUp.js';
 import { createLogger, redact, registerSecret } from './log.js';
 import { loadConfigOrReport, runMain } from './cli/run.js';
 import { openStore, StoreError, type Store } from './store/index.js';
@@ -94,15 +94,9 @@ async function main(): Promise<number> {
   // first question on a new topic is as fast as the hundredth.
   let warming = new AbortController();
   const warm = (what: typeof engine) => {
-    const signal = warming.signal;
-    const warmStart = performance.now();
-    return what.index
-      .warmUp({ signal })
-      .then((paragraphs) => logger.debug({ paragraphs, ms: Math.round(performance.now() - warmStart) }, 'index warmed up'))
-      // The saved figure book, read on first use (engineCache.ts): read now, not by the first numeric question.
-      .then(() => signal.aborted || what.figures)
-      // Then the conversation's names gazetteer, in turns too (see warmNames).
-      .then(() => warmNames(what, { signal }));
+    return warmUpEngine(what, { signal: warming.signal }).then(({ paragraphs, figureRecords, ms }) =>
+      logger.debug({ paragraphs, figureRecords, ms: Math.round(ms) }, 'engine warmed up'),
+    );
   };
   // After the commands are registered: its first chunks (and the dense space, ~0.15 s) would
   // otherwise run between login and registration, delaying "ready".

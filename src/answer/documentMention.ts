@@ -123,6 +123,66 @@ interface DocumentCues {
 
 const cuesCache = new WeakMap<Corpus, DocumentCues[]>();
 
+/** A surname this long or longer is also named with a slip of one letter (see `allMentions`). */
+const SLIP_LENGTH = 6;
+
+/**
+ * Which documents a question's words can name, so that `allMentions` reads the cues of those
+ * alone (at ×1000 the corpus, 2,000 documents' cues for every question were a tenth of a
+ * warm answer's time). A document can be named only through a word of it: its id's first
+ * word, a title word that is no function word, a venue's first word, a surname; or a word
+ * one letter off a long surname, which shares with it the surname or the surname less one
+ * letter (a letter changed: both less that letter; one added or dropped: the longer less
+ * it; two swapped: both less one of them).
+ */
+interface CandidateIndex {
+  byWord: Map<string, number[]>;
+  /** A long surname and each of it less one letter → its documents. */
+  bySlip: Map<string, number[]>;
+}
+
+const candidateIndexes = new WeakMap<Corpus, CandidateIndex>();
+
+/** The word and each of it less one letter. */
+function lessOneLetter(word: string): string[] {
+  const out = [word];
+  for (let i = 0; i < word.length; i++) out.push(word.slice(0, i) + word.slice(i + 1));
+  return out;
+}
+
+function candidateIndex(corpus: Corpus): CandidateIndex {
+  let index = candidateIndexes.get(corpus);
+  if (index) return index;
+  index = { byWord: new Map(), bySlip: new Map() };
+  const add = (map: Map<string, number[]>, key: string, d: number) => {
+    const list = map.get(key);
+    if (!list) map.set(key, [d]);
+    else if (list[list.length - 1] !== d) list.push(d);
+  };
+  cuesFor(corpus).forEach((doc, d) => {
+    if (doc.idWords.length) add(index!.byWord, doc.idWords[0]!, d);
+    for (const w of doc.titleWords) if (!FUNCTION_WORDS.has(w)) add(index!.byWord, w, d);
+    for (const venue of doc.venues) add(index!.byWord, venue[0]!, d);
+    for (const s of doc.surnames) {
+      add(index!.byWord, s, d);
+      if (s.length >= SLIP_LENGTH) for (const key of lessOneLetter(s)) add(index!.bySlip, key, d);
+    }
+  });
+  candidateIndexes.set(corpus, index);
+  return index;
+}
+
+/** The documents (their cues' indexes, in corpus order) that the tokens may name. */
+function candidateDocuments(corpus: Corpus, toks: Token[]): number[] {
+  const { byWord, bySlip } = candidateIndex(corpus);
+  const out = new Set<number>();
+  for (const tok of toks) {
+    for (const d of byWord.get(tok.norm) ?? []) out.add(d);
+    if (tok.norm.length >= SLIP_LENGTH) for (const key of lessOneLetter(tok.norm)) for (const d of bySlip.get(key) ?? []) out.add(d);
+  }
+  return [...out].sort((a, b) => a - b);
+}
+
 function cuesFor(corpus: Corpus): DocumentCues[] {
   const cached = cuesCache.get(corpus);
   if (cached) return cached;
@@ -144,6 +204,33 @@ function cuesFor(corpus: Corpus): DocumentCues[] {
 
 const ordinaryWords = new WeakMap<Corpus, Map<string, boolean>>();
 
+/** Folds a text as `isOrdinaryWord` reads it: accents taken off the letters, case as written. */
+const foldAccents = (text: string): string => text.normalize('NFKD').replace(/\p{M}/gu, '');
+
+const foldedTexts = new WeakMap<Corpus, string[]>();
+
+/**
+ * Every paragraph's text with its accents taken off (`foldAccents`), made once a corpus: the
+ * text itself (no copy) where folding changes nothing, as for most paragraphs. Folding every
+ * paragraph again for each surname looked up was ~1 s a question naming an author at ×1000
+ * the corpus, where every document has its own authors.
+ */
+function accentFoldedTexts(corpus: Corpus): string[] {
+  let texts = foldedTexts.get(corpus);
+  if (!texts) {
+    texts = [];
+    for (const d of corpus.documents) {
+      for (const p of d.paragraphs) {
+        // ASCII folds to itself: no ASCII character decomposes or is a mark.
+        const folded = /[^\x00-\x7f]/.test(p.text) ? foldAccents(p.text) : p.text;
+        texts.push(folded === p.text ? p.text : folded);
+      }
+    }
+    foldedTexts.set(corpus, texts);
+  }
+  return texts;
+}
+
 /**
  * Whether the corpus uses a surname such as "Brown" or "Young" as an ordinary word (in lower
  * case, so never as a sentence's first word): then it needs a capital to name an author.
@@ -158,7 +245,8 @@ function isOrdinaryWord(corpus: Corpus, surname: string): boolean {
   const escaped = surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   // Lower case as written; accents as in the text (the surname is folded, so match both).
   const word = new RegExp(`(?<![\\p{L}])${escaped}(?![\\p{L}])`, 'u');
-  const ordinary = corpus.documents.some((d) => d.paragraphs.some((p) => word.test(p.text.normalize('NFKD').replace(/\p{M}/gu, ''))));
+  // A text without the surname's letters in a row cannot match: `includes` first, far cheaper than the expression.
+  const ordinary = accentFoldedTexts(corpus).some((text) => text.includes(surname) && word.test(text));
   if (known.size < 1_000) known.set(surname, ordinary);
   return ordinary;
 }
@@ -260,7 +348,10 @@ function allMentions(corpus: Corpus, text: string): DocumentMention[] {
   const quoted = quotedRanges(text);
   const found: DocumentMention[] = [];
 
-  for (const doc of cuesFor(corpus)) {
+  const cues = cuesFor(corpus);
+  // The same mentions, in the same order, as reading every document's cues.
+  for (const d of candidateDocuments(corpus, toks)) {
+    const doc = cues[d]!;
     // id: "irgengioro-2022", "irgengioro 2022"
     for (let i = 0; i < toks.length; i++) {
       if (startsWithAt(toks, i, doc.idWords)) found.push({ documentId: doc.id, start: toks[i]!.start, end: toks[i + doc.idWords.length - 1]!.end, how: 'id' });
@@ -282,7 +373,7 @@ function allMentions(corpus: Corpus, text: string): DocumentMention[] {
     // author: the surname (a slip of one letter allowed in long names), with "'s paper" after it.
     for (let i = 0; i < toks.length; i++) {
       const tok = toks[i]!;
-      const name = doc.surnames.find((s) => tok.norm === s || (s.length >= 6 && tok.norm.length >= 6 && withinOneEdit(tok.norm, s)));
+      const name = doc.surnames.find((s) => tok.norm === s || (s.length >= SLIP_LENGTH && tok.norm.length >= SLIP_LENGTH && withinOneEdit(tok.norm, s)));
       if (!name) continue;
       if (!tok.capital && isOrdinaryWord(corpus, name)) continue;
       found.push({ documentId: doc.id, start: tok.start, end: extendOverNoun(toks, i + 1, tok.end), how: 'author' });

@@ -160,12 +160,79 @@ const UNITS_FOR: Record<string, ReadonlySet<string>> = {
   any: new Set(['USD', 'people', 'count', 'percent', 'rank', 'km', 'year']),
 };
 
-/** Index terms of a figure's sentence and measure, analysed once per record (every numeric question reads them). */
-const recordTerms = new WeakMap<FigureRecord, ReadonlySet<string>>();
-function termsOf(record: FigureRecord): ReadonlySet<string> {
-  let terms = recordTerms.get(record);
-  if (!terms) recordTerms.set(record, (terms = new Set(analyze(`${record.sentence} ${record.measure}`))));
+/**
+ * Index terms of the figures' sentences and measures, analysed once per record (every numeric
+ * question reads them): each record's as numbers into one vocabulary of the book, sorted and
+ * without repeats. A Set of strings a record was ~1.3 KB: at ×1000 the corpus, 44,000 records
+ * analysed were ~57 MB of heap.
+ */
+class RecordTerms {
+  private readonly vocabulary = new Map<string, number>();
+  private readonly byRecord = new WeakMap<FigureRecord, Int32Array>();
+
+  /** The record's terms, analysed now if not yet. */
+  of(record: FigureRecord): Int32Array {
+    let ids = this.byRecord.get(record);
+    if (!ids) {
+      const seen = new Set<number>();
+      for (const t of analyze(`${record.sentence} ${record.measure}`)) {
+        let id = this.vocabulary.get(t);
+        if (id === undefined) this.vocabulary.set(t, (id = this.vocabulary.size));
+        seen.add(id);
+      }
+      this.byRecord.set(record, (ids = Int32Array.from(seen).sort()));
+    }
+    return ids;
+  }
+
+  /** How many terms the records analysed so far have between them (grows as records are analysed). */
+  get size(): number {
+    return this.vocabulary.size;
+  }
+
+  /** The term's number, or −1 when no record analysed so far has it. */
+  id(term: string): number {
+    return this.vocabulary.get(term) ?? -1;
+  }
+}
+
+const recordTerms = new WeakMap<FigureBook, RecordTerms>();
+function termsOfBook(book: FigureBook): RecordTerms {
+  let terms = recordTerms.get(book);
+  if (!terms) recordTerms.set(book, (terms = new RecordTerms()));
   return terms;
+}
+
+/** Whether the sorted `ids` hold `id`. */
+function holds(ids: Int32Array, id: number): boolean {
+  let lo = 0;
+  let hi = ids.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const at = ids[mid]!;
+    if (at === id) return true;
+    if (at < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+/**
+ * Analyses every record's terms ahead of the questions, `chunk` records a turn of the event
+ * loop (the bot's background warm-up, src/warmUp.ts): at ×1000 the corpus the first numeric
+ * questions analysed tens of thousands of records between them, up to ~1 s a question.
+ * `keepGoing` is asked before each chunk (a signal, a heap cap). Returns the records analysed.
+ */
+export async function warmFigureTerms(book: FigureBook, keepGoing: () => boolean = () => true, chunk = 500): Promise<number> {
+  const terms = termsOfBook(book);
+  let done = 0;
+  for (let i = 0; i < book.records.length; i += chunk) {
+    if (!keepGoing()) break;
+    for (let k = i; k < Math.min(book.records.length, i + chunk); k++) terms.of(book.records[k]!);
+    done = Math.min(book.records.length, i + chunk);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  return done;
 }
 
 /**
@@ -197,6 +264,15 @@ function questionEvents(question: string): string[] {
   return QUESTION_EVENTS.filter(([pattern]) => pattern.test(question)).map(([, event]) => event);
 }
 
+/** Each group's variants as the book's term numbers (−1: no record analysed so far has it) and weights, in the variants' order. */
+function variantNumbers(terms: RecordTerms, groups: ReadonlyArray<{ variants: ReadonlyMap<string, number> }>) {
+  return {
+    size: terms.size,
+    ids: groups.map((g) => Int32Array.from(g.variants.keys(), (t) => terms.id(t))),
+    weights: groups.map((g) => Float64Array.from(g.variants.values())),
+  };
+}
+
 /** The prose figure whose sentence best matches the question, among compatible ones. */
 function proseAnswer(corpus: Corpus, book: FigureBook, index: PassageIndex, question: string, q: FigureQuestion, type: string): FigureAnswer | null {
   // "How many papers…" wants a count; a percentage answers it only when asked for one ("what percent", "how many … as a share").
@@ -216,6 +292,8 @@ function proseAnswer(corpus: Corpus, book: FigureBook, index: PassageIndex, ques
   // "What was the population of Mongolia in 2019?": a figure of another measure (2019's
   // visitors) does not answer it, however many words it shares.
   const measures = type === 'year' ? [] : [...new Set(findMeasureWords(question).map((m) => m.canonical))];
+  const bookTerms = termsOfBook(book);
+  let variantIds = variantNumbers(bookTerms, groups);
   for (const record of book.records) {
     if (!units.has(record.unit)) continue;
     if (events.length && !events.includes(record.measureWord.split(' ')[0]!)) continue;
@@ -228,12 +306,16 @@ function proseAnswer(corpus: Corpus, book: FigureBook, index: PassageIndex, ques
     const way = q.flow ?? q.movement;
     if (way && record.flow && (record.flow.from !== way.from || record.flow.to !== way.to)) continue;
     if (q.years.length && record.year !== null && !q.years.includes(record.year)) continue;
-    const terms = termsOf(record);
+    const ids = bookTerms.of(record);
+    // The variants' numbers, looked up again when this record brought new terms.
+    if (variantIds.size !== bookTerms.size) variantIds = variantNumbers(bookTerms, groups);
     let found = 0;
-    for (const g of groups) {
+    for (let g = 0; g < groups.length; g++) {
       let w = 0;
-      for (const [t, v] of g.variants) if (terms.has(t) && v > w) w = v;
-      found += g.idf * w;
+      const numbers = variantIds.ids[g]!;
+      const weights = variantIds.weights[g]!;
+      for (let k = 0; k < numbers.length; k++) if (numbers[k]! >= 0 && holds(ids, numbers[k]!) && weights[k]! > w) w = weights[k]!;
+      found += groups[g]!.idf * w;
     }
     const score = found / totalIdf + (q.years.length && record.year !== null ? 0.2 : 0);
     if (!best || score > best.score) best = { record, score };

@@ -21,7 +21,7 @@ import { AnalysisPacker, isPackedAnalyses, packAnalyses, useSavedAnalyses, type 
 /** Field boosts: a section title says what all its paragraphs are about. */
 const FIELD_BOOST = { text: 1, section: 1.5, source: 0.5 } as const;
 /** The share of the heap limit above which the background warm-up stops analysing (see `warmUp`). */
-const WARM_UP_HEAP_SHARE = 0.7;
+export const WARM_UP_HEAP_SHARE = 0.7;
 /** How many candidates the re-ranker looks at: the pool's best by window BM25. */
 const CANDIDATES = 30;
 /**

@@ -73,6 +73,29 @@ describe('document mentions, from any metadata', () => {
   it('needs a capital for a surname the corpus uses as a word', () => {
     expect(findDocumentMention(synthetic, 'why are the hills brown?')).toBeNull();
   });
+
+  it('reads the corpus without its accents for that', () => {
+    const accented = indexCorpus([
+      doc({ id: 'brown-1999', authors: ['Anna Brown'], title: 'Grain Markets', venue: 'Nowhere' }),
+      doc({ id: 'park-2001', authors: ['Lee Park'], title: 'Caravans', venue: 'Nowhere' }, 'The bröwn hills of the south are dry.'),
+    ]);
+    expect(findDocumentMention(accented, 'why are the hills brown?')).toBeNull();
+    expect(mention(accented, 'what did Brown find?')).toMatchObject({ id: 'brown-1999', how: 'author' });
+  });
+
+  it.each([
+    ['what did Okafro argue?', 'two letters swapped'],
+    ['what did Okafer argue?', 'a letter changed'],
+    ['what did Okaffor argue?', 'a letter added'],
+  ])('names a long surname with a slip of one letter: %s (%s)', (q) => {
+    expect(mention(synthetic, q)).toMatchObject({ id: 'okafor-2020', how: 'author' });
+  });
+
+  it('not with two slips, nor a short surname with one, nor one shortened below six letters', () => {
+    expect(findDocumentMention(synthetic, 'what did Okfaro argue?')).toBeNull();
+    expect(findDocumentMention(synthetic, 'what did Perk argue?')).toBeNull();
+    expect(findDocumentMention(synthetic, 'what did Okafr argue?')).toBeNull();
+  });
 });
 
 describe('a title that is also a topic', () => {
