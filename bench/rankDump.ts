@@ -12,6 +12,7 @@
  * folder (an added-documents corpus, for test/ingest's questions). `--restored`: the index
  * and parse as a start-up loads them (built and saved into a temp folder, then loaded), so
  * that a change to what is saved is checked against the index built from the corpus.
+ * `--warm`: after the bot's warm-up (src/warmUp.ts), against a run without it.
  *
  * The questions: every question file of the project (test/eval, test/ingest, ../shared/eval),
  * a conversation's turns each asked alone, then the burst's 1,000.
@@ -27,6 +28,7 @@ import { answerReply, PASSAGES_PER_ANSWER } from '../src/reply/build.js';
 import { parseEvalFile } from '../src/eval/score.js';
 import { distinctQuestions, REPO_ROOT } from './questions.js';
 import { writeScaledCorpora } from './synthetic.js';
+import { warmUpEngine } from '../src/warmUp.js';
 
 const folders = ['../shared/eval', 'test/eval', 'test/ingest'].map((f) => path.resolve(REPO_ROOT, f)).filter((f) => existsSync(f));
 const files = folders.flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.jsonl')).sort().map((f) => path.join(d, f)));
@@ -45,6 +47,8 @@ if (cacheDir) await createEngine(corpusDir, { indexCacheDir: cacheDir });
 const engine = await createEngine(corpusDir, { indexCacheDir: cacheDir });
 if (cacheDir && (engine.indexSource !== 'cache' || engine.corpusSource !== 'cache')) throw new Error('--restored: the saved index or parse was not loaded');
 for (const dir of [root, cacheDir]) if (dir) rmSync(dir, { recursive: true, force: true });
+// `--warm`: after the bot's background warm-up (src/warmUp.ts), whose analyses must answer as those made on demand do.
+if (process.argv.includes('--warm')) await warmUpEngine(engine);
 for (const q of questions) {
   const answer = answerQuestion(engine, q, { limit: PASSAGES_PER_ANSWER + 1 });
   const message = renderMessage(answerReply(answer, { private: false, answerId: 'a0' }));

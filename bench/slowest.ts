@@ -1,12 +1,12 @@
 /**
- * `npx tsx --expose-gc bench/slowest.ts <corpusDir> <cacheDir> [--dist | --src=<compiled src dir>] [--top=10] [--profile=<file>] [--cold=100] [--warm=200]`:
+ * `node --expose-gc --max-old-space-size=8192 --import tsx bench/slowest.ts <corpusDir> <cacheDir> [--dist | --src=<compiled src dir>] [--top=10] [--profile=<file>] [--cold=100] [--warm=200]`:
  * the bench's serving step (startupChild.mjs `serve`) in one process, with each question's
  * time: `cold` distinct burst questions by `index.query` on the engine just loaded from the
  * saved state in `cacheDir` (built and saved there first if there is none), the bot's
  * background warm-up (src/warmUp.ts), then `warm` others by `index.query` and by `answerQuestion`. Prints the `top`
- * slowest of each phase, so that a p99 can be traced to its questions; `--profile` writes a
- * V8 CPU profile of the warm `answerQuestion` phase (fold it with bench/foldProfile.ts's
- * helpers or open it in DevTools). `--dist`: the compiled engine, as the bot runs it.
+ * slowest of each phase, so that a p99 can be traced to its questions; `--profile=<name>.cpuprofile`
+ * writes a V8 CPU profile of the warm `answerQuestion` phase (`npx tsx bench/foldProfile.ts
+ * <name>.cpuprofile` folds it). `--dist`: the compiled engine, as the bot runs it.
  */
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -15,7 +15,7 @@ import { distinctQuestions } from './questions.js';
 const args = process.argv.slice(2);
 const [corpusDir, cacheDir] = args.filter((a) => !a.startsWith('--'));
 if (!corpusDir || !cacheDir) {
-  process.stderr.write('usage: npx tsx --expose-gc bench/slowest.ts <corpusDir> <cacheDir> [--dist] [--top=10] [--profile=<file>]\n');
+  process.stderr.write('usage: node --expose-gc --import tsx bench/slowest.ts <corpusDir> <cacheDir> [--dist] [--top=10] [--profile=<file>]\n');
   process.exit(2);
 }
 const option = (name: string) => new RegExp(`^--${name}=(.+)$`).exec(args.find((a) => a.startsWith(`--${name}=`)) ?? '')?.[1];
@@ -76,5 +76,7 @@ report('warm answerQuestion', timeEach(warm, (q) => answerQuestion(engine, q, { 
 if (session) {
   const { profile } = await session.post('Profiler.stop');
   writeFileSync(profileFile!, JSON.stringify(profile));
+  // The window bench/foldProfile.ts reads beside a profile: all of this one.
+  writeFileSync(profileFile!.replace(/\.cpuprofile$/, '.window.json'), JSON.stringify({ fromUs: profile.startTime, toUs: profile.endTime }));
   session.disconnect();
 }

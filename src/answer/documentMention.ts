@@ -1,4 +1,4 @@
-import type { Corpus, DocumentMeta } from '../corpus/types.js';
+import type { Corpus, DocumentMeta, Paragraph } from '../corpus/types.js';
 import { analyze } from '../search/analyzer.js';
 
 /**
@@ -207,28 +207,54 @@ const ordinaryWords = new WeakMap<Corpus, Map<string, boolean>>();
 /** Folds a text as `isOrdinaryWord` reads it: accents taken off the letters, case as written. */
 const foldAccents = (text: string): string => text.normalize('NFKD').replace(/\p{M}/gu, '');
 
-const foldedTexts = new WeakMap<Corpus, string[]>();
+/**
+ * The corpus's text as `isOrdinaryWord` reads it, made once a corpus (folding every paragraph
+ * again for each surname looked up was ~1 s a question naming an author at ×1000 the corpus,
+ * where every document has its own authors): the paragraphs that folding leaves as they are
+ * (most: ASCII folds to itself), and every run of letters of the others, folded. A surname of
+ * letters only matches a folded text exactly where it is one of its runs of letters.
+ */
+interface FoldedCorpus {
+  unchanged: string[];
+  foldedRuns: Set<string>;
+}
+
+const foldedCorpora = new WeakMap<Corpus, FoldedCorpus>();
+
+/** Adds what `isOrdinaryWord` reads of these paragraphs to `into`. */
+function foldParagraphs(paragraphs: readonly Paragraph[], into: FoldedCorpus): void {
+  for (const p of paragraphs) {
+    const folded = /[^\x00-\x7f]/.test(p.text) ? foldAccents(p.text) : p.text;
+    if (folded === p.text) into.unchanged.push(p.text);
+    else for (const m of folded.matchAll(/\p{L}+/gu)) into.foldedRuns.add(m[0]);
+  }
+}
+
+function foldedCorpus(corpus: Corpus): FoldedCorpus {
+  let folded = foldedCorpora.get(corpus);
+  if (!folded) {
+    folded = { unchanged: [], foldedRuns: new Set() };
+    for (const d of corpus.documents) foldParagraphs(d.paragraphs, folded);
+    foldedCorpora.set(corpus, folded);
+  }
+  return folded;
+}
 
 /**
- * Every paragraph's text with its accents taken off (`foldAccents`), made once a corpus: the
- * text itself (no copy) where folding changes nothing, as for most paragraphs. Folding every
- * paragraph again for each surname looked up was ~1 s a question naming an author at ×1000
- * the corpus, where every document has its own authors.
+ * Folds the corpus for `isOrdinaryWord` ahead of the questions (the bot's background warm-up,
+ * src/warmUp.ts), a document a turn of the event loop: ~1 s at ×1000 the corpus, else paid by
+ * the first question naming an author in lower case. `keepGoing` is asked before each; a
+ * question needing it before the end folds the corpus at once.
  */
-function accentFoldedTexts(corpus: Corpus): string[] {
-  let texts = foldedTexts.get(corpus);
-  if (!texts) {
-    texts = [];
-    for (const d of corpus.documents) {
-      for (const p of d.paragraphs) {
-        // ASCII folds to itself: no ASCII character decomposes or is a mark.
-        const folded = /[^\x00-\x7f]/.test(p.text) ? foldAccents(p.text) : p.text;
-        texts.push(folded === p.text ? p.text : folded);
-      }
-    }
-    foldedTexts.set(corpus, texts);
+export async function warmDocumentMentions(corpus: Corpus, keepGoing: () => boolean = () => true): Promise<void> {
+  const folded: FoldedCorpus = { unchanged: [], foldedRuns: new Set() };
+  for (const d of corpus.documents) {
+    if (foldedCorpora.has(corpus) || !keepGoing()) return;
+    foldParagraphs(d.paragraphs, folded);
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
-  return texts;
+  if (!foldedCorpora.has(corpus)) foldedCorpora.set(corpus, folded);
+  candidateIndex(corpus);
 }
 
 /**
@@ -245,8 +271,14 @@ function isOrdinaryWord(corpus: Corpus, surname: string): boolean {
   const escaped = surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   // Lower case as written; accents as in the text (the surname is folded, so match both).
   const word = new RegExp(`(?<![\\p{L}])${escaped}(?![\\p{L}])`, 'u');
-  // A text without the surname's letters in a row cannot match: `includes` first, far cheaper than the expression.
-  const ordinary = accentFoldedTexts(corpus).some((text) => text.includes(surname) && word.test(text));
+  let ordinary: boolean;
+  if (/^\p{L}+$/u.test(surname)) {
+    const { unchanged, foldedRuns } = foldedCorpus(corpus);
+    // A text without the surname's letters in a row cannot match: `includes` first, far cheaper than the expression.
+    ordinary = foldedRuns.has(surname) || unchanged.some((text) => text.includes(surname) && word.test(text));
+  } else {
+    ordinary = corpus.documents.some((d) => d.paragraphs.some((p) => word.test(foldAccents(p.text))));
+  }
   if (known.size < 1_000) known.set(surname, ordinary);
   return ordinary;
 }

@@ -4,7 +4,7 @@ import { formatUsd } from '../figures/money.js';
 import { findMeasureWords } from '../figures/prose/measures.js';
 import { analyze } from '../search/analyzer.js';
 import type { PassageIndex } from '../search/index.js';
-import { authorLabel } from './citation.js';
+import { authorLabel, documentById } from './citation.js';
 import { readFigureQuestion, type FigureQuestion } from './figureQuestion.js';
 
 /**
@@ -52,7 +52,7 @@ const HOME = 'Mongolia';
 const MAX_YEAR_LINES = 10;
 
 function documentLabel(corpus: Corpus, documentId: string): string {
-  const doc = corpus.documents.find((d) => d.meta.id === documentId);
+  const doc = documentById(corpus, documentId);
   return doc ? `${authorLabel(doc.meta)} (${doc.meta.year})` : documentId;
 }
 
