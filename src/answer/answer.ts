@@ -138,6 +138,16 @@ function answerPage(engine: Engine, query: string, options: AnswerOptions): Answ
   const numeric = offset === 0 && options.figures !== false ? figuresFor(engine, spellChatWords(query)) : null;
   const lead = numeric?.lines ?? [];
   const figures = numeric?.figures ?? [];
+  // The passage a figure the answer leads with was read from is its evidence: shown first when
+  // the search found it ("what's Mongolia's biggest export to China?" led with $6.59 billion
+  // above a passage on "the biggest concern").
+  // (Money only: a count or a year read from the text is less surely the one asked for — "when
+  // did Xi unveil the SREB?" may lead with a year of something else, "how many doctors …" with
+  // another count — and its passage would then push the right one down: one question of the
+  // PDFs' 60 lost so.)
+  const evidence = figures.length && figures[0]!.unit === 'USD' ? /¶ (\S+)$/.exec(figures[0]!.source)?.[1] : undefined;
+  const at = evidence ? relevant.findIndex((p) => p.paragraph.id === evidence) : -1;
+  if (at > 0) relevant.unshift(...relevant.splice(at, 1));
   if (relevant.length === 0 && lead.length === 0) {
     const hint = result.suggestions.length ? ` Did you mean: ${result.suggestions.join(', ')}?` : '';
     return {

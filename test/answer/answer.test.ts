@@ -143,3 +143,11 @@ describe('"sell X" without "to"', () => {
     expect(answerQuestion(engine, 'what did kazakhstan sell mongolia in 2018?').lead[0]).toMatch(/^Kazakhstan's exports to Mongolia .* in 2018/);
   });
 });
+
+describe('the passage a money figure comes from', () => {
+  it('is shown first under the figure (“what’s mongolia’s biggest export to china?”: $6.59 billion, from its passage, not one on “the biggest concern”)', () => {
+    const a = answerQuestion(engine, 'what’s mongolia’s biggest export to china?');
+    expect(a.lead[0]).toMatch(/6\.59 Billion/);
+    expect(a.passages[0]!.text).toContain('Mongolia exported a whopping $6.59 Billion');
+  });
+});
