@@ -237,7 +237,7 @@ function topicFirst(turn: string): boolean {
   return topicTerms(head).length >= 2 && !OTHER_ANAPHORA.test(head) && !person.test(turn) && OTHER_ANAPHORA.test(tail);
 }
 
-const PLACE_COMPARED = /^(?:(?:and|but|so)\s+)?how (?:does|do|did|would|is|was|are|were) (?:that|this|it|those|these|they|the figures?|the numbers?) (?:compare|stack up|look|compared)(?: (?:to|with|against|next to))? (.+?)[\s?.!]*$/i;
+const PLACE_COMPARED = /^(?:(?:and|but|so)\s+)?(?:how (?:does|do|did|would|is|was|are|were) (?:that|this|it|those|these|they|the figures?|the numbers?) (?:compare|stack up|look|compared)(?: (?:to|with|against|next to))?|(?:(?:is|was|are|were) (?:that|this|it|those|these|they) )?(?:more|less|fewer|higher|lower|bigger|smaller|greater|larger|better|worse) than) (.+?)[\s?.!]*$/i;
 
 const GOODS = new WeakMap<Engine, Set<string>>();
 
@@ -495,7 +495,7 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // "why Mongolia?": why the answer before holds of the party named — support, not that
   // question of a new place.
   const whyOf = whyOfParty(engine, core);
-  // "how does that compare with China?": the question before, of the place it is set against
+  // "how does that compare with China?", "is that more than Kyrgyzstan?": the question before, of the place it is set against
   // (as "compared with China?" is); a topic to compare with ("… with multi-vectorism?") is not a place.
   const setAgainst = PLACE_COMPARED.exec(own);
   const comparedPlace = setAgainst && findMentions(setAgainst[1]!).length > 0 && topicTerms(findMentions(setAgainst[1]!).reduce((t, m) => t.replace(setAgainst[1]!.slice(m.start, m.end), ' '), setAgainst[1]!)).length === 0 ? setAgainst[1]! : null;

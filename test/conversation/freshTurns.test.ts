@@ -466,3 +466,12 @@ describe('which of two things asked about', () => {
     expect(which!.resolution.resolved).toBe('which does kazakhstan do? (bandwagoning, balancing)');
   });
 });
+
+describe('a figure set against another place', () => {
+  it('“is that more than kyrgyzstan?” after Mongolian students in Kazakhstan asks the same of Kyrgyzstan', () => {
+    const [, more] = converse(engine, 'how many mongolian students go to kazakhstan?', 'is that more than kyrgyzstan?');
+    expect(more!.resolution.kind).toBe('ellipsis');
+    expect(more!.resolution.resolved).toBe('how many mongolian students go to Kyrgyzstan?');
+    expect(renderAnswerText(more!.answer)).toContain('only 32');
+  });
+});
