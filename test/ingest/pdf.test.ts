@@ -347,6 +347,22 @@ describe.skipIf(!dir)('PDFs from ../shared/material/pdf', () => {
     for (const d of corpus.documents) expect(bodyText(d), d.meta.id).not.toMatch(/[¨´ˆ˜˚˝ˇ¸] \p{L}/u);
   });
 
+  it('puts an accent struck after its letter on that letter', () => {
+    // The Federal Register sets "Agência" as "Age" + "ˆncia" (the circumflex back over the "e"), "Aviação" as "Aviac" + "¸a" + "˜o".
+    expect(bodyText(doc('us-federal-register'))).toContain('three international civil aviation authorities: Agência Nacional de Aviação Civil (ANAC) Brazil');
+  });
+
+  it('reads the signs of math fonts without a Unicode map, and dashes closed up across a line break', () => {
+    // NAACL's MathTime fonts: "p1 ! p2" was the arrow, "lmk D Œlm" an equals sign and a bracket.
+    const ammar = bodyText(doc('acl-naacl2018-ammar'));
+    expect(ammar).toContain('We instantiate a directed citation edge from paper nodes p1 → p2 for each p2 referenced in p1.');
+    expect(ammar).toContain('two directed edges m1 → m2 and m2 → m1');
+    expect(ammar).toMatch(/denoted as lmk = \[lm/);
+    expect(ammar).not.toMatch(/ [!D] [a-z]\d? |Œ/);
+    // "While mention–" ends a line, "mention edges represent …" begins the next.
+    expect(ammar).toContain('While mention–mention edges represent relations between mentions');
+  });
+
   it('reads UTF-8 the page printed through an 8-bit font as the characters meant', () => {
     // VESPA's LaTeX source was UTF-8 set in a T1 font: the page itself shows "ÏĽ" for ω, "NaÃŕve".
     const vespa = [bodyText(doc('peerj-cs-2017-webb')), ...doc('peerj-cs-2017-webb').paragraphs.map((p) => p.text)].join('\n');

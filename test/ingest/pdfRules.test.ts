@@ -10,6 +10,7 @@ import { findTextTables } from '../../src/corpus/ingest/pdf-tables.js';
 import { loadCorpus } from '../../src/corpus/load.js';
 import { repairMojibake } from '../../src/corpus/ingest/mojibake.js';
 import { tidyPdfText } from '../../src/corpus/ingest/pdf-text.js';
+import { glyphMapOf, mapGlyphs } from '../../src/corpus/ingest/pdf-fonts.js';
 import { prose, tinyPdf, type TinyLine } from './tinyPdf.js';
 
 /**
@@ -116,6 +117,43 @@ describe('PDF import rules', () => {
     const vocabulary = vocabularyOf('SciBERT is pretrained on science; Anglo Saxon');
     expect(joinHyphenated('unlike BERT-Large, SciB-', 'ERT is', vocabulary)).toBe('unlike BERT-Large, SciBERT is');
     expect(joinHyphenated('the Anglo-', 'Saxon kings', vocabulary)).toBe('the Anglo-Saxon kings');
+    // A dash closed up on its word at the break stays closed up on the next line's.
+    expect(joinHyphenated('While mention–', 'mention edges', vocabulary)).toBe('While mention–mention edges');
+    expect(joinHyphenated('Nature 9:1132–', '1146.', vocabulary)).toBe('Nature 9:1132–1146.');
+    expect(joinHyphenated('PART 39—', 'AIRWORTHINESS', vocabulary)).toBe('PART 39—AIRWORTHINESS');
+    expect(joinHyphenated('pastures –', 'and camps', vocabulary)).toBe('pastures – and camps');
+  });
+
+  it('puts an accent struck after its letter on that letter, not the next', async () => {
+    // The Federal Register sets "Agência" as "Age" and then "ˆncia", the circumflex starting back
+    // over the "e"; "Aviação" as "Aviac", "¸a", "˜o". (WinAnsi: 0x88 ˆ, 0xB8 ¸, 0x98 ˜; each letter 5.4 wide.)
+    const w = (s: string) => [...s].reduce((n, c) => n + (c === ' ' ? 2.78 : 5.4), 0);
+    const head = 'The evaluation is run with three authorities: Age';
+    const page: TinyLine[] = [
+      { text: 'Seasonal Routes of Mongolian Herders', x: 72, y: 700, size: 20, bold: true },
+      { text: 'Ann Author', x: 72, y: 670, size: 12 },
+      { text: '© 2021 the authors', x: 72, y: 650, size: 9 },
+      ...prose(BODY, 72, 600),
+      { text: head, x: 72, y: 540 },
+      { text: '\x88ncia Nacional de Aviac', x: 72 + w(head) - 4, y: 540 },
+      { text: '\xb8a', x: 72 + w(`${head}xncia Nacional de Aviac`) - 8, y: 540 },
+      { text: '\x98o Civil of Brazil and two more agencies, as the text says.', x: 72 + w(`${head}xncia Nacional de Aviacxa`) - 12, y: 540 },
+    ];
+    const { corpusDir } = await importTiny('accents', [page]);
+    const text = (await loadCorpus(corpusDir)).documents[0]!.paragraphs.map((p) => p.text).join('\n');
+    expect(text).toContain('three authorities: Agência Nacional de Aviação Civil of Brazil');
+  });
+
+  it('reads MathTime’s math fonts, which carry no Unicode map, as the signs they print', () => {
+    // "f .x/ D Œ0; 1ç" is how pdf.js reads f(x) = [0, 1] set in MT2MIT and MT2SYT.
+    const italic = glyphMapOf('GNLJAA+MT2MIT');
+    const symbols = glyphMapOf('XACRIZ+MT2SYT');
+    expect(`f${mapGlyphs(' .', italic)}x${mapGlyphs('/ ', italic)}${mapGlyphs('D ', symbols)}${mapGlyphs('Œ0; 1ç', italic)}`).toBe('f (x) = [0, 1]');
+    expect(mapGlyphs('!', glyphMapOf('ICHIRX+MT2SYS'))).toBe('→');
+    expect(mapGlyphs('Œck', italic) + mapGlyphs(' I ', symbols) + mapGlyphs('wk ç', italic)).toBe('[ck ; wk ]');
+    // Any other font's text is its own.
+    expect(glyphMapOf('BTBNDM+NimbusRomNo9L-Regu')).toBeNull();
+    expect(tidyPdfText('from paper nodes p1 −→ p2 for each, if P¹ cite −−→ P²')).toBe('from paper nodes p1 → p2 for each, if P¹ cite → P²');
   });
 
   it('keeps a first page’s front matter out of the passages, an address’s last line with it', async () => {

@@ -2,7 +2,8 @@
  * Joining a word hyphenated across a line break: `in-` + `cluding` → `including`, but
  * `document-` + `level` → `document-level`. The joined word must be a word: one the
  * document itself uses unbroken, or — when it does not say — one whose halves are not both
- * words of the document (a compound of two words keeps its hyphen).
+ * words of the document (a compound of two words keeps its hyphen). An en or em dash closed
+ * up on its word at the break stays closed up ("mention–mention", "1132–1146").
  */
 
 export function vocabularyOf(text: string): Set<string> {
@@ -14,6 +15,9 @@ export function joinHyphenated(before: string, after: string, vocabulary: Set<st
   const b = after.trimStart();
   const m = /(\p{L}+)-$/u.exec(a);
   const n = /^(\p{L}+)/u.exec(b);
+  // A dash set close to the word before it at a line's end closes up on the next line too:
+  // "mention–" + "mention", "pages 1132–" + "1146", "FAA–2020–" + "0686", "PART 39—" + "AIRWORTHINESS".
+  if (/[\p{L}\d][–—]$/u.test(a) && /^[\p{L}\d]/u.test(b)) return `${a}${b}`;
   if (!m || !n) return `${a} ${b}`;
   const head = m[1]!.toLowerCase();
   const tail = n[1]!.toLowerCase();

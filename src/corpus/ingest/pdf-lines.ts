@@ -88,6 +88,14 @@ export function buildLines(runs: Run[], page: number): Line[] {
     if (c) {
       const dy = r.y - c.y;
       const gap = r.x - c.x1;
+      // An accent struck over the letter already set (the Federal Register's "Age" + "ˆncia",
+      // "Aviac" + "¸a" + "˜o"): it starts back inside that letter, so it is that letter's.
+      if (/^[¨´ˆ˜˚˝ˇ¸]/u.test(r.str) && /\p{L}$/u.test(c.text) && Math.abs(dy) < c.size * 0.5 && gap < -c.size * 0.1 && gap > -c.size) {
+        c.text = onLastLetter(c.text, r.str[0]!) + r.str.slice(1);
+        c.runs.push(r);
+        c.x1 = Math.max(c.x1, r.x + r.w);
+        continue;
+      }
       const raised = r.size < c.size * 0.85 && dy > 0 && dy < c.size * 0.7 && gap > -1 && gap < c.size;
       const sameLine = Math.abs(dy) < Math.max(c.size, r.size) * 0.3 && gap > -c.size * 0.5 && gap < Math.max(c.size, r.size) * 1.5;
       if (raised || sameLine) {
@@ -138,6 +146,13 @@ export const bullets = (text: string) => text.replace(/\u000f(?=\s)/g, '•');
  * "˚A" for ångström): the accent and the letter become the one accented letter ("Färber").
  */
 const ACCENTS: Record<string, string> = { '¨': '\u0308', '´': '\u0301', ˆ: '\u0302', '˜': '\u0303', '˚': '\u030a', '˝': '\u030b', ˇ: '\u030c', '¸': '\u0327' };
+/** `accent` (a spacing accent, "¸") put on the last letter of `text`: "Aviac" → "Aviaç". */
+function onLastLetter(text: string, accent: string): string {
+  const letters = [...text];
+  const last = letters.pop()!;
+  return letters.join('') + (last + ACCENTS[accent]!).normalize('NFC');
+}
+
 export function withAccents(text: string): string {
   return text.replace(/([¨´ˆ˜˚˝ˇ¸]) ?(\p{L})/gu, (_, accent: string, letter: string) => (letter + ACCENTS[accent]!).normalize('NFC'));
 }

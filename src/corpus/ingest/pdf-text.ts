@@ -7,7 +7,7 @@ import { withAccents } from './pdf-lines.js';
  * entries: what only shows across the joins, or in the glyphs the page printed.
  * - an accent TeX set as a glyph of its own, raised over a capital on a line of its own
  *   ("2.2 ˚ A" for "2.2 Å", "( ˆ P@1)");
- * - "◦" (a white bullet) set as the degree sign ("16 ◦C");
+ * - "◦" (a white bullet) set as the degree sign ("16 ◦C"), a long arrow set as a minus and a head ("−→");
  * - a URL broken at the line's end after its "//", a "/" or a "." ("https:// github.com/allenai",
  *   "https://github.com/ UKPLab/sentence-transformers", "meshhome. html", "https: //metamap…"): one
  *   address, as printed;
@@ -16,6 +16,8 @@ import { withAccents } from './pdf-lines.js';
 export function tidyPdfText(text: string): string {
   return withAccents(repairMojibake(text).replace(/([¨´ˆ˜˚˝ˇ¸])\s+(?=\p{L})/gu, '$1'))
     .replace(/(\d\s?)◦(?=[CF]\b)/gu, '$1°')
+    // (A long arrow set as a minus and an arrowhead: "p1 −→ p2".)
+    .replace(/−+\s?→/gu, '→')
     .replace(/\b(https?):\s+(?=\/\/)/gu, '$1:')
     .replace(/\b(https?:\/\/)\s+(?=[\w-]+\.)/gu, '$1')
     .replace(/\b(https?:\/\/\S*[/.=-])\s+(?=[\w%#.-]*[/.#%=&][\w%#./=&?-]*\w)/gu, '$1')

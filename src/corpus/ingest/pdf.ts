@@ -3,6 +3,7 @@ import { vocabularyOf } from './hyphenation.js';
 import { buildBlocks, type OutlineEntry, REFERENCES } from './pdf-blocks.js';
 import { readingOrder, removeRunningLines } from './pdf-layout.js';
 import { BOLD_FONT, bodySizeOf, buildLines, type Line, type Run, unspaced } from './pdf-lines.js';
+import { glyphMapOf, mapGlyphs } from './pdf-fonts.js';
 import { readMetadata } from './pdf-metadata.js';
 import { tidyDraftText } from './pdf-text.js';
 
@@ -46,25 +47,26 @@ export async function importPdf(data: Uint8Array): Promise<Draft> {
       const content = await page.getTextContent();
       // Font names (for bold) are known once the page's fonts are loaded.
       await page.getOperatorList();
-      const boldByFont = new Map<string, boolean>();
-      const isBold = (name: string) => {
-        if (!boldByFont.has(name)) {
+      const realNames = new Map<string, string>();
+      const realName = (name: string) => {
+        if (!realNames.has(name)) {
           let real = '';
           try {
             real = String((page.commonObjs.get(name) as { name?: string } | null)?.name ?? '');
           } catch {
             // Not loaded: treat as regular.
           }
-          boldByFont.set(name, BOLD_FONT.test(real));
+          realNames.set(name, real);
         }
-        return boldByFont.get(name)!;
+        return realNames.get(name)!;
       };
+      const isBold = (name: string) => BOLD_FONT.test(realName(name));
       const runs: Array<Run & { turned: boolean; up: number; e: number; f: number }> = [];
       for (const item of content.items) {
         if (!('str' in item)) continue;
         const [a, b, , d, e, f] = item.transform as number[];
         const size = Math.hypot(b!, d!) || Math.abs(a!);
-        runs.push({ str: unspaced(item.str), x: e!, y: f!, w: item.width, size: Math.round(size * 10) / 10, bold: isBold(item.fontName), turned: Math.abs(b!) > Math.abs(a!), up: Math.sign(b!), e: e!, f: f! });
+        runs.push({ str: unspaced(mapGlyphs(item.str, glyphMapOf(realName(item.fontName)))), x: e!, y: f!, w: item.width, size: Math.round(size * 10) / 10, bold: isBold(item.fontName), turned: Math.abs(b!) > Math.abs(a!), up: Math.sign(b!), e: e!, f: f! });
       }
       // Text set sideways on an upright page is a margin label (the journal's name or site up
       // the edge), not part of the reading. A page set sideways throughout (a landscape table)
