@@ -232,10 +232,16 @@ describe.skipIf(!dir)('PDFs from ../shared/material/pdf', () => {
     const written = readFileSync(longeval.textPath, 'utf8');
     expect(written).not.toMatch(/rouge-1_f1\t|bart_dpr\t|^0\.6\t17\.5$/m);
     // Seven, and its Table 8 ("Raw human evaluation data released 2 / 44"), read across the page
-    // beside Figure 5's legend and ticks, which are the figure's; Table 9's last rows are an eighth
-    // (its first rows, on the baselines of Figure 5's caption beside it, are still read as a paragraph).
+    // beside Figure 5's legend and ticks, which are the figure's; Table 9 an eighth, whole, though
+    // its first rows sit on the baselines of Figure 5's caption beside it (they were a paragraph).
     expect(longeval.counts!.tables).toBe(8);
     expect(written).toMatch(/^Best practice\t# papers\nRaw human evaluation data released\t2 \/ 44\n(?:.+\t\d+ \/ 44\n){6}Specific summary aspects evaluated\t42 \/ 44$/m);
+    expect(written).toMatch(/^Type of annotator\t# papers\nNo details specified\t11 \/ 44\n(?:.+\t\d+ \/ 44\n){5}Upwork freelancers\t2 \/ 44$/m);
+    expect(bodyText(doc('acl-eacl2023-longeval'))).not.toMatch(/Native English speaker\*\* 5 \/ 44/);
+    // The same in one column of Clinical Science: its Table 2's last rows were a paragraph ("OH NAS 2.7 Tyr ³⁶⁹ Water 3 …").
+    const ace = readFileSync(results.find((r) => r.id.startsWith('clinsci'))!.textPath, 'utf8');
+    expect(ace).toMatch(/^Ala334\tN\tOAG\t2\.8\nTyr 369\tOH\tNAS\t2\.7\nWater 3\tO\tNAT\t3\.1\nWater 4\tO\tNAR\t3\.1$/m);
+    expect(bodyText(doc('clinsci-2014-douglas'))).not.toMatch(/OH NAS 2\.7/);
     expect(written).not.toMatch(/pred_hints|gold_hints/);
     // A figure's words read before its caption, short and no sentence, are not passages either.
     const labels = /^(?:Pearson correlation|Fraction of units|KT correlation|Transformer \(initialized with SciBERT\)|\(a\) SPECTER \(b\) SciBERT|Participants who developed)$/;

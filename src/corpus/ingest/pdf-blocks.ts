@@ -180,7 +180,23 @@ export function buildBlocks(pages: Line[][], heights: number[], bodySize: number
           for (const rest of findTables(byRows(t.lines.filter((l) => !ofFigure.includes(l.column))), bodySize)) for (const l of rest.lines) tableOf.set(l, rest);
         } else for (const l of t.lines) tableOf.set(l, t);
       }
-      for (const t of findTables(candidates, bodySize)) if (t.lines.every((l) => !tableOf.has(l))) for (const l of t.lines) tableOf.set(l, t);
+      for (const t of findTables(candidates, bodySize)) {
+        const found = new Set(t.lines.flatMap((l) => tableOf.get(l) ?? []));
+        // Read across the page, a table's rows on the baselines of a caption or prose beside it
+        // are no rows (LongEval's Table 9 beside Figure 5's caption): only its last rows were
+        // found. A table in one column holding the whole of what was found, and more, is the table
+        // (one whose cells cross the gutter is read best across the page, its rows whole).
+        const within = (o: { lines: Line[]; figure?: boolean }) => !o.figure && o.lines.every((l) => t.lines.includes(l));
+        const more = t.lines.length > [...found].reduce((n, o) => n + o.lines.length, 0);
+        const oneColumn = new Set(t.lines.map((l) => (l.spanning ? -1 : l.column))).size === 1;
+        if (found.size === 0) for (const l of t.lines) tableOf.set(l, t);
+        else if (more && oneColumn && [...found].every(within)) {
+          // Its rows as the page sets them: cells on one baseline, a label set a little lower beside its figures.
+          const [whole, ...others] = findTables(byRows(t.lines), bodySize);
+          const table = whole && others.length === 0 && whole.lines.length === t.lines.length ? whole : t;
+          for (const l of t.lines) tableOf.set(l, table);
+        }
+      }
       // Rows whose nearest caption is a figure's are the figure's labels (axis titles, legends,
       // ticks: "rouge-1_f1 FINE … COARSE"), not a table: neither a table nor passages.
       for (const t of new Set(tableOf.values())) t.figure = captionOf(t.lines, lines) === 'figure';
