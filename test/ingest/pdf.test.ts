@@ -437,6 +437,9 @@ describe.skipIf(!dir)('PDFs from ../shared/material/pdf', () => {
     const peerjText = readFileSync(byId('peerj-cs-2017-webb').textPath, 'utf8');
     expect(peerjText).toContain('m0\tSample_MSA\tHomogeneous\t1\t2\t−572.969394');
     expect(bodyText(doc('peerj-cs-2017-webb'))).not.toMatch(/Sample_MSA/);
+    // A table in an appendix on a page the References run onto (S2ORC's Table 8, page 13) is a table too.
+    expect(readFileSync(byId('acl-2020-lo-s2orc').textPath, 'utf8')).toContain('Filter\tNumber of PDFs\nPyPDF2 error\t0.54M\nOver 50 pages\t2.27M');
+    expect(bodyText(doc('acl-2020-lo-s2orc'))).not.toMatch(/PyPDF2 error 0\.54M/);
     // …and the paragraph a table interrupted goes on after it (SPECTER page 7, Table 2 in the right column).
     expect(bodyText(doc('acl-2020-cohan-specter'))).toContain('except on document classification (which makes sense, as we would expect venues to have high correlation with paper topics)');
   });

@@ -155,8 +155,10 @@ export function buildBlocks(pages: Line[][], heights: number[], bodySize: number
     const tableOf = new Map<Line, { lines: Line[]; rows: string[][]; figure?: boolean }>();
     // Read across the whole page first, in print smaller than the body's (a table wider than a
     // column, whose cells cross the gutter, or a landscape page's: not the prose beside it), then
-    // column by column (a table in one column, in any print).
-    if (!inReferences) {
+    // column by column (a table in one column, in any print). A page the References run onto may
+    // go on with an appendix and its tables (S2ORC's Table 8): looked for there too, and kept
+    // only where the lines are not the References' (below).
+    {
       // (A heading the outline names is never a table's line, though set as small as its cells.)
       const candidates = lines.filter((l) => !outline.has(l.text.toLowerCase()));
       for (const t of findTables(byRows(candidates.filter((l) => l.size < bodySize - 0.4)), bodySize)) {
@@ -217,7 +219,9 @@ export function buildBlocks(pages: Line[][], heights: number[], bodySize: number
         continue;
       }
       const table = tableOf.get(l);
-      if (table && !inReferences) {
+      // (Rows reached in the References are entries' lines, the table's whole as it comes.)
+      if (table && inReferences) for (const t of table.lines) tableOf.delete(t);
+      else if (table) {
         if (table.lines[0] === l) {
           // The paragraph before stays open for its text after the table (as after a figure).
           closeParagraph();
