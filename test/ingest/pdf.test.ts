@@ -353,6 +353,13 @@ describe.skipIf(!dir)('PDFs from ../shared/material/pdf', () => {
     for (const d of corpus.documents) expect(bodyText(d), d.meta.id).not.toMatch(/[¨´ˆ˜˚˝ˇ¸] \p{L}/u);
   });
 
+  it('puts TeX accents on their letters where pdf.js gives the pen going back as a space or a new line', () => {
+    // "Gensim (", "ˇ" raised over the capital, then "Reh" from under it, " ", "˚", "u", " ", "ˇ", "rek".
+    expect(bodyText(doc('acl-2020-cohan-specter'))).toContain('We trained Doc2Vec on our training subset using Gensim (Řehůřek and Sojka, 2010), and chose');
+    // Cambridge sets a possessive's apostrophe as an acute: "Student´s t-test".
+    expect(bodyText(doc('intpsychogeriatrics'))).toContain('compared using Student’s t-test');
+  });
+
   it('puts an accent struck after its letter on that letter', () => {
     // The Federal Register sets "Agência" as "Age" + "ˆncia" (the circumflex back over the "e"), "Aviação" as "Aviac" + "¸a" + "˜o".
     expect(bodyText(doc('us-federal-register'))).toContain('three international civil aviation authorities: Agência Nacional de Aviação Civil (ANAC) Brazil');

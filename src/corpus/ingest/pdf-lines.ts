@@ -88,6 +88,12 @@ export function buildLines(runs: Run[], page: number): Line[] {
     if (c) {
       const dy = r.y - c.y;
       const gap = r.x - c.x1;
+      // A space pdf.js put before an accent for the pen moving back ("Reh", " ", "˚", "u", " ",
+      // "ˇ", "rek" is "Řehůřek" less its capital's caron): no word space, the accent is the word's.
+      if (/^[¨´ˆ˜˚˝ˇ¸]/u.test(r.str) && /\s$/.test(c.text) && Math.abs(dy) < c.size * 0.5) {
+        const ink = Math.max(...c.runs.filter((x) => x.str.trim()).map((x) => x.x + x.w));
+        if (r.x - ink <= c.size * 0.18) c.text = c.text.trimEnd();
+      }
       // An accent struck over the letter already set (the Federal Register's "Age" + "ˆncia",
       // "Aviac" + "¸a" + "˜o"): it starts back inside that letter, so it is that letter's.
       if (/^[¨´ˆ˜˚˝ˇ¸]/u.test(r.str) && /\p{L}$/u.test(c.text) && Math.abs(dy) < c.size * 0.5 && gap < -c.size * 0.1 && gap > -c.size) {
@@ -97,7 +103,9 @@ export function buildLines(runs: Run[], page: number): Line[] {
         continue;
       }
       const raised = r.size < c.size * 0.85 && dy > 0 && dy < c.size * 0.7 && gap > -1 && gap < c.size;
-      const sameLine = Math.abs(dy) < Math.max(c.size, r.size) * 0.3 && gap > -c.size * 0.5 && gap < Math.max(c.size, r.size) * 1.5;
+      // (The letter after an accent starts back under it: "(", "ˇ", then "Reh" from under the caron.)
+      const back = /[¨´ˆ˜˚˝ˇ¸]$/u.test(c.text) ? 1 : 0.5;
+      const sameLine = Math.abs(dy) < Math.max(c.size, r.size) * 0.3 && gap > -c.size * back && gap < Math.max(c.size, r.size) * 1.5;
       if (raised || sameLine) {
         const space = gap > Math.min(c.size, r.size) * 0.18 && !/\s$/.test(c.text) && !/^\s/.test(r.str) ? ' ' : '';
         const piece = raised && /^\d{1,3}$/.test(r.str.trim()) ? sup(r.str.trim()) : r.str;
@@ -146,15 +154,16 @@ export const bullets = (text: string) => text.replace(/\u000f(?=\s)/g, '•');
  * "˚A" for ångström): the accent and the letter become the one accented letter ("Färber").
  */
 const ACCENTS: Record<string, string> = { '¨': '\u0308', '´': '\u0301', ˆ: '\u0302', '˜': '\u0303', '˚': '\u030a', '˝': '\u030b', ˇ: '\u030c', '¸': '\u0327' };
+export function withAccents(text: string): string {
+  // (An acute set for the apostrophe of a possessive, "Student´s", "ALZHEIMER´S", is none: "Student’s".)
+  return text.replace(/(?<=\p{L})´(?=[sS](?!\p{L}))/gu, '’').replace(/([¨´ˆ˜˚˝ˇ¸]) ?(\p{L})/gu, (_, accent: string, letter: string) => (letter + ACCENTS[accent]!).normalize('NFC'));
+}
+
 /** `accent` (a spacing accent, "¸") put on the last letter of `text`: "Aviac" → "Aviaç". */
 function onLastLetter(text: string, accent: string): string {
   const letters = [...text];
   const last = letters.pop()!;
   return letters.join('') + (last + ACCENTS[accent]!).normalize('NFC');
-}
-
-export function withAccents(text: string): string {
-  return text.replace(/([¨´ˆ˜˚˝ˇ¸]) ?(\p{L})/gu, (_, accent: string, letter: string) => (letter + ACCENTS[accent]!).normalize('NFC'));
 }
 
 /**
