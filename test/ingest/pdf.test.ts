@@ -131,6 +131,24 @@ describe.skipIf(!dir)('PDFs from ../shared/material/pdf', () => {
     expect(fr.footnotes.filter((f) => /^CFR 39\.19/.test(f.text))).toEqual([]);
   });
 
+  it('reads a page of few lines in its columns, and the columns over a figure set across the page before those under it', () => {
+    // Federal Register page 47704: figures 1–9 as images, three columns of two short items over
+    // them (four lines in the third: too few to count as a column by the rule for full pages),
+    // and one item under them running from the first column into the second.
+    const text = bodyText(doc('us-federal-register'));
+    const items = [
+      '(1) In the Certificate Limitations and Operating Procedures chapters, remove the information identified as ‘‘Required by AD 2018–23–51.’’',
+      '(2) In the Operating Procedures chapter, revise the General paragraph to include the information in figure 1 to paragraph (h)(2) of this AD.',
+      '(3) In the Operating Procedures chapter, replace the existing Airspeed Unreliable paragraph with the information in figure 2 to paragraph (h)(3) of this AD.',
+    ];
+    const at = items.map((t) => text.indexOf(t));
+    expect(at.every((i) => i >= 0) && at.every((i, k) => k === 0 || i > at[k - 1]!), at.join(' ')).toBe(true);
+    // Clinical Science: Figure 6's caption over the image, its legend under it, one caption.
+    expect(doc('clinsci-2014-douglas').paragraphs.map((p) => p.text)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^Figure 6 Binding of compound 33RE to N-domain ACE \(A\) Residues of N-domain ACE/)]),
+    );
+  });
+
   it('keeps the title block out of passages and sections: names, affiliations, the title again', () => {
     for (const d of corpus.documents) {
       const surnames = d.meta.authors.map((a) => a.split(/\s+/).at(-1)!);

@@ -91,15 +91,19 @@ export function columnBoundaries(lines: Line[], bodySize: number): number[] {
       run = null;
     }
   }
-  // A gutter needs real columns on both sides, not one short line.
+  // A gutter needs real columns on both sides, not one short line: five lines each, or, on a
+  // page of few lines (the Federal Register's page of figures, three columns of two short
+  // paragraphs under them), three each, side by side on the same baselines three times or more.
   return boundaries.filter((b, i) => {
-    const left = narrow.filter((l) => l.x1 <= b && (i === 0 || l.x0 >= boundaries[i - 1]!)).length;
-    const right = narrow.filter((l) => l.x0 >= b && (i === boundaries.length - 1 || l.x1 <= boundaries[i + 1]!)).length;
-    return left >= 5 && right >= 5;
+    const left = narrow.filter((l) => l.x1 <= b && (i === 0 || l.x0 >= boundaries[i - 1]!));
+    const right = narrow.filter((l) => l.x0 >= b && (i === boundaries.length - 1 || l.x1 <= boundaries[i + 1]!));
+    if (left.length >= 5 && right.length >= 5) return true;
+    const sideBySide = right.filter((r) => left.some((l) => Math.abs(l.y - r.y) < Math.min(l.size, r.size) * 0.3)).length;
+    return left.length >= 3 && right.length >= 3 && sideBySide >= 3;
   });
 }
 
-/** The page's lines in reading order: bands split by spanning lines, columns left to right in each. */
+/** The page's lines in reading order: bands split by spanning lines or a strip empty across the page, columns left to right in each. */
 export function readingOrder(lines: Line[], bodySize: number): Line[] {
   const bounds = columnBoundaries(lines, bodySize);
   for (const l of lines) {
@@ -113,7 +117,17 @@ export function readingOrder(lines: Line[], bodySize: number): Line[] {
     for (const col of band) out.push(...col);
     band = bounds.map(() => []).concat([[]]);
   };
-  for (const l of sorted) {
+  // A strip of the page with no text in any column, prose over and under it (a figure set across
+  // the page as an image), closes the band too: the columns above it are read before those under
+  // it. (Not a table's rows set far apart beside pictures of structures: "RXP407 … 1", "33RE … 0.85".)
+  const prose = (near: Line[]) => near.some((x) => x.text.split(/\s+/).length >= 4);
+  const emptyStrip = (i: number) => {
+    const [over, under] = [sorted[i - 1]!, sorted[i]!];
+    if (over.y - under.y <= bodySize * 6) return false;
+    return prose(sorted.filter((x) => x.y >= over.y && x.y - over.y < bodySize * 2)) && prose(sorted.filter((x) => x.y <= under.y && under.y - x.y < bodySize * 2));
+  };
+  for (const [i, l] of sorted.entries()) {
+    if (i > 0 && bounds.length > 0 && emptyStrip(i)) flush();
     if (l.spanning && bounds.length > 0) {
       flush();
       out.push(l);
