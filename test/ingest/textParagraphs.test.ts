@@ -35,6 +35,40 @@ describe('paragraphs of imported plain text', () => {
     ]);
   });
 
+  it('keeps what an export leaves that is no text out of the paragraphs and the bibliography', () => {
+    // A wiki article's page name over its notes, notes left empty ("[4]": 2,115 paragraphs of the
+    // 118 material texts), a table not rendered, a press release's end mark.
+    const text = [
+      'Foreign relations of Afghanistan',
+      '',
+      'Afghanistan has been a member of the United Nations since 1946.',
+      '',
+      '[TABLE]',
+      '',
+      'Foreign_relations_of_Afghanistan',
+      '',
+      '[1] Embassy of Argentina in Pakistan',
+      '',
+      '[4]',
+      '',
+      '[5]',
+      '',
+      '\\###',
+    ].join('\n');
+    const draft = importText(text);
+    expect(paragraphs(text)).toEqual(['Afghanistan has been a member of the United Nations since 1946.']);
+    expect(draft.pages.flatMap((p) => p.blocks).filter((b) => b.type === 'heading')).toEqual([]);
+    expect(draft.references).toEqual(['Embassy of Argentina in Pakistan']);
+    // A name with underscores inside a sentence is the sentence's.
+    expect(paragraphs('Title\n\nThe variable max_depth sets how deep the tree may grow.\n')).toEqual(['The variable max_depth sets how deep the tree may grow.']);
+  });
+
+  it('reads a label alone over the same label with its values as the one fact', () => {
+    // The Factbook's "Languages:" line, then "Languages: Afghan Persian or Dari …".
+    const text = 'Afghanistan\n\nLanguages:\nLanguages: Afghan Persian or Dari (official) 77%, Pashto (official) 48%\nReligions: Muslim 99.7%\n';
+    expect(paragraphs(text)).toEqual(['Languages: Afghan Persian or Dari (official) 77%, Pashto (official) 48%', 'Religions: Muslim 99.7%']);
+  });
+
   it('reads two apostrophes as a double quote', () => {
     expect(paragraphs("Speech\n\nHis rhetorical flourish: ''Our cause is just, our resolve unshaken''.\n")).toEqual(['His rhetorical flourish: "Our cause is just, our resolve unshaken".']);
   });

@@ -26,6 +26,15 @@ describe('wiki markup residue in imported text', () => {
     expect(withoutWikiResidue(', one of many hydroelectric power stations in the Soviet Union]]')).toBe('');
   });
 
+  it('drops a reference’s bare address left before a paragraph’s first sentence', () => {
+    expect(withoutWikiResidue('http://altaica.ru/LIBRARY/CHOI/choi1996.pdf The linguist Kabak (2004) states that Turkic and Korean share similar phonology.')).toBe(
+      'The linguist Kabak (2004) states that Turkic and Korean share similar phonology.',
+    );
+    // An address inside the sentence, or a paragraph that is an address, is the text's.
+    expect(withoutWikiResidue('See http://altaica.ru/LIBRARY/ for The Choi papers.')).toBe('See http://altaica.ru/LIBRARY/ for The Choi papers.');
+    expect(withoutWikiResidue('http://www.tribuneindia.com/2005/20051124/main1.htm')).toBe('http://www.tribuneindia.com/2005/20051124/main1.htm');
+  });
+
   it('leaves prose alone: decimals, abbreviations, ordinary brackets', () => {
     for (const s of ['Plain text, with a ratio of 3.5 and U.S. policy.', 'Exports [in USD] rose to $7.14 M in 2019 (see Table 1).']) expect(withoutWikiResidue(s)).toBe(s);
   });

@@ -14,7 +14,13 @@ const REFERENCES_HEADING = /^(references|bibliography|works cited|sources|notes|
 const WIKI_HEADING = /^(={2,6})\s*(.+?)\s*\1$/;
 const ATX_HEADING = /^(#{1,6})\s+(.+?)\s*#*$/;
 const LIST_ITEM = /^\s*(?:[-*•+]|\d{1,3}[.)])\s+/;
-const NOTE = /^\[(\d{1,4})\]\s*(.+)$/;
+const NOTE = /^\[(\d{1,4})\]\s*(.*)$/;
+/**
+ * Lines an export leaves that are no text: a press release's end mark ("###", escaped "\\###"),
+ * a table it could not render ("[TABLE]"), the article's page name the wiki export appends over
+ * its notes ("Foreign_relations_of_Afghanistan": words joined by underscores, no space).
+ */
+const NO_TEXT = /^(?:\\?#{3,}|\[TABLE\]|[\p{L}\d][^\s_]*(?:_[^\s_]+)+)$/u;
 const TIME = /\b\d{1,2}:\d\d\b/;
 
 /** A short line standing alone that reads as a title, not a sentence or a label. */
@@ -72,6 +78,9 @@ function blockParagraphs(lines: string[]): string[] {
       out[last] = /\p{L}-$/u.test(previous) ? `${previous.slice(0, -1)}${line}` : `${previous} ${line}`;
       continue;
     }
+    // (A label alone, then the same label with its values — the Factbook's "Languages:" over
+    // "Languages: Afghan Persian or Dari …" — is the one fact.)
+    if (label && line.startsWith(previous) && line.length > previous.length) out.pop();
     label = /^[\p{Lu}][^.!?]{0,60}:$/u.test(line);
     out.push(line.replace(LIST_ITEM, ''));
   }
@@ -162,7 +171,7 @@ export function importText(raw: string, options: { markdown?: boolean } = {}): D
     // A wiki image caption left on a line of its own ("Boeing 777 in … livery]]") is no heading;
     // a line is judged as it reads once its residue is gone ("… established in 1981.829A9531.jpg").
     const single = raw === null ? null : withoutWikiResidue(raw);
-    if (raw && !single) return;
+    if (raw && (!single || NO_TEXT.test(single))) return;
     if (single && !options.markdown && looksLikeHeading(single) && blockIndex < blocks.length - 1) {
       inReferences = REFERENCES_HEADING.test(single);
       if (!inReferences) push({ type: 'heading', level: 1, text: single });
@@ -173,10 +182,12 @@ export function importText(raw: string, options: { markdown?: boolean } = {}): D
       if (!p) continue;
       const note = NOTE.exec(p);
       if (inReferences || note) {
-        // A trailing run of numbered notes (`[12] …`, wiki exports) is the bibliography.
-        draft.references.push(note ? note[2]! : p);
+        // A trailing run of numbered notes (`[12] …`, wiki exports) is the bibliography; a note
+        // the export left empty ("[4]": its citation template not rendered) is nothing.
+        if (!note || note[2]!.trim()) draft.references.push(note ? note[2]! : p);
         continue;
       }
+      if (NO_TEXT.test(p)) continue;
       push({ type: 'paragraph', text: options.markdown ? markdownInline(p) : p });
     }
   }

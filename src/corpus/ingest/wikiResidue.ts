@@ -102,13 +102,15 @@ export function withoutWikiResidue(text: string): string {
   // `.svg|thumb|Trends in …`): the rest is the image's caption, not the article's text.
   if (IMAGE_OPTIONS.test(text)) return '';
   // What the export left of a template it could not render: "the highest point ()", "(; )", "(to
-  // the south, )", "(, sometimes russified …"; and
-  // a lone image option before the text ("thumb 1871–1883: …").
+  // the south, )", "(, sometimes russified …"; a lone image option before the text ("thumb
+  // 1871–1883: …").
   text = text
     .replace(/(?:\s|^)\(\s*(?:[,;]\s*)*\)/gu, '')
     .replace(/\((?:\s*[,;])+\s*(?=\S)/gu, '(')
     .replace(/(?<=\S)(?:\s*[,;])+\s*\)/gu, ')')
-    .replace(/^thumb\s+/u, '');
+    .replace(/^thumb\s+/u, '')
+    // A reference's bare address left before the sentence after it ("http://altaica.ru/…/choi1996.pdf The linguist Kabak …").
+    .replace(/^https?:\/\/\S+\s+(?=\p{Lu}\p{Ll})/u, '');
   if (LONE_PARAMETER.test(text) && (/[_\d]\s*=|\.(?:jpe?g|png|svg|gif)\b/iu.test(text) || /^[a-z][a-z0-9_]*\s*=\s*\S{1,30}$/u.test(text))) return '';
   if (!/\]\]|(?:File|Image):|%7C|\|\s*\w[\w ]*=|\.(?:jpe?g|png|svg|gif)\b/iu.test(text)) return text;
   let s = text;
