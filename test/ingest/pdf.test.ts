@@ -141,6 +141,12 @@ describe.skipIf(!dir)('PDFs from ../shared/material/pdf', () => {
       '(2) In the Operating Procedures chapter, revise the General paragraph to include the information in figure 1 to paragraph (h)(2) of this AD.',
       '(3) In the Operating Procedures chapter, replace the existing Airspeed Unreliable paragraph with the information in figure 2 to paragraph (h)(3) of this AD.',
     ];
+    // Pages 47706 and 47707: four lines under the figures, two in each of two columns, too few to
+    // show them; read in the document's columns.
+    items.push(
+      '(4) In the Operating Procedures chapter, replace the existing Runaway Stabilizer paragraph with the information in figure 3 to paragraph (h)(4) of this AD.',
+      '(5) In the Operating Procedures chapter, replace the existing Stabilizer Trim Inoperative paragraph with the information in figure 4 to paragraph (h)(5) of this AD.',
+    );
     const at = items.map((t) => text.indexOf(t));
     expect(at.every((i) => i >= 0) && at.every((i, k) => k === 0 || i > at[k - 1]!), at.join(' ')).toBe(true);
     // Clinical Science: Figure 6's caption over the image, its legend under it, one caption.

@@ -104,8 +104,14 @@ export function columnBoundaries(lines: Line[], bodySize: number): number[] {
 }
 
 /** The page's lines in reading order: bands split by spanning lines or a strip empty across the page, columns left to right in each. */
-export function readingOrder(lines: Line[], bodySize: number): Line[] {
-  const bounds = columnBoundaries(lines, bodySize);
+export function readingOrder(lines: Line[], bodySize: number, grid: number[] = []): Line[] {
+  let bounds = columnBoundaries(lines, bodySize);
+  // A page of too few lines to show its columns (the Federal Register's pages of figures, two
+  // lines of an item under them in each of two columns) is read in the document's own columns,
+  // where its lines sit in them, none across a gutter: the gutters with lines on both sides.
+  if (bounds.length === 0 && lines.length < 10 && !grid.some((b) => lines.some((l) => l.x0 < b - 2 && l.x1 > b + 2))) {
+    bounds = grid.filter((b) => lines.some((l) => l.x1 <= b) && lines.some((l) => l.x0 >= b));
+  }
   for (const l of lines) {
     l.spanning = bounds.some((b) => l.x0 < b - 2 && l.x1 > b + 2);
     l.column = bounds.filter((b) => (l.x0 + l.x1) / 2 > b).length;
@@ -154,4 +160,22 @@ export function isRunningText(text: string, running: Set<string>): boolean {
     if (r.split(/\s+[/|•·]\s+/).some((piece) => bare(piece) === bare(key))) return true;
   }
   return false;
+}
+
+/**
+ * The columns most of a document's pages are set in (their gutters, to the nearest 5 pt), from
+ * the pages with lines enough to show them; none when no set of gutters is the most common.
+ */
+export function documentColumns(pages: Line[][], bodySize: number): number[] {
+  const counts = new Map<string, { n: number; bounds: number[] }>();
+  for (const lines of pages) {
+    const bounds = columnBoundaries(lines, bodySize);
+    if (lines.length < 10 || bounds.length === 0) continue;
+    const key = bounds.map((b) => Math.round(b / 5) * 5).join(' ');
+    const c = counts.get(key) ?? { n: 0, bounds };
+    c.n++;
+    counts.set(key, c);
+  }
+  const ranked = [...counts.values()].sort((a, b) => b.n - a.n);
+  return ranked[0] && ranked[0].n >= 2 && ranked[0].n > (ranked[1]?.n ?? 0) ? ranked[0].bounds : [];
 }

@@ -1,7 +1,7 @@
 import { emptyDraft, propose, type Draft } from './draft.js';
 import { vocabularyOf } from './hyphenation.js';
 import { buildBlocks, type OutlineEntry, REFERENCES } from './pdf-blocks.js';
-import { readingOrder, removeRunningLines } from './pdf-layout.js';
+import { documentColumns, readingOrder, removeRunningLines } from './pdf-layout.js';
 import { BOLD_FONT, bodySizeOf, buildLines, type Line, type Run, unspaced } from './pdf-lines.js';
 import { glyphMapOf, mapGlyphs } from './pdf-fonts.js';
 import { readMetadata } from './pdf-metadata.js';
@@ -110,7 +110,8 @@ export async function importPdf(data: Uint8Array): Promise<Draft> {
 
     const bodySize = bodySizeOf(pages, (text) => REFERENCES.test(text));
     const outline = await outlineTitles(doc as unknown as OutlineSource);
-    const ordered = pages.map((lines) => readingOrder(lines, bodySize));
+    const grid = documentColumns(pages, bodySize);
+    const ordered = pages.map((lines) => readingOrder(lines, bodySize, grid));
     // The document's words, without the halves of words broken at line ends.
     const all = ordered.flat();
     const vocabulary = vocabularyOf(
