@@ -299,6 +299,13 @@ describe.skipIf(!dir)('PDFs from ../shared/material/pdf', () => {
     expect(written).toContain('Number of negative and very negative events\t0.97 (0.92–1.02)\t0.96 (0.91–1.01)');
     // Its header set letter-spaced ("P A R T I C I P A N T S"): words.
     expect(written).not.toMatch(/(?:\p{Lu} ){4}/u);
+    // Its tables' headers, stacked on three lines over the columns and parted from the rows by a
+    // dotted rule, are the tables' first rows, not paragraphs ("ALL DEMENTIA MODEL 1 a HR …"),
+    // and the table comes where its rows are read, its header over a column read later.
+    expect(written).toMatch(/^PARTICIPANTS\tPARTICIPANTS\nWHO REMAINED\tWHO DEVELOPED\nDEMENTIA - FREE\tDEMENTIA\tp- VALUE\nAge: mean, SD\t67\.7, SD = 9\.6/m);
+    expect(written).toMatch(/^ALL DEMENTIA\tALZHEIMER’S DISEASE\nMODEL 1 a\tMODEL 2 b\tMODEL 1 a\tMODEL 2 b\n.*\nNumber of life events\t0\.99/m);
+    expect(texts.filter((t) => /^(?:ALL DEMENTIA|PARTICIPANTS|MODEL 2)/.test(t))).toEqual([]);
+    expect(written).not.toMatch(/\.{8}/);
   });
 
   it('keeps a float’s caption apart, the sentence it interrupted whole, and a list item each a paragraph', () => {

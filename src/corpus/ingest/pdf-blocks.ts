@@ -153,6 +153,7 @@ export function buildBlocks(pages: Line[][], heights: number[], bodySize: number
     let footnote: { number: number; text: string } | null = null;
     // Table rows are kept out of the paragraphs: each table one block, where its first row is.
     const tableOf = new Map<Line, { lines: Line[]; rows: string[][]; figure?: boolean }>();
+    const placed = new Set<{ lines: Line[] }>();
     // Read across the whole page first, in print smaller than the body's (a table wider than a
     // column, whose cells cross the gutter, or a landscape page's: not the prose beside it), then
     // column by column (a table in one column, in any print). A page the References run onto may
@@ -222,7 +223,9 @@ export function buildBlocks(pages: Line[][], heights: number[], bodySize: number
       // (Rows reached in the References are entries' lines, the table's whole as it comes.)
       if (table && inReferences) for (const t of table.lines) tableOf.delete(t);
       else if (table) {
-        if (table.lines[0] === l) {
+        // (Where reading order first comes to it: its header may sit over a column read later.)
+        if (!placed.has(table)) {
+          placed.add(table);
           // The paragraph before stays open for its text after the table (as after a figure).
           closeParagraph();
           closeHeading();

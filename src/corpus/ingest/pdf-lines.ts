@@ -125,6 +125,9 @@ export function buildLines(runs: Run[], page: number): Line[] {
   // A raised number (or ∗ † ‡) alone, then the footnote text on its baseline: one line, marker first.
   const merged: Line[] = [];
   for (const l of stitch(lines)) {
+    // A rule drawn with characters (a table's dotted line under its header: "………"): no text,
+    // and it would part the table's header from its rows.
+    if (/^[.·…_\-–—=\s]{8,}$/u.test(l.text)) continue;
     const prev = merged[merged.length - 1];
     if (prev && FOOTNOTE_MARK.test(prev.text.trim()) && prev.size < l.size * 0.9 + 0.01 && prev.y - l.y > 0 && prev.y - l.y < l.size * 0.7 && l.x0 - prev.x1 < l.size && l.x0 >= prev.x0) {
       merged[merged.length - 1] = { ...l, text: withAccents(l.text), x0: prev.x0, leadMarker: prev.text.trim() };
@@ -156,7 +159,7 @@ export const bullets = (text: string) => text.replace(/\u000f(?=\s)/g, '•');
 const ACCENTS: Record<string, string> = { '¨': '\u0308', '´': '\u0301', ˆ: '\u0302', '˜': '\u0303', '˚': '\u030a', '˝': '\u030b', ˇ: '\u030c', '¸': '\u0327' };
 export function withAccents(text: string): string {
   // (An acute set for the apostrophe of a possessive, "Student´s", "ALZHEIMER´S", is none: "Student’s".)
-  return text.replace(/(?<=\p{L})´(?=[sS](?!\p{L}))/gu, '’').replace(/([¨´ˆ˜˚˝ˇ¸]) ?(\p{L})/gu, (_, accent: string, letter: string) => (letter + ACCENTS[accent]!).normalize('NFC'));
+  return text.replace(/(?<=\p{L}) ?´ ?(?=[sS](?!\p{L}))/gu, '’').replace(/([¨´ˆ˜˚˝ˇ¸]) ?(\p{L})/gu, (_, accent: string, letter: string) => (letter + ACCENTS[accent]!).normalize('NFC'));
 }
 
 /** `accent` (a spacing accent, "¸") put on the last letter of `text`: "Aviac" → "Aviaç". */

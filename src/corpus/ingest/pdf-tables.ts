@@ -108,8 +108,10 @@ export function findTables(lines: Line[], bodySize: number): Array<{ lines: Line
       else break;
     }
     // A header of short labels just over the first row ("CS   Bio" over "Baseline 84.2 54.2"),
-    // which no figures make a row of its own.
-    if (i > 0 && !row[i - 1] && near(groups[i - 1]!, groups[i]!) && cells[i - 1]!.length >= 2 && cells[i - 1]!.every((c) => c.length <= 25 && !/[.!?]$/.test(c))) i--;
+    // which no figures make a row of its own; stacked on up to three lines ("PARTICIPANTS /
+    // WHO REMAINED / DEMENTIA-FREE" over each column).
+    const start = i;
+    while (i > 0 && start - i < 3 && !row[i - 1] && near(groups[i - 1]!, groups[i]!) && cells[i - 1]!.length >= 2 && cells[i - 1]!.every((c) => c.length <= 25 && !/[.!?]$/.test(c))) i--;
     const rows = cells.slice(i, j);
     const rowCount = row.slice(i, j).filter(Boolean).length;
     const figures = rows.some((r) => r.some(isNumber));
