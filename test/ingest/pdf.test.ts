@@ -517,6 +517,11 @@ describe.skipIf(!dir)('PDFs from ../shared/material/pdf', () => {
     const ace = doc('clinsci-2014-douglas').sections.map((s) => s.title);
     expect(ace).toEqual(expect.arrayContaining(['MATERIALS AND METHODS', 'Modelling methodology and synthesis']));
     expect(ace.filter((t) => /METHODS \p{Lu}\p{Ll}/u.test(t))).toEqual([]);
+    // Sections in capitals, sub-sections in ordinary case in the same print: nested so.
+    expect(doc('clinsci-2014-douglas').sections.find((s) => s.title === 'Modelling methodology and synthesis')).toMatchObject({ level: 2, parent: 'MATERIALS AND METHODS' });
+    expect(doc('peerj-cs-2017-webb').sections.find((s) => s.title === 'Funding')).toMatchObject({ level: 2, parent: 'ADDITIONAL INFORMATION AND DECLARATIONS' });
+    // An acute set for an apostrophe after a word ("authors´ roles") is one.
+    expect(doc('intpsychogeriatrics').sections.map((s) => s.title)).toContain('Description of authors’ roles');
     expect(doc('us-federal-register').sections.map((s) => s.title)).toContain('PART 39—AIRWORTHINESS DIRECTIVES');
   });
 

@@ -113,7 +113,7 @@ describe('PDF import rules', () => {
   it('joins TeX accents to their letters and words broken before a capital the document writes whole', () => {
     expect(withAccents('Saier and F¨arber (2019); P´erez; Mitrovi´c; 2.5 ˚A')).toBe('Saier and Färber (2019); Pérez; Mitrović; 2.5 Å');
     // An acute standing for a possessive's apostrophe is one.
-    expect(withAccents('using Student´s t-test; ALZHEIMER´S DISEASE; ALZHEIMER ´S')).toBe('using Student’s t-test; ALZHEIMER’S DISEASE; ALZHEIMER’S');
+    expect(withAccents('using Student´s t-test; ALZHEIMER´S DISEASE; ALZHEIMER ´S; authors´ roles')).toBe('using Student’s t-test; ALZHEIMER’S DISEASE; ALZHEIMER’S; authors’ roles');
     // TeX's bullet without a Unicode map: U+000F before a list item's words.
     expect(bullets('\u000f What is the percentage')).toBe('• What is the percentage');
     const vocabulary = vocabularyOf('SciBERT is pretrained on science; Anglo Saxon');

@@ -454,6 +454,7 @@ export function buildBlocks(pages: Line[][], heights: number[], bodySize: number
   // The paper's history may close it instead ("Received 19 July 2013/20 August 2013; accepted 9 September 2013").
   for (const page of draft.pages.slice(1)) page.blocks = page.blocks.filter((b) => b.type !== 'paragraph' || b.text.length > 200 || !HISTORY.test(b.text.trim()));
   structuredAbstract(draft.pages);
+  nestByCase(draft.pages);
 }
 
 /**
@@ -582,6 +583,27 @@ const PART_NAMES = String.raw`Background|Objectives?|Aims?|Purpose|Context|Intro
 const ABSTRACT_PART = new RegExp(String.raw`^(${PART_NAMES})\s*[:.]\s+(?=[\p{Lu}\d])`, 'u');
 /** A label inside the paragraph, after a sentence ("… were examined. Methods. Focus groups …"). */
 const INLINE_PART = new RegExp(String.raw`(?<=[.!?]["”’)\]]*\s)(${PART_NAMES})\s*[:.]\s+(?=[\p{Lu}\d])`, 'gu');
+
+/**
+ * A paper whose sections are set in capitals ("MATERIALS AND METHODS", "RESULTS") and whose
+ * sub-sections in the same print in ordinary case ("Modelling methodology and synthesis"; PeerJ's
+ * "Funding" under "ADDITIONAL INFORMATION AND DECLARATIONS"): the ordinary-case headings after a
+ * section in capitals are its sub-sections. Only where three sections at least are set in
+ * capitals, and never the References or the Abstract.
+ */
+function nestByCase(pages: DraftPage[]): void {
+  const headings = pages.flatMap((p) => p.blocks).filter((b): b is Extract<DraftBlock, { type: 'heading' }> => b.type === 'heading');
+  const capitals = (t: string) => t === t.toUpperCase() && /\p{Lu}{3}/u.test(t);
+  const own = (t: string) => !REFERENCES.test(t.trim()) && !/^abstract$/i.test(t.trim());
+  if (headings.filter((h) => h.level === 1 && capitals(h.text) && own(h.text)).length < 3) return;
+  let under = false;
+  for (const h of headings) {
+    if (h.level !== 1) continue;
+    if (!own(h.text)) under = false;
+    else if (capitals(h.text)) under = true;
+    else if (under && !HEADING_NUMBER.test(h.text)) h.level = 2;
+  }
+}
 
 /**
  * A structured abstract ("Background: …", "Methods: A mix of …", "Results: …") is read as the

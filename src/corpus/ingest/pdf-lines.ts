@@ -158,8 +158,11 @@ export const bullets = (text: string) => text.replace(/\u000f(?=\s)/g, '•');
  */
 const ACCENTS: Record<string, string> = { '¨': '\u0308', '´': '\u0301', ˆ: '\u0302', '˜': '\u0303', '˚': '\u030a', '˝': '\u030b', ˇ: '\u030c', '¸': '\u0327' };
 export function withAccents(text: string): string {
-  // (An acute set for the apostrophe of a possessive, "Student´s", "ALZHEIMER´S", is none: "Student’s".)
-  return text.replace(/(?<=\p{L}) ?´ ?(?=[sS](?!\p{L}))/gu, '’').replace(/([¨´ˆ˜˚˝ˇ¸]) ?(\p{L})/gu, (_, accent: string, letter: string) => (letter + ACCENTS[accent]!).normalize('NFC'));
+  // (An acute set for the apostrophe of a possessive, "Student´s", "ALZHEIMER´S", "authors´ roles"
+  // — closed up on the word before it, a word space after it — is none: "Student’s", "authors’ roles".)
+  return text
+    .replace(/(?<=\p{L}) ?´ ?(?=[sS](?!\p{L}))/gu, '’')
+    .replace(/(?<=\p{L})´(?= )/gu, '’').replace(/([¨´ˆ˜˚˝ˇ¸]) ?(\p{L})/gu, (_, accent: string, letter: string) => (letter + ACCENTS[accent]!).normalize('NFC'));
 }
 
 /** `accent` (a spacing accent, "¸") put on the last letter of `text`: "Aviac" → "Aviaç". */
