@@ -475,6 +475,11 @@ describe.skipIf(!dir)('PDFs from ../shared/material/pdf', () => {
     const peerjText = readFileSync(byId('peerj-cs-2017-webb').textPath, 'utf8');
     expect(peerjText).toContain('m0\tSample_MSA\tHomogeneous\t1\t2\t−572.969394');
     expect(bodyText(doc('peerj-cs-2017-webb'))).not.toMatch(/Sample_MSA/);
+    // The Federal Register's cost tables run each cell out to the next with leader dots: rows of cells, not prose.
+    const fr = readFileSync(byId('us-federal-register').textPath, 'utf8');
+    expect(fr).toContain('AFM revisions\t1 work-hour × $85 per hour = $85\t$0\t$85\t$6,205.');
+    expect(fr).toContain('AOA sensor system test\t40 work-hours × $85 per hour =\t$0\t$3,400\t$248,200.');
+    expect(doc('us-federal-register').paragraphs.filter((p) => /\.{6}/.test(p.text)).map((p) => p.text.slice(0, 60))).toEqual([]);
     // A table in an appendix on a page the References run onto (S2ORC's Table 8, page 13) is a table too.
     expect(readFileSync(byId('acl-2020-lo-s2orc').textPath, 'utf8')).toContain('Filter\tNumber of PDFs\nPyPDF2 error\t0.54M\nOver 50 pages\t2.27M');
     expect(bodyText(doc('acl-2020-lo-s2orc'))).not.toMatch(/PyPDF2 error 0\.54M/);

@@ -44,7 +44,9 @@ export function cellsOf(line: Line): string[] {
     end = Math.max(end, r.x + r.w);
   }
   if (cell.trim()) cells.push(cell.trim().replace(/\s+/g, ' '));
-  return cells.map((c) => withAccents(c.replace(/\s+/g, ' ')));
+  // (Leader dots running a cell out to the next column, as the Federal Register sets its tables:
+  // "AFM revisions ………", "$0 ………": not the cell's text.)
+  return cells.map((c) => withAccents(c.replace(/\s+/g, ' ').replace(/\s*\.{2,}$/u, ''))).filter((c) => c !== '');
 }
 
 const isNumber = (cell: string) => NUMBER.test(cell.trim());
