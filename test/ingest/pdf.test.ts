@@ -308,6 +308,15 @@ describe.skipIf(!dir)('PDFs from ../shared/material/pdf', () => {
     expect(written).not.toMatch(/\.{8}/);
   });
 
+  it('reads a symbol font’s bullet set larger and higher than its item’s text as a bullet, the item one paragraph', () => {
+    // Clinical Science's Clinical Perspectives: U+0002 in 13 pt before 9 pt text, each item's lines hanging under it.
+    const texts = doc('clinsci-2014-douglas').paragraphs.map((p) => p.text);
+    expect(texts).toContain(
+      '• The N-domain catalytic site of ACE is highly selective for the antifibrotic and anti-inflammatory tetrapeptide N-acetyl-Ser-Asp-Lys-Pro. Thus a fragment-based approach was used to design a novel inhibitor that was specific for the N-domain.',
+    );
+    expect(texts.some((t) => t.startsWith('• A molecule incorporating a tetrazole moiety in the P2 position displayed potent inhibition of the N-domain'))).toBe(true);
+  });
+
   it('keeps a float’s caption apart, the sentence it interrupted whole, and a list item each a paragraph', () => {
     const ammar = bodyText(doc('acl-naacl2018-ammar'));
     // Page 6: the left column ends "… the index described", the right one starts with Table 4
@@ -403,6 +412,10 @@ describe.skipIf(!dir)('PDFs from ../shared/material/pdf', () => {
     expect(ammar).toContain('two directed edges m1 → m2 and m2 → m1');
     expect(ammar).toMatch(/denoted as lmk = \[lm/);
     expect(ammar).not.toMatch(/ [!D] [a-z]\d? |Œ/);
+    // Subscripts in smaller print, one starting back under an arrow over the letter before it, stay in their line:
+    // the equation is one line, and the sentence around it whole ("word embed-" / "dings, denoted as lmk = …").
+    expect(ammar).toContain('We also compute context-sensitive word embeddings, denoted as lmk = [lm→k ; lmk ], by concatenating the projected outputs');
+    expect(ammar).toContain('g→k = LSTM(Wik , g→k−1), gk = [g→k ; gk ]');
     // "While mention–" ends a line, "mention edges represent …" begins the next.
     expect(ammar).toContain('While mention–mention edges represent relations between mentions');
   });

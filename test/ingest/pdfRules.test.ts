@@ -116,6 +116,7 @@ describe('PDF import rules', () => {
     expect(withAccents('using Student´s t-test; ALZHEIMER´S DISEASE; ALZHEIMER ´S; authors´ roles')).toBe('using Student’s t-test; ALZHEIMER’S DISEASE; ALZHEIMER’S; authors’ roles');
     // TeX's bullet without a Unicode map: U+000F before a list item's words.
     expect(bullets('\u000f What is the percentage')).toBe('• What is the percentage');
+    expect(bullets('\u0002 A molecule incorporating')).toBe('• A molecule incorporating');
     const vocabulary = vocabularyOf('SciBERT is pretrained on science; Anglo Saxon');
     expect(joinHyphenated('unlike BERT-Large, SciB-', 'ERT is', vocabulary)).toBe('unlike BERT-Large, SciBERT is');
     expect(joinHyphenated('the Anglo-', 'Saxon kings', vocabulary)).toBe('the Anglo-Saxon kings');

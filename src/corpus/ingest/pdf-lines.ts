@@ -79,7 +79,14 @@ export function buildLines(runs: Run[], page: number): Line[] {
   const lines: Line[] = [];
   let current: Line | null = null;
   const close = () => {
-    if (current?.text.trim()) lines.push({ ...current, size: mainSize(current) });
+    if (current?.text.trim()) {
+      // The line's baseline is its text's, not that of a larger sign it starts with (a bullet set
+      // in 13 pt before 9 pt text, a little higher): its size and spacing are the text's.
+      const [first, next] = current.runs.filter((r) => r.str.trim());
+      const sign = first && next && first.str.trim().length === 1 && !/[\p{L}\d]/u.test(first.str);
+      if (sign && first.size >= next.size * 1.2 && /\p{L}{2}/u.test(next.str)) current.y = next.y;
+      lines.push({ ...current, size: mainSize(current) });
+    }
     current = null;
   };
   for (const r of runs) {
@@ -103,10 +110,13 @@ export function buildLines(runs: Run[], page: number): Line[] {
         continue;
       }
       const raised = r.size < c.size * 0.85 && dy > 0 && dy < c.size * 0.7 && gap > -1 && gap < c.size;
+      // A subscript in smaller print, which may start back under a sign set over the letter
+      // before it (NAACL's "g", an arrow over it, "k" under the arrow): the line's, not a new one.
+      const lowered = r.size < c.size * 0.85 && dy < 0 && dy > -c.size * 0.45 && gap > -c.size && gap < c.size;
       // (The letter after an accent starts back under it: "(", "ˇ", then "Reh" from under the caron.)
       const back = /[¨´ˆ˜˚˝ˇ¸]$/u.test(c.text) ? 1 : 0.5;
       const sameLine = Math.abs(dy) < Math.max(c.size, r.size) * 0.3 && gap > -c.size * back && gap < Math.max(c.size, r.size) * 1.5;
-      if (raised || sameLine) {
+      if (raised || lowered || sameLine) {
         const space = gap > Math.min(c.size, r.size) * 0.18 && !/\s$/.test(c.text) && !/^\s/.test(r.str) ? ' ' : '';
         const piece = raised && /^\d{1,3}$/.test(r.str.trim()) ? sup(r.str.trim()) : r.str;
         c.text += space + piece;
@@ -148,9 +158,11 @@ export const unspaced = (str: string) =>
 
 /**
  * TeX's bullet is glyph 15 of its symbol font (cmsy), which a file without a Unicode map for it
- * gives as the control character U+000F: before a list item's words it is the bullet "•".
+ * gives as the control character U+000F: before a list item's words it is the bullet "•". So is
+ * any control character a symbol font gives at a line's start, before words (Clinical Science's
+ * U+0002 before each of its Clinical Perspectives).
  */
-export const bullets = (text: string) => text.replace(/\u000f(?=\s)/g, '•');
+export const bullets = (text: string) => text.replace(/\u000f(?=\s)/g, '•').replace(/^[\u0001-\u0008\u000e-\u001f](?=\s)/u, '•');
 
 /**
  * TeX sets an accent as a glyph of its own before its letter ("F¨arber", "P´erez", "Mitrovi´c",
