@@ -443,6 +443,9 @@ describe.skipIf(!dir)('PDFs from ../shared/material/pdf', () => {
     expect(specter).toContain('representations');
     expect(specter).toContain('document-level');
     expect(specter).not.toMatch(/\bstateof\b/);
+    // Halves that are both words, where English writes one ("no-" / "table"), and a compound the paper writes ("N-" / "domain").
+    expect(bodyText(doc('acl-naacl2018-ammar'))).toContain('Despite notable advances in scientific search engines');
+    expect(bodyText(doc('clinsci-2014-douglas'))).not.toMatch(/\bNdomain\b/);
     // A break left inside a word ("repre- sentation"); "token- and sentence-level" is English.
     for (const d of corpus.documents) {
       const broken = bodyText(d).match(/\p{Ll}{2}- (?!and\b|or\b|to\b)\p{Ll}{3,}/gu) ?? [];

@@ -120,6 +120,11 @@ describe('PDF import rules', () => {
     const vocabulary = vocabularyOf('SciBERT is pretrained on science; Anglo Saxon');
     expect(joinHyphenated('unlike BERT-Large, SciB-', 'ERT is', vocabulary)).toBe('unlike BERT-Large, SciBERT is');
     expect(joinHyphenated('the Anglo-', 'Saxon kings', vocabulary)).toBe('the Anglo-Saxon kings');
+    // Halves that are both words join where English writes them as one, unless the document writes the compound.
+    const words = vocabularyOf('no table; fine-tuning of the model, tuning it finely; document level');
+    expect(joinHyphenated('Despite no-', 'table advances', words)).toBe('Despite notable advances');
+    expect(joinHyphenated('after fine-', 'tuning on', words)).toBe('after fine-tuning on');
+    expect(joinHyphenated('a document-', 'level task', words)).toBe('a document-level task');
     // A dash closed up on its word at the break stays closed up on the next line's.
     expect(joinHyphenated('While mention–', 'mention edges', vocabulary)).toBe('While mention–mention edges');
     expect(joinHyphenated('Nature 9:1132–', '1146.', vocabulary)).toBe('Nature 9:1132–1146.');

@@ -6,8 +6,26 @@
  * up on its word at the break stays closed up ("mention–mention", "1132–1146").
  */
 
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+/**
+ * English words, for a break whose halves are both words ("no-" + "table"): the lexicon of
+ * natural's part-of-speech tagger (92,000 words, from pos-js), read once, when first needed.
+ */
+let english: Set<string> | null = null;
+function englishWords(): Set<string> {
+  if (!english) {
+    const file = createRequire(import.meta.url).resolve('natural/lib/natural/brill_pos_tagger/data/English/lexicon_from_posjs.json');
+    english = new Set(Object.keys(JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>).map((w) => w.toLowerCase()));
+  }
+  return english;
+}
+
+/** The words of a text, and its compounds as it writes them ("fine-tuning" as well as "fine", "tuning"). */
 export function vocabularyOf(text: string): Set<string> {
-  return new Set(text.toLowerCase().match(/\p{L}+/gu) ?? []);
+  const lower = text.toLowerCase();
+  return new Set([...(lower.match(/\p{L}+/gu) ?? []), ...(lower.match(/\p{L}+(?:-\p{L}+)+/gu) ?? [])]);
 }
 
 export function joinHyphenated(before: string, after: string, vocabulary: Set<string>): string {
@@ -29,6 +47,8 @@ export function joinHyphenated(before: string, after: string, vocabulary: Set<st
       ? false
       : /^\p{Lu}/u.test(n[1]!) || /^\p{L}+-/u.test(b) // `non-English`, `state-` + `of-the-art`
         ? true
-        : vocabulary.has(`${head}-${tail}`) || (vocabulary.has(head) && vocabulary.has(tail) && head.length >= 2 && tail.length >= 2);
+        : vocabulary.has(`${head}-${tail}`) ||
+          // Two words of the document, unless English writes them as one ("no-" + "table" is "notable").
+          (vocabulary.has(head) && vocabulary.has(tail) && head.length >= 2 && tail.length >= 2 && !englishWords().has(joined));
   return real ? `${a}${b}` : `${a.slice(0, -1)}${b}`;
 }
