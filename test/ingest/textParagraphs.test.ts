@@ -69,7 +69,8 @@ describe('paragraphs of imported plain text', () => {
     expect(paragraphs(text)).toEqual(['Languages: Afghan Persian or Dari (official) 77%, Pashto (official) 48%', 'Religions: Muslim 99.7%']);
   });
 
-  it('reads two apostrophes as a double quote', () => {
+  it('reads two apostrophes as a double quote, two hyphens between words as a dash', () => {
     expect(paragraphs("Speech\n\nHis rhetorical flourish: ''Our cause is just, our resolve unshaken''.\n")).toEqual(['His rhetorical flourish: "Our cause is just, our resolve unshaken".']);
+    expect(paragraphs('Speech\n\nA perpetual war--which is our lot--and Mr. Mone Jr.--two lawyers. Run it with --dry-run.\n')).toEqual(['A perpetual war—which is our lot—and Mr. Mone Jr.—two lawyers. Run it with --dry-run.']);
   });
 });

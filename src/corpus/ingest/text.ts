@@ -91,7 +91,12 @@ export function importText(raw: string, options: { markdown?: boolean } = {}): D
   const draft = emptyDraft();
   // Two apostrophes are a double quote where a typewriter-era source set them so (the
   // Congressional Record: ''Our cause is just''), a quotation mark to quote and search by.
-  let text = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/(?<!')''(?!')/g, '"');
+  // So are two hyphens between words a dash ("perpetual war--which is", "Mr. Mone Jr.--two").
+  let text = raw
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/(?<!')''(?!')/g, '"')
+    .replace(/(?<=[\p{L}\d.,;:!?)"'”’])--(?=[\p{L}\d"“‘(])/gu, '—');
   if (options.markdown) text = frontMatter(text, draft);
   const blocks = joinWrappedBlocks(text.split(/\n\s*\n/).map((b) => b.split('\n').filter((l) => l.trim() !== '')).filter((b) => b.length > 0));
   const page = draft.pages[0]!;
