@@ -305,6 +305,8 @@ describe.skipIf(!dir)('PDFs from ../shared/material/pdf', () => {
     expect(written).toMatch(/^PARTICIPANTS\tPARTICIPANTS\nWHO REMAINED\tWHO DEVELOPED\nDEMENTIA - FREE\tDEMENTIA\tp- VALUE\nAge: mean, SD\t67\.7, SD = 9\.6/m);
     expect(written).toMatch(/^ALL DEMENTIA\tALZHEIMER’S DISEASE\nMODEL 1 a\tMODEL 2 b\tMODEL 1 a\tMODEL 2 b\n.*\nNumber of life events\t0\.99/m);
     expect(texts.filter((t) => /^(?:ALL DEMENTIA|PARTICIPANTS|MODEL 2)/.test(t))).toEqual([]);
+    // A row whose label is long, its cells in the columns of the row above, is a row, its figures kept.
+    expect(written).toMatch(/^No, never drank or have quit \(%\)\t24\.8\t37\.0\nNumber of cardiovascular diseases\/disorders: mean, SD\t0\.8, SD = 0\.9\t0\.9, SD = 0\.9\t0\.1\nNumber of depressive symptoms/m);
     expect(written).not.toMatch(/\.{8}/);
   });
 

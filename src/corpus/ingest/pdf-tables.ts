@@ -68,6 +68,17 @@ function rowLike(cells: string[], text: string): boolean {
 }
 
 /**
+ * Cells set apart on one baseline, three or more, whose columns are the row above's: a row of the
+ * table, though a long label keeps it from reading as one ("Number of cardiovascular
+ * diseases/disorders: mean, SD   0.8, SD = 0.9   0.9, SD = 0.9   0.1").
+ */
+function alignedRow(group: Line[], above: Line[]): boolean {
+  if (group.length < 3 || above.length < 2) return false;
+  const columns = above.slice(1).map((l) => l.x0);
+  return group.slice(1).filter((l) => columns.some((x) => Math.abs(x - l.x0) < 3)).length >= 2;
+}
+
+/**
  * The lines of one page (in reading order) that belong to tables, each table as its rows of
  * cells. A row is a line, or lines side by side on one baseline (cells the file gives apart).
  * A table is at least two row-like rows one under another in one column or band, in the body's
@@ -99,7 +110,7 @@ export function findTables(lines: Line[], bodySize: number): Array<{ lines: Line
     }
     let j = i + 1;
     while (j < groups.length && near(groups[j - 1]!, groups[j]!)) {
-      if (row[j]) {
+      if (row[j] || alignedRow(groups[j]!, groups[j - 1]!)) {
         j++;
         continue;
       }
