@@ -13,6 +13,7 @@ import { runEval } from '../../src/eval/run.js';
 import { parseEvalFile } from '../../src/eval/score.js';
 
 const PDF_QUESTIONS = fileURLToPath(new URL('./pdfQuestions.jsonl', import.meta.url));
+const HELD_OUT_PDF_QUESTIONS = fileURLToPath(new URL('./heldoutPdf.jsonl', import.meta.url));
 
 /**
  * Every real PDF in ../shared/material/pdf imported as `npm run add` does, into a temp
@@ -343,18 +344,21 @@ describe.skipIf(!dir)('PDFs from ../shared/material/pdf', () => {
     // A paragraph that starts in lower case is a missed join (equations, list items and table
     // rows aside). Ceilings as measured, with a little room; before this was worked on:
     // Datta 0.68, LongEval 0.34, Agyeman-Duah 0.25, Clinical Science 0.21, S2ORC 0.19.
+    // Issue 15's fourth round: NAACL 0.04 → 0.03 (subscripts kept in their lines), Clinical Science
+    // 0.03 → 0 (its bullets and subscripts), the Federal Register 0.03 → 0.01 (pages of few lines
+    // read in their columns); the ceilings lowered to what is measured, with a little room.
     const CEILING: Record<string, number> = {
-      'acl-2020-cohan-specter': 0.04,
+      'acl-2020-cohan-specter': 0.03,
       'acl-2020-lo-s2orc': 0.04,
-      'acl-eacl2023-longeval': 0.04, // 0.10 before its Table 6 was read as cells, not lines
-      'acl-naacl2018-ammar': 0.09,
-      'bmc-2014-agyeman-duah': 0.06,
+      'acl-eacl2023-longeval': 0.02, // 0.10 before its Table 6 was read as cells, not lines
+      'acl-naacl2018-ammar': 0.04,
+      'bmc-2014-agyeman-duah': 0.02,
       'bmc-jtmo-2010-datta': 0.1, // ten long paragraphs: one would be 0.1
-      'clinsci-2014-douglas': 0.05,
-      'hindawi-2010-tully': 0.02,
-      intpsychogeriatrics: 0.02,
-      'peerj-cs-2017-webb': 0.05, // 0.12 before its landscape Table 2 was read upright
-      'us-federal-register': 0.04,
+      'clinsci-2014-douglas': 0.01,
+      'hindawi-2010-tully': 0.01,
+      intpsychogeriatrics: 0.01,
+      'peerj-cs-2017-webb': 0.04, // 0.12 before its landscape Table 2 was read upright
+      'us-federal-register': 0.02,
     };
     const ratios = Object.fromEntries(
       corpus.documents.map((d) => {
@@ -595,5 +599,16 @@ describe.skipIf(!dir)('PDFs from ../shared/material/pdf', () => {
     expect(s.passage.count).toBe(60);
     expect(s.passage.hit1).toBeGreaterThanOrEqual(31 / 60 - 1e-9);
     expect(s.passage.hit3).toBeGreaterThanOrEqual(44 / 60 - 1e-9);
+  }, 60_000);
+
+  // Ten more (hp01–hp10, on nine of the papers, in the four styles), written before any was asked
+  // and kept aside: scored once before the import work of issue 15's fourth round and once after
+  // it, 4/10 at rank 1 and 9/10 in the top 3 both times. Held at that level.
+  it('held-out questions on the PDFs keep the level they were scored at', () => {
+    const s = runEval(createEngineFromCorpus(corpus), parseEvalFile(readFileSync(HELD_OUT_PDF_QUESTIONS, 'utf8')));
+    console.info(`held-out questions on the PDFs: hit@1 ${s.passage.hit1.toFixed(3)}, hit@3 ${s.passage.hit3.toFixed(3)}; misses: ${s.misses.map((m) => m.question.id).join(' ')}`);
+    expect(s.passage.count).toBe(10);
+    expect(s.passage.hit1).toBeGreaterThanOrEqual(4 / 10 - 1e-9);
+    expect(s.passage.hit3).toBeGreaterThanOrEqual(9 / 10 - 1e-9);
   }, 60_000);
 });
