@@ -49,10 +49,11 @@ export const SOURCE_QUESTION = new RegExp(
 );
 
 /**
- * "tl;dr?", "summarize that in one sentence", "what's the bottom line?": the answer before in
- * short — its best sentence, as written (Steppe quotes; it does not paraphrase).
+ * "tl;dr?", "summarize that in one sentence", "what's the bottom line?", "in plain English?":
+ * the answer before in short — its best sentence, as written (Steppe quotes; it does not
+ * paraphrase, so the plainest it can say is the one sentence that answers).
  */
-export const GIST_REQUEST = /^(?:(?:and|so|ok|okay|but)\s+)?(?:tl;?dr|tldr|(?:can you |could you |please )?summ?ari[sz]e(?: (?:that|this|it))?(?: (?:for me|briefly|in short))?(?: (?:in|into) (?:one|a|1|a single) (?:sentence|line))?|(?:in|give me) (?:one|a|1|a single) (?:sentence|line)|(?:give me |what(?:'s|’s|s| is) )?the (?:short|quick|one-line) version|in short|(?:so )?in a nutshell|(?:what(?:'s|’s|s| is) )?the (?:gist|bottom line|takeaway|key point)(?: (?:of (?:that|this|it)|here))?|(?:so )?what(?:'s|’s|s| is) the upshot)[\s?.!]*$/i;
+export const GIST_REQUEST = /^(?:(?:and|so|ok|okay|but)\s+)?(?:tl;?dr|tldr|(?:can you |could you |please )?summ?ari[sz]e(?: (?:that|this|it))?(?: (?:for me|briefly|in short))?(?: (?:in|into) (?:one|a|1|a single) (?:sentence|line))?|(?:in|give me) (?:one|a|1|a single) (?:sentence|line)|(?:give me |what(?:'s|’s|s| is) )?the (?:short|quick|one-line) version|in short|(?:so )?in a nutshell|(?:what(?:'s|’s|s| is) )?the (?:gist|bottom line|takeaway|key point)(?: (?:of (?:that|this|it)|here))?|(?:so )?what(?:'s|’s|s| is) the upshot|(?:can you |could you )?(?:explain|say|put) (?:that|this|it) (?:more )?(?:simply|plainly|in (?:simple|plain) (?:terms|english|words))|(?:what does (?:that|this|it) mean )?in (?:simple|plain) (?:terms|english|words)|eli5|explain (?:it |that |this )?like i(?:'m|’m| am) (?:5|five)|simpler(?: please)?)[\s?.!]*$/i;
 
 /** What is cited: "this", "the article", "that paper". */
 const CITED = String.raw`(?:this|that|it|them|(?:the|this|that) (?:article|paper|piece|source|op-?ed|text|passage|quote))`;

@@ -421,7 +421,7 @@ describe('a reading of the answer put back as a check', () => {
 
 describe('the answer in short', () => {
   it('“tl;dr?”, “summarize that in one sentence” give the best sentence of the passage shown, quoted and cited', () => {
-    for (const q of ['tl;dr?', 'summarize that in one sentence', 'what’s the bottom line?']) {
+    for (const q of ['tl;dr?', 'summarize that in one sentence', 'what’s the bottom line?', 'in plain english?', 'can you explain that more simply?']) {
       const [first, short] = converse(engine, 'what does reeves say about mongolia and china?', q);
       const shown = first!.answer.passages[0]!;
       const best = shown.text.slice(shown.highlight.start, shown.highlight.end);
