@@ -100,6 +100,7 @@ export function answerTurn(engine: Engine, state: ConversationState, asked: stri
     offset: resolution.offset,
     person,
     ...(resolution.list ? { list: resolution.list } : {}),
+    ...(resolution.perDocument ? { perDocument: true } : {}),
     at: options.now ?? Date.now(),
   });
   // "who said that?" keeps pointing at the passage it was about: the turn repeats it.

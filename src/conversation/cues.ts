@@ -127,6 +127,15 @@ export const SOURCES_COMPARED = new RegExp(
   'i',
 );
 
+/**
+ * "what do both articles say about Russia?", "how do the sources differ on the BRI?": a topic
+ * asked of each source apart (group 1: the topic).
+ */
+export const SOURCES_ON = new RegExp(
+  String.raw`^(?:(?:and|so|but|ok|okay)\s+)?(?:what|how) do ${SOURCES}(?: each)? (?:say|think|write|argue|claim|conclude|compare|differ|disagree|agree)(?: each)? (?:about|on|regarding|over|concerning) (.+?)[\s?.!]*$`,
+  'i',
+);
+
 /** "who is right?", "which one should I believe?": a judgement between the sources, which Steppe leaves to the reader. */
 export const SOURCES_JUDGED = /^(?:(?:and|so|but|ok|okay)\s+)?(?:(?:who|which(?: one| source| article| paper| author)?)(?:'s|’s|\s+is|\s+was)\s+(?:right|correct|more (?:accurate|reliable|credible|convincing)|telling the truth)|(?:who|which(?: one| source| article| paper| author)?)\s+(?:should|do|can|would)\s+(?:i|we|you)\s+(?:believe|trust|go with))[\s?.!]*$/i;
 

@@ -25,6 +25,7 @@ import {
   SOURCE_QUESTION,
   SOURCES_COMPARED,
   SOURCES_JUDGED,
+  SOURCES_ON,
   STRONG_ANAPHORA,
   SUPPORT,
   RELATIVE_YEAR,
@@ -365,6 +366,12 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
     const frame = text.replace(FILLER, '') || text;
     return { kind: 'standalone', resolved: frame, frame, documentId: mention?.documentId ?? null, offset: 0, person: null };
   };
+  // "what do both articles say about Russia?": the topic, from each source apart (first turn or not).
+  const onTopic = engine.corpus.documents.length > 1 ? SOURCES_ON.exec(stripFillers(text).core) : null;
+  if (onTopic) {
+    const topic = `${onTopic[1]!.trim()}?`;
+    return { kind: 'standalone', resolved: topic, frame: topic, documentId: null, offset: 0, person: null, perDocument: true };
+  }
   // A first turn, or an empty one ("@Steppe" alone), is asked as it is.
   if (!prev || !text) return standalone();
   const { core, continues } = stripFillers(text);
@@ -515,7 +522,7 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   const memberOf = MEMBER_OF.test(core);
   if ((continues || shortTurn) && !SUPPORT.test(core) && !whyOf && !memberOf) {
     const changed = applyEllipsis(engine, prev.frame, own, { placesReversed: !wholeQuestion, placeAdded: !wholeQuestion });
-    if (changed) return { kind: 'ellipsis', resolved: withReferentOf(prev, changed), frame: changed, documentId, offset: 0, person: prev.person };
+    if (changed) return { kind: 'ellipsis', resolved: withReferentOf(prev, changed), frame: changed, documentId, offset: 0, person: prev.person, ...(prev.perDocument ? { perDocument: true } : {}) };
     // "and Schweller?" after "what did Walt argue?": the same question of the new person.
     const swapped = swapPerson(engine, prev, withNamesCapitalised(engine, own));
     if (swapped) return { kind: 'ellipsis', resolved: swapped.frame, frame: swapped.frame, documentId, offset: 0, person: swapped.person };

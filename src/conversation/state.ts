@@ -41,6 +41,8 @@ export interface TurnRecord {
   list?: PickedList;
   /** A person the answer made salient ("who said that?" → Radchenko), for "he"/"she". */
   person: string | null;
+  /** Answered from each source apart ("what do both articles say about Russia?"): so is "and China?" next. */
+  perDocument?: boolean;
   at: number;
 }
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { NOT_JUDGED } from '../../src/conversation/compareSources.js';
-import { SOURCES_COMPARED, SOURCES_JUDGED } from '../../src/conversation/cues.js';
+import { SOURCES_COMPARED, SOURCES_JUDGED, SOURCES_ON } from '../../src/conversation/cues.js';
 import { createEngine, type Engine } from '../../src/engine.js';
 import { renderAnswerText } from '../../src/render/text.js';
 import { converse } from './conversing.js';
@@ -65,5 +65,14 @@ describe('asking whether the sources agree', () => {
     const [cite, next] = converse(engine, 'how do i cite this?', 'why are mongolia and kazakhstan not closer?');
     expect(cite!.answer.message).toMatch(/^There is no answer yet to cite/);
     expect(next!.resolution.kind).toBe('standalone');
+  });
+
+  it('“what do both articles say about russia?” asks the topic of each source, first turn or not, and “and china?” next likewise', () => {
+    for (const q of ['what do both articles say about russia?', 'how do the sources differ on russia?', 'so what do the two papers each say about russia']) expect(SOURCES_ON.exec(q)?.[1], q).toBe('russia');
+    const [russia, china] = converse(engine, 'what do both articles say about russia?', 'and china?');
+    expect(russia!.resolution.resolved).toBe('russia?');
+    expect([...documentsOf(russia!)].sort()).toEqual(['irgengioro-2022', 'miliate-2013']);
+    expect(china!.resolution.resolved).toBe('China?');
+    expect([...documentsOf(china!)].sort()).toEqual(['irgengioro-2022', 'miliate-2013']);
   });
 });
