@@ -213,7 +213,9 @@ export function parseDocument(raw: string, meta: DocumentMeta): CorpusDocument {
         openParagraph !== null &&
         !(marked && MARKED_HEADING.test(text)) &&
         block.afterPageBreak &&
-        (/^[\p{Ll}\d(“"'‘—–-]/u.test(text) || !endsSentence(openParagraph.text));
+        // (An imported document's paragraphs were joined across pages by the import itself: an
+        // item opening with "(3)" or a number after a page break is a paragraph of its own.)
+        ((marked ? /^\p{Ll}/u : /^[\p{Ll}\d(“"'‘—–-]/u).test(text) || !endsSentence(openParagraph.text));
       if (continues && openParagraph) {
         const joined = `${rawByParagraph.get(openParagraph)} ${text}`;
         rawByParagraph.set(openParagraph, joined);

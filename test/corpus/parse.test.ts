@@ -226,3 +226,15 @@ describe('an imported text with no headings (a transcript)', () => {
     expect(parseDocument(text, meta).sections.length).toBeGreaterThan(0);
   });
 });
+
+describe('an imported document’s items across a page break', () => {
+  const meta = { id: 'rule-2020', file: 'rule-2020.txt', authors: ['Federal Aviation Administration'], affiliations: [], title: 'A rule', venue: 'Federal Register', year: 2020, date: '', doi: null, url: null, kind: 'document', source: 'rule.pdf' };
+  const text = '# Requirements\n\n(2) The operator must keep records of each inspection.\n\f\n(3) The operator must report each failure within 24 hours.\n\nthe end of a sentence cut by the page.\n';
+
+  it('are paragraphs of their own: an item opening with “(3)” on the next page is not joined onto the one before', async () => {
+    const { parseDocument } = await import('../../src/corpus/parseDocument.js');
+    const texts = parseDocument(text, meta).paragraphs.map((p) => p.text);
+    expect(texts).toContain('(2) The operator must keep records of each inspection.');
+    expect(texts).toContain('(3) The operator must report each failure within 24 hours.');
+  });
+});
