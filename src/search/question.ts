@@ -69,6 +69,12 @@ export function classifyQuestion(q: string): QuestionType {
   // "How common is DVT…", "how often…", "how far…": a rate, a frequency or a distance is a number too.
   // "What is the population of Mongolia?" asks for a count as "how many people" does.
   if (/\bhow many\b|\bnumber of\b|\bwhat share\b|\bpercentage\b|\bproportion\b|\bhow (?:common|frequent(?:ly)?|often|prevalent|widespread)\b|\bwhat percent\b|\bwhat(?:'s| is| was| were) (?:the |its |their |[a-z-]+['’]s )?(?:total )?population\b|\bhow (?:populous|big is the population)\b/.test(s)) return 'count';
+  // "How big is Kazakhstan's investment in Mongolia?", "how big is the diaspora?": a size asked
+  // for is a number — a sum of money where money is spoken of, else a count (read as money,
+  // "how big is the diaspora" had passed over "160,000 Kazakhs").
+  if (/\bhow (?:big|large|sizable|sizeable|substantial)\b(?! (?:a |an )?(?:role|part|deal|problem|concern|threat|factor|impact|influence|difference)\b)/.test(s)) {
+    return /\b(?:invest\w*|trade|trading|exports?|imports?|debts?|loans?|aid|budget|economy|gdp|revenues?|spending|fdi|turnover|deficit|surplus|funding|costs?)\b/.test(s) ? 'amount' : 'count';
+  }
   if (WHEN_ASKED.test(s) || /\bwhat year\b|\bin which year\b/.test(s)) return 'year';
   if (/\bwhy\b|\bwhat (?:explains|caused|causes)\b|\breasons?\b/.test(s)) return 'cause';
   // "nurly zhol cost", "what did the railway cost?", "the price of the pipeline": an amount of money.

@@ -166,6 +166,12 @@ describe('questions', () => {
     expect(classifyQuestion('who are they?')).not.toBe('list');
   });
 
+  it('reads “how big” as a number asked for: a sum of money where money is spoken of, else a count', () => {
+    expect(classifyQuestion('how big is kazakhstan’s direct investment in mongolia?')).toBe('amount');
+    expect(classifyQuestion('how big is the kazakh diaspora in mongolia?')).toBe('count');
+    expect(classifyQuestion('how big a role does russia play?')).not.toBe('count');
+  });
+
   it('reads a rate or a frequency as a number asked for', () => {
     expect(classifyQuestion('How common is DVT after major trauma?')).toBe('count');
     expect(classifyQuestion('how often do the presidents meet?')).toBe('count');
