@@ -94,6 +94,20 @@ export function resolveReference(name: string, year: string, references: Referen
   const bareYear = year.slice(0, 4);
   return (
     sameName.find((r) => r.year === year) ??
-    sameName.find((r) => r.year?.slice(0, 4) === bareYear && (year.length === 4 || r.year.length === 4))
+    sameName.find((r) => r.year?.slice(0, 4) === bareYear && (year.length === 4 || r.year.length === 4)) ??
+    oneYearOff(sameName, bareYear)
   );
+}
+
+/**
+ * "(Toktomushev 2016)" with the one Toktomushev of the bibliography dated 2017: a work is
+ * often cited by its online-first year and listed by its print year (or the reverse). The
+ * author's only entry, a year apart, is that work; with two entries of the author it is not
+ * known which.
+ */
+function oneYearOff(sameName: Reference[], year: string): Reference | undefined {
+  if (sameName.length !== 1 || !/^\d{4}$/.test(year)) return undefined;
+  const only = sameName[0]!;
+  const listed = Number(only.year?.slice(0, 4));
+  return Number.isFinite(listed) && Math.abs(listed - Number(year)) === 1 ? only : undefined;
 }

@@ -196,6 +196,15 @@ describe('references', () => {
     );
   });
 
+  it('links a citation a year off the author’s only entry (“Toktomushev 2016” → Toktomushev 2017, cited by its online year), not one of two', async () => {
+    const { resolveReference } = await import('../../src/corpus/parseCitations.js');
+    expect(paragraphWith(article, 'international beggary')[0]!.citations).toContainEqual(expect.objectContaining({ raw: expect.stringMatching(/^Toktomushev 2016/), referenceId: 'irgengioro-2022/ref/toktomushev-2017' }));
+    const ref = (key: string, year: string) => ({ id: `d/ref/${key}-${year}`, documentId: 'd', authors: key, key, year, title: 't', venue: null, url: null, text: `${key} ${year}` });
+    expect(resolveReference('Smith', '2015', [ref('Smith', '2016')])?.id).toBe('d/ref/Smith-2016');
+    expect(resolveReference('Smith', '2015', [ref('Smith', '2016'), ref('Smith', '2014')])).toBeUndefined();
+    expect(resolveReference('Smith', '2013', [ref('Smith', '2016')])).toBeUndefined();
+  });
+
   it('reads “(ibid)” as the citation just before it, even one the bibliography lacks; an organisation cited without its “of” is still found', () => {
     const tourism = paragraphWith(article, 'tourist arrivals in Mongolia in 2019')[0]!.citations;
     const visit = tourism.findIndex((c) => c.raw === 'Visit Ulaanbaatar 2019');
