@@ -116,10 +116,11 @@ function figureParagraph(engine: Engine, turn: TurnRecord): Paragraph | null {
 export type SourceAsk = 'claim' | 'document' | 'reference' | 'gist';
 
 /** "How do I cite this?": the document as a reference entry, and in the text with the passage's page. */
-function answerReference(doc: CorpusDocument, passage: Paragraph, asked: string, engine: Engine): SourceAnswer {
+function answerReference(doc: CorpusDocument, passage: Paragraph, asked: string, engine: Engine, highlight = { start: 0, end: 0 }): SourceAnswer {
   const citation = passage.id.endsWith('/front') ? null : citeParagraph(engine.corpus, passage);
   const lines = [`**Reference** (APA): ${apaReference(doc.meta)}`, `**In the text:** ${inTextCitation(doc.meta, citation?.page ?? null)}`];
-  const shown: Answer['passages'] = citation ? [{ paragraphId: passage.id, text: passage.text, highlight: { start: 0, end: 0 }, citation, score: 1 }] : [];
+  // (The sentence the turn before showed stays the one shown: "tl;dr" next sums it up.)
+  const shown: Answer['passages'] = citation ? [{ paragraphId: passage.id, text: passage.text, highlight, citation, score: 1 }] : [];
   return { answer: { query: asked, status: 'answered', message: null, passages: shown, suggestions: [], lead: lines, figures: [] }, person: null };
 }
 
@@ -167,10 +168,10 @@ export function answerSource(engine: Engine, turn: TurnRecord, about: SourceAsk,
   const references = [...new Set(cited.map((c) => c.referenceId).filter((r): r is string => r !== null))]
     .map((r) => engine.corpus.referencesById.get(r))
     .filter((r) => r !== undefined);
-  if (about === 'reference') return answerReference(doc, paragraph, asked, engine);
+  if (about === 'reference') return answerReference(doc, paragraph, asked, engine, highlight);
   if (about === 'gist') {
     // A figure's line is the gist of a figure's answer; else the best sentence of the passage shown.
-    const gist = figureLine ?? sentence;
+    const gist = figureLine ?? (sentence || splitSentences(paragraph.text)[0]?.text || paragraph.text);
     const where = `${citation.author} ${citation.year}${citation.page !== null ? `, p. ${citation.page}` : ''}`;
     const lines = [figureLine ? `In short: ${gist}` : `In short (${where}): “${gist}”`];
     return { answer: { query: asked, status: 'answered', message: null, passages: [{ paragraphId: paragraph.id, text: paragraph.text, highlight, citation, score: 1 }], suggestions: [], lead: lines, figures: [] }, person: null };

@@ -67,3 +67,12 @@ describe('the author of a document asked about', () => {
     expect(he!.resolution.resolved).toMatch(/^is Brandon Miliate an academic\?/);
   });
 });
+
+describe('after a reference', () => {
+  it('“tl;dr” sums up the passage the answer before showed, not an empty sentence', () => {
+    const [first, , short] = converse(engine, 'why did kazakhstan stop sheltering xinjiang asylum seekers?', 'how do i cite this?', 'tl;dr');
+    const shown = first!.answer.passages[0]!;
+    expect(short!.answer.lead[0]).toContain(`“${shown.text.slice(shown.highlight.start, shown.highlight.end)}”`);
+    expect(short!.answer.lead[0]).not.toContain('“”');
+  });
+});
