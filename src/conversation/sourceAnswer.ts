@@ -171,7 +171,9 @@ export function answerSource(engine: Engine, turn: TurnRecord, about: SourceAsk,
   if (about === 'reference') return answerReference(doc, paragraph, asked, engine, highlight);
   if (about === 'gist') {
     // A figure's line is the gist of a figure's answer; else the best sentence of the passage shown.
-    const gist = figureLine ?? (sentence || splitSentences(paragraph.text)[0]?.text || paragraph.text);
+    // (The whole sentence: a remembered one is cut at CONVERSATION_LIMITS.sentenceChars.)
+    const whole = splitSentences(paragraph.text).find((x) => at >= x.start && at < x.end);
+    const gist = figureLine ?? (whole?.text || sentence || splitSentences(paragraph.text)[0]?.text || paragraph.text);
     const where = `${citation.author} ${citation.year}${citation.page !== null ? `, p. ${citation.page}` : ''}`;
     const lines = [figureLine ? `In short: ${gist}` : `In short (${where}): “${gist}”`];
     return { answer: { query: asked, status: 'answered', message: null, passages: [{ paragraphId: paragraph.id, text: paragraph.text, highlight, citation, score: 1 }], suggestions: [], lead: lines, figures: [] }, person: null };
