@@ -14,9 +14,15 @@ const WHO_IS = /^\s*(?:(?:and|so|ok|okay),?\s+)?who(?:'s|’s|\s+is|\s+was|\s+ar
 const TITLES = /^(?:the|mr|mrs|ms|dr|prof|professor|scholar|author|researcher)\.?\s+/i;
 const MAX_WORKS = 4;
 
-/** The surname asked about in "who is X?", lower case, when X reads as a person's name (one to three words). */
-function askedSurname(question: string): string | null {
-  const name = WHO_IS.exec(question)?.[1]?.replace(TITLES, '').trim();
+/** "what else has Radchenko written?", "what did Reeves publish?", "Radchenko's other works?": their works too. */
+const WORKS_OF = /^\s*(?:(?:and|so|ok|okay),?\s+)?(?:what|which)\s+(?:else\s+|other\s+(?:works?|papers?|articles?|books?)\s+)?(?:has|have|had|did|does)\s+(.+?)\s+(?:written|write|wrote|published|publish|authored|author)(?:\s+(?:else|too|as well))?\s*[?!.]*\s*$|^\s*(?:(?:and|so|ok|okay),?\s+)?(?:what\s+are\s+)?(.+?)['’]s\s+(?:other\s+)?(?:works|papers|articles|books|publications)\s*[?!.]*\s*$/i;
+
+/** The surname asked about in "who is X?" (or "what else has X written?"), lower case, when X reads as a person's name (one to three words). */
+function askedSurname(asked: string): string | null {
+  // (Less the context a conversation appended: "what else has he written? (…)" → "… Radchenko written? (…)".)
+  const question = asked.replace(/\s*\([^()]*\)\s*$/, '');
+  const works = WORKS_OF.exec(question);
+  const name = (WHO_IS.exec(question)?.[1] ?? works?.[1] ?? works?.[2])?.replace(TITLES, '').trim();
   if (!name || !/^[\p{L}][\p{L}.'’-]*(?:\s+[\p{L}][\p{L}.'’-]*){0,2}$/u.test(name)) return null;
   const surname = name.split(/\s+/).at(-1)!.replace(/['’]s$/, '').toLowerCase();
   return surname.length >= 3 ? surname : null;

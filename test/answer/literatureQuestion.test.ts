@@ -110,6 +110,13 @@ describe('"who is X?" for an author the documents cite', () => {
     expect(answerQuestion(corpusEngine, 'who was Jeffrey Reeves?').lead).toEqual(answer.lead);
   });
 
+  it('“what else has radchenko written?”, “what did reeves publish?” ask the same, also with a conversation’s context appended', () => {
+    expect(answerQuestion(corpusEngine, 'what did reeves publish?').lead).toEqual(answerQuestion(corpusEngine, 'who is reeves?').lead);
+    expect(answerQuestion(corpusEngine, 'what else has radchenko written?').lead[0]).toBe('In the bibliography (4 works):');
+    expect(answerQuestion(corpusEngine, 'what else has Radchenko written? (reliability, bulwark)').lead[0]).toBe('In the bibliography (4 works):');
+    expect(answerQuestion(corpusEngine, 'what has mongolia written?').lead.join(' ')).not.toContain('In the bibliography');
+  });
+
   it('searches as usual for a name the bibliography lacks, and for anything that is not a name', () => {
     expect(answerQuestion(corpusEngine, 'who is Akayev?').lead).toEqual([]);
     expect(answerQuestion(corpusEngine, 'who is mongolia’s closest partner in central asia?').lead.join(' ')).not.toContain('In the bibliography');
