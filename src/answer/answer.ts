@@ -4,6 +4,7 @@ import { spellChatWords } from '../search/analyzer.js';
 import { isPreamble } from '../search/preamble.js';
 import type { RankedPassage } from '../search/rank.js';
 import { checkQuestion, MAX_QUESTION_LENGTH, type QuestionProblem } from '../search/question.js';
+import { definedAcronym, spelledOut } from './acronym.js';
 import { citeParagraph, type Citation } from './citation.js';
 import { answerFigures, type FigureFact } from './figures.js';
 import { classifyQuestion } from '../search/question.js';
@@ -42,6 +43,8 @@ export interface Answer {
   figures: FigureFact[];
 }
 
+/** Passages searched for the acronym alone when those of the question do not spell it out. */
+const ACRONYM_PASSAGES = 20;
 /** Below this share of the question found in the best passage, we say we found nothing. */
 const MIN_COVERAGE = 0.2;
 /** A literature question: the works cited by this many of the best passages on its topic, at most LITERATURE_WORKS. */
@@ -132,6 +135,17 @@ function answerPage(engine: Engine, query: string, options: AnswerOptions): Answ
     // Asked which document is meant (too many to answer for all), nothing is quoted.
     const rest = aboutDocument.documents.length ? relevant.filter((p) => !seen.has(p.paragraph.id)).map((p) => toPassage(engine, p)) : [];
     return answered(query, [...first, ...rest].slice(offset, offset + limit), offset === 0 ? aboutDocument.lines : []);
+  }
+  // "What is the CSTO?": the long form where the corpus spells it out, that passage first.
+  const acronym = offset === 0 ? definedAcronym(query) : null;
+  if (acronym) {
+    const spelled = [...relevant, ...engine.index.query(acronym, { limit: ACRONYM_PASSAGES, documentId }).passages].find((p) => spelledOut(p.paragraph.text, acronym));
+    if (spelled) {
+      const citation = citeParagraph(engine.corpus, spelled.paragraph);
+      const line = `**${acronym}**: ${spelledOut(spelled.paragraph.text, acronym)} — ${citation.author} (${citation.year})${citation.page !== null ? `, p. ${citation.page}` : ''}, ¶ ${citation.paragraphId}.`;
+      const passages = [spelled, ...relevant.filter((p) => p.paragraph.id !== spelled.paragraph.id)].slice(0, limit).map((p) => toPassage(engine, p));
+      return answered(query, passages, [line]);
+    }
   }
   // Figures lead only the first page of an answer (not the More pages).
   // (Read as written, chat words spelled out: "wat does kaz export to mongo" asks a trade flow.)

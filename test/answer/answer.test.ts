@@ -151,3 +151,19 @@ describe('the passage a money figure comes from', () => {
     expect(a.passages[0]!.text).toContain('Mongolia exported a whopping $6.59 Billion');
   });
 });
+
+describe('an acronym asked about', () => {
+  it('is answered by its long form where the corpus spells it out, that passage first', () => {
+    const a = answerQuestion(engine, 'what is the CSTO?');
+    expect(a.lead[0]).toMatch(/^\*\*CSTO\*\*: Collective Security Treaty Organization — Irgengioro \(2022\), p\. \d+, ¶ irgengioro-2022\/33\.$/);
+    expect(a.passages[0]!.paragraphId).toBe('irgengioro-2022/33');
+    expect(answerQuestion(engine, 'what does SREB stand for?').lead[0]).toMatch(/^\*\*SREB\*\*: Silk Road Economic Belt — /);
+  });
+
+  it('is not guessed where the words before a bracket do not spell it, nor for a capitalised word', async () => {
+    const { spelledOut, definedAcronym } = await import('../../src/answer/acronym.js');
+    expect(spelledOut('the rise of China (BRI) is', 'BRI')).toBeNull();
+    expect(spelledOut('the Eurasian Economic Union (EaEU), and', 'EaEU')).toBe('Eurasian Economic Union');
+    expect(definedAcronym('what is Mongolia?')).toBeNull();
+  });
+});
