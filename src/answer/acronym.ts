@@ -9,18 +9,24 @@
 const SMALL_WORDS = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'to', 'de', 'la', '&']);
 const MAX_WORDS = 10;
 
-/** The acronym a question asks to define: "what is the CSTO?", "what's SREB", "what does BRI stand for?". */
-export function definedAcronym(question: string): string | null {
-  const m = /^\s*(?:(?:and|so|ok|okay)\s+)?(?:what(?:'s|’s|s|\s+is|\s+was|\s+are)\s+(?:the\s+|an?\s+)?([A-Z][A-Za-z]{1,7})|what\s+does\s+(?:the\s+)?([A-Z][A-Za-z]{1,7})\s+(?:stand\s+for|mean))\s*[?!.]*\s*$/.exec(question);
+/**
+ * The acronym a question asks to define: "what is the CSTO?", "what's SREB", "what does BRI
+ * stand for?"; typed in lower case ("whats the sco") when `known` says the corpus has it.
+ */
+export function definedAcronym(question: string, known: (word: string) => boolean = () => false): string | null {
+  const m = /^\s*(?:(?:and|so|ok|okay)\s+)?(?:what(?:'s|’s|s|\s+is|\s+was|\s+are)\s+(?:the\s+|an?\s+)?([A-Za-z]{2,8})|what\s+does\s+(?:the\s+)?([A-Za-z]{2,8})\s+(?:stand\s+for|mean))\s*[?!.]*\s*$/i.exec(question);
   const abbr = m?.[1] ?? m?.[2];
+  if (!abbr) return null;
   // Capitals make it an acronym ("SCO", "EaEU"); a capitalised word ("Mongolia") is none.
-  return abbr && (abbr.match(/[A-Z]/g)?.length ?? 0) >= 2 ? abbr : null;
+  return (abbr.match(/[A-Z]/g)?.length ?? 0) >= 2 || known(abbr.toLowerCase()) ? abbr : null;
 }
 
-/** "Collective Security Treaty Organization" if the text spells `abbr` out before "(abbr)", else null. */
-export function spelledOut(text: string, abbr: string): string | null {
-  const at = text.indexOf(`(${abbr})`);
-  if (at < 0) return null;
+/** "Collective Security Treaty Organization" if the text spells `abbr` out before "(abbr)" (however cased), else null. */
+export function spelledOut(text: string, typed: string): string | null {
+  const bracket = new RegExp(String.raw`\((${typed.replace(/[^A-Za-z&-]/g, '')})\)`, 'i').exec(text);
+  if (!bracket) return null;
+  const at = bracket.index;
+  const abbr = bracket[1]!;
   const words = text.slice(Math.max(0, at - 200), at).trim().split(/\s+/).slice(-MAX_WORDS);
   // ("EaEU": its capitals are the initials, "Eurasian Economic Union".)
   const letters = /[a-z]/.test(abbr) ? abbr.replace(/[^A-Z]/g, '') : abbr;
@@ -36,4 +42,9 @@ export function spelledOut(text: string, abbr: string): string | null {
     if (initials.length > letters.length) break;
   }
   return null;
+}
+
+/** The acronym as it is written: "sco" typed is "SCO"; "EaEU" keeps its case. */
+export function asWritten(abbr: string): string {
+  return /[A-Z]/.test(abbr) ? abbr : abbr.toUpperCase();
 }

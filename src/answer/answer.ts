@@ -4,7 +4,7 @@ import { spellChatWords } from '../search/analyzer.js';
 import { isPreamble } from '../search/preamble.js';
 import type { RankedPassage } from '../search/rank.js';
 import { checkQuestion, MAX_QUESTION_LENGTH, type QuestionProblem } from '../search/question.js';
-import { definedAcronym, spelledOut } from './acronym.js';
+import { asWritten, definedAcronym, spelledOut } from './acronym.js';
 import { citeParagraph, type Citation } from './citation.js';
 import { answerFigures, type FigureFact } from './figures.js';
 import { classifyQuestion } from '../search/question.js';
@@ -137,12 +137,12 @@ function answerPage(engine: Engine, query: string, options: AnswerOptions): Answ
     return answered(query, [...first, ...rest].slice(offset, offset + limit), offset === 0 ? aboutDocument.lines : []);
   }
   // "What is the CSTO?": the long form where the corpus spells it out, that passage first.
-  const acronym = offset === 0 ? definedAcronym(query) : null;
+  const acronym = offset === 0 ? definedAcronym(query, (w) => engine.index.isAcronym(w)) : null;
   if (acronym) {
     const spelled = [...relevant, ...engine.index.query(acronym, { limit: ACRONYM_PASSAGES, documentId }).passages].find((p) => spelledOut(p.paragraph.text, acronym));
     if (spelled) {
       const citation = citeParagraph(engine.corpus, spelled.paragraph);
-      const line = `**${acronym}**: ${spelledOut(spelled.paragraph.text, acronym)} — ${citation.author} (${citation.year})${citation.page !== null ? `, p. ${citation.page}` : ''}, ¶ ${citation.paragraphId}.`;
+      const line = `**${asWritten(acronym)}**: ${spelledOut(spelled.paragraph.text, acronym)} — ${citation.author} (${citation.year})${citation.page !== null ? `, p. ${citation.page}` : ''}, ¶ ${citation.paragraphId}.`;
       const passages = [spelled, ...relevant.filter((p) => p.paragraph.id !== spelled.paragraph.id)].slice(0, limit).map((p) => toPassage(engine, p));
       return answered(query, passages, [line]);
     }

@@ -158,6 +158,9 @@ describe('an acronym asked about', () => {
     expect(a.lead[0]).toMatch(/^\*\*CSTO\*\*: Collective Security Treaty Organization — Irgengioro \(2022\), p\. \d+, ¶ irgengioro-2022\/33\.$/);
     expect(a.passages[0]!.paragraphId).toBe('irgengioro-2022/33');
     expect(answerQuestion(engine, 'what does SREB stand for?').lead[0]).toMatch(/^\*\*SREB\*\*: Silk Road Economic Belt — /);
+    // Typed in lower case, one the corpus spells out is still an acronym; a word is not.
+    expect(answerQuestion(engine, 'whats the sco').lead[0]).toMatch(/^\*\*SCO\*\*: Shanghai Cooperation Organization — /);
+    expect(answerQuestion(engine, 'what is china?').lead).toEqual([]);
   });
 
   it('is not guessed where the words before a bracket do not spell it, nor for a capitalised word', async () => {
