@@ -148,7 +148,7 @@ export const OTHER_DOCUMENT = /\bthe other (?:article|paper|piece|text|document|
 export const QUALIFIES = new Set(analyze('count counts counted qualify qualifies qualified fit fits belong belongs included member members membership join joins joined'));
 
 export const REACTS = new Set(analyze('react reacts reacted reaction respond responds responded response reply replied feel felt perceive perceived regard regarded handle handled deal dealt see saw view viewed think thought take took'));
-export const SAYS = new Set(analyze('say says said think thinks argue argues claim claims write writes wrote tell tells mention mentions describe describes agree agrees disagree put view take according about on this that matter topic same thing what'));
+export const SAYS = new Set(analyze('say says said think thinks argue argues claim claims write writes wrote tell tells mention mentions describe describes agree agrees disagree put view take according about on this that matter topic same thing what different differently something anything else otherwise'));
 
 // ("when was it announced?" asks about the matter: a bare "when was" is no question about the document.)
 export const META_ABOUT_IT = /\b(?:publish(?:ed)?|written|wrote|write|author(?:s|ed)?|venue|journal|outlet|doi|come out|came out)\b/i;

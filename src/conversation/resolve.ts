@@ -262,6 +262,8 @@ const MATTER_SUBJECT = new RegExp(
   [
     // "why does that matter for Mongolia?", "what would this mean for Kyrgyzstan?"
     String.raw`(?:why|how|what|in what way)\s+(?:does|did|do|would|will|could|can|might|should|is|was)\s+(?:that|this|it)\s+(?:matter|mean|affect|change|apply|work|play out|impact|help|hurt|influence)\b`,
+    // "what's in it for Mongolia?": the gain for the place of what was said.
+    String.raw`what(?:'s|’s|s|\s+is|\s+was|\s+would be)\s+in\s+(?:it|that|this)\s+for\b`,
     // "why does that keep it away from Kazakhstan?": "that" as the subject of a why-question is what was said.
     String.raw`why\s+(?:does|did|would|will|could|can|might|should|is|was)\s+(?:that|this)\s+\p{L}`,
     // "is that true of trade with Russia?", "does the same go for small states?" (of a place alone: SAME_FOR_PLACE)

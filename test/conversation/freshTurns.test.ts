@@ -475,3 +475,18 @@ describe('a figure set against another place', () => {
     expect(renderAnswerText(more!.answer)).toContain('only 32');
   });
 });
+
+describe('the other source, and what is in it for a place', () => {
+  it('“doesn’t the other article say something different?” asks the question before in the other document', () => {
+    const [first, other] = converse(engine, 'how many mongolian students study in kazakhstan?', 'doesnt the other article say something different?');
+    expect(other!.resolution.frame).toBe(first!.resolution.frame);
+    expect(other!.resolution.documentId).not.toBe(first!.answer.passages[0]!.citation.documentId);
+    expect(other!.answer.passages[0]!.text).toContain('Only five Mongolian students study in Kazakhstan');
+  });
+
+  it('“what’s in it for mongolia?” asks what was said of its gain for the place', () => {
+    const [, gain] = converse(engine, 'what does irgengioro think about regional cooperation in central asia?', 'whats in it for mongolia?');
+    expect(gain!.resolution.kind).toBe('contextual');
+    expect(gain!.resolution.resolved).toMatch(/^what’s in it for mongolia: what does irgengioro think about regional cooperation in central asia\?/);
+  });
+});
