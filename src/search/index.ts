@@ -6,6 +6,7 @@ import { SemanticSpace, sharedWordVectors } from './semantic.js';
 import { DENSE_CANDIDATES, denseWeight, DenseSpace } from './dense.js';
 import type { WordVectors } from './vectors.js';
 import { analyzeQuestion, withoutTopicOpener, type AnalyzedQuestion } from './question.js';
+import { rankPruned, rankRest, scoreBound } from './prune.js';
 import { analyzePassage, overviewFit, passageAnalysis, rankCandidates, type QueryTermGroup, type RankedPassage, type SourceNames } from './rank.js';
 import { TermIds, WINDOW_SENTENCES, windowCount, WindowQuery, type WindowStatistics } from './windows.js';
 import { ExactSearch, hitList, type ExactHit, type HitList } from './postings.js';
@@ -724,6 +725,7 @@ export class PassageIndex {
     }
     // "What is S2ORC?": the abstract that introduces it is a candidate even among a hundred
     // paragraphs naming it more often ("We introduce S2ORC, a large corpus…").
+    const extrasFrom = candidates.length;
     if (question.type === 'definition' && groups.length) {
       const seen = new Set(candidates.map((c) => c.paragraph.id));
       for (const p of this.abstracts()) {
@@ -743,10 +745,18 @@ export class PassageIndex {
         }
       }
     }
-    const ranked = rankCandidates(candidates, question, groups, this.documentTerms, this.sourceNames, undefined, this.leadIn, this.termIds);
+    // The extras (definitions, summaries: thousands at ×1000) are scored only where their
+    // bound can reach the best the caller reads; the maxima are all candidates' (prune.ts).
+    const norms = { maxBm25: 0, maxWindow: 0 };
+    for (const c of candidates) (norms.maxBm25 = Math.max(norms.maxBm25, c.bm25)), (norms.maxWindow = Math.max(norms.maxWindow, c.windowBm25));
+    const rankSome = (cs: typeof candidates) => rankCandidates(cs, question, groups, this.documentTerms, this.sourceNames, norms, this.leadIn, this.termIds);
+    const boundContext = { question, groups, documentTerms: this.documentTerms, sourceNames: this.sourceNames, lent: this.leadIn, maxWindow: norms.maxWindow };
+    let ranked = rankPruned(candidates, extrasFrom, Math.max(1, options.limit ?? 5), (c) => scoreBound(c, boundContext), rankSome);
     const weight = ranked.length ? denseWeight(ranked[0]!.features.coverage) : 0;
     const dense = weight > 0 ? this.dense() : null;
     if (!dense) return ranked;
+    // The fusion reads every candidate's ranking.
+    ranked = rankRest(ranked, candidates, rankSome);
     return this.fuseDense(dense, weight, ranked, candidates, hits.map((h) => this.corpus.paragraphsById.get(String(h.id))!), question, groups, surfaces);
   }
 

@@ -281,7 +281,7 @@ function sentencePairs(seq: Int32Array, start: number, end: number, t: QueryTabl
  * amount (a factoid's answer type is close to a constraint), while the markers of a cause or
  * a definition ("because", "is") are weak, common cues.
  */
-const TYPE_RELIABILITY: Record<AnalyzedQuestion['type'], number> = {
+export const TYPE_RELIABILITY: Record<AnalyzedQuestion['type'], number> = {
   amount: 1,
   count: 1,
   year: 1,
