@@ -6,7 +6,7 @@ import { SemanticSpace, sharedWordVectors } from './semantic.js';
 import { DENSE_CANDIDATES, denseWeight, DenseSpace } from './dense.js';
 import type { WordVectors } from './vectors.js';
 import { analyzeQuestion, withoutTopicOpener, type AnalyzedQuestion } from './question.js';
-import { rankPruned, rankRest, scoreBound } from './prune.js';
+import { inCandidateOrder, rankPruned, scoreBound, type Candidate, type PrunedRanking } from './prune.js';
 import { analyzePassage, overviewFit, passageAnalysis, rankCandidates, type QueryTermGroup, type RankedPassage, type SourceNames } from './rank.js';
 import { TermIds, WINDOW_SENTENCES, windowCount, WindowQuery, type WindowStatistics } from './windows.js';
 import { ExactSearch, hitList, type ExactHit, type HitList } from './postings.js';
@@ -748,16 +748,18 @@ export class PassageIndex {
     // The extras (definitions, summaries: thousands at ×1000) are scored only where their
     // bound can reach the best the caller reads; the maxima are all candidates' (prune.ts).
     const norms = { maxBm25: 0, maxWindow: 0 };
-    for (const c of candidates) (norms.maxBm25 = Math.max(norms.maxBm25, c.bm25)), (norms.maxWindow = Math.max(norms.maxWindow, c.windowBm25));
+    for (const c of candidates) {
+      norms.maxBm25 = Math.max(norms.maxBm25, c.bm25);
+      norms.maxWindow = Math.max(norms.maxWindow, c.windowBm25);
+    }
     const rankSome = (cs: typeof candidates) => rankCandidates(cs, question, groups, this.documentTerms, this.sourceNames, norms, this.leadIn, this.termIds);
     const boundContext = { question, groups, documentTerms: this.documentTerms, sourceNames: this.sourceNames, lent: this.leadIn, maxWindow: norms.maxWindow };
-    let ranked = rankPruned(candidates, extrasFrom, Math.max(1, options.limit ?? 5), (c) => scoreBound(c, boundContext), rankSome);
+    const needed = Math.max(1, options.limit ?? 5);
+    const { ranked, pruned } = rankPruned(candidates, extrasFrom, needed, (c) => scoreBound(c, boundContext), rankSome);
     const weight = ranked.length ? denseWeight(ranked[0]!.features.coverage) : 0;
     const dense = weight > 0 ? this.dense() : null;
     if (!dense) return ranked;
-    // The fusion reads every candidate's ranking.
-    ranked = rankRest(ranked, candidates, rankSome);
-    return this.fuseDense(dense, weight, ranked, candidates, hits.map((h) => this.corpus.paragraphsById.get(String(h.id))!), question, groups, surfaces);
+    return this.fuseDense(dense, weight, { ranked, pruned, needed, rank: rankSome }, candidates, hits.map((h) => this.corpus.paragraphsById.get(String(h.id))!), question, groups, surfaces);
   }
 
   private abstractParagraphs: Paragraph[] | undefined;
@@ -876,8 +878,8 @@ export class PassageIndex {
   private fuseDense(
     dense: DenseSpace,
     weight: number,
-    ranked: RankedPassage[],
-    candidates: Array<{ paragraph: Paragraph; bm25: number; windowBm25: number }>,
+    { ranked, pruned, needed, rank }: PrunedRanking & { needed: number; rank: (cs: Candidate[]) => RankedPassage[] },
+    candidates: Candidate[],
     pool: Paragraph[],
     question: AnalyzedQuestion,
     groups: QueryTermGroup[],
@@ -886,7 +888,8 @@ export class PassageIndex {
     const q = dense.question(surfaces, (t) => this.knows(t));
     const scores = new Map<Paragraph, { soft: number; score: number }>();
     for (const p of [...pool, ...candidates.map((c) => c.paragraph)]) if (!scores.has(p)) scores.set(p, dense.score(p, q));
-    const inRanking = new Set(ranked.map((r) => r.paragraph));
+    // Every candidate is in the ranking, scored or pruned.
+    const inRanking = new Set(candidates.map((c) => c.paragraph));
     const extra = [...scores]
       .filter(([p]) => !inRanking.has(p))
       .sort((a, b) => b[1].score - a[1].score)
@@ -896,9 +899,7 @@ export class PassageIndex {
     // ranking of all would give, and the candidates' need not be computed again. A stable sort
     // of (ranked, extras) orders ties as one of (candidates, extras) would.
     const norms = { maxBm25: Math.max(0, ...candidates.map((c) => c.bm25)), maxWindow: Math.max(0, ...candidates.map((c) => c.windowBm25)) };
-    const all = extra.length
-      ? [...ranked, ...rankCandidates(extra, question, groups, this.documentTerms, this.sourceNames, norms, this.leadIn, this.termIds)].sort((a, b) => b.score - a.score)
-      : ranked;
+    const extraRanked = extra.length ? rankCandidates(extra, question, groups, this.documentTerms, this.sourceNames, norms, this.leadIn, this.termIds) : [];
     let min = Infinity;
     let max = -Infinity;
     for (const { score } of scores.values()) {
@@ -906,7 +907,15 @@ export class PassageIndex {
       max = Math.max(max, score);
     }
     const span = max - min || 1;
-    const top = Math.max(0, ...all.map((r) => r.score));
+    // A pruned candidate is below the best, which sets `top`.
+    const top = Math.max(0, ...ranked.map((r) => r.score), ...extraRanked.map((r) => r.score));
+    const fused = (score: number, p: Paragraph) => score + weight * top * ((scores.get(p)!.score - min) / span);
+    // A pruned candidate is scored after all where its bound, fused, can reach the `needed`-th best fused score.
+    const best = [...ranked, ...extraRanked].map((r) => fused(r.score, r.paragraph)).sort((a, b) => b - a);
+    const threshold = best.length >= needed ? best[needed - 1]! : -Infinity;
+    const rescued = pruned.filter(({ candidate, bound }) => fused(bound, candidate.paragraph) >= threshold).map((p) => p.candidate);
+    const scored = rescued.length ? inCandidateOrder([...ranked, ...rank(rescued)], candidates) : ranked;
+    const all = extraRanked.length ? [...scored, ...extraRanked].sort((a, b) => b.score - a.score) : scored;
     return all
       .map((r) => {
         const d = scores.get(r.paragraph)!;

@@ -67,6 +67,12 @@ export function scoreBound(candidate: Candidate, context: BoundContext): number 
   return bound * (1 + 1e-9) + 1e-12;
 }
 
+/** A ranking of the best, and the candidates left unscored with their bounds. */
+export interface PrunedRanking {
+  ranked: RankedPassage[];
+  pruned: Array<{ candidate: Candidate; bound: number }>;
+}
+
 /**
  * `rankCandidates` of all the candidates, exactly as far as its best `needed` go (the same
  * passages, scores and order; ties in candidate order), without scoring the candidates from
@@ -80,10 +86,9 @@ export function rankPruned(
   needed: number,
   bound: (c: Candidate) => number,
   rank: (cs: Candidate[]) => RankedPassage[],
-): RankedPassage[] {
+): PrunedRanking {
   const extras = candidates.slice(extrasFrom);
-  if (extras.length <= needed) return rank(candidates);
-  const index = new Map(candidates.map((c, i) => [c.paragraph, i]));
+  if (extras.length <= needed) return { ranked: rank(candidates), pruned: [] };
   const bounds = extras.map(bound);
   const byBound = extras.map((_, i) => i).sort((a, b) => bounds[b]! - bounds[a]! || a - b);
   // The core and the `needed` extras of the highest bounds set the score to beat.
@@ -91,15 +96,12 @@ export function rankPruned(
   const scored = rank([...candidates.slice(0, extrasFrom), ...extras.filter((_, i) => seeds.has(i))]);
   const threshold = scored.length >= needed ? scored[needed - 1]!.score : -Infinity;
   const rest = extras.filter((_, i) => !seeds.has(i) && bounds[i]! >= threshold);
-  const all = rest.length ? [...scored, ...rank(rest)] : scored;
-  return all.sort((a, b) => b.score - a.score || index.get(a.paragraph)! - index.get(b.paragraph)!);
+  const pruned = extras.flatMap((candidate, i) => (!seeds.has(i) && bounds[i]! < threshold ? [{ candidate, bound: bounds[i]! }] : []));
+  return { ranked: inCandidateOrder(rest.length ? [...scored, ...rank(rest)] : scored, candidates), pruned };
 }
 
-/** The pruned ones scored too, merged in: the whole ranking (for the dense fusion, which reads all of it). */
-export function rankRest(ranked: RankedPassage[], candidates: Candidate[], rank: (cs: Candidate[]) => RankedPassage[]): RankedPassage[] {
-  if (ranked.length === candidates.length) return ranked;
+/** Sorted best first, ties in candidate order: as one stable sort of all the candidates' ranking orders them. */
+export function inCandidateOrder(ranked: RankedPassage[], candidates: Candidate[]): RankedPassage[] {
   const index = new Map(candidates.map((c, i) => [c.paragraph, i]));
-  const inRanking = new Set(ranked.map((r) => r.paragraph));
-  const rest = candidates.filter((c) => !inRanking.has(c.paragraph));
-  return [...ranked, ...rank(rest)].sort((a, b) => b.score - a.score || index.get(a.paragraph)! - index.get(b.paragraph)!);
+  return ranked.sort((a, b) => b.score - a.score || index.get(a.paragraph)! - index.get(b.paragraph)!);
 }
