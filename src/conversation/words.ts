@@ -10,7 +10,8 @@ import { GENERIC } from './cues.js';
 
 /** Places (however typed) and capitalised names in a text, as written, in order. */
 export function entitiesOf(text: string): string[] {
-  const out = findMentions(text).map((m) => text.slice(m.start, m.end));
+  // (A place as its name: "kazakhstan's investment" gives "kazakhstan", not "kazakhstan's".)
+  const out = findMentions(text).map((m) => text.slice(m.start, m.end).replace(/['’]s$/i, ''));
   const analyzed = analyzeQuestion(text);
   const named = new Set(analyzed.entities);
   for (const word of text.split(/[^\p{L}'’-]+/u).slice(1)) {
