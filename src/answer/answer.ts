@@ -5,7 +5,7 @@ import { isPreamble } from '../search/preamble.js';
 import type { RankedPassage } from '../search/rank.js';
 import { checkQuestion, MAX_QUESTION_LENGTH, type QuestionProblem } from '../search/question.js';
 import { asWritten, definedAcronym, spelledOut } from './acronym.js';
-import { citeParagraph, type Citation } from './citation.js';
+import { citeParagraph, shortCitation, type Citation } from './citation.js';
 import { answerFigures, type FigureFact } from './figures.js';
 import { classifyQuestion } from '../search/question.js';
 import { splitSentences } from '../search/sentences.js';
@@ -142,7 +142,7 @@ function answerPage(engine: Engine, query: string, options: AnswerOptions): Answ
     const spelled = [...relevant, ...engine.index.query(acronym, { limit: ACRONYM_PASSAGES, documentId }).passages].find((p) => spelledOut(p.paragraph.text, acronym));
     if (spelled) {
       const citation = citeParagraph(engine.corpus, spelled.paragraph);
-      const line = `**${asWritten(acronym)}**: ${spelledOut(spelled.paragraph.text, acronym)} — ${citation.author} (${citation.year})${citation.page !== null ? `, p. ${citation.page}` : ''}, ¶ ${citation.paragraphId}.`;
+      const line = `**${asWritten(acronym)}**: ${spelledOut(spelled.paragraph.text, acronym)} — ${shortCitation(citation)}.`;
       const passages = [spelled, ...relevant.filter((p) => p.paragraph.id !== spelled.paragraph.id)].slice(0, limit).map((p) => toPassage(engine, p));
       return answered(query, passages, [line]);
     }
@@ -189,12 +189,12 @@ function answerPage(engine: Engine, query: string, options: AnswerOptions): Answ
 }
 
 /** An answer that is only a message: a question refused, talk answered in kind, another language. */
-function messageOnly(query: string, status: Exclude<AnswerStatus, 'answered'>, message: string): Answer {
+export function messageOnly(query: string, status: Exclude<AnswerStatus, 'answered'>, message: string): Answer {
   return { query, status, message, passages: [], suggestions: [], lead: [], figures: [] };
 }
 
 /** An answer with passages and lead lines (from the bibliography or the metadata), no figures. */
-function answered(query: string, passages: AnswerPassage[], lead: string[]): Answer {
+export function answered(query: string, passages: AnswerPassage[], lead: string[]): Answer {
   return { query, status: 'answered', message: null, passages, suggestions: [], lead, figures: [] };
 }
 

@@ -69,3 +69,8 @@ export function formatCitation(c: Citation): string {
   parts.push(`¶ ${c.paragraphId}`);
   return parts.join(', ');
 }
+
+/** `Irgengioro (2022), p. 7, ¶ irgengioro-2022/10`: a lead line's source, as the figures' lines give it. */
+export function shortCitation(c: Citation): string {
+  return [`${c.author} (${c.year})`, ...(c.page !== null ? [`p. ${c.page}`] : []), `¶ ${c.paragraphId}`].join(', ');
+}

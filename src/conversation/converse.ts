@@ -1,4 +1,4 @@
-import { answerQuestion, type Answer } from '../answer/answer.js';
+import { answerQuestion, messageOnly, type Answer } from '../answer/answer.js';
 import { socialReply } from '../answer/social.js';
 import { answerPerDocument } from './compareSources.js';
 import { needsAnAnswerBefore } from './cues.js';
@@ -62,7 +62,7 @@ export function answerTurn(engine: Engine, state: ConversationState, asked: stri
   // "do they agree?", "how do I cite this?" with nothing asked before: said so, not searched
   // ("agree", "cite" would find a passage about neither). Not a turn: the next one is a first turn.
   const earlier = resolution.kind === 'standalone' && !lastAnswered(state) ? needsAnAnswerBefore(asked) : null;
-  if (earlier) return { answer: { query: asked, status: 'invalid', message: earlier, passages: [], suggestions: [], lead: [], figures: [] }, resolution, state };
+  if (earlier) return { answer: messageOnly(asked, 'invalid', earlier), resolution, state };
   let answer: Answer | null = null;
   let person = resolution.person;
   if (resolution.kind === 'source' && resolution.source) {

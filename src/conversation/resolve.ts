@@ -402,20 +402,15 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
     };
   }
 
-  // "tl;dr?": the answer before in short, from what it showed.
-  if (GIST_REQUEST.test(core) && answered) {
-    return { kind: 'source', resolved: answered.resolved, frame: answered.frame, documentId: answered.documentId, offset: 0, source: { turn: answered, about: 'gist' }, person: answered.person };
-  }
-
+  // A question about the answer before, answered from what it showed (sourceAnswer.ts).
+  const aboutAnswered = (turn: TurnRecord, about: SourceAsk): Resolution => ({ kind: 'source', resolved: turn.resolved, frame: turn.frame, documentId: turn.documentId, offset: 0, source: { turn, about }, person: turn.person });
+  // "tl;dr?": the answer before in short.
+  if (GIST_REQUEST.test(core) && answered) return aboutAnswered(answered, 'gist');
   // "how do I cite this?", "give me the full reference": the document shown, as a reference.
-  if (CITE_REQUEST.test(core) && answered) {
-    return { kind: 'source', resolved: answered.resolved, frame: answered.frame, documentId: answered.documentId, offset: 0, source: { turn: answered, about: 'reference' }, person: answered.person };
-  }
-
+  if (CITE_REQUEST.test(core) && answered) return aboutAnswered(answered, 'reference');
   if (SOURCE_QUESTION.test(core) && answered) {
     // ("who wrote that part?" asks whose words the passage gives, not who wrote the document.)
-    const about = /\b(?:wrote|author|writer)\b/i.test(core) && !/\b(?:part|bit|passage|section|line|sentence|paragraph|quote)\b/i.test(core) ? 'document' : 'claim';
-    return { kind: 'source', resolved: answered.resolved, frame: answered.frame, documentId: answered.documentId, offset: 0, source: { turn: answered, about }, person: answered.person };
+    return aboutAnswered(answered, /\b(?:wrote|author|writer)\b/i.test(core) && !/\b(?:part|bit|passage|section|line|sentence|paragraph|quote)\b/i.test(core) ? 'document' : 'claim');
   }
 
   // "do they agree?": the question answered before, from each source apart.
@@ -533,29 +528,22 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // "so basically it's all history?", "so you're saying Russia is the problem?", "so Mongolia
   // just didn't bother?": a reading of the answer before put back as a check — what was
   // asked before, asked of the turn's words (its own places and all).
-  const inference = INFERENCE.exec(text);
-  if (inference && named === null && terms.length > 0 && terms.length <= 6) {
-    const claim = own.replace(INFERENCE_OPENER, '').replace(/[\s?.!]+$/, '') || own.replace(/[\s?.!]+$/, '');
-    const frame = `${claim}: ${prev.frame}`;
+  // The question before, asked of what the turn says of it ("why does that matter for X: …").
+  // (What the answer before said is what the turn goes beyond: the question's words only.)
+  const askedOfBefore = (head: string): Resolution => {
+    const frame = `${head.replace(/[\s?.!]+$/, '')}: ${prev.frame}`;
     const c = contextFrom(engine, prev, frame, { questionOnly: true });
     return { kind: 'contextual', resolved: withContext(frame, [...c.places, ...c.words]), frame, documentId, offset: 0, person: prev.person };
-  }
+  };
+  const inference = INFERENCE.exec(text);
+  if (inference && named === null && terms.length > 0 && terms.length <= 6) return askedOfBefore(own.replace(INFERENCE_OPENER, '').replace(/[\s?.!]+$/, '') || own);
 
   // "why does that matter for Mongolia?": what was asked before, asked of its bearing on the place.
-  if (named === null && MATTER_SUBJECT.test(own) && terms.length <= 5) {
-    const frame = `${own.replace(/[\s?.!]+$/, '')}: ${prev.frame}`;
-    // (What the answer before said is what the turn goes beyond: the question's words only.)
-    const c = contextFrom(engine, prev, frame, { questionOnly: true });
-    return { kind: 'contextual', resolved: withContext(frame, [...c.places, ...c.words]), frame, documentId, offset: 0, person: prev.person };
-  }
+  if (named === null && MATTER_SUBJECT.test(own) && terms.length <= 5) return askedOfBefore(own);
 
   // "who came from the kazakh side?": one side of what was asked before, whatever place names
   // it — that question, of the side (as "why does that matter for …" asks it of the place).
-  if (named === null && SIDE_OF.test(own) && terms.length <= 4) {
-    const frame = `${own.replace(/[\s?.!]+$/, '')}: ${prev.frame}`;
-    const c = contextFrom(engine, prev, frame, { questionOnly: true });
-    return { kind: 'contextual', resolved: withContext(frame, [...c.places, ...c.words]), frame, documentId, offset: 0, person: prev.person };
-  }
+  if (named === null && SIDE_OF.test(own) && terms.length <= 4) return askedOfBefore(own);
 
   // "which is closer to Russia?" after a question on Kazakhstan and Kyrgyzstan: one of those two,
   // whatever place the turn names to compare them by — a choice between the parties before.

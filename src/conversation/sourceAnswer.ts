@@ -1,4 +1,4 @@
-import type { Answer } from '../answer/answer.js';
+import { answered, type Answer } from '../answer/answer.js';
 import { authorLabel, citeParagraph, documentUrl } from '../answer/citation.js';
 import { titleBlock } from '../answer/documentQuestion.js';
 import { apaReference, inTextCitation } from '../answer/reference.js';
@@ -121,7 +121,13 @@ function answerReference(doc: CorpusDocument, passage: Paragraph, asked: string,
   const lines = [`**Reference** (APA): ${apaReference(doc.meta)}`, `**In the text:** ${inTextCitation(doc.meta, citation?.page ?? null)}`];
   // (The sentence the turn before showed stays the one shown: "tl;dr" next sums it up.)
   const shown: Answer['passages'] = citation ? [{ paragraphId: passage.id, text: passage.text, highlight, citation, score: 1 }] : [];
-  return { answer: { query: asked, status: 'answered', message: null, passages: shown, suggestions: [], lead: lines, figures: [] }, person: null };
+  return { answer: answered(asked, shown, lines), person: null };
+}
+
+/** The one person who wrote a document (for a later "he"), or null for several or an organisation. */
+function soleAuthor(doc: CorpusDocument): string | null {
+  const [first, ...others] = doc.meta.authors;
+  return first && others.length === 0 && !isOrganisation(first) ? first : null;
 }
 
 /** A question about the document itself, answered from its title block (`<id>/front`): its authors. */
@@ -130,8 +136,7 @@ function answerAuthors(doc: CorpusDocument, asked: string): SourceAnswer {
   const lines = [`Written by **${doc.meta.authors.join(', ')}**${doc.meta.affiliations.length ? ` (${doc.meta.affiliations.join('; ')})` : ''}: ${work}.`];
   const link = documentUrl(doc.meta);
   if (link) lines.push(`Document: ${link}`);
-  const person = doc.meta.authors.length === 1 && !isOrganisation(doc.meta.authors[0]!) ? doc.meta.authors[0]! : null;
-  return { answer: { query: asked, status: 'answered', message: null, passages: [], suggestions: [], lead: lines, figures: [] }, person };
+  return { answer: answered(asked, [], lines), person: soleAuthor(doc) };
 }
 
 export function answerSource(engine: Engine, turn: TurnRecord, about: SourceAsk, asked: string): SourceAnswer | null {
@@ -176,7 +181,7 @@ export function answerSource(engine: Engine, turn: TurnRecord, about: SourceAsk,
     const gist = figureLine ?? (whole?.text || sentence || splitSentences(paragraph.text)[0]?.text || paragraph.text);
     const where = `${citation.author} ${citation.year}${citation.page !== null ? `, p. ${citation.page}` : ''}`;
     const lines = [figureLine ? `In short: ${gist}` : `In short (${where}): “${gist}”`];
-    return { answer: { query: asked, status: 'answered', message: null, passages: [{ paragraphId: paragraph.id, text: paragraph.text, highlight, citation, score: 1 }], suggestions: [], lead: lines, figures: [] }, person: null };
+    return { answer: answered(asked, [{ paragraphId: paragraph.id, text: paragraph.text, highlight, citation, score: 1 }], lines), person: null };
   }
   if (about === 'document') {
     lines.push(`Written by **${doc.meta.authors.join(', ')}**: ${work}${doc.meta.date ? `, ${doc.meta.date}` : ''}.`);
@@ -205,6 +210,5 @@ export function answerSource(engine: Engine, turn: TurnRecord, about: SourceAsk,
     figures: [],
   };
   // (Who wrote it: the author, for a later "he", when one person wrote it.)
-  const author = about === 'document' && doc.meta.authors.length === 1 && !isOrganisation(doc.meta.authors[0]!) ? doc.meta.authors[0]! : null;
-  return { answer, person: people[0] ?? (references[0]?.key ?? author) };
+  return { answer, person: people[0] ?? (references[0]?.key ?? (about === 'document' ? soleAuthor(doc) : null)) };
 }

@@ -401,15 +401,15 @@ export class PassageIndex {
     return this.paragraphs.length;
   }
 
-  /**
-   * IDF over sentences, not paragraphs: with a few dozen long paragraphs every country name
-   * is in most of them, while across sentences their rarity still tells them apart.
-   */
   /** Whether the corpus spells `word` (lower case) out as an acronym somewhere ("csto"). */
   isAcronym(word: string): boolean {
     return Object.hasOwn(this.acronyms, word);
   }
 
+  /**
+   * IDF over sentences, not paragraphs: with a few dozen long paragraphs every country name
+   * is in most of them, while across sentences their rarity still tells them apart.
+   */
   idf(term: string): number {
     const n = this.sentenceCount;
     const df = this.sentenceFrequency.get(term) ?? 0;
