@@ -209,11 +209,14 @@ export function renderMessage(reply: Reply, options: RenderOptions = {}): Discor
   const more = reply.actions?.find((a) => a.kind === 'more');
   const paged = reply.question ?? reply.title;
   const embed0 = message.embeds[0]!;
-  // (A footer that reads "Understood as: <the question>" carries it already: not twice.)
-  const understood = paged ? (embed0.footer?.text ?? '').split('\n').includes(`${UNDERSTOOD_AS}${wellFormed(paged)}`) : false;
-  if (more?.kind === 'more' && paged && !understood && customId.more(more.offset, paged) === customId.more(more.offset)) {
+  if (more?.kind === 'more' && paged && customId.more(more.offset, paged) === customId.more(more.offset)) {
     const embed = embed0;
-    const footer = `${embed.footer?.text ?? ''}${QUESTION_MARK}${wellFormed(paged)}`;
+    // A footer that reads "Understood as: …" carries the question instead, whole (context
+    // words and all, not only the names it shows the reader): not twice.
+    const lines = (embed.footer?.text ?? '').split('\n');
+    const understood = lines.findIndex((l) => l.startsWith(UNDERSTOOD_AS));
+    if (understood >= 0) lines[understood] = `${UNDERSTOOD_AS}${wellFormed(paged)}`;
+    const footer = understood >= 0 ? lines.join('\n') : `${embed.footer?.text ?? ''}${QUESTION_MARK}${wellFormed(paged)}`;
     if (footer.length <= LIMITS.footer && embedLength(embed) - (embed.footer?.text.length ?? 0) + footer.length <= LIMITS.embedTotal) {
       embed.footer = { text: footer };
     }

@@ -67,8 +67,21 @@ export function turnReply(
   const understood = turn.resolved.replace(/\s+/g, ' ').trim();
   reply.title = asked || understood;
   reply.question = understood;
-  if (understood.toLowerCase() !== asked.toLowerCase()) reply.footer = `${UNDERSTOOD_AS}${understood}\n${reply.footer ?? 'Steppe'}`;
+  const shown = asked.includes('(') ? understood : readableContext(understood);
+  if (shown.toLowerCase() !== asked.toLowerCase()) reply.footer = `${UNDERSTOOD_AS}${shown}\n${reply.footer ?? 'Steppe'}`;
   return reply;
+}
+
+/**
+ * The question as understood, for the reader: the context carried from the turn before keeps
+ * its names, places and years ("Kyrgyzstan", "Reeves", "2019") and loses the lower-case
+ * words added only to steer the search ("textbook", "lamb", "tends"), which read as noise.
+ */
+export function readableContext(resolved: string): string {
+  return resolved.replace(/\s*\(([^()]*)\)$/, (_all, inner: string) => {
+    const kept = inner.split(', ').filter((w) => /[\p{Lu}\d]/u.test(w));
+    return kept.length ? ` (${kept.join(', ')})` : '';
+  });
 }
 
 function snippet(text: string, max = 100): string {
