@@ -1,7 +1,7 @@
 import { findMentions } from '../answer/figureQuestion.js';
 import type { Engine } from '../engine.js';
 import { analyze } from '../search/analyzer.js';
-import { YEAR } from './cues.js';
+import { DECADE, YEAR } from './cues.js';
 import { withNamesCapitalised } from './names.js';
 import type { TurnRecord } from './state.js';
 import { entitiesOf, rareWords } from './words.js';
@@ -32,7 +32,9 @@ export function contextFrom(engine: Engine, prev: TurnRecord, turn: string, opti
   // The year the turn before was about, like its places ("what goods were those?" after
   // "… in 2017?"), unless the turn says its own.
   // A new topic may have no figure for that year: the places only.
+  // (Or the decade: "the 90s".)
   if (!options.topicShift && !new RegExp(YEAR.source).test(turn)) for (const y of new Set([...prev.frame.matchAll(YEAR)].map((m) => m[0]))) add(places, y);
+  if (!options.topicShift && !new RegExp(YEAR.source).test(`${turn} ${prev.frame}`) && !new RegExp(DECADE.source, 'i').test(turn)) for (const d of new Set([...prev.frame.matchAll(DECADE)].map((m) => m[0]))) add(places, d);
   if (options.topicShift) return { places, words };
   // After a question about a document ("when was it published?", answered from its title
   // block), what was said is metadata: "Proceedings", "Annual" say nothing of the matter.
@@ -40,9 +42,16 @@ export function contextFrom(engine: Engine, prev: TurnRecord, turn: string, opti
   // The resolved question, context and all: a topic carries down a chain of short turns.
   // (Nor, for a turn with places of its own, the places among them.)
   const carried = (w: string) => !(ownPlaces && findMentions(w).length);
-  for (const w of rareWords(engine, prev.resolved, have, 3).filter(carried)) add(words, w);
+  // A turn that moves to another place ("and Mongolia, was the corridor China's idea?" after
+  // Kazakhstan's programme) asks what was asked of it, not what was said of the place before
+  // ("Nurly Zhol" is Kazakhstan's): the question's words only, not those it was read with.
+  const before = new Set(findMentions(prev.frame).map((m) => m.country));
+  // (Moved from all of them: a turn that keeps one, "what does Mongolia want from Kazakhstan
+  // specifically?", narrows what was said.)
+  const moved = ownPlaces && before.size > 0 && findMentions(turn).every((m) => !before.has(m.country));
+  for (const w of rareWords(engine, moved ? prev.frame : prev.resolved, have, 3).filter(carried)) add(words, w);
   // (A turn asking for an alternative to what was asked takes the question's words only.)
-  if (options.questionOnly) return { places, words };
+  if (options.questionOnly || moved) return { places, words };
   const sentence = prev.sentences[0];
   // Less its citations ("(Walt 1985, pp.4–17)"): their names and page marks say nothing of the matter.
   const said = sentence?.replace(/\s*\([^()]*\b(?:1[89]|20)\d\d[a-z]?\b[^()]*\)/g, '');

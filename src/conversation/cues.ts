@@ -81,6 +81,13 @@ export const FILLER = /^(?:(?:ok(?:ay)?|k|so|hm+|um+|uh+|oh|ah|right|well|alrigh
 export const FLIP = /\b(?:(?:the )?other (?:way|direction|side)(?: (?:round|around))?|(?:the )?opposite (?:way|direction)|(?:in )?reverse|vice versa|the other way round|(?:sen[dt]|sends|sell|sells|sold|ship|ships|shipped|export|exports|exported)(?: \w+)? back)\b/i;
 export const BOTH_WAYS = /\b(?:both (?:ways|directions|sides)|(?:in )?each direction|each way|two-way)\b/i;
 export const YEAR = /\b(?:1[89]\d\d|20\d\d)\b/g;
+/** A decade as people write it ("the 90s", "the early 2000s", "the 1990s", "the nineties"): a period "back then" can mean. */
+export const DECADE = /\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?:19|20)\d0s|[’']?\d0s|nineteen[\s-]+(?:sixties|seventies|eighties|nineties)|sixties|seventies|eighties|nineties)\b/gi;
+/**
+ * "different q:", "unrelated, but …", "changing the subject:": the turn says it starts a new
+ * topic — answered on its own, whatever the turns before were about.
+ */
+export const TOPIC_RESET = /^(?:(?:a\s+)?(?:different|diff|new|separate|other|another|unrelated|random|totally unrelated|off[\s-]topic)(?:\s+(?:q|qn|question|topic|thing))?(?:\s+(?:but|though))?|(?:changing|to change|change of)\s+(?:the\s+)?(?:subject|topic)|on (?:a|an)\s+(?:different|other|unrelated)\s+(?:note|topic))\s*[:,.;!-]+\s*|^(?:unrelated|off[\s-]topic)(?:\s+(?:q|question))?\s+but\s+/i;
 export const THAT_YEAR = /\b(?:in )?(?:that|the same|this) year\b|\b(?:back )?then\b|\bat (?:that|the) time\b/i;
 
 const COUNT = String.raw`(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})`;

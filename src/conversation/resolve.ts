@@ -31,6 +31,8 @@ import {
   RELATIVE_YEAR,
   relativeYear,
   THAT_YEAR,
+  DECADE,
+  TOPIC_RESET,
   YEAR,
   GENERIC,
   stripFillers,
@@ -167,6 +169,15 @@ const RELATIONAL = /\b(?:opposite|other|same|similar|different|contrary|first|se
 /** A turn narrowing what was said to a part of it: "… specifically?", "… in particular?". */
 const NARROWING = /\b(?:specifically|in particular|particularly|exactly|precisely|concretely)[\s?.!]*$/i;
 
+/** "what does that have to do with the BRI?": how what was said (the answer, not only the question) bears on the thing named. */
+const HAS_TO_DO_WITH = /^(?:(?:and|so|ok|but)\s+)?what\s+(?:does|did|do|has|would)\s+(?:that|this|it|(?:any|all) of (?:this|that|it))\s+(?:have\s+|got\s+)?to\s+do\s+with\b/i;
+
+/** A question of a few words, then a sentence that asks nothing: "kazakhstan too? it's pretty big". */
+const FOLLOW_UP_THEN_REMARK = /^([^?]{1,40}\?)\s+((?:[^?\s]+\s*){1,8}?)[.!]*$/u;
+
+/** "just the trade part", "only the economic side", "the security bit only": one part of what was asked before. */
+const PART_OF = /^(?:(?:and|so|ok|but)\s+)?(?:(?:just|only|mainly|mostly)\s+(?:the\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?\s+(?:part|side|bit|aspect|angle|dimension|stuff)s?|(?:the\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?\s+(?:part|side|bit|aspect|angle|dimension|stuff)s?\s+only)(?:\s+(?:please|pls|then))?[\s?.!]*$/iu;
+
 /** A turn asking the same of the parties before: "… too?", "… as well?", "… also?". */
 const ALSO = /\b(?:too|as well|also|either)[\s?.!]*$/i;
 /** A noun for the same kind of thing as what was asked about, of another party: "Mongolia's version". */
@@ -261,7 +272,7 @@ const SAME_GOES = String.raw`(?:does|did|would|will)\s+(?:that|this|the same)\s+
 const MATTER_SUBJECT = new RegExp(
   [
     // "why does that matter for Mongolia?", "what would this mean for Kyrgyzstan?"
-    String.raw`(?:why|how|what|in what way)\s+(?:does|did|do|would|will|could|can|might|should|is|was)\s+(?:that|this|it)\s+(?:matter|mean|affect|change|apply|work|play out|impact|help|hurt|influence)\b`,
+    String.raw`(?:why|how|what|in what way)\s+(?:does|did|do|would|will|could|can|might|should|is|was)\s+(?:that|this|it|(?:any|all) of (?:this|that|it))\s+(?:matter|mean|affect|change|apply|work|play out|impact|help|hurt|influence)\b`,
     // "what's in it for Mongolia?": the gain for the place of what was said.
     String.raw`what(?:'s|’s|s|\s+is|\s+was|\s+would be)\s+in\s+(?:it|that|this)\s+for\b`,
     // "why does that keep it away from Kazakhstan?": "that" as the subject of a why-question is what was said.
@@ -336,6 +347,9 @@ function withYearsOf(asked: string, prevFrame: string): string {
 /** A turn with its references to the previous turn's years written as years. */
 export function withYearsResolved(turn: string, prevFrame: string): string {
   const prevYears = [...prevFrame.matchAll(YEAR)].map((m) => m[0]);
+  // "what were they trading back then?" after "… in the 90s": the decade, as it was written.
+  const decades = prevYears.length || new RegExp(DECADE.source, 'i').test(turn) ? [] : [...new Set([...prevFrame.matchAll(DECADE)].map((m) => m[0].replace(/^the\s+/i, '')))];
+  if (decades.length && !new RegExp(YEAR.source).test(turn) && THAT_YEAR.test(turn)) return turn.replace(THAT_YEAR, `in the ${decades.join(' and the ')}`);
   if (!prevYears.length || new RegExp(YEAR.source).test(turn)) return turn;
   const relative = RELATIVE_YEAR.exec(turn);
   if (relative) {
@@ -365,7 +379,7 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   const standalone = (): Resolution => {
     // "hey steppe, does …", "ok so why …": the greeting is not part of the question.
     // A document it names stays in it: the search reads that itself; later turns inherit it.
-    const frame = text.replace(FILLER, '') || text;
+    const frame = text.replace(FILLER, '').replace(TOPIC_RESET, '').replace(FILLER, '').trim() || text;
     return { kind: 'standalone', resolved: frame, frame, documentId: mention?.documentId ?? null, offset: 0, person: null };
   };
   // "what do both articles say about Russia?": the topic, from each source apart (first turn or not).
@@ -374,8 +388,13 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
     const topic = `${onTopic[1]!.trim()}?`;
     return { kind: 'standalone', resolved: topic, frame: topic, documentId: null, offset: 0, person: null, perDocument: true };
   }
-  // A first turn, or an empty one ("@Steppe" alone), is asked as it is.
-  if (!prev || !text) return standalone();
+  // A first turn, or an empty one ("@Steppe" alone), is asked as it is; so is one that says it
+  // starts a new topic ("different q: why …"), without the words saying so.
+  if (!prev || !text || TOPIC_RESET.test(text)) return standalone();
+  // "kazakhstan too? it's pretty big", "why? i don't get it": a short follow-up, then a remark
+  // on it — the follow-up is what is asked.
+  const remarked = FOLLOW_UP_THEN_REMARK.exec(text);
+  if (remarked && remarked[1]!.split(/\s+/).length <= 4) return resolveTurn(engine, state, remarked[1]!);
   const { core, continues } = stripFillers(text);
   const answered = lastAnswered(state);
 
@@ -544,6 +563,8 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // "who came from the kazakh side?": one side of what was asked before, whatever place names
   // it — that question, of the side (as "why does that matter for …" asks it of the place).
   if (named === null && SIDE_OF.test(own) && terms.length <= 4) return askedOfBefore(own);
+  // "just the trade part": the question before, narrowed to that part.
+  if (named === null && PART_OF.test(own) && terms.length <= 3) return askedOfBefore(own);
 
   // "which is closer to Russia?" after a question on Kazakhstan and Kyrgyzstan: one of those two,
   // whatever place the turn names to compare them by — a choice between the parties before.
@@ -662,7 +683,8 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // "what does Mongolia want from Kazakhstan specifically?": a narrowing of what was said.
   // (A short one: a question long enough to say what it narrows stands on its own.)
   const narrowing = NARROWING.test(own) && rest.length <= 2;
-  const dependent = substituted || continues || reacting || qualifying || leaning || matterSubject || alternative || goodsAsked || narrowing || STRONG_ANAPHORA.test(core) || (!ownSubject && terms.length <= 4 && !newTopic(engine, state, own, terms));
+  const relating = HAS_TO_DO_WITH.test(own) && rest.length <= 3;
+  const dependent = substituted || continues || reacting || qualifying || leaning || matterSubject || alternative || goodsAsked || narrowing || relating || STRONG_ANAPHORA.test(core) || (!ownSubject && terms.length <= 4 && !newTopic(engine, state, own, terms));
   // ("the", "of", a stray word sent by mistake: nothing of its own, no question word or mark, and
   // nothing pointing back — asked as it is, which says there is nothing to search, rather than
   // the question before again. "mostly what?", "really?" still lean on what was said.)
@@ -691,7 +713,7 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   const subjectOnlyAgainst = ownSubject && !!against && !hasOwnSubject(withNamesCapitalised(engine, own.slice(0, against.index)));
   const compared = !!against && (!ownSubject || subjectOnlyAgainst) && topicTerms(againstPart).length > 0;
   // ("and how many state visits were there?" after a question about visits: the same topic, no shift.)
-  const askedBefore = new Set(analyze(prev.resolved));
+  const askedBefore = new Set(analyze(prev.frame));
   // ("and Mongolia's version?": the counterpart of what was asked about, for the place — no new topic.)
   // "do they share a religion too?", "are they landlocked as well?": of the same parties ("they"),
   // a thing the answer before did not speak of — a new topic for them, not more of what was said.

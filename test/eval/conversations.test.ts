@@ -11,6 +11,8 @@ import { parseConversationFile, runConversationEval } from '../../src/eval/conve
 
 const DEV = new URL('../../../shared/eval/dev-conversations.jsonl', import.meta.url);
 const OWN = new URL('./conversations.jsonl', import.meta.url);
+/** 14 conversations (k1–k14) written by a helper who saw neither the code nor how Steppe answers. */
+const UNSEEN_WRITER = new URL('./conversations2.jsonl', import.meta.url);
 const shared = existsSync(DEV);
 if (!shared) {
   if (process.env.CI === 'true') throw new Error('../shared/eval/dev-conversations.jsonl is missing: CI must have ../shared beside the repository');
@@ -33,6 +35,18 @@ describe('conversation quality', () => {
     expect(s.followUps.count).toBe(358);
     expect(s.first.answered).toBeGreaterThanOrEqual(114);
     expect(s.followUps.answered).toBeGreaterThanOrEqual(313);
+  });
+
+  // As written: 11/14 first turns, 34/56 follow-ups; 38 once a turn could say it changes the
+  // subject ("different q: …"), "back then" was the decade before, "what does that have to do
+  // with X?" read the answer before, and a turn moving to another place stopped carrying what
+  // was said of the old one.
+  it('conversations written without seeing the answers: first turns ≥ 11/14, follow-ups ≥ 38/56', () => {
+    const s = runConversationEval(engine, parseConversationFile(readFileSync(UNSEEN_WRITER, 'utf8')));
+    expect(s.first.count).toBe(14);
+    expect(s.followUps.count).toBe(56);
+    expect(s.first.answered).toBeGreaterThanOrEqual(11);
+    expect(s.followUps.answered).toBeGreaterThanOrEqual(38);
   });
 
   it.skipIf(!shared)('dev conversations: first turns ≥ 3/4, follow-ups ≥ 11/11', () => {

@@ -1,0 +1,93 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createEngine, type Engine } from '../../src/engine.js';
+import { converse } from './conversing.js';
+
+/**
+ * Moves people make in a chat that a fourth round of conversations, written by someone who
+ * had not seen how Steppe reads them, showed it missing. One spec per rule, with questions
+ * of its own (not the evaluation sets').
+ */
+
+let engine: Engine;
+beforeAll(async () => {
+  engine = await createEngine();
+});
+
+describe('a turn that says it changes the subject', () => {
+  it('“different q: …”, “unrelated but …”, “changing the subject, …” are answered on their own, without the words saying so', () => {
+    for (const opener of ['different q: ', 'unrelated but ', 'changing the subject, ', 'new question: ', 'on a different note, ']) {
+      const [, next] = converse(engine, 'what is the third neighbor policy?', `${opener}what is the SCO?`);
+      expect(next!.resolution.kind).toBe('standalone');
+      expect(next!.resolution.resolved).toBe('what is the SCO?');
+    }
+  });
+
+  it('a document the new question names is still searched alone', () => {
+    const [, next] = converse(engine, 'what is the third neighbor policy?', 'unrelated but who funded the irgengioro paper?');
+    expect(next!.resolution.documentId).toBe('irgengioro-2022');
+  });
+});
+
+describe('“back then” after a decade', () => {
+  it('is that decade, as it was written (“in the 90s”), even across a turn that did not repeat it', () => {
+    const [, direct] = converse(engine, 'what did mongolia make of central asia in the 90s?', 'what did they export to kyrgyzstan back then');
+    expect(direct!.resolution.resolved).toMatch(/^what did they export to kyrgyzstan in the 90s\b/);
+    const [, why, then] = converse(engine, 'what did mongolia make of central asia in the 90s?', 'why?', 'what did they export to kyrgyzstan back then');
+    expect(why!.resolution.resolved).toContain('the 90s');
+    expect(then!.resolution.resolved).toMatch(/in the 90s/);
+  });
+
+  it('leaves a turn that says its own period alone', () => {
+    const [, next] = converse(engine, 'what did mongolia make of central asia in the 90s?', 'and in the 2010s, back then?');
+    expect(next!.resolution.resolved).not.toMatch(/in the 90s/);
+  });
+});
+
+describe('one part of what was asked', () => {
+  it('“just the economic side”, “the trade part only” ask the question before, narrowed to that part', () => {
+    const [, side] = converse(engine, 'how does mongolia deal with china?', 'just the economic side');
+    expect(side!.resolution.resolved).toBe('just the economic side: how does mongolia deal with china?');
+    const [, part] = converse(engine, 'how does mongolia deal with china?', 'the trade part only');
+    expect(part!.resolution.resolved).toBe('the trade part only: how does mongolia deal with china?');
+  });
+});
+
+describe('“what does that have to do with X?”', () => {
+  it('asks how what was said bears on X: read with the answer before, not alone', () => {
+    const [first, next] = converse(engine, 'has kazakhstan given in to beijing on political issues?', 'what does that have to do with the bri?');
+    expect(next!.resolution.kind).toBe('contextual');
+    expect(next!.resolution.resolved).toMatch(/\(kazakhstan, beijing\b/);
+    expect(next!.answer.passages[0]!.paragraphId).toBe(first!.answer.passages[0]!.paragraphId);
+  });
+});
+
+describe('a turn that moves to another place', () => {
+  it('asks what was asked of the new place, not what was said of the old one', () => {
+    const [, program, moved] = converse(engine, 'did kazakhstan just passively accept the bri?', 'whats that program called', 'and mongolia, what does it want from the corridor?');
+    // The programme named of Kazakhstan ("Nurly Zhol") is read into the turn that stays with it …
+    expect(program!.resolution.resolved).toMatch(/Nurly|Zhol/);
+    // … not into the one that moves to Mongolia.
+    expect(moved!.resolution.resolved).not.toMatch(/Nurly|Zhol|passively/);
+  });
+});
+
+describe('a short follow-up, then a remark', () => {
+  it('“kyrgyzstan too? it’s tiny” is read as “kyrgyzstan too?”', () => {
+    const [, remarked] = converse(engine, 'is mongolia a weak state?', 'kyrgyzstan too? it’s tiny');
+    const [, bare] = converse(engine, 'is mongolia a weak state?', 'kyrgyzstan too?');
+    expect(remarked!.resolution.resolved).toBe(bare!.resolution.resolved);
+    expect(remarked!.resolution.kind).toBe('ellipsis');
+  });
+
+  it('a question of many words with a remark stays whole', () => {
+    const [, next] = converse(engine, 'is mongolia a weak state?', 'what does the journal article say about kyrgyzstan and its debt to china? i read it was high');
+    expect(next!.resolution.resolved).toContain('debt');
+  });
+});
+
+describe('a new topic for the same places', () => {
+  it('is a new topic though the answer before used its word: what was asked decides, not the words it was read with', () => {
+    const [, , tourism] = converse(engine, 'how many mongolian students study in kazakhstan?', 'does miliate give the same figure?', 'ok what about tourism, how many mongolians visit kazakhstan');
+    expect(tourism!.resolution.resolved).toBe('tourism, how many mongolians visit kazakhstan');
+  });
+});
