@@ -1,3 +1,4 @@
+import { findDocumentMention } from '../answer/documentMention.js';
 import { findMentions } from '../answer/figureQuestion.js';
 import type { Engine } from '../engine.js';
 import { analyze } from '../search/analyzer.js';
@@ -12,11 +13,19 @@ import { entitiesOf, rareWords } from './words.js';
  * changes the topic ("what about tourism?") takes the places only; one asking for an
  * alternative ("what do they prefer instead?") the previous question's places and words.
  */
-export function contextFrom(engine: Engine, prev: TurnRecord, turn: string, options: { sentenceWords?: number; topicShift?: boolean; questionOnly?: boolean } = {}): { places: string[]; words: string[] } {
+export function contextFrom(
+  engine: Engine,
+  prev: TurnRecord,
+  turn: string,
+  options: { sentenceWords?: number; topicShift?: boolean; questionOnly?: boolean; named?: string | null } = {},
+): { places: string[]; words: string[] } {
   const have = new Set(analyze(turn));
   const places: string[] = [];
   const words: string[] = [];
   const add = (list: string[], w: string) => {
+    // A turn naming a document ("how does miliate explain it?") is searched there: the other
+    // document's author, named before, would pull the answer back to it.
+    if (options.named && findDocumentMention(engine.corpus, w)?.documentId !== undefined && findDocumentMention(engine.corpus, w)?.documentId !== options.named) return;
     const terms = analyze(w);
     if (terms.length === 0 || terms.every((t) => have.has(t))) return;
     for (const t of terms) have.add(t);

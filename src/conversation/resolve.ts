@@ -175,6 +175,9 @@ const HAS_TO_DO_WITH = /^(?:(?:and|so|ok|but)\s+)?what\s+(?:does|did|do|has|woul
 /** A question of a few words, then a sentence that asks nothing: "kazakhstan too? it's pretty big". */
 const FOLLOW_UP_THEN_REMARK = /^([^?]{1,40}\?)\s+((?:[^?\s]+\s*){1,8}?)[.!]*$/u;
 
+/** "anything similar", "the same", "agree": a turn asking a document for what was said before. */
+const LIKEWISE = /\b(?:similar|similarly|the same|likewise|alike|agrees?|anything like (?:that|this|it))\b/i;
+
 /** "just the trade part", "only the economic side", "the security bit only": one part of what was asked before. */
 const PART_OF = /^(?:(?:and|so|ok|but)\s+)?(?:(?:just|only|mainly|mostly)\s+(?:the\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?\s+(?:part|side|bit|aspect|angle|dimension|stuff)s?|(?:the\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?\s+(?:part|side|bit|aspect|angle|dimension|stuff)s?\s+only)(?:\s+(?:please|pls|then))?[\s?.!]*$/iu;
 
@@ -684,7 +687,10 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // (A short one: a question long enough to say what it narrows stands on its own.)
   const narrowing = NARROWING.test(own) && rest.length <= 2;
   const relating = HAS_TO_DO_WITH.test(own) && rest.length <= 3;
-  const dependent = substituted || continues || reacting || qualifying || leaning || matterSubject || alternative || goodsAsked || narrowing || relating || STRONG_ANAPHORA.test(core) || (!ownSubject && terms.length <= 4 && !newTopic(engine, state, own, terms));
+  // "does irgengioro say anything similar about the US?": what was said before, looked for in
+  // the document the turn names, of what it adds.
+  const likewiseIn = named !== null && LIKEWISE.test(own) && rest.length <= 3;
+  const dependent = substituted || continues || reacting || qualifying || leaning || matterSubject || alternative || goodsAsked || narrowing || relating || likewiseIn || STRONG_ANAPHORA.test(core) || (!ownSubject && terms.length <= 4 && !newTopic(engine, state, own, terms));
   // ("the", "of", a stray word sent by mistake: nothing of its own, no question word or mark, and
   // nothing pointing back — asked as it is, which says there is nothing to search, rather than
   // the question before again. "mostly what?", "really?" still lean on what was said.)
@@ -763,7 +769,7 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
     frame = `${counting[0].toLowerCase()} ${frame}`;
   }
   // (An alternative is to what was asked, not to what the answer said of the other party.)
-  const context = personLink ? { places: [], words: [] } : contextFrom(engine, prev, frame, { topicShift, questionOnly: alternative });
+  const context = personLink ? { places: [], words: [] } : contextFrom(engine, prev, frame, { topicShift, questionOnly: alternative, named });
   // (Set against a new topic, the people before are what was said: the countries only.)
   const c = compared ? { places: context.places.filter((p) => findMentions(p).length > 0), words: [] } : context;
   // The places stay in the frame, so a later "and Kyrgyzstan?" has one to replace.

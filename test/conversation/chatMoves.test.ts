@@ -91,3 +91,19 @@ describe('a new topic for the same places', () => {
     expect(tourism!.resolution.resolved).toBe('tourism, how many mongolians visit kazakhstan');
   });
 });
+
+describe('asking another document for what was said', () => {
+  it('“does irgengioro say anything similar about japan?” looks in that document for what was said before, of Japan', () => {
+    const [, next] = converse(engine, 'what does miliate say about mongolia courting democracies?', 'does irgengioro say anything similar about japan?');
+    expect(next!.resolution.kind).toBe('contextual');
+    expect(next!.resolution.documentId).toBe('irgengioro-2022');
+    expect(next!.resolution.resolved).toMatch(/japan/);
+    expect(next!.resolution.resolved).toMatch(/democracies/);
+  });
+
+  it('does not carry the other document’s author into a turn that names a document', () => {
+    const [, next] = converse(engine, 'what does irgengioro say about mongolia and the us?', 'and how does miliate explain the china side');
+    expect(next!.resolution.documentId).toBe('miliate-2013');
+    expect(next!.resolution.resolved).not.toMatch(/irgengioro/i);
+  });
+});
