@@ -130,7 +130,7 @@ function describedItem(engine: Engine, state: ConversationState, core: string): 
 }
 
 /** How questions and requests open; a turn opening otherwise is a search by keywords. */
-const QUESTION_OPENER = /^(?:what|who|whom|whose|where|when|why|how|which|is|are|was|were|am|do|does|did|can|could|will|would|should|shall|may|might|must|has|have|had|tell|show|give|explain|describe|list|name|any|so|but|then|r|u|pls|please)\b/i;
+const QUESTION_OPENER = /^(?:what|who|whom|whose|where|when|why|how|which|is|are|was|were|am|do|does|did|can|could|will|would|should|shall|may|might|must|has|have|had|tell|show|give|explain|describe|list|name|any|anything|anyone|anybody|so|but|then|r|u|pls|please)\b/i;
 
 /**
  * A short turn with no subject of its own may still bring its own topic: a search by
@@ -778,5 +778,8 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // the question before it of Uzbekistan, not "who is Miliate in Uzbekistan?".
   const aboutPerson = personLink && WHO_IS_PERSON.test(own) && !ownSubject;
   // "How was it evaluated?" after "when was it published?": "it" is that document.
-  return { kind: 'contextual', resolved: withContext(frame, [...c.places, ...c.words]), frame: aboutPerson ? prev.frame : framed, documentId: documentId ?? documentAskedAbout(prev), offset: 0, person: substituted ? person : prev.person };
+  // A new topic with places of its own ("ok what about tourism, how many Mongolians went to
+  // Kazakhstan?") is a question of its own: the document an earlier turn chose is not its limit.
+  const inherited = topicShift && ownSubject && named === null ? null : documentId;
+  return { kind: 'contextual', resolved: withContext(frame, [...c.places, ...c.words]), frame: aboutPerson ? prev.frame : framed, documentId: inherited ?? documentAskedAbout(prev), offset: 0, person: substituted ? person : prev.person };
 }

@@ -90,6 +90,20 @@ describe('a new topic for the same places', () => {
     const [, , tourism] = converse(engine, 'how many mongolian students study in kazakhstan?', 'does miliate give the same figure?', 'ok what about tourism, how many mongolians visit kazakhstan');
     expect(tourism!.resolution.resolved).toBe('tourism, how many mongolians visit kazakhstan');
   });
+
+  it('with places of its own, is not limited to the document an earlier turn chose', () => {
+    const [, same, tourism] = converse(engine, 'how many mongolian students study in kazakhstan?', 'does miliate give the same figure?', 'ok what about tourism, how many mongolians visit kazakhstan');
+    expect(same!.resolution.documentId).toBe('miliate-2013');
+    expect(tourism!.resolution.documentId).toBeNull();
+  });
+});
+
+describe('a question opening with “anything”', () => {
+  it('“anything happening already?” is a question leaning on the one before, not a new topic', () => {
+    const [, next] = converse(engine, 'could mongolia and kazakhstan cooperate on agriculture?', 'anything happening already?');
+    expect(next!.resolution.kind).toBe('contextual');
+    expect(next!.resolution.resolved).toMatch(/\(mongolia, kazakhstan/);
+  });
 });
 
 describe('asking another document for what was said', () => {

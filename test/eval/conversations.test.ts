@@ -40,13 +40,14 @@ describe('conversation quality', () => {
   // As written: 11/14 first turns, 34/56 follow-ups; 38 once a turn could say it changes the
   // subject ("different q: …"), "back then" was the decade before, "what does that have to do
   // with X?" read the answer before, and a turn moving to another place stopped carrying what
-  // was said of the old one; 39 once "does irgengioro say anything similar about …?" asked that document for what was said.
-  it('conversations written without seeing the answers: first turns ≥ 11/14, follow-ups ≥ 39/56', () => {
+  // was said of the old one; 39 once "does irgengioro say anything similar about …?" asked that document for what was said;
+  // 41 once a new topic with places of its own left the document an earlier turn chose.
+  it('conversations written without seeing the answers: first turns ≥ 11/14, follow-ups ≥ 41/56', () => {
     const s = runConversationEval(engine, parseConversationFile(readFileSync(UNSEEN_WRITER, 'utf8')));
     expect(s.first.count).toBe(14);
     expect(s.followUps.count).toBe(56);
     expect(s.first.answered).toBeGreaterThanOrEqual(11);
-    expect(s.followUps.answered).toBeGreaterThanOrEqual(39);
+    expect(s.followUps.answered).toBeGreaterThanOrEqual(41);
   });
 
   it.skipIf(!shared)('dev conversations: first turns ≥ 3/4, follow-ups ≥ 11/11', () => {
