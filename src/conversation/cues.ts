@@ -6,7 +6,7 @@ import { analyze } from '../search/analyzer.js';
  * particular questions.
  */
 
-export const PAGING = /^(?:more|next|next one|next page|show (?:me )?more|more (?:please|passages|results|of that)|go on|continue|keep going|anything (?:else|more)|what else|(?:show me |give me )?(?:another|other) (?:one|passages?|results?)|(?:is there |got )?anything else(?: on (?:that|this|it))?)[\s.!?]*$/i;
+export const PAGING = /^(?:(?:pls|plz|please) (?:more|next)|more|next|next one|next page|show (?:me )?more|more (?:please|pls|plz|passages|results|of that)|next (?:please|pls|plz)|go on|continue|keep going|and|and then|then|then what|anything (?:else|more)|what else|(?:show me |give me )?(?:another|other) (?:one|passages?|results?)|(?:is there |got )?anything else(?: on (?:that|this|it))?)[\s.!?]*$/i;
 
 /** After an item of a list: "the next one", "the one after that", "the previous one". */
 export const NEXT_ITEM = /^(?:what about |how about )?(?:the )?(?:(next|following|previous|preceding)(?: one| item| point| factor| reason)?|one (after|before)(?: that| it)?)[\s?.!]*$/i;
@@ -29,6 +29,10 @@ export const SOURCE_QUESTION = new RegExp(
       String.raw`(?:can you |could you )?(?:quote|cite|show) (?:me )?(?:that|this|it|the (?:exact |full |whole |original )?(?:passage|source|sentence|text|quote|wording|words))(?: (?:please|exactly|in full|whole))?`,
       String.raw`(?:is there|got|do you have|(?:can you |could you )?(?:give|send|share) me) (?:a |the |an? )?(?:link|url|doi)(?: (?:to|for) (?:that|this|it|the (?:article|paper|piece|source|op-?ed)))?`,
       String.raw`says who`,
+      // "citation needed", "[source?]", "proof?": the wiki reader's ask for the source.
+      String.raw`\[?(?:citation|source|reference)s? (?:needed|required|missing)\]?`,
+      String.raw`\[?(?:citation|source)\]?`,
+      String.raw`(?:any )?(?:proof|evidence)(?: (?:please|pls|for (?:that|this|it)))?`,
       String.raw`according to (?:whom|who)`,
       // "where does that number come from?", "where did you get that?"
       String.raw`where (?:does|did|do) (?:that|this|it|these|those)(?: [\p{L}-]+)? (?:come|came) from`,
@@ -53,7 +57,7 @@ export const SOURCE_QUESTION = new RegExp(
  * the answer before in short — its best sentence, as written (Steppe quotes; it does not
  * paraphrase, so the plainest it can say is the one sentence that answers).
  */
-export const GIST_REQUEST = /^(?:(?:and|so|ok|okay|but)\s+)?(?:tl;?dr|tldr|(?:can you |could you |please )?summ?ari[sz]e(?: (?:that|this|it))?(?: (?:for me|briefly|in short))?(?: (?:in|into) (?:one|a|1|a single) (?:sentence|line))?|(?:in|give me) (?:one|a|1|a single) (?:sentence|line)|(?:give me |what(?:'s|’s|s| is) )?the (?:short|quick|one-line) version|in short|(?:so )?in a nutshell|(?:what(?:'s|’s|s| is) )?the (?:gist|bottom line|takeaway|key point)(?: (?:of (?:that|this|it)|here))?|(?:so )?what(?:'s|’s|s| is) the upshot|(?:can you |could you )?(?:explain|say|put) (?:that|this|it) (?:more )?(?:simply|plainly|in (?:simple|plain) (?:terms|english|words))|(?:what does (?:that|this|it) mean )?in (?:simple|plain) (?:terms|english|words)|eli5|explain (?:it |that |this )?like i(?:'m|’m| am) (?:5|five)|simpler(?: please)?)[\s?.!]*$/i;
+export const GIST_REQUEST = /^(?:(?:and|so|ok|okay|but)\s+)?(?:tl;?dr|tldr|(?:can you |could you |please )?summ?ari[sz]e(?: (?:that|this|it))?(?: (?:for me|briefly|in short))?(?: (?:in|into) (?:one|a|1|a single) (?:sentence|line))?|(?:in|give me) (?:one|a|1|a single) (?:sentence|line)|(?:give me |what(?:'s|’s|s| is) )?the (?:short|quick|one-line) version|in short|(?:so )?in a nutshell|(?:what(?:'s|’s|s| is) )?the (?:gist|bottom line|takeaway|key point)(?: (?:of (?:that|this|it)|here))?|(?:so )?what(?:'s|’s|s| is) the upshot|(?:can you |could you )?(?:explain|say|put) (?:that|this|it) (?:more )?(?:simply|plainly|in (?:simple|plain) (?:terms|english|words))|(?:what does (?:that|this|it) mean )?in (?:simple|plain) (?:terms|english|words)|eli5|explain (?:it |that |this )?like i(?:'m|’m| am) (?:5|five)|simpler(?: please)?|huh|come again|(?:sorry,? )?(?:i )?(?:don['’]?t|do not|didn['’]?t|did not) (?:get|understand|follow)(?: (?:it|that|this|you))?|(?:can you |could you |please )?(?:rephrase|reword|say) (?:that|this|it)(?: again)?(?: (?:please|pls))?|(?:can you |could you |please )?rephrase(?: (?:please|pls))?)[\s?.!]*$/i;
 
 /** What is cited: "this", "the article", "that paper". */
 const CITED = String.raw`(?:this|that|it|them|(?:the|this|that) (?:article|paper|piece|source|op-?ed|text|passage|quote))`;

@@ -121,3 +121,29 @@ describe('asking another document for what was said', () => {
     expect(next!.resolution.resolved).not.toMatch(/irgengioro/i);
   });
 });
+
+describe('what people type when they did not follow, or want the source or more', () => {
+  it('“huh?”, “i dont get it”, “can you rephrase that?” restate the answer before in short, not search those words', () => {
+    for (const turn of ['huh?', 'i dont get it', 'can you rephrase that?', 'say that again', 'come again?']) {
+      const [first, next] = converse(engine, 'does mongolia have an embassy in kazakhstan?', turn);
+      expect(next!.resolution.kind).toBe('source');
+      expect(next!.answer.lead.join(' ')).toMatch(/^In short/);
+      expect(next!.answer.passages[0]!.paragraphId).toBe(first!.answer.passages[0]!.paragraphId);
+    }
+  });
+
+  it('“citation needed”, “[source?]”, “proof?” ask for the source of the answer before', () => {
+    for (const turn of ['citation needed', '[citation needed]', 'source?', 'proof?']) {
+      const [, next] = converse(engine, 'does mongolia have an embassy in kazakhstan?', turn);
+      expect(next!.resolution.kind).toBe('source');
+    }
+  });
+
+  it('“more pls”, “next please”, “and?” page the answer before', () => {
+    for (const turn of ['more pls', 'next please', 'pls more', 'and?', 'and then?']) {
+      const [, next] = converse(engine, 'does mongolia have an embassy in kazakhstan?', turn);
+      expect(next!.resolution.kind).toBe('more');
+      expect(next!.resolution.offset).toBeGreaterThan(0);
+    }
+  });
+});
