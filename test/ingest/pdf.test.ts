@@ -509,6 +509,39 @@ describe.skipIf(!dir)('PDFs from ../shared/material/pdf', () => {
     expect(bodyText(doc('acl-2020-cohan-specter'))).toContain('except on document classification (which makes sense, as we would expect venues to have high correlation with paper topics)');
   });
 
+  it('reads a table of words in columns as its rows, and a header set closer than its columns as its cells', () => {
+    const written = (prefix: string) => readFileSync(results.find((r) => r.id.startsWith(prefix))!.textPath, 'utf8');
+    // S2ORC's Table 7, its caption under it: a category beside each paper's title, the title wrapped
+    // onto the next line, under a label of its region. Each title whole, in its row.
+    const s2orc = written('acl-2020-lo-s2orc');
+    expect(s2orc).toContain(
+      [
+        'Region A',
+        'cs.LG\t“On Unifying Deep Generative Models”',
+        'stat.ML\t“Learning Disentangled Representations with Semi-Supervised Deep Generative Models”',
+        'cs.LG\t“Denoising Criterion for Variational Auto-Encoding Framework”',
+        'cs.CV\t“Variational methods for conditional multimodal deep learning”',
+        'Region B',
+        'cs.CL\t“TransA: An Adaptive Approach for Knowledge Graph Embedding”',
+      ].join('\n'),
+    );
+    expect(bodyText(doc('acl-2020-lo-s2orc'))).not.toMatch(/Region A cs\.LG|Knowledge Graph Embedding” cs\.AI/);
+    // Its Table 9: each language model (its citation under its name) beside its training data.
+    expect(s2orc).toContain('Language model\tTraining data\nELMO (Peters et al., 2018a)\t1BW (800M) Wikipedia (1.9B) WMT 2008-2012 (3.6B)\nBERT (Devlin et al., 2019)\tBooksCorpus (800M) Wikipedia (2.5B)');
+    // Agyeman-Duah's Table 2, on two landscape pages: themes by respondent group, each cell of many lines whole.
+    const bmc = written('bmc-2014-agyeman-duah');
+    expect(bmc).toMatch(/^Respondent group\tStrengths\/existing quality model\tWeaknesses\/challenges hindering quality improvement in healthcare delivery\tAreas for improvement$/m);
+    expect(bmc).toMatch(
+      /^3\. Staff respondents \(n = 4\)\t- Staff attitude and performance is good - Existence of treatment protocols - Availability of some logistics like the computer for e-learning \(Additional file 1: Appendix 1, Section 3\.1\)\t- Workload - Poor patient care/m,
+    );
+    expect(bmc).toMatch(/^4\.4 Change management\t1\. Emergency cases are attended to in the MSS ward before transferring to intensive care/m);
+    expect(doc('bmc-2014-agyeman-duah').paragraphs.filter((p) => /^(?:Respondent group|1\. Affiliate respondents|- Existence of treatment protocols)/.test(p.text)).map((p) => p.text)).toEqual([]);
+    // Its Table 1's header: "Yes (%)", "No (%)" and "Respondents" set closer than a cell gap, each over its column.
+    expect(bmc).toContain('Item\tYes (%)\tNo (%)\tRespondents\nPrivacy given\t99\t1\t97\n');
+    expect(results.find((r) => r.id.startsWith('acl-2020-lo-s2orc'))!.counts!.tables).toBe(8);
+    expect(results.find((r) => r.id.startsWith('bmc-2014-agyeman-duah'))!.counts!.tables).toBe(3);
+  });
+
   it('cites the printed page numbers', () => {
     const specter = doc('acl-2020-cohan-specter');
     expect(specter.meta.pageLabels?.[0]).toBe('2270');

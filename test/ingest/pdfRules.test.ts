@@ -251,6 +251,87 @@ describe('PDF import rules', () => {
     expect(texts).toContain('Figure 2: Distance moved by season.');
   });
 
+  it('splits a header whose labels are set closer than a cell gap over the columns of the rows under it', async () => {
+    // "Yes (%)", "No (%)" and "Respondents" 0.8 em apart (a cell gap is 0.9 em), each over its column.
+    const header: TinyLine[] = [
+      { text: 'Item', x: 72, y: 560, size: 8 },
+      { text: 'Yes (%)', x: 180, y: 560, size: 8 },
+      { text: 'No (%)', x: 214.6, y: 560, size: 8 },
+      { text: 'Respondents', x: 244.9, y: 560, size: 8 },
+    ];
+    const row = (y: number, label: string, values: string[]): TinyLine[] => [{ text: label, x: 72, y, size: 8 }, ...values.map((text, i) => ({ text, x: [188, 222, 262][i]!, y, size: 8 }))];
+    const page: TinyLine[] = [
+      { text: 'Seasonal Routes of Mongolian Herders', x: 72, y: 720, size: 20, bold: true },
+      { text: 'Ann Author', x: 72, y: 690, size: 12 },
+      { text: '© 2021 the authors', x: 72, y: 672, size: 9 },
+      ...prose(BODY, 72, 650),
+      { text: 'Table 1 What the families were told at the clinic', x: 72, y: 575, size: 9, bold: true },
+      ...header,
+      ...row(548, 'Privacy given', ['99', '1', '97']),
+      ...row(536, 'Health conditions told', ['88', '12', '97']),
+      ...row(524, 'Treated with respect', ['97', '3', '96']),
+      ...prose(BODY, 72, 480),
+    ];
+    const { result } = await importTiny('clinic', [page]);
+    expect(result.error).toBeUndefined();
+    expect(result.counts!.tables).toBe(1);
+    const text = await readFile(result.textPath, 'utf8');
+    expect(text).toContain('Item\tYes (%)\tNo (%)\tRespondents\nPrivacy given\t99\t1\t97\nHealth conditions told\t88\t12\t97');
+    expect(text).not.toMatch(/^Item Yes/m);
+  });
+
+  it('reads a table of words in columns under its caption as rows of cells, a cell of several lines as one', async () => {
+    const cell = (text: string, column: number, y: number): TinyLine => ({ text, x: [72, 200, 330][column]!, y, size: 8 });
+    const page: TinyLine[] = [
+      { text: 'Seasonal Routes of Mongolian Herders', x: 72, y: 720, size: 20, bold: true },
+      { text: 'Ann Author', x: 72, y: 690, size: 12 },
+      { text: '© 2021 the authors', x: 72, y: 672, size: 9 },
+      ...prose(BODY, 72, 650),
+      { text: 'Table 2 Themes raised by each group we spoke to', x: 72, y: 575, size: 9, bold: true },
+      cell('Group', 0, 562),
+      cell('Strengths', 1, 562),
+      cell('Weaknesses', 2, 562),
+      cell('1. Families (n = 40)', 0, 548),
+      cell('- Good pastures near', 1, 548),
+      cell('the river', 1, 539),
+      cell('- Long routes to', 2, 548),
+      cell('market', 2, 539),
+      cell('2. Traders (n = 6)', 0, 525),
+      cell('- Fair prices', 1, 525),
+      cell('- Poor roads in', 2, 525),
+      cell('spring', 2, 516),
+      cell('3. Officials (n = 3)', 0, 502),
+      cell('- New wells', 1, 502),
+      cell('- Few vets', 2, 502),
+      ...prose(BODY, 72, 470),
+    ];
+    const { result, corpusDir } = await importTiny('themes', [page]);
+    expect(result.error).toBeUndefined();
+    expect(result.counts!.tables).toBe(1);
+    const text = await readFile(result.textPath, 'utf8');
+    expect(text).toContain(
+      [
+        'Group\tStrengths\tWeaknesses',
+        '1. Families (n = 40)\t- Good pastures near the river\t- Long routes to market',
+        '2. Traders (n = 6)\t- Fair prices\t- Poor roads in spring',
+        '3. Officials (n = 3)\t- New wells\t- Few vets',
+      ].join('\n'),
+    );
+    const doc = (await loadCorpus(corpusDir)).documents[0]!;
+    expect(doc.paragraphs.map((p) => p.text).join('\n')).not.toMatch(/Good pastures|Officials/);
+    // Small print under a table's caption that is one column of text (a note) is no table.
+    const note: TinyLine[] = [
+      { text: 'Seasonal Routes of Mongolian Herders', x: 72, y: 720, size: 20, bold: true },
+      { text: 'Ann Author', x: 72, y: 690, size: 12 },
+      { text: '© 2021 the authors', x: 72, y: 672, size: 9 },
+      ...prose(BODY, 72, 650),
+      { text: 'Table 3 Not shown: the families asked that their camps stay unnamed.', x: 72, y: 575, size: 9, bold: true },
+      ...prose(BODY, 72, 562, { size: 8, width: 110 }),
+    ];
+    const plain = await importTiny('note', [note]);
+    expect(plain.result.counts!.tables).toBe(0);
+  });
+
   it('reads a table of text cells as its cells, not a paragraph a line', () => {
     // Two columns of small print in one band: questions on the left, quoted answers on the right,
     // their lines on the same baselines, which reading order gives in turn (LongEval's Table 6,

@@ -3,7 +3,8 @@ import { propose, type Draft, type DraftBlock, type DraftPage } from './draft.js
 import { joinHyphenated } from './hyphenation.js';
 import { endsSentence, median, sizesOf, SUPERSCRIPT, type Line } from './pdf-lines.js';
 import { splitReferences } from './pdf-references.js';
-import { cellsOf, findTables, findTextTables } from './pdf-tables.js';
+import { findCellTables } from './pdf-cell-tables.js';
+import { cellsOf, findTables, findTextTables, isNumber } from './pdf-tables.js';
 
 /** Lines in reading order → headings, paragraphs, footnotes and reference entries. */
 
@@ -207,6 +208,19 @@ export function buildBlocks(pages: Line[][], heights: number[], bodySize: number
     // A table of text cells: each cell one paragraph, in the order of the rows.
     const textTableOf = new Map<Line, { lines: Line[]; paragraphs: string[] }>();
     if (!inReferences) for (const t of findTextTables(lines.filter((l) => !tableOf.has(l)), bodySize)) for (const l of t.lines) textTableOf.set(l, t);
+    // A table of words in columns beside its caption: rows of cells, as tables of figures are.
+    // (Rows of short words may have been read as a table already, a line each, a cell's wrapped
+    // lines rows of their own: the grid reads them again, and wins where it holds such a table whole.)
+    if (!inReferences) {
+      const ofWords = new Set([...tableOf.values()].filter((t) => !t.figure && !t.rows.flat().some(isNumber)));
+      const free = lines.filter((l) => (!tableOf.has(l) || ofWords.has(tableOf.get(l)!)) && !textTableOf.has(l));
+      for (const t of findCellTables(free, bodySize, vocabulary)) {
+        // (Only the lines of the tables it reads again: not a note under one, read as more cells.)
+        const before = new Set(t.lines.flatMap((l) => tableOf.get(l) ?? []));
+        const same = before.size === 0 || t.lines.every((l) => tableOf.has(l));
+        if (same && [...before].every((o) => o.lines.every((l) => t.lines.includes(l)))) for (const l of t.lines) tableOf.set(l, t);
+      }
+    }
     for (const l of lines) {
       if (backMatterFrom === p) continue;
       const textTable = inReferences ? undefined : textTableOf.get(l);

@@ -17,39 +17,73 @@ const FIGURE = String.raw`[-+−–±~<>≤≥]?\s*[$€£]?\(?\d[\d.,]*\)?(?:\s
  */
 const NUMBER = new RegExp(`^${FIGURE}(?:\\s+${FIGURE})*$|^[-–—]$|^n\\/?a$`, 'i');
 
-/** The line's cells, left to right: pieces split where a gap is wider than CELL_GAP em. */
-export function cellsOf(line: Line): string[] {
+/** A cell as printed: its text and where it sits across the page. */
+export interface CellSpan {
+  text: string;
+  x0: number;
+  x1: number;
+}
+
+/**
+ * The line's cells, left to right: pieces split where a gap is wider than CELL_GAP em, or, given
+ * `columns` (the x ranges of a table's cells below), between runs the file gives apart over two
+ * different columns (a header "Yes (%) No (%) Respondents" set closer than its columns are).
+ */
+export function cellSpansOf(line: Line, columns?: Array<[number, number]>): CellSpan[] {
   const runs = [...line.runs].sort((a, b) => a.x - b.x);
-  const cells: string[] = [];
+  const columnOf = (x0: number, x1: number) => {
+    const overlaps = (columns ?? []).map(([a, b]) => Math.min(b, x1) - Math.max(a, x0));
+    const best = Math.max(...overlaps);
+    return best > 0 ? overlaps.indexOf(best) : -1;
+  };
+  const spans: CellSpan[] = [];
   let cell = '';
+  let start = 0;
   let end = -Infinity;
+  let inked = -Infinity;
   let spaced = false;
+  let column = -1;
+  const close = () => {
+    if (cell.trim()) spans.push({ text: cell.trim(), x0: start, x1: end });
+    cell = '';
+  };
   for (const r of runs) {
     if (!r.str.trim()) {
-      if (r.w >= line.size * CELL_GAP && cell.trim()) {
-        cells.push(cell.trim());
-        cell = '';
-      }
+      if (r.w >= line.size * CELL_GAP && cell.trim()) close();
       spaced = true;
       end = Math.max(end, r.x + r.w);
       continue;
     }
     const gap = r.x - end;
-    if (cell.trim() && gap >= line.size * CELL_GAP) {
-      cells.push(cell.trim());
-      cell = '';
+    const own = columnOf(r.x, r.x + r.w);
+    // (Apart by more than a word space, even a spaced-out one: "ALL DEMENTIA", 0.63 em apart over
+    // two columns, is one label; "Yes (%)" and "No (%)", 0.89 em apart, are two.)
+    const otherColumn = own >= 0 && column >= 0 && own !== column && r.x - inked >= line.size * 0.75;
+    if (cell.trim() && (gap >= line.size * CELL_GAP || otherColumn)) close();
+    if (!cell.trim()) {
+      start = r.x;
+      column = -1;
     }
     cell += (cell && (spaced || gap > line.size * 0.15) && !/\s$/.test(cell) ? ' ' : '') + r.str;
+    if (own >= 0) column = own;
     spaced = false;
     end = Math.max(end, r.x + r.w);
+    inked = r.x + r.w;
   }
-  if (cell.trim()) cells.push(cell.trim().replace(/\s+/g, ' '));
+  close();
   // (Leader dots running a cell out to the next column, as the Federal Register sets its tables:
   // "AFM revisions ………", "$0 ………": not the cell's text.)
-  return cells.map((c) => withAccents(c.replace(/\s+/g, ' ').replace(/\s*\.{2,}$/u, ''))).filter((c) => c !== '');
+  return spans
+    .map((c) => ({ ...c, text: withAccents(c.text.replace(/\s+/g, ' ').replace(/\s*\.{2,}$/u, '')) }))
+    .filter((c) => c.text !== '');
 }
 
-const isNumber = (cell: string) => NUMBER.test(cell.trim());
+/** The line's cells' texts, left to right. */
+export function cellsOf(line: Line, columns?: Array<[number, number]>): string[] {
+  return cellSpansOf(line, columns).map((c) => c.text);
+}
+
+export const isNumber = (cell: string) => NUMBER.test(cell.trim());
 
 /** Whether a row reads as a table's rather than prose (or a numbered heading, "2   Model"). */
 function rowLike(cells: string[], text: string): boolean {
@@ -94,7 +128,7 @@ export function findTables(lines: Line[], bodySize: number): Array<{ lines: Line
     if (g && last && last.page === l.page && Math.abs(last.y - l.y) < Math.min(last.size, l.size) * 0.3 && l.x0 > last.x0) g.push(l);
     else groups.push([l]);
   }
-  const cells = groups.map((g) => g.flatMap(cellsOf));
+  const cells = groups.map((g) => g.flatMap((l) => cellsOf(l)));
   const row = groups.map((g, i) => g.every((l) => l.size <= bodySize * 1.05) && rowLike(cells[i]!, g.map((l) => l.text).join(' ')));
   const top = (g: Line[]) => g[0]!;
   const near = (a: Line[], b: Line[]) => {
@@ -123,8 +157,21 @@ export function findTables(lines: Line[], bodySize: number): Array<{ lines: Line
     // A header of short labels just over the first row ("CS   Bio" over "Baseline 84.2 54.2"),
     // which no figures make a row of its own; stacked on up to three lines ("PARTICIPANTS /
     // WHO REMAINED / DEMENTIA-FREE" over each column).
+    // (A header's labels may be set closer together than its columns: split over the columns of
+    // the table's widest row.)
     const start = i;
-    while (i > 0 && start - i < 3 && !row[i - 1] && near(groups[i - 1]!, groups[i]!) && cells[i - 1]!.length >= 2 && cells[i - 1]!.every((c) => c.length <= 25 && !/[.!?]$/.test(c))) i--;
+    const widest = groups.slice(start, j).reduce((w, g) => (g.flatMap((l) => cellSpansOf(l)).length > w.length ? g.flatMap((l) => cellSpansOf(l)) : w), [] as CellSpan[]);
+    const columns = widest.map((c) => [c.x0, c.x1] as [number, number]);
+    const headerCells = (g: Line[]) => {
+      const split = g.flatMap((l) => cellsOf(l, columns));
+      return split.length > cells[groups.indexOf(g)]!.length && split.length <= columns.length ? split : cells[groups.indexOf(g)]!;
+    };
+    while (i > 0 && start - i < 3 && !row[i - 1] && near(groups[i - 1]!, groups[i]!)) {
+      const header = headerCells(groups[i - 1]!);
+      if (!(header.length >= 2 && header.every((c) => c.length <= 25 && !/[.!?]$/.test(c)))) break;
+      cells[i - 1] = header;
+      i--;
+    }
     const rows = cells.slice(i, j);
     const rowCount = row.slice(i, j).filter(Boolean).length;
     const figures = rows.some((r) => r.some(isNumber));
