@@ -426,6 +426,14 @@ describe.skipIf(!dir)('PDFs from ../shared/material/pdf', () => {
     expect(ammar).toContain('While mention–mention edges represent relations between mentions');
   });
 
+  it('reads TeX’s negation slash as the struck sign, not the “6” pdf.js names it by', () => {
+    // SPECTER §3: "if P¹ cite→ P² and P² cite→ P³ but P¹ cite↛ P³", the arrow struck through.
+    const specter = bodyText(doc('acl-2020-cohan-specter'));
+    expect(specter).toContain('but P¹ cite ↛ P³, then P³ is a candidate hard negative example for P¹');
+    expect(specter).not.toMatch(/P¹ 6 cite/);
+    for (const d of corpus.documents) expect(bodyText(d), d.meta.id).not.toMatch(/(?:^|\s)\u0338/mu);
+  });
+
   it('reads UTF-8 the page printed through an 8-bit font as the characters meant', () => {
     // VESPA's LaTeX source was UTF-8 set in a T1 font: the page itself shows "ÏĽ" for ω, "NaÃŕve".
     const vespa = [bodyText(doc('peerj-cs-2017-webb')), ...doc('peerj-cs-2017-webb').paragraphs.map((p) => p.text)].join('\n');

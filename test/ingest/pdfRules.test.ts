@@ -10,7 +10,7 @@ import { findTextTables } from '../../src/corpus/ingest/pdf-tables.js';
 import { loadCorpus } from '../../src/corpus/load.js';
 import { repairMojibake } from '../../src/corpus/ingest/mojibake.js';
 import { tidyPdfText } from '../../src/corpus/ingest/pdf-text.js';
-import { glyphMapOf, mapGlyphs } from '../../src/corpus/ingest/pdf-fonts.js';
+import { glyphMapOf, mapGlyphs, NEGATION, strikeNegations } from '../../src/corpus/ingest/pdf-fonts.js';
 import { prose, tinyPdf, type TinyLine } from './tinyPdf.js';
 
 /**
@@ -162,6 +162,21 @@ describe('PDF import rules', () => {
     // Any other font's text is its own.
     expect(glyphMapOf('BTBNDM+NimbusRomNo9L-Regu')).toBeNull();
     expect(tidyPdfText('from paper nodes p1 −→ p2 for each, if P¹ cite −−→ P²')).toBe('from paper nodes p1 → p2 for each, if P¹ cite → P²');
+  });
+
+  it('strikes TeX’s negation slash, which pdf.js gives as its code “6”, through the sign it is drawn over', () => {
+    expect(mapGlyphs('6', glyphMapOf('VLXDAJ+CMSY10'))).toBe(NEGATION);
+    // Digits in a text font are digits.
+    expect(glyphMapOf('BTBNDM+NimbusRomNo9L-Regu')).toBeNull();
+    const run = (str: string, x: number, w: number, y = 500) => ({ str, x, y, w, size: 10 });
+    // "a \not= b": a zero-width slash, then "=" drawn over it.
+    expect(strikeNegations([run('a', 100, 5), run(NEGATION, 108.5, 0), run('=', 108, 7.8), run('b', 118, 5)]).map((r) => r.str)).toEqual(['a', '≠', 'b']);
+    // "\not\xrightarrow{cite}": the slash over the shaft of an arrow drawn long ("−", "−", "→"), its
+    // label set above it: the head is struck, the label left alone.
+    const arrow = strikeNegations([run('P', 320, 8), run(NEGATION, 345.8, 0), run('cite', 342.5, 13.5, 506), run('−', 340, 8.5), run('−', 344.6, 8.5), run('→ P', 349.2, 21.5)]);
+    expect(arrow.map((r) => r.str)).toEqual(['P', 'cite', '−', '−', '↛ P']);
+    // A slash over nothing on its baseline is no mark.
+    expect(strikeNegations([run('x', 100, 5), run(NEGATION, 200, 0)]).map((r) => r.str)).toEqual(['x']);
   });
 
   it('keeps a first page’s front matter out of the passages, an address’s last line with it', async () => {

@@ -16,8 +16,8 @@ import { withAccents } from './pdf-lines.js';
 export function tidyPdfText(text: string): string {
   return withAccents(repairMojibake(text).replace(/([¨´ˆ˜˚˝ˇ¸])\s+(?=\p{L})/gu, '$1'))
     .replace(/(\d\s?)◦(?=[CF]\b)/gu, '$1°')
-    // (A long arrow set as a minus and an arrowhead: "p1 −→ p2".)
-    .replace(/−+\s?→/gu, '→')
+    // (A long arrow set as a minus and an arrowhead: "p1 −→ p2"; struck through, "−−↛".)
+    .replace(/−+\s?([→↛])/gu, '$1')
     .replace(/\b(https?):\s+(?=\/\/)/gu, '$1:')
     .replace(/\b(https?:\/\/)\s+(?=[\w-]+\.)/gu, '$1')
     .replace(/\b(https?:\/\/\S*[/.=-])\s+(?=[\w%#.-]*[/.#%=&][\w%#./=&?-]*\w)/gu, '$1')

@@ -3,7 +3,7 @@ import { vocabularyOf } from './hyphenation.js';
 import { buildBlocks, type OutlineEntry, REFERENCES } from './pdf-blocks.js';
 import { documentColumns, readingOrder, removeRunningLines } from './pdf-layout.js';
 import { BOLD_FONT, bodySizeOf, buildLines, type Line, type Run, unspaced } from './pdf-lines.js';
-import { glyphMapOf, mapGlyphs } from './pdf-fonts.js';
+import { glyphMapOf, mapGlyphs, strikeNegations } from './pdf-fonts.js';
 import { readMetadata } from './pdf-metadata.js';
 import { tidyDraftText } from './pdf-text.js';
 
@@ -68,6 +68,9 @@ export async function importPdf(data: Uint8Array): Promise<Draft> {
         const size = Math.hypot(b!, d!) || Math.abs(a!);
         runs.push({ str: unspaced(mapGlyphs(item.str, glyphMapOf(realName(item.fontName)))), x: e!, y: f!, w: item.width, size: Math.round(size * 10) / 10, bold: isBold(item.fontName), turned: Math.abs(b!) > Math.abs(a!), up: Math.sign(b!), e: e!, f: f! });
       }
+      // (A negation slash is its own zero-width run: struck through the sign it is drawn over.)
+      const struck = strikeNegations(runs);
+      runs.splice(0, runs.length, ...struck);
       // Text set sideways on an upright page is a margin label (the journal's name or site up
       // the edge), not part of the reading. A page set sideways throughout (a landscape table)
       // is read turned upright: along its lines (up the page, or down it) and across them.
