@@ -420,8 +420,11 @@ describe.skipIf(!dir)('PDFs from ../shared/material/pdf', () => {
     expect(ammar).not.toMatch(/ [!D] [a-z]\d? |Œ/);
     // Subscripts in smaller print, one starting back under an arrow over the letter before it, stay in their line:
     // the equation is one line, and the sentence around it whole ("word embed-" / "dings, denoted as lmk = …").
-    expect(ammar).toContain('We also compute context-sensitive word embeddings, denoted as lmk = [lm→k ; lmk ], by concatenating the projected outputs');
-    expect(ammar).toContain('g→k = LSTM(Wik , g→k−1), gk = [g→k ; gk ]');
+    // The backward states' ← over their letters ("lm←k", "g←k": MathTime sets ← at the space's code,
+    // which the text layer drops), the forward states' → ("lm→k").
+    expect(ammar).toContain('We also compute context-sensitive word embeddings, denoted as lmk = [lm→k ; lm←k ], by concatenating the projected outputs');
+    expect(ammar).toContain('g→k = LSTM(Wik , g→k−1), gk = [g→k ; g←k ]');
+    expect(ammar).toContain('where W is a weight matrix, g←k and h←k are defined similarly to g→k and h→k but process token sequences in the opposite direction.');
     // "While mention–" ends a line, "mention edges represent …" begins the next.
     expect(ammar).toContain('While mention–mention edges represent relations between mentions');
   });

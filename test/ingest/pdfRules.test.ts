@@ -10,7 +10,8 @@ import { findTextTables } from '../../src/corpus/ingest/pdf-tables.js';
 import { loadCorpus } from '../../src/corpus/load.js';
 import { repairMojibake } from '../../src/corpus/ingest/mojibake.js';
 import { tidyPdfText } from '../../src/corpus/ingest/pdf-text.js';
-import { glyphMapOf, mapGlyphs, NEGATION, strikeNegations } from '../../src/corpus/ingest/pdf-fonts.js';
+import { glyphMapOf, mapGlyphs, NEGATION, strikeNegations, symbolsAtSpace } from '../../src/corpus/ingest/pdf-fonts.js';
+import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { prose, tinyPdf, type TinyLine } from './tinyPdf.js';
 
 /**
@@ -177,6 +178,35 @@ describe('PDF import rules', () => {
     expect(arrow.map((r) => r.str)).toEqual(['P', 'cite', '−', '−', '↛ P']);
     // A slash over nothing on its baseline is no mark.
     expect(strikeNegations([run('x', 100, 5), run(NEGATION, 200, 0)]).map((r) => r.str)).toEqual(['x']);
+  });
+
+  it('finds the ← MathTime sets at the space’s code, which pdf.js’s text layer drops as a word space, where it is drawn', () => {
+    const glyph = (unicode: string, width: number) => ({ unicode, width, isSpace: unicode === ' ' });
+    const list = {
+      fnArray: [OPS.save, OPS.transform, OPS.beginText, OPS.setFont, OPS.setTextMatrix, OPS.showText, OPS.setFont, OPS.moveText, OPS.showText, OPS.setFont, OPS.showText, OPS.endText, OPS.restore],
+      argsArray: [
+        null,
+        [1, 0, 0, 1, 0, 10],
+        null,
+        ['f1', 10],
+        [[1, 0, 0, 1, 100, 500]],
+        [[glyph('g', 500)]],
+        ['f2', 8],
+        [5.454, 4.505],
+        [[glyph(' ', 1146)]],
+        ['f1', 10],
+        // A word space in a text font is a space.
+        [[glyph(' ', 250), glyph('k', 500)]],
+        null,
+        null,
+      ],
+    };
+    const names: Record<string, string> = { f1: 'BTBNDM+NimbusRomNo9L-Regu', f2: 'ICHIRX+MT2SYS' };
+    const found = symbolsAtSpace(list, OPS as unknown as Record<string, number>, (n) => names[n]!);
+    expect(found).toHaveLength(1);
+    expect(found[0]!.str).toBe('←');
+    expect([found[0]!.x, found[0]!.y, found[0]!.size]).toEqual([105.454, 514.505, 8]);
+    expect(found[0]!.w).toBeCloseTo(9.168, 3);
   });
 
   it('keeps a first page’s front matter out of the passages, an address’s last line with it', async () => {

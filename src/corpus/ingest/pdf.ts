@@ -3,7 +3,7 @@ import { vocabularyOf } from './hyphenation.js';
 import { buildBlocks, type OutlineEntry, REFERENCES } from './pdf-blocks.js';
 import { documentColumns, readingOrder, removeRunningLines } from './pdf-layout.js';
 import { BOLD_FONT, bodySizeOf, buildLines, type Line, type Run, unspaced } from './pdf-lines.js';
-import { glyphMapOf, mapGlyphs, strikeNegations } from './pdf-fonts.js';
+import { glyphMapOf, mapGlyphs, strikeNegations, symbolsAtSpace } from './pdf-fonts.js';
 import { readMetadata } from './pdf-metadata.js';
 import { tidyDraftText } from './pdf-text.js';
 
@@ -36,7 +36,7 @@ let pdfjs: Promise<PdfModule> | null = null;
 const loadPdfjs = () => (pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs'));
 
 export async function importPdf(data: Uint8Array): Promise<Draft> {
-  const { getDocument } = await loadPdfjs();
+  const { getDocument, OPS } = await loadPdfjs();
   const doc = await getDocument({ data, disableFontFace: true, isEvalSupported: false, useSystemFonts: false, verbosity: 0 }).promise;
   const draft = emptyDraft();
   try {
@@ -46,7 +46,7 @@ export async function importPdf(data: Uint8Array): Promise<Draft> {
       const page = await doc.getPage(i);
       const content = await page.getTextContent();
       // Font names (for bold) are known once the page's fonts are loaded.
-      await page.getOperatorList();
+      const operators = await page.getOperatorList();
       const realNames = new Map<string, string>();
       const realName = (name: string) => {
         if (!realNames.has(name)) {
@@ -67,6 +67,12 @@ export async function importPdf(data: Uint8Array): Promise<Draft> {
         const [a, b, , d, e, f] = item.transform as number[];
         const size = Math.hypot(b!, d!) || Math.abs(a!);
         runs.push({ str: unspaced(mapGlyphs(item.str, glyphMapOf(realName(item.fontName)))), x: e!, y: f!, w: item.width, size: Math.round(size * 10) / 10, bold: isBold(item.fontName), turned: Math.abs(b!) > Math.abs(a!), up: Math.sign(b!), e: e!, f: f! });
+      }
+      // Signs the text layer took for spaces, each after the run it is drawn next to on its line.
+      for (const sign of symbolsAtSpace(operators, OPS, realName)) {
+        const near = (r: Run) => Math.abs(r.y - sign.y) < Math.max(r.size, sign.size) * 0.8;
+        const before = runs.reduce((k, r, j) => (near(r) && r.x <= sign.x && (k < 0 || r.x >= runs[k]!.x) ? j : k), -1);
+        runs.splice(before + 1, 0, { ...sign, bold: false, turned: false, up: 0, e: sign.x, f: sign.y });
       }
       // (A negation slash is its own zero-width run: struck through the sign it is drawn over.)
       const struck = strikeNegations(runs);
