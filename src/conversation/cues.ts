@@ -181,5 +181,9 @@ export function needsAnAnswerBefore(turn: string): string | null {
   const { core } = stripFillers(turn);
   if (SOURCES_COMPARED.test(core) || SOURCES_JUDGED.test(core)) return 'Ask a question first; then “do they agree?” sets the sources’ answers to it side by side.';
   if (CITE_REQUEST.test(core)) return 'There is no answer yet to cite: ask a question, then “how do I cite this?” gives the reference of the passage shown. `/cite` shows any bibliography entry.';
+  // ("who said that?", "tl;dr", "more pls" with nothing said yet: searching "said", "more" finds nothing meant.)
+  if (SOURCE_QUESTION.test(core)) return 'There is no answer yet to give the source of: ask a question, then “source?” or “who said that?” names where the passage shown comes from.';
+  if (GIST_REQUEST.test(core)) return 'There is no answer yet to sum up: ask a question first, then “tl;dr” or “huh?” gives it in short.';
+  if (PAGING.test(core)) return 'There is nothing to page yet: ask a question first, then “more” shows the next passages.';
   return null;
 }

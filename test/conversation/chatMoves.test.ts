@@ -147,3 +147,18 @@ describe('what people type when they did not follow, or want the source or more'
     }
   });
 });
+
+describe('those asks with nothing answered yet', () => {
+  it('say to ask a question first, rather than search “citation”, “huh” or “more”', () => {
+    for (const [turn, said] of [['citation needed', /no answer yet to give the source of/], ['huh?', /no answer yet to sum up/], ['more pls', /nothing to page yet/]] as const) {
+      const [first] = converse(engine, turn);
+      expect(first!.answer.status).toBe('invalid');
+      expect(first!.answer.message).toMatch(said);
+    }
+  });
+
+  it('a question that only uses those words is still searched', () => {
+    const [first] = converse(engine, 'more about the bri');
+    expect(first!.answer.status).toBe('answered');
+  });
+});
