@@ -29,10 +29,9 @@ export const SOURCE_QUESTION = new RegExp(
       String.raw`(?:can you |could you )?(?:quote|cite|show) (?:me )?(?:that|this|it|the (?:exact |full |whole |original )?(?:passage|source|sentence|text|quote|wording|words))(?: (?:please|exactly|in full|whole))?`,
       String.raw`(?:is there|got|do you have|(?:can you |could you )?(?:give|send|share) me) (?:a |the |an? )?(?:link|url|doi)(?: (?:to|for) (?:that|this|it|the (?:article|paper|piece|source|op-?ed)))?`,
       String.raw`says who`,
-      // "citation needed", "[source?]", "proof?": the wiki reader's ask for the source.
+      // "citation needed", "[source?]": the wiki reader's ask for the source. ("proof?" asks for support.)
       String.raw`\[?(?:citation|source|reference)s? (?:needed|required|missing)\]?`,
-      String.raw`\[?(?:citation|source)\]?`,
-      String.raw`(?:any )?(?:proof|evidence)(?: (?:please|pls|for (?:that|this|it)))?`,
+      String.raw`\[?(?:citation|source)\??\]?`,
       String.raw`according to (?:whom|who)`,
       // "where does that number come from?", "where did you get that?"
       String.raw`where (?:does|did|do) (?:that|this|it|these|those)(?: [\p{L}-]+)? (?:come|came) from`,

@@ -132,8 +132,8 @@ describe('what people type when they did not follow, or want the source or more'
     }
   });
 
-  it('“citation needed”, “[source?]”, “proof?” ask for the source of the answer before', () => {
-    for (const turn of ['citation needed', '[citation needed]', 'source?', 'proof?']) {
+  it('“citation needed”, “[source?]” ask for the source of the answer before', () => {
+    for (const turn of ['citation needed', '[citation needed]', 'source?', '[source?]']) {
       const [, next] = converse(engine, 'does mongolia have an embassy in kazakhstan?', turn);
       expect(next!.resolution.kind).toBe('source');
     }
