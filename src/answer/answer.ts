@@ -3,7 +3,7 @@ import type { Engine } from '../engine.js';
 import { spellChatWords } from '../search/analyzer.js';
 import { isPreamble } from '../search/preamble.js';
 import type { RankedPassage } from '../search/rank.js';
-import { checkQuestion, MAX_QUESTION_LENGTH, type QuestionProblem } from '../search/question.js';
+import { checkQuestion, MAX_QUESTION_LENGTH, type QuestionProblem, withoutChatWrapper } from '../search/question.js';
 import { asWritten, definedAcronym, spelledOut } from './acronym.js';
 import { citeParagraph, shortCitation, type Citation } from './citation.js';
 import { answerFigures, type FigureFact } from './figures.js';
@@ -92,11 +92,13 @@ export function answerQuestion(engine: Engine, query: string, options: AnswerOpt
   return answer;
 }
 
-function answerPage(engine: Engine, query: string, options: AnswerOptions): Answer {
+function answerPage(engine: Engine, typed: string, options: AnswerOptions): Answer {
   // "thanks!", "hi steppe", "what can you do?": talk, answered in kind rather than searched
   // (first: "what can you do?" is all common words, which would say there is nothing to search).
-  const social = socialReply(query);
-  if (social) return messageOnly(query, 'invalid', social);
+  const social = socialReply(typed);
+  if (social) return messageOnly(typed, 'invalid', social);
+  // ("quick q: …", "… thanks!": the question, not what it was wrapped in.)
+  const query = withoutChatWrapper(typed);
   // "Who wrote the article?" is all common words, and a question about the documents.
   const problem = checkQuestion(query);
   if (problem && !(problem === 'no-terms' && answerDocumentQuestion(engine.corpus, query, options.documentId))) {

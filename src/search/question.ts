@@ -127,3 +127,32 @@ const TOPIC_OPENER = /^(\s*(?:(?:so|and|ok|okay|hey|yo)[\s,]+)*)(?:what(?:'s|’
 export function withoutTopicOpener(raw: string): string {
   return raw.replace(TOPIC_OPENER, '$1what about');
 }
+
+/**
+ * What people wrap a question in, saying nothing of its topic: "quick q:", "sorry if this is a
+ * dumb question but", "i was wondering if", "does anyone know", and "thanks", "pls", "lol" after
+ * it. Searched, their words found the wrong passages ("thanks" the acknowledgements).
+ */
+const CHAT_OPENER = new RegExp(
+  String.raw`^\s*(?:` +
+    [
+      String.raw`(?:(?:a|one|another|one more)\s+)?(?:quick|random|dumb|stupid|silly|basic|simple|noob|newbie|small|short|side)\s+(?:q|qn|qs|question)s?(?:\s+(?:but|though|here|for you))?`,
+      String.raw`(?:q|qn|question)\s*[:-]`,
+      String.raw`sorry(?:\s+if\s+(?:this\s+is\s+|it(?:'|’)?s\s+|this\s+)?(?:a\s+)?(?:dumb|stupid|silly|basic|obvious|naive|noob)(?:\s+(?:q|question))?)?(?:\s+but)?`,
+      String.raw`(?:i\s+was|i(?:'|’)?m|just|was)\s+(?:wondering|curious)(?:\s+(?:if|whether))?`,
+      String.raw`i\s+wonder(?:\s+(?:if|whether))?`,
+      String.raw`(?:does\s+)?(?:any\s*one|anybody|someone|somebody)\s+knows?(?:\s+(?:if|whether))?`,
+    ].join('|') +
+    String.raw`)(?:\s*[:,.!-]+\s*|\s+)`,
+  'i',
+);
+const CHAT_CLOSER = /(?:[\s,.!?]+(?:thanks|thank you|thx|ty|tia|cheers|pls|plz|please|lol|lmao|haha|hehe|xd)(?:\s+(?:in advance|so much|a lot|very much))?)+[\s.!?]*$/i;
+
+export function withoutChatWrapper(raw: string): string {
+  let s = raw;
+  // (Twice: "sorry, quick question: …".)
+  for (let i = 0; i < 2; i++) s = s.replace(CHAT_OPENER, '');
+  s = s.replace(CHAT_CLOSER, (closer) => (/\?/.test(closer) ? '?' : ''));
+  return s.trim() ? s.trim() : raw;
+}
+
