@@ -3,7 +3,7 @@ import type { Engine } from '../engine.js';
 import { spellChatWords } from '../search/analyzer.js';
 import { isPreamble } from '../search/preamble.js';
 import type { RankedPassage } from '../search/rank.js';
-import { checkQuestion, MAX_QUESTION_LENGTH, type QuestionProblem, withoutChatWrapper } from '../search/question.js';
+import { checkQuestion, MAX_QUESTION_LENGTH, type QuestionProblem, withoutChatNoise } from '../search/question.js';
 import { asWritten, definedAcronym, spelledOut } from './acronym.js';
 import { citeParagraph, shortCitation, type Citation } from './citation.js';
 import { answerFigures, type FigureFact } from './figures.js';
@@ -98,7 +98,7 @@ function answerPage(engine: Engine, typed: string, options: AnswerOptions): Answ
   const social = socialReply(typed);
   if (social) return messageOnly(typed, 'invalid', social);
   // ("quick q: …", "… thanks!": the question, not what it was wrapped in.)
-  const query = withoutChatWrapper(typed);
+  const query = withoutChatNoise(typed);
   // "Who wrote the article?" is all common words, and a question about the documents.
   const problem = checkQuestion(query);
   if (problem && !(problem === 'no-terms' && answerDocumentQuestion(engine.corpus, query, options.documentId))) {

@@ -148,8 +148,16 @@ const CHAT_OPENER = new RegExp(
 );
 const CHAT_CLOSER = /(?:[\s,.!?]+(?:thanks|thank you|thx|ty|tia|cheers|pls|plz|please|lol|lmao|haha|hehe|xd)(?:\s+(?:in advance|so much|a lot|very much))?)+[\s.!?]*$/i;
 
-export function withoutChatWrapper(raw: string): string {
-  let s = raw;
+/** A link pasted with a question: its letters ("https", "com") are not words of the question. */
+const URL = /\b(?:https?:\/\/|www\.)\S+/gi;
+
+/**
+ * The question as it would have been typed plainly: without its wrapping (above), links, runs
+ * of spaces, and capitals held down ("WHO WROTE IT?" reads every word as a name).
+ */
+export function withoutChatNoise(raw: string): string {
+  let s = raw.replace(URL, ' ').replace(/\s+/g, ' ');
+  if (/\p{Lu}{2}/u.test(s) && !/\p{Ll}/u.test(s)) s = s.toLowerCase();
   // (Twice: "sorry, quick question: …".)
   for (let i = 0; i < 2; i++) s = s.replace(CHAT_OPENER, '');
   s = s.replace(CHAT_CLOSER, (closer) => (/\?/.test(closer) ? '?' : ''));
