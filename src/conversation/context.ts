@@ -25,7 +25,8 @@ export function contextFrom(
   const add = (list: string[], w: string) => {
     // A turn naming a document ("how does miliate explain it?") is searched there: the other
     // document's author, named before, would pull the answer back to it.
-    if (options.named && findDocumentMention(engine.corpus, w)?.documentId !== undefined && findDocumentMention(engine.corpus, w)?.documentId !== options.named) return;
+    const names = options.named ? findDocumentMention(engine.corpus, w)?.documentId : undefined;
+    if (names !== undefined && names !== options.named) return;
     const terms = analyze(w);
     if (terms.length === 0 || terms.every((t) => have.has(t))) return;
     for (const t of terms) have.add(t);
