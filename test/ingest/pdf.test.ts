@@ -549,6 +549,10 @@ describe.skipIf(!dir)('PDFs from ../shared/material/pdf', () => {
     expect(doc('bmc-2014-agyeman-duah').paragraphs.filter((p) => /^(?:Respondent group|1\. Affiliate respondents|- Existence of treatment protocols)/.test(p.text)).map((p) => p.text)).toEqual([]);
     // Its Table 1's header: "Yes (%)", "No (%)" and "Respondents" set closer than a cell gap, each over its column.
     expect(bmc).toContain('Item\tYes (%)\tNo (%)\tRespondents\nPrivacy given\t99\t1\t97\n');
+    // SPECTER's Table 3 gives each row's figures as runs of two or three with word spaces, its header's labels so.
+    expect(written('acl-2020-cohan-specter')).toContain(
+      'Training signal\tCLS\tUSR\tCITE\tREC\tAll\nSPECTER\t84.2\t88.4\t91.5\t36.9\t80.0\nSciBERT fine-tune on co-view\t83.0\t84.2\t84.1\t36.4\t76.0\nSciBERT fine-tune on co-read\t82.3\t85.4\t86.7\t36.3\t77.1\nSciBERT fine-tune on co-citation\t82.9\t84.3\t85.2\t36.6\t76.4\n',
+    );
     expect(results.find((r) => r.id.startsWith('acl-2020-lo-s2orc'))!.counts!.tables).toBe(8);
     expect(results.find((r) => r.id.startsWith('bmc-2014-agyeman-duah'))!.counts!.tables).toBe(3);
   });

@@ -6,7 +6,7 @@ import { citeParagraph, formatCitation } from '../../src/answer/citation.js';
 import { joinHyphenated, vocabularyOf } from '../../src/corpus/ingest/hyphenation.js';
 import { importFiles } from '../../src/corpus/ingest/index.js';
 import { bullets, type Line, withAccents } from '../../src/corpus/ingest/pdf-lines.js';
-import { findTextTables } from '../../src/corpus/ingest/pdf-tables.js';
+import { figuresApart, findTextTables } from '../../src/corpus/ingest/pdf-tables.js';
 import { loadCorpus } from '../../src/corpus/load.js';
 import { repairMojibake } from '../../src/corpus/ingest/mojibake.js';
 import { tidyPdfText } from '../../src/corpus/ingest/pdf-text.js';
@@ -375,6 +375,30 @@ describe('PDF import rules', () => {
     ];
     const plain = await importTiny('note', [note]);
     expect(plain.result.counts!.tables).toBe(0);
+  });
+
+  it('gives each figure its cell where the file sets a row’s figures as one run, and the header’s labels so', () => {
+    expect(
+      figuresApart([
+        ['Training signal', 'CLS USR CITE REC All'],
+        ['SPECTER', '84.2 88.4 91.5 36.9 80.0'],
+        ['SciBERT on co-view', '83.0 84.2', '84.1 36.4 76.0'],
+        ['SciBERT fine-tune on co-citation 82.9 84.3 85.2 36.6 76.4'],
+      ]),
+    ).toEqual([
+      ['Training signal', 'CLS', 'USR', 'CITE', 'REC', 'All'],
+      ['SPECTER', '84.2', '88.4', '91.5', '36.9', '80.0'],
+      ['SciBERT on co-view', '83.0', '84.2', '84.1', '36.4', '76.0'],
+      ['SciBERT fine-tune on co-citation', '82.9', '84.3', '85.2', '36.6', '76.4'],
+    ]);
+    // A figure with its interval, a list of numbers in a sentence's commas, a two-word label: left whole.
+    const whole = [
+      ['(2-way)', '(Fleiss)', 'All', 'First 5'],
+      ['Fine', '0.41', '0.55', '0.61', '0.99 (0.96–1.03)'],
+      ['Coarse', '0.35', '0.48', '0.52', '0.97 (0.92–1.02)'],
+    ];
+    expect(figuresApart(whole)).toEqual(whole);
+    expect(figuresApart([['δ 166.9, 155.9, 137,'], ['128.4, 128(2C), 127.8, 126.6,']])).toEqual([['δ 166.9, 155.9, 137,'], ['128.4, 128(2C), 127.8, 126.6,']]);
   });
 
   it('reads a table of text cells as its cells, not a paragraph a line', () => {

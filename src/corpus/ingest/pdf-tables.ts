@@ -180,10 +180,66 @@ export function findTables(lines: Line[], bodySize: number): Array<{ lines: Line
     const all = rows.flat();
     const real = all.filter((c) => c.replace(/[^\p{L}\d]/gu, '').length >= 2).length >= all.length * 0.6;
     const labelled = all.some((c) => /\p{L}{3}/u.test(c));
-    if (rowCount >= 2 && (figures || rowCount >= 3) && real && labelled) tables.push({ lines: groups.slice(i, j).flat(), rows });
+    if (rowCount >= 2 && (figures || rowCount >= 3) && real && labelled) tables.push({ lines: groups.slice(i, j).flat(), rows: figuresApart(rows) });
     i = j;
   }
   return tables;
+}
+
+/** A plain figure, one a column: "84.2", "36", "−0.5", "12%". */
+const PLAIN = /^[-+−]?\d+(?:[.,]\d+)*%?$/;
+/** A column label set in capitals: "CLS", "REC", "P@1", "F1". */
+const CAPITALS = /^[\p{Lu}\d][\p{Lu}\d@.-]*$/u;
+
+/**
+ * Rows whose figures the file gives as one run with word spaces between them ("83.0 84.2" and
+ * "84.1 36.4 76.0" under five columns; a long label set close to its figures, "SciBERT fine-tune
+ * on co-citation 82.9 84.3 …"), one figure a cell, where that gives the rows of figures one
+ * number of cells; and then the header's labels in capitals set the same way ("CLS USR CITE REC"
+ * over four of those columns) split into words, where exactly one choice of its cells makes up the
+ * count ("First 5" or "all agree" over one column stay whole).
+ */
+export function figuresApart(rows: string[][]): string[][] {
+  const split = rows.map((row) =>
+    row.flatMap((cell, k) => {
+      const words = cell.split(' ');
+      if (words.length >= 2 && words.every((w) => PLAIN.test(w))) return words;
+      // (A label with its figures: the label's words first, two figures or more after them.)
+      const tail = words.findIndex((_, n) => words.slice(n).every((w) => PLAIN.test(w)));
+      if (k === 0 && tail > 0 && words.length - tail >= 2 && /\p{L}/u.test(words.slice(0, tail).join(' '))) return [words.slice(0, tail).join(' '), ...words.slice(tail)];
+      return [cell];
+    }),
+  );
+  const withFigures = split.map((r, k) => ({ r, k })).filter(({ r }) => r.filter((c) => PLAIN.test(c)).length >= 2);
+  const counts = withFigures.map(({ r }) => r.length);
+  const width = counts.sort((a, b) => counts.filter((n) => n === b).length - counts.filter((n) => n === a).length)[0];
+  if (width === undefined || withFigures.filter(({ r }) => r.length === width).length < withFigures.length * 0.8) return rows;
+  // Only rows set apart this way change, and only to the common width.
+  const out = rows.map((r, k) => (split[k]!.length === width && r.length !== width && split[k]!.some((c) => PLAIN.test(c)) ? split[k]! : r));
+  const first = withFigures[0]!.k;
+  for (let h = 0; h < first; h++) {
+    const header = out[h]!;
+    const short = width - header.length;
+    if (short <= 0) continue;
+    // Cells of several labels in capitals, whose extra labels make up the count: one choice only.
+    const choices: number[][] = [];
+    const pick = (from: number, chosen: number[], sum: number) => {
+      if (sum === short) choices.push(chosen);
+      if (sum >= short) return;
+      for (let c = from; c < header.length; c++) {
+        const words = header[c]!.split(' ');
+        // (Or three labels or more, each capitalised: "CLS USR CITE REC All".)
+        const labels = words.every((w) => CAPITALS.test(w)) || (words.length >= 3 && words.every((w) => /^[\p{Lu}\d]/u.test(w)));
+        const n = labels ? words.length - 1 : 0;
+        if (n > 0) pick(c + 1, [...chosen, c], sum + n);
+      }
+    };
+    pick(0, [], 0);
+    if (choices.length !== 1) continue;
+    const chosen = new Set(choices[0]!);
+    out[h] = header.flatMap((c, k) => (chosen.has(k) ? c.split(' ') : [c]));
+  }
+  return out;
 }
 
 /**
