@@ -547,6 +547,13 @@ describe.skipIf(!dir)('PDFs from ../shared/material/pdf', () => {
     );
     expect(bmc).toMatch(/^4\.4 Change management\t1\. Emergency cases are attended to in the MSS ward before transferring to intensive care/m);
     expect(doc('bmc-2014-agyeman-duah').paragraphs.filter((p) => /^(?:Respondent group|1\. Affiliate respondents|- Existence of treatment protocols)/.test(p.text)).map((p) => p.text)).toEqual([]);
+    // The sentence the table cut goes on after its two pages and Figure 1 ("… a prerequisite for the next" / "necessary steps …");
+    // each page's caption is its own (the first set in bold under that sentence, the second repeating it).
+    expect(bodyText(doc('bmc-2014-agyeman-duah'))).toContain('This, in itself, is a prerequisite for the next necessary steps that will include agreeing on achievable goals');
+    expect(doc('bmc-2014-agyeman-duah').paragraphs.filter((p) => p.text.startsWith('Table 2 ')).map((p) => p.text)).toEqual([
+      'Table 2 Overview of themes on quality emerging from in-depth interviews by various stakeholders',
+      'Table 2 Overview of themes on quality emerging from in-depth interviews by various stakeholders (Continued)',
+    ]);
     // Its Table 1's header: "Yes (%)", "No (%)" and "Respondents" set closer than a cell gap, each over its column.
     expect(bmc).toContain('Item\tYes (%)\tNo (%)\tRespondents\nPrivacy given\t99\t1\t97\n');
     // SPECTER's Table 3 gives each row's figures as runs of two or three with word spaces, its header's labels so.

@@ -411,7 +411,7 @@ export function buildBlocks(pages: Line[][], heights: number[], bodySize: number
       const caption =
         CAPTION.test(l.text) &&
         !inReferences &&
-        (boldCaptionLabel(l) ||
+        (boldCaptionLabel(l, bodySize) ||
           ((colon || !unfinished) &&
             (current === null || current.caption || gap || sizeChange || endsSentence(current.text) || !sentence(current.text) || (newColumn && colon))));
       let startsNew = current === null || gap || sizeChange || caption;
@@ -434,7 +434,10 @@ export function buildBlocks(pages: Line[][], heights: number[], bodySize: number
         // It goes on where the text resumes in lower case, after a word broken at the line's end, or
         // after a comma or a word with no stop ("Digital archives like arXiv,²" … a figure … "PubMed Central,³ …").
         const cut = s && (/\p{L}-$/u.test(s.block.text) || /(?:[,;]|\p{Ll})[⁰¹²³⁴⁵⁶⁷⁸⁹]*$/u.test(s.block.text.trim()));
-        const goesOn = s && !caption && !BULLET.test(l.text) && p - s.page <= 1 && !(usesIndent && indented) && (/^\p{Ll}/u.test(l.text) || cut);
+        // (On the next page, or after pages of floats only: a table set over two pages, a figure.)
+        const floatsOnly = (k: number) => out[k]!.blocks.every((b) => b.type === 'table' || (b.type === 'paragraph' && CAPTION.test(b.text)));
+        const near = s && (p - s.page <= 1 || (p - s.page <= 4 && Array.from({ length: p - s.page - 1 }, (_, k) => s.page + 1 + k).every(floatsOnly)));
+        const goesOn = s && !caption && !BULLET.test(l.text) && near && !(usesIndent && indented) && (/^\p{Ll}/u.test(l.text) || cut);
         const lead = goesOn || inReferences ? null : runInHeading(l);
         if (lead) {
           // A paragraph opened by a run-in heading in bold ("Training Data To train our model …",
@@ -543,13 +546,15 @@ function nearestCaption(block: Line[], page: Line[]): { kind: 'figure' | 'table'
 }
 
 /**
- * A caption's label set in bold, its text not ("**Table 1.** Baseline characteristics …"): a
- * caption even under a sentence left unfinished, which a sentence naming the table ("… as
+ * A caption's label set in bold, its text not ("**Table 1.** Baseline characteristics …"), or
+ * the whole line in bold in print smaller than the body's (BMC: "**Table 2 Overview of themes …**"):
+ * a caption even under a sentence left unfinished, which a sentence naming the table ("… as
  * shown in / Table 2. On average …") in the text's own print is not.
  */
-function boldCaptionLabel(l: Line): boolean {
+function boldCaptionLabel(l: Line, bodySize: number): boolean {
   const runs = l.runs.filter((r) => r.str.trim());
   const n = runs.findIndex((r) => !r.bold);
+  if (n < 0 && runs.length > 0 && l.size < bodySize * 0.95) return CAPTION.test(l.text);
   if (n <= 0) return false;
   return /^(?:Fig(?:ure)?\.?|FIGURE|Table|TABLE|Tab\.)\s*\d+[.:]?$/u.test(runs.slice(0, n).map((r) => r.str).join('').trim());
 }
