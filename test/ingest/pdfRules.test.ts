@@ -401,6 +401,29 @@ describe('PDF import rules', () => {
     expect(figuresApart([['δ 166.9, 155.9, 137,'], ['128.4, 128(2C), 127.8, 126.6,']])).toEqual([['δ 166.9, 155.9, 137,'], ['128.4, 128(2C), 127.8, 126.6,']]);
   });
 
+  it('goes on with a sentence after a page holding only a float, whose caption set wholly in bold is its own', async () => {
+    const cells = (y: number, row: string[]): TinyLine[] => row.map((text, i) => ({ text, x: 72 + i * 90, y, size: 8 }));
+    const first: TinyLine[] = [
+      { text: 'Seasonal Routes of Mongolian Herders', x: 72, y: 720, size: 20, bold: true },
+      { text: 'Ann Author', x: 72, y: 690, size: 12 },
+      { text: '© 2021 the authors', x: 72, y: 672, size: 9 },
+      ...prose(`${BODY} Knowing where the families camp is a first step towards the`, 72, 640),
+    ];
+    const float: TinyLine[] = [
+      { text: 'Table 1 Families and camps by province', x: 72, y: 720, size: 9, bold: true },
+      ...cells(700, ['Province', 'Families', 'Camps']),
+      ...cells(689, ['Khovd', '14', '4']),
+      ...cells(678, ['Uvs', '11', '3']),
+      ...cells(667, ['Zavkhan', '15', '5']),
+    ];
+    const last: TinyLine[] = [...prose('wells and markets the herders need, which the provinces plan to build over the next ten years.', 72, 720)];
+    const { result, corpusDir } = await importTiny('floats', [first, float, last]);
+    expect(result.error).toBeUndefined();
+    const texts = (await loadCorpus(corpusDir)).documents[0]!.paragraphs.map((p) => p.text);
+    expect(texts.some((t) => t.endsWith('is a first step towards the wells and markets the herders need, which the provinces plan to build over the next ten years.'))).toBe(true);
+    expect(texts).toContain('Table 1 Families and camps by province');
+  });
+
   it('reads a table of text cells as its cells, not a paragraph a line', () => {
     // Two columns of small print in one band: questions on the left, quoted answers on the right,
     // their lines on the same baselines, which reading order gives in turn (LongEval's Table 6,
