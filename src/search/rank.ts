@@ -88,7 +88,8 @@ const PREAMBLE_PASSAGE = 0.92;
 const WINDOW = 3;
 
 const MONEY = /\$\s?\d|\b\d[\d.,]*\s*(?:million|billion|thousand|M|K|B)\b|\bUS\$/;
-const COUNT = /\b\d{1,3}(?:,\d{3})+\b|\b\d+(?:\.\d+)?\s*(?:percent|%|million|thousand)\b|\b(?:[2-9]\d|\d{3,})\b(?!\d)/;
+// (A magnitude written as a letter counts too: "280M nodes", "81.1M papers", "10k users".)
+const COUNT = /\b\d{1,3}(?:,\d{3})+\b|\b\d+(?:\.\d+)?\s*(?:percent|%|million|billion|thousand|[kKMB]\b)|\b(?:[2-9]\d|\d{3,})\b(?!\d)/;
 const YEAR = /\b(?:1[89]|20)\d\d\b/;
 
 /**

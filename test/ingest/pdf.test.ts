@@ -653,7 +653,8 @@ describe.skipIf(!dir)('PDFs from ../shared/material/pdf', () => {
     console.info(`questions on the PDFs: hit@1 ${s.passage.hit1.toFixed(3)}, hit@3 ${s.passage.hit3.toFixed(3)}; misses: ${s.misses.map((m) => m.question.id).join(' ')}`);
     expect(s.passage.count).toBe(60);
     expect(s.passage.hit1).toBeGreaterThanOrEqual(31 / 60 - 1e-9);
-    expect(s.passage.hit3).toBeGreaterThanOrEqual(44 / 60 - 1e-9);
+    // (46: a magnitude written as a letter, "280M nodes", counts for "how many".)
+    expect(s.passage.hit3).toBeGreaterThanOrEqual(46 / 60 - 1e-9);
   }, 60_000);
 
   // Ten more (hp01–hp10, on nine of the papers, in the four styles), written before any was asked

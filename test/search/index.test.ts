@@ -216,6 +216,18 @@ describe('"how many"', () => {
     expect(counts.query('How many Kazakhs live in Mongolia?').passages[0]?.paragraph.id).toBe('counts-2020/2');
     expect(counts.query('How many festivals do Kazakhs in Mongolia hold?').passages[0]?.paragraph.id).toBe('counts-2020/1');
   });
+
+  it('reads a magnitude written as a letter as a count: "280M nodes", "10k users"', () => {
+    const graph = new PassageIndex(
+      indexCorpus([
+        doc('graph-2018', 'Grapher', 2018, [
+          'Each node of the literature graph represents a paper, an author or an entity, linked by typed edges.',
+          'The resulting literature graph consists of more than 280M nodes.',
+        ]),
+      ]),
+    );
+    expect(graph.query('How many nodes does the literature graph have?').passages[0]?.paragraph.id).toBe('graph-2018/2');
+  });
 });
 
 describe('"what is X?"', () => {
