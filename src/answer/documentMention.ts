@@ -61,6 +61,9 @@ const SCHOLARLY_NOUNS = ['journal article', 'journal paper', 'academic article',
 const SHORT_NOUNS = ['op ed', 'oped', 'opinion piece', 'piece', 'commentary', 'column', 'blog post', 'blog', 'post', 'essay', 'short article', 'shorter article', 'short piece', 'news article'];
 const ANY_NOUNS = ['article', 'document', 'text', 'source', 'publication', 'work'];
 
+/** "One" stands for a document only after its year ("the 2013 one"). */
+const ONE: NounPhrase = { words: ['one'], fits: () => true };
+
 interface NounPhrase {
   words: string[];
   /** Documents this noun can name (by index into the corpus's documents). */
@@ -431,8 +434,11 @@ function allMentions(corpus: Corpus, text: string): DocumentMention[] {
     // an adjective or two may come between: "the short op-ed", "the academic paper"
     let noun = nounAt(toks, j);
     if (!noun && toks[i + 1]) noun = nounAt(toks, (j = i + 1));
+    // "the 2013 one", "the 2022 paper": a year between names the document of that year.
+    const year = j === i + 1 && /^(?:1[89]|20)\d\d$/.test(toks[i]!.norm) ? Number(toks[i]!.norm) : null;
+    if (!noun && year !== null && toks[i + 1]?.norm === 'one') noun = ONE;
     if (!noun) continue;
-    const fits = corpus.documents.filter((d) => noun.fits(d.meta));
+    const fits = corpus.documents.filter((d) => noun.fits(d.meta) && (year === null || d.meta.year === year));
     if (fits.length !== 1) continue;
     found.push({ documentId: fits[0]!.meta.id, start: toks[i - 1]!.start, end: toks[j + noun.words.length - 1]!.end, how: 'kind' });
   }

@@ -3,6 +3,7 @@ import { analyze } from '../search/analyzer.js';
 import { overviewFit } from '../search/rank.js';
 import { isOrganisation } from '../corpus/authors.js';
 import { authorLabel, documentUrl } from './citation.js';
+import { CORPUS_ASKS, corpusLines, FACT_ASKS, FACT_WORDS, factLine, methodParagraphs, type DocumentFact } from './documentFacts.js';
 import { findDocumentMentions } from './documentMention.js';
 
 /**
@@ -15,9 +16,10 @@ import { findDocumentMentions } from './documentMention.js';
  * document, that one; a question naming none, about any document, gets every document's.
  */
 
-export type DocumentAsk = 'person' | 'author' | 'date' | 'venue' | 'link' | 'affiliation' | 'funding' | 'conclusion' | 'thesis';
+export type DocumentAsk = 'person' | 'author' | 'date' | 'venue' | 'link' | 'affiliation' | 'funding' | 'conclusion' | 'thesis' | DocumentFact | 'corpus';
 
 const ASKS: Array<[DocumentAsk, RegExp]> = [
+  ...FACT_ASKS,
   ['author', /\bwho (?:wrote|writes|is the author|authored|penned|is behind|are the authors)\b|\bwritten by\b|\bauthor(?:s|ed)? (?:of|is|are)\b|\bwho(?:'s| is) (?:it|this) by\b/],
   ['date', /\bwhen (?:was|did|were)\b.*\b(?:publish|written|write|come out|came out|accept|appear|release|print)|\bpublication date\b|\b(?:what|which) year\b.*\b(?:publish|written|wrote|appear)|\bdated?\b.*\b(?:piece|paper|article)\b|\bhow (?:old|recent) is\b/],
   ['venue', /\b(?:outlet|venue|publisher)\b|\bwritten for\b|\b(?:which|what) (?:journal|site|website|magazine|newspaper|publication)\b|\bwhere (?:was|did|is)\b.*\b(?:publish|appear|come out|came out|print)|\bpublished (?:in|by) (?:what|which|whom)\b/],
@@ -32,7 +34,7 @@ const ASKS: Array<[DocumentAsk, RegExp]> = [
 /** Words of the document questions themselves: what is left is the topic, if any. */
 const META_WORDS = new Set(
   analyze(
-    'funded funding financed financial support sponsored sponsor grant grants acknowledgements acknowledgments research work paid supported who wrote written writer author authors authored penned published publish publication accepted appear appeared released date dated year when where outlet venue publisher journal site website magazine newspaper doi url link read find university affiliation based institution conclusion conclude concludes end ends recommend recommends recommending bottom line takeaway final verdict main central overall key core thesis argument argue argues point claim message idea one line sentence tl dr gist summary summarise summarize nutshell paper article piece op ed essay study document text source sources reference references cite cites cited citation bibliography online first come came out',
+    `funded funding financed financial support sponsored sponsor grant grants acknowledgements acknowledgments research work paid supported who wrote written writer author authors authored penned published publish publication accepted appear appeared released date dated year when where outlet venue publisher journal site website magazine newspaper doi url link read find university affiliation based institution conclusion conclude concludes end ends recommend recommends recommending bottom line takeaway final verdict main central overall key core thesis argument argue argues point claim message idea one line sentence tl dr gist summary summarise summarize nutshell paper article piece op ed essay study document text source sources reference references cite cites cited citation bibliography online first come came out ${FACT_WORDS}`,
   ),
 );
 
@@ -112,10 +114,22 @@ function personLine(doc: CorpusDocument, author: string): string {
   return `**${author}**${where} wrote “${meta.title}”${meta.venue ? `, ${meta.venue}` : ''}${meta.year ? `, ${meta.year}` : ''}.${about ? ` ${about.replace(/^\((.*)\)$/, '$1').replace(/[^.]$/, '$&.')}` : ''}`;
 }
 
-function lineFor(ask: DocumentAsk, doc: CorpusDocument): string {
+/** The document's first author who is a person (an organisation has no background to give). */
+function firstPerson(doc: CorpusDocument): string {
+  return doc.meta.authors.find((a) => !isOrganisation(a)) ?? doc.meta.authors[0] ?? '';
+}
+
+function lineFor(ask: Exclude<DocumentAsk, 'corpus'>, doc: CorpusDocument): string {
   const { meta } = doc;
   const name = `${authorLabel(meta)} (${meta.year}), “${meta.title}”`;
   switch (ask) {
+    case 'keywords':
+    case 'references':
+    case 'sections':
+    case 'length':
+    case 'methods':
+    case 'background':
+      return factLine(ask, doc, (d) => personLine(d, firstPerson(d)));
     case 'person':
       return personLine(doc, meta.authors[0] ?? '');
     case 'author':
@@ -164,10 +178,21 @@ const MAX_DOCUMENTS_ANSWERED = 5;
 
 export function answerDocumentQuestion(corpus: Corpus, question: string, documentId?: string): DocumentAnswer | null {
   const s = question.toLowerCase().replace(/[’‘]/g, "'");
-  const asks = ASKS.filter(([, re]) => re.test(s)).map(([ask]) => ask);
+  const matched = ASKS.filter(([, re]) => re.test(s)).map(([ask]) => ask);
+  // ("Who is the author and what's his background?": the background's line names the author.)
+  const asks = matched.includes('background') ? matched.filter((a) => a !== 'author' && a !== 'affiliation') : matched;
   const mentions = findDocumentMentions(corpus, question);
   const person = asks.length === 0 ? authorAskedAbout(corpus, question, mentions) : null;
   if (person) return { asks: ['person'], documents: [person.doc], lines: [personLine(person.doc, person.author)], passages: [titleBlock(person.doc)] };
+  // "What sources do you have?", "which one is more recent?": about the set of documents.
+  const corpusAsk = asks.length === 0 && mentions.length === 0 && !documentId ? CORPUS_ASKS.find(([, re]) => re.test(s))?.[0] : undefined;
+  if (corpusAsk && analyze(question).every((t) => META_WORDS.has(t))) {
+    const lines = corpusLines(corpusAsk, corpus, MAX_DOCUMENTS_ANSWERED);
+    const newestFirst = [...corpus.documents].sort((a, b) => b.meta.year - a.meta.year);
+    const shown = corpusAsk === 'recency' ? [newestFirst[0]!, newestFirst.at(-1)!] : corpus.documents.slice(0, MAX_DOCUMENTS_ANSWERED);
+    // (No document of them is the one asked about: their title blocks only, no search below them.)
+    return { asks: ['corpus'], documents: [], lines, passages: [...new Set(shown)].map(titleBlock) };
+  }
   if (asks.length === 0) return null;
   // The words left once the document question and the document's name are taken out.
   let rest = question;
@@ -195,13 +220,14 @@ export function answerDocumentQuestion(corpus: Corpus, question: string, documen
     };
   }
   // A topic beside a summary question ("what does Irgengioro conclude about the SCO?") is for the search, within that document.
-  const metadataAsks = asks.filter((a) => a !== 'conclusion' && a !== 'thesis');
+  const metadataAsks = asks.filter((a) => a !== 'conclusion' && a !== 'thesis' && a !== 'methods');
 
   if (topic.length > 1 && metadataAsks.length === 0) return null;
   const lines: string[] = [];
   const passages: Paragraph[] = [];
   for (const doc of documents) {
     for (const ask of asks) {
+      if (ask === 'corpus') continue;
       // "when did it get accepted" and "when was it published" are one line.
       const line = lineFor(ask, doc);
       if (!lines.includes(line)) lines.push(line);
@@ -209,6 +235,8 @@ export function answerDocumentQuestion(corpus: Corpus, question: string, documen
     if (asks.includes('funding')) passages.push(...thankedParagraphs(doc));
     if (metadataAsks.length) passages.push(titleBlock(doc));
     for (const ask of asks) if (ask === 'conclusion' || ask === 'thesis') passages.push(...summaries(doc, ask));
+    // How it was done: its methods section, else what it sets out to do (abstract, opening).
+    if (asks.includes('methods')) passages.push(...(methodParagraphs(doc).length ? methodParagraphs(doc) : summaries(doc, 'thesis')));
   }
   return { asks, documents, lines, passages: [...new Set(passages)] };
 }

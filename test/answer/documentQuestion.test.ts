@@ -146,3 +146,90 @@ describe('who funded a document', () => {
     expect(a.passages[0]?.text).toContain('prefers more international funding');
   });
 });
+
+describe('what a document is, as an object: keywords, bibliography, sections, length, methods, its author’s background', () => {
+  it('its keywords, from the title block, and a document without them says so', () => {
+    const a = answerQuestion(engine, 'what are the journal article’s keywords?');
+    expect(a.lead[0]).toMatch(/keywords: \*\*Mongolia · Kazakhstan · Kyrgyzstan · .*Foreign policy\*\*/);
+    expect(a.passages[0]!.paragraphId).toBe('irgengioro-2022/front');
+    expect(answerQuestion(engine, 'keywords of the op-ed?').lead[0]).toMatch(/states no keywords/);
+  });
+
+  it('how many works it cites: its bibliography counted; an op-ed has none', () => {
+    const a = answerQuestion(engine, 'how many works does the irgengioro paper cite?');
+    expect(a.lead[0]).toMatch(/cites \*\*\d{2,3} works\*\* in its bibliography/);
+    expect(Number(/\*\*(\d+) works/.exec(a.lead[0]!)![1])).toBe(engine.corpus.documents.find((d) => d.meta.id === 'irgengioro-2022')!.references.length);
+    expect(answerQuestion(engine, 'how many references does the op-ed have?').lead[0]).toMatch(/no bibliography/);
+  });
+
+  it('its sections in order, and how long it is', () => {
+    const sections = answerQuestion(engine, 'what sections does the journal article have?').lead[0]!;
+    expect(sections).toMatch(/\*\*\d+ sections\*\*: Abstract · Introduction · Mongolia between Central and East Asia · /);
+    expect(sections).toMatch(/Conclusion\.$/);
+    expect(answerQuestion(engine, 'how is the op-ed structured?').lead[0]).toMatch(/no section headings/);
+    expect(answerQuestion(engine, 'how long is the journal article?').lead[0]).toMatch(/\*\*33 pages\*\*, about \*\*\d{1,2},\d{3} words\*\*/);
+  });
+
+  it('how it was done: its methods section, or, without one, its own summary', () => {
+    const study = createEngineFromCorpus(
+      indexCorpus([
+        testDocument({ id: 'ward-2014', authors: ['Ama Mensah'], title: 'Quality on the ward', year: 2014 }, [
+          { text: 'We studied delays on a medical ward.', role: 'abstract', section: 'Abstract' },
+          { text: 'A mix of checklists, record reviews and interviews was used over six weeks.', section: 'Methods' },
+          { text: 'Delays were longest at night.', section: 'Results' },
+        ]),
+      ]),
+    );
+    const a = answerQuestion(study, 'what methods did the study use?');
+    expect(a.lead[0]).toMatch(/from its methods section/);
+    expect(a.passages[0]!.paragraphId).toBe('ward-2014/2');
+    const b = answerQuestion(engine, 'what methodology does the journal article follow?');
+    expect(b.lead[0]).toMatch(/has no methods section/);
+    expect(b.passages[0]!.paragraphId).toBe('irgengioro-2022/1');
+  });
+
+  it('its author’s background, from the note on the author, however asked', () => {
+    for (const q of ['is miliate an academic?', "what's the background of the author of the op-ed?", "who is the author of the 2013 one and what's his background?"]) {
+      const a = answerQuestion(engine, q);
+      expect(a.lead, q).toHaveLength(1);
+      expect(a.lead[0], q).toMatch(/^\*\*Brandon Miliate\*\* \(Indiana University\).*PhD student in Political Science/);
+    }
+  });
+
+  it('a document named by its year: "the 2013 one"', () => {
+    expect(answerQuestion(engine, 'who wrote the 2013 one?').lead[0]).toMatch(/Brandon Miliate/);
+    expect(answerQuestion(engine, 'what does the 2022 paper conclude?').passages[0]!.paragraphId).toBe('irgengioro-2022/35');
+  });
+
+  it('is not asked by a question on the subject that uses the same words', () => {
+    const papers = createEngineFromCorpus(indexCorpus([testDocument({ id: 's2orc-2020', title: 'S2ORC' }, ['S2ORC consists of 81.1M papers.'])]));
+    expect(answerDocumentQuestion(papers.corpus, 'How many papers are in S2ORC?')).toBeNull();
+    expect(answerDocumentQuestion(engine.corpus, 'how long is the border between Mongolia and Kazakhstan?')).toBeNull();
+    expect(answerDocumentQuestion(engine.corpus, 'what approach did Kazakhstan take to the BRI?')).toBeNull();
+    expect(answerDocumentQuestion(engine.corpus, 'what is the structure of Mongolian trade with China?')).toBeNull();
+  });
+});
+
+describe('what the corpus holds', () => {
+  it('which documents there are, and which is newest: from the metadata, with their title blocks', () => {
+    for (const q of ['what sources do you have?', 'list your documents', "what's in your corpus?"]) {
+      const a = answerQuestion(engine, q);
+      expect(a.lead[0], q).toBe('The corpus holds **2 documents**:');
+      expect(a.lead.slice(1).join('\n'), q).toMatch(/Irgengioro \(2022\)[\s\S]*Miliate \(2013\)/);
+      expect(a.passages.map((p) => p.paragraphId).sort(), q).toEqual(['irgengioro-2022/front', 'miliate-2013/front']);
+    }
+    const newest = answerQuestion(engine, 'which source is more recent?');
+    expect(newest.lead[0]).toMatch(/^The most recent is \*\*Irgengioro \(2022\)[^*]*\*\*; the oldest, \*\*Miliate \(2013\)/);
+  });
+
+  it('a large corpus: the first few, and /about for the rest', () => {
+    const surnames = ['Adams', 'Baker', 'Clark', 'Dorj', 'Evans', 'Fischer', 'Gantulga', 'Hill'];
+    const many = createEngineFromCorpus(indexCorpus(surnames.map((name, i) => testDocument({ id: `entry-${i}`, authors: [`Ann ${name}`], title: `Entry ${i}`, year: 2010 + i }, [`Entry ${i} is on the steppe.`]))));
+    const a = answerQuestion(many, 'what documents do you have?');
+    expect(a.lead[0]).toBe('The corpus holds **8 documents**:');
+    expect(a.lead.at(-1)).toMatch(/and 3 more: \/about lists them all/);
+    expect(answerQuestion(many, 'which document is the oldest?').lead[0]).toMatch(/^The most recent is \*\*Hill \(2017\).*the oldest, \*\*Adams \(2010\)/);
+    // A topic is for the search: "which source is most recent on the steppe?" asks what it says.
+    expect(answerDocumentQuestion(many.corpus, 'which sources do you have on the steppe?')).toBeNull();
+  });
+});

@@ -1,0 +1,96 @@
+import type { Corpus, CorpusDocument, Paragraph } from '../corpus/types.js';
+import { authorLabel } from './citation.js';
+
+/**
+ * What a reader asks of a document as an object, beside who wrote it and when
+ * (documentQuestion.ts): its keywords, how many works it cites, how it is divided, how long
+ * it is, how it was done, which source is newer, and what the corpus holds at all. Each is
+ * read from the parse (front matter, sections, bibliography, pages), never guessed: a fact
+ * the document does not state is said to be missing.
+ */
+
+export type DocumentFact = 'keywords' | 'references' | 'sections' | 'length' | 'methods' | 'background';
+/** Questions about the set of documents rather than one. */
+export type CorpusFact = 'recency' | 'holdings';
+
+export const FACT_ASKS: Array<[DocumentFact, RegExp]> = [
+  ['keywords', /\bkey ?words\b|\bwhat (?:are|were) (?:its|the \w+(?:'s)?) tags\b/],
+  // ("How many papers are in S2ORC?" counts a subject: only with a word for citing.)
+  ['references', /\bhow many (?:works|sources|references|papers|articles|books|citations|items|titles|entries|authors)\b.*\b(?:cite[sd]?|citing|reference[sd]?|bibliograph\w*|draws? on|list(?:ed|s)?)\b|\bhow many references\b|\b(?:length|size) of (?:the |its )?bibliography\b|\bhow (?:long|big) is (?:the |its )?bibliography\b/],
+  ['sections', /\b(?:what|which) (?:sections|parts|chapters|headings|subsections)\b|\b(?:outline|structure|table of contents|toc)\b|\bhow is (?:it|this|the \w+(?:-\w+)?) (?:structured|organi[sz]ed|divided|laid out)\b/],
+  ['length', /\bhow long is (?:it|this|that|the\b[^?]{0,40}?\b(?:paper|article|piece|op-?ed|essay|study|text|document|report))\b|\bhow many (?:pages|words)\b|\b(?:page|word) count\b|\b(?:length|size) of (?:the |this )?(?:paper|article|piece|op-?ed|essay|study|text|document)\b/],
+  ['methods', /\b(?:methods?|methodology|research design|approach)\b.*\b(?:use[sd]?|using|follow(?:s|ed)?|take[sn]?|took|apply|applie[sd]|rel(?:y|ies|ied))\b|\bhow (?:was|is) (?:the|this|it) (?:\w+ )?(?:study|research|paper|article) (?:done|conducted|carried out)\b/],
+  ['background', /\b(?:background|credentials|bio|biography|qualifications?)\b|\b(?:is|was) (?:the author|he|she|\w+) (?:an?|the) (?:academic|professor|scholar|researcher|student|phd|journalist|expert|analyst|diplomat|lecturer)\b|\bwhat does (?:the author|he|she) do\b/],
+];
+
+export const CORPUS_ASKS: Array<[CorpusFact, RegExp]> = [
+  ['recency', /\b(?:which|what) (?:one|source|document|paper|article|piece|text)s?\b.*\b(?:recent|newer|newest|latest|older|oldest|earlier|earliest)\b|\b(?:more|most) recent (?:source|document|paper|article|piece|one)\b|\b(?:newest|latest|oldest) (?:source|document|paper|article|piece|one)\b/],
+  ['holdings', /\b(?:what|which) (?:sources|documents|texts|papers|articles|files|materials)\b.*\b(?:you|your|corpus|got|cover|available|index(?:ed)?|loaded)\b|\blist (?:the |your |all (?:the |your )?)?(?:sources|documents|texts|papers|articles)\b|\bwhat(?:'s| is) in (?:your|the) (?:corpus|library|database|collection)\b|\bwhat (?:do you|can you) (?:know|read|search)\b.*\b(?:sources|documents|texts|papers|corpus)\b/],
+];
+
+/** Words of these questions: what is left is the topic, if any. */
+export const FACT_WORDS =
+  'keywords keyword key words tags many works sources references papers articles books citations items titles entries draw draws list listed lists bibliography sections parts chapters headings subsections outline structure structured organised organized divided laid table contents toc long big length size pages words page word count methods method methodology research design approach use used uses using follow follows followed take takes taken took apply applied applies rely relies relied done conducted carried background credentials bio biography qualification qualifications academic professor scholar researcher student phd journalist expert analyst diplomat lecturer do does one more most recent newer newest latest older oldest earlier earliest you your corpus got cover available index indexed loaded library database collection know search files materials documents texts';
+
+function name(doc: CorpusDocument): string {
+  return `${authorLabel(doc.meta)} (${doc.meta.year}), “${doc.meta.title}”`;
+}
+
+const METHOD_SECTION = /^(?:\d+(?:\.\d+)*\.?\s+)?(?:methods?|methodology|materials and methods|data and methods|research design|study design|approach|experimental setup|experiments?)\b/i;
+
+/** The paragraphs of a document's methods section(s), in order. */
+export function methodParagraphs(doc: CorpusDocument): Paragraph[] {
+  return doc.paragraphs.filter((p) => METHOD_SECTION.test(p.section ?? '') || METHOD_SECTION.test(p.topSection ?? ''));
+}
+
+/** The top-level headings of a document, in reading order, the bibliography and appendices left out. */
+function headings(doc: CorpusDocument): string[] {
+  return doc.sections.filter((s) => s.level === 1 && !/^(?:references|bibliography|works cited|appendix)/i.test(s.title)).map((s) => s.title);
+}
+
+function words(doc: CorpusDocument): number {
+  let n = 0;
+  for (const p of doc.paragraphs) n += p.text.split(/\s+/).filter(Boolean).length;
+  return n;
+}
+
+/** The first line of an answer about one document. */
+export function factLine(fact: DocumentFact, doc: CorpusDocument, personLine: (doc: CorpusDocument) => string): string {
+  switch (fact) {
+    case 'keywords': {
+      const line = doc.frontMatter.find((l) => /^key ?words\b/i.test(l));
+      return line ? `${name(doc)} — keywords: **${line.replace(/^key ?words\s*:?\s*/i, '')}**.` : `${name(doc)} states no keywords.`;
+    }
+    case 'references': {
+      const n = doc.references.length;
+      return n ? `${name(doc)} cites **${n} works** in its bibliography.` : `${name(doc)} has no bibliography: it cites no works by reference list.`;
+    }
+    case 'sections': {
+      const list = headings(doc);
+      return list.length ? `${name(doc)} has **${list.length} sections**: ${list.join(' · ')}.` : `${name(doc)} has no section headings: it is one run of ${doc.paragraphs.length} paragraphs.`;
+    }
+    case 'length': {
+      const pages = doc.pageCount > 1 ? `**${doc.pageCount} pages**, ` : '';
+      return `${name(doc)}: ${pages}about **${words(doc).toLocaleString('en-US')} words** in ${doc.paragraphs.length} paragraphs.`;
+    }
+    case 'methods':
+      return methodParagraphs(doc).length ? `How ${name(doc)} was done, from its methods section:` : `${name(doc)} has no methods section; what it sets out to do, from its own summary:`;
+    case 'background':
+      return personLine(doc);
+  }
+}
+
+/** The lines of an answer about the set of documents. */
+export function corpusLines(fact: CorpusFact, corpus: Corpus, listed: number): string[] {
+  const docs = [...corpus.documents];
+  if (fact === 'recency') {
+    docs.sort((a, b) => b.meta.year - a.meta.year || (b.meta.date > a.meta.date ? 1 : -1));
+    const newest = docs[0]!;
+    const oldest = docs.at(-1)!;
+    if (docs.length === 1) return [`The corpus holds one document: ${name(newest)}.`];
+    return [`The most recent is **${name(newest)}**; the oldest, **${name(oldest)}**.`];
+  }
+  const shown = docs.slice(0, listed).map((d) => `• ${name(d)}${d.meta.venue ? `, ${d.meta.venue}` : ''}`);
+  const more = docs.length > listed ? [`…and ${docs.length - listed} more: /about lists them all.`] : [];
+  return [`The corpus holds **${docs.length} document${docs.length === 1 ? '' : 's'}**:`, ...shown, ...more];
+}
