@@ -18,15 +18,25 @@ export const FACT_ASKS: Array<[DocumentFact, RegExp]> = [
   // ("How many papers are in S2ORC?" counts a subject: only with a word for citing.)
   ['references', /\bhow many (?:works|sources|references|papers|articles|books|citations|items|titles|entries|authors)\b.*\b(?:cite[sd]?|citing|reference[sd]?|bibliograph\w*|draws? on|list(?:ed|s)?)\b|\bhow many references\b|\b(?:length|size) of (?:the |its )?bibliography\b|\bhow (?:long|big) is (?:the |its )?bibliography\b/],
   ['sections', /\b(?:what|which) (?:sections|parts|chapters|headings|subsections)\b|\b(?:outline|structure|table of contents|toc)\b|\bhow is (?:it|this|the \w+(?:-\w+)?) (?:structured|organi[sz]ed|divided|laid out)\b/],
-  ['length', /\bhow long is (?:it|this|that|the\b[^?]{0,40}?\b(?:paper|article|piece|op-?ed|essay|study|text|document|report))\b|\bhow many (?:pages|words)\b|\b(?:page|word) count\b|\b(?:length|size) of (?:the |this )?(?:paper|article|piece|op-?ed|essay|study|text|document)\b/],
+  ['length', /\bhow long is (?:(?:it|this|that|the\b[^?]{0,40}?\b(?:paper|article|piece|op-?ed|essay|study|text|document|report))\b|“[^”]+”)|\bhow many (?:pages|words)\b|\b(?:page|word) count\b|\b(?:length|size) of (?:the |this )?(?:paper|article|piece|op-?ed|essay|study|text|document)\b/],
   ['methods', /\b(?:methods?|methodology|research design|approach)\b.*\b(?:use[sd]?|using|follow(?:s|ed)?|take[sn]?|took|apply|applie[sd]|rel(?:y|ies|ied))\b|\bhow (?:was|is) (?:the|this|it) (?:\w+ )?(?:study|research|paper|article) (?:done|conducted|carried out)\b/],
-  ['background', /\b(?:background|credentials|bio|biography|qualifications?)\b|\b(?:is|was) (?:the author|he|she|\w+) (?:an?|the) (?:academic|professor|scholar|researcher|student|phd|journalist|expert|analyst|diplomat|lecturer)\b|\bwhat does (?:the author|he|she) do\b/],
+  ['background', /\b(?:background|credentials|bio|biography|qualifications?)\b|\b(?:is|was) (?:the author|he|she|[\w.-]+(?: [\w.-]+){0,2}) (?:an?|the) (?:academic|professor|scholar|researcher|student|phd|journalist|expert|analyst|diplomat|lecturer)\b|\bwhat does (?:the author|he|she) do\b/],
 ];
 
 export const CORPUS_ASKS: Array<[CorpusFact, RegExp]> = [
   ['recency', /\b(?:which|what) (?:one|source|document|paper|article|piece|text)s?\b.*\b(?:recent|newer|newest|latest|older|oldest|earlier|earliest)\b|\b(?:more|most) recent (?:source|document|paper|article|piece|one)\b|\b(?:newest|latest|oldest) (?:source|document|paper|article|piece|one)\b/],
   ['holdings', /\b(?:what|which) (?:sources|documents|texts|papers|articles|files|materials)\b.*\b(?:you|your|corpus|got|cover|available|index(?:ed)?|loaded)\b|\blist (?:the |your |all (?:the |your )?)?(?:sources|documents|texts|papers|articles)\b|\bwhat(?:'s| is) in (?:your|the) (?:corpus|library|database|collection)\b|\bwhat (?:do you|can you) (?:know|read|search)\b.*\b(?:sources|documents|texts|papers|corpus)\b/],
 ];
+
+/**
+ * A question about a document as an object ("how many works does it cite?", "what are its
+ * keywords?"), by FACT_ASKS. Its length only when a document is named so ("how long is the
+ * paper?"): "how long is it?" after an answer on a railway asks about the railway.
+ */
+export function asksDocumentFact(text: string): boolean {
+  const s = text.toLowerCase().replace(/[’‘]/g, "'");
+  return FACT_ASKS.some(([fact, re]) => re.test(s) && (fact !== 'length' || !/how long is (?:it|this|that)/.test(s)));
+}
 
 /** Words of these questions: what is left is the topic, if any. */
 export const FACT_WORDS =

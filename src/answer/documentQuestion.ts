@@ -185,7 +185,8 @@ export function answerDocumentQuestion(corpus: Corpus, question: string, documen
   const person = asks.length === 0 ? authorAskedAbout(corpus, question, mentions) : null;
   if (person) return { asks: ['person'], documents: [person.doc], lines: [personLine(person.doc, person.author)], passages: [titleBlock(person.doc)] };
   // "What sources do you have?", "which one is more recent?": about the set of documents.
-  const corpusAsk = asks.length === 0 && mentions.length === 0 && !documentId ? CORPUS_ASKS.find(([, re]) => re.test(s))?.[0] : undefined;
+  // (Whatever document a conversation was on: "which one is newer?" after the list of them.)
+  const corpusAsk = asks.length === 0 && mentions.length === 0 ? CORPUS_ASKS.find(([, re]) => re.test(s))?.[0] : undefined;
   if (corpusAsk && analyze(question).every((t) => META_WORDS.has(t))) {
     const lines = corpusLines(corpusAsk, corpus, MAX_DOCUMENTS_ANSWERED);
     const newestFirst = [...corpus.documents].sort((a, b) => b.meta.year - a.meta.year);

@@ -1,4 +1,5 @@
 import { answerQuestion, messageOnly, type Answer } from '../answer/answer.js';
+import { findDocumentMentions } from '../answer/documentMention.js';
 import { socialReply } from '../answer/social.js';
 import { answerPerDocument } from './compareSources.js';
 import { needsAnAnswerBefore } from './cues.js';
@@ -61,7 +62,8 @@ export function answerTurn(engine: Engine, state: ConversationState, asked: stri
   const resolution = resolveTurn(engine, state, asked);
   // "do they agree?", "how do I cite this?" with nothing asked before: said so, not searched
   // ("agree", "cite" would find a passage about neither). Not a turn: the next one is a first turn.
-  const earlier = resolution.kind === 'standalone' && !lastAnswered(state) ? needsAnAnswerBefore(asked) : null;
+  // ("Who wrote the op-ed?" names its document: a question about it, with nothing asked before.)
+  const earlier = resolution.kind === 'standalone' && !lastAnswered(state) && findDocumentMentions(engine.corpus, asked).length === 0 ? needsAnAnswerBefore(asked) : null;
   if (earlier) return { answer: messageOnly(asked, 'invalid', earlier), resolution, state };
   let answer: Answer | null = null;
   let person = resolution.person;

@@ -162,7 +162,7 @@ export const SAYS = new Set(analyze('say says said think thinks argue argues cla
 
 // ("when was it announced?" asks about the matter: a bare "when was" is no question about the document.)
 export const META_ABOUT_IT = /\b(?:publish(?:ed)?|written|wrote|write|author(?:s|ed)?|venue|journal|outlet|doi|come out|came out)\b/i;
-export const IT_REFERENCE = /\b(?:it|this|that|the (?:article|paper|piece|text|study|op-?ed|essay))\b/i;
+export const IT_REFERENCE = /\b(?:it|its|this|that|the (?:article|paper|piece|text|study|op-?ed|essay))\b/i;
 
 export function stripFillers(text: string): { core: string; continues: boolean } {
   // Chat shorthand: "w/" is "with", "w/o" "without" ("who came up w/ that?").

@@ -1,3 +1,4 @@
+import { asksDocumentFact } from '../answer/documentFacts.js';
 import { findDocumentMention } from '../answer/documentMention.js';
 import { findMentions, readFigureQuestion } from '../answer/figureQuestion.js';
 import type { Engine } from '../engine.js';
@@ -430,6 +431,9 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   if (GIST_REQUEST.test(core) && answered) return aboutAnswered(answered, 'gist');
   // "how do I cite this?", "give me the full reference": the document shown, as a reference.
   if (CITE_REQUEST.test(core) && answered) return aboutAnswered(answered, 'reference');
+  // ("Who wrote the op-ed?" after a passage of the journal article asks about the op-ed.)
+  const answeredDocument = answered ? (answered.paragraphIds[0]?.split('/')[0] ?? answered.documentId) : null;
+  if (SOURCE_QUESTION.test(core) && answered && mention && mention.documentId !== answeredDocument) return standalone();
   if (SOURCE_QUESTION.test(core) && answered) {
     // ("who wrote that part?" asks whose words the passage gives, not who wrote the document.)
     return aboutAnswered(answered, /\b(?:wrote|author|writer)\b/i.test(core) && !/\b(?:part|bit|passage|section|line|sentence|paragraph|quote)\b/i.test(core) ? 'document' : 'claim');
@@ -443,7 +447,8 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   }
 
   // The document a dependent turn searches: the one it names, else the one in force.
-  const other = OTHER_DOCUMENT.exec(core);
+  // (After a question about a document, "and the other one?" is the other document.)
+  const other = OTHER_DOCUMENT.exec(core) ?? (documentAskedAbout(prev) && engine.corpus.documents.length > 1 ? /\bthe other one\b/i.exec(core) : null);
   const named = other ? otherDocument(engine, state) : (mention?.documentId ?? null);
   const documentId = named ?? prev.documentId;
   const shift = text.length - core.length;
@@ -599,7 +604,8 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
 
   // "when was it published?": "it" is the document of the answer before.
   // ("who wrote about it?" asks about the matter: "it" is what was written about, not the writing.)
-  if (!mention && META_ABOUT_IT.test(own) && IT_REFERENCE.test(own) && !/\b(?:about|on|of)\s+(?:it|this|that)\b/i.test(own) && answered?.paragraphIds[0]) {
+  // (So is "how many works does it cite?", "what are its keywords?": documentFacts.ts.)
+  if (!mention && (META_ABOUT_IT.test(own) || asksDocumentFact(own)) && IT_REFERENCE.test(own) && !/\b(?:about|on|of)\s+(?:it|this|that)\b/i.test(own) && answered?.paragraphIds[0]) {
     const docId = answered.paragraphIds[0].split('/')[0]!;
     const doc = engine.corpus.documents.find((d) => d.meta.id === docId);
     if (doc) {

@@ -1,0 +1,53 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createEngine, type Engine } from '../../src/engine.js';
+import { converse } from './conversing.js';
+
+/**
+ * Talking about the documents themselves in a conversation: which one "it", "he" and "the
+ * other one" are, and a document named outright against the one the last answer came from.
+ */
+
+let engine: Engine;
+beforeAll(async () => {
+  engine = await createEngine();
+});
+
+const lead = (turn: ReturnType<typeof converse>[number]) => turn!.answer.lead.join('\n');
+
+describe('a question about a document, in a conversation', () => {
+  it('“who wrote the op-ed?” asked first is answered, not told to ask something first', () => {
+    const [first] = converse(engine, 'who wrote the op-ed?');
+    expect(lead(first)).toMatch(/written by \*\*Brandon Miliate\*\*/);
+  });
+
+  it('a document named is that document, not the one the last answer came from', () => {
+    const [answer, who] = converse(engine, 'why are mongolia and kazakhstan so distant?', 'who wrote the op-ed?');
+    expect(answer!.answer.passages[0]!.paragraphId).toMatch(/^irgengioro-2022\//);
+    expect(lead(who)).toMatch(/Brandon Miliate/);
+    expect(lead(who)).not.toMatch(/Irgengioro/);
+  });
+
+  it('“it” is the document of the answer before: “how many works does it cite?”, “what are its keywords?”', () => {
+    const [, cites] = converse(engine, 'why are mongolia and kazakhstan so distant?', 'how many works does it cite?');
+    expect(lead(cites)).toMatch(/^Irgengioro \(2022\).* cites \*\*\d+ works\*\*/);
+    const [, keywords] = converse(engine, 'what does the op-ed conclude?', 'what are its keywords?');
+    expect(lead(keywords)).toMatch(/^Miliate \(2013\).* states no keywords/);
+    const [, long] = converse(engine, 'what does the op-ed conclude?', 'how long is it?');
+    expect(lead(long)).toMatch(/^Miliate \(2013\).*about \*\*\d+ words\*\*/);
+  });
+
+  it('“and the other one?” after a question about one document asks it of the other', () => {
+    const [, other] = converse(engine, 'how many works does the journal article cite?', 'and the other one?');
+    expect(lead(other)).toMatch(/^Miliate \(2013\).* has no bibliography/);
+  });
+
+  it('“is he an academic?” after “who wrote it?” is the author’s background', () => {
+    const [, , he] = converse(engine, 'what does the op-ed conclude?', 'who wrote it?', 'is he an academic?');
+    expect(lead(he)).toMatch(/PhD student in Political Science/);
+  });
+
+  it('“which one is newer?” after the list of documents compares them', () => {
+    const [, newer] = converse(engine, 'what sources do you have?', 'which one is newer?');
+    expect(lead(newer)).toMatch(/^The most recent is \*\*Irgengioro \(2022\)/);
+  });
+});
