@@ -113,7 +113,8 @@ function answerPage(engine: Engine, typed: string, options: AnswerOptions): Answ
   // A question naming one document ("what does the op-ed say about…") is searched in it alone.
   const mentions = options.documentId ? [] : findDocumentMentions(engine.corpus, query);
   const documentId = options.documentId ?? (mentions.length === 1 ? mentions[0]!.documentId : undefined);
-  const aboutDocument = answerDocumentQuestion(engine.corpus, query, documentId);
+  // (The mentions found once: a document question reads the same ones.)
+  const aboutDocument = answerDocumentQuestion(engine.corpus, query, documentId, options.documentId ? undefined : mentions);
   // "What sources does the article cite on the BRI?": the works cited where the topic is discussed.
   // The document named ("what does Irgengioro cite on…") is where to look, not part of the topic.
   const literature = aboutDocument ? null : literatureTopic(withoutMentions(query, documentId ? mentions : []));

@@ -26,13 +26,21 @@ interface Token {
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*['’]?/gu;
 
 function fold(word: string): string {
-  return word
+  let folded = foldedWords.get(word);
+  if (folded !== undefined) return folded;
+  folded = word
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/['’]s?$/, '')
     .replace(/['’]/g, '');
+  // Each question's words are folded (an NFKD and four replaces a word): remembered, bounded.
+  if (foldedWords.size >= WORDS_REMEMBERED) foldedWords.clear();
+  foldedWords.set(word, folded);
+  return folded;
 }
+const foldedWords = new Map<string, string>();
+const WORDS_REMEMBERED = 20_000;
 
 function tokens(text: string): Token[] {
   const out: Token[] = [];

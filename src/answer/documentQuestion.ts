@@ -4,7 +4,7 @@ import { overviewFit } from '../search/rank.js';
 import { isOrganisation } from '../corpus/authors.js';
 import { authorLabel, documentUrl } from './citation.js';
 import { CORPUS_ASKS, corpusLines, FACT_ASKS, FACT_WORDS, factLine, methodParagraphs, type DocumentFact } from './documentFacts.js';
-import { findDocumentMentions } from './documentMention.js';
+import { findDocumentMentions, type DocumentMention } from './documentMention.js';
 
 /**
  * Questions about the documents rather than their subject: who wrote one, when and where
@@ -176,12 +176,17 @@ function sameTerms(a: readonly string[], b: readonly string[]): boolean {
 /** Documents one answer about "the documents" covers when none is named; beyond, it asks which. */
 const MAX_DOCUMENTS_ANSWERED = 5;
 
-export function answerDocumentQuestion(corpus: Corpus, question: string, documentId?: string): DocumentAnswer | null {
+export function answerDocumentQuestion(
+  corpus: Corpus,
+  question: string,
+  documentId?: string,
+  /** `findDocumentMentions(corpus, question)` when the caller has it already (the answer pipeline does). */
+  mentions: DocumentMention[] = findDocumentMentions(corpus, question),
+): DocumentAnswer | null {
   const s = question.toLowerCase().replace(/[’‘]/g, "'");
   const matched = ASKS.filter(([, re]) => re.test(s)).map(([ask]) => ask);
   // ("Who is the author and what's his background?": the background's line names the author.)
   const asks = matched.includes('background') ? matched.filter((a) => a !== 'author' && a !== 'affiliation') : matched;
-  const mentions = findDocumentMentions(corpus, question);
   const person = asks.length === 0 ? authorAskedAbout(corpus, question, mentions) : null;
   if (person) return { asks: ['person'], documents: [person.doc], lines: [personLine(person.doc, person.author)], passages: [titleBlock(person.doc)] };
   // "What sources do you have?", "which one is more recent?": about the set of documents.

@@ -168,6 +168,20 @@ function unescapeMarkdown(s: string): string {
   return s.replace(/\\([\\*_`~|>#\-[\]()!.])/g, '$1');
 }
 
+/**
+ * Whether the client was given the Message Content intent. Read once per client: its
+ * intents are fixed at login (a frozen bitfield), and resolving them again cost every
+ * interaction a BitField.
+ */
+const messageContentOf = new WeakMap<object, boolean>();
+function hasMessageContent(intents: ConstructorParameters<typeof IntentsBitField>[0]): boolean {
+  const known = typeof intents === 'object' && intents !== null ? messageContentOf.get(intents) : undefined;
+  if (known !== undefined) return known;
+  const has = new IntentsBitField(intents).has(GatewayIntentBits.MessageContent);
+  if (typeof intents === 'object' && intents !== null) messageContentOf.set(intents, has);
+  return has;
+}
+
 export class InteractionHandler {
   /** The per-user cooldown, each server's own or the bot's; shared through PostgreSQL (see Cooldowns). */
   private readonly cooldowns: Cooldowns;
@@ -245,7 +259,7 @@ export class InteractionHandler {
       guild: interaction.guildId ? { id: interaction.guildId, canManage: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false } : null,
       settings: this.options.settings ?? null,
       report: (o) => this.options.feedback.report(o),
-      messageContent: new IntentsBitField(interaction.client.options.intents).has(GatewayIntentBits.MessageContent),
+      messageContent: hasMessageContent(interaction.client.options.intents),
       ...(this.options.reloadCorpus ? { reloadCorpus: this.options.reloadCorpus } : {}),
     };
   }

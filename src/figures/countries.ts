@@ -92,10 +92,18 @@ export function findCountryMentions(text: string): CountryMention[] {
  * canonical name, or null when the word names no known country.
  */
 export function countryFromWord(word: string): string | null {
+  let country = countryByWord.get(word);
+  if (country !== undefined) return country;
   const key = normaliseWord(word);
-  if (key.length === 0) return null;
-  return BY_NORMALISED.get(key) ?? null;
+  country = key.length === 0 ? null : (BY_NORMALISED.get(key) ?? null);
+  // Every word of every question (and each pair of them) is looked up: its NFKD and four
+  // replaces cost more than the lookup. Bounded: a long-running bot starts over.
+  if (countryByWord.size >= WORDS_REMEMBERED) countryByWord.clear();
+  countryByWord.set(word, country);
+  return country;
 }
+const countryByWord = new Map<string, string | null>();
+const WORDS_REMEMBERED = 20_000;
 
 /**
  * Normalised pattern word → country, the first pattern in PATTERNS order winning (as a scan

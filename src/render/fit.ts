@@ -44,19 +44,23 @@ export function excerptAround(text: string, highlight: { start: number; end: num
   if (!focusSentence) return { before: '', focus: truncate(text, max), after: '', cutStart: false, cutEnd: text.length > max };
   let first = focusIndex;
   let last = focusIndex;
-  const length = () => sentences.slice(first, last + 1).reduce((n, s) => n + s.text.length + 1, 0) + 2;
   if (focusSentence.text.length + 2 > max) {
     return { before: '', focus: truncate(focusSentence.text, max - 2), after: '', cutStart: focusIndex > 0, cutEnd: true };
   }
+  // The excerpt's length (its sentences, a space after each, and 2), kept as it grows: summing
+  // the sentences again at every step made a long paragraph's excerpt quadratic.
+  let length = focusSentence.text.length + 3;
   let grew = true;
   while (grew) {
     grew = false;
-    if (last + 1 < sentences.length && length() + sentences[last + 1]!.text.length + 1 <= max) {
+    if (last + 1 < sentences.length && length + sentences[last + 1]!.text.length + 1 <= max) {
       last++;
+      length += sentences[last]!.text.length + 1;
       grew = true;
     }
-    if (first > 0 && length() + sentences[first - 1]!.text.length + 1 <= max) {
+    if (first > 0 && length + sentences[first - 1]!.text.length + 1 <= max) {
       first--;
+      length += sentences[first]!.text.length + 1;
       grew = true;
     }
   }
