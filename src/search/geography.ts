@@ -46,6 +46,9 @@ const CLOSEST = new RegExp(
   'gu',
 );
 
+/** Anywhere in the text, any of COUNTRY's words: what every description above needs. */
+const ANY_COUNTRY_WORD = new RegExp(COUNTRY, 'u');
+
 const PLACE_OF = new Map<string, string>();
 for (const group of PLACES) for (const word of group) if (!word.includes(' ')) PLACE_OF.set(word, group[0]!);
 
@@ -71,6 +74,9 @@ function descriptions(question: string): Array<{ start: number; end: number; nam
   const out: Array<{ start: number; end: number; names: string[] }> = [];
   // (Offsets are the lower-cased text's: a letter whose lower case is longer, "İ", would shift them.)
   if (text.length !== question.length) return out;
+  // Each description has a word for a country: without one, none of the four can match (most
+  // questions; each is read three times a question, and the expressions cost more than this).
+  if (!ANY_COUNTRY_WORD.test(text)) return out;
   const add = (m: RegExpMatchArray, names: readonly string[] | undefined) => {
     if (names?.length) out.push({ start: m.index!, end: m.index! + m[0].length, names: [...names] });
   };
