@@ -253,7 +253,7 @@ function topicFirst(turn: string): boolean {
   return topicTerms(head).length >= 2 && !OTHER_ANAPHORA.test(head) && !person.test(turn) && OTHER_ANAPHORA.test(tail);
 }
 
-const PLACE_COMPARED = /^(?:(?:and|but|so)\s+)?(?:how (?:does|do|did|would|is|was|are|were) (?:that|this|it|those|these|they|the figures?|the numbers?) (?:compare|stack up|look|compared)(?: (?:to|with|against|next to))?|(?:(?:is|was|are|were) (?:that|this|it|those|these|they) )?(?:more|less|fewer|higher|lower|bigger|smaller|greater|larger|better|worse) than) (.+?)[\s?.!]*$/i;
+const PLACE_COMPARED = /^(?:(?:and|but|so)\s+)?(?:how (?:does|do|did|would|is|was|are|were) (?:that|this|it|those|these|they|the figures?|the numbers?) (?:compare|stack up|look|compared)(?: (?:to|with|against|next to))?|how(?:'s|’s|s| is| was| are| were) (?:that|this|it|those|these|they) (?:any )?different (?:from|to|than|in|for)|(?:(?:is|was|are|were) (?:that|this|it|those|these|they) )?(?:more|less|fewer|higher|lower|bigger|smaller|greater|larger|better|worse) than) (.+?)[\s?.!]*$/i;
 
 const GOODS = new WeakMap<Engine, Set<string>>();
 
@@ -369,10 +369,40 @@ export function withYearsResolved(turn: string, prevFrame: string): string {
  */
 const SAME_FOR_PLACE = new RegExp(String.raw`^(?:(?:but|so|and|then|ok|okay)\s+)?(?:${CLAIM_AGAIN}|${SAME_GOES}|(?:and\s+)?(?:the\s+)?same)\s+(?:in|for|of|with|about)\s+(.+?)(?:\s+(?:too|as well|also))?[\s?.!]*$`, 'i');
 
+/** "does it …", "what did they …": a pronoun as the subject of a question (group 2), after what comes before it (group 1). */
+const PLACE_PRONOUN_SUBJECT = /^((?:(?:and|so|but|ok|okay|then|hmm)[\s,]+)?(?:(?:what|why|how|when|where|which|whom)\s+(?:\w+\s+)?)?(?:does|did|do|has|have|had|can|could|will|would|should|might)\s+)(it|they)\b(?!\s+(?:matter|mean|make sense|count|apply|change anything|help|hurt)\b)/i;
+
+/** The places of the latest turn that named any, as named there, one each. */
+function placesAskedBefore(state: ConversationState): Array<{ country: string; name: string }> {
+  for (const turn of [...state.turns].reverse()) {
+    const found = findMentions(turn.frame);
+    if (!found.length) continue;
+    const out = new Map<string, string>();
+    for (const m of found) if (!out.has(m.country)) out.set(m.country, turn.frame.slice(m.start, m.end).replace(/['’]s$/i, ''));
+    return [...out].map(([country, name]) => ({ country, name }));
+  }
+  return [];
+}
+
+/** "and Kazakhstan specifically?", "and in Mongolia's case?", "what about Kyrgyzstan in particular?": the place, stressed. */
+const STRESSED_PLACE = /^(?:(?:and|but|so|ok|okay)\s+)?(?:what about\s+|how about\s+)?(?:in\s+)?(.+?)(?:['’]s\s+case|\s+(?:specifically|in particular|particularly|itself|themselves|alone|on (?:its|their) own|for (?:its|their) part))[\s?.!]*$/i;
+
+/** "no, I meant the other way", "sorry, i meant imports": the turn before, corrected by what follows. */
+const CORRECTION = /^(?:(?:no|nope|nah|sorry|oops|wait|actually)[\s,.!]+)*(?:i|I)\s+(?:meant|mean)\s+(?!(?:that|it|this)\b)/;
+
+/** Text that is only places (however typed), with nothing else to search. */
+function onlyPlaces(text: string): boolean {
+  const found = findMentions(text);
+  return found.length > 0 && topicTerms(found.reduce((t, x) => t.replace(text.slice(x.start, x.end), ' '), text)).length === 0;
+}
+
 function asPlaceEllipsis(text: string): string {
-  const m = SAME_FOR_PLACE.exec(text);
-  if (!m || !findMentions(m[1]!).length || topicTerms(findMentions(m[1]!).reduce((t, x) => t.replace(m[1]!.slice(x.start, x.end), ' '), m[1]!)).length) return text;
-  return `and ${m[1]}?`;
+  const m = SAME_FOR_PLACE.exec(text) ?? STRESSED_PLACE.exec(text);
+  if (m && onlyPlaces(m[1]!)) return `and ${m[1]}?`;
+  // (A correction is a follow-up of what it corrects: "the other way, mongolia to kaz" → "and the other way, …?")
+  const corrected = CORRECTION.exec(text);
+  if (corrected) return `and ${text.slice(corrected[0].length).replace(/[\s?.!]+$/, '')}?`;
+  return text;
 }
 
 export function resolveTurn(engine: Engine, state: ConversationState, asked: string): Resolution {
@@ -664,6 +694,20 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
       return /^(?:his|hers)$/i.test(w) ? `${who}’s` : who;
     });
     substituted = true;
+  }
+  // "does it push back on China at all?" after Kyrgyzstan's foreign policy: "it" is the place
+  // asked about before, China only what the turn asks of it. (Not "does it matter for China?":
+  // there "it" is what was said.)
+  const placePronoun = ownSubject && named === null && !substituted && !MATTER_SUBJECT.test(own) ? PLACE_PRONOUN_SUBJECT.exec(frame) : null;
+  if (placePronoun) {
+    const before = placesAskedBefore(state);
+    const asked = new Set(findMentions(frame).map((m) => m.country));
+    const places = before.filter((p) => !asked.has(p.country)).map((p) => p.name);
+    if (places.length && (placePronoun[2]!.toLowerCase() === 'they' || places.length === 1) && places.length === before.length) {
+      const at = placePronoun.index + placePronoun[1]!.length;
+      frame = `${frame.slice(0, at)}${places.join(' and ')}${frame.slice(at + placePronoun[2]!.length)}`;
+      substituted = true;
+    }
   }
   // Short turns without a subject lean on the one before ("where do most of them live?",
   // "who said the apology was a mistake?"); longer ones, or ones with a subject, stand alone.

@@ -162,3 +162,47 @@ describe('those asks with nothing answered yet', () => {
     expect(first!.answer.status).toBe('answered');
   });
 });
+
+describe('a place stressed, a correction, “say more”, a pronoun for the place before', () => {
+  it('“and Kyrgyzstan specifically?”, “and in Kyrgyzstan’s case?”, “what about Kyrgyzstan in particular?” are “and Kyrgyzstan?”', () => {
+    for (const turn of ['and kyrgyzstan specifically?', "and in kyrgyzstan's case?", 'what about kyrgyzstan in particular?', 'and kyrgyzstan for its part?']) {
+      const [, next] = converse(engine, 'is mongolia worried about debt to china?', turn);
+      expect(next!.resolution.kind, turn).toBe('ellipsis');
+      expect(next!.resolution.resolved, turn).toMatch(/^is Kyrgyzstan worried about debt to china\?$/i);
+    }
+  });
+
+  it('“no, I meant the other way” and “sorry, i meant imports” correct the question before', () => {
+    const [, flipped] = converse(engine, 'how much did mongolia export to kyrgyzstan in 2017?', 'no, I meant the other way');
+    expect(flipped!.resolution.resolved).toMatch(/kyrgyzstan export to mongolia in 2017/i);
+    const [, imports] = converse(engine, 'how much did mongolia export to kyrgyzstan in 2017?', 'sorry, i meant imports');
+    expect(imports!.resolution.resolved).toMatch(/mongolia import from kyrgyzstan in 2017/i);
+    // ("I meant it" is no correction.)
+    const [, meant] = converse(engine, 'is mongolia a weak state?', 'i mean it, is it?');
+    expect(meant!.resolution.resolved).not.toMatch(/^and /);
+  });
+
+  it('“say more”, “can you elaborate?”, “tell me more about that” ask for more support of the answer before', () => {
+    for (const turn of ['say more', 'can you elaborate?', 'tell me more about that', 'could you expand on that please']) {
+      const [, next] = converse(engine, 'what is the third neighbor policy?', turn);
+      expect(next!.resolution.kind, turn).toBe('support');
+      expect(next!.resolution.resolved, turn).toMatch(/third neighbor policy/);
+    }
+  });
+
+  it('“does it …” with a place of its own as the object: “it” is the place asked about before', () => {
+    const [, next] = converse(engine, "how does kyrgyzstan's elite shape its foreign policy?", 'does it lean towards russia at all?');
+    expect(next!.resolution.resolved).toMatch(/^does kyrgyzstan lean towards russia at all\?/i);
+    // "they" for several places; "does it matter for …" keeps "it" as what was said.
+    const [, they] = converse(engine, 'do mongolia and kazakhstan trade much?', 'do they sell anything to china?');
+    expect(they!.resolution.resolved).toMatch(/^do mongolia and kazakhstan sell anything to china\?/i);
+    const [, matter] = converse(engine, "how does kyrgyzstan's elite shape its foreign policy?", 'does it matter for china?');
+    expect(matter!.resolution.resolved).not.toMatch(/^does kyrgyzstan matter/i);
+  });
+
+  it('“how’s that different from Uzbekistan?” asks the question before of that place', () => {
+    const [, next] = converse(engine, 'why does kazakhstan pursue a multi-vector foreign policy?', "how's that different from uzbekistan?");
+    expect(next!.resolution.kind).toBe('ellipsis');
+    expect(next!.resolution.resolved).toMatch(/^why does uzbekistan pursue a multi-vector foreign policy\?/i);
+  });
+});

@@ -12,7 +12,7 @@ beforeAll(async () => {
   engine = await createEngine();
 });
 
-const lead = (turn: ReturnType<typeof converse>[number]) => turn!.answer.lead.join('\n');
+const lead = (turn: ReturnType<typeof converse>[number] | undefined) => turn!.answer.lead.join('\n');
 
 describe('a question about a document, in a conversation', () => {
   it('“who wrote the op-ed?” asked first is answered, not told to ask something first', () => {
