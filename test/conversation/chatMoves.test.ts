@@ -206,3 +206,12 @@ describe('a place stressed, a correction, “say more”, a pronoun for the plac
     expect(next!.resolution.resolved).toMatch(/^why does uzbekistan pursue a multi-vector foreign policy\?/i);
   });
 });
+
+describe('“who reported on that?”', () => {
+  it('asks for the source of the answer before, like “who said that?”', () => {
+    for (const turn of ['who reported on that?', 'who found that?', 'who documented this?']) {
+      const [, next] = converse(engine, 'are kazakh activists on xinjiang being imprisoned?', turn);
+      expect(next!.resolution.kind, turn).toBe('source');
+    }
+  });
+});
