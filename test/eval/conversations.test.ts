@@ -13,6 +13,8 @@ const DEV = new URL('../../../shared/eval/dev-conversations.jsonl', import.meta.
 const OWN = new URL('./conversations.jsonl', import.meta.url);
 /** 14 conversations (k1–k14) written by a helper who saw neither the code nor how Steppe answers. */
 const UNSEEN_WRITER = new URL('./conversations2.jsonl', import.meta.url);
+/** 10 more (hd1–hd10), by another helper as blind, on 3 December; scored once as written before being worked from. */
+const UNSEEN_WRITER_2 = new URL('./conversations3.jsonl', import.meta.url);
 const shared = existsSync(DEV);
 if (!shared) {
   if (process.env.CI === 'true') throw new Error('../shared/eval/dev-conversations.jsonl is missing: CI must have ../shared beside the repository');
@@ -48,6 +50,17 @@ describe('conversation quality', () => {
     expect(s.followUps.count).toBe(56);
     expect(s.first.answered).toBeGreaterThanOrEqual(11);
     expect(s.followUps.answered).toBeGreaterThanOrEqual(41);
+  });
+
+  // As written: 8/10 first turns, 8/30 follow-ups; 15 once a stressed place ("and kazakhstan
+  // specifically?"), a correction ("no, I meant the other way"), "say more", "does it … China?"
+  // for the place before and "how's that different from uzbekistan?" were read as follow-ups.
+  it('more conversations written without seeing the answers: first turns ≥ 8/10, follow-ups ≥ 15/30', () => {
+    const s = runConversationEval(engine, parseConversationFile(readFileSync(UNSEEN_WRITER_2, 'utf8')));
+    expect(s.first.count).toBe(10);
+    expect(s.followUps.count).toBe(30);
+    expect(s.first.answered).toBeGreaterThanOrEqual(8);
+    expect(s.followUps.answered).toBeGreaterThanOrEqual(15);
   });
 
   it.skipIf(!shared)('dev conversations: first turns ≥ 3/4, follow-ups ≥ 11/11', () => {
