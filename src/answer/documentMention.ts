@@ -451,5 +451,38 @@ function allMentions(corpus: Corpus, text: string): DocumentMention[] {
     found.push({ documentId: fits[0]!.meta.id, start: toks[i - 1]!.start, end: toks[j + noun.words.length - 1]!.end, how: 'kind' });
   }
 
+  // "the dementia study", "the heart failure paper": words of one document's title alone
+  // before a document noun (up to three, not all function words).
+  const byTitleWord = titleWordIndex(corpus);
+  for (let i = 1; i < toks.length - 1; i++) {
+    if (!DETERMINERS.has(toks[i - 1]!.norm)) continue;
+    for (let j = i + 1; j <= Math.min(i + 3, toks.length - 1); j++) {
+      const noun = nounAt(toks, j);
+      if (!noun) continue;
+      const words = toks.slice(i, j).map((t) => t.norm).filter((w) => !FUNCTION_WORDS.has(w));
+      const fits = words.reduce<number[] | null>((acc, w) => {
+        const docs = byTitleWord.get(w);
+        return docs ? (acc ?? [...docs]).filter((d) => docs.has(d)) : [];
+      }, null);
+      if (fits?.length === 1) found.push({ documentId: corpus.documents[fits[0]!]!.meta.id, start: toks[i - 1]!.start, end: toks[j + noun.words.length - 1]!.end, how: 'title' });
+      break;
+    }
+  }
+
   return found.sort((a, b) => STRENGTH[b.how] - STRENGTH[a.how] || a.start - b.start || b.end - a.end);
+}
+
+const titleWordIndexes = new WeakMap<Corpus, Map<string, Set<number>>>();
+
+/** Each content word of a title → the documents whose title has it (made once a corpus). */
+function titleWordIndex(corpus: Corpus): Map<string, Set<number>> {
+  let index = titleWordIndexes.get(corpus);
+  if (!index) {
+    index = new Map();
+    cuesFor(corpus).forEach((c, d) => {
+      for (const w of c.titleWords) if (!FUNCTION_WORDS.has(w)) (index!.get(w) ?? index!.set(w, new Set()).get(w)!).add(d);
+    });
+    titleWordIndexes.set(corpus, index);
+  }
+  return index;
 }

@@ -140,3 +140,24 @@ describe('a name several documents share', () => {
     expect(findDocumentMention(factbooks, 'what does the factbook say about grain?')).toBeNull();
   });
 });
+
+describe('a document called by words of its title before a document noun', () => {
+  const papers = indexCorpus([
+    testDocument({ id: 'sundstrom-2014', title: 'Stressful life events are not associated with the development of dementia', kind: 'journal-article' }, ['Life events were asked at baseline.']),
+    testDocument({ id: 'tully-2010', title: 'Patient experiences of structured heart failure programmes', kind: 'journal-article' }, ['Patients kept diaries.']),
+    testDocument({ id: 'datta-2010', title: 'Complications related to deep venous thrombosis prophylaxis in trauma', kind: 'journal-article' }, ['Filters failed in trauma patients.']),
+    testDocument({ id: 'ahmed-2012', title: 'Patient experiences of trauma care', kind: 'journal-article' }, ['Trauma care was slow.']),
+  ]);
+
+  it('“the dementia study”, “the heart failure paper”: the one document whose title has them', () => {
+    expect(mention(papers, 'what methods did the dementia study use?')).toEqual({ id: 'sundstrom-2014', how: 'title', text: 'the dementia study' });
+    expect(mention(papers, 'keywords of the heart failure paper?')).toEqual({ id: 'tully-2010', how: 'title', text: 'the heart failure paper' });
+    expect(mention(papers, 'who wrote the thrombosis paper?')?.id).toBe('datta-2010');
+  });
+
+  it('none when the words are in several titles, or in none', () => {
+    expect(mention(papers, 'what did the trauma study find?')).toBeNull();
+    expect(mention(papers, 'what does the patient experiences paper say?')).toBeNull();
+    expect(mention(papers, 'what did the malaria study find?')).toBeNull();
+  });
+});
