@@ -367,7 +367,7 @@ export function withYearsResolved(turn: string, prevFrame: string): string {
  * "is that true in Kyrgyzstan?", "does the same go for Mongolia?", "same for Uzbekistan?": the
  * question before asked of another place, as "and Kyrgyzstan?" asks it.
  */
-const SAME_FOR_PLACE = new RegExp(String.raw`^(?:(?:but|so|and|then|ok|okay)\s+)?(?:${CLAIM_AGAIN}|${SAME_GOES}|(?:and\s+)?(?:the\s+)?same)\s+(?:in|for|of|with|about)\s+(.+?)(?:\s+(?:too|as well|also))?[\s?.!]*$`, 'i');
+const SAME_FOR_PLACE = new RegExp(String.raw`^(?:(?:but|so|and|then|ok|okay)\s+)?(?:${CLAIM_AGAIN}|${SAME_GOES}|(?:and\s+)?(?:the\s+)?same|ditto|(?:is|was|are|were)\s+(?:it|that|this)\s+(?:also\s+|still\s+)?(?:the\s+)?same)\s+(?:in|for|of|with|about)\s+(.+?)(?:\s+(?:too|as well|also))?[\s?.!]*$`, 'i');
 
 /** "does it …", "what did they …": a pronoun as the subject of a question (group 2), after what comes before it (group 1). */
 const PLACE_PRONOUN_SUBJECT = /^((?:(?:and|so|but|ok|okay|then|hmm)[\s,]+)?(?:(?:what|why|how|when|where|which|whom)\s+(?:\w+\s+)?)?(?:does|did|do|has|have|had|can|could|will|would|should|might)\s+)(it|they)\b(?!\s+(?:matter|mean|make sense|count|apply|change anything|help|hurt)\b)/i;

@@ -215,3 +215,13 @@ describe('“who reported on that?”', () => {
     }
   });
 });
+
+describe('the same question of another place, however it is put', () => {
+  it('each is the question before with the place put in', () => {
+    const ways = ['and for kyrgyzstan?', 'same question for kyrgyzstan', 'ok what about kyrgyzstan then', 'kyrgyzstan?', 'is it the same for kyrgyzstan?', 'same for kyrgyzstan pls', 'kyrgyzstan too?', 'ditto for kyrgyzstan'];
+    for (const turn of ways) {
+      const [, next] = converse(engine, 'is mongolia worried about debt to china?', turn);
+      expect(next!.resolution.resolved, turn).toMatch(/^is Kyrgyzstan worried about debt to china\?$/i);
+    }
+  });
+});
