@@ -225,3 +225,14 @@ describe('the same question of another place, however it is put', () => {
     }
   });
 });
+
+describe('asking why, however it is put', () => {
+  it('each asks for support of the answer before', () => {
+    const ways = ['why?', 'but why tho', 'how come?', "what's the reason?", 'any evidence?', 'proof?', 'reasons?', 'interesting, why?', 'examples pls', 'for example?', 'such as?'];
+    for (const turn of ways) {
+      const [, next] = converse(engine, 'why are mongolia and kazakhstan so distant?', turn);
+      expect(next!.resolution.kind, turn).toBe('support');
+      expect(next!.resolution.resolved, turn).toMatch(/why are mongolia and kazakhstan so distant\?/);
+    }
+  });
+});
