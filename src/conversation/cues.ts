@@ -31,6 +31,10 @@ export const SOURCE_QUESTION = new RegExp(
       String.raw`(?:can you |could you )?(?:quote|cite|show) (?:me )?(?:that|this|it|the (?:exact |full |whole |original )?(?:passage|source|sentence|text|quote|wording|words))(?: (?:please|exactly|in full|whole))?`,
       String.raw`(?:is there|got|do you have|(?:can you |could you )?(?:give|send|share) me) (?:a |the |an? )?(?:link|url|doi)(?: (?:to|for) (?:that|this|it|the (?:article|paper|piece|source|op-?ed)))?`,
       String.raw`says who`,
+      // Chat's own words for it: "sauce?", "src?".
+      String.raw`(?:sauce|src|srcs)`,
+      String.raw`(?:can|could|may) (?:i|we) (?:get|have|see) (?:the |a |its )?(?:source|citation|reference|link)s?(?: (?:for|to|of) (?:that|this|it))?(?: please| pls)?`,
+      String.raw`who(?:'s|’s| is| was) (?:that|this|the) (?:quote|quotation|line|claim)(?: from| by)?`,
       // "citation needed", "[source?]": the wiki reader's ask for the source. ("proof?" asks for support.)
       String.raw`\[?(?:citation|source|reference)s? (?:needed|required|missing)\]?`,
       String.raw`\[?(?:citation|source)\??\]?`,

@@ -236,3 +236,13 @@ describe('asking why, however it is put', () => {
     }
   });
 });
+
+describe('asking for the source, however it is put', () => {
+  it('each asks for the source of the answer before', () => {
+    const ways = ['who said that?', 'source?', 'sauce?', 'src?', "where's that from?", 'which paper is that from?', 'what page is that on?', 'can i get the citation?', 'who is that quote from', 'whose claim is that?', 'where did you get that?'];
+    for (const turn of ways) {
+      const [, next] = converse(engine, 'what did radchenko say about mongolia and russia?', turn);
+      expect(next!.resolution.kind, turn).toBe('source');
+    }
+  });
+});
