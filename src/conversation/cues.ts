@@ -62,7 +62,7 @@ export const SOURCE_QUESTION = new RegExp(
  * the answer before in short — its best sentence, as written (Steppe quotes; it does not
  * paraphrase, so the plainest it can say is the one sentence that answers).
  */
-export const GIST_REQUEST = /^(?:(?:and|so|ok|okay|but)\s+)?(?:tl;?dr|tldr|(?:can you |could you |please )?summ?ari[sz]e(?: (?:that|this|it))?(?: (?:for me|briefly|in short))?(?: (?:in|into) (?:one|a|1|a single) (?:sentence|line))?|(?:in|give me) (?:one|a|1|a single) (?:sentence|line)|(?:give me |what(?:'s|’s|s| is) )?the (?:short|quick|one-line) version|in short|(?:so )?in a nutshell|(?:what(?:'s|’s|s| is) )?the (?:gist|bottom line|takeaway|key point)(?: (?:of (?:that|this|it)|here))?|(?:so )?what(?:'s|’s|s| is) the upshot|(?:can you |could you )?(?:explain|say|put) (?:that|this|it) (?:more )?(?:simply|plainly|in (?:simple|plain) (?:terms|english|words))|(?:what does (?:that|this|it) mean )?in (?:simple|plain) (?:terms|english|words)|eli5|explain (?:it |that |this )?like i(?:'m|’m| am) (?:5|five)|simpler(?: please)?|huh|come again|(?:sorry,? )?(?:i )?(?:don['’]?t|do not|didn['’]?t|did not) (?:get|understand|follow)(?: (?:it|that|this|you))?|(?:can you |could you |please )?(?:rephrase|reword|say) (?:that|this|it)(?: again)?(?: (?:please|pls))?|(?:can you |could you |please )?rephrase(?: (?:please|pls))?)[\s?.!]*$/i;
+export const GIST_REQUEST = /^(?:(?:and|so|ok|okay|but)\s+)?(?:tl;?dr|tldr|(?:can you |could you |please )?summ?ari[sz]e(?: (?:that|this|it))?(?: (?:for me|briefly|in short))?(?: (?:in|into) (?:one|a|1|a single) (?:sentence|line))?|(?:in|give me) (?:one|a|1|a single) (?:sentence|line)|(?:give me |what(?:'s|’s|s| is) )?(?:the |a )?(?:short|shorter|quick|one-line) version|in short|(?:so )?in a nutshell|(?:what(?:'s|’s|s| is) )?the (?:gist|bottom line|takeaway|key point)(?: (?:of (?:that|this|it)|here))?|(?:so )?what(?:'s|’s|s| is) the upshot|(?:can you |could you )?(?:explain|say|put) (?:that|this|it) (?:more )?(?:simply|plainly|in (?:simple|plain) (?:terms|english|words))|(?:what does (?:that|this|it) mean )?in (?:simple|plain) (?:terms|english|words)|eli5|explain (?:it |that |this )?like i(?:'m|’m| am) (?:5|five)|simpler(?: please)?|huh|come again|(?:sorry,? )?(?:i )?(?:don['’]?t|do not|didn['’]?t|did not) (?:get|understand|follow)(?: (?:it|that|this|you))?|(?:can you |could you |please )?(?:rephrase|reword|say) (?:that|this|it)(?: again)?(?: (?:please|pls))?|(?:can you |could you |please )?rephrase(?: (?:please|pls))?)[\s?.!]*$/i;
 
 /** What is cited: "this", "the article", "that paper". */
 const CITED = String.raw`(?:this|that|it|them|(?:the|this|that) (?:article|paper|piece|source|op-?ed|text|passage|quote))`;
@@ -174,7 +174,8 @@ export function stripFillers(text: string): { core: string; continues: boolean }
   // Chat shorthand: "w/" is "with", "w/o" "without" ("who came up w/ that?").
   let core = text.trim().replace(FILLER, '').replace(/(^|\s)w\/o(?=\s|$)/gi, '$1without').replace(/(^|\s)w\/(?=\s|$)/gi, '$1with');
   const continues = CONTINUATION.test(core);
-  core = core.replace(CONTINUATION, '').trim();
+  // ("shorter version pls", "source? thx": the politeness after the ask is not part of it.)
+  core = core.replace(CONTINUATION, '').replace(/(?<=\S)[\s,]+(?:please|pls|plz|thanks|thank you|thx|ty)[\s?.!]*$/i, (m) => (m.includes('?') ? '?' : '')).trim();
   return { core: core || text.trim(), continues };
 }
 
