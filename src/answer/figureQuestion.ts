@@ -95,15 +95,32 @@ function flowOf(text: string, mentions: Mention[], moving = false): { from: stri
   return { from, to };
 }
 
+/** How far an open range ("since 2015", "before 2000") reaches at most. */
+const OPEN_RANGE_YEARS = 40;
+
 export function readFigureQuestion(question: string): FigureQuestion {
   const mentions = findMentions(question);
   const countries = [...new Set(mentions.map((m) => m.country))];
   const years = [...new Set([...question.matchAll(/\b(1[89]\d\d|20\d\d)\b/g)].map((m) => Number(m[1])))];
   // "from 2012 to 2015": every year between.
   const span = /\b(?:from|between)\s+(\d{4})\s+(?:to|and|-|–|until)\s+(\d{4})\b/i.exec(question);
-  if (span) {
-    const [a, b] = [Number(span[1]), Number(span[2])].sort((x, y) => x - y);
-    for (let y = a!; y <= b! && y - a! < 50; y++) if (!years.includes(y)) years.push(y);
+  // "since 2015", "after 2015", "from 2015 on": every year from it to now; "until 2016",
+  // "before 2016": the years to it (a year with no figure is left out of the answer).
+  const opening = span ? null : /\b(since|after|from)\s+(?:in\s+)?(\d{4})(?:\s+(?:on|onwards?))?\b/i.exec(question);
+  const closing = span || opening ? null : /\b(until|till|up to|through|before|prior to)\s+(?:in\s+)?(\d{4})\b/i.exec(question);
+  const range: [number, number] | null = span
+    ? ([Number(span[1]), Number(span[2])].sort((x, y) => x - y) as [number, number])
+    : opening
+      ? [Number(opening[2]) + (/^after$/i.test(opening[1]!) ? 1 : 0), new Date().getFullYear()]
+      : closing
+        ? [Number(closing[2]) - OPEN_RANGE_YEARS, Number(closing[2]) - (/^(?:before|prior to)$/i.test(closing[1]!) ? 1 : 0)]
+        : null;
+  if (range) {
+    const [a, b] = range;
+    // ("after 2016" leaves 2016 out; "since 2016" keeps it.)
+    const bound = opening ?? closing;
+    if (bound && /^(?:after|before|prior to)$/i.test(bound[1]!)) years.splice(years.indexOf(Number(bound[2])), 1);
+    for (let y = a; y <= b && y - a <= OPEN_RANGE_YEARS; y++) if (!years.includes(y)) years.push(y);
     years.sort((x, y) => x - y);
   }
   const bothWays = BOTH_WAYS.test(question);

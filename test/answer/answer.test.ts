@@ -170,3 +170,14 @@ describe('an acronym asked about', () => {
     expect(definedAcronym('what is Mongolia?')).toBeNull();
   });
 });
+
+describe('a range of years left open', () => {
+  it('“since 2015” is every year from 2015 the tables hold, “after 2016” those after it, “before 2012” those before it', () => {
+    const years = (q: string) => [...answerQuestion(engine, q).lead.join('\n').matchAll(/ in (\d{4}):/g)].map((m) => Number(m[1]));
+    expect(years('how have mongolia’s exports to kazakhstan changed since 2015?')).toEqual([2015, 2016, 2017, 2018, 2019]);
+    expect(years('what did mongolia export to kyrgyzstan after 2016?')).toEqual([2017, 2018, 2019]);
+    const before = years('how much did kazakhstan export to mongolia before 2012?');
+    expect(before.length).toBeGreaterThan(0);
+    expect(before.every((y) => y < 2012)).toBe(true);
+  });
+});

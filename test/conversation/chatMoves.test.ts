@@ -246,3 +246,11 @@ describe('asking for the source, however it is put', () => {
     }
   });
 });
+
+describe('“since then?” after a figure of a year', () => {
+  it('is every year from that one the tables hold', () => {
+    const [, next] = converse(engine, 'how much did mongolia export to kazakhstan in 2015?', 'trend since then?');
+    const years = [...next!.answer.lead.join('\n').matchAll(/ in (\d{4}):/g)].map((m) => Number(m[1]));
+    expect(years).toEqual([2015, 2016, 2017, 2018, 2019]);
+  });
+});
