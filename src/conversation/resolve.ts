@@ -675,7 +675,9 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   const ownPeople = ownSubject && named === null ? entitiesOf(withNamesCapitalised(engine, core)).filter((e) => !findMentions(e).length) : [];
   const placesOnly = ownSubject && named === null && ownPeople.length === 0 && !PERSON_NOUN.test(core);
   let personLink = false;
-  if (person && (!ownSubject || placesOnly) && new RegExp(PERSON_PRONOUN.source, 'i').test(frame)) {
+  // ("is he cited in the op-ed?": a document named, and no one else — "he" is still the person before.)
+  const documentOnly = named !== null && !hasOwnSubject(withNamesCapitalised(engine, own));
+  if (person && (!ownSubject || placesOnly || documentOnly) && new RegExp(PERSON_PRONOUN.source, 'i').test(frame)) {
     // ("who is he?": the person, not what was said — no words of the answer before.)
     personLink = ownSubject || WHO_IS_PERSON.test(frame);
     // "does he agree with him?": an object pronoun after a subject one in the same turn is

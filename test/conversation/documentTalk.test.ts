@@ -50,4 +50,11 @@ describe('a question about a document, in a conversation', () => {
     const [, newer] = converse(engine, 'what sources do you have?', 'which one is newer?');
     expect(lead(newer)).toMatch(/^The most recent is \*\*Irgengioro \(2022\)/);
   });
+
+  it('“is he cited in the op-ed?”: “he” is the person before; not there, said so, and where he is', () => {
+    const [, cited] = converse(engine, 'what does radchenko argue about mongolia and russia?', 'is he cited in the op-ed?');
+    expect(cited!.resolution.resolved).toMatch(/Radchenko/);
+    expect(lead(cited)).toMatch(/^Nothing in Miliate \(2013\), “The Steppes to the States”, matches that; from the other documents:/);
+    expect(cited!.answer.passages[0]!.paragraphId).toMatch(/^irgengioro-2022\//);
+  });
 });
