@@ -136,6 +136,7 @@ export const SOURCES_COMPARED = new RegExp(
     [
       String.raw`(?:do|does|did|would)\s+(?:they|both(?: of them)?|${SOURCES})\s+(?:(?:actually|really|even|both|all)\s+)?(?:agree|disagree|differ|concur|contradict each other|say the same(?: thing)?|see it the same way|line up|match)`,
       String.raw`(?:is|are) there (?:any |a )?(?:disagreements?|differences?|conflicts?|contradictions?)(?: between (?:them|${SOURCES}))?`,
+      String.raw`(?:any |a )?(?:disagreements?|differences?|conflicts?|contradictions?) between (?:them|${SOURCES})`,
       String.raw`(?:what|how) do ${SOURCES} (?:say|compare)`,
       String.raw`compare ${SOURCES}`,
     ].join('|') +

@@ -177,7 +177,7 @@ const HAS_TO_DO_WITH = /^(?:(?:and|so|ok|but)\s+)?what\s+(?:does|did|do|has|woul
 const FOLLOW_UP_THEN_REMARK = /^([^?]{1,40}\?)\s+((?:[^?\s]+\s*){1,8}?)[.!]*$/u;
 
 /** "anything similar", "the same", "agree": a turn asking a document for what was said before. */
-const LIKEWISE = /\b(?:similar|similarly|the same|likewise|alike|agrees?|anything like (?:that|this|it))\b/i;
+const LIKEWISE = /\b(?:similar|similarly|the same|likewise|alike|agrees?|disagrees?|anything like (?:that|this|it)|consistent|in line|contradicts?|disputes?|echo(?:es)?)\b/i;
 
 /** "just the trade part", "only the economic side", "the security bit only": one part of what was asked before. */
 const PART_OF = /^(?:(?:and|so|ok|but)\s+)?(?:(?:just|only|mainly|mostly)\s+(?:the\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?\s+(?:part|side|bit|aspect|angle|dimension|stuff)s?|(?:the\s+)?[\p{L}-]+(?:\s+[\p{L}-]+)?\s+(?:part|side|bit|aspect|angle|dimension|stuff)s?\s+only)(?:\s+(?:please|pls|then))?[\s?.!]*$/iu;
@@ -384,6 +384,9 @@ function placesAskedBefore(state: ConversationState): Array<{ country: string; n
   return [];
 }
 
+/** "what does the other one say?", "how does the other one see it?": the other document. */
+const OTHER_ONE_SAYS = /\bthe other one\s+(?:say|says|said|think|thinks|argue|argues|write|writes|claim|claims|conclude|concludes|see|sees)\b|\b(?:say|says|think|thinks|argue|argues|write|writes)\b.*\bthe other one\b|\bin the other one\b/i;
+
 /** "and Kazakhstan specifically?", "and in Mongolia's case?", "what about Kyrgyzstan in particular?": the place, stressed. */
 const STRESSED_PLACE = /^(?:(?:and|but|so|ok|okay)\s+)?(?:what about\s+|how about\s+)?(?:in\s+)?(.+?)(?:['’]s\s+case|\s+(?:specifically|in particular|particularly|itself|themselves|alone|on (?:its|their) own|for (?:its|their) part))[\s?.!]*$/i;
 
@@ -478,7 +481,9 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
 
   // The document a dependent turn searches: the one it names, else the one in force.
   // (After a question about a document, "and the other one?" is the other document.)
-  const other = OTHER_DOCUMENT.exec(core) ?? (documentAskedAbout(prev) && engine.corpus.documents.length > 1 ? /\bthe other one\b/i.exec(core) : null);
+  // (So is "what does the other one say?": a document is what says.)
+  const otherOne = engine.corpus.documents.length > 1 && (documentAskedAbout(prev) || OTHER_ONE_SAYS.test(core)) ? /\bthe other one\b/i.exec(core) : null;
+  const other = OTHER_DOCUMENT.exec(core) ?? otherOne;
   const named = other ? otherDocument(engine, state) : (mention?.documentId ?? null);
   const documentId = named ?? prev.documentId;
   const shift = text.length - core.length;

@@ -254,3 +254,21 @@ describe('“since then?” after a figure of a year', () => {
     expect(years).toEqual([2015, 2016, 2017, 2018, 2019]);
   });
 });
+
+describe('the other source, however it is put', () => {
+  it('“what does the other one say?” asks the question before of the other document', () => {
+    const [first, next] = converse(engine, 'why are mongolia and kazakhstan so distant?', 'what does the other one say?');
+    const firstDoc = first!.answer.passages[0]!.paragraphId.split('/')[0];
+    expect(next!.resolution.documentId).not.toBe(firstDoc);
+    expect(next!.resolution.documentId).not.toBeNull();
+    expect(next!.resolution.resolved).toMatch(/why are mongolia and kazakhstan so distant\?/);
+  });
+
+  it('“is that consistent with miliate?” looks for what was said in that document; “any disagreement between the sources?” sets them side by side', () => {
+    const [, consistent] = converse(engine, 'why are mongolia and kazakhstan so distant?', 'is that consistent with miliate?');
+    expect(consistent!.resolution.kind).not.toBe('standalone');
+    expect(consistent!.resolution.documentId).toBe('miliate-2013');
+    const [, disagree] = converse(engine, 'why are mongolia and kazakhstan so distant?', 'any disagreement between the sources?');
+    expect(disagree!.resolution.perDocument).toBeTruthy();
+  });
+});
