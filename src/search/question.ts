@@ -142,6 +142,10 @@ const CHAT_OPENER = new RegExp(
       String.raw`(?:i\s+was|i(?:'|’)?m|just|was)\s+(?:wondering|curious)(?:\s+(?:if|whether))?`,
       String.raw`i\s+wonder(?:\s+(?:if|whether))?`,
       String.raw`(?:does\s+)?(?:any\s*one|anybody|someone|somebody)\s+knows?(?:\s+(?:if|whether))?`,
+      // The bot called by name ("@Steppe why …", "steppe, why …"): not the steppe of the texts.
+      // (A name then a comma or colon, or typed as a mention: "steppe cooperation?" is a topic.)
+      String.raw`@(?:steppe|bot)\b`,
+      String.raw`(?:hey\s+|hi\s+|ok\s+|okay\s+|yo\s+)?(?:steppe|bot)(?=\s*[:,!])`,
     ].join('|') +
     String.raw`)(?:\s*[:,.!-]+\s*|\s+)`,
   'i',

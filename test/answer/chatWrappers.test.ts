@@ -11,7 +11,7 @@ beforeAll(async () => {
 });
 
 const QUESTIONS = ['why were the direct flights between almaty and ulaanbaatar cancelled?', 'what is the third neighbor policy?', 'how many mongolian tourists visited kazakhstan?'];
-const WRAPPERS = ['https://example.com/page %', '% www.example.org', 'quick q: %', 'sorry if this is a dumb question but %', 'i was wondering, %', 'question: %', 'random q but %', 'does anyone know %', '% thanks!', '% pls', '% lol', 'sorry, quick question: % thx in advance'];
+const WRAPPERS = ['https://example.com/page %', '% www.example.org', 'quick q: %', 'sorry if this is a dumb question but %', 'i was wondering, %', 'question: %', 'random q but %', 'does anyone know %', '% thanks!', '% pls', '% lol', 'sorry, quick question: % thx in advance', '@Steppe %', 'steppe, %', 'hey steppe: %'];
 
 describe('a question wrapped in chat', () => {
   it('finds what the bare question finds', () => {
@@ -27,6 +27,8 @@ describe('a question wrapped in chat', () => {
   it('loses only the wrapping: a question that asks about thanks, or says please as its verb, keeps them', () => {
     expect(withoutChatNoise('who did the author thank?')).toBe('who did the author thank?');
     expect(withoutChatNoise('please explain the third neighbor policy')).toBe('please explain the third neighbor policy');
+    // The bot's name is a vocative only when it calls the bot: "steppe cooperation" is a topic.
+    expect(withoutChatNoise('steppe cooperation, what is it?')).toBe('steppe cooperation, what is it?');
     expect(withoutChatNoise('what is the SCO? thanks')).toBe('what is the SCO?');
     expect(withoutChatNoise('thanks')).toBe('thanks');
   });
