@@ -159,8 +159,25 @@ const URL = /\b(?:https?:\/\/|www\.)\S+/gi;
  * The question as it would have been typed plainly: without its wrapping (above), links, runs
  * of spaces, and capitals held down ("WHO WROTE IT?" reads every word as a name).
  */
+/**
+ * A researcher's account of why they ask ("i'm writing a paper on …", "i keep seeing …",
+ * "i'm not sure …", "(asking for my thesis)"): their words ("writing", "keep", "sure") are
+ * rare in a corpus and would outweigh the topic, which stays.
+ */
+const WORK = String.raw`(?:(?:research|term|seminar|final|master'?s|phd|grad(?:uate)?|undergrad(?:uate)?|class|course|school|uni|university|college|group)\s+)?(?:paper|thesis|essay|dissertation|project|assignment|report|presentation|lit(?:erature)? review|class|course|seminar)`;
+const CHAT_NARRATIVE = new RegExp(
+  [
+    String.raw`\b(?:so\s+)?i(?:'|’)?m\s+(?:writing|working on|doing|researching|preparing)\s+(?:a|an|my|some)\s+${WORK}\s+(?:on|about)\s+`,
+    String.raw`[\s,(-]*\b(?:(?:i(?:'|’)?m\s+)?asking\s+|(?:this\s+is|it(?:'|’)?s)\s+)?for\s+(?:my|our)\s+${WORK}\b\)?`,
+    String.raw`[\s,(-]*\b(?:(?:i(?:'|’)?m\s+)?asking|this\s+is|it(?:'|’)?s)\s+for\s+an?\s+${WORK}\b\)?`,
+    String.raw`\bi\s+keep\s+(?:seeing|hearing|reading(?: about)?|coming across)\s+`,
+    String.raw`\bi(?:'|’)?m\s+not\s+(?:(?:really|quite|totally|entirely)\s+)?(?:sure|clear|certain)\s+(?:about\s+|of\s+)?`,
+  ].join('|'),
+  'gi',
+);
+
 export function withoutChatNoise(raw: string): string {
-  let s = raw.replace(URL, ' ').replace(/\s+/g, ' ');
+  let s = raw.replace(URL, ' ').replace(CHAT_NARRATIVE, ' ').replace(/\s+/g, ' ').replace(/^[\s:;,.!-]+/, '');
   if (/\p{Lu}{2}/u.test(s) && !/\p{Ll}/u.test(s)) s = s.toLowerCase();
   // (Twice: "sorry, quick question: …".)
   for (let i = 0; i < 2; i++) s = s.replace(CHAT_OPENER, '');
