@@ -25,6 +25,11 @@ export function authorLabel(meta: DocumentMeta): string {
   return `${names[0]} et al.`;
 }
 
+/** How an answer names a document in a sentence: "Irgengioro (2022), “Mongolia–Central Asia relations …”". */
+export function documentLabel(meta: DocumentMeta): string {
+  return `${authorLabel(meta)} (${meta.year}), “${meta.title}”`;
+}
+
 export function documentUrl(meta: DocumentMeta): string | null {
   return meta.doi ? `https://doi.org/${meta.doi}` : meta.url;
 }

@@ -1,5 +1,5 @@
 import type { Corpus, CorpusDocument, Paragraph } from '../corpus/types.js';
-import { authorLabel } from './citation.js';
+import { documentLabel } from './citation.js';
 
 /**
  * What a reader asks of a document as an object, beside who wrote it and when
@@ -42,9 +42,7 @@ export function asksDocumentFact(text: string): boolean {
 export const FACT_WORDS =
   'keywords keyword key words tags many works sources references papers articles books citations items titles entries draw draws list listed lists bibliography sections parts chapters headings subsections outline structure structured organised organized divided laid table contents toc long big length size pages words page word count methods method methodology research design approach use used uses using follow follows followed take takes taken took apply applied applies rely relies relied done conducted carried background credentials bio biography qualification qualifications academic professor scholar researcher student phd journalist expert analyst diplomat lecturer do does one more most recent newer newest latest older oldest earlier earliest you your corpus got cover available index indexed loaded library database collection know search files materials documents texts';
 
-function name(doc: CorpusDocument): string {
-  return `${authorLabel(doc.meta)} (${doc.meta.year}), “${doc.meta.title}”`;
-}
+const name = (doc: CorpusDocument): string => documentLabel(doc.meta);
 
 const METHOD_SECTION = /^(?:\d+(?:\.\d+)*\.?\s+)?(?:methods?|methodology|materials and methods|data and methods|research design|study design|approach|experimental setup|experiments?)\b/i;
 
@@ -84,23 +82,24 @@ export function factLine(fact: DocumentFact, doc: CorpusDocument, personLine: (d
       return `${name(doc)}: ${pages}about **${words(doc).toLocaleString('en-US')} words** in ${doc.paragraphs.length} paragraphs.`;
     }
     case 'methods':
-      return methodParagraphs(doc).length ? `How ${name(doc)} was done, from its methods section:` : `${name(doc)} has no methods section; what it sets out to do, from its own summary:`;
+      return methodParagraphs(doc).length > 0 ? `How ${name(doc)} was done, from its methods section:` : `${name(doc)} has no methods section; what it sets out to do, from its own summary:`;
     case 'background':
       return personLine(doc);
   }
 }
 
-/** The lines of an answer about the set of documents. */
-export function corpusLines(fact: CorpusFact, corpus: Corpus, listed: number): string[] {
+/** The lines of an answer about the set of documents, and the documents they name. */
+export function corpusLines(fact: CorpusFact, corpus: Corpus, listed: number): { lines: string[]; named: CorpusDocument[] } {
   const docs = [...corpus.documents];
   if (fact === 'recency') {
     docs.sort((a, b) => b.meta.year - a.meta.year || (b.meta.date > a.meta.date ? 1 : -1));
     const newest = docs[0]!;
     const oldest = docs.at(-1)!;
-    if (docs.length === 1) return [`The corpus holds one document: ${name(newest)}.`];
-    return [`The most recent is **${name(newest)}**; the oldest, **${name(oldest)}**.`];
+    if (docs.length === 1) return { lines: [`The corpus holds one document: ${name(newest)}.`], named: [newest] };
+    return { lines: [`The most recent is **${name(newest)}**; the oldest, **${name(oldest)}**.`], named: [newest, oldest] };
   }
-  const shown = docs.slice(0, listed).map((d) => `• ${name(d)}${d.meta.venue ? `, ${d.meta.venue}` : ''}`);
+  const named = docs.slice(0, listed);
   const more = docs.length > listed ? [`…and ${docs.length - listed} more: /about lists them all.`] : [];
-  return [`The corpus holds **${docs.length} document${docs.length === 1 ? '' : 's'}**:`, ...shown, ...more];
+  const lines = [`The corpus holds **${docs.length} document${docs.length === 1 ? '' : 's'}**:`, ...named.map((d) => `• ${name(d)}${d.meta.venue ? `, ${d.meta.venue}` : ''}`), ...more];
+  return { lines, named };
 }

@@ -2,7 +2,7 @@ import type { Corpus, CorpusDocument, Paragraph } from '../corpus/types.js';
 import { analyze } from '../search/analyzer.js';
 import { overviewFit } from '../search/rank.js';
 import { isOrganisation } from '../corpus/authors.js';
-import { authorLabel, documentUrl } from './citation.js';
+import { documentLabel, documentUrl } from './citation.js';
 import { CORPUS_ASKS, corpusLines, FACT_ASKS, FACT_WORDS, factLine, methodParagraphs, type DocumentFact } from './documentFacts.js';
 import { findDocumentMentions, type DocumentMention } from './documentMention.js';
 
@@ -18,7 +18,7 @@ import { findDocumentMentions, type DocumentMention } from './documentMention.js
 
 export type DocumentAsk = 'person' | 'author' | 'date' | 'venue' | 'link' | 'affiliation' | 'funding' | 'conclusion' | 'thesis' | DocumentFact | 'corpus';
 
-const ASKS: Array<[DocumentAsk, RegExp]> = [
+const ASKS: Array<[Exclude<DocumentAsk, 'corpus'>, RegExp]> = [
   ...FACT_ASKS,
   ['author', /\bwho (?:wrote|writes|is the author|authored|penned|is behind|are the authors)\b|\bwritten by\b|\bauthor(?:s|ed)? (?:of|is|are)\b|\bwho(?:'s| is) (?:it|this) by\b/],
   ['date', /\bwhen (?:was|did|were)\b.*\b(?:publish|written|write|come out|came out|accept|appear|release|print)|\bpublication date\b|\b(?:what|which) year\b.*\b(?:publish|written|wrote|appear)|\bdated?\b.*\b(?:piece|paper|article)\b|\bhow (?:old|recent) is\b/],
@@ -121,7 +121,7 @@ function firstPerson(doc: CorpusDocument): string {
 
 function lineFor(ask: Exclude<DocumentAsk, 'corpus'>, doc: CorpusDocument): string {
   const { meta } = doc;
-  const name = `${authorLabel(meta)} (${meta.year}), “${meta.title}”`;
+  const name = documentLabel(meta);
   switch (ask) {
     case 'keywords':
     case 'references':
@@ -193,11 +193,9 @@ export function answerDocumentQuestion(
   // (Whatever document a conversation was on: "which one is newer?" after the list of them.)
   const corpusAsk = asks.length === 0 && mentions.length === 0 ? CORPUS_ASKS.find(([, re]) => re.test(s))?.[0] : undefined;
   if (corpusAsk && analyze(question).every((t) => META_WORDS.has(t))) {
-    const lines = corpusLines(corpusAsk, corpus, MAX_DOCUMENTS_ANSWERED);
-    const newestFirst = [...corpus.documents].sort((a, b) => b.meta.year - a.meta.year);
-    const shown = corpusAsk === 'recency' ? [newestFirst[0]!, newestFirst.at(-1)!] : corpus.documents.slice(0, MAX_DOCUMENTS_ANSWERED);
+    const { lines, named } = corpusLines(corpusAsk, corpus, MAX_DOCUMENTS_ANSWERED);
     // (No document of them is the one asked about: their title blocks only, no search below them.)
-    return { asks: ['corpus'], documents: [], lines, passages: [...new Set(shown)].map(titleBlock) };
+    return { asks: ['corpus'], documents: [], lines, passages: named.map(titleBlock) };
   }
   if (asks.length === 0) return null;
   // The words left once the document question and the document's name are taken out.
@@ -233,7 +231,6 @@ export function answerDocumentQuestion(
   const passages: Paragraph[] = [];
   for (const doc of documents) {
     for (const ask of asks) {
-      if (ask === 'corpus') continue;
       // "when did it get accepted" and "when was it published" are one line.
       const line = lineFor(ask, doc);
       if (!lines.includes(line)) lines.push(line);
@@ -242,7 +239,10 @@ export function answerDocumentQuestion(
     if (metadataAsks.length) passages.push(titleBlock(doc));
     for (const ask of asks) if (ask === 'conclusion' || ask === 'thesis') passages.push(...summaries(doc, ask));
     // How it was done: its methods section, else what it sets out to do (abstract, opening).
-    if (asks.includes('methods')) passages.push(...(methodParagraphs(doc).length ? methodParagraphs(doc) : summaries(doc, 'thesis')));
+    if (asks.includes('methods')) {
+      const methods = methodParagraphs(doc);
+      passages.push(...(methods.length ? methods : summaries(doc, 'thesis')));
+    }
   }
   return { asks, documents, lines, passages: [...new Set(passages)] };
 }

@@ -1,5 +1,5 @@
 import { answerQuestion, messageOnly, type Answer } from '../answer/answer.js';
-import { authorLabel } from '../answer/citation.js';
+import { documentById, documentLabel } from '../answer/citation.js';
 import { findDocumentMentions } from '../answer/documentMention.js';
 import { socialReply } from '../answer/social.js';
 import { answerPerDocument } from './compareSources.js';
@@ -51,9 +51,9 @@ function answerResolved(engine: Engine, r: Resolution, limit: number): Answer {
   // ("is he cited in the op-ed?": not there, but the journal article cites him).
   if (answer.status === 'no-match' && r.documentId && r.offset === 0) {
     const wider = ask(null);
-    const doc = engine.corpus.documents.find((d) => d.meta.id === r.documentId);
+    const doc = documentById(engine.corpus, r.documentId);
     if (wider.status !== 'answered' || !doc || wider.passages.length === 0) return wider;
-    return { ...wider, lead: [`Nothing in ${authorLabel(doc.meta)} (${doc.meta.year}), “${doc.meta.title}”, matches that; from the other documents:`, ...wider.lead] };
+    return { ...wider, lead: [`Nothing in ${documentLabel(doc.meta)}, matches that; from the other documents:`, ...wider.lead] };
   }
   return answer;
 }

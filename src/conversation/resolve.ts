@@ -564,7 +564,7 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // "how does that compare with China?", "is that more than Kyrgyzstan?": the question before, of the place it is set against
   // (as "compared with China?" is); a topic to compare with ("… with multi-vectorism?") is not a place.
   const setAgainst = PLACE_COMPARED.exec(own);
-  const comparedPlace = setAgainst && findMentions(setAgainst[1]!).length > 0 && topicTerms(findMentions(setAgainst[1]!).reduce((t, m) => t.replace(setAgainst[1]!.slice(m.start, m.end), ' '), setAgainst[1]!)).length === 0 ? setAgainst[1]! : null;
+  const comparedPlace = setAgainst && onlyPlaces(setAgainst[1]!) ? setAgainst[1]! : null;
   // (Places already in the question before — "… with Tajikistan and Kazakhstan?" after Mongolia
   // and Kazakhstan — make a pair of their own to compare: a question of its own.)
   const framePlaces = new Set(findMentions(prev.frame).map((m) => m.country));

@@ -1,5 +1,5 @@
 import { answered, type Answer } from '../answer/answer.js';
-import { authorLabel, citeParagraph, documentUrl } from '../answer/citation.js';
+import { authorLabel, citeParagraph, documentLabel, documentUrl } from '../answer/citation.js';
 import { titleBlock } from '../answer/documentQuestion.js';
 import { apaReference, inTextCitation } from '../answer/reference.js';
 import { isOrganisation } from '../corpus/authors.js';
@@ -132,7 +132,7 @@ function soleAuthor(doc: CorpusDocument): string | null {
 
 /** A question about the document itself, answered from its title block (`<id>/front`): its authors. */
 function answerAuthors(doc: CorpusDocument, asked: string): SourceAnswer {
-  const work = `${authorLabel(doc.meta)} (${doc.meta.year}), “${doc.meta.title}”${doc.meta.venue ? `, ${doc.meta.venue}` : ''}`;
+  const work = `${documentLabel(doc.meta)}${doc.meta.venue ? `, ${doc.meta.venue}` : ''}`;
   const lines = [`Written by **${doc.meta.authors.join(', ')}**${doc.meta.affiliations.length ? ` (${doc.meta.affiliations.join('; ')})` : ''}: ${work}.`];
   const link = documentUrl(doc.meta);
   if (link) lines.push(`Document: ${link}`);
@@ -163,7 +163,7 @@ export function answerSource(engine: Engine, turn: TurnRecord, about: SourceAsk,
   const figureLine = turn.sentences[0] && !paragraph.text.includes(turn.sentences[0]) ? turn.sentences[0] : null;
   const at = paragraph.text.indexOf(sentence);
   const highlight = at >= 0 ? { start: at, end: at + sentence.length } : { start: 0, end: 0 };
-  const work = `${authorLabel(doc.meta)} (${doc.meta.year}), “${doc.meta.title}”${doc.meta.venue ? `, ${doc.meta.venue}` : ''}`;
+  const work = `${documentLabel(doc.meta)}${doc.meta.venue ? `, ${doc.meta.venue}` : ''}`;
   const link = documentUrl(doc.meta);
 
   const lines: string[] = [];
