@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,7 +23,7 @@ import { isUsableSnapshot, PassageIndex, SNAPSHOT_FORMAT, type IndexSnapshot } f
  * - the parsed corpus (`corpus-<key>.v8`): every metadata file as validated, every text
  *   file's bytes, the code that reads and parses them (src/corpus), zod's version and the
  *   Node version (whose serialiser wrote it);
- * - the index and figures (`index-<key>.json`, `figures-<key>.json`): the parsed corpus (ids, texts, sections,
+ * - the index and figures (`index-<key>.json` and its bytes `index-<key>.bin`, `figures-<key>.json`): the parsed corpus (ids, texts, sections,
  *   pages, metadata), the code that derives them (src/search, src/figures) and the versions
  *   of MiniSearch and natural.
  * Edit a document, the parser, the analyzer, the figure extractor or a dependency, and the
@@ -38,7 +38,10 @@ import { isUsableSnapshot, PassageIndex, SNAPSHOT_FORMAT, type IndexSnapshot } f
  */
 interface SavedEngine {
   format: typeof SNAPSHOT_FORMAT;
+  /** The snapshot without its two byte arrays (postings, analyses: empty strings here), which are in `index-<key>.bin`. */
   index: IndexSnapshot;
+  /** Their lengths in that file, in this order. */
+  bytes: { postings: number; analyses: number };
 }
 
 interface SavedFigures {
@@ -52,8 +55,8 @@ interface SavedFigures {
  * corpus's file: part of their keys, so a file written by an older layout is not even
  * looked at. Apart, so that a new index layout does not cost a new parse.
  */
-const SAVED_LAYOUT = 4;
-const CORPUS_LAYOUT = 5;
+const SAVED_LAYOUT = 5;
+const CORPUS_LAYOUT = 6;
 
 /** Saved files of each kind kept per cache folder (one per corpus and code version); older ones are removed. */
 const KEEP = 4;
@@ -167,6 +170,15 @@ export function figuresCacheFile(indexFile: string): string {
   return path.join(path.dirname(indexFile), path.basename(indexFile).replace(/^index-/, 'figures-'));
 }
 
+/**
+ * The index's byte arrays (its packed postings and analyses), saved beside `indexFile` as
+ * they are: at ×1000 the corpus, 51 MB of base64 inside the JSON were four fifths of the
+ * 63 MB that start-up read as a string, scanned as JSON and decoded again (≈ 0.5 s).
+ */
+export function indexBytesFile(indexFile: string): string {
+  return indexFile.replace(/\.json$/, '.bin');
+}
+
 /** The corpus file's name: a hash of what parsing reads (each metadata as validated, each text's bytes) and of the parser. */
 export function corpusCacheFile(cacheDir: string, files: CorpusFile[]): string {
   const hash = createHash('sha256').update(codeFingerprint('corpus'));
@@ -179,19 +191,42 @@ export function corpusCacheFile(cacheDir: string, files: CorpusFile[]): string {
 function readSaved(file: string): SavedEngine | null {
   try {
     const saved = JSON.parse(readFileSync(file, 'utf8')) as SavedEngine;
-    return saved?.format === SNAPSHOT_FORMAT && isUsableSnapshot(saved.index) ? saved : null;
+    if (saved?.format !== SNAPSHOT_FORMAT || typeof saved.index?.search?.packedIndex !== 'object' || typeof saved.index.analyses !== 'object') return null;
+    const { postings, analyses } = saved.bytes ?? {};
+    const bytes = readFileSync(indexBytesFile(file));
+    if (!Number.isInteger(postings) || !Number.isInteger(analyses) || postings! + analyses! !== bytes.length) return null;
+    saved.index.search.packedIndex.postings = bytes.subarray(0, postings);
+    saved.index.analyses.bytes = bytes.subarray(postings);
+    return isUsableSnapshot(saved.index) ? saved : null;
   } catch {
     // Missing, truncated or unreadable: build instead.
     return null;
   }
 }
 
-/** Writes through a temporary file and a rename, so a reader never sees half a file. */
-function writeAtomically(file: string, content: string | Buffer): void {
+/** The index file's content and the bytes saved beside it (see `indexBytesFile`). */
+function savedIndex(snapshot: IndexSnapshot): { content: SavedEngine; bytes: Buffer } {
+  const { packedIndex } = snapshot.search;
+  const asBytes = (x: string | Uint8Array) => (typeof x === 'string' ? Buffer.from(x, 'base64') : Buffer.from(x.buffer, x.byteOffset, x.byteLength));
+  const postings = asBytes(packedIndex.postings);
+  const analyses = asBytes(snapshot.analyses.bytes);
+  const index: IndexSnapshot = { ...snapshot, search: { ...snapshot.search, packedIndex: { ...packedIndex, postings: '' } }, analyses: { ...snapshot.analyses, bytes: '' } };
+  return { content: { format: SNAPSHOT_FORMAT, index, bytes: { postings: postings.length, analyses: analyses.length } }, bytes: Buffer.concat([postings, analyses]) };
+}
+
+/** Writes through a temporary file and a rename, so a reader never sees half a file. Pieces are written one after the other. */
+function writeAtomically(file: string, content: string | Buffer | Buffer[]): void {
   mkdirSync(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
   try {
-    writeFileSync(temporary, content);
+    if (Array.isArray(content)) {
+      const fd = openSync(temporary, 'w');
+      try {
+        for (const piece of content) writeSync(fd, piece);
+      } finally {
+        closeSync(fd);
+      }
+    } else writeFileSync(temporary, content);
     renameSync(temporary, file);
   } catch (err) {
     try {
@@ -213,6 +248,7 @@ function prune(cacheDir: string, kind: RegExp): void {
   for (const { f } of files.slice(KEEP)) unlinkSync(f);
 }
 const INDEX_FILE = /^index-[0-9a-f]+\.json$/;
+const INDEX_BYTES_FILE = /^index-[0-9a-f]+\.bin$/;
 const FIGURES_FILE = /^figures-[0-9a-f]+\.json$/;
 const CORPUS_FILE = /^corpus-[0-9a-f]+\.v8$/;
 
@@ -255,11 +291,13 @@ export function loadOrBuildIndex(corpus: Corpus, cacheDir: string | null): Index
   const figureBook = buildFigureBook(corpus, figures);
   try {
     const saved: SavedFigures = { records: figures, disagreements: figureBook.disagreements };
-    const content: SavedEngine = { format: SNAPSHOT_FORMAT, index: index.toSnapshot() };
-    // The figures first: an index file is only ever found with its figures beside it.
+    const { content, bytes } = savedIndex(index.toSnapshot());
+    // The figures and bytes first: an index file is only ever found with them beside it.
     writeAtomically(figuresCacheFile(file), JSON.stringify(saved));
+    writeAtomically(indexBytesFile(file), bytes);
     writeAtomically(file, JSON.stringify(content));
     prune(cacheDir, INDEX_FILE);
+    prune(cacheDir, INDEX_BYTES_FILE);
     prune(cacheDir, FIGURES_FILE);
     return { index, figures, figureBook, source: 'built', file, ms: performance.now() - start };
   } catch (err) {
@@ -280,10 +318,14 @@ function savedFigureBook(corpus: Corpus, file: string): FigureBook | null {
 }
 
 /**
- * The corpus file's content, by Node's serialiser: the corpus's structure encoded by
- * graphCodec.ts (which keeps Maps and shared objects as they are, and writes each distinct
- * string once: at ×1000 the corpus 22 MB read in 0.7–0.8 s, where the serialiser's own form
- * of it was 105 MB and 2.3–2.5 s), its long strings joined beside it.
+ * The corpus file: the byte length of a header (4 bytes, little-endian), the header (`SavedCorpus`,
+ * by Node's serialiser), then the joined long strings' characters (see SavedTexts), chunk
+ * after chunk, one byte a character (Latin-1) or two (UTF-16LE). The corpus's structure is
+ * encoded by graphCodec.ts (which keeps Maps and shared objects as they are, and writes each
+ * distinct string once: at ×1000 the corpus 22 MB read in 0.7–0.8 s, where the serialiser's
+ * own form of it was 105 MB and 2.3–2.5 s). The strings are read a chunk at a time into one
+ * buffer of a chunk's size: read whole, the 263 MB file took 0.45–0.7 s just to be given
+ * memory, then was copied once more into the strings.
  */
 interface SavedCorpus {
   layout: typeof CORPUS_LAYOUT;
@@ -291,7 +333,14 @@ interface SavedCorpus {
   corpus: EncodedGraph;
   /** `corpusFingerprint` of it, so the index's key needs no second pass over the text. */
   fingerprint: string;
-  texts: SavedTexts;
+  texts: SavedTextLayout;
+}
+
+/** Where the joined strings are in the file: per chunk its width (0: Latin-1, 1: UTF-16LE) and length in characters; each string's place. */
+interface SavedTextLayout {
+  widths: number[];
+  lengths: number[];
+  spans: Int32Array;
 }
 
 /**
@@ -305,6 +354,8 @@ interface SavedCorpus {
  */
 interface SavedTexts {
   chunks: string[];
+  /** Per chunk: 0 when every character is Latin-1 (one byte each), else 1. */
+  widths: number[];
   /** Per string (in `textSlots` order): its chunk, start and end in it. */
   spans: Int32Array;
 }
@@ -333,6 +384,7 @@ function takeTexts(corpus: Corpus): { texts: SavedTexts; restore: () => void } {
     originals.push(owner[field] as string);
   });
   const chunks: string[] = [];
+  const widths: number[] = [];
   const spans = new Int32Array(originals.length * 3);
   // One open chunk per width (one byte, two bytes a character).
   const open: Array<{ index: number; parts: string[]; length: number } | null> = [null, null];
@@ -351,6 +403,7 @@ function takeTexts(corpus: Corpus): { texts: SavedTexts; restore: () => void } {
     if (!c) {
       c = open[width] = { index: chunks.length, parts: [], length: 0 };
       chunks.push('');
+      widths.push(width);
     }
     spans[3 * i] = c.index;
     spans[3 * i + 1] = c.length;
@@ -364,7 +417,7 @@ function takeTexts(corpus: Corpus): { texts: SavedTexts; restore: () => void } {
     owner[field] = '';
   });
   return {
-    texts: { chunks, spans },
+    texts: { chunks, widths, spans },
     restore: () => {
       let i = 0;
       forEachTextSlot(corpus, (owner, field) => {
@@ -375,7 +428,7 @@ function takeTexts(corpus: Corpus): { texts: SavedTexts; restore: () => void } {
 }
 
 /** Puts the saved strings back into the deserialised corpus; false when they do not fit it. */
-function putTexts(corpus: Corpus, texts: SavedTexts | undefined): boolean {
+function putTexts(corpus: Corpus, texts: Pick<SavedTexts, 'chunks' | 'spans'> | undefined): boolean {
   if (!texts || !Array.isArray(texts.chunks) || !(texts.spans instanceof Int32Array)) return false;
   const { chunks, spans } = texts;
   if (!chunks.every((c) => typeof c === 'string')) return false;
@@ -416,9 +469,11 @@ export interface CorpusLoad {
 function readSavedCorpus(file: string, files: CorpusFile[]): { corpus: Corpus; fingerprint: string } | null {
   let saved: SavedCorpus;
   let corpus: Corpus;
+  let chunks: string[];
   try {
-    saved = v8.deserialize(readFileSync(file)) as SavedCorpus;
-    if (saved?.layout !== CORPUS_LAYOUT) return null;
+    const read = readCorpusFile(file);
+    if (!read) return null;
+    ({ saved, chunks } = read);
     corpus = decodeGraph(saved.corpus) as Corpus;
   } catch {
     // Missing, truncated, damaged, or written by another Node: parse instead.
@@ -429,7 +484,58 @@ function readSavedCorpus(file: string, files: CorpusFile[]): { corpus: Corpus; f
   if (!(corpus.paragraphsById instanceof Map) || !(corpus.referencesById instanceof Map)) return null;
   const same = documents.every((d, i) => Array.isArray(d?.paragraphs) && JSON.stringify(d.meta) === JSON.stringify(files[i]!.meta));
   const paragraphs = documents.reduce((n, d) => n + d.paragraphs.length, 0);
-  return same && corpus.paragraphsById.size === paragraphs && putTexts(corpus, saved.texts) ? { corpus, fingerprint: saved.fingerprint } : null;
+  return same && corpus.paragraphsById.size === paragraphs && putTexts(corpus, { chunks, spans: saved.texts.spans }) ? { corpus, fingerprint: saved.fingerprint } : null;
+}
+
+/** The corpus file's pieces (see SavedCorpus): the header's length, the header, each chunk's characters. */
+function corpusFilePieces(saved: SavedCorpus, texts: SavedTexts): Buffer[] {
+  const layout: SavedTextLayout = { widths: texts.widths, lengths: texts.chunks.map((c) => c.length), spans: texts.spans };
+  const header = v8.serialize({ ...saved, texts: layout });
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(header.length);
+  return [length, header, ...texts.chunks.map((c, i) => Buffer.from(c, texts.widths[i] ? 'utf16le' : 'latin1'))];
+}
+
+/** Reads `buffer.length` bytes at `position`; false when the file ends first. */
+function readExactly(fd: number, buffer: Buffer, position: number): boolean {
+  let done = 0;
+  while (done < buffer.length) {
+    const n = readSync(fd, buffer, done, buffer.length - done, position + done);
+    if (n === 0) return false;
+    done += n;
+  }
+  return true;
+}
+
+/** The corpus file's header and its long strings, or null when the file is not one of this layout, or not whole. */
+function readCorpusFile(file: string): { saved: SavedCorpus; chunks: string[] } | null {
+  const fd = openSync(file, 'r');
+  try {
+    const size = fstatSync(fd).size;
+    const prefix = Buffer.alloc(4);
+    if (!readExactly(fd, prefix, 0)) return null;
+    const headerLength = prefix.readUInt32LE(0);
+    if (4 + headerLength > size) return null;
+    const header = Buffer.allocUnsafe(headerLength);
+    if (!readExactly(fd, header, 4)) return null;
+    const saved = v8.deserialize(header) as SavedCorpus;
+    if (saved?.layout !== CORPUS_LAYOUT) return null;
+    const { widths, lengths } = saved.texts ?? {};
+    if (!Array.isArray(widths) || !Array.isArray(lengths) || widths.length !== lengths.length) return null;
+    const sizes = lengths.map((n, i) => (Number.isInteger(n) && n >= 0 && n <= TEXT_CHUNK ? n * (widths[i] ? 2 : 1) : Number.NaN));
+    if (4 + headerLength + sizes.reduce((a, b) => a + b, 0) !== size) return null;
+    const piece = Buffer.allocUnsafe(Math.max(0, ...sizes));
+    const chunks: string[] = [];
+    let position = 4 + headerLength;
+    for (const [i, bytes] of sizes.entries()) {
+      if (!readExactly(fd, piece.subarray(0, bytes), position)) return null;
+      chunks.push(piece.toString(widths[i] ? 'utf16le' : 'latin1', 0, bytes));
+      position += bytes;
+    }
+    return { saved, chunks };
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /**
@@ -452,14 +558,13 @@ export async function loadOrParseCorpus(dir: string | undefined, cacheDir: strin
   try {
     const fingerprint = corpusFingerprint(corpus);
     const { texts, restore } = takeTexts(corpus);
-    let bytes: Buffer;
+    let pieces: Buffer[];
     try {
-      const content: SavedCorpus = { layout: CORPUS_LAYOUT, corpus: encodeGraph(corpus), fingerprint, texts };
-      bytes = v8.serialize(content);
+      pieces = corpusFilePieces({ layout: CORPUS_LAYOUT, corpus: encodeGraph(corpus), fingerprint, texts: { widths: [], lengths: [], spans: texts.spans } }, texts);
     } finally {
       restore();
     }
-    writeAtomically(file, bytes);
+    writeAtomically(file, pieces);
     prune(cacheDir, CORPUS_FILE);
     return { corpus, source: 'parsed', file, ms: performance.now() - start };
   } catch (err) {

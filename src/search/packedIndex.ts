@@ -20,14 +20,17 @@ export interface PackedSearch extends Omit<AsPlainObject, 'index'> {
   packedIndex: {
     /** Every term, in the order of `toJSON().index`. */
     terms: string[];
-    /** Base64 of the postings, term after term (see `pack`). */
-    postings: string;
+    /**
+     * The postings, term after term (see `packSearch`): base64 in the snapshot (JSON), the
+     * bytes themselves when engineCache.ts has read them from its file of bytes beside it.
+     */
+    postings: string | Uint8Array;
   };
 }
 
 export function isPackedSearch(x: unknown): x is PackedSearch {
   const p = (x as Partial<PackedSearch> | null)?.packedIndex;
-  return typeof p === 'object' && p !== null && Array.isArray(p.terms) && typeof p.postings === 'string';
+  return typeof p === 'object' && p !== null && Array.isArray(p.terms) && (typeof p.postings === 'string' || p.postings instanceof Uint8Array);
 }
 
 /**
@@ -180,7 +183,8 @@ export function restoreSearch<T>(saved: AsPlainObject | PackedSearch, options: O
   const search = MiniSearch.loadJS({ ...rest, index: [] }, options);
   const tree = (search as unknown as { _index?: { set?: unknown } })._index;
   if (typeof tree?.set !== 'function') throw new Error('MiniSearch keeps its terms in another way: the packed index cannot be restored');
-  const bytes = new Uint8Array(Buffer.from(packedIndex.postings, 'base64'));
+  const { postings } = packedIndex;
+  const bytes = typeof postings === 'string' ? new Uint8Array(Buffer.from(postings, 'base64')) : postings;
   const r = new Reader(bytes, 0);
   for (const term of packedIndex.terms) {
     const length = r.uint();

@@ -19,8 +19,12 @@ import { Reader, Writer } from './varint.js';
 
 export interface PackedAnalyses {
   vocabulary: string[];
-  /** Base64 of each paragraph's byte length and bytes, in the index's paragraph order. */
-  bytes: string;
+  /**
+   * Each paragraph's byte length and bytes, in the index's paragraph order: base64 in the
+   * snapshot (JSON), the bytes themselves when engineCache.ts has read them from its file of
+   * bytes beside it.
+   */
+  bytes: string | Uint8Array;
   count: number;
 }
 
@@ -76,7 +80,7 @@ export function packAnalyses(paragraphs: readonly Paragraph[]): PackedAnalyses {
 
 export function isPackedAnalyses(x: unknown): x is PackedAnalyses {
   const a = x as Partial<PackedAnalyses> | null;
-  return typeof a === 'object' && a !== null && Array.isArray(a.vocabulary) && typeof a.bytes === 'string' && Number.isInteger(a.count);
+  return typeof a === 'object' && a !== null && Array.isArray(a.vocabulary) && (typeof a.bytes === 'string' || a.bytes instanceof Uint8Array) && Number.isInteger(a.count);
 }
 
 /** Saved analyses, by paragraph. */
@@ -121,7 +125,7 @@ const saved = new WeakMap<Paragraph, { from: SavedAnalyses; at: number }>();
  */
 export function useSavedAnalyses(packed: PackedAnalyses, paragraphs: readonly Paragraph[]): void {
   if (packed.count !== paragraphs.length) throw new Error(`saved analyses: ${packed.count} for ${paragraphs.length} paragraphs`);
-  const bytes = new Uint8Array(Buffer.from(packed.bytes, 'base64'));
+  const bytes = typeof packed.bytes === 'string' ? new Uint8Array(Buffer.from(packed.bytes, 'base64')) : packed.bytes;
   const from = new SavedAnalyses(packed.vocabulary, bytes);
   const r = new Reader(bytes, 0);
   const places: number[] = [];
