@@ -239,8 +239,8 @@ export function decodeGraph(graph: EncodedGraph): unknown {
         const m = new Map<unknown, unknown>();
         made.push(m);
         for (let i = 0; i < size; i++) {
-          const k = value();
-          m.set(k, value());
+          const k = field();
+          m.set(k, field());
         }
         if (m.size !== size) throw new Error('graphCodec: a Map key twice');
         return m;

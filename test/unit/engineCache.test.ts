@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import v8 from 'node:v8';
+import { createHash } from 'node:crypto';
 import { loadCorpus, readCorpusFiles } from '../../src/corpus/load.js';
 import { CorpusError } from '../../src/corpus/manifest.js';
 import type { Corpus } from '../../src/corpus/types.js';
@@ -10,6 +11,7 @@ import { PassageIndex } from '../../src/search/index.js';
 import { buildFigureBook } from '../../src/answer/figures.js';
 import { corpusCacheFile, corpusFingerprint, figuresCacheFile, indexBytesFile, indexCacheFile, loadOrBuildIndex, loadOrParseCorpus, PARSING_CODE, SOURCE_ROOT, sourceFiles } from '../../src/engineCache.js';
 import { createEngine } from '../../src/engine.js';
+import { encodeGraph } from '../../src/graphCodec.js';
 import { loadQuestions } from '../../bench/questions.js';
 
 /**
@@ -105,15 +107,30 @@ describe('the saved index', () => {
       expect(figuresLost.figureBook).toEqual(buildFigureBook(corpus));
     }
     writeFileSync(figuresFile, figures);
-    // The index's bytes missing, cut short or too long: rebuilt.
+    // The index's bytes missing, cut short, too long, or of the right length but not the ones
+    // written with this file (damaged in place, or another write's): rebuilt. (Its postings are
+    // decoded at query time: a changed byte would not fail the loading, it would fail an answer.)
     const bytesFile = indexBytesFile(file);
     const bytes = readFileSync(bytesFile);
-    for (const damage of [null, bytes.subarray(0, bytes.length - 1), Buffer.concat([bytes, Buffer.from([0])])]) {
+    const changed = (at: number) => {
+      const copy = Buffer.from(bytes);
+      copy[at] = copy[at]! ^ 0x01;
+      return copy;
+    };
+    const damages = [null, bytes.subarray(0, bytes.length - 1), Buffer.concat([bytes, Buffer.from([0])]), changed(bytes.length >> 2), changed(bytes.length - 1)];
+    for (const [i, damage] of damages.entries()) {
       if (damage === null) rmSync(bytesFile);
       else writeFileSync(bytesFile, damage);
-      expect(loadOrBuildIndex(corpus, cacheDir).source).toBe('built');
+      expect(loadOrBuildIndex(corpus, cacheDir).source, `damage ${i}`).toBe('built');
     }
     expect(readFileSync(bytesFile)).toEqual(bytes);
+    // An index file of the layout before (its postings and analyses as base64 inside it, no file of bytes).
+    const current = JSON.parse(readFileSync(file, 'utf8'));
+    const inline = { ...current.index, format: current.format - 1, search: { ...current.index.search, packedIndex: { ...current.index.search.packedIndex, postings: bytes.toString('base64') } } };
+    writeFileSync(file, JSON.stringify({ format: current.format - 1, index: inline }));
+    rmSync(bytesFile);
+    expect(loadOrBuildIndex(corpus, cacheDir).source).toBe('built');
+    expect(loadOrBuildIndex(corpus, cacheDir).source).toBe('cache');
     // Right shape, wrong insides: MiniSearch refuses it, and the index is rebuilt.
     const good = JSON.parse(readFileSync(file, 'utf8'));
     writeFileSync(file, JSON.stringify({ ...good, index: { ...good.index, search: { serializationVersion: 99 } } }));
@@ -259,6 +276,42 @@ describe('the saved parse of the corpus', () => {
       ['another corpus', v8.serialize({ layout: 2, corpus: { ...other, documents: other.documents.slice(1) }, fingerprint: 'x' })],
       ['lookup tables lost', v8.serialize({ layout: 2, corpus: { documents: other.documents }, fingerprint: 'x' })],
     ];
+    // This layout's file (see engineCache.ts SavedCorpus): its header's length, the header's
+    // SHA-1, the header, the texts' characters. Damaged in each part; `seal` writes the SHA-1
+    // of the header as changed, so that what is behind the check sum is checked too.
+    const headerLength = good.readUInt32LE(0);
+    const header = v8.deserialize(good.subarray(24, 24 + headerLength)) as Record<string, unknown>;
+    const texts = good.subarray(24 + headerLength);
+    const seal = (h: Buffer, rest: Buffer = texts) => {
+      const prefix = Buffer.alloc(24);
+      prefix.writeUInt32LE(h.length);
+      createHash('sha1').update(h).digest().copy(prefix, 4);
+      return Buffer.concat([prefix, h, rest]);
+    };
+    const withHeader = (changes: Record<string, unknown>) => seal(v8.serialize({ ...header, ...changes }));
+    expect(seal(good.subarray(24, 24 + headerLength)).equals(good)).toBe(true);
+    // A string of the header changed (a paragraph's id, in its document and in the lookup
+    // table alike: a corpus every check below passes), its check sum not.
+    const id = other.documents[0]!.paragraphs.at(-1)!.id;
+    const written = Buffer.concat([Buffer.from([0x22, id.length]), Buffer.from(id, 'latin1')]);
+    const at = good.indexOf(written, 24);
+    expect(at).toBeGreaterThan(24);
+    const renamed = Buffer.from(good);
+    renamed[at + written.length - 1] = 0x5a; // 'Z': an id no other paragraph has
+    const beyond = Buffer.from(good);
+    beyond.writeUInt32LE(good.length, 0);
+    damages.push(
+      ['a string of the header changed', renamed],
+      ['the header cut off', good.subarray(0, 24 + (headerLength >> 1))],
+      ['a header longer than the file', beyond],
+      ['the texts one byte short', good.subarray(0, good.length - 1)],
+      ['a byte after the texts', Buffer.concat([good, Buffer.from([0])])],
+      ['the layout before, sealed', withHeader({ layout: (header.layout as number) - 1 })],
+      ['another corpus, sealed', withHeader({ corpus: encodeGraph({ ...other, documents: other.documents.slice(1) }) })],
+      ['lookup tables lost, sealed', withHeader({ corpus: encodeGraph({ documents: other.documents }) })],
+      ['a graph that does not decode, sealed', withHeader({ corpus: { ...(header.corpus as object), bytes: Uint8Array.from([99]) } })],
+      ['the texts of another length, sealed', withHeader({ texts: { ...(header.texts as object), lengths: [1] } })],
+    );
     for (const [what, bytes] of damages) {
       writeFileSync(file, bytes);
       const result = await loadOrParseCorpus(dir, saves);

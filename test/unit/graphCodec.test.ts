@@ -58,6 +58,9 @@ describe('graphCodec: a plain-data graph written compactly and read back', () =>
       { ...good, strings: [] },
       { ...good, bytes: Uint8Array.from([99]) },
       { ...good, bytes: Uint8Array.from([11, 5]) },
+      // A Map whose key, or value, is an array's hole (MAP 1, UINT 1, HOLE): no value at all.
+      { ...good, bytes: Uint8Array.from([10, 1, 4, 1, 12]) },
+      { ...good, bytes: Uint8Array.from([10, 1, 12, 4, 1]) },
       { bytes: 'not bytes', strings: [], floats: new Float64Array(0) },
     ];
     for (const g of damaged) expect(() => decodeGraph(g as never)).toThrow(/graphCodec/);
