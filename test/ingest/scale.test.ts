@@ -95,7 +95,8 @@ describe.skipIf(!texts)('the 118 real texts beside the two articles', () => {
   it('`npm run ask` answers from it through CORPUS_DIR, with the parse and the index it finds saved', async () => {
     const saved = () => readdirSync(cacheDir).map((f) => `${f} ${statSync(path.join(cacheDir, f)).mtimeMs}`).sort();
     const before = saved();
-    expect(before.filter((f) => /^(corpus|index)-/.test(f))).toHaveLength(2);
+    // The parse, the index and the index's bytes beside it.
+    expect(before.filter((f) => /^(?:corpus-\w+\.v8|index-\w+\.json|index-\w+\.bin) /.test(f))).toHaveLength(3);
     const questions = parseEvalFile(readFileSync(OWN_QUESTIONS, 'utf8')).slice(0, 3);
     const child = spawn('npm', ['run', '--silent', 'ask', '--', '--json'], { cwd: ROOT, env: cleanEnv({ CORPUS_DIR: corpusDir, INDEX_CACHE_DIR: cacheDir }) });
     let out = '';
