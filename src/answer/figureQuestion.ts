@@ -53,6 +53,13 @@ export function findMentions(text: string): Mention[] {
     }
     const single = countryFromWord(words[i]![0].replace(/[.-]+$/, ''));
     if (single) mentions.push({ country: single, start: words[i]!.index, end: words[i]!.index + words[i]![0].length });
+    // "Mongolia-Kazakhstan ties", "a Mongolia-Kazakhstan-Kyrgyzstan bloc": each of the places joined.
+    else if (words[i]![0].includes('-')) {
+      for (const part of words[i]![0].matchAll(/[^-]+/g)) {
+        const country = countryFromWord(part[0].replace(/\.+$/, ''));
+        if (country) mentions.push({ country, start: words[i]!.index + part.index, end: words[i]!.index + part.index + part[0].length });
+      }
+    }
   }
   return mentions;
 }

@@ -79,7 +79,13 @@ export const CITE_REQUEST = new RegExp(
   'i',
 );
 
-export const SUPPORT = /^(?:but\s+)?(?:(?:why+|y)(?: (?:so|not|is that|was that|is this|was this|is it|does it|did it|did they|do they|would that be|would it be))?|why(?:'s|’s) that|what(?:'s|’s| is| was) the reason(?: for (?:that|this|it))?|for what reason|because of what|what for|in what (?:sense|respect)|what do you mean(?: by (?:that|this))?|are you sure|for instance|e\.g\.?|like|(?:any |give me |got )?(?:an)?other examples?|more examples|(?:why|how come)(?: (?:is|was|are|were) (?:it|that|this|they|there))? (?:so|such(?: an?)?) (?:very )?[\p{L}-]+|how so|how come|in what way|any examples?|(?:any |give me |got |for )?(?:an? )?(?:(?:concrete|real|specific|actual|good|practical|recent) )?examples?(?: (?:of (?:that|this|it)|please))?|such as|like what|evidence|proof|explain(?: (?:that|this|it|more|why))?|(?:(?:can|could|would) you |pls |please )?(?:tell me|say|talk) (?:a (?:bit|little) )?more(?: (?:about|on) (?:that|this|it))?(?: please| pls)?|more on (?:that|this)|more details?|(?:(?:can|could|would) you |pls |please )?(?:elaborate|expand)(?: on (?:that|this|it))?(?: please| pls)?|go deeper|really|is that (?:so|true)|how|(?:any |some |got )?(?:evidence|proof|reasons?)(?: for (?:that|this|it))?)(?:[\s,]+(?:please|pls|plz|though|tho|then|exactly|again|really))*[\s?.!]*$/iu;
+export const SUPPORT = /^(?:but\s+)?(?:(?:why+|y)(?: (?:so|not|is that|was that|is this|was this|is it|does it|did it|did they|do they|would that be|would it be))?|why(?:'s|’s) that|what(?:'s|’s| is| was) the reason(?: for (?:that|this|it))?|for what reason|because of what|what for|in what (?:sense|respect)|what do you mean(?: by (?:that|this))?|are you sure|for instance|e\.g\.?|like|(?:any |give me |got )?(?:an)?other examples?|more examples|(?:why|how come)(?: (?:is|was|are|were) (?:it|that|this|they|there))? (?:so|such(?: an?)?) (?:very )?[\p{L}-]+|how so|how come|in what way|any examples?|(?:any |give me |got |for )?(?:an? )?(?:(?:concrete|real|specific|actual|good|practical|recent) )?examples?(?: (?:of (?:that|this|it)|please))?|such as|like what|evidence|proof|explain(?: (?:that|this|it|more|why))?|(?:(?:can|could|would) you |pls |please )?(?:tell me|say|talk) (?:a (?:bit|little) )?more(?: (?:about|on) (?:that|this|it))?(?: please| pls)?|more on (?:that|this)|more details?|(?:(?:can|could|would) you |pls |please )?(?:elaborate|expand)(?: on (?:that|this|it))?(?: please| pls)?|go deeper|really|is that (?:so|true)|how|(?:any |some |got )?(?:evidence|proof|reasons?)(?: for (?:that|this|it))?)(?:[\s,]+(?:please|pls|plz|though|tho|then|exactly|specifically|precisely|again|really))*[\s?.!]*$/iu;
+
+/**
+ * "what's the catch?", "any downsides?", "drawbacks?", "what could go wrong?": the limits of what
+ * was said before — asked as its concerns and limitations, the words a text uses for them.
+ */
+export const DRAWBACK = /^(?:(?:but|so|and|ok(?:ay)?)[\s,]+)*(?:what(?:'s|’s| is| are| were| was)\s+the\s+(?:catch|downsides?|drawbacks?|flip ?side|cons|problems?|risks?|limits?|limitations?|obstacles?|snags?)|(?:(?:are|is) there |were there |any |got )(?:any )?(?:catch(?:es)?|downsides?|drawbacks?|cons|snags?|problems?|risks?|limits?|limitations?|obstacles?)|downsides?|drawbacks?|cons|snags?|what (?:could|can|might) go wrong|where(?:'s|’s| is) the catch)(?:\s+(?:to|with|of|for)\s+(?:it|that|this|them|the idea))?(?:[\s,]+(?:though|tho|then|please|pls))*[\s?.!]*$/iu;
 
 /** Openers that mark a continuation: "and …", "what about …". */
 /** ("compared to China?", "vs kyrgyzstan?": the question before, set against a new place.) */
@@ -87,7 +93,7 @@ export const CONTINUATION = /^(?:and|or|also|plus|what about|how about|what of|s
 export const FILLER = /^(?:(?:ok(?:ay)?|k|so|hm+|um+|uh+|oh|ah|right|well|alright|cool|thanks|thank you|thx|ty|great|interesting|i see|got it|nice|wow|hey|hi|hello|yo)(?: steppe| there| bot)?[\s,.!]+)+/i;
 
 // ("what did they send back?": a trade verb with "back" is the flow the other way.)
-export const FLIP = /\b(?:(?:the )?other (?:way|direction|side)(?: (?:round|around))?|(?:the )?opposite (?:way|direction)|(?:in )?reverse|vice versa|the other way round|(?:sen[dt]|sends|sell|sells|sold|ship|ships|shipped|export|exports|exported)(?: \w+)? back)\b/i;
+export const FLIP = /\b(?:flip(?:ped)?(?: (?:it|that|this|them))?(?! ?side)|(?:switch|swap|turn)(?:ed)? (?:it|that|them) (?:a)?round|(?:the )?other (?:way|direction|side)(?: (?:round|around))?|(?:the )?opposite (?:way|direction)|(?:in )?reverse|vice versa|the other way round|(?:sen[dt]|sends|sell|sells|sold|ship|ships|shipped|export|exports|exported)(?: \w+)? back)\b/i;
 export const BOTH_WAYS = /\b(?:both (?:ways|directions|sides)|(?:in )?each direction|each way|two-way)\b/i;
 export const YEAR = /\b(?:1[89]\d\d|20\d\d)\b/g;
 /** A decade as people write it ("the 90s", "the early 2000s", "the 1990s", "the nineties"): a period "back then" can mean. */
@@ -97,7 +103,7 @@ export const DECADE = /\b(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:(?:19|20)\d0
  * topic — answered on its own, whatever the turns before were about.
  */
 export const TOPIC_RESET = /^(?:(?:a\s+)?(?:different|diff|new|separate|other|another|unrelated|random|totally unrelated|off[\s-]topic)(?:\s+(?:q|qn|question|topic|thing))?(?:\s+(?:but|though))?|(?:changing|to change|change of)\s+(?:the\s+)?(?:subject|topic)|on (?:a|an)\s+(?:different|other|unrelated)\s+(?:note|topic))\s*[:,.;!-]+\s*|^(?:unrelated|off[\s-]topic)(?:\s+(?:q|question))?\s+but\s+/i;
-export const THAT_YEAR = /\b(?:in )?(?:that|the same|this) year\b|\b(?:back )?then\b|\bat (?:that|the) time\b/i;
+export const THAT_YEAR = /\b(?:in )?(?:that|(?:the )?same|this) year\b|\b(?:back )?then\b|\bat (?:that|the) time\b/i;
 
 const COUNT = String.raw`(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})`;
 /** "the year after", "the following year", "two years later", "the year before": a year counted from the turn before's. */

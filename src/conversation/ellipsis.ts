@@ -11,6 +11,9 @@ import { capitalise, isDemonym, topicTerms } from './words.js';
  * frame with the new place, year or direction put in; null when the turn brings anything
  * else (a new topic word), which a frame cannot take.
  */
+/** Verbs of movement a turn that flips the frame's direction may use: nothing new to search. */
+const GOING = /\b(?:go|goes|going|went|gone|come|comes|coming|came|flow|flows|flowing|head|heads|heading|headed|travel(?:s|l?ing|l?ed)?|move|moves|moving)\b/gi;
+
 export function applyEllipsis(engine: Engine, frame: string, core: string, options: { placesReversed?: boolean; placeAdded?: boolean } = {}): string | null {
   // "what about imports?" after a question on exports (or the reverse) is the other way round.
   const direction = DIRECTION_WORD.exec(core)?.[0].toLowerCase();
@@ -24,6 +27,8 @@ export function applyEllipsis(engine: Engine, frame: string, core: string, optio
   const comesBack = (SELLS.test(frame) || BUYS.test(frame)) && COMES_BACK.test(core);
   let leftover = core.replace(FLIP, ' ').replace(BOTH_WAYS, ' ').replace(YEAR, ' ').replace(comesBack ? COMES_BACK : /$^/, ' ');
   if (turnsAround) leftover = leftover.replace(DIRECTION_WORD, ' ');
+  // ("and going the other way?": the going is the frame's own movement, turned round.)
+  if (FLIP.test(core)) leftover = leftover.replace(GOING, ' ');
   const newMentions = findMentions(core);
   for (const m of newMentions) leftover = leftover.replace(core.slice(m.start, m.end), ' ');
   // "and Mongolians going to Kazakhstan?" after Kazakhs who went to Mongolia: the frame's two

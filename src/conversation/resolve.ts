@@ -9,6 +9,7 @@ import type { SourceAsk } from './sourceAnswer.js';
 import {
   BOTH_WAYS,
   CITE_REQUEST,
+  DRAWBACK,
   GIST_REQUEST,
   FILLER,
   FLIP,
@@ -387,6 +388,16 @@ function placesAskedBefore(state: ConversationState): Array<{ country: string; n
 /** "what does the other one say?", "how does the other one see it?": the other document. */
 const OTHER_ONE_SAYS = /\bthe other one\s+(?:say|says|said|think|thinks|argue|argues|write|writes|claim|claims|conclude|concludes|see|sees)\b|\b(?:say|says|think|thinks|argue|argues|write|writes)\b.*\bthe other one\b|\bin the other one\b/i;
 
+/**
+ * A turn naming a document that sets it against the answer before: "… gives a different
+ * distance", "… as hopeful?", "… a much lower count", "… the same gap", "… too?".
+ */
+const SET_AGAINST_ANSWER = /\b(?:differ(?:s|ent|ently|ence)?|diff|another|other|as(?=\s+(?!well\b)[\p{L}-]+)|(?:much\s+|far\s+|a lot\s+)?(?:lower|higher|bigger|smaller|larger|fewer|greater|more|less)|the same|too|also|as well|either|likewise|similar(?:ly)?|agrees?|disagrees?)\b/iu;
+/** What a document does with a figure or claim, in a turn setting it against the answer before ("the op-ed gives …"). */
+const REPORTS = new Set(analyze('give gives gave has have had show shows showed report reports reported put puts offer offers list lists wait hmm'));
+/** Who a document's writer is called in chat ("the op-ed guy"): not a topic. */
+const WRITER_NOUN = /\b(?:guy|dude|fellow|author|writer|person|lady|woman|man|folks?|people)\b/gi;
+
 /** "and Kazakhstan specifically?", "and in Mongolia's case?", "what about Kyrgyzstan in particular?": the place, stressed. */
 const STRESSED_PLACE = /^(?:(?:and|but|so|ok|okay)\s+)?(?:what about\s+|how about\s+)?(?:in\s+)?(.+?)(?:['’]s\s+case|\s+(?:specifically|in particular|particularly|itself|themselves|alone|on (?:its|their) own|for (?:its|their) part))[\s?.!]*$/i;
 
@@ -497,7 +508,20 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   const yearSubstituted = own !== stated;
 
   // "and what does the other article say?", "and the op-ed?": the same question, in that document.
-  if (named && prev.frame && analyze(own).every((t) => SAYS.has(t) || GENERIC.has(t))) {
+  // So is one that sets that document against the answer before, with a word or two of what it
+  // compares ("the op-ed gives a different distance, no?", "is the op-ed guy as hopeful?", "the
+  // forum piece has a much lower count"): those words are searched with the question before.
+  // (A likeness, "does X say anything similar about the US?", is looked for with what the answer
+  // said — see likewiseIn below; a place of its own makes it another question.)
+  const compares = named !== null && SET_AGAINST_ANSWER.test(own) && !LIKEWISE.test(own) && findMentions(own).length === 0;
+  const comparedWords = compares
+    ? own
+        .replace(new RegExp(SET_AGAINST_ANSWER.source, 'giu'), ' ')
+        .replace(WRITER_NOUN, ' ')
+        .split(/[^\p{L}\p{N}'’-]+/u)
+        .filter((w) => topicTerms(w).some((t) => !SAYS.has(t) && !REPORTS.has(t)))
+    : [];
+  if (named && prev.frame && (analyze(own).every((t) => SAYS.has(t) || GENERIC.has(t)) || (compares && comparedWords.length <= 2))) {
     // The previous question may name its own document ("…, according to the piece?"): not this one.
     // (Its author, carried in its context, names it too: "(Miliate, …)".)
     const unnamed = (t: string) => {
@@ -507,7 +531,8 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
     const frame = unnamed(prev.frame);
     // A question before that leaned on the one before it ("and what did Mongolia do about it?")
     // is searched with what it was understood with: its "it" means nothing in the other document.
-    const resolved = prev.kind === 'contextual' && OTHER_ANAPHORA.test(frame) && prev.resolved.startsWith(prev.frame.replace(/\)$/, '')) ? unnamed(prev.resolved) : frame;
+    const asked = prev.kind === 'contextual' && OTHER_ANAPHORA.test(frame) && prev.resolved.startsWith(prev.frame.replace(/\)$/, '')) ? unnamed(prev.resolved) : frame;
+    const resolved = comparedWords.length ? `${asked.replace(/[\s?.!]+$/, '')} ${comparedWords.join(' ')}?` : asked;
     return { kind: 'ellipsis', resolved, frame, documentId: named, offset: 0, person: prev.person };
   }
 
@@ -631,6 +656,13 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
     return { kind: 'contextual', resolved: frame, frame, documentId, offset: 0, person: prev.person };
   }
 
+  // "what's the catch?": the concerns and limitations of what was asked before — its words as
+  // context, so that the words for limits lead (the catch is rarely the passage that made the case).
+  if (DRAWBACK.test(core)) {
+    const frame = 'what are the drawbacks and limitations?';
+    const c = contextFrom(engine, prev, frame, { questionOnly: true });
+    return { kind: 'contextual', resolved: withContext(frame, [...c.places, ...c.words]), frame: withContext(frame, c.places), documentId, offset: 0, person: prev.person };
+  }
   if (SUPPORT.test(core) || whyOf || BARE_QUESTION_WORD.test(core)) {
     const frame = `${core.replace(/[\s?.!]+$/, '')}: ${prev.frame}`;
     const c = contextFrom(engine, prev, frame, { sentenceWords: 4 });

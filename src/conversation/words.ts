@@ -17,7 +17,9 @@ export function entitiesOf(text: string): string[] {
   for (const word of text.split(/[^\p{L}'’-]+/u).slice(1)) {
     if (!/^\p{Lu}/u.test(word)) continue;
     const terms = analyze(word);
-    if (terms.length && terms.every((t) => named.has(t)) && !out.some((o) => o.toLowerCase() === word.toLowerCase())) out.push(word);
+    // ("Mongolia-Kazakhstan" is the two places, already out.)
+    const known = (w: string) => out.some((o) => o.toLowerCase() === w.toLowerCase());
+    if (terms.length && terms.every((t) => named.has(t)) && !known(word) && !word.split('-').every(known)) out.push(word);
   }
   return out;
 }
