@@ -177,6 +177,14 @@ const HAS_TO_DO_WITH = /^(?:(?:and|so|ok|but)\s+)?what\s+(?:does|did|do|has|woul
 /** A question of a few words, then a sentence that asks nothing: "kazakhstan too? it's pretty big". */
 const FOLLOW_UP_THEN_REMARK = /^([^?]{1,40}\?)\s+((?:[^?\s]+\s*){1,8}?)[.!]*$/u;
 
+/** The other party of a trade question before, by pronoun: "… sell to them", "… from it", "… with them". */
+const PARTY_PRONOUN = /\b(?:to|from|with|into)\s+(?:them|it|there)\b/i;
+
+/** "are you sure? …", "really? …", "is that right? …": doubt of the answer before, then a reason (no question of its own). */
+const CHALLENGE_HEAD = String.raw`(?:are you sure|you sure|really|is that (?:right|correct|true|so)|that can[’']?t be right|hm+[\s,]+are you sure)`;
+const CHALLENGE_THEN_REASON = new RegExp(String.raw`^(${CHALLENGE_HEAD}\?)\s+[^?]{1,200}$`, 'iu');
+const CHALLENGE = new RegExp(String.raw`^${CHALLENGE_HEAD}[\s?.!]*$`, 'iu');
+
 /** "anything similar", "the same", "agree": a turn asking a document for what was said before. */
 const LIKEWISE = /\b(?:similar|similarly|the same|likewise|alike|agrees?|disagrees?|anything like (?:that|this|it)|consistent|in line|contradicts?|disputes?|echo(?:es)?)\b/i;
 
@@ -345,7 +353,8 @@ const SIDE_OF = /\b(?:the|their|its|each|either|both|other)\s+(?:[\p{L}-]+\s+)?s
 
 /** A trade question with the year(s) of the trade before, unless it says its own. */
 function withYearsOf(asked: string, prevFrame: string): string {
-  const years = new RegExp(YEAR.source).test(asked) ? [] : [...new Set([...prevFrame.matchAll(YEAR)].map((m) => m[0]))];
+  // ("in which year did it sell the most to them?" asks for a year: not the one before.)
+  const years = new RegExp(YEAR.source).test(asked) || EXTREME_YEAR.test(asked) ? [] : [...new Set([...prevFrame.matchAll(YEAR)].map((m) => m[0]))];
   return years.length ? `${asked.replace(/[\s?.!]+$/, '')} in ${years.join(' and ')}?` : asked;
 }
 
@@ -443,6 +452,12 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // on it — the follow-up is what is asked.
   const remarked = FOLLOW_UP_THEN_REMARK.exec(text);
   if (remarked && remarked[1]!.split(/\s+/).length <= 4) return resolveTurn(engine, state, remarked[1]!);
+  // "are you sure? the table at the back shows a different figure": a challenge, then why — the
+  // answer before is asked for again, however long the reason.
+  const challenged = CHALLENGE_THEN_REASON.exec(text);
+  // (Of a figure, the figures again: the answer gave every source's, and where they disagree.)
+  if ((challenged || CHALLENGE.test(text)) && readFigureQuestion(prev.frame).flow) return { kind: 'ellipsis', resolved: prev.resolved, frame: prev.frame, documentId: prev.documentId, offset: 0, person: prev.person };
+  if (challenged) return resolveTurn(engine, state, challenged[1]!);
   const { core, continues } = stripFillers(text);
   const answered = lastAnswered(state);
 
@@ -779,7 +794,15 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // "does irgengioro say anything similar about the US?": what was said before, looked for in
   // the document the turn names, of what it adds.
   const likewiseIn = named !== null && LIKEWISE.test(own) && rest.length <= 3;
-  const dependent = substituted || continues || reacting || qualifying || leaning || matterSubject || alternative || goodsAsked || narrowing || relating || likewiseIn || STRONG_ANAPHORA.test(core) || (!ownSubject && terms.length <= 4 && !newTopic(engine, state, own, terms));
+  const prevFigure = readFigureQuestion(prev.frame);
+  const parties = [...new Set(findMentions(prev.frame).map((m) => m.country))];
+  const ownParties = [...new Set(findMentions(own).map((m) => m.country))];
+  // "in which year did Mongolia sell the most to them?" after trade between Mongolia and
+  // Kyrgyzstan: one party named, the other by pronoun — a question of that flow, however long.
+  const toPronounParty = ownSubject && named === null && (prevFigure.flow || prevFigure.trade) && parties.length === 2 && ownParties.length === 1 && parties.includes(ownParties[0]!) && PARTY_PRONOUN.test(own);
+  // "did Mongolia come up with its own version?": that party's counterpart of what was asked before.
+  const counterpart = ownSubject && named === null && COUNTERPART.test(own) && rest.length <= 3;
+  const dependent = substituted || continues || counterpart || toPronounParty || reacting || qualifying || leaning || matterSubject || alternative || goodsAsked || narrowing || relating || likewiseIn || STRONG_ANAPHORA.test(core) || (!ownSubject && terms.length <= 4 && !newTopic(engine, state, own, terms));
   // ("the", "of", a stray word sent by mistake: nothing of its own, no question word or mark, and
   // nothing pointing back — asked as it is, which says there is nothing to search, rather than
   // the question before again. "mostly what?", "really?" still lean on what was said.)
@@ -820,10 +843,7 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // (So does a bare "what goods?": one word the answer before used, about the flow it gave.)
   // "what did Mongolia send them?" after trade between two places: one party named, a pronoun
   // for the other — the other named in its place ("… send to Kyrgyzstan"), which gives the way.
-  const prevFigure = readFigureQuestion(prev.frame);
-  const parties = [...new Set(findMentions(prev.frame).map((m) => m.country))];
-  const ownParties = [...new Set(findMentions(own).map((m) => m.country))];
-  const otherParty = ownSubject && named === null && !topicShift && rest.length <= 2 && (prevFigure.flow || prevFigure.trade) && parties.length === 2 && ownParties.length === 1 && parties.includes(ownParties[0]!)
+  const otherParty = ownSubject && named === null && ((!topicShift && rest.length <= 2) || toPronounParty) && (prevFigure.flow || prevFigure.trade) && parties.length === 2 && ownParties.length === 1 && parties.includes(ownParties[0]!)
     ? parties.find((p) => p !== ownParties[0])
     : undefined;
   // "what does it sell them?" after trade between Mongolia and Kyrgyzstan: both parties by

@@ -83,3 +83,35 @@ describe('“like what specifically?”', () => {
     expect(like!.resolution.kind).toBe('support');
   });
 });
+
+describe('“did Mongolia come up with its own version?”', () => {
+  it('is that party’s counterpart of what was asked before, not a question on its own', () => {
+    const [, own] = converse(engine, 'what is the nurly zhol program?', 'does kyrgyzstan have an equivalent?');
+    expect(own!.resolution.kind).toBe('contextual');
+    expect(own!.resolution.resolved).toMatch(/nurly/i);
+  });
+});
+
+describe('doubt of a figure', () => {
+  it('“are you sure? …” with a reason after it asks for the figures again, every source’s', () => {
+    const [first, doubt] = converse(engine, 'how much did kyrgyzstan export to mongolia in 2019?', 'are you sure? i read something else in the appendix table');
+    expect(doubt!.resolution.resolved).toBe(first!.resolution.resolved);
+    expect(doubt!.answer.lead.join('\n')).toMatch(/Sources disagree/);
+  });
+
+  it('“really?” alone after a figure does the same; after a claim it asks for the support', () => {
+    const [, really] = converse(engine, 'how much did kyrgyzstan export to mongolia in 2019?', 'really?');
+    expect(really!.resolution.resolved).toBe('how much did kyrgyzstan export to mongolia in 2019?');
+    const [, claim] = converse(engine, 'why are mongolia and kazakhstan so distant?', 'are you sure? that sounds too simple to me');
+    expect(claim!.resolution.kind).toBe('support');
+  });
+});
+
+describe('the other trade party by pronoun, in a question of its own length', () => {
+  it('“in which year did mongolia sell the most to them?” is the other party, and asks for a year, not the one before', () => {
+    const [, most] = converse(engine, 'how much did kyrgyzstan export to mongolia in 2019?', 'in which year did mongolia sell the most to them, and how much was it');
+    expect(most!.resolution.resolved).toMatch(/mongolia sell the most to Kyrgyzstan/);
+    expect(most!.resolution.resolved).not.toMatch(/2019/);
+    expect(most!.answer.lead.join('\n')).toMatch(/highest \$1\.68 M \(2015\)/);
+  });
+});
