@@ -3,7 +3,7 @@ import { findDocumentMention } from '../answer/documentMention.js';
 import { findMentions, readFigureQuestion } from '../answer/figureQuestion.js';
 import type { Engine } from '../engine.js';
 import { analyze, spellChatWords } from '../search/analyzer.js';
-import { analyzeQuestion, classifyQuestion } from '../search/question.js';
+import { analyzeQuestion, classifyQuestion, withoutChatNoise } from '../search/question.js';
 import { contextFrom, documentAskedAbout, withContext } from './context.js';
 import type { SourceAsk } from './sourceAnswer.js';
 import {
@@ -436,7 +436,8 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   const standalone = (): Resolution => {
     // "hey steppe, does …", "ok so why …": the greeting is not part of the question.
     // A document it names stays in it: the search reads that itself; later turns inherit it.
-    const frame = text.replace(FILLER, '').replace(TOPIC_RESET, '').replace(FILLER, '').trim() || text;
+    // (So is its wrapping, "need this fast:", "quick q:": later turns carry the frame's words.)
+    const frame = withoutChatNoise(text.replace(FILLER, '').replace(TOPIC_RESET, '').replace(FILLER, '').trim() || text);
     return { kind: 'standalone', resolved: frame, frame, documentId: mention?.documentId ?? null, offset: 0, person: null };
   };
   // "what do both articles say about Russia?": the topic, from each source apart (first turn or not).
@@ -752,6 +753,7 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // "does it push back on China at all?" after Kyrgyzstan's foreign policy: "it" is the place
   // asked about before, China only what the turn asks of it. (Not "does it matter for China?":
   // there "it" is what was said.)
+  let placeLink = false;
   const placePronoun = ownSubject && named === null && !substituted && !MATTER_SUBJECT.test(own) ? PLACE_PRONOUN_SUBJECT.exec(frame) : null;
   if (placePronoun) {
     const before = placesAskedBefore(state);
@@ -761,6 +763,7 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
       const at = placePronoun.index + placePronoun[1]!.length;
       frame = `${frame.slice(0, at)}${places.join(' and ')}${frame.slice(at + placePronoun[2]!.length)}`;
       substituted = true;
+      placeLink = true;
     }
   }
   // Short turns without a subject lean on the one before ("where do most of them live?",
@@ -878,7 +881,9 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
     frame = `${counting[0].toLowerCase()} ${frame}`;
   }
   // (An alternative is to what was asked, not to what the answer said of the other party.)
-  const context = personLink ? { places: [], words: [] } : contextFrom(engine, prev, frame, { topicShift, questionOnly: alternative, named });
+  // ("what does it share with Kazakhstan?": the place put for "it" is the link — the words of the
+  // answer before would only find that answer again.)
+  const context = personLink ? { places: [], words: [] } : contextFrom(engine, prev, frame, { topicShift: topicShift || placeLink, questionOnly: alternative, named });
   // (Set against a new topic, the people before are what was said: the countries only.)
   const c = compared ? { places: context.places.filter((p) => findMentions(p).length > 0), words: [] } : context;
   // The places stay in the frame, so a later "and Kyrgyzstan?" has one to replace.

@@ -141,6 +141,9 @@ const CHAT_OPENER = new RegExp(
       String.raw`sorry(?:\s+if\s+(?:this\s+is\s+|it(?:'|’)?s\s+|this\s+)?(?:a\s+)?(?:dumb|stupid|silly|basic|obvious|naive|noob)(?:\s+(?:q|question))?)?(?:\s+but)?`,
       String.raw`(?:i\s+was|i(?:'|’)?m|just|was)\s+(?:wondering|curious)(?:\s+(?:if|whether))?`,
       String.raw`i\s+wonder(?:\s+(?:if|whether))?`,
+      // Haste: "need this fast:", "urgent:", "asap -".
+      String.raw`(?:i\s+)?need\s+(?:this|it|an?\s+answer|help|info)\s+(?:fast|quick(?:ly)?|asap|urgently|now|soon)(?:\s+(?:pls|please))?`,
+      String.raw`(?:urgent(?:ly)?|asap|in\s+a\s+(?:hurry|rush))`,
       String.raw`(?:does\s+)?(?:any\s*one|anybody|someone|somebody)\s+knows?(?:\s+(?:if|whether))?`,
       // The bot called by name ("@Steppe why …", "steppe, why …"): not the steppe of the texts.
       // (A name then a comma or colon, or typed as a mention: "steppe cooperation?" is a topic.)

@@ -115,3 +115,18 @@ describe('the other trade party by pronoun, in a question of its own length', ()
     expect(most!.answer.lead.join('\n')).toMatch(/highest \$1\.68 M \(2015\)/);
   });
 });
+
+describe('a question asked in haste', () => {
+  it('“need this fast: …” is the question without its wrapping, searched and carried', () => {
+    const [first, next] = converse(engine, 'need this fast: how is mongolia different from the rest of east asia', 'and what about russia?');
+    expect(first!.resolution.resolved).toBe('how is mongolia different from the rest of east asia');
+    expect(next!.resolution.resolved).not.toMatch(/\bfast\b|\bneed\b/);
+  });
+});
+
+describe('“it” put for the place asked about before', () => {
+  it('is the link to the turn before: no words of that answer are carried', () => {
+    const [, shared] = converse(engine, 'how is mongolia different from the rest of east asia?', 'and what does it share with kazakhstan?');
+    expect(shared!.resolution.resolved).toBe('what does mongolia share with kazakhstan?');
+  });
+});
