@@ -776,7 +776,8 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   const rest = terms.filter((t) => !subjectTerms.has(t));
   const reacting = ownSubject && named === null && rest.length > 0 && rest.every((t) => REACTS.has(t));
   // "does Japan count?" after "which countries are third neighbours?": one of those, or not.
-  const qualifying = (ownSubject && named === null && rest.length > 0 && rest.every((t) => QUALIFIES.has(t))) || (memberOf && rest.length <= 1);
+  // ("is mongolia a member of the sco?" names the group as well: a question of its own.)
+  const qualifying = (ownSubject && named === null && subjectTerms.size <= 1 && rest.length > 0 && rest.every((t) => QUALIFIES.has(t))) || (memberOf && rest.length <= 1);
   // "why did China punish them?": a subject of its own, but a pronoun for the matter before
   // closing the turn, and hardly another word: the pronoun is what the turn is about. (A
   // pronoun inside the turn, "if Mongolia teamed up …, would it get dragged …", is its subject's.)

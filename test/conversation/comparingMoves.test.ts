@@ -130,3 +130,12 @@ describe('“it” put for the place asked about before', () => {
     expect(shared!.resolution.resolved).toBe('what does mongolia share with kazakhstan?');
   });
 });
+
+describe('“is mongolia a member of the sco?” after another topic', () => {
+  it('names both the party and the group: a question of its own, not “is it one of them?”', () => {
+    const [, member] = converse(engine, 'who are the third neighbors?', 'so is mongolia a member of the sco');
+    expect(member!.resolution.kind).toBe('standalone');
+    const [, one] = converse(engine, 'who are the third neighbors?', 'does japan count?');
+    expect(one!.resolution.kind).not.toBe('standalone');
+  });
+});
