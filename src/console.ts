@@ -8,7 +8,7 @@ import type { Reply } from './reply/types.js';
 import { ANSI, PLAIN } from './render/text.js';
 import { renderReplyText } from './render/replyText.js';
 import { chartRequested } from './conversation/chartRequest.js';
-import { answerTurn } from './conversation/converse.js';
+import { answerTurn, understoodQuestion } from './conversation/converse.js';
 import { emptyConversation } from './conversation/state.js';
 import { errorReply, noticeReply, PASSAGES_PER_ANSWER, turnReply } from './reply/build.js';
 import { tradeChartReply } from './reply/tradeChart.js';
@@ -117,7 +117,7 @@ export async function runConsole(
         }
         const turn = answerTurn(engine, conversation, line.trim(), { limit: PASSAGES_PER_ANSWER + 1, shown: PASSAGES_PER_ANSWER });
         conversation = turn.state;
-        const resolved = turn.resolution.kind === 'source' || turn.resolution.kind === 'more' ? line.trim() : turn.resolution.resolved;
+        const resolved = understoodQuestion(turn.resolution, line.trim());
         output.write(`${renderReplyText(turnReply(turn.answer, { asked: line.trim(), resolved }, { offset: turn.resolution.offset }), style)}\n`);
         if (feedback && turn.answer.status === 'answered') output.write(`${style.dim(RATE_HINT)}\n`);
         output.write('\n');

@@ -1,6 +1,7 @@
 import { answerQuestion, messageOnly, type Answer } from '../answer/answer.js';
 import { documentById, documentLabel } from '../answer/citation.js';
 import { findDocumentMentions } from '../answer/documentMention.js';
+import { readOnAnswer } from '../answer/readOn.js';
 import { socialReply } from '../answer/social.js';
 import { answerPerDocument } from './compareSources.js';
 import { needsAnAnswerBefore } from './cues.js';
@@ -58,6 +59,14 @@ function answerResolved(engine: Engine, r: Resolution, limit: number): Answer {
   return answer;
 }
 
+/**
+ * What a reply shows as the question understood: the turn as typed when it asked about the
+ * answer before rather than a question ("source?", "more", "go on"), else the question resolved.
+ */
+export function understoodQuestion(resolution: Resolution, asked: string): string {
+  return resolution.kind === 'source' || resolution.kind === 'more' || resolution.kind === 'readOn' ? asked : resolution.resolved;
+}
+
 export function answerTurn(engine: Engine, state: ConversationState, asked: string, options: TurnOptions = {}): TurnResult {
   // "thanks!", "ok cool": answered in kind, and not a turn of the conversation: a later
   // "and Kyrgyzstan?" still follows the question before it.
@@ -81,6 +90,7 @@ export function answerTurn(engine: Engine, state: ConversationState, asked: stri
       person = sourced.person ?? person;
     }
   }
+  if (resolution.kind === 'readOn' && resolution.readFrom) answer = readOnAnswer(engine, asked, resolution.readFrom.paragraphId, resolution.readFrom.sentences);
   answer ??= answerResolved(engine, resolution, limit);
   // A turn that could not be searched ("what can you do?", a lone emoji): answered, but no frame
   // for the next one — "what does the article say about Russia?" after it is not "what can you do in Russia?".

@@ -20,6 +20,7 @@ import {
   OTHER_DOCUMENT,
   NEXT_ITEM,
   PAGING,
+  READ_ON,
   PERSON_NOUN,
   PERSON_PRONOUN,
   REACTS,
@@ -81,6 +82,8 @@ export interface Resolution {
   exclude?: string[];
   /** Answer from each source apart, its best passage each ("do they agree?"); 'judged' when asked which is right. */
   perDocument?: boolean | 'judged';
+  /** For "go on": the passage shown and its sentences, to read on from. */
+  readFrom?: { paragraphId: string; sentences: readonly string[] };
 }
 
 /**
@@ -474,6 +477,10 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
     return { kind: 'support', resolved: withContext(frame, [...c.places, ...c.words]), frame, documentId: prev.documentId, offset: 0, person: prev.person };
   }
 
+  // "go on", "continue": the text after the passage shown (converse.ts reads on from it).
+  if (READ_ON.test(core) && answered?.paragraphIds[0] && !(stepped && stepped >= 1)) {
+    return { kind: 'readOn', resolved: answered.resolved, frame: answered.frame, documentId: answered.documentId, offset: 0, person: answered.person, readFrom: { paragraphId: answered.paragraphIds[0], sentences: answered.sentences } };
+  }
   if (PAGING.test(core) && answered && !(stepped && stepped >= 1 && stepped <= (prev.list?.items.length ?? 0))) {
     return {
       kind: 'more',

@@ -19,7 +19,9 @@ export type TurnKind =
   /** "who said that?", "what's the source?": the previous answer's citation. */
   | 'source'
   /** "more", "next": the previous answer's next passages. */
-  | 'more';
+  | 'more'
+  /** "go on", "continue": the text after the passage shown, read on. */
+  | 'readOn';
 
 export interface TurnRecord {
   /** The turn as typed (after sanitising). */

@@ -1,6 +1,6 @@
 import type { Message, MessageCreateOptions } from 'discord.js';
 import { ChannelType, MessageType } from './djs.js';
-import { answerTurn } from '../conversation/converse.js';
+import { answerTurn, understoodQuestion } from '../conversation/converse.js';
 import { chartRequested } from '../conversation/chartRequest.js';
 import { emptyConversation, type ConversationState, type ConversationStore } from '../conversation/state.js';
 import type { Logger } from '../log.js';
@@ -190,7 +190,7 @@ export class MessageHandler {
     }
     const result = await this.central.work.run(message.author.id, () => answerTurn(engine, state, question, { limit: PASSAGES_PER_ANSWER + 1, shown: PASSAGES_PER_ANSWER }));
     const { resolution, answer } = result;
-    const resolved = resolution.kind === 'source' || resolution.kind === 'more' ? question : resolution.resolved;
+    const resolved = understoodQuestion(resolution, question);
     const answerId = newAnswerId();
     const reply = turnReply(answer, { asked: question, resolved }, { offset: resolution.offset, answerId });
     await this.post(message, addressed, answerInThreads, question, renderMessage(reply), result.state);

@@ -1,0 +1,28 @@
+import type { Engine } from '../engine.js';
+import { splitSentences } from '../search/sentences.js';
+import { type Answer, answered, messageOnly } from './answer.js';
+import { citeParagraph } from './citation.js';
+
+/** Said when the passage shown was the document's last: there is nothing to read on to. */
+export const END_OF_DOCUMENT_MESSAGE = 'That passage is where the document ends: there is nothing after it to read on to. Ask “more” for other passages on the question.';
+
+/**
+ * "go on", "continue", "keep going" after a passage: the text that follows the sentence shown,
+ * as a reader turns the page — the next sentence of the same paragraph, or, at its end, the
+ * next paragraph of the document. ("more" is another matter: the next passages found.)
+ * `shown` holds the sentences the turn before showed (cut, see TurnRecord.sentences): the
+ * first one found in the paragraph is where the reader is.
+ */
+export function readOnAnswer(engine: Engine, query: string, paragraphId: string, shown: readonly string[]): Answer {
+  const paragraph = engine.corpus.paragraphsById.get(paragraphId);
+  if (!paragraph) return messageOnly(query, 'no-match', END_OF_DOCUMENT_MESSAGE);
+  const sentences = splitSentences(paragraph.text);
+  const at = shown.map((s) => paragraph.text.indexOf(s.slice(0, 60))).find((i) => i >= 0) ?? -1;
+  const current = at < 0 ? -1 : sentences.findIndex((s) => s.start <= at && at < s.end);
+  const next = current >= 0 ? sentences[current + 1] : undefined;
+  if (next) return answered(query, [{ paragraphId, text: paragraph.text, highlight: { start: next.start, end: next.end }, citation: citeParagraph(engine.corpus, paragraph), score: 1 }], []);
+  const following = engine.corpus.paragraphsById.get(`${paragraph.documentId}/${paragraph.ordinal + 1}`);
+  if (!following) return messageOnly(query, 'no-match', END_OF_DOCUMENT_MESSAGE);
+  const first = splitSentences(following.text)[0] ?? { start: 0, end: following.text.length };
+  return answered(query, [{ paragraphId: following.id, text: following.text, highlight: { start: first.start, end: first.end }, citation: citeParagraph(engine.corpus, following), score: 1 }], []);
+}
