@@ -162,7 +162,8 @@ function answerPage(engine: Engine, typed: string, options: AnswerOptions): Answ
   // did Xi unveil the SREB?" may lead with a year of something else, "how many doctors …" with
   // another count — and its passage would then push the right one down: one question of the
   // PDFs' 60 lost so.)
-  const evidence = figures.length && figures[0]!.unit === 'USD' ? /¶ (\S+)$/.exec(figures[0]!.source)?.[1] : undefined;
+  // (Not a figure of another year than asked: its passage is the nearest year's, not the answer.)
+  const evidence = figures.length && figures[0]!.unit === 'USD' && figures[0]!.yearAsked === undefined ? /¶ (\S+)$/.exec(figures[0]!.source)?.[1] : undefined;
   const at = evidence ? relevant.findIndex((p) => p.paragraph.id === evidence) : -1;
   if (at > 0) relevant.unshift(...relevant.splice(at, 1));
   if (relevant.length === 0 && lead.length === 0) {

@@ -21,6 +21,8 @@ export interface FigureFact {
   year: number | null;
   source: string;
   sentence: string;
+  /** The year the question asked for, when the corpus states the figure only for another (the nearest). */
+  yearAsked?: number;
 }
 
 export interface FigureAnswer {
@@ -274,6 +276,9 @@ function variantNumbers(terms: RecordTerms, groups: ReadonlyArray<{ variants: Re
 }
 
 /** The prose figure whose sentence best matches the question, among compatible ones. */
+/** How many years off a figure stated for another year than asked may be, to be given as the nearest. */
+const NEAREST_YEAR_REACH = 3;
+
 function proseAnswer(corpus: Corpus, book: FigureBook, index: PassageIndex, question: string, q: FigureQuestion, type: string): FigureAnswer | null {
   // "How many papers…" wants a count; a percentage answers it only when asked for one ("what percent", "how many … as a share").
   const wantsShare = /\b(?:percent(?:age)?s?|per cent|share|proportion|fraction|rate|ratio)\b|%/i.test(question);
@@ -286,7 +291,6 @@ function proseAnswer(corpus: Corpus, book: FigureBook, index: PassageIndex, ques
       : (UNITS_FOR[type] ?? UNITS_FOR.any!);
   const groups = index.termGroups({ raw: question, type: 'other', terms: [...new Set(analyze(question))], years: q.years, entities: [] });
   const totalIdf = groups.reduce((s, g) => s + g.idf, 0) || 1;
-  let best: { record: FigureRecord; score: number } | null = null;
   const cities = CAPITALS.filter((c) => c.test(question));
   const events = type === 'year' ? questionEvents(question) : [];
   // "What was the population of Mongolia in 2019?": a figure of another measure (2019's
@@ -294,37 +298,52 @@ function proseAnswer(corpus: Corpus, book: FigureBook, index: PassageIndex, ques
   const measures = type === 'year' ? [] : [...new Set(findMeasureWords(question).map((m) => m.canonical))];
   const bookTerms = termsOfBook(book);
   let variantIds = variantNumbers(bookTerms, groups);
-  for (const record of book.records) {
-    if (!units.has(record.unit)) continue;
-    if (events.length && !events.includes(record.measureWord.split(' ')[0]!)) continue;
-    if (measures.length && !measures.includes(record.measureWord) && !(record.unit === 'km' && measures.some((m) => LENGTHS.has(m)))) continue;
-    // "Kazakhstan's population" is Kazakhstan's own, not the Kazakhs living in Mongolia.
-    if (record.measureWord === 'population' && q.countries.length === 1 && record.entities.length > 1) continue;
-    // "How many people live in Ulaanbaatar?" is the city's, said of the city: not Mongolia's, nor Central Asia's.
-    if (record.measureWord === 'population' && cities.length && !cities.some((c) => c.test(record.sentence))) continue;
-    if (q.countries.some((c) => !record.entities.includes(c))) continue;
-    const way = q.flow ?? q.movement;
-    if (way && record.flow && (record.flow.from !== way.from || record.flow.to !== way.to)) continue;
-    if (q.years.length && record.year !== null && !q.years.includes(record.year)) continue;
-    const ids = bookTerms.of(record);
-    // The variants' numbers, looked up again when this record brought new terms.
-    if (variantIds.size !== bookTerms.size) variantIds = variantNumbers(bookTerms, groups);
-    let found = 0;
-    for (let g = 0; g < groups.length; g++) {
-      let w = 0;
-      const numbers = variantIds.ids[g]!;
-      const weights = variantIds.weights[g]!;
-      for (let k = 0; k < numbers.length; k++) if (numbers[k]! >= 0 && holds(ids, numbers[k]!) && weights[k]! > w) w = weights[k]!;
-      found += groups[g]!.idf * w;
+  // With `nearestYear`, a record of another year than asked counts, the nearer the better.
+  const bestRecord = (nearestYear: boolean) => {
+    let best: { record: FigureRecord; score: number } | null = null;
+    for (const record of book.records) {
+      if (!units.has(record.unit)) continue;
+      if (events.length && !events.includes(record.measureWord.split(' ')[0]!)) continue;
+      if (measures.length && !measures.includes(record.measureWord) && !(record.unit === 'km' && measures.some((m) => LENGTHS.has(m)))) continue;
+      // "Kazakhstan's population" is Kazakhstan's own, not the Kazakhs living in Mongolia.
+      if (record.measureWord === 'population' && q.countries.length === 1 && record.entities.length > 1) continue;
+      // "How many people live in Ulaanbaatar?" is the city's, said of the city: not Mongolia's, nor Central Asia's.
+      if (record.measureWord === 'population' && cities.length && !cities.some((c) => c.test(record.sentence))) continue;
+      if (q.countries.some((c) => !record.entities.includes(c))) continue;
+      const way = q.flow ?? q.movement;
+      if (way && record.flow && (record.flow.from !== way.from || record.flow.to !== way.to)) continue;
+      if (q.years.length && record.year !== null && !q.years.includes(record.year) && !nearestYear) continue;
+      if (nearestYear && record.year === null) continue;
+      const ids = bookTerms.of(record);
+      // The variants' numbers, looked up again when this record brought new terms.
+      if (variantIds.size !== bookTerms.size) variantIds = variantNumbers(bookTerms, groups);
+      let found = 0;
+      for (let g = 0; g < groups.length; g++) {
+        let w = 0;
+        const numbers = variantIds.ids[g]!;
+        const weights = variantIds.weights[g]!;
+        for (let k = 0; k < numbers.length; k++) if (numbers[k]! >= 0 && holds(ids, numbers[k]!) && weights[k]! > w) w = weights[k]!;
+        found += groups[g]!.idf * w;
+      }
+      const distance = nearestYear && record.year !== null ? Math.min(...q.years.map((y) => Math.abs(y - record.year!))) : 0;
+      // (The nearest year wins among figures that answer as well; a year off costs a little.)
+      if (nearestYear && distance > NEAREST_YEAR_REACH) continue;
+      const score = found / totalIdf + (q.years.length && record.year !== null ? 0.2 : 0) - distance * 0.01;
+      if (!best || score > best.score) best = { record, score };
     }
-    const score = found / totalIdf + (q.years.length && record.year !== null ? 0.2 : 0);
-    if (!best || score > best.score) best = { record, score };
-  }
-  if (!best || best.score < 0.5) return null;
+    return best && best.score >= 0.5 ? best : null;
+  };
+  // "how many Mongolians visited Kazakhstan in 2019?" when the text gives 2018's: that one,
+  // said to be of another year, rather than nothing.
+  const exact = bestRecord(false);
+  const best = exact ?? (q.years.length ? bestRecord(true) : null);
+  if (!best) return null;
   const r = best.record;
   const source = `${documentLabel(corpus, r.documentId)}, p. ${r.page}, ¶ ${r.paragraphId}`;
-  const lines = [`**${r.text}** — ${r.measure}${r.year ? `, ${r.year}` : ''} — ${source}.`];
-  const figures: FigureFact[] = [{ value: r.value, unit: r.unit, measure: r.measure, year: r.year, source, sentence: r.sentence }];
+  const asked = !exact && r.year !== null ? q.years.find((y) => y !== r.year) : undefined;
+  const note = asked !== undefined ? `No figure for ${q.years.join(' or ')} in the corpus; the nearest year's: ` : '';
+  const lines = [`${note}**${r.text}** — ${r.measure}${r.year ? `, ${r.year}` : ''} — ${source}.`];
+  const figures: FigureFact[] = [{ value: r.value, unit: r.unit, measure: r.measure, year: r.year, source, sentence: r.sentence, ...(asked !== undefined ? { yearAsked: asked } : {}) }];
   for (const d of book.disagreements) {
     const involved = d.figures.some((f) => f.source.kind === 'prose' && f.source.paragraphId === r.paragraphId && f.value === r.value);
     if (involved) lines.push(disagreementLine(corpus, d));

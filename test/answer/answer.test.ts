@@ -181,3 +181,22 @@ describe('a range of years left open', () => {
     expect(before.every((y) => y < 2012)).toBe(true);
   });
 });
+
+describe('a figure the corpus gives only for another year than asked', () => {
+  it('is the nearest year’s, said to be so', () => {
+    const answer = answerQuestion(engine, 'how many mongolians visited kazakhstan in 2019?');
+    expect(answer.lead[0]).toMatch(/^No figure for 2019 in the corpus; the nearest year's: \*\*only 20,700\*\* — .*, 2018 — /);
+    expect(answer.figures[0]).toMatchObject({ year: 2018, yearAsked: 2019 });
+  });
+
+  it('the year asked, when the corpus has it, is given without a note', () => {
+    const answer = answerQuestion(engine, 'how many mongolians visited kazakhstan in 2018?');
+    expect(answer.lead[0]).toMatch(/^\*\*only 20,700\*\*/);
+    expect(answer.figures[0]!.yearAsked).toBeUndefined();
+  });
+
+  it('a year far from any the corpus states gives nothing rather than a figure of another era', () => {
+    const answer = answerQuestion(engine, 'how many mongolians visited kazakhstan in 1995?');
+    expect(answer.lead.join('\n')).not.toMatch(/20,700/);
+  });
+});
