@@ -72,11 +72,11 @@ export interface AnswerOptions {
  * The figures a numeric question asks for. A country described by where it lies ("its
  * eastern neighbour") is read as each country it may be, nearest first, until one has them.
  */
-function figuresFor(engine: Engine, query: string): ReturnType<typeof answerFigures> {
+function figuresFor(engine: Engine, query: string, documentId?: string): ReturnType<typeof answerFigures> {
   const type = classifyQuestion(query);
   let out: ReturnType<typeof answerFigures> = null;
   for (const reading of describedPlaceReadings(query)) {
-    out = answerFigures(engine.corpus, engine.figures, engine.index, reading, type);
+    out = answerFigures(engine.corpus, engine.figures, engine.index, reading, type, documentId);
     if (out?.lines.length) return out;
   }
   return out;
@@ -152,7 +152,7 @@ function answerPage(engine: Engine, typed: string, options: AnswerOptions): Answ
   }
   // Figures lead only the first page of an answer (not the More pages).
   // (Read as written, chat words spelled out: "wat does kaz export to mongo" asks a trade flow.)
-  const numeric = offset === 0 && options.figures !== false ? figuresFor(engine, spellChatWords(query)) : null;
+  const numeric = offset === 0 && options.figures !== false ? figuresFor(engine, spellChatWords(query), documentId) : null;
   const lead = numeric?.lines ?? [];
   const figures = numeric?.figures ?? [];
   // The passage a figure the answer leads with was read from is its evidence: shown first when

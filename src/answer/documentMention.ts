@@ -352,6 +352,8 @@ function titleRun(toks: Token[], title: string[]): { from: number; to: number; c
 }
 
 type How = DocumentMention['how'];
+/** What follows a document named as the teller of a claim the question reports ("the op-ed says …"). */
+const REPORTED = /^\s*(?:also\s+|too\s+|clearly\s+)?(?:says|said|claims|claimed|argues|argued|writes|wrote|states|stated|mentions|mentioned|reports|reported|notes|noted|puts it|suggests|suggested)\b/i;
 const STRENGTH: Record<How, number> = { id: 5, title: 4, author: 3, venue: 2, kind: 1 };
 
 /**
@@ -361,7 +363,11 @@ const STRENGTH: Record<How, number> = { id: 5, title: 4, author: 3, venue: 2, ki
  * earliest. A kind ("the paper") counts only when exactly one document is of that kind.
  */
 export function findDocumentMention(corpus: Corpus, text: string): DocumentMention | null {
-  const mentions = findDocumentMentions(corpus, text);
+  const all = findDocumentMentions(corpus, text);
+  // "the op-ed says a strip under 40 km separates them. what distance does the journal article
+  // give?": a document whose claim the question reports is not the one it asks.
+  const asked = all.filter((m) => !REPORTED.test(text.slice(m.end)));
+  const mentions = asked.length > 0 && asked.length < all.length ? asked : all;
   const first = mentions[0];
   if (!first) return null;
   // "the factbook" with two factbooks in the corpus: the one the rest of the question names

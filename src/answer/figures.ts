@@ -82,7 +82,7 @@ function disagreementLine(corpus: Corpus, d: Disagreement): string {
   return `⚠ Sources disagree on ${d.measure}${d.year ? ` in ${d.year}` : ''}: ${parts.join('; ')}${more}.`;
 }
 
-function tableAnswer(corpus: Corpus, book: FigureBook, q: FigureQuestion): FigureAnswer | null {
+function tableAnswer(corpus: Corpus, book: FigureBook, q: FigureQuestion, documentId?: string): FigureAnswer | null {
   const partners = new Set(book.rows.map((r) => r.partner));
   const partner = q.flow
     ? [q.flow.from, q.flow.to].find((c) => c !== HOME && partners.has(c))
@@ -90,7 +90,8 @@ function tableAnswer(corpus: Corpus, book: FigureBook, q: FigureQuestion): Figur
       ? q.countries.find((c) => c !== HOME && partners.has(c))
       : undefined;
   if (!partner || (q.flow && q.flow.from !== HOME && q.flow.to !== HOME)) return null;
-  const rows = book.rows.filter((r) => r.partner === partner);
+  const rows = book.rows.filter((r) => r.partner === partner && (!documentId || r.documentId === documentId));
+  if (rows.length === 0) return null;
   const direction = q.flow ? (q.flow.from === HOME ? 'exports' : 'imports') : null;
   const available = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
   const years = q.years.filter((y) => available.includes(y)).slice(0, MAX_YEAR_LINES);
@@ -279,7 +280,7 @@ function variantNumbers(terms: RecordTerms, groups: ReadonlyArray<{ variants: Re
 /** How many years off a figure stated for another year than asked may be, to be given as the nearest. */
 const NEAREST_YEAR_REACH = 3;
 
-function proseAnswer(corpus: Corpus, book: FigureBook, index: PassageIndex, question: string, q: FigureQuestion, type: string): FigureAnswer | null {
+function proseAnswer(corpus: Corpus, book: FigureBook, index: PassageIndex, question: string, q: FigureQuestion, type: string, documentId?: string): FigureAnswer | null {
   // "How many papers…" wants a count; a percentage answers it only when asked for one ("what percent", "how many … as a share").
   const wantsShare = /\b(?:percent(?:age)?s?|per cent|share|proportion|fraction|rate|ratio)\b|%/i.test(question);
   // "How far…", "how close…", "the distance…": a length in km answers, not a count or a year.
@@ -302,7 +303,7 @@ function proseAnswer(corpus: Corpus, book: FigureBook, index: PassageIndex, ques
   const bestRecord = (nearestYear: boolean) => {
     let best: { record: FigureRecord; score: number } | null = null;
     for (const record of book.records) {
-      if (!units.has(record.unit)) continue;
+      if (!units.has(record.unit) || (documentId && record.documentId !== documentId)) continue;
       if (events.length && !events.includes(record.measureWord.split(' ')[0]!)) continue;
       if (measures.length && !measures.includes(record.measureWord) && !(record.unit === 'km' && measures.some((m) => LENGTHS.has(m)))) continue;
       // "Kazakhstan's population" is Kazakhstan's own, not the Kazakhs living in Mongolia.
@@ -351,8 +352,9 @@ function proseAnswer(corpus: Corpus, book: FigureBook, index: PassageIndex, ques
   return { lines, figures };
 }
 
-export function answerFigures(corpus: Corpus, book: FigureBook, index: PassageIndex, question: string, type: string): FigureAnswer | null {
+/** `documentId`: the document the question is asked of ("what distance does the journal article give?"): its figures only. */
+export function answerFigures(corpus: Corpus, book: FigureBook, index: PassageIndex, question: string, type: string, documentId?: string): FigureAnswer | null {
   const q = readFigureQuestion(question);
   if (!q.numeric) return null;
-  return tableAnswer(corpus, book, q) ?? proseAnswer(corpus, book, index, question, q, type);
+  return tableAnswer(corpus, book, q, documentId) ?? proseAnswer(corpus, book, index, question, q, type, documentId);
 }

@@ -105,9 +105,10 @@ export function saysMoreOf(engine: Engine, paragraphText: string, item: string):
 const MAX_PARAGRAPHS_SCANNED = 2000;
 
 /** The document the conversation's last answer did not come from, when that is one document. */
-export function otherDocument(engine: Engine, state: ConversationState): string | null {
+export function otherDocument(engine: Engine, state: ConversationState, named?: string): string | null {
   const last = lastAnswered(state);
-  const current = last?.paragraphIds[0]?.split('/')[0] ?? last?.documentId ?? null;
+  // ("miliate says …, does the other article agree?": the other is the other of the one named.)
+  const current = named ?? last?.paragraphIds[0]?.split('/')[0] ?? last?.documentId ?? null;
   const others = engine.corpus.documents.map((d) => d.meta.id).filter((id) => id !== current);
   if (others.length === 1) return others[0]!;
   // Several: the one the conversation was in before this one.

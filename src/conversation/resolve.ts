@@ -197,7 +197,7 @@ const PART_OF = /^(?:(?:and|so|ok|but)\s+)?(?:(?:just|only|mainly|mostly)\s+(?:t
 /** A turn asking the same of the parties before: "… too?", "… as well?", "… also?". */
 const ALSO = /\b(?:too|as well|also|either)[\s?.!]*$/i;
 /** A noun for the same kind of thing as what was asked about, of another party: "Mongolia's version". */
-const COUNTERPART = /\b(?:version|equivalent|counterpart|analogue|analog|own one|answer to (?:that|this|it))s?\b/i;
+const COUNTERPART = /\b(?:version|equivalent|counterpart|analogue|analog|own one|answer to (?:that|this|it))s?\b|\b(?:something|anything) (?:similar|like (?:that|this|it))\b|\bthe same thing\b/i;
 
 /** "why Mongolia?", "why the Kazakhs?": "why", then a place or name and nothing else. */
 function whyOfParty(engine: Engine, core: string): boolean {
@@ -361,6 +361,19 @@ function withYearsOf(asked: string, prevFrame: string): string {
   return years.length ? `${asked.replace(/[\s?.!]+$/, '')} in ${years.join(' and ')}?` : asked;
 }
 
+/**
+ * "what could the latter sell to Ulaanbaatar?" after a question on Mongolia and Kazakhstan:
+ * "the latter" is the second place it named, "the former" the first — not an item of a list.
+ */
+function withFormerLatter(turn: string, prevFrame: string): string {
+  const places = findMentions(prevFrame).filter((m, i, all) => all.findIndex((x) => x.country === m.country) === i);
+  if (places.length !== 2) return turn;
+  return turn.replace(/\bthe (former|latter)(?:['’]s)?\b/gi, (w, which: string) => {
+    const place = places[which.toLowerCase() === 'former' ? 0 : 1]!;
+    return `${prevFrame.slice(place.start, place.end).replace(/['’]s$/i, '')}${/['’]s$/i.test(w) ? '’s' : ''}`;
+  });
+}
+
 /** A turn with its references to the previous turn's years written as years. */
 export function withYearsResolved(turn: string, prevFrame: string): string {
   const prevYears = [...prevFrame.matchAll(YEAR)].map((m) => m[0]);
@@ -435,13 +448,15 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // ("n the other way?", "wat does kaz sell to mongo": chat words read as the words they stand for.)
   const text = asPlaceEllipsis(correctPlaceNames(engine, spellChatWords(asked.trim())));
   const mention = findDocumentMention(engine.corpus, text);
+  // "miliate says only five students go, does the other article agree?": the other of the one named.
+  const otherOfNamed = mention && engine.corpus.documents.length > 1 && OTHER_DOCUMENT.test(text) ? otherDocument(engine, state, mention.documentId) : null;
   const prev = state.turns[state.turns.length - 1];
   const standalone = (): Resolution => {
     // "hey steppe, does …", "ok so why …": the greeting is not part of the question.
     // A document it names stays in it: the search reads that itself; later turns inherit it.
     // (So is its wrapping, "need this fast:", "quick q:": later turns carry the frame's words.)
     const frame = withoutChatNoise(text.replace(FILLER, '').replace(TOPIC_RESET, '').replace(FILLER, '').trim() || text);
-    return { kind: 'standalone', resolved: frame, frame, documentId: mention?.documentId ?? null, offset: 0, person: null };
+    return { kind: 'standalone', resolved: frame, frame, documentId: otherOfNamed ?? mention?.documentId ?? null, offset: 0, person: null };
   };
   // "what do both articles say about Russia?": the topic, from each source apart (first turn or not).
   const onTopic = engine.corpus.documents.length > 1 ? SOURCES_ON.exec(stripFillers(text).core) : null;
@@ -518,7 +533,7 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // (So is "what does the other one say?": a document is what says.)
   const otherOne = engine.corpus.documents.length > 1 && (documentAskedAbout(prev) || OTHER_ONE_SAYS.test(core)) ? /\bthe other one\b/i.exec(core) : null;
   const other = OTHER_DOCUMENT.exec(core) ?? otherOne;
-  const named = other ? otherDocument(engine, state) : (mention?.documentId ?? null);
+  const named = other ? (otherOfNamed ?? otherDocument(engine, state)) : (mention?.documentId ?? null);
   const documentId = named ?? prev.documentId;
   const shift = text.length - core.length;
   const stated = other
@@ -527,8 +542,10 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
       ? withoutMention(core, mention.start - shift, mention.end - shift)
       : core;
   // "that year", "back then", "the year after", "two years later": years of the turn before.
-  const own = withYearsResolved(stated, prev.frame);
+  const yearsResolved = withYearsResolved(stated, prev.frame);
+  const own = withFormerLatter(yearsResolved, prev.frame);
   const yearSubstituted = own !== stated;
+  const formerOrLatter = own !== yearsResolved;
 
   // "and what does the other article say?", "and the op-ed?": the same question, in that document.
   // So is one that sets that document against the answer before, with a word or two of what it
@@ -573,7 +590,7 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
     }
   }
 
-  const ordinal = stepped && stepped >= 1 ? { position: stepped, noun: null, start: 0, end: core.length } : (findOrdinalReference(core) ?? describedItem(engine, state, core));
+  const ordinal = formerOrLatter ? null : stepped && stepped >= 1 ? { position: stepped, noun: null, start: 0, end: core.length } : (findOrdinalReference(core) ?? describedItem(engine, state, core));
   // "when was the last visit?": a when asks for a time, and an item of a list has none — the
   // latest visit, not the last one listed.
   const recency = !!ordinal?.noun && /^\s*(?:so\s+|and\s+)?when\b/i.test(core);

@@ -200,3 +200,11 @@ describe('a figure the corpus gives only for another year than asked', () => {
     expect(answer.lead.join('\n')).not.toMatch(/20,700/);
   });
 });
+
+describe('a figure asked of one document', () => {
+  it('is that document’s: the op-ed’s distance from the op-ed, a trade figure of the tables only when the article that has them is asked', () => {
+    expect(answerQuestion(engine, 'how far is mongolia from kazakhstan according to the op-ed?').lead[0]).toMatch(/Miliate \(2013\)/);
+    expect(answerQuestion(engine, 'how much did kyrgyzstan export to mongolia in 2019 according to the op-ed?').lead.join('\n')).not.toMatch(/Irgengioro/);
+    expect(answerQuestion(engine, 'how much did kyrgyzstan export to mongolia in 2019 according to the journal article?').lead.join('\n')).toMatch(/Irgengioro/);
+  });
+});

@@ -161,3 +161,15 @@ describe('a document called by words of its title before a document noun', () =>
     expect(mention(papers, 'what did the malaria study find?')).toBeNull();
   });
 });
+
+describe('a document named as the teller of a claim the question reports', () => {
+  it('is not the one asked: “the op-ed says …, what does the journal article give?” asks the journal article', () => {
+    expect(findDocumentMention(corpus, 'the op-ed says a strip under 40 km separates them. what distance does the journal article give')?.documentId).toBe('irgengioro-2022');
+    expect(findDocumentMention(corpus, 'the journal article says 250 students. what does the op-ed say?')?.documentId).toBe('miliate-2013');
+  });
+
+  it('named alone, it is still the document: “what does the op-ed say about russia?”, “miliate says X — where?”', () => {
+    expect(findDocumentMention(corpus, 'what does the op-ed say about russia?')?.documentId).toBe('miliate-2013');
+    expect(findDocumentMention(corpus, 'miliate says kazakhstan is close to russia, where?')?.documentId).toBe('miliate-2013');
+  });
+});

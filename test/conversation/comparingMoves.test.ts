@@ -139,3 +139,40 @@ describe('“is mongolia a member of the sco?” after another topic', () => {
     expect(one!.resolution.kind).not.toBe('standalone');
   });
 });
+
+describe('“the latter”, “the former” after a question on two places', () => {
+  it('is the second place, or the first — not an item of a list', () => {
+    const [, latter] = converse(engine, "what's laruelle's view on the economic potential between mongolia and kazakhstan", 'what could the latter actually sell to ulaanbaatar');
+    expect(latter!.resolution.kind).not.toBe('ordinal');
+    expect(latter!.resolution.resolved).toMatch(/^what could kazakhstan actually sell to ulaanbaatar/);
+    const [, former] = converse(engine, 'how do kazakhstan and kyrgyzstan see the bri?', 'and the former’s government?');
+    expect(former!.resolution.resolved).toMatch(/kazakhstan’s government/i);
+  });
+});
+
+describe('asking for an example, a likeness, a reason, however it is put', () => {
+  it('“give me an example from the text” asks for support of what was said', () => {
+    const [, example] = converse(engine, "what's a weak state?", 'give me an example from the text');
+    expect(example!.resolution.kind).toBe('support');
+  });
+
+  it('“did mongolia do something similar?” is that party’s counterpart of what was asked', () => {
+    const [, similar] = converse(engine, 'how did the kazakh government respond to the bri at first?', 'did mongolia do something similar');
+    expect(similar!.resolution.kind).toBe('contextual');
+    expect(similar!.resolution.resolved).toMatch(/\bBri\b|\bbri\b/);
+  });
+
+  it('“why so low for central asia?” after a figure asks why', () => {
+    const [, why] = converse(engine, 'how many mongolians visited china in 2018?', 'why so low for central asia?');
+    expect(why!.resolution.kind).toBe('support');
+  });
+});
+
+describe('a turn that names one document and asks about the other', () => {
+  it('“miliate says …, does the other article agree?” asks the other document, first turn or not', () => {
+    const [first] = converse(engine, 'miliate says only five mongolian students go to kazakhstan each year, does the other article agree?');
+    expect(first!.resolution.documentId).toBe('irgengioro-2022');
+    const [, later] = converse(engine, 'what does the op-ed conclude?', 'miliate says only five mongolian students go to kazakhstan, does the other article agree?');
+    expect(later!.resolution.documentId).toBe('irgengioro-2022');
+  });
+});
