@@ -313,11 +313,16 @@ const COMPARED = /\b(?:differ(?:s|ent|ence)? (?:from|to|than)|compare[sd]? (?:to
  * Null for any other question (and for a person: "who is …" has its own "he").
  */
 function definedSubject(frame: string): string | null {
-  if (classifyQuestion(frame) !== 'definition') return null;
-  const m = /^\s*(?:so\s+|and\s+|ok\s+)?what(?:'s|’s|\s+is|\s+are|\s+was|\s+were)\s+(.+?)[\s?.!]*$/i.exec(frame) ?? /^\s*what\s+(?:does|do|did)\s+(.+?)\s+mean[\s?.!]*$/i.exec(frame);
+  // "how would you define a multi-vector foreign policy for high schoolers?", "define X simply".
+  const defining = DEFINE_REQUEST.exec(frame);
+  if (!defining && classifyQuestion(frame) !== 'definition') return null;
+  const m = defining ?? /^\s*(?:so\s+|and\s+|ok\s+)?what(?:'s|’s|\s+is|\s+are|\s+was|\s+were)\s+(.+?)[\s?.!]*$/i.exec(frame) ?? /^\s*what\s+(?:does|do|did)\s+(.+?)\s+mean[\s?.!]*$/i.exec(frame);
   const subject = m?.[1]?.trim();
   return subject && subject.split(/\s+/).length <= 6 && !/\b(?:it|this|that|they|them)\b/i.test(subject) ? subject : null;
 }
+
+/** "how would you define X (for my students)?", "can you define X simply?": X, without whom it is for. */
+const DEFINE_REQUEST = /^\s*(?:so\s+|and\s+|ok\s+)?(?:how (?:would|do|does|should|can|could) (?:you|one|we|i|scholars|the article) define|(?:can you |could you |pls |please )?define)\s+(.+?)(?:\s+(?:for|to)\s+(?:a\s+|an\s+|my\s+|the\s+)?(?:high[\s-]?schoolers|students|beginners|kids|freshmen|undergrads|laymen|layman|newcomers|class|me|dummies|non-experts)|\s+(?:simply|briefly|in simple terms|in plain english))*[\s?.!]*$/i;
 
 /** "it", or "this"/"that" closing the turn ("how is that applied?" too): what the turn is asked of. */
 const DEFINED_PRONOUN = /\bit\b(?!['’]s\b)|\b(?:this|that)\b(?=\s+(?:\w+\s+)?(?:work|working|mean|apply|applied|used|different|new|related|come|started|start)\b|(?:\s+(?:too|as well|also|either))?[\s?.!]*$)/i;

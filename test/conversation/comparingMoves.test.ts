@@ -176,3 +176,10 @@ describe('a turn that names one document and asks about the other', () => {
     expect(later!.resolution.documentId).toBe('irgengioro-2022');
   });
 });
+
+describe('“it”, “this” after a request to define something', () => {
+  it('“how would you define X for high schoolers?” then “who actually does this?”: this is X', () => {
+    const [, does] = converse(engine, 'how would you define a multi-vector foreign policy for high schoolers', 'any country in the article that actually does this?');
+    expect(does!.resolution.resolved).toBe('any country in the article that actually does a multi-vector foreign policy?');
+  });
+});
