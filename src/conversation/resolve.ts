@@ -156,7 +156,11 @@ function newTopic(engine: Engine, state: ConversationState, own: string, terms: 
 const TRADE_BY_PRONOUNS = /\b(do|does|did|will|would)\s+(it|they)\s+(sell|export|send|ship|buy|import|purchase)\s+(?:(to|from)\s+)?(?:them|it|there)\b/i;
 
 /** "which is closer to Russia?", "which one has more debt?": a choice between the parties of the question before. */
-const WHICH_OF_THEM = /^(?:(?:and|so|but|ok)\s+)?which(?:\s+(?:one|of them|of the two|of those|country))?\s+(?:is|was|are|were|has|had|does|did|would|seems?|trades?|depends?|owes?)\b/i;
+const WHICH_OF_THEM = /^(?:(?:and|so|but|ok)\s+)?which(?:(?:\s+(?:one|of them|of the two|of those|country))?\s+(?:is|was|are|were|has|had|does|did|would|seems?|trades?|depends?|owes?)\b|\s+(?:one|of them|of the (?:two|three)|of those|of these)\s+\p{L})/iu;
+/** "which of them …", "which of the three …": the parties may be those of several turns ("did Kyrgyzstan do the same?"). */
+const OF_THEM = /\bwhich\s+(?:one\s+)?of\s+(?:them|the (?:two|three)|those|these)\b/i;
+/** How many turns back the parties of "which of them" are gathered. */
+const PARTIES_REACH = 4;
 
 /** "how much?", "how many in total?": the amount of what was asked before. */
 const BARE_AMOUNT = /^(?:(?:and|so|but|ok)\s+)?how (?:much|many)(?:\s+(?:(?:was|is) (?:it|that)|were (?:they|there)|are there|in total|altogether|exactly|then|now))?[\s?.!]*$/i;
@@ -681,7 +685,9 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
 
   // "which is closer to Russia?" after a question on Kazakhstan and Kyrgyzstan: one of those two,
   // whatever place the turn names to compare them by — a choice between the parties before.
-  const choosing = WHICH_OF_THEM.test(core) ? [...new Set(findMentions(prev.frame).map((m) => m.country))] : [];
+  const framedParties = WHICH_OF_THEM.test(core) ? [...new Set(findMentions(prev.frame).map((m) => m.country))] : [];
+  // ("which of them matters most to Beijing?" after Kazakhstan, then Mongolia, then Kyrgyzstan: all three.)
+  const choosing = framedParties.length < 2 && OF_THEM.test(core) ? [...new Set(state.turns.slice(-PARTIES_REACH).flatMap((t) => findMentions(t.frame).map((m) => m.country)))] : framedParties;
   if (choosing.length >= 2 && findMentions(own).every((m) => !choosing.includes(m.country))) {
     const c = contextFrom(engine, prev, own, { questionOnly: true });
     return { kind: 'contextual', resolved: withContext(own, [...choosing, ...c.words]), frame: withContext(own, choosing), documentId, offset: 0, person: prev.person };

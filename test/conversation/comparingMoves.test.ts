@@ -183,3 +183,10 @@ describe('“it”, “this” after a request to define something', () => {
     expect(does!.resolution.resolved).toBe('any country in the article that actually does a multi-vector foreign policy?');
   });
 });
+
+describe('“which of them …?” after several turns of one place each', () => {
+  it('chooses among the places of the last turns, not nothing', () => {
+    const [, , , which] = converse(engine, 'how did kazakhstan respond to the bri at first?', 'did mongolia do something similar', 'kyrg?', 'which of them matters most to beijing’s corridor plans');
+    expect(which!.resolution.resolved).toMatch(/\(Kazakhstan, Mongolia, Kyrgyzstan\b/);
+  });
+});
