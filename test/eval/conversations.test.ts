@@ -15,6 +15,9 @@ const OWN = new URL('./conversations.jsonl', import.meta.url);
 const UNSEEN_WRITER = new URL('./conversations2.jsonl', import.meta.url);
 /** 10 more (hd1–hd10), by another helper as blind, on 3 December; scored once as written before being worked from. */
 const UNSEEN_WRITER_2 = new URL('./conversations3.jsonl', import.meta.url);
+/** 14 (hg1–hg14) and 14 (hh1–hh14) more, by two more helpers as blind, on 3 December (a fifth and sixth round); scored as written, then worked from. */
+const UNSEEN_WRITER_3 = new URL('./conversations4.jsonl', import.meta.url);
+const UNSEEN_WRITER_4 = new URL('./conversations5.jsonl', import.meta.url);
 const shared = existsSync(DEV);
 if (!shared) {
   if (process.env.CI === 'true') throw new Error('../shared/eval/dev-conversations.jsonl is missing: CI must have ../shared beside the repository');
@@ -30,13 +33,14 @@ describe('conversation quality', () => {
   // 94/114 and 251/298 with the helper's rules; 95 and 254 once "what did Kazakhstan sell Mongolia?" read as a flow and "why did flights stop?" found the flights cancelled; 96 once "who funded the irgengioro article?" was answered from its acknowledgements.
   // 20 conversations more (d01–d30, written fresh before Steppe answered them; 10 more kept aside unseen): 17/20 first turns, 41/60 follow-ups before
   // this round's rules, 54/60 after; on the 114 before, 254 → 257 follow-ups (n32 "why does that matter for mongolia?" had been right only as a wrong ellipsis).
-  // 313 once an ellipsis of a turn whose frame carries its context's places kept the rest of that context.
-  it('project conversations: first turns ≥ 114/134, follow-ups ≥ 313/358', () => {
+  // 313 once an ellipsis of a turn whose frame carries its context's places kept the rest of that context;
+  // 314 once "which of them …" chose among the places of the last turns.
+  it('project conversations: first turns ≥ 114/134, follow-ups ≥ 314/358', () => {
     const s = runConversationEval(engine, parseConversationFile(readFileSync(OWN, 'utf8')));
     expect(s.first.count).toBe(134);
     expect(s.followUps.count).toBe(358);
     expect(s.first.answered).toBeGreaterThanOrEqual(114);
-    expect(s.followUps.answered).toBeGreaterThanOrEqual(313);
+    expect(s.followUps.answered).toBeGreaterThanOrEqual(314);
   });
 
   // As written: 11/14 first turns, 34/56 follow-ups; 38 once a turn could say it changes the
@@ -61,6 +65,29 @@ describe('conversation quality', () => {
     expect(s.followUps.count).toBe(30);
     expect(s.first.answered).toBeGreaterThanOrEqual(8);
     expect(s.followUps.answered).toBeGreaterThanOrEqual(15);
+  });
+
+  // As written: 11/14 first turns, 15/41 follow-ups; 20 once a document set against the answer
+  // before ("the op-ed gives a diff distance no?"), "what's the catch?", "flip it" and places joined
+  // by a hyphen were read; 22 with doubt of a figure ("are you sure? …") and "… sell the most to
+  // them"; 23 once "it" put for the place before carried no words of that answer.
+  it('a fifth round written without seeing the answers: first turns ≥ 11/14, follow-ups ≥ 23/41', () => {
+    const s = runConversationEval(engine, parseConversationFile(readFileSync(UNSEEN_WRITER_3, 'utf8')));
+    expect(s.first.count).toBe(14);
+    expect(s.followUps.count).toBe(41);
+    expect(s.first.answered).toBeGreaterThanOrEqual(11);
+    expect(s.followUps.answered).toBeGreaterThanOrEqual(23);
+  });
+
+  // As written: 12/14 first turns, 20/41 follow-ups; 13 and 23 once "the latter", "give me an
+  // example from the text", "did mongolia do something similar", a document named as the teller of
+  // a reported claim and "the other article" of the one named were read.
+  it('a sixth round written without seeing the answers: first turns ≥ 13/14, follow-ups ≥ 23/41', () => {
+    const s = runConversationEval(engine, parseConversationFile(readFileSync(UNSEEN_WRITER_4, 'utf8')));
+    expect(s.first.count).toBe(14);
+    expect(s.followUps.count).toBe(41);
+    expect(s.first.answered).toBeGreaterThanOrEqual(13);
+    expect(s.followUps.answered).toBeGreaterThanOrEqual(23);
   });
 
   it.skipIf(!shared)('dev conversations: first turns ≥ 3/4, follow-ups ≥ 11/11', () => {
