@@ -325,6 +325,9 @@ function definedSubject(frame: string): string | null {
   return subject && subject.split(/\s+/).length <= 6 && !/\b(?:it|this|that|they|them)\b/i.test(subject) ? subject : null;
 }
 
+/** "was it announced", "is it funded", "were they signed": "it" (group 1 what comes before it) as a passive's subject. */
+const PASSIVE_IT = /^(.*?\b(?:was|is|were|are|has been|had been|will be)\s+)it\b(?=\s+(?:\w+\s+)?\p{L}+ed\b)/iu;
+
 /** "how would you define X (for my students)?", "can you define X simply?": X, without whom it is for. */
 const DEFINE_REQUEST = /^\s*(?:so\s+|and\s+|ok\s+)?(?:how (?:would|do|does|should|can|could) (?:you|one|we|i|scholars|the article) define|(?:can you |could you |pls |please )?define)\s+(.+?)(?:\s+(?:for|to)\s+(?:a\s+|an\s+|my\s+|the\s+)?(?:high[\s-]?schoolers|students|beginners|kids|freshmen|undergrads|laymen|layman|newcomers|class|me|dummies|non-experts)|\s+(?:simply|briefly|in simple terms|in plain english))*[\s?.!]*$/i;
 
@@ -742,6 +745,17 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // (A turn that names it already, "is multi-vectorism still used?", needs nothing put in.)
   if (defined && definedRef && !mention && !analyze(defined).every((t) => analyze(own).includes(t))) {
     const asked = `${own.slice(0, definedRef.index)}${defined}${own.slice(definedRef.index + definedRef[0].length)}`;
+    return { kind: 'contextual', resolved: asked, frame: asked, documentId, offset: 0, person: prev.person };
+  }
+
+  // "why is kazakhstan such a big deal for the bri?" then "where was it announced?": "it", the
+  // subject of a passive ("was it announced", "is it funded"), is the one acronym the question
+  // before named (the places are not announced).
+  const thing = !mention && !hasOwnSubject(withNamesCapitalised(engine, own)) ? PASSIVE_IT.exec(own) : null;
+  const acronyms = thing ? [...new Set(prev.frame.split(/[^\p{L}]+/u).filter((w) => w.length >= 2 && engine.index.isAcronym(w.toLowerCase())).map((w) => w.toUpperCase()))] : [];
+  if (thing && acronyms.length === 1) {
+    const at = thing.index + thing[1]!.length;
+    const asked = `${own.slice(0, at)}the ${acronyms[0]}${own.slice(at + 2)}`;
     return { kind: 'contextual', resolved: asked, frame: asked, documentId, offset: 0, person: prev.person };
   }
 

@@ -190,3 +190,19 @@ describe('“which of them …?” after several turns of one place each', () =>
     expect(which!.resolution.resolved).toMatch(/\(Kazakhstan, Mongolia, Kyrgyzstan\b/);
   });
 });
+
+describe('“it” as the subject of a passive after a question naming one acronym', () => {
+  it('“where was it announced?” after a question on the BRI is the BRI; “when was it founded?” after one on the CSTO the CSTO', () => {
+    const [, bri] = converse(engine, 'why is kazakhstan such a big deal for the bri', 'where was it announced anyway');
+    expect(bri!.resolution.resolved).toBe('where was the BRI announced anyway');
+    const [, csto] = converse(engine, 'what does the csto do for kyrgyzstan?', 'when was it founded?');
+    expect(csto!.resolution.resolved).toBe('when was the CSTO founded?');
+  });
+
+  it('not when the turn names its own subject, or the question before named no acronym', () => {
+    const [, own] = converse(engine, 'why is kazakhstan such a big deal for the bri', 'where was the sco founded?');
+    expect(own!.resolution.resolved).not.toMatch(/BRI/);
+    const [, none] = converse(engine, 'why are mongolia and kazakhstan so distant?', 'was it expected?');
+    expect(none!.resolution.resolved).not.toMatch(/the [A-Z]{2,}/);
+  });
+});
