@@ -33,6 +33,9 @@ export const SOURCE_QUESTION = new RegExp(
       String.raw`(?:can you |could you )?(?:quote|cite|show) (?:me )?(?:that|this|it|the (?:exact |full |whole |original )?(?:passage|source|sentence|text|quote|wording|words))(?: (?:please|exactly|in full|whole))?`,
       String.raw`(?:is there|got|do you have|(?:can you |could you )?(?:give|send|share) me) (?:a |the |an? )?(?:link|url|doi)(?: (?:to|for) (?:that|this|it|the (?:article|paper|piece|source|op-?ed)))?`,
       String.raw`says who`,
+      // "exact quote?", "word for word?", "verbatim pls": the words as the source has them.
+      String.raw`(?:(?:can i get|give me|got) )?(?:the |an? )?(?:exact|full|whole|original|direct|verbatim|actual) (?:quote|quotation|wording|words|text|passage|sentence)(?: (?:please|pls|for (?:that|this|it)))?`,
+      String.raw`(?:word for word|verbatim|in (?:its|their|his|her) (?:own )?words)(?: (?:please|pls))?`,
       // Chat's own words for it: "sauce?", "src?".
       String.raw`(?:sauce|src|srcs)`,
       String.raw`(?:can|could|may) (?:i|we) (?:get|have|see) (?:the |a |its )?(?:source|citation|reference|link)s?(?: (?:for|to|of) (?:that|this|it))?(?: please| pls)?`,

@@ -206,3 +206,13 @@ describe('“it” as the subject of a passive after a question naming one acron
     expect(none!.resolution.resolved).not.toMatch(/the [A-Z]{2,}/);
   });
 });
+
+describe('asking for the words themselves', () => {
+  it('“exact quote?”, “word for word?”, “verbatim pls” ask for the passage before as the source has it, not a search for “quote”', () => {
+    for (const turn of ['exact quote?', 'word for word?', 'verbatim pls', 'can i get the exact wording?', 'the full passage please']) {
+      const [first, quote] = converse(engine, 'why did the direct flights between almaty and ulaanbaatar stop?', turn);
+      expect(quote!.resolution.kind, turn).toBe('source');
+      expect(quote!.answer.passages[0]!.paragraphId, turn).toBe(first!.answer.passages[0]!.paragraphId);
+    }
+  });
+});
