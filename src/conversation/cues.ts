@@ -202,6 +202,9 @@ export function needsAnAnswerBefore(turn: string): string | null {
   // ("who said that?", "tl;dr", "more pls" with nothing said yet: searching "said", "more" finds nothing meant.)
   if (SOURCE_QUESTION.test(core)) return 'There is no answer yet to give the source of: ask a question, then “source?” or “who said that?” names where the passage shown comes from.';
   if (GIST_REQUEST.test(core)) return 'There is no answer yet to sum up: ask a question first, then “tl;dr” or “huh?” gives it in short.';
+  if (READ_ON.test(core)) return 'There is nothing to read on from yet: ask a question first, then “go on” reads on from the passage shown, and “more” shows the next passages.';
   if (PAGING.test(core)) return 'There is nothing to page yet: ask a question first, then “more” shows the next passages.';
+  // ("flip it", "the other way round?" with nothing asked: no flow to turn round.)
+  if (FLIP.test(core) && analyze(core.replace(new RegExp(FLIP.source, 'gi'), ' ')).every((t) => GENERIC.has(t))) return 'There is nothing to turn round yet: ask about a flow first (“how much did Mongolia export to Kazakhstan in 2019?”), then “the other way round?” asks it the other way.';
   return null;
 }
