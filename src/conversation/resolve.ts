@@ -852,7 +852,9 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   const ownParties = [...new Set(findMentions(own).map((m) => m.country))];
   // "in which year did Mongolia sell the most to them?" after trade between Mongolia and
   // Kyrgyzstan: one party named, the other by pronoun — a question of that flow, however long.
-  const toPronounParty = ownSubject && named === null && (prevFigure.flow || prevFigure.trade) && parties.length === 2 && ownParties.length === 1 && parties.includes(ownParties[0]!) && PARTY_PRONOUN.test(own);
+  // (One of the two parties of a trade question before named, the other left to find.)
+  const oneOfTwoParties = ownSubject && named === null && !!(prevFigure.flow || prevFigure.trade) && parties.length === 2 && ownParties.length === 1 && parties.includes(ownParties[0]!);
+  const toPronounParty = oneOfTwoParties && PARTY_PRONOUN.test(own);
   // "did Mongolia come up with its own version?": that party's counterpart of what was asked before.
   const counterpart = ownSubject && named === null && COUNTERPART.test(own) && rest.length <= 3;
   const dependent = substituted || continues || counterpart || toPronounParty || reacting || qualifying || leaning || matterSubject || alternative || goodsAsked || narrowing || relating || likewiseIn || STRONG_ANAPHORA.test(core) || (!ownSubject && terms.length <= 4 && !newTopic(engine, state, own, terms));
@@ -896,7 +898,7 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // (So does a bare "what goods?": one word the answer before used, about the flow it gave.)
   // "what did Mongolia send them?" after trade between two places: one party named, a pronoun
   // for the other — the other named in its place ("… send to Kyrgyzstan"), which gives the way.
-  const otherParty = ownSubject && named === null && ((!topicShift && rest.length <= 2) || toPronounParty) && (prevFigure.flow || prevFigure.trade) && parties.length === 2 && ownParties.length === 1 && parties.includes(ownParties[0]!)
+  const otherParty = oneOfTwoParties && ((!topicShift && rest.length <= 2) || toPronounParty)
     ? parties.find((p) => p !== ownParties[0])
     : undefined;
   // "what does it sell them?" after trade between Mongolia and Kyrgyzstan: both parties by
