@@ -1,8 +1,9 @@
+import { rowLine, tableRowParagraph } from '../corpus/tableRows.js';
 import { describedPlaceReadings } from '../search/geography.js';
 import type { Engine } from '../engine.js';
 import { spellChatWords } from '../search/analyzer.js';
 import { isPreamble } from '../search/preamble.js';
-import type { RankedPassage } from '../search/rank.js';
+import { type RankedPassage, withoutCitations } from '../search/rank.js';
 import { checkQuestion, MAX_QUESTION_LENGTH, type QuestionProblem, withoutChatNoise } from '../search/question.js';
 import { asWritten, definedAcronym, spelledOut } from './acronym.js';
 import { citeParagraph, shortCitation, type Citation } from './citation.js';
@@ -166,6 +167,9 @@ function answerPage(engine: Engine, typed: string, options: AnswerOptions): Answ
   const evidence = figures.length && figures[0]!.unit === 'USD' && figures[0]!.yearAsked === undefined ? /¶ (\S+)$/.exec(figures[0]!.source)?.[1] : undefined;
   const at = evidence ? relevant.findIndex((p) => p.paragraph.id === evidence) : -1;
   if (at > 0) relevant.unshift(...relevant.splice(at, 1));
+  // A figure of a year read from a table is quoted from its row, first ("what goods did
+  // Mongolia sell Kazakhstan in 2013?": the 2013 row, above the paragraphs on 2019).
+  const row = figures[0]?.yearAsked === undefined && figures[0]?.row ? tableRowParagraph(engine.corpus, figures[0].row) : undefined;
   if (relevant.length === 0 && lead.length === 0) {
     const hint = result.suggestions.length ? ` Did you mean: ${result.suggestions.join(', ')}?` : '';
     return {
@@ -182,7 +186,7 @@ function answerPage(engine: Engine, typed: string, options: AnswerOptions): Answ
     query,
     status: 'answered',
     message: null,
-    passages: relevant.slice(offset, offset + limit).map((p) => toPassage(engine, p)),
+    passages: withRow(relevant.slice(offset, offset + limit).map((p) => toPassage(engine, p)), row && rowPassage(engine, row), figures[0]?.year ?? null).slice(0, limit),
     // Found when first read (see PassageIndex.query): an answer with passages shows none.
     get suggestions() {
       return result.suggestions;
@@ -207,6 +211,23 @@ function withoutMentions(text: string, mentions: ReadonlyArray<{ start: number; 
   let out = text;
   for (const m of [...mentions].sort((a, b) => b.start - a.start)) out = `${out.slice(0, m.start)} ${out.slice(m.end)}`;
   return out;
+}
+
+/**
+ * The passages with a table figure's row among them: first, unless the best passage states
+ * an amount of that year itself (the text's own sentence on it, which may give another
+ * value: the row then follows it, as the lead's two sources).
+ */
+function withRow(passages: AnswerPassage[], row: AnswerPassage | undefined, year: number | null): AnswerPassage[] {
+  if (!row) return passages;
+  const yearAmount = year !== null && new RegExp(String.raw`\b${year}\b[^.]*\$\s?\d|\$\s?\d[^.]*\b${year}\b`);
+  const statesYear = yearAmount && passages[0] !== undefined && splitSentences(withoutCitations(passages[0].text)).some((s) => yearAmount.test(s.text));
+  return statesYear ? [passages[0]!, row, ...passages.slice(1)] : [row, ...passages];
+}
+
+/** A table row's passage, its printed row the highlight. */
+function rowPassage(engine: Engine, row: Paragraph): AnswerPassage {
+  return { paragraphId: row.id, text: row.text, highlight: rowLine(row), citation: citeParagraph(engine.corpus, row), score: 1 };
 }
 
 function toPassage(engine: Engine, p: RankedPassage): AnswerPassage {

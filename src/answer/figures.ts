@@ -1,3 +1,4 @@
+import { tableRowId } from '../corpus/tableRows.js';
 import type { Corpus, TradeRow } from '../corpus/types.js';
 import { extractFigures, findDisagreements, type ComparableFigure, type Disagreement, type FigureRecord } from '../figures/extract.js';
 import { formatUsd } from '../figures/money.js';
@@ -23,6 +24,8 @@ export interface FigureFact {
   sentence: string;
   /** The year the question asked for, when the corpus states the figure only for another (the nearest). */
   yearAsked?: number;
+  /** A figure of a year read from a table: the row's passage id (corpus/tableRows.ts), its evidence. */
+  row?: string;
 }
 
 export interface FigureAnswer {
@@ -117,7 +120,7 @@ function tableAnswer(corpus: Corpus, book: FigureBook, q: FigureQuestion, docume
         const r = pick(y, direction);
         if (!r) continue;
         lines.push(`${label} in ${y}: **${r.valueText}**${goodsNote(r)} — ${source(r)}.`);
-        figures.push({ value: r.valueUsd, unit: 'USD', measure: label, year: y, source: source(r), sentence: `${y}: ${r.valueText}` });
+        figures.push({ value: r.valueUsd, unit: 'USD', measure: label, year: y, source: source(r), sentence: `${y}: ${r.valueText}`, row: tableRowId(r) });
       }
     }
     const flow = direction === 'exports' ? { from: HOME, to: partner } : { from: partner, to: HOME };
@@ -135,7 +138,7 @@ function tableAnswer(corpus: Corpus, book: FigureBook, q: FigureQuestion, docume
       if (years.length) {
         lines.push(`Mongolia–${partner} trade in ${y}: **${formatUsd(total)}** (computed: exports ${ex.valueText} + imports ${im.valueText}) — ${source(ex)}.`);
       }
-      figures.push({ value: total, unit: 'USD', measure: `Mongolia–${partner} trade (exports + imports)`, year: y, source: source(ex), sentence: `${y}: ${ex.valueText} + ${im.valueText}` });
+      figures.push({ value: total, unit: 'USD', measure: `Mongolia–${partner} trade (exports + imports)`, year: y, source: source(ex), sentence: `${y}: ${ex.valueText} + ${im.valueText}`, ...(years.length ? { row: tableRowId(ex) } : {}) });
     }
     if (!years.length && figures.length) {
       const totalsDisagree = book.disagreements.filter(

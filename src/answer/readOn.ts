@@ -1,3 +1,4 @@
+import { nextTableRow, paragraphById, rowLine } from '../corpus/tableRows.js';
 import type { Engine } from '../engine.js';
 import { splitSentences } from '../search/sentences.js';
 import { type Answer, answered, messageOnly } from './answer.js';
@@ -14,14 +15,17 @@ export const END_OF_DOCUMENT_MESSAGE = 'That passage is where the document ends:
  * first one found in the paragraph is where the reader is.
  */
 export function readOnAnswer(engine: Engine, query: string, paragraphId: string, shown: readonly string[]): Answer {
-  const paragraph = engine.corpus.paragraphsById.get(paragraphId);
+  const paragraph = paragraphById(engine.corpus, paragraphId);
   if (!paragraph) return messageOnly(query, 'no-match', END_OF_DOCUMENT_MESSAGE);
   const sentences = splitSentences(paragraph.text);
   const at = shown.map((s) => paragraph.text.indexOf(s.slice(0, 60))).find((i) => i >= 0) ?? -1;
   const current = at < 0 ? -1 : sentences.findIndex((s) => s.start <= at && at < s.end);
   const next = current >= 0 ? sentences[current + 1] : undefined;
   if (next) return answered(query, [{ paragraphId, text: paragraph.text, highlight: { start: next.start, end: next.end }, citation: citeParagraph(engine.corpus, paragraph), score: 1 }], []);
-  const following = engine.corpus.paragraphsById.get(`${paragraph.documentId}/${paragraph.ordinal + 1}`);
+  // After a table row, the row printed next (then, at the table's end, the text after it).
+  const nextRow = paragraph.role === 'table' ? nextTableRow(engine.corpus, paragraphId) : undefined;
+  if (nextRow) return answered(query, [{ paragraphId: nextRow.id, text: nextRow.text, highlight: rowLine(nextRow), citation: citeParagraph(engine.corpus, nextRow), score: 1 }], []);
+  const following = paragraphById(engine.corpus, `${paragraph.documentId}/${paragraph.ordinal + 1}`);
   if (!following) return messageOnly(query, 'no-match', END_OF_DOCUMENT_MESSAGE);
   const first = splitSentences(following.text)[0] ?? { start: 0, end: following.text.length };
   return answered(query, [{ paragraphId: following.id, text: following.text, highlight: { start: first.start, end: first.end }, citation: citeParagraph(engine.corpus, following), score: 1 }], []);

@@ -1,3 +1,4 @@
+import { paragraphById } from '../corpus/tableRows.js';
 import type { Paragraph } from '../corpus/types.js';
 import type { Engine } from '../engine.js';
 import { analyze } from '../search/analyzer.js';
@@ -18,7 +19,7 @@ export function lastAnswered(state: ConversationState): TurnRecord | undefined {
  */
 function wholeSentence(engine: Engine, turn: TurnRecord, sentence: string): string {
   for (const id of turn.paragraphIds) {
-    const text = engine.corpus.paragraphsById.get(id)?.text;
+    const text = paragraphById(engine.corpus, id)?.text;
     const at = text?.indexOf(sentence) ?? -1;
     if (!text || at < 0) continue;
     const span = splitSentences(text).find((s) => s.start <= at && at < s.end);
@@ -52,7 +53,7 @@ export function findList(engine: Engine, state: ConversationState, noun: string 
     }
     // The best sentences first, then the rest of the top passage.
     const texts = turn.sentences.map((s) => wholeSentence(engine, turn, s));
-    const top = turn.paragraphIds[0] ? engine.corpus.paragraphsById.get(turn.paragraphIds[0]) : undefined;
+    const top = turn.paragraphIds[0] ? paragraphById(engine.corpus, turn.paragraphIds[0]) : undefined;
     if (top) texts.push(top.text);
     const lists: Enumeration[] = texts.flatMap((t) => findEnumerations(t));
     if (top) {
@@ -86,7 +87,7 @@ export function findList(engine: Engine, state: ConversationState, noun: string 
 
 /** The shown paragraph a list was read from (its head is a verbatim piece of it). */
 export function listParagraph(engine: Engine, turn: TurnRecord, list: Enumeration): Paragraph | null {
-  const shown = turn.paragraphIds.map((id) => engine.corpus.paragraphsById.get(id)).filter((p): p is Paragraph => p !== undefined);
+  const shown = turn.paragraphIds.map((id) => paragraphById(engine.corpus, id)).filter((p): p is Paragraph => p !== undefined);
   return shown.find((p) => list.head && p.text.includes(list.head)) ?? shown[0] ?? null;
 }
 

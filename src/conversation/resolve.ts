@@ -1,3 +1,4 @@
+import { paragraphById } from '../corpus/tableRows.js';
 import { asksDocumentFact } from '../answer/documentFacts.js';
 import { findDocumentMention } from '../answer/documentMention.js';
 import { findMentions, readFigureQuestion } from '../answer/figureQuestion.js';
@@ -122,7 +123,7 @@ function describedItem(engine: Engine, state: ConversationState, core: string): 
   for (let i = state.turns.length - 1; !found && i >= Math.max(0, state.turns.length - 2); i--) {
     const turn = state.turns[i]!;
     for (const id of turn.paragraphIds) {
-      const list = findEnumerations(engine.corpus.paragraphsById.get(id)?.text ?? '').find(one);
+      const list = findEnumerations(paragraphById(engine.corpus, id)?.text ?? '').find(one);
       if (list) {
         found = { list, turn, paragraphId: id };
         break;
@@ -148,7 +149,7 @@ function newTopic(engine: Engine, state: ConversationState, own: string, terms: 
   if (!QUESTION_OPENER.test(own.trim())) return true;
   if (terms.length < 3) return false;
   const prev = state.turns[state.turns.length - 1]!;
-  const seen = new Set(analyze([prev.resolved, ...prev.sentences, ...prev.paragraphIds.slice(0, 3).map((id) => engine.corpus.paragraphsById.get(id)?.text ?? '')].join(' ')));
+  const seen = new Set(analyze([prev.resolved, ...prev.sentences, ...prev.paragraphIds.slice(0, 3).map((id) => paragraphById(engine.corpus, id)?.text ?? '')].join(' ')));
   return terms.every((t) => !seen.has(t));
 }
 
@@ -216,7 +217,7 @@ function whyOfParty(engine: Engine, core: string): boolean {
 
 /** None of the terms is in the previous question or the best passage it was shown. */
 function newToAnswer(engine: Engine, prev: TurnRecord, terms: string[]): boolean {
-  const best = prev.paragraphIds[0] ? (engine.corpus.paragraphsById.get(prev.paragraphIds[0])?.text ?? '') : '';
+  const best = prev.paragraphIds[0] ? (paragraphById(engine.corpus, prev.paragraphIds[0])?.text ?? '') : '';
   const said = new Set(analyze(`${prev.resolved} ${best}`));
   return terms.every((t) => !said.has(t));
 }
@@ -618,7 +619,7 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
       const context = [clipEnd(found.list.head, 120), ...(found.turn.kind === 'ordinal' ? [] : entitiesOf(found.turn.frame).slice(0, 2))].filter((w) => !analyze(w).every((t) => analyze(frame).includes(t)));
       // A list that only names its items points elsewhere for each; a passage that goes on
       // about the item ("… and Uzbekistan. … commenced trade relations with Uzbekistan") is the answer.
-      const from = found.paragraphId ? engine.corpus.paragraphsById.get(found.paragraphId) : undefined;
+      const from = found.paragraphId ? paragraphById(engine.corpus, found.paragraphId) : undefined;
       const exclude = found.list.sequence || !from || saysMoreOf(engine, from.text, item) ? [] : [from.id];
       const list = { ...found.list, paragraphId: found.paragraphId, position: ordinal.position === -1 ? found.list.items.length : ordinal.position };
       return { kind: 'ordinal', resolved: withContext(frame, context), frame, documentId: mention?.documentId ?? listDoc ?? documentId, offset: 0, person: null, exclude, list };

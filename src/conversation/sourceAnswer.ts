@@ -1,3 +1,4 @@
+import { paragraphById } from '../corpus/tableRows.js';
 import { answered, type Answer } from '../answer/answer.js';
 import { authorLabel, citeParagraph, documentLabel, documentUrl } from '../answer/citation.js';
 import { titleBlock } from '../answer/documentQuestion.js';
@@ -76,7 +77,8 @@ function answerTableSource(engine: Engine, figureLine: string, asked: string, sh
   // A passage shown that states the value itself ("… for a turnover value of $58.1 million")
   // is its source in the text: answered from it, as any claim.
   const number = /\d[\d,.]*/.exec(row.valueText)?.[0];
-  if (number && shownPassages.some((p) => new RegExp(String.raw`(?<![\d.,])\$?${number.replace(/\./g, '\\.')}(?![\d,]|\.\d)`).test(p.text))) return null;
+  // (The table's own row, shown as the figure's quote, is not the text.)
+  if (number && shownPassages.some((p) => p.role !== 'table' && new RegExp(String.raw`(?<![\d.,])\$?${number.replace(/\./g, '\\.')}(?![\d,]|\.\d)`).test(p.text))) return null;
   const doc = engine.corpus.documents.find((d) => d.meta.id === row.documentId)!;
   const citation = citeParagraph(engine.corpus, caption.paragraph);
   const lines = [
@@ -105,7 +107,7 @@ function answerTableSource(engine: Engine, figureLine: string, asked: string, sh
  */
 function figureParagraph(engine: Engine, turn: TurnRecord): Paragraph | null {
   const lead = turn.sentences[0];
-  const shown = turn.paragraphIds.map((id) => engine.corpus.paragraphsById.get(id)).filter((p): p is Paragraph => p !== undefined);
+  const shown = turn.paragraphIds.map((id) => paragraphById(engine.corpus, id)).filter((p): p is Paragraph => p !== undefined);
   if (!lead || !shown.length || shown[0]!.text.includes(lead)) return null;
   const value = lead.split(' — ')[0]!.trim();
   if (value.length < 3 || value === lead || shown[0]!.text.includes(value)) return null;
@@ -146,12 +148,12 @@ export function answerSource(engine: Engine, turn: TurnRecord, about: SourceAsk,
   if (front && about !== 'claim' && about !== 'gist') return about === 'reference' ? answerReference(front, titleBlock(front), asked, engine) : answerAuthors(front, asked);
   // A value the answer led with from a table, not from the passage shown: its table's source.
   const lead = turn.sentences[0];
-  const shown = id ? engine.corpus.paragraphsById.get(id) : undefined;
+  const shown = id ? paragraphById(engine.corpus, id) : undefined;
   if (about === 'claim' && lead && !shown?.text.includes(lead)) {
     const table = answerTableSource(engine, lead, asked, shown ? [shown] : []);
     if (table) return table;
   }
-  const paragraph = figureParagraph(engine, turn) ?? (id ? engine.corpus.paragraphsById.get(id) : undefined);
+  const paragraph = figureParagraph(engine, turn) ?? (id ? paragraphById(engine.corpus, id) : undefined);
   if (!paragraph) return null;
   const doc = engine.corpus.documents.find((d) => d.meta.id === paragraph.documentId)!;
   const citation = citeParagraph(engine.corpus, paragraph);

@@ -86,6 +86,7 @@ export function parseTradeTable(
         goods: splitGoods(cells[2 + i * 2] ?? ''),
         table: `${context.section}: ${HOME}–${active.partner} trade by year`,
         page: context.page,
+        line: cells.map(toDisplayText).join('\t').replace(/\t+$/, ''),
       });
     });
   }

@@ -79,8 +79,8 @@ export interface Paragraph {
   topSection: string | null;
   /** 1-based page of the source on which the paragraph starts (page breaks counted). */
   page: number;
-  /** `abstract`, `body`, `caption` (table/figure captions, notes). */
-  role: 'abstract' | 'body' | 'caption';
+  /** `abstract`, `body`, `caption` (table/figure captions, notes), `table` (a table row as a passage: corpus/tableRows.ts). */
+  role: 'abstract' | 'body' | 'caption' | 'table';
   /** Footnotes whose markers appear in this paragraph. */
   footnotes: Footnote[];
   citations: CitationLink[];
@@ -106,6 +106,8 @@ export interface TradeRow {
   /** Caption of the table the row comes from. */
   table: string;
   page: number;
+  /** The whole row as printed (both directions' cells), cells tab-separated, unescaped: the quote a table figure is read from. */
+  line: string;
 }
 
 export interface Reference {

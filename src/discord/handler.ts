@@ -1,3 +1,4 @@
+import { paragraphById } from '../corpus/tableRows.js';
 import type {
   AutocompleteInteraction,
   ButtonInteraction,
@@ -477,7 +478,7 @@ export class InteractionHandler {
     }
     if (parsed.kind === 'open' && i.isStringSelectMenu()) {
       const id = i.values[0] ?? '';
-      const paragraph = this.options.engine.corpus.paragraphsById.get(id);
+      const paragraph = paragraphById(this.options.engine.corpus, id);
       if (!paragraph) {
         await this.send(i, { reply: errorReply('That passage is no longer in the corpus. Run the search again.'), private: true });
         return 'stale-id';

@@ -47,24 +47,26 @@ describe('conversation quality', () => {
   // subject ("different q: …"), "back then" was the decade before, "what does that have to do
   // with X?" read the answer before, and a turn moving to another place stopped carrying what
   // was said of the old one; 39 once "does irgengioro say anything similar about …?" asked that document for what was said;
-  // 41 once a new topic with places of its own left the document an earlier turn chose.
-  it('conversations written without seeing the answers: first turns ≥ 11/14, follow-ups ≥ 41/56', () => {
+  // 41 once a new topic with places of its own left the document an earlier turn chose; 42
+  // once a table figure of a year was quoted from its row ("what about 2014": the 2014 row).
+  it('conversations written without seeing the answers: first turns ≥ 11/14, follow-ups ≥ 42/56', () => {
     const s = runConversationEval(engine, parseConversationFile(readFileSync(UNSEEN_WRITER, 'utf8')));
     expect(s.first.count).toBe(14);
     expect(s.followUps.count).toBe(56);
     expect(s.first.answered).toBeGreaterThanOrEqual(11);
-    expect(s.followUps.answered).toBeGreaterThanOrEqual(41);
+    expect(s.followUps.answered).toBeGreaterThanOrEqual(42);
   });
 
   // As written: 8/10 first turns, 8/30 follow-ups; 15 once a stressed place ("and kazakhstan
   // specifically?"), a correction ("no, I meant the other way"), "say more", "does it … China?"
-  // for the place before and "how's that different from uzbekistan?" were read as follow-ups.
-  it('more conversations written without seeing the answers: first turns ≥ 8/10, follow-ups ≥ 15/30', () => {
+  // for the place before and "how's that different from uzbekistan?" were read as follow-ups;
+  // 16 once a table figure of a year was quoted from its row ("what goods?").
+  it('more conversations written without seeing the answers: first turns ≥ 8/10, follow-ups ≥ 16/30', () => {
     const s = runConversationEval(engine, parseConversationFile(readFileSync(UNSEEN_WRITER_2, 'utf8')));
     expect(s.first.count).toBe(10);
     expect(s.followUps.count).toBe(30);
     expect(s.first.answered).toBeGreaterThanOrEqual(8);
-    expect(s.followUps.answered).toBeGreaterThanOrEqual(15);
+    expect(s.followUps.answered).toBeGreaterThanOrEqual(16);
   });
 
   // As written: 11/14 first turns, 15/41 follow-ups; 20 once a document set against the answer

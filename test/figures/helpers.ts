@@ -28,5 +28,6 @@ export function row(partner: string, direction: TradeRow['direction'], year: num
     goods,
     table: `Appendix: Mongolia–${partner} trade by year`,
     page: 25,
+    line: `${year}\t${valueText}\t${goods.join(', ')}`,
   };
 }
