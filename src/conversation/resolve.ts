@@ -387,6 +387,20 @@ function withFormerLatter(turn: string, prevFrame: string): string {
   });
 }
 
+/** "that peak year", "the lowest year": a year a series answer named as its highest or lowest. */
+const EXTREME_YEAR_REFERENCE = /\b(?:in\s+)?(?:that|the|this)\s+(?:(peak|top|highest|best|biggest|largest|record)|(lowest|worst|smallest|bottom|weakest))\s+year\b/i;
+
+/**
+ * "what goods made up that peak year?" after a series ("…; lowest $22.7 M (2010), highest
+ * $74.2 M (2016)"): the year the answer gave as its highest (or lowest), written as a year.
+ */
+export function withExtremeYear(turn: string, prevLead: string): string {
+  const ref = EXTREME_YEAR_REFERENCE.exec(turn);
+  if (!ref) return turn;
+  const year = new RegExp(String.raw`\b${ref[1] ? 'highest' : 'lowest'}\b[^();]*\((\d{4})\)`, 'i').exec(prevLead)?.[1];
+  return year ? `${turn.slice(0, ref.index)}in ${year}${turn.slice(ref.index + ref[0].length)}` : turn;
+}
+
 /** A turn with its references to the previous turn's years written as years. */
 export function withYearsResolved(turn: string, prevFrame: string): string {
   const prevYears = [...prevFrame.matchAll(YEAR)].map((m) => m[0]);
@@ -555,7 +569,9 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
       ? withoutMention(core, mention.start - shift, mention.end - shift)
       : core;
   // "that year", "back then", "the year after", "two years later": years of the turn before.
-  const yearsResolved = withYearsResolved(stated, prev.frame);
+  const yearsOnly = withYearsResolved(stated, prev.frame);
+  const yearsResolved = withExtremeYear(yearsOnly, prev.sentences[0] ?? '');
+  const extremeYear = yearsResolved !== yearsOnly ? /\d{4}/.exec(yearsResolved.slice(yearsOnly.search(EXTREME_YEAR_REFERENCE)))?.[0] : undefined;
   const own = withFormerLatter(yearsResolved, prev.frame);
   const yearSubstituted = own !== stated;
   const formerOrLatter = own !== yearsResolved;
@@ -849,6 +865,11 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // the document the turn names, of what it adds.
   const likewiseIn = named !== null && LIKEWISE.test(own) && rest.length <= 3;
   const prevFigure = readFigureQuestion(prev.frame);
+  // "what goods made up that peak year?": the flow before, in the year its answer named.
+  if (extremeYear && prevFigure.flow && !ownSubject) {
+    const asked = `how much did ${prevFigure.flow.from} export to ${prevFigure.flow.to} in ${extremeYear} — ${own}`;
+    return { kind: 'contextual', resolved: asked, frame: asked, documentId, offset: 0, person: prev.person };
+  }
   const parties = [...new Set(findMentions(prev.frame).map((m) => m.country))];
   const ownParties = [...new Set(findMentions(own).map((m) => m.country))];
   // "in which year did Mongolia sell the most to them?" after trade between Mongolia and

@@ -56,6 +56,25 @@ describe('years counted from the turn before', () => {
   });
 });
 
+describe('the year an answer named as its highest or lowest', () => {
+  it('“what goods made up that peak year?” after a series asks that flow in the year the answer gave as its highest', () => {
+    const [series, goods] = converse(engine, 'which year did kazakhstan’s exports to mongolia top out?', 'what goods made up that peak year');
+    const row = engine.corpus.documents.flatMap((d) => d.tables).filter((t) => t.partner === 'Kazakhstan' && t.direction === 'imports').reduce((a, b) => (b.valueUsd > a.valueUsd ? b : a));
+    expect(renderAnswerText(series!.answer)).toContain(`highest ${row.valueText} (${row.year})`);
+    expect(goods!.resolution.resolved).toBe(`how much did Kazakhstan export to Mongolia in ${row.year} — what goods made up in ${row.year}`);
+    expect(goods!.answer.passages[0]!.text).toContain(`${row.year}\t`);
+    expect(goods!.answer.passages[0]!.text).toContain(row.goods[0]!);
+  });
+
+  it('“the lowest year” is the lowest; with no series before, no year is made up', () => {
+    const [, lowest] = converse(engine, 'how much did mongolia export to kyrgyzstan over the years?', 'what did it sell in the lowest year?');
+    const low = engine.corpus.documents.flatMap((d) => d.tables).filter((t) => t.partner === 'Kyrgyzstan' && t.direction === 'exports').reduce((a, b) => (b.valueUsd < a.valueUsd ? b : a));
+    expect(lowest!.resolution.resolved).toContain(`in ${low.year}`);
+    const [, none] = converse(engine, 'what is the third neighbor policy?', 'what happened in that peak year?');
+    expect(none!.resolution.resolved).not.toMatch(/\b(?:19|20)\d\d\b/);
+  });
+});
+
 describe('questions about the document keep the question before them', () => {
   it('after “when was it published?”, “and what does the other article say?” asks the question about students again', () => {
     const [, when, other] = converse(engine, 'how many mongolian students study in kazakhstan, according to the journal article?', 'when was it published?', 'and what does the other article say?');

@@ -72,13 +72,14 @@ describe('conversation quality', () => {
   // As written: 11/14 first turns, 15/41 follow-ups; 20 once a document set against the answer
   // before ("the op-ed gives a diff distance no?"), "what's the catch?", "flip it" and places joined
   // by a hyphen were read; 22 with doubt of a figure ("are you sure? …") and "… sell the most to
-  // them"; 23 once "it" put for the place before carried no words of that answer.
-  it('a fifth round written without seeing the answers: first turns ≥ 11/14, follow-ups ≥ 23/41', () => {
+  // them"; 23 once "it" put for the place before carried no words of that answer; 24 once
+  // "that peak year" was the year the series before gave as its highest.
+  it('a fifth round written without seeing the answers: first turns ≥ 11/14, follow-ups ≥ 24/41', () => {
     const s = runConversationEval(engine, parseConversationFile(readFileSync(UNSEEN_WRITER_3, 'utf8')));
     expect(s.first.count).toBe(14);
     expect(s.followUps.count).toBe(41);
     expect(s.first.answered).toBeGreaterThanOrEqual(11);
-    expect(s.followUps.answered).toBeGreaterThanOrEqual(23);
+    expect(s.followUps.answered).toBeGreaterThanOrEqual(24);
   });
 
   // As written: 12/14 first turns, 20/41 follow-ups; 13 and 23 once "the latter", "give me an
