@@ -153,9 +153,12 @@ function answerPage(engine: Engine, typed: string, options: AnswerOptions): Answ
   }
   // Figures lead only the first page of an answer (not the More pages).
   // (Read as written, chat words spelled out: "wat does kaz export to mongo" asks a trade flow.)
-  const numeric = offset === 0 && options.figures !== false ? figuresFor(engine, spellChatWords(query), documentId) : null;
-  const lead = numeric?.lines ?? [];
-  const figures = numeric?.figures ?? [];
+  // (Read on every page: the first page's order of passages, which a figure's evidence
+  // changes, is the order the later pages go on in.)
+  const numeric = options.figures !== false ? figuresFor(engine, spellChatWords(query), documentId) : null;
+  const found = numeric?.figures ?? [];
+  const lead = offset === 0 ? (numeric?.lines ?? []) : [];
+  const figures = offset === 0 ? found : [];
   // The passage a figure the answer leads with was read from is its evidence: shown first when
   // the search found it ("what's Mongolia's biggest export to China?" led with $6.59 billion
   // above a passage on "the biggest concern").
@@ -164,12 +167,13 @@ function answerPage(engine: Engine, typed: string, options: AnswerOptions): Answ
   // another count — and its passage would then push the right one down: one question of the
   // PDFs' 60 lost so.)
   // (Not a figure of another year than asked: its passage is the nearest year's, not the answer.)
-  const evidence = figures.length && figures[0]!.unit === 'USD' && figures[0]!.yearAsked === undefined ? /¶ (\S+)$/.exec(figures[0]!.source)?.[1] : undefined;
-  const at = evidence ? relevant.findIndex((p) => p.paragraph.id === evidence) : -1;
+  const evidence = found.length && found[0]!.unit === 'USD' && found[0]!.yearAsked === undefined ? /¶ (\S+)$/.exec(found[0]!.source)?.[1] : undefined;
+  // (Among the first page's passages only: a later page's longer list would move it anew.)
+  const at = evidence ? relevant.slice(0, limit).findIndex((p) => p.paragraph.id === evidence) : -1;
   if (at > 0) relevant.unshift(...relevant.splice(at, 1));
   // A figure of a year read from a table is quoted from its row, first ("what goods did
   // Mongolia sell Kazakhstan in 2013?": the 2013 row, above the paragraphs on 2019).
-  const row = figures[0]?.yearAsked === undefined && figures[0]?.row ? tableRowParagraph(engine.corpus, figures[0].row) : undefined;
+  const row = found[0]?.yearAsked === undefined && found[0]?.row ? tableRowParagraph(engine.corpus, found[0].row) : undefined;
   if (relevant.length === 0 && lead.length === 0) {
     const hint = result.suggestions.length ? ` Did you mean: ${result.suggestions.join(', ')}?` : '';
     return {
@@ -186,7 +190,7 @@ function answerPage(engine: Engine, typed: string, options: AnswerOptions): Answ
     query,
     status: 'answered',
     message: null,
-    passages: withRow(relevant.slice(offset, offset + limit).map((p) => toPassage(engine, p)), row && rowPassage(engine, row), figures[0]?.year ?? null).slice(0, limit),
+    passages: withRow(relevant.map((p) => toPassage(engine, p)), row && rowPassage(engine, row), found[0]?.year ?? null).slice(offset, offset + limit),
     // Found when first read (see PassageIndex.query): an answer with passages shows none.
     get suggestions() {
       return result.suggestions;

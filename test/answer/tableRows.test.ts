@@ -40,6 +40,16 @@ describe('the row of a table figure as its passage', () => {
     expect(first('why are mongolia and kazakhstan so distant?').paragraphId).not.toContain('/table/');
   });
 
+  it('pushes no passage off the pages: “More” goes on where the first page stopped, each passage shown once', () => {
+    for (const q of ['what goods did mongolia sell to kazakhstan in 2013?', 'how much did kyrgyzstan sell to mongolia in 2019']) {
+      const pages = [0, 3, 6].map((offset) => answerQuestion(engine, q, { limit: 3, offset }).passages.map((p) => p.paragraphId));
+      const all = answerQuestion(engine, q, { limit: 9 }).passages.map((p) => p.paragraphId);
+      expect(pages.flat()).toEqual(all);
+      expect(new Set(all).size).toBe(all.length);
+      expect(pages[1]!.concat(pages[2]!).some((id) => id.includes('/table/'))).toBe(false);
+    }
+  });
+
   it('is found again by its id, as the passage menu and the follow-ups look passages up', () => {
     expect(paragraphById(engine.corpus, 'irgengioro-2022/table/kyrgyzstan-2015')?.text).toMatch(/: 2015\t/);
     expect(paragraphById(engine.corpus, 'irgengioro-2022/table/kyrgyzstan-1850')).toBeUndefined();
