@@ -387,6 +387,30 @@ function withFormerLatter(turn: string, prevFrame: string): string {
   });
 }
 
+/** "the three of them", "all three", "both of them", "those two countries": the places talked about. */
+const GROUP_OF_THEM = /\b(?:the (two|three|four) of (?:them|those|these)|all (three|four)(?: of them)?|both of them|(?:these|those|the) (two|three|four) (?:countries|states|nations|neighbou?rs|republics))\b/i;
+const GROUP_SIZE: Record<string, number> = { two: 2, both: 2, three: 3, four: 4 };
+
+/**
+ * "could the three of them team up against China?" after turns on Kazakhstan, Kyrgyzstan and
+ * Mongolia: those places, named, latest first — when the last turns named as many as the
+ * group counts.
+ */
+function withGroupNamed(turn: string, state: ConversationState): string {
+  const m = GROUP_OF_THEM.exec(turn);
+  if (!m) return turn;
+  const size = GROUP_SIZE[(m[1] ?? m[2] ?? m[3] ?? 'both').toLowerCase()]!;
+  // (Not a place the turn names itself: "… push back on China" sets the group against it.)
+  const own = new Set(findMentions(turn).map((x) => x.country));
+  const places: string[] = [];
+  for (const t of [...state.turns.slice(-PARTIES_REACH)].reverse()) {
+    for (const c of findMentions(t.frame).map((x) => x.country)) if (!places.includes(c) && !own.has(c)) places.push(c);
+  }
+  if (places.length !== size) return turn;
+  const named = `${places.slice(0, -1).join(', ')} and ${places[places.length - 1]}`;
+  return `${turn.slice(0, m.index)}${named}${turn.slice(m.index + m[0].length)}`;
+}
+
 /** "that peak year", "the lowest year": a year a series answer named as its highest or lowest. */
 const EXTREME_YEAR_REFERENCE = /\b(?:in\s+)?(?:that|the|this)\s+(?:(peak|top|highest|best|biggest|largest|record)|(lowest|worst|smallest|bottom|weakest))\s+year\b/i;
 
@@ -572,9 +596,12 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   const yearsOnly = withYearsResolved(stated, prev.frame);
   const yearsResolved = withExtremeYear(yearsOnly, prev.sentences[0] ?? '');
   const extremeYear = yearsResolved !== yearsOnly ? /\d{4}/.exec(yearsResolved.slice(yearsOnly.search(EXTREME_YEAR_REFERENCE)))?.[0] : undefined;
-  const own = withFormerLatter(yearsResolved, prev.frame);
+  const latterResolved = withFormerLatter(yearsResolved, prev.frame);
+  const own = withGroupNamed(latterResolved, state);
+  // ("could the three of them team up?": once the group is named, the question is whole.)
+  if (own !== latterResolved) return { kind: 'contextual', resolved: own, frame: own, documentId, offset: 0, person: prev.person };
   const yearSubstituted = own !== stated;
-  const formerOrLatter = own !== yearsResolved;
+  const formerOrLatter = latterResolved !== yearsResolved;
 
   // "and what does the other article say?", "and the op-ed?": the same question, in that document.
   // So is one that sets that document against the answer before, with a word or two of what it

@@ -75,6 +75,22 @@ describe('the year an answer named as its highest or lowest', () => {
   });
 });
 
+describe('a group counted by the turns before', () => {
+  it('“the three of them” are the three places the last turns asked about (not one the turn names itself), and the question is then whole', () => {
+    const turns = converse(engine, 'how has china’s growing clout changed kazakhstan’s politics', 'how about kyrgyzstan', 'has beijing actually punished mongolia for anything', 'could the three of them team up to push back on china');
+    const team = turns[3]!;
+    expect(team.resolution.resolved).toBe('could Mongolia, Kyrgyzstan and Kazakhstan team up to push back on china');
+    expect(team.answer.passages.slice(0, 3).map((p) => p.text).join(' ')).toContain('much greater bargaining power vis-à-vis China as a regional bloc');
+  });
+
+  it('“both of them” names the two; a group of another size than the places talked about is left as typed', () => {
+    const [, both] = converse(engine, 'how do kazakhstan and kyrgyzstan see the BRI?', 'do both of them owe china a lot?');
+    expect(both!.resolution.resolved).toMatch(/^do Kazakhstan and Kyrgyzstan owe china a lot/);
+    const [, three] = converse(engine, 'how do kazakhstan and kyrgyzstan see the BRI?', 'do all three of them owe china a lot?');
+    expect(three!.resolution.resolved).toContain('all three of them');
+  });
+});
+
 describe('questions about the document keep the question before them', () => {
   it('after “when was it published?”, “and what does the other article say?” asks the question about students again', () => {
     const [, when, other] = converse(engine, 'how many mongolian students study in kazakhstan, according to the journal article?', 'when was it published?', 'and what does the other article say?');
