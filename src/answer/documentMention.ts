@@ -69,7 +69,18 @@ const SCHOLARLY_NOUNS = ['journal article', 'journal paper', 'academic article',
 const SHORT_NOUNS = ['op ed', 'oped', 'opinion piece', 'piece', 'commentary', 'column', 'blog post', 'blog', 'post', 'essay', 'short article', 'shorter article', 'short piece', 'news article'];
 const ANY_NOUNS = ['article', 'document', 'text', 'source', 'publication', 'work'];
 
-/** "One" stands for a document only after its year ("the 2013 one"). */
+/** Words for a document's length: +1 the longer, −1 the shorter. */
+const SIZE: Record<string, 1 | -1> = { long: 1, longer: 1, longest: 1, lengthy: 1, big: 1, bigger: 1, biggest: 1, short: -1, shorter: -1, shortest: -1, brief: -1, briefer: -1, small: -1, smaller: -1, smallest: -1 };
+
+/** The longer (1) or shorter (−1) of a corpus of two documents, by the length of their text; null otherwise. */
+function bySize(corpus: Corpus, size: 1 | -1): string | null {
+  if (corpus.documents.length !== 2) return null;
+  const [a, b] = corpus.documents.map((d) => ({ id: d.meta.id, length: d.paragraphs.reduce((n, p) => n + p.text.length, 0) }));
+  if (a!.length === b!.length) return null;
+  return (a!.length > b!.length) === (size === 1) ? a!.id : b!.id;
+}
+
+/** "One" stands for a document only after its year ("the 2013 one") or its length ("the longer one"). */
 const ONE: NounPhrase = { words: ['one'], fits: () => true };
 
 interface NounPhrase {
@@ -451,7 +462,16 @@ function allMentions(corpus: Corpus, text: string): DocumentMention[] {
     // "the 2013 one", "the 2022 paper": a year between names the document of that year.
     const year = j === i + 1 && /^(?:1[89]|20)\d\d$/.test(toks[i]!.norm) ? Number(toks[i]!.norm) : null;
     if (!noun && year !== null && toks[i + 1]?.norm === 'one') noun = ONE;
+    // "the longer piece", "the short one": of two documents, the one of that length, whatever
+    // class its noun names ("piece" said of the long article too).
+    const size = j === i + 1 ? SIZE[toks[i]!.norm] : undefined;
+    if (size !== undefined && !noun && toks[i + 1]?.norm === 'one') noun = ONE;
     if (!noun) continue;
+    const sized = size !== undefined ? bySize(corpus, size) : null;
+    if (sized) {
+      found.push({ documentId: sized, start: toks[i - 1]!.start, end: toks[j + noun.words.length - 1]!.end, how: 'kind' });
+      continue;
+    }
     const fits = corpus.documents.filter((d) => noun.fits(d.meta) && (year === null || d.meta.year === year));
     if (fits.length !== 1) continue;
     found.push({ documentId: fits[0]!.meta.id, start: toks[i - 1]!.start, end: toks[j + noun.words.length - 1]!.end, how: 'kind' });

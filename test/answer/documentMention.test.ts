@@ -162,6 +162,26 @@ describe('a document called by words of its title before a document noun', () =>
   });
 });
 
+describe('a document called by its length', () => {
+  it('“the longer piece”, “the short one”: of the two documents, the one of that length, whatever its noun’s class', () => {
+    expect(mention(corpus, 'what does the longer piece say about russia?')).toEqual({ id: 'irgengioro-2022', how: 'kind', text: 'the longer piece' });
+    expect(mention(corpus, 'and the short one?')).toEqual({ id: 'miliate-2013', how: 'kind', text: 'the short one' });
+    expect(mention(corpus, 'in the longest text, who is cited on balancing?')?.id).toBe('irgengioro-2022');
+    expect(mention(corpus, 'does the brief piece mention students?')?.id).toBe('miliate-2013');
+  });
+
+  it('is no document among more than two, nor a length said of something else', () => {
+    const four = indexCorpus([
+      testDocument({ id: 'a-2010', title: 'One', kind: 'journal-article' }, ['A short text.']),
+      testDocument({ id: 'b-2011', title: 'Two', kind: 'journal-article' }, ['A much longer text than the first one, by far.']),
+      testDocument({ id: 'c-2012', title: 'Three', kind: 'journal-article' }, ['Middling text here.']),
+    ]);
+    expect(mention(four, 'what does the longer paper say?')).toBeNull();
+    expect(mention(corpus, 'give me the short answer')).toBeNull();
+    expect(mention(corpus, 'why do the small states balance?')).toBeNull();
+  });
+});
+
 describe('a document named as the teller of a claim the question reports', () => {
   it('is not the one asked: “the op-ed says …, what does the journal article give?” asks the journal article', () => {
     expect(findDocumentMention(corpus, 'the op-ed says a strip under 40 km separates them. what distance does the journal article give')?.documentId).toBe('irgengioro-2022');
