@@ -127,6 +127,9 @@ const ORDINAL_PHRASE = new RegExp(String.raw`\b(?:the\s+)?(${Object.keys(ORDINAL
 /** "in the first place", "for the first time", "the first half": idioms, not references. */
 const NOT_A_REFERENCE = new Set(['of', 'and', 'time', 'times', 'place', 'half', 'century', 'decade', 'world', 'year', 'years', 'day', 'week', 'month', 'step', 'sight', 'hand', 'person']);
 
+/** Nouns that name an item of whatever list was shown ("the second point"), not the list's own noun. */
+const ANY_ITEM = new Set(['point', 'points', 'item', 'items', 'thing', 'things', 'bit', 'bullet', 'entry', 'aspect', 'element']);
+
 /** "the first one", "the second barrier", "the last" — not "first visited in 1992". */
 export function findOrdinalReference(turn: string): OrdinalReference | null {
   const m = ORDINAL_PHRASE.exec(turn);
@@ -139,7 +142,7 @@ export function findOrdinalReference(turn: string): OrdinalReference | null {
   if (!noun && /\p{L}/u.test(turn.slice(m.index + m[0].length).replace(/^[\s,.!?]+/, '').slice(0, 1)) && m[2] === undefined) return null;
   return {
     position: ORDINALS[m[1]!.toLowerCase()]!,
-    noun: noun === 'one' || noun === 'ones' ? null : noun,
+    noun: noun === 'one' || noun === 'ones' || ANY_ITEM.has(noun ?? '') ? null : noun,
     start: m.index,
     end: m.index + m[0].length,
   };

@@ -43,6 +43,13 @@ describe('lists as they are written', () => {
     expect(first!.resolution.kind).toBe('ordinal');
     expect(first!.resolution.resolved).toMatch(/^explain historical political boundaries/);
   });
+
+  it('“the second point”, “the last item”: a noun for any item picks from the list shown, whatever the list calls them', () => {
+    const [, second, last] = converse(engine, 'what are miliate’s three barriers?', 'tell me more about the second point', 'and the last item?');
+    expect([second!.resolution.kind, last!.resolution.kind]).toEqual(['ordinal', 'ordinal']);
+    expect(second!.resolution.resolved).toMatch(/^tell me more about Kazakhstani–Russian relations/);
+    expect(last!.resolution.resolved).toMatch(/authoritarian-democratic interaction/);
+  });
 });
 
 describe('years counted from the turn before', () => {
