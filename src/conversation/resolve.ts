@@ -461,6 +461,21 @@ function placesAskedBefore(state: ConversationState): Array<{ country: string; n
   return [];
 }
 
+/**
+ * The places of the question before whose role a new place of the turn takes: the one after
+ * the same preposition ("… with Kazakhstan" → "… with Kyrgyzstan too").
+ */
+function roleTaken(turn: string, prevFrame: string): Set<string> {
+  const roles = (text: string) => findMentions(text).map((m) => ({ country: m.country, role: /\b(with|to|from|into|between|toward|towards|against|for)\s+(?:the\s+)?$/i.exec(text.slice(Math.max(0, m.start - 20), m.start))?.[1]?.toLowerCase() }));
+  const before = roles(prevFrame);
+  const taken = new Set<string>();
+  for (const r of roles(turn)) {
+    if (!r.role || before.some((b) => b.country === r.country)) continue;
+    for (const b of before) if (b.role === r.role) taken.add(b.country);
+  }
+  return taken;
+}
+
 /** "what does the other one say?", "how does the other one see it?": the other document. */
 const OTHER_ONE_SAYS = /\bthe other one\s+(?:say|says|said|think|thinks|argue|argues|write|writes|claim|claims|conclude|concludes|see|sees)\b|\b(?:say|says|think|thinks|argue|argues|write|writes)\b.*\bthe other one\b|\bin the other one\b/i;
 
@@ -849,7 +864,10 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   let placeLink = false;
   const placePronoun = ownSubject && named === null && !substituted && !MATTER_SUBJECT.test(own) ? PLACE_PRONOUN_SUBJECT.exec(frame) : null;
   if (placePronoun) {
-    const before = placesAskedBefore(state);
+    // ("did they sign anything with Kyrgyzstan too?" after Mongolia's agreements with
+    // Kazakhstan: Kyrgyzstan takes Kazakhstan's place, "they" is Mongolia.)
+    const replaced = roleTaken(frame, state.turns[state.turns.length - 1]!.frame);
+    const before = placesAskedBefore(state).filter((p) => !replaced.has(p.country));
     const asked = new Set(findMentions(frame).map((m) => m.country));
     const places = before.filter((p) => !asked.has(p.country)).map((p) => p.name);
     if (places.length && (placePronoun[2]!.toLowerCase() === 'they' || places.length === 1) && places.length === before.length) {

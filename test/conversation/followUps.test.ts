@@ -63,6 +63,13 @@ describe('years counted from the turn before', () => {
   });
 });
 
+describe('a new place in the role of one before', () => {
+  it('“did they sign anything with kyrgyzstan too?” after Mongolia’s agreements with Kazakhstan: Kyrgyzstan takes Kazakhstan’s place, “they” is Mongolia', () => {
+    const [, too] = converse(engine, 'did mongolia sign any agreements with kazakhstan in the 90s?', 'did they sign anything with kyrgyzstan too?');
+    expect(too!.resolution.resolved).toBe('did mongolia sign anything with kyrgyzstan too?');
+  });
+});
+
 describe('the year an answer named as its highest or lowest', () => {
   it('“what goods made up that peak year?” after a series asks that flow in the year the answer gave as its highest', () => {
     const [series, goods] = converse(engine, 'which year did kazakhstan’s exports to mongolia top out?', 'what goods made up that peak year');
