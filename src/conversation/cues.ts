@@ -55,6 +55,8 @@ export const SOURCE_QUESTION = new RegExp(
       String.raw`whose (?:figures?|numbers?|data|estimates?|claim|words?|idea|argument|view|quote) (?:is|are|was|were) (?:that|this|these|those|it)`,
       String.raw`what(?:'s|’s| is| was| are| were) (?:that|this|it|these|those)(?: [\p{L}-]+)? based on`,
       String.raw`based on what`,
+      // "who's cited for that?", "who is quoted on this?": the work the claim is cited to.
+      String.raw`(?:who|what|which (?:works?|sources?|authors?|studies|papers?))(?:'s|’s| is| was| are| were) (?:cited|quoted|referenced|credited)(?: (?:for|on|about|behind|with) (?:that|this|it|these|those)(?: (?:claim|point|idea|argument|figure|number))?)?`,
       String.raw`who (?:came up with|coined|invented|introduced) (?:(?:that|this|it)(?: (?:concept|idea|term|notion|theory|argument|claim|phrase|label|word|name))?|the (?:concept|idea|term|notion|theory|phrase|label|word|name))`,
       String.raw`how do (?:you|they|we) know(?: (?:that|this))?`,
     ].join('|') +

@@ -216,6 +216,22 @@ describe('“who reported on that?”', () => {
   });
 });
 
+describe('“who’s cited for that?”', () => {
+  it('asks for the works the answer before is cited to', () => {
+    for (const turn of ['who’s cited for that?', 'who is quoted on this?', 'which works are cited for that claim?', 'who was credited with that?']) {
+      const [, next] = converse(engine, 'why is kazakhstan important for the BRI?', turn);
+      expect(next!.resolution.kind, turn).toBe('source');
+    }
+    const [, cited] = converse(engine, 'why is kazakhstan important for the BRI?', 'who’s cited for that?');
+    expect(cited!.answer.lead.join('\n')).toMatch(/citing /);
+  });
+
+  it('is no source question when the turn asks what is cited about a topic of its own', () => {
+    const [, topic] = converse(engine, 'why is kazakhstan important for the BRI?', 'who is cited on debt in kyrgyzstan?');
+    expect(topic!.resolution.kind).not.toBe('source');
+  });
+});
+
 describe('the same question of another place, however it is put', () => {
   it('each is the question before with the place put in', () => {
     const ways = ['and for kyrgyzstan?', 'same question for kyrgyzstan', 'ok what about kyrgyzstan then', 'kyrgyzstan?', 'is it the same for kyrgyzstan?', 'same for kyrgyzstan pls', 'kyrgyzstan too?', 'ditto for kyrgyzstan'];
