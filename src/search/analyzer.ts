@@ -122,10 +122,20 @@ function spellCenturies(text: string): string {
   );
 }
 
+const SMALL_ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth', 'tenth'];
+
+/**
+ * "the 3rd neighbor", "1st", "2nd": the ordinal as a word, as the text writes it; "35th" the
+ * number (the digits alone were a token, their letters another: "rd", "th").
+ */
+function spellOrdinals(text: string): string {
+  return text.replace(/\b(\d+)(?:st|nd|rd|th)\b/g, (_, n: string) => SMALL_ORDINALS[Number(n) - 1] ?? n);
+}
+
 export function tokenize(text: string): string[] {
   const out: string[] = [];
   // match() with the g flag: the tokens as strings, without an array and an iterator step a token.
-  for (let t of spellCenturies(spellDecades(text.normalize('NFKC').toLowerCase())).match(TOKEN) ?? []) {
+  for (let t of spellOrdinals(spellCenturies(spellDecades(text.normalize('NFKC').toLowerCase()))).match(TOKEN) ?? []) {
     if (/^\d/.test(t)) {
       // `1,494,300` is one number; `2019,` is not a decimal.
       t = /^\d{1,3}(,\d{3})+(\.\d+)?$/.test(t) ? t.replace(/,/g, '') : t.replace(/[.,]+$/, '');

@@ -195,7 +195,8 @@ export const CHAT_WORDS: Record<string, string> = {
   infra: 'infrastructure', invest: 'investment', rehab: 'rehabilitation', pol: 'politics', dipl: 'diplomacy', rel: 'relations', rels: 'relations',
   r: 'are', u: 'you', ur: 'your', n: 'and', y: 'why', wat: 'what', wut: 'what', whats: 'what', hows: 'how', whos: 'who', wheres: 'where',
   thats: 'that', isnt: 'is', doesnt: 'does', dont: 'do', didnt: 'did', cant: 'can', wont: 'will', arent: 'are', wasnt: 'was', werent: 'were',
-  nowadays: 'recently', lately: 'recently', yr: 'year', yrs: 'years',
+  nowadays: 'recently', lately: 'recently', yr: 'year', yrs: 'years', btwn: 'between', betw: 'between', hw: 'how', wht: 'what', ppls: 'peoples',
+  smth: 'something', sth: 'something', becuz: 'because', thx: '', thanx: '',
   anyway: '', anyways: '', basically: '', literally: '', honestly: '', kinda: '', sorta: '', stuff: '', guys: '', gonna: '', wanna: '',
   lol: '', lmao: '', idk: '', imo: '', imho: '', tbh: '', btw: '', pls: '', plz: '', tl: '', dr: '', tldr: '', eli5: '',
 };

@@ -70,6 +70,13 @@ describe('analyze', () => {
     expect(analyze('a woman in her 50s')).not.toContain(analyze('1950s')[0]);
   });
 
+  it('reads “3rd”, “1st” as the ordinal word and “35th” as its number, leaving no “rd” or “th” behind', () => {
+    expect(analyze('the 3rd neighbour policy')).toEqual(analyze('the third neighbor policy'));
+    expect(analyze('his 1st and 2nd visits')).toEqual(analyze('his first and second visits'));
+    expect(analyze('the 35th-largest investor')).toEqual(['35', ...analyze('largest investor')]);
+    expect(analyze('in the 19th century')).toEqual(analyze('in the 1800s'));
+  });
+
   it('reads a century as the years it holds, as the text writes them', () => {
     for (const typed of ['in the nineteenth century', 'nineteenth-century Kazakhs', 'in the 19th century']) expect(analyze(typed)).toContain(analyze('the 1800s')[0]);
     expect(analyze('the twenty-first century')).toContain(analyze('the 2000s')[0]);

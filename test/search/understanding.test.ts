@@ -17,6 +17,7 @@ describe('chat words', () => {
     expect(analyze('kyrg govt')).toEqual(analyze('Kyrgyzstan government'));
     expect(analyze('trade w/ UB thru china')).toEqual(analyze('trade with Ulaanbaatar through China'));
     expect(tokenize('lol whats the deal')).toEqual(['what', 'the', 'deal']);
+    expect(analyze('hw many ppl trade btwn mongo n kaz, thx')).toEqual(analyze('how many people trade between Mongolia and Kazakhstan'));
   });
 
   it('spells chat words out in running text, for what reads the words as written', () => {
