@@ -21,6 +21,8 @@ export interface FigureQuestion {
   movement: { from: string; to: string } | null;
   /** Asks about trade in both directions ("trade between X and Y"). */
   trade: boolean;
+  /** Asks for the balance of that trade ("the trade deficit with Kazakhstan"): exports less imports. */
+  balance: boolean;
   years: number[];
 }
 
@@ -29,6 +31,8 @@ const IMPORT_VERB = /\b(?:import(?:s|ed|ing)?|buy(?:s|ing)?|bought|purchas(?:e|e
 /** People going somewhere: the subject goes from its country to the one after the verb, as an exporter's goods do. */
 const MOVE_VERB = /\b(?:go(?:es|ing)?|went|gone|travel(?:s|led|ed|ling|ing)?|visit(?:s|ed|ing)?|come|comes|came|coming|head(?:s|ed|ing)?|stud(?:y|ies|ied|ying))\b/gi;
 const TRADE_WORD = /\b(?:trade|traded|trading|turnover|commerce)\b/i;
+/** ("balance" alone is the theory's — "does Mongolia balance China?" — and the text's "deficit of relations" no trade.) */
+const TRADE_BALANCE = /\btrade\s+(?:balance|deficit|surplus|gap|imbalance)s?\b|\b(?:balance|deficit|surplus|imbalance)s?\s+(?:of|in)\s+(?:the\s+)?trade\b/i;
 /** "both ways", "in both directions": the two flows, whatever verb the question uses. */
 const BOTH_WAYS = /\b(?:both (?:ways|directions)|each (?:way|direction)|two-way|in either direction)\b/i;
 const NUMBER_WORDS = /\b(?:how (?:much|many|far|close|wide|long)|value|worth|amount|total|figure|number|volume|sum|distance|kilomet(?:er|re)s?|km)\b/i;
@@ -105,7 +109,11 @@ function flowOf(text: string, mentions: Mention[], moving = false): { from: stri
 /** How far an open range ("since 2015", "before 2000") reaches at most. */
 const OPEN_RANGE_YEARS = 40;
 
-export function readFigureQuestion(question: string): FigureQuestion {
+/** "kaz->mongolia exports", "Mongolia → Kyrgyzstan 2016": an arrow between two places is the flow from one to the other. */
+const ARROW = /\s*(?:->|-->|=>|→|⟶|➔|–>|—>)\s*/g;
+
+export function readFigureQuestion(typed: string): FigureQuestion {
+  const question = typed.replace(ARROW, ' exports to ');
   const mentions = findMentions(question);
   const countries = [...new Set(mentions.map((m) => m.country))];
   const years = [...new Set([...question.matchAll(/\b(1[89]\d\d|20\d\d)\b/g)].map((m) => Number(m[1])))];
@@ -141,5 +149,6 @@ export function readFigureQuestion(question: string): FigureQuestion {
     type === 'count' ||
     type === 'year' ||
     (type !== 'cause' && (NUMBER_WORDS.test(question) || ((flow !== null || trade) && countries.length > 0)));
-  return { numeric, countries, flow, movement, trade, years };
+  const balance = !flow && TRADE_BALANCE.test(question);
+  return { numeric, countries, flow, movement, trade, balance, years };
 }
