@@ -416,13 +416,13 @@ const EXTREME_YEAR_REFERENCE = /\b(?:in\s+)?(?:that|the|this)\s+(?:(peak|top|hig
 
 /**
  * "what goods made up that peak year?" after a series ("…; lowest $22.7 M (2010), highest
- * $74.2 M (2016)"): the year the answer gave as its highest (or lowest), written as a year.
+ * $74.2 M (2016)"): the year the answer gave as its highest (or lowest), and the turn with it
+ * written as that year; null when the turn names none or the answer gave none.
  */
-export function withExtremeYear(turn: string, prevLead: string): string {
+function extremeYearOf(turn: string, prevLead: string): { turn: string; year: string } | null {
   const ref = EXTREME_YEAR_REFERENCE.exec(turn);
-  if (!ref) return turn;
-  const year = new RegExp(String.raw`\b${ref[1] ? 'highest' : 'lowest'}\b[^();]*\((\d{4})\)`, 'i').exec(prevLead)?.[1];
-  return year ? `${turn.slice(0, ref.index)}in ${year}${turn.slice(ref.index + ref[0].length)}` : turn;
+  const year = ref && new RegExp(String.raw`\b${ref[1] ? 'highest' : 'lowest'}\b[^();]*\((\d{4})\)`, 'i').exec(prevLead)?.[1];
+  return ref && year ? { turn: `${turn.slice(0, ref.index)}in ${year}${turn.slice(ref.index + ref[0].length)}`, year } : null;
 }
 
 /** A turn with its references to the previous turn's years written as years. */
@@ -609,8 +609,9 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
       : core;
   // "that year", "back then", "the year after", "two years later": years of the turn before.
   const yearsOnly = withYearsResolved(stated, prev.frame);
-  const yearsResolved = withExtremeYear(yearsOnly, prev.sentences[0] ?? '');
-  const extremeYear = yearsResolved !== yearsOnly ? /\d{4}/.exec(yearsResolved.slice(yearsOnly.search(EXTREME_YEAR_REFERENCE)))?.[0] : undefined;
+  const extreme = extremeYearOf(yearsOnly, prev.sentences[0] ?? '');
+  const yearsResolved = extreme?.turn ?? yearsOnly;
+  const extremeYear = extreme?.year;
   const latterResolved = withFormerLatter(yearsResolved, prev.frame);
   const own = withGroupNamed(latterResolved, state);
   // ("could the three of them team up?": once the group is named, the question is whole.)
