@@ -124,8 +124,8 @@ export interface OrdinalReference {
 }
 
 const ORDINAL_PHRASE = new RegExp(String.raw`\b(?:the\s+)?(${Object.keys(ORDINALS).join('|')})(?:\s+([\p{L}-]+))?`, 'iu');
-/** "in the first place", "for the first time", "the first half": idioms, not references. */
-const NOT_A_REFERENCE = new Set(['of', 'and', 'time', 'times', 'place', 'half', 'century', 'decade', 'world', 'year', 'years', 'day', 'week', 'month', 'step', 'sight', 'hand', 'person']);
+/** "in the first place", "for the first time", "the first half", "make the first move": idioms, not references. */
+const NOT_A_REFERENCE = new Set(['of', 'and', 'time', 'times', 'place', 'half', 'century', 'decade', 'world', 'year', 'years', 'day', 'week', 'month', 'step', 'steps', 'sight', 'hand', 'person', 'move', 'mover', 'movers', 'glance', 'instance', 'attempt', 'priority']);
 
 /** Nouns that name an item of whatever list was shown ("the second point"), not the list's own noun. */
 const ANY_ITEM = new Set(['point', 'points', 'item', 'items', 'thing', 'things', 'bit', 'bullet', 'entry', 'aspect', 'element']);

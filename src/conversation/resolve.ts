@@ -194,6 +194,8 @@ const CHALLENGE_THEN_REASON = new RegExp(String.raw`^(${CHALLENGE_HEAD}\?)\s+[^?
 const CHALLENGE = new RegExp(String.raw`^${CHALLENGE_HEAD}[\s?.!]*$`, 'iu');
 
 /** "anything similar", "the same", "agree": a turn asking a document for what was said before. */
+/** "… about that resettlement", "… on those agreements": a noun pointed back at with a demonstrative. */
+const POINTED_BACK = /\b(?:about|on|of|regarding)\s+(?:that|this|those|these)\s+([\p{L}-]{3,})\b/iu;
 const LIKEWISE = /\b(?:similar|similarly|the same|likewise|alike|agrees?|disagrees?|anything like (?:that|this|it)|consistent|in line|contradicts?|disputes?|echo(?:es)?)\b/i;
 
 /** "just the trade part", "only the economic side", "the security bit only": one part of what was asked before. */
@@ -202,7 +204,7 @@ const PART_OF = /^(?:(?:and|so|ok|but)\s+)?(?:(?:just|only|mainly|mostly)\s+(?:t
 /** A turn asking the same of the parties before: "… too?", "… as well?", "… also?". */
 const ALSO = /\b(?:too|as well|also|either)[\s?.!]*$/i;
 /** A noun for the same kind of thing as what was asked about, of another party: "Mongolia's version". */
-const COUNTERPART = /\b(?:version|equivalent|counterpart|analogue|analog|own one|answer to (?:that|this|it))s?\b|\b(?:something|anything) (?:similar|like (?:that|this|it))\b|\bthe same thing\b/i;
+const COUNTERPART = /\b(?:version|equivalent|counterpart|analogue|analog|own one|answer to (?:that|this|it)|(?:flavou?r|take|variant|brand) of (?:that|this|it))s?\b|\b(?:something|anything) (?:similar|like (?:that|this|it))\b|\bthe same thing\b/i;
 
 /** "why Mongolia?", "why the Kazakhs?": "why", then a place or name and nothing else. */
 function whyOfParty(engine: Engine, core: string): boolean {
@@ -270,7 +272,7 @@ function topicFirst(turn: string): boolean {
   return topicTerms(head).length >= 2 && !OTHER_ANAPHORA.test(head) && !person.test(turn) && OTHER_ANAPHORA.test(tail);
 }
 
-const PLACE_COMPARED = /^(?:(?:and|but|so)\s+)?(?:how (?:does|do|did|would|is|was|are|were) (?:that|this|it|those|these|they|the figures?|the numbers?) (?:compare|stack up|look|compared)(?: (?:to|with|against|next to))?|how(?:'s|’s|s| is| was| are| were) (?:that|this|it|those|these|they) (?:any )?different (?:from|to|than|in|for)|(?:(?:is|was|are|were) (?:that|this|it|those|these|they) )?(?:more|less|fewer|higher|lower|bigger|smaller|greater|larger|better|worse) than) (.+?)[\s?.!]*$/i;
+const PLACE_COMPARED = /^(?:(?:and|but|so)\s+)?(?:how (?:does|do|did|would|is|was|are|were) (?:that|this|it|those|these|they|the figures?|the numbers?) (?:compare|stack up|look|compared)(?: (?:to|with|against|next to))?|(?:(?:can you|could you|now|ok|okay|pls|please)\s+)?compare (?:that|this|it|those|these|them) (?:to|with|against)|how(?:'s|’s|s| is| was| are| were) (?:that|this|it|those|these|they) (?:any )?different (?:from|to|than|in|for)|(?:(?:is|was|are|were) (?:that|this|it|those|these|they) )?(?:more|less|fewer|higher|lower|bigger|smaller|greater|larger|better|worse) than) (.+?)[\s?.!]*$/i;
 
 const GOODS = new WeakMap<Engine, Set<string>>();
 
@@ -409,6 +411,24 @@ function withGroupNamed(turn: string, state: ConversationState): string {
   if (places.length !== size) return turn;
   const named = `${places.slice(0, -1).join(', ')} and ${places[places.length - 1]}`;
   return `${turn.slice(0, m.index)}${named}${turn.slice(m.index + m[0].length)}`;
+}
+
+/** A group of people a question names: "ethnic Kazakhs", "Mongolian students", "tourists". */
+const PEOPLE = /\b(?:(?:ethnic|mongolian|kazakh|kyrgyz|chinese|russian)\s+)?(?:kazakhs|mongolians|mongols|kyrgyz(?=\s+(?:live|living|in|who|are|were|have|had|people))|uzbeks|tajiks|russians|students|tourists|visitors|migrants|workers|returnees|repatriates|diaspora|nomads|herders|activists|officials|leaders|elites)\b/i;
+/** A pronoun for people, not for a place or a matter: "did a lot of them move?", "what put them off?". */
+const PEOPLE_PRONOUN = /\b(?:(?:a lot|many|most|some|all|few|none|any|how many) of them|them)\b/i;
+
+/**
+ * "did a lot of them move to Kazakhstan?" after "how many ethnic Kazakhs live in Mongolia?":
+ * "them" is the people the question before named (when the turn names none of its own).
+ */
+function withPeopleNamed(turn: string, prevFrame: string): string {
+  if (PEOPLE.test(turn)) return turn;
+  const people = PEOPLE.exec(prevFrame)?.[0];
+  const pronoun = people ? PEOPLE_PRONOUN.exec(turn) : null;
+  if (!people || !pronoun) return turn;
+  const said = pronoun[0].replace(/\bthem$/i, people);
+  return `${turn.slice(0, pronoun.index)}${said}${turn.slice(pronoun.index + pronoun[0].length)}`;
 }
 
 /** "that peak year", "the lowest year": a year a series answer named as its highest or lowest. */
@@ -613,9 +633,10 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   const yearsResolved = extreme?.turn ?? yearsOnly;
   const extremeYear = extreme?.year;
   const latterResolved = withFormerLatter(yearsResolved, prev.frame);
-  const own = withGroupNamed(latterResolved, state);
+  const grouped = withGroupNamed(latterResolved, state);
   // ("could the three of them team up?": once the group is named, the question is whole.)
-  if (own !== latterResolved) return { kind: 'contextual', resolved: own, frame: own, documentId, offset: 0, person: prev.person };
+  if (grouped !== latterResolved) return { kind: 'contextual', resolved: grouped, frame: grouped, documentId, offset: 0, person: prev.person };
+  const own = withPeopleNamed(latterResolved, prev.frame);
   const yearSubstituted = own !== stated;
   const formerOrLatter = latterResolved !== yearsResolved;
 
@@ -626,14 +647,20 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // (A likeness, "does X say anything similar about the US?", is looked for with what the answer
   // said — see likewiseIn below; a place of its own makes it another question.)
   const compares = named !== null && SET_AGAINST_ANSWER.test(own) && !LIKEWISE.test(own) && findMentions(own).length === 0;
-  const comparedWords = compares
+  // ("does the academic paper say anything about that resettlement?": what was asked, in that
+  // document, with the word the turn points back with.)
+  const pointedBack = named !== null && !compares ? POINTED_BACK.exec(own) : null;
+  const pointedWords = pointedBack && analyze(own.replace(POINTED_BACK, ' ')).every((t) => SAYS.has(t) || GENERIC.has(t)) ? [pointedBack[1]!] : [];
+  const comparedWords = pointedWords.length
+    ? pointedWords
+    : compares
     ? own
         .replace(new RegExp(SET_AGAINST_ANSWER.source, 'giu'), ' ')
         .replace(WRITER_NOUN, ' ')
         .split(/[^\p{L}\p{N}'’-]+/u)
         .filter((w) => topicTerms(w).some((t) => !SAYS.has(t) && !REPORTS.has(t)))
     : [];
-  if (named && prev.frame && (analyze(own).every((t) => SAYS.has(t) || GENERIC.has(t)) || (compares && comparedWords.length <= 2))) {
+  if (named && prev.frame && (analyze(own).every((t) => SAYS.has(t) || GENERIC.has(t)) || pointedWords.length > 0 || (compares && comparedWords.length <= 2))) {
     // The previous question may name its own document ("…, according to the piece?"): not this one.
     // (Its author, carried in its context, names it too: "(Miliate, …)".)
     const unnamed = (t: string) => {

@@ -148,10 +148,14 @@ const CHAT_OPENER = new RegExp(
       // The bot called by name ("@Steppe why …", "steppe, why …"): not the steppe of the texts.
       // (A name then a comma or colon, or typed as a mention: "steppe cooperation?" is a topic.)
       String.raw`@(?:steppe|bot)\b`,
+      // A greeting to the channel: "hi all, …", "hey everyone -".
+      String.raw`(?:hi|hey|hello|yo|morning)\s+(?:all|everyone|everybody|folks|guys|there|team|y(?:'|’)?all)`,
+      // "keep going - did people take to the streets?": on from the answer, with a question of its own.
+      String.raw`(?:ok(?:ay)?\s+)?(?:keep going|go on|carry on|continue)(?=\s*[:,.!-]+\s*\p{L})`,
       String.raw`(?:hey\s+|hi\s+|ok\s+|okay\s+|yo\s+)?(?:steppe|bot)(?=\s*[:,!])`,
     ].join('|') +
     String.raw`)(?:\s*[:,.!-]+\s*|\s+)`,
-  'i',
+  'iu',
 );
 const CHAT_CLOSER = /(?:[\s,.!?]+(?:thanks|thank you|thx|ty|tia|cheers|pls|plz|please|lol|lmao|haha|hehe|xd)(?:\s+(?:in advance|so much|a lot|very much))?)+[\s.!?]*$/i;
 
@@ -167,16 +171,20 @@ const URL = /\b(?:https?:\/\/|www\.)\S+/gi;
  * "i'm not sure …", "(asking for my thesis)"): their words ("writing", "keep", "sure") are
  * rare in a corpus and would outweigh the topic, which stays.
  */
-const WORK = String.raw`(?:(?:research|term|seminar|final|master'?s|phd|grad(?:uate)?|undergrad(?:uate)?|class|course|school|uni|university|college|group)\s+)?(?:paper|thesis|essay|dissertation|project|assignment|report|presentation|lit(?:erature)? review|class|course|seminar)`;
+const WORK = String.raw`(?:(?:research|term|seminar|final|master'?s|phd|grad(?:uate)?|undergrad(?:uate)?|class|course|school|uni|university|college|group|news)\s+)?(?:paper|thesis|essay|dissertation|project|assignment|report|presentation|lit(?:erature)? review|class|course|seminar|feature|story|podcast|chapter|lecture|talk|blog post|newsletter)`;
+/** "… an essay for my IR seminar on …": what the work is for, before its topic. */
+const FOR_WORK = String.raw`(?:\s+for\s+(?:my|our|a|an|the)\s+(?:[\p{L}-]+\s+){0,2}?${WORK})?`;
 const CHAT_NARRATIVE = new RegExp(
   [
-    String.raw`\b(?:so\s+)?i(?:'|’)?m\s+(?:writing|working on|doing|researching|preparing)\s+(?:a|an|my|some)\s+${WORK}\s+(?:on|about)\s+`,
+    String.raw`\b(?:so\s+)?i(?:'|’)?m\s+(?:writing|working on|doing|researching|preparing)\s+(?:a|an|my|some)\s+${WORK}${FOR_WORK}\s+(?:on|about)\s+`,
+    // (The same with the "I'm" left out, opening a sentence: "Working on a feature about …".)
+    String.raw`(?:^|(?<=[.!?,]\s))\s*(?:writing|working on|researching|preparing)\s+(?:a|an|my|some)\s+${WORK}${FOR_WORK}\s+(?:on|about)\s+`,
     String.raw`[\s,(-]*\b(?:(?:i(?:'|’)?m\s+)?asking\s+|(?:this\s+is|it(?:'|’)?s)\s+)?for\s+(?:my|our)\s+${WORK}\b\)?`,
     String.raw`[\s,(-]*\b(?:(?:i(?:'|’)?m\s+)?asking|this\s+is|it(?:'|’)?s)\s+for\s+an?\s+${WORK}\b\)?`,
     String.raw`\bi\s+keep\s+(?:seeing|hearing|reading(?: about)?|coming across)\s+`,
     String.raw`\bi(?:'|’)?m\s+not\s+(?:(?:really|quite|totally|entirely)\s+)?(?:sure|clear|certain)\s+(?:about\s+|of\s+)?`,
   ].join('|'),
-  'gi',
+  'giu',
 );
 
 export function withoutChatNoise(raw: string): string {

@@ -11,7 +11,7 @@ beforeAll(async () => {
 });
 
 const QUESTIONS = ['why were the direct flights between almaty and ulaanbaatar cancelled?', 'what is the third neighbor policy?', 'how many mongolian tourists visited kazakhstan?'];
-const WRAPPERS = ['https://example.com/page %', '% www.example.org', 'quick q: %', 'sorry if this is a dumb question but %', 'i was wondering, %', 'question: %', 'random q but %', 'does anyone know %', '% thanks!', '% pls', '% lol', 'sorry, quick question: % thx in advance', '@Steppe %', 'steppe, %', 'hey steppe: %', '% (asking for my thesis)', 'for my class project: %'];
+const WRAPPERS = ['hi all, %', 'hey everyone - %', 'https://example.com/page %', '% www.example.org', 'quick q: %', 'sorry if this is a dumb question but %', 'i was wondering, %', 'question: %', 'random q but %', 'does anyone know %', '% thanks!', '% pls', '% lol', 'sorry, quick question: % thx in advance', '@Steppe %', 'steppe, %', 'hey steppe: %', '% (asking for my thesis)', 'for my class project: %'];
 
 describe('a question wrapped in chat', () => {
   it('finds what the bare question finds', () => {
@@ -34,5 +34,19 @@ describe('a question wrapped in chat', () => {
     expect(withoutChatNoise('what does it take for a paper to be peer reviewed?')).toBe('what does it take for a paper to be peer reviewed?');
     expect(withoutChatNoise('what is the SCO? thanks')).toBe('what is the SCO?');
     expect(withoutChatNoise('thanks')).toBe('thanks');
+  });
+
+  it('loses what the work is, however it is said: “writing an essay for my IR seminar on …”, “Working on a feature about …”', () => {
+    expect(withoutChatNoise('hi all, writing an essay for my IR seminar on small states. why is mongolia different?')).toBe('small states. why is mongolia different?');
+    expect(withoutChatNoise('Working on a feature about Chinese money in Central Asia. Is it investment?')).toBe('Chinese money in Central Asia. Is it investment?');
+    expect(withoutChatNoise('I’m writing a paper for my class on Mongolia, why is trade low?')).toBe('Mongolia, why is trade low?');
+    // Writing as the topic stays: "the writing of the article", "what is he working on?".
+    expect(withoutChatNoise('what is irgengioro working on now?')).toBe('what is irgengioro working on now?');
+  });
+
+  it('“keep going - …” with a question of its own asks that question; “go on” alone is no wrapper', () => {
+    expect(withoutChatNoise('keep going - did people actually take to the streets?')).toBe('did people actually take to the streets?');
+    expect(withoutChatNoise('go on')).toBe('go on');
+    expect(withoutChatNoise('continue the story')).toBe('continue the story');
   });
 });

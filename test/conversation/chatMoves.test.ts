@@ -216,6 +216,41 @@ describe('“who reported on that?”', () => {
   });
 });
 
+describe('asking on what the answer rests', () => {
+  it('“on what grounds?”, “what does he put that down to?”, “what does it blame that on then?” ask for support', () => {
+    for (const turn of ['on what grounds?', 'on what basis', 'what does he put that down to?', 'what does it blame that on then?', 'why does he think so?']) {
+      const [, next] = converse(engine, 'why did olzvoy think central asia was no use to mongolia?', turn);
+      expect(next!.resolution.kind, turn).toBe('support');
+    }
+  });
+
+  it('“keep going - did people take to the streets?” asks its question in the context of the answer before', () => {
+    const [, next] = converse(engine, 'what went wrong with bri projects in kyrgyzstan?', 'keep going - did people actually take to the streets?');
+    expect(next!.resolution.kind).toBe('contextual');
+    expect(next!.resolution.resolved).toMatch(/^did people actually take to the streets\? \(.*Kyrgyzstan/i);
+  });
+
+  it('“hi all, …” is a greeting to the channel before a follow-up, not its words', () => {
+    const [, next] = converse(engine, 'what is mongolia’s multi-vector foreign policy?', 'hi all, and kazakhstan’s flavour of it?');
+    expect(next!.resolution.resolved).toMatch(/^kazakhstan’s flavour of mongolia’s multi-vector foreign policy/i);
+  });
+});
+
+describe('the same question of another place, said as a comparison', () => {
+  it('“compare that with kyrgyzstan” is the question before of Kyrgyzstan', () => {
+    const [, next] = converse(engine, 'what did mongolia and kazakhstan agree on in the 90s?', 'compare that with kyrgyzstan');
+    expect(next!.resolution.kind).toBe('ellipsis');
+    expect(next!.resolution.resolved).toBe('what did mongolia and Kyrgyzstan agree on in the 90s?');
+  });
+
+  it('“who’d have to make the first move?” is an idiom, not the first item of a list', () => {
+    for (const [first, turn] of [['what are miliate’s three barriers?', 'who’d have to make the first move?'], ['which three central asian states did mongolia court after independence?', 'who made the first move?']]) {
+      const [, next] = converse(engine, first!, turn!);
+      expect(next!.resolution.kind, turn).not.toBe('ordinal');
+    }
+  });
+});
+
 describe('“who’s cited for that?”', () => {
   it('asks for the works the answer before is cited to', () => {
     for (const turn of ['who’s cited for that?', 'who is quoted on this?', 'which works are cited for that claim?', 'who was credited with that?']) {

@@ -63,6 +63,29 @@ describe('years counted from the turn before', () => {
   });
 });
 
+describe('people pointed back at', () => {
+  it('“did a lot of them move to kazakhstan?” after a question on ethnic Kazakhs: “them” are those people', () => {
+    const [, moved, off] = converse(engine, 'how many ethnic kazakhs live in mongolia?', 'did a lot of them move to kazakhstan after 1991?', 'what put them off?');
+    expect(moved!.resolution.resolved).toMatch(/^did a lot of ethnic kazakhs move to kazakhstan after 1991\?/);
+    expect(moved!.answer.passages[0]!.text).toContain('returned to Kazakhstan');
+    expect(off!.resolution.resolved).toMatch(/^what put ethnic kazakhs off\?/);
+    expect(off!.answer.passages[0]!.text).toMatch(/returned to Mongolia, finding Kazakhstan too difficult/);
+  });
+
+  it('a turn naming people of its own, or a question before naming none, keeps its “them”', () => {
+    const [, own] = converse(engine, 'how many ethnic kazakhs live in mongolia?', 'do mongolian students study with them?');
+    expect(own!.resolution.resolved).toContain('with them');
+    const [, none] = converse(engine, 'what is the third neighbor policy?', 'who are they?');
+    expect(none!.resolution.resolved).not.toMatch(/kazakhs|students/i);
+  });
+
+  it('“does the academic paper say anything about that resettlement?”: the question before, in that document, with the word pointed back with', () => {
+    const [, , other] = converse(engine, 'how many ethnic kazakhs live in mongolia?', 'did a lot of them move to kazakhstan after 1991?', 'does the academic paper say anything about that resettlement?');
+    expect(other!.resolution.documentId).toBe('irgengioro-2022');
+    expect(other!.resolution.resolved).toMatch(/^did a lot of ethnic kazakhs move to kazakhstan after 1991 resettlement\?$/);
+  });
+});
+
 describe('a new place in the role of one before', () => {
   it('“did they sign anything with kyrgyzstan too?” after Mongolia’s agreements with Kazakhstan: Kyrgyzstan takes Kazakhstan’s place, “they” is Mongolia', () => {
     const [, too] = converse(engine, 'did mongolia sign any agreements with kazakhstan in the 90s?', 'did they sign anything with kyrgyzstan too?');
