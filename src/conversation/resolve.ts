@@ -413,6 +413,9 @@ function withGroupNamed(turn: string, state: ConversationState): string {
   return `${turn.slice(0, m.index)}${named}${turn.slice(m.index + m[0].length)}`;
 }
 
+/** "the appendix", "the table(s)": where the trade figures of a year are. */
+const TABLE_ASKED = /\b(?:appendix|table|tables)\b/i;
+
 /** A group of people a question names: "ethnic Kazakhs", "Mongolian students", "tourists". */
 const PEOPLE = /\b(?:(?:ethnic|mongolian|kazakh|kyrgyz|chinese|russian)\s+)?(?:kazakhs|mongolians|mongols|kyrgyz(?=\s+(?:live|living|in|who|are|were|have|had|people))|uzbeks|tajiks|russians|students|tourists|visitors|migrants|workers|returnees|repatriates|diaspora|nomads|herders|activists|officials|leaders|elites)\b/i;
 /** A pronoun for people, not for a place or a matter: "did a lot of them move?", "what put them off?". */
@@ -938,6 +941,16 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // the document the turn names, of what it adds.
   const likewiseIn = named !== null && LIKEWISE.test(own) && rest.length <= 3;
   const prevFigure = readFigureQuestion(prev.frame);
+  // "what's the appendix table show for 2012?" after a trade question: that trade in that year,
+  // from the document whose table has it (not the one the question before was asked of).
+  const tableYears = TABLE_ASKED.test(own) && (prevFigure.flow || prevFigure.trade) ? [...new Set([...own.matchAll(YEAR)].map((m) => m[0]))] : [];
+  const tablePartner = prevFigure.countries.find((c) => c !== 'Mongolia');
+  const tableDoc = tableYears.length && tablePartner ? engine.corpus.documents.find((d) => d.tables.some((r) => r.partner === tablePartner)) : undefined;
+  if (tableDoc && tablePartner) {
+    const flow = prevFigure.flow;
+    const asked = flow ? `how much did ${flow.from} export to ${flow.to} in ${tableYears.join(' and ')}?` : `trade between Mongolia and ${tablePartner} in ${tableYears.join(' and ')}?`;
+    return { kind: 'contextual', resolved: asked, frame: asked, documentId: tableDoc.meta.id, offset: 0, person: prev.person };
+  }
   // "what goods made up that peak year?": the flow before, in the year its answer named.
   if (extremeYear && prevFigure.flow && !ownSubject) {
     const asked = `how much did ${prevFigure.flow.from} export to ${prevFigure.flow.to} in ${extremeYear} — ${own}`;

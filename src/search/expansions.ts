@@ -174,7 +174,8 @@ export const PHRASAL_VERBS: Array<{ verbs: string[]; particle: string; means: st
   { verbs: ['reach', 'reaches', 'reached', 'reaching'], particle: 'out', means: 'contact' },
   { verbs: ['fall', 'falls', 'fell', 'fallen', 'falling'], particle: 'out', means: 'dispute' },
   { verbs: ['find', 'finds', 'found', 'finding', 'figure', 'figures', 'figured', 'figuring'], particle: 'out', means: 'discover' },
-  // Not verbs, but two words read as one the same way: "these days" is "recently".
+  // Not verbs, but two words read as one the same way: "these days" is "recently"; "the bottom line" the conclusion.
+  { verbs: ['bottom'], particle: 'line', means: 'conclusion' },
   { verbs: ['these'], particle: 'days', means: 'recently' },
   // "over the last few years", "in the past few years": recently.
   { verbs: ['few'], particle: 'years', means: 'recently' },

@@ -145,6 +145,8 @@ const CHAT_OPENER = new RegExp(
       String.raw`(?:i\s+)?need\s+(?:this|it|an?\s+answer|help|info)\s+(?:fast|quick(?:ly)?|asap|urgently|now|soon)(?:\s+(?:pls|please))?`,
       String.raw`(?:urgent(?:ly)?|asap|in\s+a\s+(?:hurry|rush))`,
       String.raw`(?:does\s+)?(?:any\s*one|anybody|someone|somebody)\s+knows?(?:\s+(?:if|whether))?`,
+      // "can someone explain what …", "could anyone tell me …": asked of the channel.
+      String.raw`(?:can|could|would|will)\s+(?:any\s*one|anybody|someone|somebody)(?:\s+(?:here|pls|please))?\s+(?:explain|tell me|help(?: me)?(?: understand)?|clarify)`,
       // The bot called by name ("@Steppe why …", "steppe, why …"): not the steppe of the texts.
       // (A name then a comma or colon, or typed as a mention: "steppe cooperation?" is a topic.)
       String.raw`@(?:steppe|bot)\b`,
@@ -187,8 +189,24 @@ const CHAT_NARRATIVE = new RegExp(
   'giu',
 );
 
+/**
+ * A sentence about the asker's own circumstances after the question ("… means in this
+ * paper? my prof keeps throwing the term around"): "my prof", "my classmate", "our seminar"
+ * are who asks, not what. (Before the question it may be what is asked about: "my prof says
+ * Mongolia is a weak state. is that right?")
+ */
+const ASKER_SENTENCE = /^(?:(?:but|and|so|because|since)\s+)?(?:my|our)\s+(?:prof|professor|teacher|tutor|lecturer|supervisor|advisor|classmates?|friends?|boss|editor|colleagues?|class|seminar|group|course)\b/i;
+
+function withoutAskerSentences(text: string): string {
+  const sentences = text.split(/(?<=[.!?])\s+/);
+  if (sentences.length < 2 || !sentences.some((x) => /\?\s*$/.test(x))) return text;
+  const lastAsked = sentences.map((x) => /\?\s*$/.test(x)).lastIndexOf(true);
+  const kept = sentences.filter((x, i) => i <= lastAsked || !ASKER_SENTENCE.test(x));
+  return kept.length ? kept.join(' ') : text;
+}
+
 export function withoutChatNoise(raw: string): string {
-  let s = raw.replace(URL, ' ').replace(CHAT_NARRATIVE, ' ').replace(/\s+/g, ' ').replace(/^[\s:;,.!-]+/, '');
+  let s = withoutAskerSentences(raw.replace(URL, ' ').replace(CHAT_NARRATIVE, ' ').replace(/\s+/g, ' ').replace(/^[\s:;,.!-]+/, ''));
   if (/\p{Lu}{2}/u.test(s) && !/\p{Ll}/u.test(s)) s = s.toLowerCase();
   // (Twice: "sorry, quick question: …".)
   for (let i = 0; i < 2; i++) s = s.replace(CHAT_OPENER, '');

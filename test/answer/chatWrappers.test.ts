@@ -44,6 +44,13 @@ describe('a question wrapped in chat', () => {
     expect(withoutChatNoise('what is irgengioro working on now?')).toBe('what is irgengioro working on now?');
   });
 
+  it('loses the asker’s aside after the question (“… in this paper? my prof keeps throwing the term around”), and “can someone explain”', () => {
+    expect(withoutChatNoise("can someone explain what 'multi-vector' foreign policy means in this paper? my prof keeps throwing the term around")).toBe("what 'multi-vector' foreign policy means in this paper?");
+    expect(withoutChatNoise('why is trade low? my classmate says it is the border. our seminar is tomorrow.')).toBe('why is trade low?');
+    // Before the question, it may be what is asked about.
+    expect(withoutChatNoise('my prof says mongolia is a weak state. is that right?')).toBe('my prof says mongolia is a weak state. is that right?');
+  });
+
   it('“keep going - …” with a question of its own asks that question; “go on” alone is no wrapper', () => {
     expect(withoutChatNoise('keep going - did people actually take to the streets?')).toBe('did people actually take to the streets?');
     expect(withoutChatNoise('go on')).toBe('go on');

@@ -86,6 +86,16 @@ describe('people pointed back at', () => {
   });
 });
 
+describe('the table asked for a year', () => {
+  it('“what’s the appendix table show for 2012?” after a trade question put to the op-ed: that trade in 2012, from the document with the table', () => {
+    const [, table] = converse(engine, 'what total did the east asia forum article give for mongolia-kazakhstan trade?', 'what’s the appendix table show for 2012?');
+    expect(table!.resolution.resolved).toBe('trade between Mongolia and Kazakhstan in 2012?');
+    expect(table!.resolution.documentId).toBe('irgengioro-2022');
+    const rows = engine.corpus.documents.flatMap((d) => d.tables).filter((r) => r.partner === 'Kazakhstan' && r.year === 2012);
+    for (const r of rows) expect(renderAnswerText(table!.answer)).toContain(r.valueText);
+  });
+});
+
 describe('a new place in the role of one before', () => {
   it('“did they sign anything with kyrgyzstan too?” after Mongolia’s agreements with Kazakhstan: Kyrgyzstan takes Kazakhstan’s place, “they” is Mongolia', () => {
     const [, too] = converse(engine, 'did mongolia sign any agreements with kazakhstan in the 90s?', 'did they sign anything with kyrgyzstan too?');

@@ -70,6 +70,10 @@ describe('analyze', () => {
     expect(analyze('a woman in her 50s')).not.toContain(analyze('1950s')[0]);
   });
 
+  it('reads “the bottom line” as the conclusion', () => {
+    expect(analyze('the author’s bottom line on central asia')).toContain(analyze('conclusion')[0]);
+  });
+
   it('reads “3rd”, “1st” as the ordinal word and “35th” as its number, leaving no “rd” or “th” behind', () => {
     expect(analyze('the 3rd neighbour policy')).toEqual(analyze('the third neighbor policy'));
     expect(analyze('his 1st and 2nd visits')).toEqual(analyze('his first and second visits'));
