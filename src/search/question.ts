@@ -184,6 +184,9 @@ const CHAT_NARRATIVE = new RegExp(
     String.raw`[\s,(-]*\b(?:(?:i(?:'|’)?m\s+)?asking\s+|(?:this\s+is|it(?:'|’)?s)\s+)?for\s+(?:my|our)\s+${WORK}\b\)?`,
     String.raw`[\s,(-]*\b(?:(?:i(?:'|’)?m\s+)?asking|this\s+is|it(?:'|’)?s)\s+for\s+an?\s+${WORK}\b\)?`,
     String.raw`\bi\s+keep\s+(?:seeing|hearing|reading(?: about)?|coming across)\s+`,
+    // "my essay argues that …", "a classmate says …": whose claim it is, not what it claims.
+    String.raw`\b(?:my|our)\s+${WORK}\s+(?:argues|says|claims|suggests|is about|looks at)\s+(?:that\s+)?`,
+    String.raw`\b(?:a|my|one|our)\s+(?:classmate|friend|colleague|prof|professor|teacher|tutor|lecturer|supervisor)\s+(?:says|said|thinks|argues|argued|claims|claimed|told me)\s+(?:that\s+)?`,
     String.raw`\bi(?:'|’)?m\s+not\s+(?:(?:really|quite|totally|entirely)\s+)?(?:sure|clear|certain)\s+(?:about\s+|of\s+)?`,
   ].join('|'),
   'giu',
