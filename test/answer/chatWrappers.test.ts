@@ -46,7 +46,9 @@ describe('a question wrapped in chat', () => {
 
   it('loses the asker’s aside after the question (“… in this paper? my prof keeps throwing the term around”), and “can someone explain”', () => {
     expect(withoutChatNoise("can someone explain what 'multi-vector' foreign policy means in this paper? my prof keeps throwing the term around")).toBe("what 'multi-vector' foreign policy means in this paper?");
-    expect(withoutChatNoise('why is trade low? my classmate says it is the border. our seminar is tomorrow.')).toBe('why is trade low?');
+    // (The classmate's claim stays, whoever holds it; the seminar goes.)
+    expect(withoutChatNoise('why is trade low? my classmate says it is the border. our seminar is tomorrow.')).toBe('why is trade low? it is the border.');
+    expect(withoutChatNoise('why is trade low? my classmates keep asking. our seminar is tomorrow.')).toBe('why is trade low?');
     // Before the question, it may be what is asked about: only who says it goes.
     expect(withoutChatNoise('my prof says mongolia is a weak state. is that right?')).toBe('mongolia is a weak state. is that right?');
     expect(withoutChatNoise('My essay argues that Mongolia should team up with Kazakhstan, but a classmate says tiny states just cave. Who is right?')).toBe('Mongolia should team up with Kazakhstan, but tiny states just cave. Who is right?');
