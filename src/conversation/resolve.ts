@@ -430,7 +430,7 @@ function withPeopleNamed(turn: string, prevFrame: string): string {
   const people = PEOPLE.exec(prevFrame)?.[0];
   const pronoun = people ? PEOPLE_PRONOUN.exec(turn) : null;
   if (!people || !pronoun) return turn;
-  const said = pronoun[0].replace(/\bthem$/i, people);
+  const said = pronoun[0].replace(/\bthem$/i, /^(?:the|these|those)\s/i.test(people) ? people : `the ${people}`);
   return `${turn.slice(0, pronoun.index)}${said}${turn.slice(pronoun.index + pronoun[0].length)}`;
 }
 

@@ -78,7 +78,7 @@ describe('npm run ask', () => {
   it('--session in text mode says how a follow-up was understood', () => {
     const { stdout, status } = ask(['--session'], 'how many Kazakhs live in Mongolia?\nwhere do most of them live?\n');
     expect(status).toBe(0);
-    expect(stdout).toMatch(/\(understood as: where do most of them live\? \(.*[Kk]azakhs/);
+    expect(stdout).toMatch(/\(understood as: where do most of the Kazakhs live\?/);
     expect(stdout).toContain('Bayan Olgii');
   });
 });

@@ -66,9 +66,9 @@ describe('years counted from the turn before', () => {
 describe('people pointed back at', () => {
   it('“did a lot of them move to kazakhstan?” after a question on ethnic Kazakhs: “them” are those people', () => {
     const [, moved, off] = converse(engine, 'how many ethnic kazakhs live in mongolia?', 'did a lot of them move to kazakhstan after 1991?', 'what put them off?');
-    expect(moved!.resolution.resolved).toMatch(/^did a lot of ethnic kazakhs move to kazakhstan after 1991\?/);
+    expect(moved!.resolution.resolved).toMatch(/^did a lot of the ethnic kazakhs move to kazakhstan after 1991\?/);
     expect(moved!.answer.passages[0]!.text).toContain('returned to Kazakhstan');
-    expect(off!.resolution.resolved).toMatch(/^what put ethnic kazakhs off\?/);
+    expect(off!.resolution.resolved).toMatch(/^what put the ethnic kazakhs off\?/);
     expect(off!.answer.passages[0]!.text).toMatch(/returned to Mongolia, finding Kazakhstan too difficult/);
   });
 
@@ -82,7 +82,7 @@ describe('people pointed back at', () => {
   it('“does the academic paper say anything about that resettlement?”: the question before, in that document, with the word pointed back with', () => {
     const [, , other] = converse(engine, 'how many ethnic kazakhs live in mongolia?', 'did a lot of them move to kazakhstan after 1991?', 'does the academic paper say anything about that resettlement?');
     expect(other!.resolution.documentId).toBe('irgengioro-2022');
-    expect(other!.resolution.resolved).toMatch(/^did a lot of ethnic kazakhs move to kazakhstan after 1991 resettlement\?$/);
+    expect(other!.resolution.resolved).toMatch(/^did a lot of the ethnic kazakhs move to kazakhstan after 1991 resettlement\?$/);
   });
 });
 
