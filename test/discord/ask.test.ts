@@ -35,6 +35,17 @@ describe('/ask through the loopback Discord', () => {
     expect(r.callbackMs).toBeLessThan(3000);
   });
 
+  it('a table figure of a year quotes the table’s row, cited to the table and its page, within the limits', async () => {
+    const r = await t.fake.interact(slashCommand('ask', { question: 'what goods did mongolia sell to kazakhstan in 2013?' }), { waitFor: 'final' });
+    const data = (r.callback?.type === 4 ? r.callback.data : (await r.waitUntil((x) => x.edits.length > 0), r.edits[0]!.body)) as Record<string, any>;
+    const embed = data.embeds[0];
+    expect(embed.description).toMatch(/^Mongolia's exports to Kazakhstan in 2013: \*\*\$1\.02 M\*\*/);
+    expect(embed.description).toContain('2013\t$1.02 M\tPaper goods, textiles, animal products, machines');
+    expect(embed.description).toContain('§ Appendix: Mongolia–Kazakhstan trade by year, p. 25, ¶ irgengioro-2022/table/kazakhstan-2013');
+    expect(data.allowed_mentions).toEqual({ parse: [] });
+    expect(embed.description.length).toBeLessThanOrEqual(4096);
+  });
+
   it('private answers are ephemeral and carry a Share button that posts the answer publicly', async () => {
     const r = await t.fake.interact(slashCommand('ask', { question: 'What is the Belt and Road Initiative?', private: true }), { waitFor: 'final' });
     const data = r.callback!.data as Record<string, any>;
