@@ -184,6 +184,8 @@ const HAS_TO_DO_WITH = /^(?:(?:and|so|ok|but)\s+)?what\s+(?:does|did|do|has|woul
 
 /** A question of a few words, then a sentence that asks nothing: "kazakhstan too? it's pretty big". */
 const FOLLOW_UP_THEN_REMARK = /^([^?]{1,40}\?)\s+((?:[^?\s]+\s*){1,8}?)[.!]*$/u;
+/** A remark after "why?" that guesses the reason: "is it a democracy thing", "because of russia?". */
+const GUESS = /^(?:(?:or|so)\s+)?(?:is it|was it|is that|isn'?t it|because(?: of)?|bc|due to|maybe|perhaps|probably|something to do with)\s+(?:an?\s+|the\s+)?/i;
 
 /** The other party of a trade question before, by pronoun: "… sell to them", "… from it", "… with them". */
 const PARTY_PRONOUN = /\b(?:to|from|with|into)\s+(?:them|it|there)\b/i;
@@ -559,7 +561,13 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // "kazakhstan too? it's pretty big", "why? i don't get it": a short follow-up, then a remark
   // on it — the follow-up is what is asked.
   const remarked = FOLLOW_UP_THEN_REMARK.exec(text);
-  if (remarked && remarked[1]!.split(/\s+/).length <= 4) return resolveTurn(engine, state, remarked[1]!);
+  if (remarked && remarked[1]!.split(/\s+/).length <= 4) {
+    const asked = resolveTurn(engine, state, remarked[1]!);
+    // ("why not? is it a democracy thing": the reason the asker guesses is searched with the support.)
+    const guess = asked.kind === 'support' && GUESS.test(remarked[2]!) ? remarked[2]!.replace(GUESS, '').replace(/\b(?:thing|stuff|issue)\b|[?.!]+$/gi, '').trim() : '';
+    if (!guess || topicTerms(guess).length === 0) return asked;
+    return { ...asked, resolved: asked.resolved.endsWith(')') ? `${asked.resolved.slice(0, -1)}, ${guess})` : `${asked.resolved} (${guess})` };
+  }
   // "are you sure? the table at the back shows a different figure": a challenge, then why — the
   // answer before is asked for again, however long the reason.
   const challenged = CHALLENGE_THEN_REASON.exec(text);

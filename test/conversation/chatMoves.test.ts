@@ -236,6 +236,17 @@ describe('asking on what the answer rests', () => {
   });
 });
 
+describe('“why not? is it a democracy thing”', () => {
+  it('asks for support, with the reason the asker guesses searched too; a remark that guesses nothing adds nothing', () => {
+    const [, guessed] = converse(engine, 'is kazakhstan one of mongolia’s third neighbours in the east asia forum piece?', 'why not? is it a democracy thing');
+    expect(guessed!.resolution.kind).toBe('support');
+    expect(guessed!.resolution.resolved).toMatch(/democracy\)$/);
+    const [, remark] = converse(engine, 'is kazakhstan one of mongolia’s third neighbours in the east asia forum piece?', 'why not? i don’t get it');
+    expect(remark!.resolution.kind).toBe('support');
+    expect(remark!.resolution.resolved).not.toMatch(/get/);
+  });
+});
+
 describe('the same question of another place, said as a comparison', () => {
   it('“compare that with kyrgyzstan” is the question before of Kyrgyzstan', () => {
     const [, next] = converse(engine, 'what did mongolia and kazakhstan agree on in the 90s?', 'compare that with kyrgyzstan');
