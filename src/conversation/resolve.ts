@@ -184,6 +184,8 @@ const HAS_TO_DO_WITH = /^(?:(?:and|so|ok|but)\s+)?what\s+(?:does|did|do|has|woul
 
 /** A question of a few words, then a sentence that asks nothing: "kazakhstan too? it's pretty big". */
 const FOLLOW_UP_THEN_REMARK = /^([^?]{1,40}\?)\s+((?:[^?\s]+\s*){1,8}?)[.!]*$/u;
+/** "the author", "the writer's": of the document the conversation is in. */
+const THE_AUTHOR = /\bthe (?:author|writer)(?:['’]s)?\b/i;
 /** A remark after "why?" that guesses the reason: "is it a democracy thing", "because of russia?". */
 const GUESS = /^(?:(?:or|so)\s+)?(?:is it|was it|is that|isn'?t it|because(?: of)?|bc|due to|maybe|perhaps|probably|something to do with)\s+(?:an?\s+|the\s+)?/i;
 
@@ -547,7 +549,10 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
     // A document it names stays in it: the search reads that itself; later turns inherit it.
     // (So is its wrapping, "need this fast:", "quick q:": later turns carry the frame's words.)
     const frame = withoutChatNoise(text.replace(FILLER, '').replace(TOPIC_RESET, '').replace(FILLER, '').trim() || text);
-    return { kind: 'standalone', resolved: frame, frame, documentId: otherOfNamed ?? mention?.documentId ?? null, offset: 0, person: null };
+    // ("what's the author's bottom line on the rest of Central Asia?" after an answer from the
+    // op-ed: that author, so that document.)
+    const authorOf = prev && THE_AUTHOR.test(text) ? (prev.documentId ?? prev.paragraphIds[0]?.split('/')[0] ?? null) : null;
+    return { kind: 'standalone', resolved: frame, frame, documentId: otherOfNamed ?? mention?.documentId ?? authorOf, offset: 0, person: null };
   };
   // "what do both articles say about Russia?": the topic, from each source apart (first turn or not).
   const onTopic = engine.corpus.documents.length > 1 ? SOURCES_ON.exec(stripFillers(text).core) : null;

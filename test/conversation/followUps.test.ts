@@ -96,6 +96,14 @@ describe('the table asked for a year', () => {
   });
 });
 
+describe('“the author” in a conversation', () => {
+  it('is the author of the document the answer before came from: “what’s the author’s bottom line on …?” asks that document', () => {
+    const [, bottom] = converse(engine, 'who counts as mongolia’s third neighbours in the east asia forum piece?', 'what’s the author’s bottom line on the rest of central asia?');
+    expect(bottom!.resolution.documentId).toBe('miliate-2013');
+    expect(bottom!.answer.passages[0]!.text).toContain('The failure of regionalization in Central Asian states means Mongolia has no incentive');
+  });
+});
+
 describe('a new place in the role of one before', () => {
   it('“did they sign anything with kyrgyzstan too?” after Mongolia’s agreements with Kazakhstan: Kyrgyzstan takes Kazakhstan’s place, “they” is Mongolia', () => {
     const [, too] = converse(engine, 'did mongolia sign any agreements with kazakhstan in the 90s?', 'did they sign anything with kyrgyzstan too?');

@@ -99,13 +99,14 @@ describe('conversation quality', () => {
   // most of the round of 4 December was built: 9/14 first turns, 21/53 follow-ups; 25 once
   // "them" named the people asked about, "on what grounds?" asked for support, "keep going - …"
   // and "compare that with X" were read as follow-ups; 10 and 26 once the asker's aside after
-  // the question was dropped and "the appendix table for 2012" asked the table.
-  it('a seventh round written without seeing the answers: first turns ≥ 10/14, follow-ups ≥ 26/53', () => {
+  // the question was dropped and "the appendix table for 2012" asked the table; 27 once "the
+  // author" was the author of the document the answer before came from.
+  it('a seventh round written without seeing the answers: first turns ≥ 10/14, follow-ups ≥ 27/53', () => {
     const s = runConversationEval(engine, parseConversationFile(readFileSync(UNSEEN_WRITER_5, 'utf8')));
     expect(s.first.count).toBe(14);
     expect(s.followUps.count).toBe(53);
     expect(s.first.answered).toBeGreaterThanOrEqual(10);
-    expect(s.followUps.answered).toBeGreaterThanOrEqual(26);
+    expect(s.followUps.answered).toBeGreaterThanOrEqual(27);
   });
 
   it.skipIf(!shared)('dev conversations: first turns ≥ 3/4, follow-ups ≥ 11/11', () => {
