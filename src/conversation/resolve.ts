@@ -636,7 +636,11 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   const otherOne = engine.corpus.documents.length > 1 && (documentAskedAbout(prev) || OTHER_ONE_SAYS.test(core)) ? /\bthe other one\b/i.exec(core) : null;
   const other = OTHER_DOCUMENT.exec(core) ?? otherOne;
   const named = other ? (otherOfNamed ?? otherDocument(engine, state)) : (mention?.documentId ?? null);
-  const documentId = named ?? prev.documentId;
+  // (Among many papers, a follow-up is about the one the answer before came from: "how many
+  // patients did they interview?" after a finding of one study. With two documents on one
+  // subject, the answer's words carry the conversation, and either may answer.)
+  const discussed = engine.corpus.documents.length > 2 ? (prev.paragraphIds[0]?.split('/')[0] ?? null) : null;
+  const documentId = named ?? prev.documentId ?? discussed;
   const shift = text.length - core.length;
   const stated = other
     ? withoutMention(core, other.index, other.index + other[0].length)
@@ -1056,7 +1060,10 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // (An alternative is to what was asked, not to what the answer said of the other party.)
   // ("what does it share with Kazakhstan?": the place put for "it" is the link — the words of the
   // answer before would only find that answer again.)
-  const context = personLink ? { places: [], words: [] } : contextFrom(engine, prev, frame, { topicShift: topicShift || placeLink, questionOnly: alternative, named });
+  // (A question of its own about the paper being discussed, among many: that paper is its
+  // context — the words of the answer before would only find that answer again.)
+  const inPaper = engine.corpus.documents.length > 2 && named === null && documentId !== null && terms.length >= 2;
+  const context = personLink || inPaper ? { places: [], words: [] } : contextFrom(engine, prev, frame, { topicShift: topicShift || placeLink, questionOnly: alternative, named });
   // (Set against a new topic, the people before are what was said: the countries only.)
   const c = compared ? { places: context.places.filter((p) => findMentions(p).length > 0), words: [] } : context;
   // The places stay in the frame, so a later "and Kyrgyzstan?" has one to replace.

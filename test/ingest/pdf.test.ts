@@ -11,6 +11,8 @@ import { material } from './material.js';
 import { createEngineFromCorpus } from '../../src/engine.js';
 import { runEval } from '../../src/eval/run.js';
 import { parseEvalFile } from '../../src/eval/score.js';
+import { answerTurn } from '../../src/conversation/converse.js';
+import { emptyConversation } from '../../src/conversation/state.js';
 
 const PDF_QUESTIONS = fileURLToPath(new URL('./pdfQuestions.jsonl', import.meta.url));
 const HELD_OUT_PDF_QUESTIONS = fileURLToPath(new URL('./heldoutPdf.jsonl', import.meta.url));
@@ -667,4 +669,23 @@ describe.skipIf(!dir)('PDFs from ../shared/material/pdf', () => {
     expect(s.passage.hit1).toBeGreaterThanOrEqual(4 / 10 - 1e-9);
     expect(s.passage.hit3).toBeGreaterThanOrEqual(9 / 10 - 1e-9);
   }, 60_000);
+
+  // Among eleven papers, a follow-up is about the paper the answer before came from, and a
+  // question of its own is searched there with its own words, not the answer's.
+  it('follow-ups stay with the paper being discussed, searched with their own words', () => {
+    const engine = createEngineFromCorpus(corpus);
+    let state = emptyConversation();
+    const turn = (q: string) => {
+      const r = answerTurn(engine, state, q);
+      state = r.state;
+      return r;
+    };
+    const first = turn('what negatives does specter use in training?');
+    expect(first.answer.passages[0]!.paragraphId).toMatch(/^acl-2020-cohan-specter\//);
+    const classifier = turn('which classifier did they use for classification?');
+    expect(classifier.resolution.documentId).toMatch(/^acl-2020-cohan-specter/);
+    expect(classifier.resolution.resolved).toBe('which classifier did they use for classification?');
+    expect(classifier.answer.passages.every((p) => p.paragraphId.startsWith('acl-2020-cohan-specter/'))).toBe(true);
+    expect(classifier.answer.passages[0]!.text).toMatch(/classification/i);
+  });
 });
