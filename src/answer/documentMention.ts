@@ -67,7 +67,7 @@ const DETERMINERS = new Set(['the', 'this', 'that', 'his', 'her', 'their', 'its'
  */
 const SCHOLARLY_NOUNS = ['journal article', 'journal paper', 'academic article', 'academic paper', 'research article', 'research paper', 'scholarly article', 'peer reviewed article', 'paper', 'study', 'journal', 'long article', 'longer article'];
 const SHORT_NOUNS = ['op ed', 'oped', 'opinion piece', 'piece', 'commentary', 'column', 'blog post', 'blog', 'post', 'essay', 'short article', 'shorter article', 'short piece', 'news article'];
-const ANY_NOUNS = ['article', 'document', 'text', 'source', 'publication', 'work'];
+const ANY_NOUNS = ['article', 'document', 'text', 'source', 'publication', 'work', 'review', 'notice', 'directive', 'preprint'];
 
 /** Words for a document's length: +1 the longer, −1 the shorter. */
 const SIZE: Record<string, 1 | -1> = { long: 1, longer: 1, longest: 1, lengthy: 1, big: 1, bigger: 1, biggest: 1, short: -1, shorter: -1, shortest: -1, brief: -1, briefer: -1, small: -1, smaller: -1, smallest: -1 };
@@ -495,7 +495,64 @@ function allMentions(corpus: Corpus, text: string): DocumentMention[] {
     }
   }
 
+  // "the dvt review", "the ace inhibitor paper", "the 737 max notice": words before a document
+  // noun that the text of one document alone uses (its own subject), when no title word did.
+  if (!found.some((f) => f.how === 'title')) {
+    const byBodyWord = bodyWordIndex(corpus);
+    for (let i = 1; byBodyWord && i < toks.length - 1; i++) {
+      if (!DETERMINERS.has(toks[i - 1]!.norm)) continue;
+      for (let j = i + 1; j <= Math.min(i + 3, toks.length - 1); j++) {
+        const noun = nounAt(toks, j);
+        if (!noun) continue;
+        const terms = toks.slice(i, j).flatMap((t) => (FUNCTION_WORDS.has(t.norm) ? [] : analyze(t.norm)));
+        // (A word too rare to tell, "737", leaves it to the others; at least half must tell, and agree.)
+        const told = terms.map((t) => byBodyWord.get(t)).filter((d): d is number => d !== undefined);
+        const docs = new Set(told);
+        const only = docs.size === 1 && told.length * 2 >= terms.length ? told[0] : undefined;
+        if (only !== undefined) found.push({ documentId: corpus.documents[only]!.meta.id, start: toks[i - 1]!.start, end: toks[j + noun.words.length - 1]!.end, how: 'title' });
+        break;
+      }
+    }
+  }
+
   return found.sort((a, b) => STRENGTH[b.how] - STRENGTH[a.how] || a.start - b.start || b.end - a.end);
+}
+
+/** A word counts as one document's own when this share of its uses, and at least BODY_WORD_USES, are in it. */
+const BODY_WORD_SHARE = 0.8;
+const BODY_WORD_USES = 3;
+/** Above this many documents, body words are not indexed for naming (a pass over the whole text). */
+const BODY_WORD_DOCUMENTS = 300;
+const bodyWordIndexes = new WeakMap<Corpus, Map<string, number> | null>();
+
+/** Each term the text of one document alone uses (by the share above) → that document's index; null for a large corpus. */
+function bodyWordIndex(corpus: Corpus): Map<string, number> | null {
+  let index = bodyWordIndexes.get(corpus);
+  if (index !== undefined) return index;
+  index = null;
+  if (corpus.documents.length > 2 && corpus.documents.length <= BODY_WORD_DOCUMENTS) {
+    const uses = new Map<string, Map<number, number>>();
+    corpus.documents.forEach((d, i) => {
+      for (const p of d.paragraphs) for (const t of analyze(p.text)) {
+        let perDoc = uses.get(t);
+        if (!perDoc) uses.set(t, (perDoc = new Map()));
+        perDoc.set(i, (perDoc.get(i) ?? 0) + 1);
+      }
+    });
+    index = new Map();
+    for (const [t, perDoc] of uses) {
+      let total = 0;
+      let best = -1;
+      let bestCount = 0;
+      for (const [d, n] of perDoc) {
+        total += n;
+        if (n > bestCount) [best, bestCount] = [d, n];
+      }
+      if (bestCount >= BODY_WORD_USES && bestCount >= BODY_WORD_SHARE * total) index.set(t, best);
+    }
+  }
+  bodyWordIndexes.set(corpus, index);
+  return index;
 }
 
 const titleWordIndexes = new WeakMap<Corpus, Map<string, Set<number>>>();

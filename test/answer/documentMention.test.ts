@@ -162,6 +162,25 @@ describe('a document called by words of its title before a document noun', () =>
   });
 });
 
+describe('a document called by what its text is about', () => {
+  const papers = indexCorpus([
+    testDocument({ id: 'datta-2010', title: 'Complications related to prophylaxis in trauma', kind: 'journal-article' }, ['DVT rates fell.', 'DVT prophylaxis with heparin.', 'Filters and DVT in trauma.']),
+    testDocument({ id: 'faa-2020', title: 'Airworthiness Directives; The Boeing Company Airplanes', kind: 'notice' }, ['The 737 MAX flight control computer.', 'MAX operators must install the software.', 'Each MAX airplane is affected.']),
+    testDocument({ id: 'tully-2010', title: 'Patient experiences of structured programmes', kind: 'journal-article' }, ['Patients kept diaries.', 'Patients and nurses met weekly.', 'Patients took their medication.']),
+  ]);
+
+  it('“the dvt review”, “the 737 max notice”: words before a document noun that one document’s text alone uses', () => {
+    expect(mention(papers, 'what does the dvt review say about filters?')).toEqual({ id: 'datta-2010', how: 'title', text: 'the dvt review' });
+    expect(mention(papers, 'in the 737 max notice, what must operators install?')?.id).toBe('faa-2020');
+  });
+
+  it('none for words several documents use, for a thing of the text (“the patient survey”), or among two documents', () => {
+    expect(mention(papers, 'what did the weekly paper say?')).toBeNull();
+    expect(mention(papers, 'what language was the patient survey in?')).toBeNull();
+    expect(mention(corpus, 'what does the kazakh paper say?')?.how).not.toBe('title');
+  });
+});
+
 describe('a document called by its length', () => {
   it('“the longer piece”, “the short one”: of the two documents, the one of that length, whatever its noun’s class', () => {
     expect(mention(corpus, 'what does the longer piece say about russia?')).toEqual({ id: 'irgengioro-2022', how: 'kind', text: 'the longer piece' });
