@@ -263,9 +263,10 @@ function foldedCorpus(corpus: Corpus): FoldedCorpus {
 }
 
 /**
- * Folds the corpus for `isOrdinaryWord` ahead of the questions (the bot's background warm-up,
- * src/warmUp.ts), a document a turn of the event loop: ~1 s at ×1000 the corpus, else paid by
- * the first question naming an author in lower case. `keepGoing` is asked before each; a
+ * Folds the corpus for `isOrdinaryWord`, and counts each document's own words for naming it
+ * by its subject, ahead of the questions (the bot's background warm-up, src/warmUp.ts), a
+ * document a turn of the event loop: ~1 s at ×1000 the corpus, else paid by the first question
+ * naming an author in lower case (or a paper by its subject). `keepGoing` is asked before each; a
  * question needing it before the end folds the corpus at once.
  */
 export async function warmDocumentMentions(corpus: Corpus, keepGoing: () => boolean = () => true): Promise<void> {
@@ -277,6 +278,15 @@ export async function warmDocumentMentions(corpus: Corpus, keepGoing: () => bool
   }
   if (!foldedCorpora.has(corpus)) foldedCorpora.set(corpus, folded);
   candidateIndex(corpus);
+  // The words of each document's own subject, a document a turn too (~0.2 s with 120 documents).
+  if (bodyWordIndexes.has(corpus) || !bodyWordsWanted(corpus)) return;
+  const uses = new Map<string, Map<number, number>>();
+  for (let i = 0; i < corpus.documents.length; i++) {
+    if (bodyWordIndexes.has(corpus) || !keepGoing()) return;
+    countBodyWords(corpus, i, uses);
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  if (!bodyWordIndexes.has(corpus)) bodyWordIndexes.set(corpus, bodyWordsOf(uses));
 }
 
 /**
@@ -529,29 +539,38 @@ const bodyWordIndexes = new WeakMap<Corpus, Map<string, number> | null>();
 function bodyWordIndex(corpus: Corpus): Map<string, number> | null {
   let index = bodyWordIndexes.get(corpus);
   if (index !== undefined) return index;
-  index = null;
-  if (corpus.documents.length > 2 && corpus.documents.length <= BODY_WORD_DOCUMENTS) {
-    const uses = new Map<string, Map<number, number>>();
-    corpus.documents.forEach((d, i) => {
-      for (const p of d.paragraphs) for (const t of analyze(p.text)) {
-        let perDoc = uses.get(t);
-        if (!perDoc) uses.set(t, (perDoc = new Map()));
-        perDoc.set(i, (perDoc.get(i) ?? 0) + 1);
-      }
-    });
-    index = new Map();
-    for (const [t, perDoc] of uses) {
-      let total = 0;
-      let best = -1;
-      let bestCount = 0;
-      for (const [d, n] of perDoc) {
-        total += n;
-        if (n > bestCount) [best, bestCount] = [d, n];
-      }
-      if (bestCount >= BODY_WORD_USES && bestCount >= BODY_WORD_SHARE * total) index.set(t, best);
+  const uses = bodyWordsWanted(corpus) ? new Map<string, Map<number, number>>() : null;
+  if (uses) corpus.documents.forEach((_, i) => countBodyWords(corpus, i, uses));
+  index = uses && bodyWordsOf(uses);
+  bodyWordIndexes.set(corpus, index);
+  return index;
+}
+
+const bodyWordsWanted = (corpus: Corpus) => corpus.documents.length > 2 && corpus.documents.length <= BODY_WORD_DOCUMENTS;
+
+/** Adds the uses of each term of document `i`'s text. */
+function countBodyWords(corpus: Corpus, i: number, uses: Map<string, Map<number, number>>): void {
+  for (const p of corpus.documents[i]!.paragraphs) {
+    for (const t of analyze(p.text)) {
+      let perDoc = uses.get(t);
+      if (!perDoc) uses.set(t, (perDoc = new Map()));
+      perDoc.set(i, (perDoc.get(i) ?? 0) + 1);
     }
   }
-  bodyWordIndexes.set(corpus, index);
+}
+
+function bodyWordsOf(uses: Map<string, Map<number, number>>): Map<string, number> {
+  const index = new Map<string, number>();
+  for (const [t, perDoc] of uses) {
+    let total = 0;
+    let best = -1;
+    let bestCount = 0;
+    for (const [d, n] of perDoc) {
+      total += n;
+      if (n > bestCount) [best, bestCount] = [d, n];
+    }
+    if (bestCount >= BODY_WORD_USES && bestCount >= BODY_WORD_SHARE * total) index.set(t, best);
+  }
   return index;
 }
 
