@@ -30,6 +30,14 @@ beforeAll(async () => {
   engine = await createEngine();
 });
 
+/** The file's conversations asked as Discord asks them: as many turns as written, at least the levels reached. */
+function expectLevels(file: URL, levels: { first: [number, number]; followUps: [number, number] }): void {
+  const s = runConversationEval(engine, parseConversationFile(readFileSync(file, 'utf8')));
+  expect([s.first.count, s.followUps.count]).toEqual([levels.first[1], levels.followUps[1]]);
+  expect(s.first.answered).toBeGreaterThanOrEqual(levels.first[0]);
+  expect(s.followUps.answered).toBeGreaterThanOrEqual(levels.followUps[0]);
+}
+
 describe('conversation quality', () => {
   // 94/114 and 251/298 with the helper's rules; 95 and 254 once "what did Kazakhstan sell Mongolia?" read as a flow and "why did flights stop?" found the flights cancelled; 96 once "who funded the irgengioro article?" was answered from its acknowledgements.
   // 20 conversations more (d01–d30, written fresh before Steppe answered them; 10 more kept aside unseen): 17/20 first turns, 41/60 follow-ups before
@@ -37,11 +45,7 @@ describe('conversation quality', () => {
   // 313 once an ellipsis of a turn whose frame carries its context's places kept the rest of that context;
   // 314 once "which of them …" chose among the places of the last turns.
   it('project conversations: first turns ≥ 114/134, follow-ups ≥ 314/358', () => {
-    const s = runConversationEval(engine, parseConversationFile(readFileSync(OWN, 'utf8')));
-    expect(s.first.count).toBe(134);
-    expect(s.followUps.count).toBe(358);
-    expect(s.first.answered).toBeGreaterThanOrEqual(114);
-    expect(s.followUps.answered).toBeGreaterThanOrEqual(314);
+    expectLevels(OWN, { first: [114, 134], followUps: [314, 358] });
   });
 
   // As written: 11/14 first turns, 34/56 follow-ups; 38 once a turn could say it changes the
@@ -51,11 +55,7 @@ describe('conversation quality', () => {
   // 41 once a new topic with places of its own left the document an earlier turn chose; 42
   // once a table figure of a year was quoted from its row ("what about 2014": the 2014 row).
   it('conversations written without seeing the answers: first turns ≥ 11/14, follow-ups ≥ 42/56', () => {
-    const s = runConversationEval(engine, parseConversationFile(readFileSync(UNSEEN_WRITER, 'utf8')));
-    expect(s.first.count).toBe(14);
-    expect(s.followUps.count).toBe(56);
-    expect(s.first.answered).toBeGreaterThanOrEqual(11);
-    expect(s.followUps.answered).toBeGreaterThanOrEqual(42);
+    expectLevels(UNSEEN_WRITER, { first: [11, 14], followUps: [42, 56] });
   });
 
   // As written: 8/10 first turns, 8/30 follow-ups; 15 once a stressed place ("and kazakhstan
@@ -63,11 +63,7 @@ describe('conversation quality', () => {
   // for the place before and "how's that different from uzbekistan?" were read as follow-ups;
   // 16 once a table figure of a year was quoted from its row ("what goods?").
   it('more conversations written without seeing the answers: first turns ≥ 8/10, follow-ups ≥ 16/30', () => {
-    const s = runConversationEval(engine, parseConversationFile(readFileSync(UNSEEN_WRITER_2, 'utf8')));
-    expect(s.first.count).toBe(10);
-    expect(s.followUps.count).toBe(30);
-    expect(s.first.answered).toBeGreaterThanOrEqual(8);
-    expect(s.followUps.answered).toBeGreaterThanOrEqual(16);
+    expectLevels(UNSEEN_WRITER_2, { first: [8, 10], followUps: [16, 30] });
   });
 
   // As written: 11/14 first turns, 15/41 follow-ups; 20 once a document set against the answer
@@ -76,11 +72,7 @@ describe('conversation quality', () => {
   // them"; 23 once "it" put for the place before carried no words of that answer; 24 once
   // "that peak year" was the year the series before gave as its highest.
   it('a fifth round written without seeing the answers: first turns ≥ 11/14, follow-ups ≥ 24/41', () => {
-    const s = runConversationEval(engine, parseConversationFile(readFileSync(UNSEEN_WRITER_3, 'utf8')));
-    expect(s.first.count).toBe(14);
-    expect(s.followUps.count).toBe(41);
-    expect(s.first.answered).toBeGreaterThanOrEqual(11);
-    expect(s.followUps.answered).toBeGreaterThanOrEqual(24);
+    expectLevels(UNSEEN_WRITER_3, { first: [11, 14], followUps: [24, 41] });
   });
 
   // As written: 12/14 first turns, 20/41 follow-ups; 13 and 23 once "the latter", "give me an
@@ -88,11 +80,7 @@ describe('conversation quality', () => {
   // a reported claim and "the other article" of the one named were read; 24 once "the three of
   // them" named the three places talked about.
   it('a sixth round written without seeing the answers: first turns ≥ 13/14, follow-ups ≥ 24/41', () => {
-    const s = runConversationEval(engine, parseConversationFile(readFileSync(UNSEEN_WRITER_4, 'utf8')));
-    expect(s.first.count).toBe(14);
-    expect(s.followUps.count).toBe(41);
-    expect(s.first.answered).toBeGreaterThanOrEqual(13);
-    expect(s.followUps.answered).toBeGreaterThanOrEqual(24);
+    expectLevels(UNSEEN_WRITER_4, { first: [13, 14], followUps: [24, 41] });
   });
 
   // Written by users in their own voices (a student, a journalist, a diplomat), scored once when
@@ -102,11 +90,7 @@ describe('conversation quality', () => {
   // the question was dropped and "the appendix table for 2012" asked the table; 27 once "the
   // author" was the author of the document the answer before came from.
   it('a seventh round written without seeing the answers: first turns ≥ 10/14, follow-ups ≥ 27/53', () => {
-    const s = runConversationEval(engine, parseConversationFile(readFileSync(UNSEEN_WRITER_5, 'utf8')));
-    expect(s.first.count).toBe(14);
-    expect(s.followUps.count).toBe(53);
-    expect(s.first.answered).toBeGreaterThanOrEqual(10);
-    expect(s.followUps.answered).toBeGreaterThanOrEqual(27);
+    expectLevels(UNSEEN_WRITER_5, { first: [10, 14], followUps: [27, 53] });
   });
 
   it.skipIf(!shared)('dev conversations: first turns ≥ 3/4, follow-ups ≥ 11/11', () => {
