@@ -230,7 +230,7 @@ function withRow(passages: AnswerPassage[], row: AnswerPassage | undefined, year
 }
 
 /** A table row's passage, its printed row the highlight. */
-function rowPassage(engine: Engine, row: Paragraph): AnswerPassage {
+export function rowPassage(engine: Engine, row: Paragraph): AnswerPassage {
   return { paragraphId: row.id, text: row.text, highlight: rowLine(row), citation: citeParagraph(engine.corpus, row), score: 1 };
 }
 

@@ -131,19 +131,21 @@ function tableAnswer(corpus: Corpus, book: FigureBook, q: FigureQuestion, docume
   } else if (q.balance) {
     // Exports less imports, computed from the table's two columns.
     const span = years.length ? years : available;
-    for (const y of span) {
+    const balances = span.flatMap((y) => {
       const ex = pick(y, 'exports');
       const im = pick(y, 'imports');
-      if (!ex || !im) continue;
-      figures.push({ value: ex.valueUsd - im.valueUsd, unit: 'USD', measure: `Mongolia's trade balance with ${partner} (exports − imports)`, year: y, source: source(ex), sentence: `${y}: ${ex.valueText} − ${im.valueText}`, ...(years.length ? { row: tableRowId(ex) } : {}) });
+      return ex && im ? [{ y, ex, im, value: ex.valueUsd - im.valueUsd }] : [];
+    });
+    for (const { y, ex, im, value } of balances) {
+      figures.push({ value, unit: 'USD', measure: `Mongolia's trade balance with ${partner} (exports − imports)`, year: y, source: source(ex), sentence: `${y}: ${ex.valueText} − ${im.valueText}`, ...(years.length ? { row: tableRowId(ex) } : {}) });
     }
-    const said = (f: FigureFact) => `**${formatUsd(f.value)}** (${f.value < 0 ? 'a deficit' : 'a surplus'}; computed: ${f.sentence.replace(/^\d{4}: /, 'exports ').replace(' − ', ' − imports ')})`;
-    if (years.length) for (const f of figures) lines.push(`Mongolia's trade balance with ${partner} in ${f.year}: ${said(f)} — ${f.source}.`);
-    else if (figures.length) {
-      const last = figures[figures.length - 1]!;
-      const low = figures.reduce((a, b) => (b.value < a.value ? b : a));
-      const high = figures.reduce((a, b) => (b.value > a.value ? b : a));
-      lines.push(`Mongolia's trade balance with ${partner} (exports − imports, computed from the Appendix tables): ${said(last)} in ${last.year}; between ${formatUsd(low.value)} (${low.year}) and ${formatUsd(high.value)} (${high.year}) over ${span[0]}–${span[span.length - 1]} — ${last.source}.`);
+    const said = (b: (typeof balances)[number]) => `**${formatUsd(b.value)}** (${b.value < 0 ? 'a deficit' : 'a surplus'}; computed: exports ${b.ex.valueText} − imports ${b.im.valueText})`;
+    if (years.length) for (const b of balances) lines.push(`Mongolia's trade balance with ${partner} in ${b.y}: ${said(b)} — ${source(b.ex)}.`);
+    else if (balances.length) {
+      const last = balances[balances.length - 1]!;
+      const low = balances.reduce((a, b) => (b.value < a.value ? b : a));
+      const high = balances.reduce((a, b) => (b.value > a.value ? b : a));
+      lines.push(`Mongolia's trade balance with ${partner} (exports − imports, computed from the Appendix tables): ${said(last)} in ${last.y}; between ${formatUsd(low.value)} (${low.y}) and ${formatUsd(high.value)} (${high.y}) over ${span[0]}–${span[span.length - 1]} — ${source(last.ex)}.`);
     }
   } else {
     const span = years.length ? years : available;

@@ -1,7 +1,7 @@
-import { nextTableRow, paragraphById, rowLine } from '../corpus/tableRows.js';
+import { nextTableRow, paragraphById } from '../corpus/tableRows.js';
 import type { Engine } from '../engine.js';
 import { splitSentences } from '../search/sentences.js';
-import { type Answer, answered, messageOnly } from './answer.js';
+import { type Answer, answered, messageOnly, rowPassage } from './answer.js';
 import { citeParagraph } from './citation.js';
 
 /** Said when the passage shown was the document's last: there is nothing to read on to. */
@@ -24,7 +24,7 @@ export function readOnAnswer(engine: Engine, query: string, paragraphId: string,
   if (next) return answered(query, [{ paragraphId, text: paragraph.text, highlight: { start: next.start, end: next.end }, citation: citeParagraph(engine.corpus, paragraph), score: 1 }], []);
   // After a table row, the row printed next (then, at the table's end, the text after it).
   const nextRow = paragraph.role === 'table' ? nextTableRow(engine.corpus, paragraphId) : undefined;
-  if (nextRow) return answered(query, [{ paragraphId: nextRow.id, text: nextRow.text, highlight: rowLine(nextRow), citation: citeParagraph(engine.corpus, nextRow), score: 1 }], []);
+  if (nextRow) return answered(query, [rowPassage(engine, nextRow)], []);
   const following = paragraphById(engine.corpus, `${paragraph.documentId}/${paragraph.ordinal + 1}`);
   if (!following) return messageOnly(query, 'no-match', END_OF_DOCUMENT_MESSAGE);
   const first = splitSentences(following.text)[0] ?? { start: 0, end: following.text.length };
