@@ -127,6 +127,14 @@ const ORDINAL_PHRASE = new RegExp(String.raw`\b(?:the\s+)?(${Object.keys(ORDINAL
 /** "in the first place", "for the first time", "the first half", "make the first move": idioms, not references. */
 const NOT_A_REFERENCE = new Set(['of', 'and', 'time', 'times', 'place', 'half', 'century', 'decade', 'world', 'year', 'years', 'day', 'week', 'month', 'step', 'steps', 'sight', 'hand', 'person', 'move', 'mover', 'movers', 'glance', 'instance', 'attempt', 'priority']);
 
+/**
+ * Nouns a list of reasons goes by whatever its own noun: "the second reason" picks from a
+ * list headed by any of REASON_NOUNS ("the three primary barriers: …"), else the latest list.
+ */
+export const GENERIC_ITEM = new Set(['reason', 'reasons', 'factor', 'factors', 'cause', 'causes', 'explanation', 'explanations']);
+/** What a list of reasons is headed by, in the order tried. */
+export const REASON_NOUNS = ['reason', 'factor', 'cause', 'barrier', 'obstacle', 'explanation', 'driver'];
+
 /** Nouns that name an item of whatever list was shown ("the second point"), not the list's own noun. */
 const ANY_ITEM = new Set(['point', 'points', 'item', 'items', 'thing', 'things', 'bit', 'bullet', 'entry', 'aspect', 'element']);
 
@@ -134,8 +142,10 @@ const ANY_ITEM = new Set(['point', 'points', 'item', 'items', 'thing', 'things',
 export function findOrdinalReference(turn: string): OrdinalReference | null {
   const m = ORDINAL_PHRASE.exec(turn);
   if (!m) return null;
-  // "the first …", or a turn that is little more than the ordinal ("first one?")
-  if (!/^the\s/i.test(m[0]) && turn.trim().split(/\s+/).length > 4) return null;
+  // "the first …", a turn that is little more than the ordinal ("first one?"), or one that
+  // opens with the ordinal and its noun ("Second reason, can you explain more?").
+  const opens = m[2] !== undefined && /^\s*(?:(?:and|so|ok|okay|now)[\s,]+)?$/i.test(turn.slice(0, m.index));
+  if (!/^the\s/i.test(m[0]) && !opens && turn.trim().split(/\s+/).length > 4) return null;
   const noun = m[2]?.toLowerCase() ?? null;
   if (noun && NOT_A_REFERENCE.has(noun)) return null;
   // With no noun, the ordinal must end the phrase: "the second?", "explain the first".

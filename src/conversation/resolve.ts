@@ -43,7 +43,7 @@ import {
 } from './cues.js';
 import { applyEllipsis } from './ellipsis.js';
 import { withNamesCapitalised } from './names.js';
-import { type Enumeration, findEnumerations, findOrdinalReference, pickItem } from './lists.js';
+import { type Enumeration, findEnumerations, findOrdinalReference, GENERIC_ITEM, pickItem, REASON_NOUNS } from './lists.js';
 import { attributedPeople } from './people.js';
 import { type FoundList, findList, lastAnswered, otherDocument, saysMoreOf, withoutMention } from './references.js';
 import type { ConversationState, PickedList, TurnKind, TurnRecord } from './state.js';
@@ -537,6 +537,15 @@ function asPlaceEllipsis(text: string): string {
   return text;
 }
 
+/** A list of reasons, whatever its head calls them ("barriers", "factors"), else the latest list shown. */
+function listOfReasons(engine: Engine, state: ConversationState): FoundList | null {
+  for (const noun of REASON_NOUNS) {
+    const found = findList(engine, state, noun);
+    if (found) return found;
+  }
+  return findList(engine, state, null);
+}
+
 export function resolveTurn(engine: Engine, state: ConversationState, asked: string): Resolution {
   // ("n the other way?", "wat does kaz sell to mongo": chat words read as the words they stand for.)
   const text = asPlaceEllipsis(correctPlaceNames(engine, spellChatWords(asked.trim())));
@@ -715,7 +724,7 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   const recency = !!ordinal?.noun && /^\s*(?:so\s+|and\s+)?when\b/i.test(core);
   if (ordinal && !recency && !(ordinal.noun && fixedPhrase(engine, core.slice(ordinal.start, ordinal.end)))) {
     const described: FoundList | null = 'found' in ordinal ? (ordinal.found as FoundList) : null;
-    const found = described ?? findList(engine, state, ordinal.noun);
+    const found = described ?? findList(engine, state, ordinal.noun) ?? (ordinal.noun && GENERIC_ITEM.has(ordinal.noun) ? listOfReasons(engine, state) : null);
     const item = found && pickItem(found.list, ordinal.position);
     if (found && item) {
       const frame = `${core.slice(0, ordinal.start)}${clip(item, 200)}${core.slice(ordinal.end)}`.replace(/\s{2,}/g, ' ').trim();

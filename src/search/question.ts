@@ -152,6 +152,11 @@ const CHAT_OPENER = new RegExp(
       String.raw`@(?:steppe|bot)\b`,
       // A greeting to the channel: "hi all, …", "hey everyone -".
       String.raw`(?:hi|hey|hello|yo|morning)\s+(?:all|everyone|everybody|folks|guys|there|team|y(?:'|’)?all)`,
+      // A greeting alone before the question ("Hello, I want ask about …").
+      String.raw`(?:hi|hey|hello|hiya|greetings|good (?:morning|afternoon|evening))(?=\s*[,!.])`,
+      // "I want (to) ask about …", "I'd like to ask you about …": asking, before what is asked
+      // ("about" stays, and with it the topic).
+      String.raw`i(?:\s+(?:want|wanted|would like|wish)|(?:'|’)d\s+like)(?:\s+to)?\s+(?:ask|know)(?:\s+(?:you|something|a question))?(?=\s+about\b)`,
       // "keep going - did people take to the streets?": on from the answer, with a question of its own.
       String.raw`(?:ok(?:ay)?\s+)?(?:keep going|go on|carry on|continue)(?=\s*[:,.!-]+\s*\p{L})`,
       String.raw`(?:hey\s+|hi\s+|ok\s+|okay\s+|yo\s+)?(?:steppe|bot)(?=\s*[:,!])`,

@@ -11,7 +11,7 @@ beforeAll(async () => {
 });
 
 const QUESTIONS = ['why were the direct flights between almaty and ulaanbaatar cancelled?', 'what is the third neighbor policy?', 'how many mongolian tourists visited kazakhstan?'];
-const WRAPPERS = ['hi all, %', 'hey everyone - %', 'https://example.com/page %', '% www.example.org', 'quick q: %', 'sorry if this is a dumb question but %', 'i was wondering, %', 'question: %', 'random q but %', 'does anyone know %', '% thanks!', '% pls', '% lol', 'sorry, quick question: % thx in advance', '@Steppe %', 'steppe, %', 'hey steppe: %', '% (asking for my thesis)', 'for my class project: %'];
+const WRAPPERS = ['hi all, %', 'hey everyone - %', 'https://example.com/page %', '% www.example.org', 'quick q: %', 'sorry if this is a dumb question but %', 'i was wondering, %', 'question: %', 'random q but %', 'does anyone know %', '% thanks!', '% pls', '% lol', 'sorry, quick question: % thx in advance', '@Steppe %', 'steppe, %', 'hey steppe: %', '% (asking for my thesis)', 'for my class project: %', 'Hello, %', 'good morning! %'];
 
 describe('a question wrapped in chat', () => {
   it('finds what the bare question finds', () => {
@@ -40,6 +40,10 @@ describe('a question wrapped in chat', () => {
     expect(withoutChatNoise('hi all, writing an essay for my IR seminar on small states. why is mongolia different?')).toBe('small states. why is mongolia different?');
     expect(withoutChatNoise('Working on a feature about Chinese money in Central Asia. Is it investment?')).toBe('Chinese money in Central Asia. Is it investment?');
     expect(withoutChatNoise('I’m writing a paper for my class on Mongolia, why is trade low?')).toBe('Mongolia, why is trade low?');
+    // "I want (to) ask about …": the asking goes, what it is about stays.
+    expect(withoutChatNoise("Hello, I want ask about Mongolia 'third neighbour' policy. Is Turkey in it?")).toBe("about Mongolia 'third neighbour' policy. Is Turkey in it?");
+    expect(withoutChatNoise('I would like to know about the SCO, is Mongolia a member?')).toBe('about the SCO, is Mongolia a member?');
+    expect(withoutChatNoise('I want to ask what the SCO is')).toBe('I want to ask what the SCO is');
     // Writing as the topic stays: "the writing of the article", "what is he working on?".
     expect(withoutChatNoise('what is irgengioro working on now?')).toBe('what is irgengioro working on now?');
   });

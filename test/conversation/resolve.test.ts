@@ -158,10 +158,21 @@ describe('lists shown before can be referred to by position', () => {
     expect(findOrdinalReference('explain the first one')).toMatchObject({ position: 1, noun: null });
     expect(findOrdinalReference('why were they cancelled in the first place?')).toBeNull();
     expect(findOrdinalReference('when did Mongolia first open an embassy in Bishkek?')).toBeNull();
+    // Opening the turn, the ordinal and its noun refer however long the rest.
+    expect(findOrdinalReference('Second reason, can you explain more?')).toMatchObject({ position: 2, noun: 'reason' });
+    expect(findOrdinalReference('first visited in 1992, right? and by whom then')).toMatchObject({ position: 1, noun: 'visited' });
+    expect(findOrdinalReference('so what happened after they first met in 1992 and signed the treaty?')).toBeNull();
     const [, second] = converse(engine, 'what keeps Mongolia and Kazakhstan apart, according to the East Asia Forum piece?', 'and the third barrier?');
     expect(second!.resolution.kind).toBe('ordinal');
     expect(second!.resolution.resolved).toMatch(/^the limitations of authoritarian-democratic interaction\?/);
     expect(second!.resolution.documentId).toBe('miliate-2013');
+  });
+
+  it('"the second reason" picks from the list of reasons shown, whatever that list calls them ("barriers")', () => {
+    const [, second, third] = converse(engine, 'what keeps Mongolia and Kazakhstan apart, according to the East Asia Forum piece?', 'Second reason, can you explain more?', 'and the last one?');
+    expect(second!.resolution.kind).toBe('ordinal');
+    expect(second!.resolution.resolved).toMatch(/^Kazakhstani–Russian relations, can you explain more\?/);
+    expect(third!.resolution.resolved).toMatch(/^the limitations of authoritarian-democratic interaction\?/);
   });
 });
 
