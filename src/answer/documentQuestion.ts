@@ -31,6 +31,15 @@ const ASKS: Array<[Exclude<DocumentAsk, 'corpus'>, RegExp]> = [
   ['thesis', /\b(?:main|central|overall|key|core|basic) (?:thesis|argument|point|claim|message|idea|contention)s?\b|\bargue(?:s)? overall\b|\boverall argument\b|\bin (?:one|a) (?:line|sentence)\b|\btl;? ?dr\b|\bgist\b|\bsumm(?:ary|ari[sz]e)\b|\bin a nutshell\b|\bwhat(?:'s| is) (?:it|the \w+(?: \w+)?) about\b|\bwhat does \w+ argue\s*\??$/],
 ];
 
+/** A question that is a document's name and "author(s)" ("the op-ed's author?", "specter authors"). */
+const NAMED_THEN_AUTHOR = /\bauthors?(?:'s)?(?:\s+names?)?[\s?.!]*$/;
+
+function withoutMentionsOf(question: string, mentions: readonly DocumentMention[]): string {
+  let rest = question;
+  for (const m of [...mentions].sort((a, b) => b.start - a.start)) rest = rest.slice(0, m.start) + ' ' + rest.slice(m.end);
+  return rest;
+}
+
 /** Words of the document questions themselves: what is left is the topic, if any. */
 const META_WORDS = new Set(
   analyze(
@@ -187,6 +196,8 @@ export function answerDocumentQuestion(
   const matched = ASKS.filter(([, re]) => re.test(s)).map(([ask]) => ask);
   // ("Who is the author and what's his background?": the background's line names the author.)
   const asks = matched.includes('background') ? matched.filter((a) => a !== 'author' && a !== 'affiliation') : matched;
+  // "steppes to the states author?": a document named, then "author" — nothing else asked.
+  if (asks.length === 0 && mentions.length === 1 && NAMED_THEN_AUTHOR.test(s) && analyze(withoutMentionsOf(question, mentions)).every((t) => META_WORDS.has(t))) asks.push('author');
   const person = asks.length === 0 ? authorAskedAbout(corpus, question, mentions) : null;
   if (person) return { asks: ['person'], documents: [person.doc], lines: [personLine(person.doc, person.author)], passages: [titleBlock(person.doc)] };
   // "What sources do you have?", "which one is more recent?": about the set of documents.
@@ -199,9 +210,7 @@ export function answerDocumentQuestion(
   }
   if (asks.length === 0) return null;
   // The words left once the document question and the document's name are taken out.
-  let rest = question;
-  for (const m of [...mentions].sort((a, b) => b.start - a.start)) rest = rest.slice(0, m.start) + ' ' + rest.slice(m.end);
-  const topic = analyze(rest).filter((t) => !META_WORDS.has(t));
+  const topic = analyze(withoutMentionsOf(question, mentions)).filter((t) => !META_WORDS.has(t));
   let documents: CorpusDocument[];
   // "Who wrote SPECTER?": the name a title gives its subject before the colon ("SPECTER:
   // Document-level Representation…") is a topic of the text, and names the paper when asked

@@ -560,7 +560,8 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
     const frame = withoutChatNoise(text.replace(FILLER, '').replace(TOPIC_RESET, '').replace(FILLER, '').trim() || text);
     // ("what's the author's bottom line on the rest of Central Asia?" after an answer from the
     // op-ed: that author, so that document.)
-    const authorOf = prev && THE_AUTHOR.test(text) ? (prev.documentId ?? prev.paragraphIds[0]?.split('/')[0] ?? null) : null;
+    // (Nor "what's his explanation for …?" after "who wrote the op-ed?": he is its author.)
+    const authorOf = prev && (THE_AUTHOR.test(text) || (documentAskedAbout(prev) && new RegExp(PERSON_PRONOUN.source, 'i').test(text))) ? (prev.documentId ?? prev.paragraphIds[0]?.split('/')[0] ?? null) : null;
     return { kind: 'standalone', resolved: frame, frame, documentId: otherOfNamed ?? mention?.documentId ?? authorOf, offset: 0, person: null };
   };
   // "what do both articles say about Russia?": the topic, from each source apart (first turn or not).

@@ -20,6 +20,15 @@ describe('questions about the documents', () => {
     expect(a.passages[0]!.citation.author).toBe('Miliate');
   });
 
+  it('a document named, then "author?", asks who wrote it; "according to the authors" does not', () => {
+    for (const q of ['steppes to the states author?', "the op-ed's author?", 'irgengioro 2022 authors']) {
+      const a = answerQuestion(engine, q);
+      expect(a.lead.join(' '), q).toMatch(/was written by \*\*/);
+      expect(a.passages[0]!.paragraphId, q).toMatch(/\/front$/);
+    }
+    expect(answerQuestion(engine, "what's the catch according to the authors?").lead).toEqual([]);
+  });
+
   it('who a document’s author is: the document written, the affiliation and the document’s own note on the author, from the title block', () => {
     const a = answerQuestion(engine, 'who is miliate?');
     expect(a.lead[0]).toMatch(/^\*\*Brandon Miliate\*\* \(Indiana University\) wrote “The Steppes to the States”/);

@@ -46,6 +46,12 @@ describe('a question about a document, in a conversation', () => {
     expect(lead(he)).toMatch(/PhD student in Political Science/);
   });
 
+  it('“what’s his explanation for …?” after “who wrote the op-ed?” is asked of the op-ed: he is its author', () => {
+    const [, his] = converse(engine, 'steppes to the states author?', 'what is his explanation for why kazakhs and mongols grew apart?');
+    expect(his!.resolution.documentId).toBe('miliate-2013');
+    expect(his!.answer.passages.every((p) => p.paragraphId.startsWith('miliate-2013/'))).toBe(true);
+  });
+
   it('“which one is newer?” after the list of documents compares them', () => {
     const [, newer] = converse(engine, 'what sources do you have?', 'which one is newer?');
     expect(lead(newer)).toMatch(/^The most recent is \*\*Irgengioro \(2022\)/);
