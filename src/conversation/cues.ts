@@ -189,7 +189,8 @@ export function stripFillers(text: string): { core: string; continues: boolean }
   let core = text.trim().replace(FILLER, '').replace(/(^|\s)w\/o(?=\s|$)/gi, '$1without').replace(/(^|\s)w\/(?=\s|$)/gi, '$1with');
   const continues = CONTINUATION.test(core);
   // ("shorter version pls", "source? thx": the politeness after the ask is not part of it.)
-  core = core.replace(CONTINUATION, '').replace(/(?<=\S)[\s,]+(?:please|pls|plz|thanks|thank you|thx|ty)[\s?.!]*$/i, (m) => (m.includes('?') ? '?' : '')).trim();
+  // ("kazakhstan too tho?", "and kyrgyzstan anyway?": nor the shrug closing it.)
+  core = core.replace(CONTINUATION, '').replace(/(?<=\S)[\s,]+(?:please|pls|plz|thanks|thank you|thx|ty|though|tho|anyway|anyways)[\s?.!]*$/i, (m) => (m.includes('?') ? '?' : '')).trim();
   return { core: core || text.trim(), continues };
 }
 

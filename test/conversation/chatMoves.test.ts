@@ -79,6 +79,15 @@ describe('a short follow-up, then a remark', () => {
     expect(remarked!.resolution.kind).toBe('ellipsis');
   });
 
+  it('“kazakhstan too tho? its huge” and “and kyrgyzstan though?”: the shrug closing the follow-up is not part of it', () => {
+    const [, bare] = converse(engine, 'is mongolia a weak state?', 'kazakhstan too?');
+    const [, shrugged] = converse(engine, 'is mongolia a weak state?', 'kazakhstan too tho? its huge and has oil');
+    expect(shrugged!.resolution.kind).toBe('ellipsis');
+    expect(shrugged!.resolution.resolved).toBe(bare!.resolution.resolved);
+    const [, though] = converse(engine, 'is mongolia a weak state?', 'and kyrgyzstan though?');
+    expect(though!.resolution.resolved).toMatch(/^is Kyrgyzstan a weak state\?/);
+  });
+
   it('a question of many words with a remark stays whole', () => {
     const [, next] = converse(engine, 'is mongolia a weak state?', 'what does the journal article say about kyrgyzstan and its debt to china? i read it was high');
     expect(next!.resolution.resolved).toContain('debt');
