@@ -194,7 +194,8 @@ describe('“which of them …?” after several turns of one place each', () =>
 describe('“it” as the subject of a passive after a question naming one acronym', () => {
   it('“where was it announced?” after a question on the BRI is the BRI; “when was it founded?” after one on the CSTO the CSTO', () => {
     const [, bri] = converse(engine, 'why is kazakhstan such a big deal for the bri', 'where was it announced anyway');
-    expect(bri!.resolution.resolved).toBe('where was the BRI announced anyway');
+    // ("anyway" closing the turn is a shrug, not part of the question.)
+    expect(bri!.resolution.resolved).toBe('where was the BRI announced');
     const [, csto] = converse(engine, 'what does the csto do for kyrgyzstan?', 'when was it founded?');
     expect(csto!.resolution.resolved).toBe('when was the CSTO founded?');
   });
