@@ -33,6 +33,8 @@ export const SOURCE_QUESTION = new RegExp(
       String.raw`(?:can you |could you )?(?:quote|cite|show) (?:me )?(?:that|this|it|the (?:exact |full |whole |original )?(?:passage|source|sentence|text|quote|wording|words))(?: (?:please|exactly|in full|whole))?`,
       String.raw`(?:is there|got|do you have|(?:can you |could you )?(?:give|send|share) me) (?:a |the |an? )?(?:link|url|doi)(?: (?:to|for) (?:that|this|it|the (?:article|paper|piece|source|op-?ed)))?`,
       String.raw`says who`,
+      // "whose argument is that?", "who's argument", "whos idea": the one it is said by (as typed, "who's" too).
+      String.raw`who(?:se|'s|’s|s) (?:argument|claim|idea|view|point|theory|finding|line|words)(?: (?:is|was) (?:that|this|it))?`,
       // "exact quote?", "word for word?", "verbatim pls": the words as the source has them.
       String.raw`(?:(?:can i get|give me|got) )?(?:the |an? )?(?:exact|full|whole|original|direct|verbatim|actual) (?:quote|quotation|wording|words|text|passage|sentence)(?: (?:please|pls|for (?:that|this|it)))?`,
       String.raw`(?:word for word|verbatim|in (?:its|their|his|her) (?:own )?words)(?: (?:please|pls))?`,

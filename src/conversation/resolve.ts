@@ -184,6 +184,8 @@ const HAS_TO_DO_WITH = /^(?:(?:and|so|ok|but)\s+)?what\s+(?:does|did|do|has|woul
 
 /** A question of a few words, then a sentence that asks nothing: "kazakhstan too? it's pretty big". */
 const FOLLOW_UP_THEN_REMARK = /^([^?]{1,40}\?)\s+((?:[^?\s]+\s*){1,8}?)[.!]*$/u;
+/** A question, then a few words more: "does mongolia count as one of those? whos argument". */
+const QUESTION_THEN_SOURCE = /^([^?]{8,}\?)\s+([^?]{2,40}\??)[\s.!]*$/u;
 /** "the author", "the writer's": of the document the conversation is in. */
 const THE_AUTHOR = /\bthe (?:author|writer)(?:['’]s)?\b/i;
 /** A remark after "why?" that guesses the reason: "is it a democracy thing", "because of russia?". */
@@ -583,6 +585,10 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
     if (!guess || topicTerms(guess).length === 0) return asked;
     return { ...asked, resolved: asked.resolved.endsWith(')') ? `${asked.resolved.slice(0, -1)}, ${guess})` : `${asked.resolved} (${guess})` };
   }
+  // "does mongolia count as one of those? whos argument": a follow-up, then where it comes
+  // from — the follow-up is what is asked, and its answer cites its source.
+  const sourced = QUESTION_THEN_SOURCE.exec(text);
+  if (sourced && SOURCE_QUESTION.test(stripFillers(sourced[2]!).core)) return resolveTurn(engine, state, sourced[1]!);
   // "are you sure? the table at the back shows a different figure": a challenge, then why — the
   // answer before is asked for again, however long the reason.
   const challenged = CHALLENGE_THEN_REASON.exec(text);

@@ -60,6 +60,17 @@ describe('links and the exact words', () => {
   });
 });
 
+describe('whose it is, asked after a follow-up in the same message', () => {
+  it('“whose argument is that?” and “whos idea” ask for the source; “… one of those? whos argument” is the follow-up, whose answer cites it', () => {
+    for (const q of ['whose argument is that?', 'who’s argument', 'whos idea']) expect(SOURCE_QUESTION.test(q), q).toBe(true);
+    const [, , alone] = converse(engine, 'what does walt say about bandwagoning?', 'when do weak states bandwagon?', 'does mongolia count as one of those?');
+    const [, , sourced] = converse(engine, 'what does walt say about bandwagoning?', 'when do weak states bandwagon?', 'does mongolia count as one of those? whos argument');
+    expect(sourced!.resolution.kind).toBe(alone!.resolution.kind);
+    expect(sourced!.resolution.resolved).toBe(alone!.resolution.resolved);
+    expect(sourced!.answer.passages[0]!.citation).toBeDefined();
+  });
+});
+
 describe('the author of a document asked about', () => {
   it('“who is the author?” after “when was it written?” names the author, who is then “he”', () => {
     const [, , author, he] = converse(engine, 'what does the op-ed say about democracy?', 'when was it written?', 'who is the author?', 'is he an academic?');
