@@ -316,7 +316,7 @@ const MATTER_SUBJECT = new RegExp(
 );
 
 /** What a flow of trade is made of: "mostly what?", "what goods?", "which products?", "what kind of stuff?". */
-const COMPOSITION = /^(?:(?:and|so|but)\s+)?(?:(?:mostly|mainly|chiefly|largely|primarily)\s+(?:what|which)(?:\s+(?:goods|products|things|stuff|items))?|(?:what|which)\s+(?:kinds?\s+of\s+|sorts?\s+of\s+|types?\s+of\s+)?(?:goods|products|commodities|items|stuff|things)(?:\s+(?:mostly|mainly|were (?:they|those|these|that)|was (?:it|that)|(?:did|do) (?:they|it) (?:sell|send|export|ship|buy|import)))?|(?:what|which)\s+(?:kinds?|sorts?|types?)(?:\s+of)?(?:\s+(?:goods|products|stuff|things))?)[\s?.!]*$/i;
+const COMPOSITION = /^(?:(?:and|so|but)\s+)?(?:(?:mostly|mainly|chiefly|largely|primarily)\s+(?:what|which)(?:\s+(?:goods|products|things|stuff|items))?|(?:what|which)\s+(?:kinds?\s+of\s+|sorts?\s+of\s+|types?\s+of\s+)?(?:goods|products|commodities|items|stuff|things)(?:\s+(?:mostly|mainly|were (?:they|those|these|that)|was (?:it|that)|(?:did|do) (?:they|it) (?:sell|send|export|ship|buy|import)))?|(?:what|which)\s+(?:kinds?|sorts?|types?)(?:\s+of)?(?:\s+(?:goods|products|stuff|things))?|what\s+(?:were|was|are|is|did|do|does)\s+(?:they|it|those|these|that|the (?:kazakhs|mongolians|kyrgyz))\s+(?:(?:mostly|mainly|chiefly|largely|primarily|actually)\s+)?(?:sending|selling|exporting|shipping|buying|importing|send|sell|export|ship|buy|import)(?:\s+(?:mostly|mainly|then|there))?)[\s?.!]*$/i;
 
 const COMPARED = /\b(?:differ(?:s|ent|ence)? (?:from|to|than)|compare[sd]? (?:to|with)|compared (?:to|with)|in comparison (?:to|with)|similar to|the same as|unlike|versus|vs\.?)\s+/i;
 
@@ -452,6 +452,17 @@ function extremeYearOf(turn: string, prevLead: string): { turn: string; year: st
   const ref = EXTREME_YEAR_REFERENCE.exec(turn);
   const year = ref && new RegExp(String.raw`\b${ref[1] ? 'highest' : 'lowest'}\b[^();]*\((\d{4})\)`, 'i').exec(prevLead)?.[1];
   return ref && year ? { turn: `${turn.slice(0, ref.index)}in ${year}${turn.slice(ref.index + ref[0].length)}`, year } : null;
+}
+
+/** A question asking a series for its highest or lowest year: "…, peak year in the appendix table?", "when was it lowest?". */
+const EXTREME_YEAR_ASKED = /\b(?:(peak|top|highest|best|biggest|largest|record)|(lowest|worst|smallest|bottom|weakest))\s+year\b|\bwhen\b.*\b(?:(peak(?:ed)?|highest|biggest|largest|top)|(lowest|smallest|bottom))\b/i;
+
+/** The year a series answer gave as the highest (or lowest) its question asked for; null when it asked for neither. */
+function yearAskedFor(prevFrame: string, prevLead: string): string | null {
+  const asked = EXTREME_YEAR_ASKED.exec(prevFrame);
+  if (!asked) return null;
+  const highest = !!(asked[1] ?? asked[3]);
+  return new RegExp(String.raw`\b${highest ? 'highest' : 'lowest'}\b[^();]*\((\d{4})\)`, 'i').exec(prevLead)?.[1] ?? null;
 }
 
 /** A turn with its references to the previous turn's years written as years. */
@@ -1064,7 +1075,9 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   if (!ownSubject && (composition || !topicShift || (continues && !unsaid && !compared)) && terms.length <= 2 && (OTHER_ANAPHORA.test(own) || terms.length === 1 || composition) && prevFigure.flow) {
     // The flow's question first: its verb is the one that tells the way ("what did it send:
     // how much did Mongolia export …" would read "send" first, with no side).
-    const asked = `${prev.frame.replace(/[\s?.!]+$/, '')} — ${frame}`;
+    // (After "… peak year?", of the year the answer gave as the peak: "what were they mostly sending" then.)
+    const peak = composition && !new RegExp(YEAR.source).test(own) ? yearAskedFor(prev.frame, prev.sentences[0] ?? '') : null;
+    const asked = peak ? `how much did ${prevFigure.flow.from} export to ${prevFigure.flow.to} in ${peak} — ${frame}` : `${prev.frame.replace(/[\s?.!]+$/, '')} — ${frame}`;
     return { kind: 'contextual', resolved: asked, frame: asked, documentId, offset: 0, person: prev.person };
   }
   // "and students?" after "how many Mongolians visited Kazakhstan?": the new count noun takes

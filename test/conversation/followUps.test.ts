@@ -121,6 +121,14 @@ describe('the year an answer named as its highest or lowest', () => {
     expect(goods!.answer.passages[0]!.text).toContain(row.goods[0]!);
   });
 
+  it('“what were they mostly sending?” after “…, peak year?” asks what the flow was made of in the year the answer gave as the peak', () => {
+    const [, goods, back] = converse(engine, 'kaz exports to mongolia, peak year in the appendix table?', 'what were they mostly sending', 'and mongolia’s sales to them that year');
+    const peak = engine.corpus.documents.flatMap((d) => d.tables).filter((t) => t.partner === 'Kazakhstan' && t.direction === 'imports').reduce((a, b) => (b.valueUsd > a.valueUsd ? b : a));
+    expect(goods!.resolution.resolved).toBe(`how much did Kazakhstan export to Mongolia in ${peak.year} — what were they mostly sending`);
+    expect(goods!.answer.lead.join(' ')).toContain(peak.goods[0]!);
+    expect(back!.resolution.resolved).toContain(`in ${peak.year}`);
+  });
+
   it('“the lowest year” is the lowest; with no series before, no year is made up', () => {
     const [, lowest] = converse(engine, 'how much did mongolia export to kyrgyzstan over the years?', 'what did it sell in the lowest year?');
     const low = engine.corpus.documents.flatMap((d) => d.tables).filter((t) => t.partner === 'Kyrgyzstan' && t.direction === 'exports').reduce((a, b) => (b.valueUsd < a.valueUsd ? b : a));
