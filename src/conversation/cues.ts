@@ -33,6 +33,9 @@ export const SOURCE_QUESTION = new RegExp(
       String.raw`(?:can you |could you )?(?:quote|cite|show) (?:me )?(?:that|this|it|the (?:exact |full |whole |original )?(?:passage|source|sentence|text|quote|wording|words))(?: (?:please|exactly|in full|whole))?`,
       String.raw`(?:is there|got|do you have|(?:can you |could you )?(?:give|send|share) me) (?:a |the |an? )?(?:link|url|doi)(?: (?:to|for) (?:that|this|it|the (?:article|paper|piece|source|op-?ed)))?`,
       String.raw`says who`,
+      // "who compiled that China figure?", "where are those trade numbers from?": a figure's source.
+      String.raw`who (?:compiled|collected|gathered|produced|calculated|counted|measured|put together|came up with) (?:that|this|the|those|these)(?: [\p{L}-]+){0,2} (?:figures?|numbers?|data|statistics?|stats|estimates?|counts?)`,
+      String.raw`where (?:is|are|does|do|did) (?:that|this|the|those|these)(?: [\p{L}-]+){0,2} (?:figures?|numbers?|data|statistics?|stats|estimates?|counts?) (?:come )?from`,
       // "whose argument is that?", "who's argument", "whos idea": the one it is said by (as typed, "who's" too).
       String.raw`who(?:se|'s|’s|s) (?:argument|claim|idea|view|point|theory|finding|line|words)(?: (?:is|was) (?:that|this|it))?`,
       // "exact quote?", "word for word?", "verbatim pls": the words as the source has them.

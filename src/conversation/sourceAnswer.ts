@@ -6,6 +6,7 @@ import { apaReference, inTextCitation } from '../answer/reference.js';
 import { isOrganisation } from '../corpus/authors.js';
 import type { CitationLink, CorpusDocument, Paragraph, TradeRow } from '../corpus/types.js';
 import type { Engine } from '../engine.js';
+import { findMentions } from '../answer/figureQuestion.js';
 import { splitSentences } from '../search/sentences.js';
 import { attributedPeople, citationsOfSentence } from './people.js';
 import type { TurnRecord } from './state.js';
@@ -114,6 +115,33 @@ function figureParagraph(engine: Engine, turn: TurnRecord): Paragraph | null {
   return shown.find((p) => p.text.includes(value)) ?? null;
 }
 
+/**
+ * "who compiled that China figure?" of an answer whose passages give figures for several
+ * places: the sentence of a passage shown that gives one for the place named, and the value
+ * nearest the place's name in it (whose citation follows it). Null when the question names no
+ * place, or the best sentence already names it.
+ */
+function figureOfPlaceNamed(engine: Engine, turn: TurnRecord, asked: string): { paragraph: Paragraph; sentence: string; value: string } | null {
+  const places = new Set(findMentions(asked).map((m) => m.country));
+  if (places.size !== 1) return null;
+  const [place] = [...places];
+  const best = turn.sentences[0] ?? '';
+  if (findMentions(best).some((m) => m.country === place)) return null;
+  for (const id of turn.paragraphIds) {
+    const paragraph = paragraphById(engine.corpus, id);
+    if (!paragraph || paragraph.role === 'table') continue;
+    for (const s of splitSentences(paragraph.text)) {
+      const named = findMentions(s.text).find((m) => m.country === place);
+      if (!named) continue;
+      const values = [...s.text.matchAll(/\d[\d,.]*\d|\d/g)].filter((m) => !/^(?:1[89]|20)\d\d$/.test(m[0]));
+      if (!values.length) continue;
+      const nearest = values.reduce((a, b) => (Math.abs(b.index - named.start) < Math.abs(a.index - named.start) ? b : a));
+      return { paragraph, sentence: s.text, value: nearest[0] };
+    }
+  }
+  return null;
+}
+
 /** What a source question asks for: whose claim it is, who wrote the document, or how to cite it. */
 export type SourceAsk = 'claim' | 'document' | 'reference' | 'gist';
 
@@ -153,7 +181,8 @@ export function answerSource(engine: Engine, turn: TurnRecord, about: SourceAsk,
     const table = answerTableSource(engine, lead, asked, shown ? [shown] : []);
     if (table) return table;
   }
-  const paragraph = figureParagraph(engine, turn) ?? (id ? paragraphById(engine.corpus, id) : undefined);
+  const ofPlace = about === 'claim' ? figureOfPlaceNamed(engine, turn, asked) : null;
+  const paragraph = ofPlace?.paragraph ?? figureParagraph(engine, turn) ?? (id ? paragraphById(engine.corpus, id) : undefined);
   if (!paragraph) return null;
   const doc = engine.corpus.documents.find((d) => d.meta.id === paragraph.documentId)!;
   const citation = citeParagraph(engine.corpus, paragraph);
@@ -161,8 +190,9 @@ export function answerSource(engine: Engine, turn: TurnRecord, about: SourceAsk,
   // (Of a figure's passage, the sentence that writes its value.)
   const value = turn.sentences[0]?.split(' — ')[0]?.trim();
   const valueSentence = value && value.length >= 3 ? splitSentences(paragraph.text).find((s) => s.text.includes(value))?.text : undefined;
-  const sentence = turn.sentences.find((s) => paragraph.text.includes(s)) ?? valueSentence ?? splitSentences(paragraph.text)[0]?.text ?? paragraph.text;
-  const figureLine = turn.sentences[0] && !paragraph.text.includes(turn.sentences[0]) ? turn.sentences[0] : null;
+  const sentence = ofPlace?.sentence ?? turn.sentences.find((s) => paragraph.text.includes(s)) ?? valueSentence ?? splitSentences(paragraph.text)[0]?.text ?? paragraph.text;
+  // (The place's figure is the one asked about, its value what its citation follows.)
+  const figureLine = ofPlace ? ofPlace.value : turn.sentences[0] && !paragraph.text.includes(turn.sentences[0]) ? turn.sentences[0] : null;
   const at = paragraph.text.indexOf(sentence);
   const highlight = at >= 0 ? { start: at, end: at + sentence.length } : { start: 0, end: 0 };
   const work = `${documentLabel(doc.meta)}${doc.meta.venue ? `, ${doc.meta.venue}` : ''}`;
@@ -199,7 +229,7 @@ export function answerSource(engine: Engine, turn: TurnRecord, about: SourceAsk,
     lines.push(`**${authorLabel(doc.meta)}** states it in ${work}${citation.page !== null ? `, p. ${citation.page}` : ''}, citing no one for it.`);
   }
   for (const r of references.slice(0, 3)) lines.push(`Source: ${r.text}`);
-  if (figureLine && about === 'claim') lines.unshift(`The figure: ${figureLine}.`);
+  if (figureLine && about === 'claim' && !ofPlace) lines.unshift(`The figure: ${figureLine}.`);
   if (link) lines.push(`Document: ${link}`);
 
   const answer: Answer = {

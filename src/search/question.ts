@@ -178,14 +178,14 @@ const URL = /\b(?:https?:\/\/|www\.)\S+/gi;
  * "i'm not sure …", "(asking for my thesis)"): their words ("writing", "keep", "sure") are
  * rare in a corpus and would outweigh the topic, which stays.
  */
-const WORK = String.raw`(?:(?:research|term|seminar|final|master'?s|phd|grad(?:uate)?|undergrad(?:uate)?|class|course|school|uni|university|college|group|news)\s+)?(?:paper|thesis|essay|dissertation|project|assignment|report|presentation|lit(?:erature)? review|class|course|seminar|feature|story|podcast|chapter|lecture|talk|blog post|newsletter)`;
+const WORK = String.raw`(?:(?:research|term|seminar|final|master'?s|phd|grad(?:uate)?|undergrad(?:uate)?|class|course|school|uni|university|college|group|news)\s+)?(?:paper|thesis|essay|dissertation|project|assignment|report|presentation|lit(?:erature)? review|class|course|seminar|feature|story|piece|column|memo|briefing|internal note|podcast|chapter|lecture|talk|blog post|newsletter)`;
 /** "… an essay for my IR seminar on …": what the work is for, before its topic. */
 const FOR_WORK = String.raw`(?:\s+for\s+(?:my|our|a|an|the)\s+(?:[\p{L}-]+\s+){0,2}?${WORK})?`;
 const CHAT_NARRATIVE = new RegExp(
   [
-    String.raw`\b(?:so\s+)?i(?:'|’)?m\s+(?:writing|working on|doing|researching|preparing)\s+(?:a|an|my|some)\s+${WORK}${FOR_WORK}\s+(?:on|about)\s+`,
+    String.raw`\b(?:so\s+)?i(?:'|’)?m\s+(?:writing|working on|doing|researching|preparing|filing|drafting|pitching)\s+(?:a|an|my|some)\s+${WORK}${FOR_WORK}\s+(?:on|about)\s+`,
     // (The same with the "I'm" left out, opening a sentence: "Working on a feature about …".)
-    String.raw`(?:^|(?<=[.!?,]\s))\s*(?:writing|working on|researching|preparing)\s+(?:a|an|my|some)\s+${WORK}${FOR_WORK}\s+(?:on|about)\s+`,
+    String.raw`(?:^|(?<=[.!?,]\s))\s*(?:writing|working on|researching|preparing|filing|drafting|pitching)\s+(?:a|an|my|some)\s+${WORK}${FOR_WORK}\s+(?:on|about)\s+`,
     String.raw`[\s,(-]*\b(?:(?:i(?:'|’)?m\s+)?asking\s+|(?:this\s+is|it(?:'|’)?s)\s+)?for\s+(?:my|our)\s+${WORK}\b\)?`,
     String.raw`[\s,(-]*\b(?:(?:i(?:'|’)?m\s+)?asking|this\s+is|it(?:'|’)?s)\s+for\s+an?\s+${WORK}\b\)?`,
     String.raw`\bi\s+keep\s+(?:seeing|hearing|reading(?: about)?|coming across)\s+`,

@@ -40,6 +40,8 @@ describe('a question wrapped in chat', () => {
     expect(withoutChatNoise('hi all, writing an essay for my IR seminar on small states. why is mongolia different?')).toBe('small states. why is mongolia different?');
     expect(withoutChatNoise('Working on a feature about Chinese money in Central Asia. Is it investment?')).toBe('Chinese money in Central Asia. Is it investment?');
     expect(withoutChatNoise('I’m writing a paper for my class on Mongolia, why is trade low?')).toBe('Mongolia, why is trade low?');
+    expect(withoutChatNoise('Filing a piece on steppe tourism - how many tourists came?')).toBe('steppe tourism - how many tourists came?');
+    expect(withoutChatNoise("I'm writing an internal note on Chinese loans. Are they FDI?")).toBe('Chinese loans. Are they FDI?');
     // "I want (to) ask about …": the asking goes, what it is about stays.
     expect(withoutChatNoise("Hello, I want ask about Mongolia 'third neighbour' policy. Is Turkey in it?")).toBe("about Mongolia 'third neighbour' policy. Is Turkey in it?");
     expect(withoutChatNoise('I would like to know about the SCO, is Mongolia a member?')).toBe('about the SCO, is Mongolia a member?');

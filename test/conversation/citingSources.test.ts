@@ -71,6 +71,17 @@ describe('whose it is, asked after a follow-up in the same message', () => {
   });
 });
 
+describe('the source of one figure among several', () => {
+  it('“who compiled that China figure?” cites the source given after the China figure, not the passage’s first', () => {
+    const [, , figure] = converse(engine, 'how many Kazakh tourists came to Mongolia in 2019?', 'compare that with Mongolians going to China that year', 'who compiled that China figure?');
+    expect(figure!.resolution.kind).toBe('source');
+    expect(figure!.answer.lead[0]).toMatch(/citing \*\*China National Bureau of Statistics \(2019\)\*\*/);
+    const shown = figure!.answer.passages[0]!;
+    expect(shown.text.slice(shown.highlight.start, shown.highlight.end)).toMatch(/Mongolians visited China/);
+    for (const q of ['where are those trade numbers from?', 'who collected that data?']) expect(SOURCE_QUESTION.test(q), q).toBe(true);
+  });
+});
+
 describe('the author of a document asked about', () => {
   it('“who is the author?” after “when was it written?” names the author, who is then “he”', () => {
     const [, , author, he] = converse(engine, 'what does the op-ed say about democracy?', 'when was it written?', 'who is the author?', 'is he an academic?');
