@@ -13,9 +13,12 @@ import { runEval } from '../../src/eval/run.js';
 import { parseEvalFile } from '../../src/eval/score.js';
 import { answerTurn } from '../../src/conversation/converse.js';
 import { emptyConversation } from '../../src/conversation/state.js';
+import { parseConversationFile, runConversationEval } from '../../src/eval/conversations.js';
 
 const PDF_QUESTIONS = fileURLToPath(new URL('./pdfQuestions.jsonl', import.meta.url));
 const HELD_OUT_PDF_QUESTIONS = fileURLToPath(new URL('./heldoutPdf.jsonl', import.meta.url));
+/** 8 conversations on the papers (hpc11-01…08), by a helper who saw neither the code nor the answers. */
+const PDF_CONVERSATIONS = fileURLToPath(new URL('./pdfConversations.jsonl', import.meta.url));
 
 /**
  * Every real PDF in ../shared/material/pdf imported as `npm run add` does, into a temp
@@ -668,6 +671,18 @@ describe.skipIf(!dir)('PDFs from ../shared/material/pdf', () => {
     expect(s.passage.count).toBe(10);
     expect(s.passage.hit1).toBeGreaterThanOrEqual(4 / 10 - 1e-9);
     expect(s.passage.hit3).toBeGreaterThanOrEqual(9 / 10 - 1e-9);
+  }, 60_000);
+
+  // Written blind on 4 December and scored twice as written (at the end of that session and the
+  // start of the next): 2/8 first turns, 8/24 follow-ups — first turns that describe their paper
+  // ("the Swedish paper testing whether …") and ask in words the papers do not use. Held at
+  // the level reached, every turn asked in the context of the ones before.
+  it('conversations on the papers keep the level reached', () => {
+    const s = runConversationEval(createEngineFromCorpus(corpus), parseConversationFile(readFileSync(PDF_CONVERSATIONS, 'utf8')));
+    console.info(`conversations on the PDFs: first turns ${s.first.answered}/${s.first.count}, follow-ups ${s.followUps.answered}/${s.followUps.count}`);
+    expect([s.first.count, s.followUps.count]).toEqual([8, 24]);
+    expect(s.first.answered).toBeGreaterThanOrEqual(2);
+    expect(s.followUps.answered).toBeGreaterThanOrEqual(8);
   }, 60_000);
 
   // Among eleven papers, a follow-up is about the paper the answer before came from, and a
