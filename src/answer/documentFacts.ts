@@ -17,7 +17,8 @@ export const FACT_ASKS: Array<[DocumentFact, RegExp]> = [
   ['keywords', /\bkey ?words\b|\bwhat (?:are|were) (?:its|the \w+(?:'s)?) tags\b/],
   // ("How many papers are in S2ORC?" counts a subject: only with a word for citing.)
   ['references', /\bhow many (?:works|sources|references|papers|articles|books|citations|items|titles|entries|authors)\b.*\b(?:cite[sd]?|citing|reference[sd]?|bibliograph\w*|draws? on|list(?:ed|s)?)\b|\bhow many references\b|\b(?:length|size) of (?:the |its )?bibliography\b|\bhow (?:long|big) is (?:the |its )?bibliography\b/],
-  ['sections', /\b(?:what|which) (?:sections|parts|chapters|headings|subsections)\b|\b(?:outline|structure|table of contents|toc)\b|\bhow is (?:it|this|the \w+(?:-\w+)?) (?:structured|organi[sz]ed|divided|laid out)\b/],
+  // ("what parts of a paper does SPECTER use?": parts of any paper, not this one's.)
+  ['sections', /\b(?:what|which) (?:sections|parts|chapters|headings|subsections)\b(?! of an? )|\b(?:outline|structure|table of contents|toc)\b|\bhow is (?:it|this|the \w+(?:-\w+)?) (?:structured|organi[sz]ed|divided|laid out)\b/],
   ['length', /\bhow long is (?:(?:it|this|that|the\b[^?]{0,40}?\b(?:paper|article|piece|op-?ed|essay|study|text|document|report))\b|“[^”]+”)|\bhow many (?:pages|words)\b|\b(?:page|word) count\b|\b(?:length|size) of (?:the |this )?(?:paper|article|piece|op-?ed|essay|study|text|document)\b/],
   ['methods', /\b(?:methods?|methodology|research design|approach)\b.*\b(?:use[sd]?|using|follow(?:s|ed)?|take[sn]?|took|apply|applie[sd]|rel(?:y|ies|ied))\b|\bhow (?:was|is) (?:the|this|it) (?:\w+ )?(?:study|research|paper|article) (?:done|conducted|carried out)\b/],
   ['background', /\b(?:background|credentials|bio|biography|qualifications?)\b|\b(?:is|was) (?:the author|he|she|[\w.-]+(?: [\w.-]+){0,2}) (?:an?|the) (?:academic|professor|scholar|researcher|student|phd|journalist|expert|analyst|diplomat|lecturer)\b|\bwhat does (?:the author|he|she) do\b/],

@@ -69,6 +69,9 @@ const SCHOLARLY_NOUNS = ['journal article', 'journal paper', 'academic article',
 const SHORT_NOUNS = ['op ed', 'oped', 'opinion piece', 'piece', 'commentary', 'column', 'blog post', 'blog', 'post', 'essay', 'short article', 'shorter article', 'short piece', 'news article'];
 const ANY_NOUNS = ['article', 'document', 'text', 'source', 'publication', 'work', 'review', 'notice', 'directive', 'preprint'];
 
+/** Words of time or order before a document's year: "the older 2018 paper", "the other 2013 one". */
+const BEFORE_YEAR = new Set(['older', 'earlier', 'newer', 'later', 'other', 'original', 'old', 'new', 'recent']);
+
 /** Words for a document's length: +1 the longer, −1 the shorter. */
 const SIZE: Record<string, 1 | -1> = { long: 1, longer: 1, longest: 1, lengthy: 1, big: 1, bigger: 1, biggest: 1, short: -1, shorter: -1, shortest: -1, brief: -1, briefer: -1, small: -1, smaller: -1, smallest: -1 };
 
@@ -141,6 +144,69 @@ interface DocumentCues {
   titleContent: number;
   venues: string[][];
   surnames: string[];
+  /** The one word a title names its subject by before a colon ("specter" of "SPECTER: …"), if it has one. */
+  headName: string | null;
+}
+
+/** "SPECTER: Document-level …" → "specter"; a title without a one-word head before a colon → null. */
+function headNameOf(title: string): string | null {
+  const m = /^\s*([\p{L}\p{N}][\p{L}\p{N}-]{2,})\s*:/u.exec(title);
+  if (!m) return null;
+  const word = fold(m[1]!);
+  return FUNCTION_WORDS.has(word) ? null : word;
+}
+
+/**
+ * Whether a head name is the document's own: written in its text and hardly anywhere else
+ * (another paper comparing itself with SPECTER names the method, not that paper).
+ */
+function ownName(corpus: Corpus, name: string, docIndex: number): boolean {
+  if (docIndex < 0) return false;
+  let known = ownNames.get(corpus);
+  if (!known) ownNames.set(corpus, (known = new Map()));
+  const key = `${docIndex} ${name}`;
+  const cached = known.get(key);
+  if (cached !== undefined) return cached;
+  const answer = countOwnName(corpus, name, docIndex);
+  // (Read once a corpus: a scan of every paragraph.)
+  if (known.size < 1_000) known.set(key, answer);
+  return answer;
+}
+const ownNames = new WeakMap<Corpus, Map<string, boolean>>();
+
+function countOwnName(corpus: Corpus, name: string, docIndex: number): boolean {
+  let own = 0;
+  let others = 0;
+  const word = new RegExp(String.raw`(?<![\p{L}\p{N}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\p{L}\p{N}])`, 'iu');
+  corpus.documents.forEach((d, i) => {
+    for (const p of d.paragraphs) if (word.test(p.text)) i === docIndex ? own++ : others++;
+  });
+  return own > 0 && own >= 4 * others;
+}
+
+/** Title content words (distinct) a window must hold to name the title in any order, and the most tokens the window may span. */
+const BAG_SHARE = 0.6;
+const BAG_MIN_WORDS = 3;
+
+/** The shortest run of tokens holding most of a title's content words in any order, or null. */
+function titleBag(toks: Token[], title: string[], content: number): { from: number; to: number } | null {
+  const need = Math.max(BAG_MIN_WORDS, Math.ceil(content * BAG_SHARE));
+  if (content < need) return null;
+  const words = new Set(title.filter((w) => !FUNCTION_WORDS.has(w)));
+  const span = need * 2 + 2;
+  let best: { from: number; to: number } | null = null;
+  for (let i = 0; i < toks.length; i++) {
+    if (!words.has(toks[i]!.norm)) continue;
+    const seen = new Set<string>();
+    for (let j = i; j < Math.min(toks.length, i + span); j++) {
+      if (words.has(toks[j]!.norm)) seen.add(toks[j]!.norm);
+      if (seen.size >= need) {
+        if (!best || j - i < best.to - best.from) best = { from: i, to: j };
+        break;
+      }
+    }
+  }
+  return best;
 }
 
 const cuesCache = new WeakMap<Corpus, DocumentCues[]>();
@@ -218,6 +284,7 @@ function cuesFor(corpus: Corpus): DocumentCues[] {
       titleContent: titleWords.filter((w) => !FUNCTION_WORDS.has(w)).length,
       venues: venueNames(meta.venue),
       surnames: meta.authors.map(surname).filter((s): s is string => !!s),
+      headName: headNameOf(meta.title),
     };
   });
   cuesCache.set(corpus, cues);
@@ -440,6 +507,19 @@ function allMentions(corpus: Corpus, text: string): DocumentMention[] {
       const named = () => nounAt(toks, run.to + 1) !== null || !isTopicPhrase(corpus, toks.slice(run.from, run.to + 1).map((t) => t.norm));
       if (wholeQuote || (most && named())) found.push({ documentId: doc.id, start, end, how: 'title' });
     }
+    // Most of a long title's words, close together in any order: "the paper on building the
+    // Semantic Scholar literature graph" for "Construction of the Literature Graph in Semantic Scholar".
+    if (!found.some((f) => f.documentId === doc.id && f.how === 'title')) {
+      const bag = titleBag(toks, doc.titleWords, doc.titleContent);
+      if (bag) found.push({ documentId: doc.id, start: toks[bag.from]!.start, end: toks[bag.to]!.end, how: 'title' });
+    }
+    // A title's own name for its subject, before the colon ("SPECTER: Document-level …",
+    // "VESPA: Very large-scale …"): named alone, the paper, when its text is where the name is used.
+    const head = doc.headName;
+    if (head && !found.some((f) => f.documentId === doc.id)) {
+      const at = toks.findIndex((t) => t.norm === head);
+      if (at >= 0 && ownName(corpus, head, corpus.documents.findIndex((d) => d.meta.id === doc.id))) found.push({ documentId: doc.id, start: toks[at]!.start, end: extendOverNoun(toks, at + 1, toks[at]!.end), how: 'title' });
+    }
     // author: the surname (a slip of one letter allowed in long names), with "'s paper" after it.
     for (let i = 0; i < toks.length; i++) {
       const tok = toks[i]!;
@@ -469,6 +549,13 @@ function allMentions(corpus: Corpus, text: string): DocumentMention[] {
     // an adjective or two may come between: "the short op-ed", "the academic paper"
     let noun = nounAt(toks, j);
     if (!noun && toks[i + 1]) noun = nounAt(toks, (j = i + 1));
+    // "the older 2018 paper", "the other 2013 one": a word of time or order before the year.
+    if (!noun && BEFORE_YEAR.has(toks[i]!.norm) && /^(?:1[89]|20)\d\d$/.test(toks[i + 1]?.norm ?? '') && toks[i + 2]) {
+      const later = nounAt(toks, i + 2) ?? (toks[i + 2]!.norm === 'one' ? ONE : null);
+      const fits = later ? corpus.documents.filter((d) => later.fits(d.meta) && d.meta.year === Number(toks[i + 1]!.norm)) : [];
+      if (later && fits.length === 1) found.push({ documentId: fits[0]!.meta.id, start: toks[i - 1]!.start, end: toks[i + 1 + later.words.length]!.end, how: 'kind' });
+      continue;
+    }
     // "the 2013 one", "the 2022 paper": a year between names the document of that year.
     const year = j === i + 1 && /^(?:1[89]|20)\d\d$/.test(toks[i]!.norm) ? Number(toks[i]!.norm) : null;
     if (!noun && year !== null && toks[i + 1]?.norm === 'one') noun = ONE;

@@ -188,6 +188,30 @@ describe('a document called by what its text is about', () => {
   });
 });
 
+describe('a paper called by the name its title gives it, by most of its title, or by its year', () => {
+  const papers = indexCorpus([
+    testDocument({ id: 'cohan-2020', title: 'SPECTER: Document-level Representation Learning using Citation-informed Transformers', year: 2020, kind: 'journal-article' }, ['SPECTER embeds papers.', 'We train SPECTER on citations.', 'SPECTER beats SciBERT.', 'SPECTER is released.']),
+    testDocument({ id: 'ammar-2018', title: 'Construction of the Literature Graph in Semantic Scholar', year: 2018, kind: 'journal-article' }, ['The graph has 280M nodes.', 'Papers are deduplicated.']),
+    testDocument({ id: 'lo-2020', title: 'S2ORC: The Semantic Scholar Open Research Corpus', year: 2020, kind: 'journal-article' }, ['S2ORC has 81.1M papers.', 'We compare with SPECTER once.']),
+  ]);
+
+  it('“in SPECTER, …”: the one word before its title’s colon, where that paper’s text is what uses it', () => {
+    expect(mention(papers, 'in SPECTER, what is the training signal?')).toEqual({ id: 'cohan-2020', how: 'title', text: 'SPECTER' });
+    expect(mention(papers, 'how big is s2orc?')?.id).toBe('lo-2020');
+  });
+
+  it('most of a title’s words in any order: “building the semantic scholar literature graph”', () => {
+    expect(mention(papers, 'the paper on building the Semantic Scholar literature graph: how many nodes?')?.id).toBe('ammar-2018');
+    // (Two of a title's words are a topic, not the paper: "semantic scholar" is in two titles.)
+    expect(mention(papers, 'what does semantic scholar do?')).toBeNull();
+  });
+
+  it('“the older 2018 paper”: a year after a word of time or order', () => {
+    expect(mention(papers, 'and the older 2018 paper, how many nodes?')).toEqual({ id: 'ammar-2018', how: 'kind', text: 'the older 2018 paper' });
+    expect(mention(papers, 'and the other 2020 paper?')).toBeNull();
+  });
+});
+
 describe('a document called by its length', () => {
   it('“the longer piece”, “the short one”: of the two documents, the one of that length, whatever its noun’s class', () => {
     expect(mention(corpus, 'what does the longer piece say about russia?')).toEqual({ id: 'irgengioro-2022', how: 'kind', text: 'the longer piece' });

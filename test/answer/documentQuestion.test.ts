@@ -176,6 +176,8 @@ describe('what a document is, as an object: keywords, bibliography, sections, le
     expect(sections).toMatch(/\*\*\d+ sections\*\*: Abstract · Introduction · Mongolia between Central and East Asia · /);
     expect(sections).toMatch(/Conclusion\.$/);
     expect(answerQuestion(engine, 'how is the op-ed structured?').lead[0]).toMatch(/no section headings/);
+    // ("what parts of a paper …": of any paper, a question of the text, not of this one's sections.)
+    expect(answerQuestion(engine, 'what parts of an article does the journal article say a reader skips?').lead.join(' ')).not.toMatch(/sections\*\*/);
     expect(answerQuestion(engine, 'how long is the journal article?').lead[0]).toMatch(/\*\*33 pages\*\*, about \*\*\d{1,2},\d{3} words\*\*/);
   });
 
