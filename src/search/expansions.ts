@@ -139,6 +139,23 @@ export const SYNONYMS: string[][] = [
   ['strategy', 'policy', 'approach', 'doctrine'],
   ['concern', 'worry', 'fear', 'anxiety', 'apprehension', 'unease'],
   ['definition', 'define', 'meaning', 'mean', 'notion'],
+  // How research is done and reported, in everyday words and a paper's: any field's papers.
+  ['satisfied', 'satisfaction', 'happy', 'pleased'],
+  ['compliance', 'comply', 'adherence', 'adhere'],
+  ['respond', 'response', 'respondent', 'reply', 'answer'],
+  ['participant', 'respondent', 'interviewee', 'volunteer', 'recruit'],
+  ['repeat', 'rerun', 'redo', 'replicate', 'replication', 'reproduce', 'reproducible', 'reproducibility'],
+  ['identical', 'match', 'consistent', 'consistency'],
+  ['annotate', 'annotation', 'annotator', 'label', 'labelling', 'labeling'],
+  ['skip', 'omit', 'omission', 'forgo'],
+  ['implement', 'implementation', 'code', 'coded', 'programming', 'script'],
+  ['end', 'finish', 'completion', 'complete'],
+  ['discard', 'remove', 'removal', 'filter', 'eliminate'],
+  ['recommend', 'recommendation', 'guideline', 'advise', 'advice', 'default'],
+  ['accurate', 'accuracy', 'reliable', 'reliability', 'validity', 'precise', 'precision'],
+  ['cost', 'costly', 'expensive', 'expense', 'effort', 'burden'],
+  ['evaluate', 'evaluation', 'assess', 'assessment', 'judge', 'judgment', 'judgement'],
+  ['survey', 'questionnaire', 'interview', 'poll'],
 ];
 
 /**
@@ -174,6 +191,11 @@ export const PHRASAL_VERBS: Array<{ verbs: string[]; particle: string; means: st
   { verbs: ['reach', 'reaches', 'reached', 'reaching'], particle: 'out', means: 'contact' },
   { verbs: ['fall', 'falls', 'fell', 'fallen', 'falling'], particle: 'out', means: 'dispute' },
   { verbs: ['find', 'finds', 'found', 'finding', 'figure', 'figures', 'figured', 'figuring'], particle: 'out', means: 'discover' },
+  { verbs: ['throw', 'throws', 'threw', 'thrown', 'throwing', 'weed', 'weeds', 'weeded', 'weeding', 'filter', 'filters', 'filtered', 'filtering'], particle: 'out', means: 'discard' },
+  { verbs: ['rule', 'rules', 'ruled', 'ruling'], particle: 'out', means: 'exclude' },
+  { verbs: ['line', 'lines', 'lined', 'lining'], particle: 'up', means: 'match' },
+  { verbs: ['stick', 'sticks', 'stuck', 'sticking'], particle: 'with', means: 'adhere' },
+  { verbs: ['stick', 'sticks', 'stuck', 'sticking'], particle: 'to', means: 'adhere' },
   // Not verbs, but two words read as one the same way: "these days" is "recently"; "the bottom line" the conclusion.
   { verbs: ['bottom'], particle: 'line', means: 'conclusion' },
   { verbs: ['these'], particle: 'days', means: 'recently' },

@@ -658,8 +658,9 @@ describe.skipIf(!dir)('PDFs from ../shared/material/pdf', () => {
     console.info(`questions on the PDFs: hit@1 ${s.passage.hit1.toFixed(3)}, hit@3 ${s.passage.hit3.toFixed(3)}; misses: ${s.misses.map((m) => m.question.id).join(' ')}`);
     expect(s.passage.count).toBe(60);
     expect(s.passage.hit1).toBeGreaterThanOrEqual(31 / 60 - 1e-9);
-    // (46: a magnitude written as a letter, "280M nodes", counts for "how many".)
-    expect(s.passage.hit3).toBeGreaterThanOrEqual(46 / 60 - 1e-9);
+    // (46: a magnitude written as a letter, "280M nodes", counts for "how many"; 47 once research
+    // was read in everyday words as papers report it, "happy" as satisfaction, "thrown out" as discarded.)
+    expect(s.passage.hit3).toBeGreaterThanOrEqual(47 / 60 - 1e-9);
   }, 60_000);
 
   // Ten more (hp01–hp10, on nine of the papers, in the four styles), written before any was asked
@@ -675,14 +676,15 @@ describe.skipIf(!dir)('PDFs from ../shared/material/pdf', () => {
 
   // Written blind on 4 December and scored twice as written (at the end of that session and the
   // start of the next): 2/8 first turns, 8/24 follow-ups — first turns that describe their paper
-  // ("the Swedish paper testing whether …") and ask in words the papers do not use. Held at
-  // the level reached, every turn asked in the context of the ones before.
+  // ("the Swedish paper testing whether …") and ask in words the papers do not use; 9/24 once
+  // research was read in everyday words as papers report it. Held at the level reached, every
+  // turn asked in the context of the ones before.
   it('conversations on the papers keep the level reached', () => {
     const s = runConversationEval(createEngineFromCorpus(corpus), parseConversationFile(readFileSync(PDF_CONVERSATIONS, 'utf8')));
     console.info(`conversations on the PDFs: first turns ${s.first.answered}/${s.first.count}, follow-ups ${s.followUps.answered}/${s.followUps.count}`);
     expect([s.first.count, s.followUps.count]).toEqual([8, 24]);
     expect(s.first.answered).toBeGreaterThanOrEqual(2);
-    expect(s.followUps.answered).toBeGreaterThanOrEqual(8);
+    expect(s.followUps.answered).toBeGreaterThanOrEqual(9);
   }, 60_000);
 
   // Among eleven papers, a follow-up is about the paper the answer before came from, and a

@@ -58,6 +58,9 @@ describe('analyze', () => {
     expect(analyze('which countries did Mongolia reach out to?')).toContain(analyze('contact')[0]);
     expect(analyze('when did they fall out?')).toContain(analyze('dispute')[0]);
     expect(analyze('what did the survey find out?')).toContain(analyze('discover')[0]);
+    expect(analyze('how much got thrown out?')).toContain(analyze('discarded')[0]);
+    expect(analyze('did its results line up with theirs?')).toContain(analyze('match')[0]);
+    expect(analyze('do patients stick with them?')).toContain(analyze('adhere')[0]);
     // The particle alone means nothing and the verb is a stop word: nothing else changes.
     expect(analyze('it cuts Mongolia off')).toEqual(['cut', 'mongolia', 'off']);
   });
@@ -127,6 +130,14 @@ describe('expansion', () => {
 
   it('reads weaknesses and what is wrong as limitations, as papers name them', () => {
     for (const typed of ['weaknesses', 'wrong', 'drawbacks']) expect(expansions(typed)).toContain(analyze('limitation')[0]);
+  });
+
+  it('reads how research is asked about in everyday words as papers report it', () => {
+    expect(expansions('happy')).toContain(analyze('satisfaction')[0]);
+    expect(expansions('rerun')).toEqual(expect.arrayContaining(analyze('repeat replicate')));
+    expect(expansions('labelling')).toContain(analyze('annotating')[0]);
+    expect(expansions('skip')).toContain(analyze('omit')[0]);
+    expect(expansions('default')).toContain(analyze('recommended')[0]);
   });
 
   it('down-weights expansions below the word typed', () => {
