@@ -465,8 +465,23 @@ function yearAskedFor(prevFrame: string, prevLead: string): string | null {
   return new RegExp(String.raw`\b${highest ? 'highest' : 'lowest'}\b[^();]*\((\d{4})\)`, 'i').exec(prevLead)?.[1] ?? null;
 }
 
+/** A "who" question, then "he"/"she" later in the same turn: the pronoun is the one asked for. */
+const WHO_THEN_PRONOUN = /\bwho(?:'s|’s)?\s+(?:is|was|were|are|led|leads|pushed|argued|argues|proposed|advocated)\b[^?]*?\b(?:and|then)\b[^?]*\b(?:he|she|his|her)\b/i;
+
+/** "in that decade", "the same decade": the decade the conversation was on. */
+const THAT_DECADE = /\b(?:in\s+|during\s+)?(?:that|the same|this) decade\b/i;
+
 /** A turn with its references to the previous turn's years written as years. */
-export function withYearsResolved(turn: string, prevFrame: string): string {
+export function withYearsResolved(turn: string, prevFrame: string, earlier = prevFrame): string {
+  // "what did they build in that decade?" after "… the 1994 concept …": the decade of the
+  // year (or the decade) the conversation was on, as the text writes it ("the 1990s").
+  const thatDecade = THAT_DECADE.exec(turn);
+  if (thatDecade && !new RegExp(YEAR.source).test(turn)) {
+    const said = new RegExp(DECADE.source, 'i').exec(earlier)?.[0]?.replace(/^the\s+/i, '');
+    const year = new RegExp(YEAR.source).exec(earlier)?.[0];
+    const decade = said ?? (year ? `${year.slice(0, 3)}0s` : null);
+    if (decade) return `${turn.slice(0, thatDecade.index)}in the ${decade}${turn.slice(thatDecade.index + thatDecade[0].length)}`;
+  }
   const prevYears = [...prevFrame.matchAll(YEAR)].map((m) => m[0]);
   // "what were they trading back then?" after "… in the 90s": the decade, as it was written.
   const decades = prevYears.length || new RegExp(DECADE.source, 'i').test(turn) ? [] : [...new Set([...prevFrame.matchAll(DECADE)].map((m) => m[0].replace(/^the\s+/i, '')))];
@@ -675,7 +690,8 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
       ? withoutMention(core, mention.start - shift, mention.end - shift)
       : core;
   // "that year", "back then", "the year after", "two years later": years of the turn before.
-  const yearsOnly = withYearsResolved(stated, prev.frame);
+  // (A decade from as far back as the last turns: "that decade" two turns after "1994".)
+  const yearsOnly = withYearsResolved(stated, prev.frame, state.turns.slice(-3).map((t) => t.resolved).reverse().join(' '));
   const extreme = extremeYearOf(yearsOnly, prev.sentences[0] ?? '');
   const yearsResolved = extreme?.turn ?? yearsOnly;
   const extremeYear = extreme?.year;
@@ -913,7 +929,10 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   let personLink = false;
   // ("is he cited in the op-ed?": a document named, and no one else — "he" is still the person before.)
   const documentOnly = named !== null && !hasOwnSubject(withNamesCapitalised(engine, own));
-  if (person && (!ownSubject || placesOnly || documentOnly) && new RegExp(PERSON_PRONOUN.source, 'i').test(frame)) {
+  // ("who was the leading voice for it, and what did he propose?": "he" is whoever the turn's
+  // own "who" asks for, not the person before.)
+  const asksWhoFirst = WHO_THEN_PRONOUN.test(frame);
+  if (person && !asksWhoFirst && (!ownSubject || placesOnly || documentOnly) && new RegExp(PERSON_PRONOUN.source, 'i').test(frame)) {
     // ("who is he?": the person, not what was said — no words of the answer before.)
     personLink = ownSubject || WHO_IS_PERSON.test(frame);
     // "does he agree with him?": an object pronoun after a subject one in the same turn is

@@ -28,6 +28,15 @@ describe('a turn that says it changes the subject', () => {
   });
 });
 
+describe('“that decade”', () => {
+  it('is the decade of the year the conversation was on, written as the text writes decades', () => {
+    const [, , decade] = converse(engine, 'what did the 1994 foreign policy concept say about central asia?', 'who pushed for a westward orientation?', 'what did mongolia and kazakhstan build in that decade?');
+    expect(decade!.resolution.resolved).toMatch(/^what did mongolia and kazakhstan build in the 1990s\?/);
+    const [, own] = converse(engine, 'what did the 1994 foreign policy concept say about central asia?', 'what happened in that decade in 2005?');
+    expect(own!.resolution.resolved).not.toMatch(/1990s/);
+  });
+});
+
 describe('“back then” after a decade', () => {
   it('is that decade, as it was written (“in the 90s”), even across a turn that did not repeat it', () => {
     const [, direct] = converse(engine, 'what did mongolia make of central asia in the 90s?', 'what did they export to kyrgyzstan back then');

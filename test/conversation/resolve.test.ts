@@ -91,6 +91,11 @@ describe('pronouns and missing subjects borrow from the turns before', () => {
     expect(he!.resolution.resolved).toMatch(/Radchenko/);
   });
 
+  it('"who was …, and what did he propose?": "he" is whoever the turn asks for, not the person before', () => {
+    const [, , who] = converse(engine, 'what happened after the Dalai Lama visited Mongolia in 2016?', 'who called the apology humiliating?', 'who was the leading voice for a central asian identity, and what did he propose?');
+    expect(who!.resolution.resolved).toMatch(/^who was the leading voice for a central asian identity, and what did he propose\?/);
+  });
+
   it('"how did China react?": a subject and a verb of reacting ask how that party met the matter before', () => {
     const [first, react] = converse(engine, 'what happened after the Dalai Lama visited Mongolia in 2016?', 'how did China react?');
     expect(react!.resolution.kind).toBe('contextual');
