@@ -1,6 +1,7 @@
 import { paragraphById } from '../corpus/tableRows.js';
 import { asksDocumentFact } from '../answer/documentFacts.js';
 import { findDocumentMention } from '../answer/documentMention.js';
+import { literatureTopic } from '../answer/literatureQuestion.js';
 import { findMentions, readFigureQuestion } from '../answer/figureQuestion.js';
 import type { Engine } from '../engine.js';
 import { analyze, spellChatWords } from '../search/analyzer.js';
@@ -468,6 +469,9 @@ function yearAskedFor(prevFrame: string, prevLead: string): string | null {
 /** A "who" question, then "he"/"she" later in the same turn: the pronoun is the one asked for. */
 const WHO_THEN_PRONOUN = /\bwho(?:'s|’s)?\s+(?:is|was|were|are|led|leads|pushed|argued|argues|proposed|advocated)\b[^?]*?\b(?:and|then)\b[^?]*\b(?:he|she|his|her)\b/i;
 
+/** A document or its author citing, by pronoun: "who does it cite …", "what sources does he use …". */
+const CITED_BY_PRONOUN = /\b(?:does|did|do)\s+(?:it|he|she|they)\s+(?:cite|use|draw on|rely on|quote|reference|lean on)\b/i;
+
 /** "in that decade", "the same decade": the decade the conversation was on. */
 const THAT_DECADE = /\b(?:in\s+|during\s+)?(?:that|the same|this) decade\b/i;
 
@@ -887,6 +891,14 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
     }
   }
 
+
+  // "who does it cite on balancing?", "what sources does he use on debt?": the literature of
+  // the document the answer before came from (or its author's), on the turn's own topic —
+  // not on the words of the answer before.
+  if (!mention && CITED_BY_PRONOUN.test(own) && literatureTopic(own) && answered?.paragraphIds[0]) {
+    const docId = answered.documentId ?? answered.paragraphIds[0].split('/')[0]!;
+    return { kind: 'contextual', resolved: own, frame: own, documentId: docId, offset: 0, person: null };
+  }
 
   // "what is multi-vectorism?" then "how does Mongolia apply it?": "it" is the thing defined —
   // the turn asked of it, not loose words of its definition ("conceptual", "reference").

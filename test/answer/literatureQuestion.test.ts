@@ -17,6 +17,8 @@ describe('which questions ask for the literature on a topic', () => {
     ['What does the paper cite about debt traps?', 'debt traps'],
     ['what are the sources on Kyrgyz debt?', 'Kyrgyz debt'],
     ['what were the main studies about the SCO?', 'SCO'],
+    ['who does it cite on balancing?', 'balancing'],
+    ['what sources does he use on Kyrgyz debt?', 'Kyrgyz debt'],
   ])('%s → %s', (q, topic) => {
     expect(literatureTopic(q)).toBe(topic);
   });

@@ -82,6 +82,16 @@ describe('the source of one figure among several', () => {
   });
 });
 
+describe('the literature of the document being discussed', () => {
+  it('“who does it cite on balancing?” lists the works that document cites on balancing, not on what the answer before said', () => {
+    const [, cites] = converse(engine, "what's the journal article's main argument?", 'who does it cite on balancing?');
+    expect(cites!.resolution.resolved).toBe('who does it cite on balancing?');
+    expect(cites!.resolution.documentId).toBe('irgengioro-2022');
+    expect(cites!.answer.lead[0]).toMatch(/^Works cited on “balancing”/);
+    expect(cites!.answer.lead.join('\n')).toMatch(/Walt, Stephen M \(1985\)/);
+  });
+});
+
 describe('the author of a document asked about', () => {
   it('“who is the author?” after “when was it written?” names the author, who is then “he”', () => {
     const [, , author, he] = converse(engine, 'what does the op-ed say about democracy?', 'when was it written?', 'who is the author?', 'is he an academic?');
