@@ -12,6 +12,8 @@ export interface DocumentMention {
   start: number;
   end: number;
   how: 'title' | 'venue' | 'author' | 'kind' | 'id';
+  /** The name a title gives its subject ("SPECTER"): the thing asked about as well as the paper. */
+  subject?: true;
 }
 
 interface Token {
@@ -518,7 +520,7 @@ function allMentions(corpus: Corpus, text: string): DocumentMention[] {
     const head = doc.headName;
     if (head && !found.some((f) => f.documentId === doc.id)) {
       const at = toks.findIndex((t) => t.norm === head);
-      if (at >= 0 && ownName(corpus, head, corpus.documents.findIndex((d) => d.meta.id === doc.id))) found.push({ documentId: doc.id, start: toks[at]!.start, end: extendOverNoun(toks, at + 1, toks[at]!.end), how: 'title' });
+      if (at >= 0 && ownName(corpus, head, corpus.documents.findIndex((d) => d.meta.id === doc.id))) found.push({ documentId: doc.id, start: toks[at]!.start, end: extendOverNoun(toks, at + 1, toks[at]!.end), how: 'title', subject: true });
     }
     // author: the surname (a slip of one letter allowed in long names), with "'s paper" after it.
     for (let i = 0; i < toks.length; i++) {

@@ -16,7 +16,7 @@ export const NEXT_ITEM = /^(?:what about |how about )?(?:the )?(?:(next|followin
 export const SOURCE_QUESTION = new RegExp(
   '^(?:' +
     [
-      String.raw`who (?:said|says|wrote|writes|argued|argues|claims|claimed|thinks|believes|is saying|made|makes) (?:that|this|it|so)(?: claim| point| argument)?`,
+      String.raw`who (?:said|says|wrote|writes|argued|argues|claims|claimed|thinks|believes|is saying|made|makes|built|created|developed|designed|released|introduced) (?:that|this|it|so)(?: claim| point| argument)?`,
       // "who reported on that?", "who found that?": the study or writer behind the finding.
       String.raw`who (?:reported|reports|found|finds|showed|shows|noted|notes|observed|documented|discovered|estimated|measured|wrote about|said so)(?: (?:on|about))? (?:that|this|it|so)`,
       String.raw`who(?:'s|’s| is| was) (?:the )?(?:author|source|writer)(?: (?:for|of|behind) (?:that|this|it))?`,

@@ -130,7 +130,8 @@ export function withoutMention(text: string, start: number, end: number): string
     .replace(/\b(?:according to|in|from|by|does|do|did|is|was)(?:\s+(?:the|this|that))?\s*$/i, (m) => (/^(?:d|is|was)/i.test(m) ? `${m.replace(/\s+(?:the|this|that)\s*$/i, '')} it ` : ''))
     .replace(/\b(?:the|this|that)\s*$/i, (m) => (last ? '' : m));
   return `${before}${text.slice(end)}`
-    .replace(/^\s*[,;:]\s*/, '')
+    // (A dash after the name too: "what about S2ORC - how big is it?" → "how big is it?")
+    .replace(/^\s*(?:[,;:]|[-–—](?=\s))\s*/, '')
     .replace(/[\s,;:]+([?.!]|$)/, '$1')
     // (A mention taken out of appended context: "(Miliate, fail)" → "(fail)", "(Miliate)" → "".)
     .replace(/\(\s*[,;]\s*/g, '(')

@@ -469,6 +469,9 @@ function yearAskedFor(prevFrame: string, prevLead: string): string | null {
 /** A "who" question, then "he"/"she" later in the same turn: the pronoun is the one asked for. */
 const WHO_THEN_PRONOUN = /\bwho(?:'s|’s)?\s+(?:is|was|were|are|led|leads|pushed|argued|argues|proposed|advocated)\b[^?]*?\b(?:and|then)\b[^?]*\b(?:he|she|his|her)\b/i;
 
+/** "it", "they", "their" as what a turn is asked of: "how does it compare …", "what did their survey find". */
+const PAPER_PRONOUN = /\b(?:it|its|they|their|them)\b/i;
+
 /** A document or its author citing, by pronoun: "who does it cite …", "what sources does he use …". */
 const CITED_BY_PRONOUN = /\b(?:does|did|do)\s+(?:it|he|she|they)\s+(?:cite|use|draw on|rely on|quote|reference|lean on)\b/i;
 
@@ -666,7 +669,9 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   if (SOURCE_QUESTION.test(core) && answered && mention && mention.documentId !== answeredDocument) return standalone();
   if (SOURCE_QUESTION.test(core) && answered) {
     // ("who wrote that part?" asks whose words the passage gives, not who wrote the document.)
-    return aboutAnswered(answered, /\b(?:wrote|author|writer)\b/i.test(core) && !/\b(?:part|bit|passage|section|line|sentence|paragraph|quote)\b/i.test(core) ? 'document' : 'claim');
+    // ("who made it?" after an answer on S2ORC: whoever made the thing the document presents — its authors.)
+    const madeIt = /\bwho (?:made|built|created|developed|designed|released|introduced) (?:it|this|that)(?!\s+(?:claim|point|argument))\b/i.test(core);
+    return aboutAnswered(answered, madeIt || (/\b(?:wrote|author|writer)\b/i.test(core) && !/\b(?:part|bit|passage|section|line|sentence|paragraph|quote)\b/i.test(core)) ? 'document' : 'claim');
   }
 
   // "do they agree?": the question answered before, from each source apart.
@@ -690,7 +695,7 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   const shift = text.length - core.length;
   const stated = other
     ? withoutMention(core, other.index, other.index + other[0].length)
-    : mention
+    : mention && !mention.subject
       ? withoutMention(core, mention.start - shift, mention.end - shift)
       : core;
   // "that year", "back then", "the year after", "two years later": years of the turn before.
@@ -1040,7 +1045,10 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   const toPronounParty = oneOfTwoParties && PARTY_PRONOUN.test(own);
   // "did Mongolia come up with its own version?": that party's counterpart of what was asked before.
   const counterpart = ownSubject && named === null && COUNTERPART.test(own) && rest.length <= 3;
-  const dependent = substituted || continues || counterpart || toPronounParty || reacting || qualifying || leaning || matterSubject || alternative || goodsAsked || narrowing || relating || likewiseIn || STRONG_ANAPHORA.test(core) || (!ownSubject && terms.length <= 4 && !newTopic(engine, state, own, terms));
+  // "how does it compare with SciBERT?" in a conversation on SPECTER, among many papers: "it" is
+  // what the paper being discussed is about, whatever else the turn names.
+  const ofPaper = discussed !== null && named === null && PAPER_PRONOUN.test(own);
+  const dependent = substituted || continues || counterpart || toPronounParty || reacting || qualifying || leaning || matterSubject || alternative || goodsAsked || narrowing || relating || likewiseIn || ofPaper || STRONG_ANAPHORA.test(core) || (!ownSubject && terms.length <= 4 && !newTopic(engine, state, own, terms));
   // ("the", "of", a stray word sent by mistake: nothing of its own, no question word or mark, and
   // nothing pointing back — asked as it is, which says there is nothing to search, rather than
   // the question before again. "mostly what?", "really?" still lean on what was said.)
@@ -1122,7 +1130,9 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // answer before would only find that answer again.)
   // (A question of its own about the paper being discussed, among many: that paper is its
   // context — the words of the answer before would only find that answer again.)
-  const inPaper = engine.corpus.documents.length > 2 && named === null && documentId !== null && terms.length >= 2;
+  // (So is one moving to another paper it names: "what about S2ORC - how big is it?" after SPECTER.)
+  const movedPaper = engine.corpus.documents.length > 2 && named !== null && discussed !== null && named !== discussed;
+  const inPaper = (engine.corpus.documents.length > 2 && named === null && documentId !== null && terms.length >= 2) || movedPaper;
   const context = personLink || inPaper ? { places: [], words: [] } : contextFrom(engine, prev, frame, { topicShift: topicShift || placeLink, questionOnly: alternative, named });
   // (Set against a new topic, the people before are what was said: the countries only.)
   const c = compared ? { places: context.places.filter((p) => findMentions(p).length > 0), words: [] } : context;
@@ -1134,6 +1144,6 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // "How was it evaluated?" after "when was it published?": "it" is that document.
   // A new topic with places of its own ("ok what about tourism, how many Mongolians went to
   // Kazakhstan?") is a question of its own: the document an earlier turn chose is not its limit.
-  const inherited = topicShift && ownSubject && named === null ? null : documentId;
+  const inherited = topicShift && ownSubject && named === null && !ofPaper ? null : documentId;
   return { kind: 'contextual', resolved: withContext(frame, [...c.places, ...c.words]), frame: aboutPerson ? prev.frame : framed, documentId: inherited ?? documentAskedAbout(prev), offset: 0, person: substituted ? person : prev.person };
 }

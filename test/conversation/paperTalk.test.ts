@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { indexCorpus } from '../../src/corpus/load.js';
+import { createEngineFromCorpus } from '../../src/engine.js';
+import { testDocument } from '../corpus/testDocument.js';
+import { converse } from './conversing.js';
+
+/**
+ * A conversation among many papers, each named by what it presents ("SPECTER", "S2ORC"):
+ * "it" is what the paper being discussed presents, whatever else the turn names, and a turn
+ * naming another paper moves to it without the words of the one before.
+ */
+
+const engine = createEngineFromCorpus(
+  indexCorpus([
+    testDocument({ id: 'cohan-2020', title: 'SPECTER: Document-level Representation Learning using Citation-informed Transformers', authors: ['Arman Cohan'] }, [
+      'We propose SPECTER, a new method to generate document-level embeddings of scientific papers.',
+      'SPECTER is trained on citations between papers, using a triplet loss.',
+      'Compared with SciBERT, SPECTER gives better embeddings on every task of SciDocs.',
+      'SPECTER needs only the title and abstract of a paper.',
+    ]),
+    testDocument({ id: 'lo-2020', title: 'S2ORC: The Semantic Scholar Open Research Corpus', authors: ['Kyle Lo'] }, [
+      'We introduce S2ORC, a large corpus of 81.1M English-language academic papers.',
+      'How does S2ORC-SciBERT compare with SciBERT? Pretrained on S2ORC, it beats SciBERT on many tasks, and SciBERT wins on few.',
+      'Full text is parsed from PDFs with GROBID.',
+    ]),
+    testDocument({ id: 'krishna-2023', title: 'LongEval: Guidelines for Human Evaluation of Faithfulness in Long-form Summarization', authors: ['Kalpesh Krishna'] }, [
+      'We survey 162 papers on long-form summarization and their human evaluation.',
+      'LongEval gives guidelines for annotators judging faithfulness.',
+    ]),
+  ]),
+);
+
+describe('“it” in a conversation on one of many papers', () => {
+  it('“how does it compare with SciBERT?” is asked of the paper being discussed, though the turn names SciBERT', () => {
+    const [, , compare] = converse(engine, 'what is SPECTER?', 'what data did they train it on?', 'how does it compare with SciBERT?');
+    expect(compare!.resolution.documentId).toBe('cohan-2020');
+    expect(compare!.answer.passages[0]!.paragraphId).toBe('cohan-2020/3');
+  });
+});
+
+describe('a turn naming another paper', () => {
+  it('“what about S2ORC - how big is it?” moves to that paper, keeps the name it asks about, and carries nothing of the paper before', () => {
+    const [, , moved] = converse(engine, 'what is SPECTER?', 'how does it compare with SciBERT?', 'what about S2ORC - how big is it?');
+    expect(moved!.resolution.documentId).toBe('lo-2020');
+    expect(moved!.resolution.resolved).toBe('S2ORC - how big is it?');
+    expect(moved!.answer.passages[0]!.paragraphId).toBe('lo-2020/1');
+  });
+
+  it('“who made it?” after it names the authors of the paper that presents it', () => {
+    const [, made] = converse(engine, 'how big is S2ORC?', 'who made it?');
+    expect(made!.answer.lead[0]).toMatch(/^Written by \*\*Kyle Lo\*\*/);
+  });
+});
