@@ -36,6 +36,9 @@ const OVERVIEW = new RegExp(
     String.raw`\bmain (?:aim|argument|point|thesis|purpose|idea|claim|finding|question|topic|goal|message|conclusion)s?\b`,
     String.raw`\b(?:summary|summari[sz]e|gist|overview|abstract)\b(?: of)? (?:the |this |that )?${SOURCE}`,
     String.raw`\bwhat (?:does|did) (?:the |this )?(?:${SOURCE}|author) (?:argue|claim|conclude|find|show)\s*(?:[?.!]|$)`,
+    // "tell me about the heart failure paper", "what can you tell me about this study?": the
+    // document named whole, nothing asked of it.
+    String.raw`^\s*(?:(?:can|could) you |pls |please )?(?:tell me|talk|what can you tell me|what do you know|give me (?:an overview|a summary))(?: a (?:bit|little))? (?:about|of) (?:the|this|that) (?:(?!(?:in|on|of|the|a|an|about|from|by|with|for|and|to)\s)[a-z0-9-]+ ){0,4}${SOURCE}\s*[?.!]*$`,
   ].join('|'),
 );
 

@@ -221,6 +221,11 @@ describe('questions', () => {
     expect(classifyQuestion('Give me a summary of the op-ed')).toBe('overview');
     expect(classifyQuestion('What does the paper say about Kazakhstan?')).not.toBe('overview');
     expect(classifyQuestion('What does the author argue about oil?')).not.toBe('overview');
+    // "tell me about <the document>": the document named whole, nothing asked of it.
+    expect(classifyQuestion('tell me about the heart failure paper')).toBe('overview');
+    expect(classifyQuestion('what can you tell me about this study?')).toBe('overview');
+    expect(classifyQuestion('tell me about the kazakh diaspora in the paper')).not.toBe('overview');
+    expect(classifyQuestion('tell me about the third neighbor policy')).not.toBe('overview');
     expect(classifyQuestion('Give me a summary of Mongolia–Kazakhstan trade')).not.toBe('overview');
   });
 
