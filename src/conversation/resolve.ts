@@ -873,7 +873,8 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // context, so that the words for limits lead (the catch is rarely the passage that made the case).
   if (DRAWBACK.test(core)) {
     const frame = 'what are the drawbacks and limitations?';
-    const c = contextFrom(engine, prev, frame, { questionOnly: true });
+    // (Among many papers, of the paper being discussed: its own limitations, in its words for them.)
+    const c = discussed !== null && named === null ? { places: [], words: [] } : contextFrom(engine, prev, frame, { questionOnly: true });
     return { kind: 'contextual', resolved: withContext(frame, [...c.places, ...c.words]), frame: withContext(frame, c.places), documentId, offset: 0, person: prev.person };
   }
   if (SUPPORT.test(core) || whyOf || BARE_QUESTION_WORD.test(core)) {

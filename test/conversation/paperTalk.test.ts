@@ -17,6 +17,7 @@ const engine = createEngineFromCorpus(
       'SPECTER is trained on citations between papers, using a triplet loss.',
       'Compared with SciBERT, SPECTER gives better embeddings on every task of SciDocs.',
       'SPECTER needs only the title and abstract of a paper.',
+      'One limitation is that the full text of a paper is left unused, and its drawback is speed.',
     ]),
     testDocument({ id: 'lo-2020', title: 'S2ORC: The Semantic Scholar Open Research Corpus', authors: ['Kyle Lo'] }, [
       'We introduce S2ORC, a large corpus of 81.1M English-language academic papers.',
@@ -35,6 +36,14 @@ describe('“it” in a conversation on one of many papers', () => {
     const [, , compare] = converse(engine, 'what is SPECTER?', 'what data did they train it on?', 'how does it compare with SciBERT?');
     expect(compare!.resolution.documentId).toBe('cohan-2020');
     expect(compare!.answer.passages[0]!.paragraphId).toBe('cohan-2020/3');
+  });
+});
+
+describe('“any downsides?” in a conversation on one of many papers', () => {
+  it('asks for that paper’s limitations, in its own words for them, not the words of the answer before', () => {
+    const [, downsides] = converse(engine, 'what is SPECTER trained on, using which loss?', 'any downsides?');
+    expect(downsides!.resolution.documentId).toBe('cohan-2020');
+    expect(downsides!.answer.passages[0]!.paragraphId).toBe('cohan-2020/5');
   });
 });
 
