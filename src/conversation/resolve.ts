@@ -572,6 +572,16 @@ function asPlaceEllipsis(text: string): string {
   return text;
 }
 
+/** The document the answer before came from, unless its title is about a place other than the ones the turn names. */
+function paperDiscussed(engine: Engine, prev: TurnRecord, turn: string): string | null {
+  const id = prev.paragraphIds[0]?.split('/')[0] ?? null;
+  const asked = new Set(findMentions(turn).map((m) => m.country));
+  if (!id || asked.size === 0) return id;
+  const title = engine.corpus.documents.find((d) => d.meta.id === id)?.meta.title ?? '';
+  const titled = new Set(findMentions(title).map((m) => m.country));
+  return titled.size > 0 && [...asked].every((c) => !titled.has(c)) ? null : id;
+}
+
 /** A list of reasons, whatever its head calls them ("barriers", "factors"), else the latest list shown. */
 function listOfReasons(engine: Engine, state: ConversationState): FoundList | null {
   for (const noun of REASON_NOUNS) {
@@ -690,7 +700,9 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // (Among many papers, a follow-up is about the one the answer before came from: "how many
   // patients did they interview?" after a finding of one study. With two documents on one
   // subject, the answer's words carry the conversation, and either may answer.)
-  const discussed = engine.corpus.documents.length > 2 ? (prev.paragraphIds[0]?.split('/')[0] ?? null) : null;
+  // (Not a document whose title names a place when the turn moves to another place: "and
+  // mongolia?" after the population of Kazakhstan from "Demographics of Kazakhstan".)
+  const discussed = engine.corpus.documents.length > 2 ? paperDiscussed(engine, prev, text) : null;
   const documentId = named ?? prev.documentId ?? discussed;
   const shift = text.length - core.length;
   const stated = other

@@ -60,3 +60,20 @@ describe('a turn naming another paper', () => {
     expect(made!.answer.lead[0]).toMatch(/^Written by \*\*Kyle Lo\*\*/);
   });
 });
+
+describe('a conversation among documents each about a place', () => {
+  const places = createEngineFromCorpus(
+    indexCorpus([
+      testDocument({ id: 'demographics-kazakhstan', title: 'Demographics of Kazakhstan' }, ['The population of Kazakhstan is about 19 million.', 'Kazakh and Russian are spoken in Kazakhstan.', 'Some Kazakhs live in Mongolia.']),
+      testDocument({ id: 'demographics-mongolia', title: 'Demographics of Mongolia' }, ['The population of Mongolia is about 3.3 million.', 'Mongolian is spoken in Mongolia.']),
+      testDocument({ id: 'steppe-notes', title: 'Notes on the steppe' }, ['Herders move with the seasons.']),
+    ]),
+  );
+
+  it('“and mongolia?” after the population of Kazakhstan leaves “Demographics of Kazakhstan” for the place it asks about', () => {
+    const [first, mongolia] = converse(places, "what's the population of kazakhstan?", 'and mongolia?');
+    expect(first!.answer.passages[0]!.paragraphId).toBe('demographics-kazakhstan/1');
+    expect(mongolia!.resolution.documentId).toBeNull();
+    expect(mongolia!.answer.passages[0]!.paragraphId).toBe('demographics-mongolia/1');
+  });
+});
