@@ -829,7 +829,10 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   const memberOf = MEMBER_OF.test(core);
   if ((continues || shortTurn) && !SUPPORT.test(core) && !whyOf && !memberOf) {
     const changed = applyEllipsis(engine, prev.frame, own, { placesReversed: !wholeQuestion, placeAdded: !wholeQuestion });
-    if (changed) return { kind: 'ellipsis', resolved: withReferentOf(prev, changed), frame: changed, documentId, offset: 0, person: prev.person, ...(prev.perDocument ? { perDocument: true } : {}) };
+    // ("and tajikistan?" after "what does the factbook say about kyrgyzstan's economy?": the
+    // factbook the new question names, of the two, not the one the old one did.)
+    const renamed = changed && engine.corpus.documents.length > 2 && named === null ? findDocumentMention(engine.corpus, changed)?.documentId : undefined;
+    if (changed) return { kind: 'ellipsis', resolved: withReferentOf(prev, changed), frame: changed, documentId: renamed ?? documentId, offset: 0, person: prev.person, ...(prev.perDocument ? { perDocument: true } : {}) };
     // "and Schweller?" after "what did Walt argue?": the same question of the new person.
     const swapped = swapPerson(engine, prev, withNamesCapitalised(engine, own));
     if (swapped) return { kind: 'ellipsis', resolved: swapped.frame, frame: swapped.frame, documentId, offset: 0, person: swapped.person };

@@ -77,3 +77,20 @@ describe('a conversation among documents each about a place', () => {
     expect(mongolia!.answer.passages[0]!.paragraphId).toBe('demographics-mongolia/1');
   });
 });
+
+describe('“and tajikistan?” after a question naming one of several factbooks by its country', () => {
+  const factbooks = createEngineFromCorpus(
+    indexCorpus([
+      testDocument({ id: 'factbook-kyrgyzstan', title: 'The World Factbook: Kyrgyzstan', authors: ['CIA World Factbook'] }, ['Kyrgyzstan’s economy depends on gold and remittances.']),
+      testDocument({ id: 'factbook-tajikistan', title: 'The World Factbook: Tajikistan', authors: ['CIA World Factbook'] }, ['Tajikistan’s economy depends on aluminium, cotton and remittances.']),
+      testDocument({ id: 'steppe-notes', title: 'Notes on the steppe' }, ['Herders move with the seasons.']),
+    ]),
+  );
+
+  it('asks the factbook of the new country, not the old one', () => {
+    const [first, tajik] = converse(factbooks, "what does the factbook say about kyrgyzstan's economy?", 'and tajikistan?');
+    expect(first!.resolution.documentId).toBe('factbook-kyrgyzstan');
+    expect(tajik!.resolution.documentId).toBe('factbook-tajikistan');
+    expect(tajik!.answer.passages[0]!.paragraphId).toBe('factbook-tajikistan/1');
+  });
+});
