@@ -572,6 +572,19 @@ function asPlaceEllipsis(text: string): string {
   return text;
 }
 
+/**
+ * Whether a turn is still about the paper being discussed: unless the corpus answers its own
+ * words much better elsewhere ("what happened in the 2010 revolution?" after an answer from an
+ * article on the 2017 election) — a turn's words that the paper covers about as well stay with it.
+ */
+const PAPER_COVERAGE_MARGIN = 0.25;
+function keepsToPaper(engine: Engine, paper: string, turn: string): boolean {
+  const wide = engine.index.query(turn, { limit: 1 }).passages[0];
+  if (!wide || wide.paragraph.documentId === paper) return true;
+  const narrow = engine.index.query(turn, { limit: 1, documentId: paper }).passages[0];
+  return !!narrow && wide.features.coverage <= narrow.features.coverage + PAPER_COVERAGE_MARGIN;
+}
+
 /** The document the answer before came from, unless its title is about a place other than the ones the turn names. */
 function paperDiscussed(engine: Engine, prev: TurnRecord, turn: string): string | null {
   const id = prev.paragraphIds[0]?.split('/')[0] ?? null;
@@ -703,7 +716,8 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // (Not a document whose title names a place when the turn moves to another place: "and
   // mongolia?" after the population of Kazakhstan from "Demographics of Kazakhstan".)
   const discussed = engine.corpus.documents.length > 2 ? paperDiscussed(engine, prev, text) : null;
-  const documentId = named ?? prev.documentId ?? discussed;
+  // (It still carries the words of the answer before: measured, they help more than they hurt.)
+  const documentId = named ?? prev.documentId ?? (discussed && keepsToPaper(engine, discussed, text) ? discussed : null);
   const shift = text.length - core.length;
   const stated = other
     ? withoutMention(core, other.index, other.index + other[0].length)

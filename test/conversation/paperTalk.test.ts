@@ -76,6 +76,18 @@ describe('a conversation among documents each about a place', () => {
     expect(mongolia!.resolution.documentId).toBeNull();
     expect(mongolia!.answer.passages[0]!.paragraphId).toBe('demographics-mongolia/1');
   });
+
+  it('a turn whose own words another document answers far better leaves the one discussed', () => {
+    const [, herders] = converse(places, "what's the population of kazakhstan?", 'do they move with the seasons?');
+    expect(herders!.resolution.kind).toBe('contextual');
+    expect(herders!.resolution.documentId).toBeNull();
+    // (Searched everywhere, not told that the document discussed has nothing.)
+    expect(herders!.answer.lead).toEqual([]);
+    expect(herders!.answer.passages.map((p) => p.paragraphId)).toContain('steppe-notes/1');
+    // (One the document discussed answers as well stays with it.)
+    const [, spoken] = converse(places, "what's the population of kazakhstan?", 'which languages are spoken?');
+    expect(spoken!.resolution.documentId).toBe('demographics-kazakhstan');
+  });
 });
 
 describe('“and tajikistan?” after a question naming one of several factbooks by its country', () => {

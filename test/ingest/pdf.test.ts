@@ -677,14 +677,15 @@ describe.skipIf(!dir)('PDFs from ../shared/material/pdf', () => {
   // Written blind on 4 December and scored twice as written (at the end of that session and the
   // start of the next): 2/8 first turns, 8/24 follow-ups — first turns that describe their paper
   // ("the Swedish paper testing whether …") and ask in words the papers do not use; 9/24 once
-  // research was read in everyday words as papers report it. Held at the level reached, every
+  // research was read in everyday words as papers report it; 10/24 once a turn whose own words
+  // another paper answers far better left the paper discussed. Held at the level reached, every
   // turn asked in the context of the ones before.
   it('conversations on the papers keep the level reached', () => {
     const s = runConversationEval(createEngineFromCorpus(corpus), parseConversationFile(readFileSync(PDF_CONVERSATIONS, 'utf8')));
     console.info(`conversations on the PDFs: first turns ${s.first.answered}/${s.first.count}, follow-ups ${s.followUps.answered}/${s.followUps.count}`);
     expect([s.first.count, s.followUps.count]).toEqual([8, 24]);
     expect(s.first.answered).toBeGreaterThanOrEqual(2);
-    expect(s.followUps.answered).toBeGreaterThanOrEqual(9);
+    expect(s.followUps.answered).toBeGreaterThanOrEqual(10);
   }, 60_000);
 
   // Among eleven papers, a follow-up is about the paper the answer before came from, and a
