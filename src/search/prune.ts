@@ -1,6 +1,6 @@
 import type { Paragraph } from '../corpus/types.js';
 import type { AnalyzedQuestion } from './question.js';
-import { analyzePassage, overviewFit, TYPE_RELIABILITY, WEIGHTS, type QueryTermGroup, type RankedPassage, type SourceNames } from './rank.js';
+import { analyzePassage, labelFit, overviewFit, TYPE_RELIABILITY, WEIGHTS, type QueryTermGroup, type RankedPassage, type SourceNames } from './rank.js';
 
 export interface Candidate {
   paragraph: Paragraph;
@@ -62,7 +62,8 @@ export function scoreBound(candidate: Candidate, context: BoundContext): number 
     WEIGHTS.year * (question.years.length ? 1 : 0) +
     WEIGHTS.pairs * (groups.length > 1 ? pairs / (groups.length - 1) : 0) +
     WEIGHTS.entities * (entityGroups ? entitiesFound / entityGroups : 0) +
-    WEIGHTS.overview * (question.type === 'overview' ? overviewFit(paragraph) : 0);
+    WEIGHTS.overview * (question.type === 'overview' ? overviewFit(paragraph) : 0) +
+    WEIGHTS.label * labelFit(paragraph, groups, question.entities);
   // Room for the rounding of a sum taken in another order.
   return bound * (1 + 1e-9) + 1e-12;
 }

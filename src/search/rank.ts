@@ -61,6 +61,8 @@ export const WEIGHTS = {
   pairs: 0.2,
   entities: 0.2,
   overview: 0.5,
+  // A field named for what is asked ("Languages: …" for "what languages …"): measured at 0.3 and 0.6 alike.
+  label: 0.3,
 } as const;
 const WEIGHT_KEYS = Object.keys(WEIGHTS) as Array<keyof typeof WEIGHTS>;
 const CAPTION_PENALTY = 0.85;
@@ -326,6 +328,27 @@ function typeFit(text: string, type: AnalyzedQuestion['type']): number {
  * How well a paragraph summarizes its source, for "what is the paper about": the abstract,
  * then the opening paragraph, then an introduction or conclusion.
  */
+const LABEL_JOINERS = new Set(['of', 'and', 'the', 'a', 'an', 'in', 'for', 'to', 'or', 'on']);
+
+/** A paragraph that opens with a field's name: "Languages: Uzbek (official) 74.3%, …", "Methods: we interviewed …". */
+const FIELD_LABEL = /^\s*([\p{L}][\p{L} ,'&/-]{1,38}):\s+\S/u;
+
+/**
+ * 1 when the paragraph opens with a field's name whose words the question asks for ("what
+ * languages are spoken in Uzbekistan?" and "Languages: …"): the field holds the answer, in
+ * whatever words it gives it. Names of places do not count (they say where, not what).
+ */
+export function labelFit(paragraph: Paragraph, groups: readonly QueryTermGroup[], entities: readonly string[]): number {
+  const label = FIELD_LABEL.exec(paragraph.text)?.[1];
+  if (!label || label.split(/\s+/).length > 4) return 0;
+  // Every word of the label, not only those the index keeps: "Author Contributions" is not "Contributions".
+  const words = label.split(/[\s,/&'-]+/).filter((w) => w && !LABEL_JOINERS.has(w.toLowerCase()));
+  const terms = words.map((w) => analyze(w)[0]);
+  if (terms.length === 0 || terms.some((t) => t === undefined)) return 0;
+  const asked = groups.filter((g) => !entities.includes(g.term));
+  return terms.every((t) => asked.some((g) => g.variants.get(t!) === 1)) ? 1 : 0;
+}
+
 export function overviewFit(paragraph: Paragraph): number {
   if (paragraph.role === 'abstract') return 1;
   if (paragraph.role !== 'body') return 0;
@@ -601,6 +624,7 @@ export function rankCandidates(
       pairs,
       entities,
       overview: question.type === 'overview' ? overviewFit(paragraph) : 0,
+      label: labelFit(paragraph, groups, question.entities),
     };
     let score = 0;
     for (let k = 0; k < WEIGHT_KEYS.length; k++) score += WEIGHTS[WEIGHT_KEYS[k]!] * features[WEIGHT_KEYS[k]!];

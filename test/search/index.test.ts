@@ -3,6 +3,7 @@ import { indexCorpus } from '../../src/corpus/load.js';
 import type { CorpusDocument, Paragraph } from '../../src/corpus/types.js';
 import { editDistance, PassageIndex, surfaceWords } from '../../src/search/index.js';
 import { analyzeQuestion } from '../../src/search/question.js';
+import { labelFit } from '../../src/search/rank.js';
 import { testDocument } from '../corpus/testDocument.js';
 
 /** A document of the given paragraphs; the first may be an abstract. */
@@ -199,6 +200,22 @@ describe('a lead-in ending in a colon', () => {
     expect(ranked[0]).toBe('longeval-2023/3');
     const second = paper.query('what does the survey contribute?', { limit: 5 }).passages.map((p) => p.paragraph.id);
     expect(second[0]).toBe('longeval-2023/4');
+  });
+});
+
+describe('a paragraph that opens with the name of a field', () => {
+  const groups = (q: string) => new PassageIndex(indexCorpus([testDocument({ id: 'x' }, ['x'])])).termGroups(analyzeQuestion(q));
+  const paragraph = (text: string) => testDocument({ id: 'factbook' }, [text]).paragraphs[0]!;
+
+  it('fits a question asking for what every word of the name names, places aside', () => {
+    const q = 'What languages are spoken in Uzbekistan?';
+    expect(labelFit(paragraph('Languages: Uzbek (official) 74.3%, Russian 14.2%'), groups(q), analyzeQuestion(q).entities)).toBe(1);
+    expect(labelFit(paragraph('Religions: Muslim 88%'), groups(q), analyzeQuestion(q).entities)).toBe(0);
+    // "Author Contributions" is not "contributions", nor a sentence with a colon a field.
+    const c = 'what were the contributions?';
+    expect(labelFit(paragraph('Author Contributions: K. K. led the project.'), groups(c), [])).toBe(0);
+    expect(labelFit(paragraph('Contributions: three guidelines.'), groups(c), [])).toBe(1);
+    expect(labelFit(paragraph('The languages they speak today are these: Uzbek and Russian.'), groups(q), analyzeQuestion(q).entities)).toBe(0);
   });
 });
 
