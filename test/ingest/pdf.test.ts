@@ -659,8 +659,9 @@ describe.skipIf(!dir)('PDFs from ../shared/material/pdf', () => {
     expect(s.passage.count).toBe(60);
     expect(s.passage.hit1).toBeGreaterThanOrEqual(31 / 60 - 1e-9);
     // (46: a magnitude written as a letter, "280M nodes", counts for "how many"; 47 once research
-    // was read in everyday words as papers report it, "happy" as satisfaction, "thrown out" as discarded.)
-    expect(s.passage.hit3).toBeGreaterThanOrEqual(47 / 60 - 1e-9);
+    // was read in everyday words as papers report it, "happy" as satisfaction, "thrown out" as discarded;
+    // 48 once an abstract no longer led by default for a question of a detail.)
+    expect(s.passage.hit3).toBeGreaterThanOrEqual(48 / 60 - 1e-9);
   }, 60_000);
 
   // Ten more (hp01–hp10, on nine of the papers, in the four styles), written before any was asked
@@ -684,7 +685,8 @@ describe.skipIf(!dir)('PDFs from ../shared/material/pdf', () => {
     const s = runConversationEval(createEngineFromCorpus(corpus), parseConversationFile(readFileSync(PDF_CONVERSATIONS, 'utf8')));
     console.info(`conversations on the PDFs: first turns ${s.first.answered}/${s.first.count}, follow-ups ${s.followUps.answered}/${s.followUps.count}`);
     expect([s.first.count, s.followUps.count]).toEqual([8, 24]);
-    expect(s.first.answered).toBeGreaterThanOrEqual(2);
+    // (3/8 first turns once an abstract no longer led by default for a question of a detail.)
+    expect(s.first.answered).toBeGreaterThanOrEqual(3);
     expect(s.followUps.answered).toBeGreaterThanOrEqual(10);
   }, 60_000);
 

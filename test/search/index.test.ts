@@ -219,6 +219,23 @@ describe('a paragraph that opens with the name of a field', () => {
   });
 });
 
+describe('an abstract', () => {
+  const paper = new PassageIndex(
+    indexCorpus([
+      testDocument({ id: 'datta-2010', title: 'Complications of thrombosis prophylaxis in trauma' }, [
+        { text: 'Patient compliance with compression devices is poor. We review the complications of thrombosis prophylaxis in trauma patients.', role: 'abstract', section: 'Abstract' },
+        { text: 'Compliance with compression devices was poor among trauma patients, but education of patients and staff may improve it.', section: 'Results' },
+      ]),
+      testDocument({ id: 'other-2012', title: 'Another paper' }, ['Nothing on that here.']),
+    ]),
+  );
+
+  it('does not lead by default for a question of a detail the body gives in full, but does for what the paper is about', () => {
+    expect(paper.query('do patients actually comply with compression devices?').passages[0]!.paragraph.id).toBe('datta-2010/2');
+    expect(paper.query('what is the thrombosis prophylaxis paper about?').passages[0]!.paragraph.id).toBe('datta-2010/1');
+  });
+});
+
 describe('"how many"', () => {
   const counts = new PassageIndex(
     indexCorpus([
