@@ -155,6 +155,9 @@ const CHAT_OPENER = new RegExp(
       String.raw`@(?:steppe|bot)\b`,
       // A greeting to the channel: "hi all, …", "hey everyone -".
       String.raw`(?:hi|hey|hello|yo|morning)\s+(?:all|everyone|everybody|folks|guys|there|team|y(?:'|’)?all)`,
+      // "what's the deal with the SCO?", "what's the story w/ Kyrgyz debt": what about it (the
+      // idiom, not a deal; "with" stays, a stop word).
+      String.raw`what(?:'|’)?s\s+(?:the\s+)?(?:deal|story|situation|score)(?=\s+(?:with|w\/)\s)`,
       // A greeting alone before the question ("Hello, I want ask about …").
       String.raw`(?:hi|hey|hello|hiya|greetings|good (?:morning|afternoon|evening))(?=\s*[,!.])`,
       // "I want (to) ask about …", "I'd like to ask you about …": asking, before what is asked
