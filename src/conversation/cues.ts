@@ -18,7 +18,7 @@ export const SOURCE_QUESTION = new RegExp(
     [
       String.raw`who (?:said|says|wrote|writes|argued|argues|claims|claimed|thinks|believes|is saying|made|makes|built|created|developed|designed|released|introduced) (?:that|this|it|so)(?: claim| point| argument)?`,
       // "who reported on that?", "who found that?": the study or writer behind the finding.
-      String.raw`who (?:reported|reports|found|finds|showed|shows|noted|notes|observed|documented|discovered|estimated|measured|wrote about|said so)(?: (?:on|about))? (?:that|this|it|so)`,
+      String.raw`who (?:reported|reports|found|finds|showed|shows|noted|notes|observed|documented|discovered|estimated|measured|wrote about|said so)(?: (?:on|about))? (?:that|this|it|so|them|those|these)`,
       String.raw`who(?:'s|’s| is| was) (?:the )?(?:author|source|writer)(?: (?:for|of|behind) (?:that|this|it))?`,
       String.raw`what(?:'s|’s| is| are| were) (?:the |your |its |their )?(?:source|citation|reference|evidence)s?(?: (?:for|on|of|behind) (?:that|this|it|these|those))?`,
       String.raw`(?:any |the )?(?:source|citation|reference|cite)s?(?: (?:please|pls|(?:for|on|of) (?:that|this|it|these|those)))?`,

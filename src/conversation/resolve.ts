@@ -472,6 +472,9 @@ const WHO_THEN_PRONOUN = /\bwho(?:'s|’s)?\s+(?:is|was|were|are|led|leads|pushe
 /** "it", "they", "their" as what a turn is asked of: "how does it compare …", "what did their survey find". */
 const PAPER_PRONOUN = /\b(?:it|its|they|their|them)\b/i;
 
+/** A document as the teller, by pronoun: "what does it say about Russia?", "what does it argue on the BRI?". */
+const IT_SAYS = /^\s*(?:(?:and|so|ok|okay|but)[\s,]+)?what (?:does|did) (?:it|this one|that one) (?:say|write|argue|claim|conclude|suggest|have to say|make) (?:about|on|of|regarding)\b/i;
+
 /** A document or its author citing, by pronoun: "who does it cite …", "what sources does he use …". */
 const CITED_BY_PRONOUN = /\b(?:does|did|do)\s+(?:it|he|she|they)\s+(?:cite|use|draw on|rely on|quote|reference|lean on)\b/i;
 
@@ -926,6 +929,13 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
     }
   }
 
+
+  // "what does it say about russia?" after "summarise the op-ed": "it" is the document the
+  // answer before came from, asked with the turn's own topic.
+  if (!mention && IT_SAYS.test(own) && answered?.paragraphIds[0]) {
+    const docId = answered.documentId ?? answered.paragraphIds[0].split('/')[0]!;
+    return { kind: 'contextual', resolved: own, frame: own, documentId: docId, offset: 0, person: null };
+  }
 
   // "who does it cite on balancing?", "what sources does he use on debt?": the literature of
   // the document the answer before came from (or its author's), on the turn's own topic —

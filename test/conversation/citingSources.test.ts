@@ -78,7 +78,7 @@ describe('the source of one figure among several', () => {
     expect(figure!.answer.lead[0]).toMatch(/citing \*\*China National Bureau of Statistics \(2019\)\*\*/);
     const shown = figure!.answer.passages[0]!;
     expect(shown.text.slice(shown.highlight.start, shown.highlight.end)).toMatch(/Mongolians visited China/);
-    for (const q of ['where are those trade numbers from?', 'who collected that data?']) expect(SOURCE_QUESTION.test(q), q).toBe(true);
+    for (const q of ['where are those trade numbers from?', 'who collected that data?', 'who reported on them?']) expect(SOURCE_QUESTION.test(q), q).toBe(true);
   });
 });
 

@@ -52,6 +52,13 @@ describe('a question about a document, in a conversation', () => {
     expect(his!.answer.passages.every((p) => p.paragraphId.startsWith('miliate-2013/'))).toBe(true);
   });
 
+  it('“what does it say about russia?” after “summarise the op-ed”: it is the op-ed', () => {
+    const [, russia, china] = converse(engine, 'summarise the op-ed in two lines', 'what does it say about russia', 'and china?');
+    expect(russia!.resolution.documentId).toBe('miliate-2013');
+    expect(russia!.answer.passages.every((p) => p.paragraphId.startsWith('miliate-2013/'))).toBe(true);
+    expect(china!.resolution.documentId).toBe('miliate-2013');
+  });
+
   it('“which one is newer?” after the list of documents compares them', () => {
     const [, newer] = converse(engine, 'what sources do you have?', 'which one is newer?');
     expect(lead(newer)).toMatch(/^The most recent is \*\*Irgengioro \(2022\)/);
