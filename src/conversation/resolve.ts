@@ -575,12 +575,15 @@ function asPlaceEllipsis(text: string): string {
   return text;
 }
 
+/** How much more of a turn's words another document must cover for the turn to leave the paper discussed (coverage is 0–1; 0.1–0.3 measured alike). */
+const PAPER_COVERAGE_MARGIN = 0.25;
+
 /**
  * Whether a turn is still about the paper being discussed: unless the corpus answers its own
- * words much better elsewhere ("what happened in the 2010 revolution?" after an answer from an
- * article on the 2017 election) — a turn's words that the paper covers about as well stay with it.
+ * words much better elsewhere ("do they move with the seasons?" after the population from
+ * "Demographics of Kazakhstan") — a turn's words that the paper covers about as well stay with it.
+ * (Two searches a follow-up, in a corpus of more than two documents only.)
  */
-const PAPER_COVERAGE_MARGIN = 0.25;
 function keepsToPaper(engine: Engine, paper: string, turn: string): boolean {
   const wide = engine.index.query(turn, { limit: 1 }).passages[0];
   if (!wide || wide.paragraph.documentId === paper) return true;
@@ -930,17 +933,11 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   }
 
 
-  // "what does it say about russia?" after "summarise the op-ed": "it" is the document the
-  // answer before came from, asked with the turn's own topic.
-  if (!mention && IT_SAYS.test(own) && answered?.paragraphIds[0]) {
-    const docId = answered.documentId ?? answered.paragraphIds[0].split('/')[0]!;
-    return { kind: 'contextual', resolved: own, frame: own, documentId: docId, offset: 0, person: null };
-  }
-
-  // "who does it cite on balancing?", "what sources does he use on debt?": the literature of
-  // the document the answer before came from (or its author's), on the turn's own topic —
-  // not on the words of the answer before.
-  if (!mention && CITED_BY_PRONOUN.test(own) && literatureTopic(own) && answered?.paragraphIds[0]) {
+  // "what does it say about russia?" after "summarise the op-ed", "who does it cite on
+  // balancing?", "what sources does he use on debt?": the document the answer before came from
+  // (or its author) as the teller, asked with the turn's own topic — not the answer's words.
+  const toldByIt = IT_SAYS.test(own) || (CITED_BY_PRONOUN.test(own) && literatureTopic(own) !== null);
+  if (!mention && toldByIt && answered?.paragraphIds[0]) {
     const docId = answered.documentId ?? answered.paragraphIds[0].split('/')[0]!;
     return { kind: 'contextual', resolved: own, frame: own, documentId: docId, offset: 0, person: null };
   }
