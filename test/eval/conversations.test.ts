@@ -19,6 +19,8 @@ const UNSEEN_WRITER_2 = new URL('./conversations3.jsonl', import.meta.url);
 const UNSEEN_WRITER_3 = new URL('./conversations4.jsonl', import.meta.url);
 const UNSEEN_WRITER_4 = new URL('./conversations5.jsonl', import.meta.url);
 const UNSEEN_WRITER_5 = new URL('./conversations6.jsonl', import.meta.url);
+/** 14 more (hc11-01–14), written blind on 4 December and scored as written twice (that session's end, the next one's start) before being worked from. */
+const UNSEEN_WRITER_6 = new URL('./conversations7.jsonl', import.meta.url);
 const shared = existsSync(DEV);
 if (!shared) {
   if (process.env.CI === 'true') throw new Error('../shared/eval/dev-conversations.jsonl is missing: CI must have ../shared beside the repository');
@@ -91,6 +93,16 @@ describe('conversation quality', () => {
   // author" was the author of the document the answer before came from.
   it('a seventh round written without seeing the answers: first turns ≥ 10/14, follow-ups ≥ 27/53', () => {
     expectLevels(UNSEEN_WRITER_5, { first: [10, 14], followUps: [27, 53] });
+  });
+
+  // As written, scored twice: 11/14 first turns, 24/53 follow-ups; 12 and 26 once "Second reason,
+  // can you explain more?" picked from the list of reasons shown, "steppes to the states author?"
+  // asked who wrote it (and "his" was then its author), "kazakhstan too tho?" and "… one of those?
+  // whos argument" were read as the follow-ups they are; 28 once "what were they mostly sending"
+  // after a peak year asked that year's row, and "who compiled that China figure?" cited the China
+  // figure's source.
+  it('an eighth round written without seeing the answers: first turns ≥ 12/14, follow-ups ≥ 28/53', () => {
+    expectLevels(UNSEEN_WRITER_6, { first: [12, 14], followUps: [28, 53] });
   });
 
   it.skipIf(!shared)('dev conversations: first turns ≥ 3/4, follow-ups ≥ 11/11', () => {
