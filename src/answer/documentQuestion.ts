@@ -21,7 +21,7 @@ export type DocumentAsk = 'person' | 'author' | 'date' | 'venue' | 'link' | 'aff
 const ASKS: Array<[Exclude<DocumentAsk, 'corpus'>, RegExp]> = [
   ...FACT_ASKS,
   ['author', /\bwho (?:wrote|writes|is the author|authored|penned|is behind|are the authors)\b|\bwritten by\b|\bauthor(?:s|ed)? (?:of|is|are)\b|\bwho(?:'s| is) (?:it|this) by\b/],
-  ['date', /\bwhen (?:was|did|were)\b.*\b(?:publish|written|write|come out|came out|accept|appear|release|print)|\bpublication date\b|\b(?:what|which) year\b.*\b(?:publish|written|wrote|appear)|\bdated?\b.*\b(?:piece|paper|article)\b|\bhow (?:old|recent) is\b/],
+  ['date', /\bwhen (?:was|did|were)\b.*\b(?:publish|written|write|come out|came out|accept|appear|release|print|issue)|\bpublication date\b|\b(?:what|which) year\b.*\b(?:publish|written|wrote|appear)|\bdated?\b.*\b(?:piece|paper|article)\b|\bhow (?:old|recent) is\b/],
   ['venue', /\b(?:outlet|venue|publisher)\b|\bwritten for\b|\b(?:which|what) (?:journal|site|website|magazine|newspaper|publication)\b|\bwhere (?:was|did|is)\b.*\b(?:publish|appear|come out|came out|print)|\bpublished (?:in|by) (?:what|which|whom)\b/],
   ['link', /\bdoi\b|\burl\b|\blink to\b|\bwhere can i (?:read|find|get)\b/],
   ['affiliation', /\buniversit(?:y|ies)\b|\baffiliat|\bwhere (?:is|are|does|do) (?:he|she|they|the authors?)\b.*\b(?:based|work|from|teach|study)\b|\b(?:which|what) (?:institution|school|department)\b/],

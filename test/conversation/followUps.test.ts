@@ -356,6 +356,10 @@ describe('chat forms and the document’s own dates', () => {
     expect(announced!.answer.passages[0]!.text).toMatch(/In 2013, China announced/);
     const [, published] = converse(engine, 'what does the east asia forum piece say about kazakhstan?', 'when was it published?');
     expect(published!.resolution.resolved).toBe('when was “The Steppes to the States” published?');
+    // (A notice or a directive is issued: "when was it issued?" is about the document too.)
+    const [, issued] = converse(engine, 'what does the east asia forum piece say about kazakhstan?', 'when was it issued?');
+    expect(issued!.resolution.resolved).toBe('when was “The Steppes to the States” issued?');
+    expect(issued!.answer.passages[0]!.paragraphId).toBe('miliate-2013/front');
     const [, y] = converse(engine, 'does mongolia join russian-led blocs?', 'y not?');
     expect(y!.resolution.kind).toBe('support');
   });
