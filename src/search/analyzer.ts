@@ -132,7 +132,24 @@ function spellOrdinals(text: string): string {
   return text.replace(/\b(\d+)(?:st|nd|rd|th)\b/g, (_, n: string) => SMALL_ORDINALS[Number(n) - 1] ?? n);
 }
 
+/**
+ * The last texts tokenized, with their tokens: one question is tokenized whole several times
+ * over (the check for words to search, its analysis, its years, its surface words), each
+ * time to the same tokens. A handful, compared by value: a passage's text is tokenized once
+ * and passes through; a question's later reads are a lookup and a copy.
+ */
+const recentTokens: Array<{ text: string; tokens: readonly string[] }> = [];
+const RECENT_TOKENIZED = 4;
+
 export function tokenize(text: string): string[] {
+  for (const recent of recentTokens) if (recent.text === text) return recent.tokens.slice();
+  const out = tokenizeText(text);
+  if (recentTokens.length >= RECENT_TOKENIZED) recentTokens.shift();
+  recentTokens.push({ text, tokens: out.slice() });
+  return out;
+}
+
+function tokenizeText(text: string): string[] {
   const out: string[] = [];
   // match() with the g flag: the tokens as strings, without an array and an iterator step a token.
   for (let t of spellOrdinals(spellCenturies(spellDecades(text.normalize('NFKC').toLowerCase()))).match(TOKEN) ?? []) {

@@ -65,7 +65,20 @@ const WHEN_ASKED = new RegExp(
   String.raw`\bwhen(?:\s+(?:exactly|roughly|approximately|precisely))?\s+(?:${[...AUXILIARY].join('|')})\b|^\s*(?:(?:and|so|but|ok|okay)\s+)?when\b|\bwhen[\s?.!]*$`,
 );
 
+/**
+ * The last question classified: one question is classified several times over (its check,
+ * its analysis, the figures it may ask for), and the type is a function of the text alone.
+ */
+let lastClassified: { q: string; type: QuestionType } | undefined;
+
 export function classifyQuestion(q: string): QuestionType {
+  if (lastClassified?.q === q) return lastClassified.type;
+  const type = classifyText(q);
+  lastClassified = { q, type };
+  return type;
+}
+
+function classifyText(q: string): QuestionType {
   const s = q.toLowerCase();
   if (OVERVIEW.test(s)) return 'overview';
   if (/\bhow much\b|\bwhat (?:is|was|were) the (?:total|value|amount|volume|size)\b|\bvalue of\b|\bworth\b/.test(s)) return 'amount';

@@ -341,15 +341,34 @@ const FIELD_LABEL = /^\s*([\p{L}][\p{L} ,'&/-]{1,38}):\s+\S/u;
  * whatever words it gives it. Names of places do not count (they say where, not what).
  */
 export function labelFit(paragraph: Paragraph, groups: readonly QueryTermGroup[], entities: readonly string[]): number {
-  const label = FIELD_LABEL.exec(paragraph.text)?.[1];
-  if (!label || label.split(/\s+/).length > 4) return 0;
-  // Every word of the label, not only those the index keeps: "Author Contributions" is not "Contributions".
-  const words = label.split(/[\s,/&'-]+/).filter((w) => w && !LABEL_JOINERS.has(w.toLowerCase()));
-  const terms = words.map((w) => analyze(w)[0]);
-  if (terms.length === 0 || terms.some((t) => t === undefined)) return 0;
+  const terms = labelTerms(paragraph);
+  if (!terms) return 0;
   const asked = groups.filter((g) => !entities.includes(g.term));
-  return terms.every((t) => asked.some((g) => g.variants.get(t!) === 1)) ? 1 : 0;
+  return terms.every((t) => asked.some((g) => g.variants.get(t) === 1)) ? 1 : 0;
 }
+
+/**
+ * The index terms of the paragraph's field label, one a word, or null when it has no label
+ * that can fit (none, more than four words, a word with no term). A property of the text
+ * alone, kept per paragraph: labelFit runs for every paragraph of every pool, and the
+ * label's regular expression and the words' analysis cost far more than the lookup.
+ */
+function labelTerms(paragraph: Paragraph): readonly string[] | null {
+  let terms = labelTermsOf.get(paragraph);
+  if (terms === undefined) {
+    terms = null;
+    const label = FIELD_LABEL.exec(paragraph.text)?.[1];
+    if (label && label.split(/\s+/).length <= 4) {
+      // Every word of the label, not only those the index keeps: "Author Contributions" is not "Contributions".
+      const words = label.split(/[\s,/&'-]+/).filter((w) => w && !LABEL_JOINERS.has(w.toLowerCase()));
+      const found = words.map((w) => analyze(w)[0]);
+      if (found.length > 0 && found.every((t) => t !== undefined)) terms = found as string[];
+    }
+    labelTermsOf.set(paragraph, terms);
+  }
+  return terms;
+}
+const labelTermsOf = new WeakMap<Paragraph, readonly string[] | null>();
 
 export function overviewFit(paragraph: Paragraph): number {
   if (paragraph.role === 'abstract') return 1;
