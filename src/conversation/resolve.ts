@@ -466,8 +466,17 @@ function yearAskedFor(prevFrame: string, prevLead: string): string | null {
   return new RegExp(String.raw`\b${highest ? 'highest' : 'lowest'}\b[^();]*\((\d{4})\)`, 'i').exec(prevLead)?.[1] ?? null;
 }
 
-/** A "who" question, then "he"/"she" later in the same turn: the pronoun is the one asked for. */
-const WHO_THEN_PRONOUN = /\bwho(?:'s|’s)?\s+(?:is|was|were|are|led|leads|pushed|argued|argues|proposed|advocated)\b[^?]*?\b(?:and|then)\b[^?]*\b(?:he|she|his|her)\b/i;
+/** A "who" question ("who was the leading voice …"), whose "he"/"she" after an "and" is the one asked for. */
+const WHO_ASKS = /\bwho(?:'s|’s)?\s+(?:is|was|were|are|led|leads|pushed|argued|argues|proposed|advocated)\b/i;
+
+/** "who was the leading voice …, and what did he propose?" (read in one pass: a turn may be long). */
+function asksWhoThenPronoun(text: string): boolean {
+  const who = WHO_ASKS.exec(text);
+  if (!who) return false;
+  const rest = text.slice(who.index + who[0].length).split('?')[0]!;
+  const joint = /\b(?:and|then)\b/i.exec(rest);
+  return joint !== null && /\b(?:he|she|his|her)\b/i.test(rest.slice(joint.index));
+}
 
 /** "it", "they", "their" as what a turn is asked of: "how does it compare …", "what did their survey find". */
 const PAPER_PRONOUN = /\b(?:it|its|they|their|them)\b/i;
@@ -985,7 +994,7 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   const documentOnly = named !== null && !hasOwnSubject(withNamesCapitalised(engine, own));
   // ("who was the leading voice for it, and what did he propose?": "he" is whoever the turn's
   // own "who" asks for, not the person before.)
-  const asksWhoFirst = WHO_THEN_PRONOUN.test(frame);
+  const asksWhoFirst = asksWhoThenPronoun(frame);
   if (person && !asksWhoFirst && (!ownSubject || placesOnly || documentOnly) && new RegExp(PERSON_PRONOUN.source, 'i').test(frame)) {
     // ("who is he?": the person, not what was said — no words of the answer before.)
     personLink = ownSubject || WHO_IS_PERSON.test(frame);
