@@ -12,7 +12,7 @@ import { classifyQuestion } from '../search/question.js';
 import { splitSentences } from '../search/sentences.js';
 import type { Paragraph } from '../corpus/types.js';
 import { answerDocumentQuestion } from './documentQuestion.js';
-import { findDocumentMentions } from './documentMention.js';
+import { findDocumentMentions, withoutMentions } from './documentMention.js';
 import { literatureLines, literatureTopic, worksCited } from './literatureQuestion.js';
 import { otherLanguageMessage } from './language.js';
 import { socialReply } from './social.js';
@@ -208,13 +208,6 @@ export function messageOnly(query: string, status: Exclude<AnswerStatus, 'answer
 /** An answer with passages and lead lines (from the bibliography or the metadata), no figures. */
 export function answered(query: string, passages: AnswerPassage[], lead: string[]): Answer {
   return { query, status: 'answered', message: null, passages, suggestions: [], lead, figures: [] };
-}
-
-/** The text with the ranges that name a document blanked out. */
-function withoutMentions(text: string, mentions: ReadonlyArray<{ start: number; end: number }>): string {
-  let out = text;
-  for (const m of [...mentions].sort((a, b) => b.start - a.start)) out = `${out.slice(0, m.start)} ${out.slice(m.end)}`;
-  return out;
 }
 
 /**

@@ -474,6 +474,13 @@ export function findDocumentMention(corpus: Corpus, text: string): DocumentMenti
   return best > 0 && winners.length === 1 ? winners[0]!.m : null;
 }
 
+/** The text with the spans the mentions cover blanked out: what is asked once the documents named are taken out. */
+export function withoutMentions(text: string, mentions: ReadonlyArray<{ start: number; end: number }>): string {
+  let out = text;
+  for (const m of [...mentions].sort((a, b) => b.start - a.start)) out = `${out.slice(0, m.start)} ${out.slice(m.end)}`;
+  return out;
+}
+
 /** Every document the text names, one mention each (its strongest), strongest first. */
 export function findDocumentMentions(corpus: Corpus, text: string): DocumentMention[] {
   const found = allMentions(corpus, text);

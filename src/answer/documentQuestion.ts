@@ -4,7 +4,7 @@ import { overviewFit } from '../search/rank.js';
 import { isOrganisation } from '../corpus/authors.js';
 import { documentLabel, documentUrl } from './citation.js';
 import { CORPUS_ASKS, corpusLines, FACT_ASKS, FACT_WORDS, factLine, methodParagraphs, type DocumentFact } from './documentFacts.js';
-import { findDocumentMentions, type DocumentMention } from './documentMention.js';
+import { findDocumentMentions, type DocumentMention, withoutMentions } from './documentMention.js';
 
 /**
  * Questions about the documents rather than their subject: who wrote one, when and where
@@ -33,12 +33,6 @@ const ASKS: Array<[Exclude<DocumentAsk, 'corpus'>, RegExp]> = [
 
 /** A question that is a document's name and "author(s)" ("the op-ed's author?", "specter authors"). */
 const NAMED_THEN_AUTHOR = /\bauthors?(?:'s)?(?:\s+names?)?[\s?.!]*$/;
-
-function withoutMentionsOf(question: string, mentions: readonly DocumentMention[]): string {
-  let rest = question;
-  for (const m of [...mentions].sort((a, b) => b.start - a.start)) rest = rest.slice(0, m.start) + ' ' + rest.slice(m.end);
-  return rest;
-}
 
 /** Words of the document questions themselves: what is left is the topic, if any. */
 const META_WORDS = new Set(
@@ -197,7 +191,7 @@ export function answerDocumentQuestion(
   // ("Who is the author and what's his background?": the background's line names the author.)
   const asks = matched.includes('background') ? matched.filter((a) => a !== 'author' && a !== 'affiliation') : matched;
   // "steppes to the states author?": a document named, then "author" — nothing else asked.
-  if (asks.length === 0 && mentions.length === 1 && NAMED_THEN_AUTHOR.test(s) && analyze(withoutMentionsOf(question, mentions)).every((t) => META_WORDS.has(t))) asks.push('author');
+  if (asks.length === 0 && mentions.length === 1 && NAMED_THEN_AUTHOR.test(s) && analyze(withoutMentions(question, mentions)).every((t) => META_WORDS.has(t))) asks.push('author');
   const person = asks.length === 0 ? authorAskedAbout(corpus, question, mentions) : null;
   if (person) return { asks: ['person'], documents: [person.doc], lines: [personLine(person.doc, person.author)], passages: [titleBlock(person.doc)] };
   // "What sources do you have?", "which one is more recent?": about the set of documents.
@@ -210,7 +204,7 @@ export function answerDocumentQuestion(
   }
   if (asks.length === 0) return null;
   // The words left once the document question and the document's name are taken out.
-  const topic = analyze(withoutMentionsOf(question, mentions)).filter((t) => !META_WORDS.has(t));
+  const topic = analyze(withoutMentions(question, mentions)).filter((t) => !META_WORDS.has(t));
   let documents: CorpusDocument[];
   // "Who wrote SPECTER?": the name a title gives its subject before the colon ("SPECTER:
   // Document-level Representation…") is a topic of the text, and names the paper when asked

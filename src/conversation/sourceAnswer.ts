@@ -23,6 +23,11 @@ export interface SourceAnswer {
   person: string | null;
 }
 
+/** The numbers written in a text, years left out ("1,494,300 … in 2018" → 1,494,300), with where each stands. */
+function valuesIn(text: string): RegExpExecArray[] {
+  return [...text.matchAll(/\d[\d,.]*\d|\d/g)].filter((m) => !/^(?:1[89]|20)\d\d$/.test(m[0]));
+}
+
 /**
  * A sentence that gives several figures cites each after it ("1,494,300 … visited China
  * (China National Bureau of Statistics 2019) and 113,864 … (Korea Tourism Association
@@ -30,7 +35,7 @@ export interface SourceAnswer {
  */
 function citationsOfFigure(text: string, sentenceAt: number, figureLine: string, cited: CitationLink[]): CitationLink[] {
   if (cited.length < 2 || sentenceAt < 0) return cited;
-  const values = [...figureLine.matchAll(/\d[\d,.]*\d|\d/g)].map((m) => m[0]).filter((v) => !/^(?:1[89]|20)\d\d$/.test(v));
+  const values = valuesIn(figureLine).map((m) => m[0]);
   for (const v of values) {
     const at = text.indexOf(v, sentenceAt);
     if (at < 0) continue;
@@ -133,7 +138,7 @@ function figureOfPlaceNamed(engine: Engine, turn: TurnRecord, asked: string): { 
     for (const s of splitSentences(paragraph.text)) {
       const named = findMentions(s.text).find((m) => m.country === place);
       if (!named) continue;
-      const values = [...s.text.matchAll(/\d[\d,.]*\d|\d/g)].filter((m) => !/^(?:1[89]|20)\d\d$/.test(m[0]));
+      const values = valuesIn(s.text);
       if (!values.length) continue;
       const nearest = values.reduce((a, b) => (Math.abs(b.index - named.start) < Math.abs(a.index - named.start) ? b : a));
       return { paragraph, sentence: s.text, value: nearest[0] };
