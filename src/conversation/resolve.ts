@@ -1,6 +1,6 @@
 import { paragraphById } from '../corpus/tableRows.js';
 import { asksDocumentFact } from '../answer/documentFacts.js';
-import { findDocumentMention } from '../answer/documentMention.js';
+import { findDocumentMention, type DocumentMention } from '../answer/documentMention.js';
 import { literatureTopic } from '../answer/literatureQuestion.js';
 import { findMentions, readFigureQuestion } from '../answer/figureQuestion.js';
 import type { Engine } from '../engine.js';
@@ -619,13 +619,30 @@ function listOfReasons(engine: Engine, state: ConversationState): FoundList | nu
   return findList(engine, state, null);
 }
 
+/**
+ * "according to the factbook, what's holding back investment there?" after answers on
+ * Kyrgyzstan: a kind of document of which the place last talked about makes one ("The World
+ * Factbook: Kyrgyzstan"), when the turn names no place of its own.
+ */
+function mentionOfPlaceBefore(engine: Engine, text: string, state: ConversationState): DocumentMention | null {
+  if (engine.corpus.documents.length <= 2 || findMentions(text).length > 0) return null;
+  // The places of the latest turn that named any ("why did their economy shrink?" names none).
+  const before = [...state.turns].reverse().map((t) => findMentions(t.resolved)).find((m) => m.length > 0) ?? [];
+  for (const place of new Set(before.map((m) => m.country))) {
+    const found = findDocumentMention(engine.corpus, `${text} ${place}`);
+    // (The turn alone named none of them, or the place would not have been needed.)
+    if (found && found.start < text.length) return { ...found, end: Math.min(found.end, text.length) };
+  }
+  return null;
+}
+
 export function resolveTurn(engine: Engine, state: ConversationState, asked: string): Resolution {
   // ("n the other way?", "wat does kaz sell to mongo": chat words read as the words they stand for.)
   const text = asPlaceEllipsis(correctPlaceNames(engine, spellChatWords(asked.trim())));
-  const mention = findDocumentMention(engine.corpus, text);
+  const prev = state.turns[state.turns.length - 1];
+  const mention = findDocumentMention(engine.corpus, text) ?? mentionOfPlaceBefore(engine, text, state);
   // "miliate says only five students go, does the other article agree?": the other of the one named.
   const otherOfNamed = mention && engine.corpus.documents.length > 1 && OTHER_DOCUMENT.test(text) ? otherDocument(engine, state, mention.documentId) : null;
-  const prev = state.turns[state.turns.length - 1];
   const standalone = (): Resolution => {
     // "hey steppe, does …", "ok so why …": the greeting is not part of the question.
     // A document it names stays in it: the search reads that itself; later turns inherit it.
