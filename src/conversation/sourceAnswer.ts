@@ -147,6 +147,34 @@ function figureOfPlaceNamed(engine: Engine, turn: TurnRecord, asked: string): { 
   return null;
 }
 
+/**
+ * A paragraph that opens with who speaks: a record's "Mr. CLAY. Madam Speaker, …", "Mr.
+ * HASTINGS of Florida. …", a transcript's "VICE PRESIDENT HARRIS: …" (a capitalised label
+ * naming an office or a title: "COASTLINE: …" in a factbook is a field, not a speaker).
+ */
+const SPEAKER_OPENING = new RegExp(
+  String.raw`^(?:(?:Mr|Ms|Mrs|Dr)\.\s+(\p{Lu}[\p{Lu}'’-]+(?:\s+of\s+\p{Lu}\p{L}+(?:\s+\p{Lu}\p{L}+)?)?)\.\s|((?:[\p{Lu}.'’-]+\s+)*(?:PRESIDENT|MINISTER|SECRETARY|OFFICIAL|MODERATOR|SENATOR|AMBASSADOR|SPEAKER|CHAIRMAN|CHAIRWOMAN|GOVERNOR|SPOKESPERSON|SPOKESMAN)(?:\s+[\p{Lu}.'’-]+)*):\s)`,
+  'u',
+);
+/** How far back a speaker's opening is looked for: a speech runs on for paragraphs, not for a whole record. */
+const SPEAKER_LOOKBACK = 40;
+
+/** The paragraph where the speaker of `paragraph` takes the floor (itself, or one before it in the document), with the speaker's name. */
+function speakerOf(doc: CorpusDocument, paragraph: Paragraph): { opening: Paragraph; speaker: string } | null {
+  const at = doc.paragraphs.indexOf(paragraph);
+  for (let i = at; i >= 0 && i > at - SPEAKER_LOOKBACK; i--) {
+    const m = SPEAKER_OPENING.exec(doc.paragraphs[i]!.text);
+    if (m) return { opening: doc.paragraphs[i]!, speaker: m[1] ? `${/^\S+/.exec(doc.paragraphs[i]!.text)![0]} ${m[1]}` : m[2]! };
+  }
+  return null;
+}
+
+/** The speaker's opening, quoted with its first sentence marked: where the text says who speaks. */
+function speakerPassage(engine: Engine, opening: Paragraph): Answer['passages'][number] {
+  const first = splitSentences(opening.text)[0];
+  return { paragraphId: opening.id, text: opening.text, highlight: { start: 0, end: first?.end ?? 0 }, citation: citeParagraph(engine.corpus, opening), score: 1 };
+}
+
 /** What a source question asks for: whose claim it is, who wrote the document, or how to cite it. */
 export type SourceAsk = 'claim' | 'document' | 'reference' | 'gist';
 
@@ -220,8 +248,12 @@ export function answerSource(engine: Engine, turn: TurnRecord, about: SourceAsk,
     const lines = [figureLine ? `In short: ${gist}` : `In short (${where}): “${gist}”`];
     return { answer: answered(asked, [{ paragraphId: paragraph.id, text: paragraph.text, highlight, citation, score: 1 }], lines), person: null };
   }
+  // "who said that?" of a passage of a record or a transcript: the one speaking, and where they take the floor.
+  const speaking = about === 'claim' && !people.length && !cited.length ? speakerOf(doc, paragraph) : null;
   if (about === 'document') {
     lines.push(`Written by **${doc.meta.authors.join(', ')}**: ${work}${doc.meta.date ? `, ${doc.meta.date}` : ''}.`);
+  } else if (speaking) {
+    lines.push(`**${speaking.speaker}** says it, in ${work}${doc.meta.date ? `, ${doc.meta.date}` : ''}${citation.page !== null ? `, p. ${citation.page}` : ''}.`);
   } else if (people.length) {
     lines.push(`**${people.join(', ')}**, as quoted in ${work}, ${citation.page !== null ? `p. ${citation.page}` : ''}.`.replace(/, \./, '.'));
   } else if (references.length) {
@@ -241,7 +273,10 @@ export function answerSource(engine: Engine, turn: TurnRecord, about: SourceAsk,
     query: asked,
     status: 'answered',
     message: null,
-    passages: [{ paragraphId: paragraph.id, text: paragraph.text, highlight, citation, score: 1 }],
+    passages: [
+      { paragraphId: paragraph.id, text: paragraph.text, highlight, citation, score: 1 },
+      ...(speaking && speaking.opening !== paragraph ? [speakerPassage(engine, speaking.opening)] : []),
+    ],
     suggestions: [],
     lead: lines,
     figures: [],

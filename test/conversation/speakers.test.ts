@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { indexCorpus } from '../../src/corpus/load.js';
+import { createEngineFromCorpus } from '../../src/engine.js';
+import { testDocument } from '../corpus/testDocument.js';
+import { converse } from './conversing.js';
+
+/**
+ * "Who said that?" of a passage of a record or a transcript: the person who has the floor
+ * there — named where they take it ("Mr. CLAY. Madam Speaker, …", "VICE PRESIDENT HARRIS: …"),
+ * which is quoted beside the passage — not the document's author or its publisher.
+ */
+
+const engine = createEngineFromCorpus(
+  indexCorpus([
+    testDocument({ id: 'congrec-clay', title: 'URGING HUMAN RIGHTS AND DEMOCRACY IN KAZAKHSTAN', authors: ['Mr. Clay'] }, [
+      'Mr. CLAY. Madam Speaker, I rise today to bring attention to growing concern of abuse and corruption in Kazakhstan.',
+      'The world’s tenth largest energy producer is an ally of the United States on non-proliferation.',
+      'The relationship is compromised by the record of human rights violations while chairing the OSCE.',
+    ]),
+    testDocument({ id: 'remarks', title: 'Remarks by the Vice President and the Prime Minister of Mongolia', authors: ['The White House'] }, [
+      'VICE PRESIDENT HARRIS: Good afternoon, and welcome to the Prime Minister.',
+      'Our countries are bound by a commitment to democracy and to the rule of law.',
+      'PRIME MINISTER LUVSANNAMSRAI: Thank you, Madam Vice President.',
+      'During my visit we will sign an economic cooperation roadmap on rare earth minerals.',
+    ]),
+    testDocument({ id: 'factbook', title: 'The World Factbook: Mongolia', authors: ['CIA World Factbook'] }, [
+      'NATURAL RESOURCES: oil, coal, copper, molybdenum, tungsten, phosphates, tin, nickel, zinc, fluorspar, gold.',
+      'Mongolia exports copper and coal to China.',
+    ]),
+  ]),
+);
+
+describe('who said that, in a record or a transcript', () => {
+  it('names the member who has the floor, and quotes where he takes it', () => {
+    const [, said] = converse(engine, 'was the relationship compromised by human rights violations while chairing the OSCE?', 'who said that?');
+    expect(said!.answer.lead[0]).toMatch(/^\*\*Mr\. CLAY\*\* says it/);
+    expect(said!.answer.passages.map((p) => p.paragraphId)).toEqual(['congrec-clay/3', 'congrec-clay/1']);
+  });
+
+  it('names the speaker of a transcript by the label before the passage, not the publisher', () => {
+    const [, said] = converse(engine, 'what roadmap on rare earth minerals will they sign?', 'who said that?');
+    expect(said!.answer.lead[0]).toMatch(/^\*\*PRIME MINISTER LUVSANNAMSRAI\*\* says it/);
+    expect(said!.answer.passages.map((p) => p.paragraphId)).toEqual(['remarks/4', 'remarks/3']);
+  });
+
+  it('reads a field label in capitals as a field, not as a speaker', () => {
+    const [, said] = converse(engine, 'does mongolia export copper and coal?', 'who said that?');
+    expect(said!.answer.lead[0]).not.toMatch(/says it/);
+    expect(said!.answer.passages).toHaveLength(1);
+  });
+});
