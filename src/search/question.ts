@@ -91,7 +91,8 @@ function classifyText(q: string): QuestionType {
   if (/\bhow (?:big|large|sizable|sizeable|substantial)\b(?! (?:a |an )?(?:role|part|deal|problem|concern|threat|factor|impact|influence|difference)\b)/.test(s)) {
     return /\b(?:invest\w*|trade|trading|exports?|imports?|debts?|loans?|aid|budget|economy|gdp|revenues?|spending|fdi|turnover|deficit|surplus|funding|costs?)\b/.test(s) ? 'amount' : 'count';
   }
-  if (WHEN_ASKED.test(s) || /\bwhat year\b|\bin which year\b/.test(s)) return 'year';
+  // ("How old is it?" of a museum, a treaty, a city: the year it began — "established in 1959".)
+  if (WHEN_ASKED.test(s) || /\bwhat year\b|\bin which year\b|\bhow old (?:is|was)\b|\bhow long ago\b/.test(s)) return 'year';
   if (/\bwhy\b|\bwhat (?:explains|caused|causes)\b|\breasons?\b/.test(s)) return 'cause';
   // "nurly zhol cost", "what did the railway cost?", "the price of the pipeline": an amount of money.
   if (/\b(?:cost|costs|costed|price|priced|prices|budget|how expensive)\b/.test(s)) return 'amount';

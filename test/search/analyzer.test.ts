@@ -181,6 +181,13 @@ describe('questions', () => {
     expect(classifyQuestion('is trade higher when prices fall?')).not.toBe('year');
   });
 
+  it('reads “how old is it?” of a thing as the year it began, and “how old were the participants?” not', () => {
+    expect(classifyQuestion('how old is it?')).toBe('year');
+    expect(classifyQuestion('how old was the museum when it moved?')).toBe('year');
+    expect(classifyQuestion('how long ago was the treaty signed?')).toBe('year');
+    expect(classifyQuestion('how old were the participants?')).not.toBe('year');
+  });
+
   it('reads “who are the X?” of a group as a list of its members; “who is X?” stays a definition', () => {
     expect(classifyQuestion("who are mongolia's third neighbors?")).toBe('list');
     expect(classifyQuestion('who are the authors?')).toBe('list');
