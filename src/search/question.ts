@@ -233,8 +233,14 @@ function withoutAskerSentences(text: string): string {
   return kept.length ? kept.join(' ') : text;
 }
 
+/**
+ * Idioms that say nothing of the topic: "who set up the SCO in the first place?" asks who set
+ * it up, and "first" and "place" would be searched as rare words of their own.
+ */
+const EMPTY_IDIOM = /\b(?:in the first place|at the end of the day|so to speak|if you will|for what it(?:'|’)?s worth)\b/gi;
+
 export function withoutChatNoise(raw: string): string {
-  let s = withoutAskerSentences(raw.replace(URL, ' ').replace(CHAT_NARRATIVE, ' ').replace(/\s+/g, ' ').replace(/^[\s:;,.!-]+/, ''));
+  let s = withoutAskerSentences(raw.replace(URL, ' ').replace(CHAT_NARRATIVE, ' ').replace(EMPTY_IDIOM, ' ').replace(/\s+/g, ' ').replace(/^[\s:;,.!-]+/, ''));
   if (/\p{Lu}{2}/u.test(s) && !/\p{Ll}/u.test(s)) s = s.toLowerCase();
   // (Twice: "sorry, quick question: …".)
   for (let i = 0; i < 2; i++) s = s.replace(CHAT_OPENER, '');

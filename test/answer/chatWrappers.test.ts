@@ -63,6 +63,13 @@ describe('a question wrapped in chat', () => {
     expect(withoutChatNoise('My essay argues that Mongolia should team up with Kazakhstan, but a classmate says tiny states just cave. Who is right?')).toBe('Mongolia should team up with Kazakhstan, but tiny states just cave. Who is right?');
   });
 
+  it('loses idioms that say nothing of the topic (“in the first place”, “at the end of the day”)', () => {
+    expect(withoutChatNoise('who actually set up the sco in the first place?')).toBe('who actually set up the sco ?');
+    expect(withoutChatNoise('at the end of the day, is mongolia a small state?')).toBe('is mongolia a small state?');
+    // (A place that is first keeps its words.)
+    expect(withoutChatNoise('which team took first place?')).toBe('which team took first place?');
+  });
+
   it('“keep going - …” with a question of its own asks that question; “go on” alone is no wrapper', () => {
     expect(withoutChatNoise('keep going - did people actually take to the streets?')).toBe('did people actually take to the streets?');
     expect(withoutChatNoise('go on')).toBe('go on');
