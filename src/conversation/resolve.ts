@@ -636,6 +636,25 @@ function mentionOfPlaceBefore(engine: Engine, text: string, state: ConversationS
   return null;
 }
 
+/** "and kyrgyzstan?", "what about tajikistan?": a place alone, asked after. */
+const PLACE_ALONE = /^(?:(?:and|but|so|ok|okay)\s+)?(?:(?:what|how)\s+about\s+)?(?:the\s+)?([\p{L}' -]{2,30}?)(?:\s+(?:too|then|though|tho))?\s*\?$/iu;
+const QUESTION_OPENING = /^(?:what|why|how|who|whose|where|when|which|do|does|did|are|were|can|could|would|will|has|have|had)\b/i;
+const PLACE_PRONOUN = /\b(?:they|them|their|it|its)\b/i;
+
+/** The question after a place asked alone, with the place for its pronoun; null when the turn is not one. */
+function placeThenQuestion(first: string, then: string): string | null {
+  const place = PLACE_ALONE.exec(first.trim())?.[1];
+  if (!place || !QUESTION_OPENING.test(then.trim())) return null;
+  const places = findMentions(place);
+  if (places.length !== 1 || places[0]!.end - places[0]!.start < place.trim().length) return null;
+  // ("how many of them study there": "there" is the place, "them" what is counted.)
+  const pronoun = /\bthere\b/i.exec(then) ?? PLACE_PRONOUN.exec(then);
+  if (!pronoun) return null;
+  const name = places[0]!.country;
+  const put = /^(?:their|its)$/i.test(pronoun[0]) ? `${name}'s` : pronoun[0].toLowerCase() === 'there' ? `in ${name}` : name;
+  return `${then.slice(0, pronoun.index)}${put}${then.slice(pronoun.index + pronoun[0].length).replace(/[\s.!]*$/, '')}?`;
+}
+
 export function resolveTurn(engine: Engine, state: ConversationState, asked: string): Resolution {
   // ("n the other way?", "wat does kaz sell to mongo": chat words read as the words they stand for.)
   const text = asPlaceEllipsis(correctPlaceNames(engine, spellChatWords(asked.trim())));
@@ -666,6 +685,16 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // "kazakhstan too? it's pretty big", "why? i don't get it": a short follow-up, then a remark
   // on it — the follow-up is what is asked.
   const remarked = FOLLOW_UP_THEN_REMARK.exec(text);
+  // "and kyrgyzstan? what do they dig out of the ground": a place, then a question of its own
+  // about it — that question, of the place ("what do Kyrgyzstan dig …"), not the one before.
+  const placeAsked = remarked ? placeThenQuestion(remarked[1]!, remarked[2]!) : null;
+  if (placeAsked) {
+    // ("and …?" goes on from the question before: its words are the context, as for any follow-up.)
+    const asked = resolveTurn(engine, state, placeAsked);
+    if (asked.kind !== 'standalone') return asked;
+    const c = contextFrom(engine, prev, asked.frame, { questionOnly: true });
+    return { ...asked, kind: 'contextual', resolved: withContext(asked.frame, c.words) };
+  }
   if (remarked && remarked[1]!.split(/\s+/).length <= 4) {
     const asked = resolveTurn(engine, state, remarked[1]!);
     // ("why not? is it a democracy thing": the reason the asker guesses is searched with the support.)

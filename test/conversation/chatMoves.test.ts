@@ -265,6 +265,21 @@ describe('“why not? is it a democracy thing”', () => {
   });
 });
 
+describe('“and kyrgyzstan? what do they buy from mongolia”', () => {
+  it('asks the question after the place, of the place, in the context of the question before', () => {
+    const [, next] = converse(engine, 'what does mongolia export to kazakhstan?', 'and kyrgyzstan? what do they buy from mongolia');
+    expect(next!.resolution.kind).toBe('contextual');
+    expect(next!.resolution.resolved).toMatch(/^what do Kyrgyzstan buy from mongolia\? \(export/);
+    const [, there] = converse(engine, 'how many mongolian students study in kazakhstan?', 'what about kyrgyzstan? how many of them study there');
+    expect(there!.resolution.resolved).toMatch(/^how many of the mongolian students study in Kyrgyzstan\?/);
+  });
+
+  it('leaves a short follow-up with a remark as it was: “kazakhstan too? it is pretty big”', () => {
+    const [, next] = converse(engine, 'does mongolia border russia?', 'kazakhstan too? it is pretty big');
+    expect(next!.resolution.resolved).not.toMatch(/big/);
+  });
+});
+
 describe('the same question of another place, said as a comparison', () => {
   it('“compare that with kyrgyzstan” is the question before of Kyrgyzstan', () => {
     const [, next] = converse(engine, 'what did mongolia and kazakhstan agree on in the 90s?', 'compare that with kyrgyzstan');
