@@ -636,6 +636,12 @@ function mentionOfPlaceBefore(engine: Engine, text: string, state: ConversationS
   return null;
 }
 
+/**
+ * "There" for a place, after the noun or verb it places ("the pm there", "investment there",
+ * "living there"), not the "there" of "is there …", "there are …" at a clause's start.
+ */
+const LOCATIVE_THERE = /(?<!^|[,;:.?!(-]\s*|\b(?:is|are|was|were|be|been|being|and|but|or|so|if|whether|that|why|how|what|when|where|who|which|then|also|still|not|no)\s+)\bthere\b(?!['’]s)/i;
+
 /** "and kyrgyzstan?", "what about tajikistan?": a place alone, asked after. */
 const PLACE_ALONE = /^(?:(?:and|but|so|ok|okay)\s+)?(?:(?:what|how)\s+about\s+)?(?:the\s+)?([\p{L}' -]{2,30}?)(?:\s+(?:too|then|though|tho))?\s*\?$/iu;
 const QUESTION_OPENING = /^(?:what|why|how|who|whose|where|when|which|do|does|did|are|were|can|could|would|will|has|have|had)\b/i;
@@ -1140,7 +1146,9 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // "how does it compare with SciBERT?" in a conversation on SPECTER, among many papers: "it" is
   // what the paper being discussed is about, whatever else the turn names.
   const ofPaper = discussed !== null && named === null && PAPER_PRONOUN.test(own);
-  const dependent = substituted || continues || counterpart || toPronounParty || reacting || qualifying || leaning || matterSubject || alternative || goodsAsked || narrowing || relating || likewiseIn || ofPaper || STRONG_ANAPHORA.test(core) || (!ownSubject && terms.length <= 4 && !newTopic(engine, state, own, terms));
+  // ("the pm there is always from the north. why?": "there" after a noun is the place talked about.)
+  const placeThere = ownParties.length === 0 && LOCATIVE_THERE.test(own);
+  const dependent = placeThere || substituted || continues || counterpart || toPronounParty || reacting || qualifying || leaning || matterSubject || alternative || goodsAsked || narrowing || relating || likewiseIn || ofPaper || STRONG_ANAPHORA.test(core) || (!ownSubject && terms.length <= 4 && !newTopic(engine, state, own, terms));
   // ("the", "of", a stray word sent by mistake: nothing of its own, no question word or mark, and
   // nothing pointing back — asked as it is, which says there is nothing to search, rather than
   // the question before again. "mostly what?", "really?" still lean on what was said.)

@@ -209,6 +209,8 @@ const CHAT_NARRATIVE = new RegExp(
     String.raw`[\s,(-]*\b(?:(?:i(?:'|’)?m\s+)?asking\s+|(?:this\s+is|it(?:'|’)?s)\s+)?for\s+(?:my|our)\s+${WORK}\b\)?`,
     String.raw`[\s,(-]*\b(?:(?:i(?:'|’)?m\s+)?asking|this\s+is|it(?:'|’)?s)\s+for\s+an?\s+${WORK}\b\)?`,
     String.raw`\bi\s+keep\s+(?:seeing|hearing|reading(?: about)?|coming across)\s+`,
+    // "i heard the pm there is always from the north": what the asker has heard is the claim, not "heard".
+    String.raw`(?:^|(?<=[.!?,]\s))\s*(?:so\s+)?i(?:(?:'|’)ve|\s+have)?\s+(?:heard|read)\s+(?:somewhere\s+)?(?:that\s+)?`,
     // "my essay argues that …", "a classmate says …": whose claim it is, not what it claims.
     String.raw`\b(?:my|our)\s+${WORK}\s+(?:argues|says|claims|suggests|is about|looks at)\s+(?:that\s+)?`,
     String.raw`\b(?:a|my|one|our)\s+(?:classmate|friend|colleague|prof|professor|teacher|tutor|lecturer|supervisor)\s+(?:says|said|thinks|argues|argued|claims|claimed|told me)\s+(?:that\s+)?`,

@@ -63,6 +63,12 @@ describe('a question wrapped in chat', () => {
     expect(withoutChatNoise('My essay argues that Mongolia should team up with Kazakhstan, but a classmate says tiny states just cave. Who is right?')).toBe('Mongolia should team up with Kazakhstan, but tiny states just cave. Who is right?');
   });
 
+  it('loses “i heard (that)”, “i’ve read that” before a claim: the claim is what is asked about', () => {
+    expect(withoutChatNoise('i heard the pm there is always from the north. why?')).toBe('the pm there is always from the north. why?');
+    expect(withoutChatNoise("so I've read that mongolia is landlocked, true?")).toBe('mongolia is landlocked, true?');
+    expect(withoutChatNoise('what have i heard?')).toBe('what have i heard?');
+  });
+
   it('loses idioms that say nothing of the topic (“in the first place”, “at the end of the day”)', () => {
     expect(withoutChatNoise('who actually set up the sco in the first place?')).toBe('who actually set up the sco ?');
     expect(withoutChatNoise('at the end of the day, is mongolia a small state?')).toBe('is mongolia a small state?');

@@ -280,6 +280,21 @@ describe('“and kyrgyzstan? what do they buy from mongolia”', () => {
   });
 });
 
+describe('“there” after a noun: the place talked about', () => {
+  it('“i heard the government there is pretty authoritarian. why?” is asked of the places before', () => {
+    const [, next] = converse(engine, 'what does kazakhstan export to mongolia?', 'i heard the government there is pretty authoritarian. why?');
+    expect(next!.resolution.kind).toBe('contextual');
+    expect(next!.resolution.resolved).toMatch(/\(kazakhstan, mongolia/);
+  });
+
+  it('“there are …” points at no place', () => {
+    for (const turn of ['there are other regional forums too, what are they?', 'so there is a third neighbour policy, who are the neighbours?']) {
+      const [, next] = converse(engine, 'what does kazakhstan export to mongolia?', turn);
+      expect(next!.resolution.resolved, turn).not.toMatch(/\(kazakhstan, mongolia/);
+    }
+  });
+});
+
 describe('the same question of another place, said as a comparison', () => {
   it('“compare that with kyrgyzstan” is the question before of Kyrgyzstan', () => {
     const [, next] = converse(engine, 'what did mongolia and kazakhstan agree on in the 90s?', 'compare that with kyrgyzstan');
