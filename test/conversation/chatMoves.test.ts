@@ -295,6 +295,14 @@ describe('“there” after a noun: the place talked about', () => {
   });
 });
 
+describe('“that region”, “this country”: the place talked about', () => {
+  it('makes a turn with a place of its own a follow-up too: “when did mongolia open a consulate in that region?”', () => {
+    const [, next] = converse(engine, 'how many kazakhs live in mongolia’s bayan-ulgii province?', 'when did mongolia open a consulate in that region?');
+    expect(next!.resolution.kind).toBe('contextual');
+    expect(next!.resolution.resolved).toMatch(/\(bayan-ulgii/);
+  });
+});
+
 describe('the same question of another place, said as a comparison', () => {
   it('“compare that with kyrgyzstan” is the question before of Kyrgyzstan', () => {
     const [, next] = converse(engine, 'what did mongolia and kazakhstan agree on in the 90s?', 'compare that with kyrgyzstan');
