@@ -13,6 +13,9 @@ import { entitiesOf, rareWords } from './words.js';
  * changes the topic ("what about tourism?") takes the places only; one asking for an
  * alternative ("what do they prefer instead?") the previous question's places and words.
  */
+/** "they", "them", "their" in a turn naming another place: most often the parties before. */
+const THEY_STILL = /\b(?:they|them|their|theirs)\b/i;
+
 export function contextFrom(
   engine: Engine,
   prev: TurnRecord,
@@ -34,9 +37,14 @@ export function contextFrom(
   };
   // A turn naming a place of its own contrasts it with the previous one ("and what does
   // Kazakhstan want?"): the previous places would pull the answer back.
-  const ownPlaces = findMentions(turn).length > 0;
+  const mentioned = findMentions(turn);
+  const ownPlaces = mentioned.length > 0;
+  // (Unless "they", before the turn's place, is still the place before: "how did they help
+  // moscow?", "did they send anyone to iraq?" — not "the US and japan, are they giving back?".)
+  const they = THEY_STILL.exec(turn);
+  const placesKept = !ownPlaces || (they !== null && they.index < mentioned[0]!.start);
   // (Names however typed: "what does laruelle say …?" is about Laruelle.)
-  for (const e of entitiesOf(withNamesCapitalised(engine, prev.frame)).slice(0, 3)) if (!(ownPlaces && findMentions(e).length)) add(places, e);
+  for (const e of entitiesOf(withNamesCapitalised(engine, prev.frame)).slice(0, 3)) if (placesKept || !findMentions(e).length) add(places, e);
   // (Not for a new topic: the person quoted on the topic before says nothing of the new one.)
   if (prev.person && !options.questionOnly && !options.topicShift) add(places, prev.person);
   // The year the turn before was about, like its places ("what goods were those?" after

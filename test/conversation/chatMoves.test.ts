@@ -303,6 +303,18 @@ describe('“that region”, “this country”: the place talked about', () => 
   });
 });
 
+describe('“they” before another place the turn names', () => {
+  it('is still the parties before: “how did they deal with russia then?”', () => {
+    const [, next] = converse(engine, 'what did mongolia and kazakhstan agree on in the 90s?', 'how did they deal with russia then?');
+    expect(next!.resolution.resolved).toMatch(/\(mongolia, kazakhstan/);
+  });
+
+  it('is the place named first: “and russia, what did they want?”', () => {
+    const [, next] = converse(engine, 'what did mongolia and kazakhstan agree on in the 90s?', 'and russia, what did they want?');
+    expect(next!.resolution.resolved).not.toMatch(/mongolia|kazakhstan/i);
+  });
+});
+
 describe('the same question of another place, said as a comparison', () => {
   it('“compare that with kyrgyzstan” is the question before of Kyrgyzstan', () => {
     const [, next] = converse(engine, 'what did mongolia and kazakhstan agree on in the 90s?', 'compare that with kyrgyzstan');
