@@ -35,7 +35,9 @@ const PROJECT_QUESTIONS = path.join(ROOT, 'test/eval/questions.jsonl');
 const HELD_OUT_QUESTIONS = path.join(ROOT, 'test/ingest/heldoutTexts.jsonl');
 /**
  * Ten conversations on the material texts (hmc12-01…10), by a helper who saw neither the code
- * nor the answers; scored once blind (2/10 first turns, 7/30 follow-ups), then worked from.
+ * nor the answers; scored once blind (2/10 first turns, 7/30 follow-ups), then worked from:
+ * 8/30 once "the factbook" is the factbook of the place talked about, 9/30 once "the pm there"
+ * is of that place and "i heard" no word to search.
  */
 const CONVERSATIONS = path.join(ROOT, 'test/ingest/materialConversations.jsonl');
 
@@ -146,7 +148,7 @@ describe.skipIf(!texts)('the 118 real texts beside the two articles', () => {
     console.info(`conversations on the material texts: first turns ${s.first.answered}/${s.first.count}, follow-ups ${s.followUps.answered}/${s.followUps.count}`);
     expect([s.first.count, s.followUps.count]).toEqual([10, 30]);
     expect(s.first.answered).toBeGreaterThanOrEqual(2);
-    expect(s.followUps.answered).toBeGreaterThanOrEqual(8);
+    expect(s.followUps.answered).toBeGreaterThanOrEqual(9);
   });
 
   // Nine factbooks: "the factbook" is the one of the place the conversation is about.
