@@ -186,7 +186,8 @@ export const REACTS = new Set(analyze('react reacts reacted reaction respond res
 export const SAYS = new Set(analyze('say says said think thinks argue argues claim claims write writes wrote tell tells mention mentions describe describes agree agrees disagree put view take according about on this that matter topic same thing what different differently something anything else otherwise'));
 
 // ("when was it announced?" asks about the matter: a bare "when was" is no question about the document.)
-export const META_ABOUT_IT = /\b(?:publish(?:ed)?|written|wrote|write|author(?:s|ed)?|venue|journal|outlet|doi|come out|came out|issued)\b/i;
+// ("the author's takeaway from all that", "the authors' view": what the author thinks, the matter — not who wrote it.)
+export const META_ABOUT_IT = /\b(?:publish(?:ed)?|written|wrote|write|author(?:s|ed)?(?!['’])|venue|journal|outlet|doi|come out|came out|issued)\b/i;
 export const IT_REFERENCE = /\b(?:it|its|this|that|the (?:article|paper|piece|text|study|op-?ed|essay))\b/i;
 
 export function stripFillers(text: string): { core: string; continues: boolean } {

@@ -71,3 +71,11 @@ describe('a question about a document, in a conversation', () => {
     expect(cited!.answer.passages[0]!.paragraphId).toMatch(/^irgengioro-2022\//);
   });
 });
+
+describe('the author’s view, in a conversation', () => {
+  it('“what’s the author’s takeaway from all that” asks what the author concludes, not who wrote “that”', () => {
+    const [, next] = converse(engine, 'how much did mongolia sell to china in 2019?', "so what's the author's takeaway from all that");
+    expect(next!.resolution.resolved).not.toMatch(/“/);
+    expect(next!.resolution.resolved).toMatch(/takeaway from all that/);
+  });
+});
