@@ -100,9 +100,9 @@ describe('conversation quality', () => {
   // asked who wrote it (and "his" was then its author), "kazakhstan too tho?" and "… one of those?
   // whos argument" were read as the follow-ups they are; 28 once "what were they mostly sending"
   // after a peak year asked that year's row, and "who compiled that China figure?" cited the China
-  // figure's source.
-  it('an eighth round written without seeing the answers: first turns ≥ 12/14, follow-ups ≥ 28/53', () => {
-    expectLevels(UNSEEN_WRITER_6, { first: [12, 14], followUps: [28, 53] });
+  // figure's source; 29 once "the author's takeaway from all that" asked the author's view.
+  it('an eighth round written without seeing the answers: first turns ≥ 12/14, follow-ups ≥ 29/53', () => {
+    expectLevels(UNSEEN_WRITER_6, { first: [12, 14], followUps: [29, 53] });
   });
 
   it.skipIf(!shared)('dev conversations: first turns ≥ 3/4, follow-ups ≥ 11/11', () => {
