@@ -177,6 +177,14 @@ describe('a turn that names one document and asks about the other', () => {
   });
 });
 
+describe('“the other author’s …”', () => {
+  it('is said of the other document as “its …”, not left as a stray “’s”', () => {
+    const [, , next] = converse(engine, 'What figure does Miliate give for total Mongolia–Kazakhstan trade?', 'Doesn’t the journal article paint the balance the opposite way round?', "He also says five students a year. The other author's count?");
+    expect(next!.resolution.resolved).toMatch(/\bits count\?/);
+    expect(next!.resolution.resolved).not.toMatch(/\s's/);
+  });
+});
+
 describe('“it”, “this” after a request to define something', () => {
   it('“how would you define X for high schoolers?” then “who actually does this?”: this is X', () => {
     const [, does] = converse(engine, 'how would you define a multi-vector foreign policy for high schoolers', 'any country in the article that actually does this?');
