@@ -138,8 +138,10 @@ export function withoutMention(text: string, start: number, end: number): string
     // (A dash after the name too: "what about S2ORC - how big is it?" → "how big is it?")
     .replace(/^\s*(?:[,;:]|[-–—](?=\s))\s*/, '')
     .replace(/[\s,;:]+([?.!]|$)/, '$1')
-    // (A mention taken out of appended context: "(Miliate, fail)" → "(fail)", "(Miliate)" → "".)
+    // (A mention taken out of appended context: "(Miliate, fail)" → "(fail)", "(Miliate)" → "",
+    // "(kazakhs, Miliate, history)" → "(kazakhs, history)".)
     .replace(/\(\s*[,;]\s*/g, '(')
+    .replace(/,\s*,/g, ',')
     .replace(/\s*,\s*\)/g, ')')
     .replace(/\s*\(\s*\)/g, '')
     .replace(/\s{2,}/g, ' ')

@@ -183,6 +183,11 @@ describe('“the other author’s …”', () => {
     expect(next!.resolution.resolved).toMatch(/\bits count\?/);
     expect(next!.resolution.resolved).not.toMatch(/\s's/);
   });
+
+  it('“is that the same in the other article?” leaves no gap where the first author was in the context', () => {
+    const [, , other] = converse(engine, 'what does miliate say about kazakhs and mongols culturally?', 'does that matter much in practice?', 'is that the same in the other article?');
+    expect(other!.resolution.resolved).not.toMatch(/Miliate|,\s*,/);
+  });
 });
 
 describe('“it”, “this” after a request to define something', () => {
