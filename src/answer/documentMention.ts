@@ -90,6 +90,8 @@ const ONE: NounPhrase = { words: ['one'], fits: () => true };
 
 interface NounPhrase {
   words: string[];
+  /** A noun of the title's own (TITLED_NOUNS). */
+  titled?: true;
   /** Documents this noun can name (by index into the corpus's documents). */
   fits: (meta: DocumentMeta) => boolean;
 }
@@ -98,8 +100,22 @@ function isScholarly(meta: DocumentMeta): boolean {
   return meta.doi !== null || /journal|paper|chapter|thesis|report|book/i.test(meta.kind);
 }
 
+/**
+ * What an official document is called by its title's own word: "the joint statement", "the
+ * readout", "his remarks" name the documents whose title says so ("Readout of President
+ * Biden's Meeting …"), not any document.
+ */
+const TITLED_NOUNS = ['statement', 'readout', 'remarks', 'speech', 'transcript', 'testimony', 'resolution', 'proclamation', 'fact sheet'];
+/** Documents a titled noun may name at most for the others in the question to choose among. */
+const MAX_TITLED_RIVALS = 5;
+const titleSays = (noun: string) => {
+  const word = new RegExp(String.raw`\b${noun}\b`, 'i');
+  return (meta: DocumentMeta) => word.test(meta.title);
+};
+
 const NOUNS: NounPhrase[] = [
   ...SCHOLARLY_NOUNS.map((n) => ({ words: n.split(' '), fits: isScholarly })),
+  ...TITLED_NOUNS.map((n) => ({ words: n.split(' '), fits: titleSays(n), titled: true as const })),
   ...SHORT_NOUNS.map((n) => ({ words: n.split(' '), fits: (m: DocumentMeta) => !isScholarly(m) })),
   ...ANY_NOUNS.map((n) => ({ words: n.split(' '), fits: () => true })),
 ].sort((a, b) => b.words.length - a.words.length);
@@ -452,7 +468,7 @@ const STRENGTH: Record<How, number> = { id: 5, title: 4, author: 3, venue: 2, ki
  * when none. The strongest kind of mention wins (id, title, author, venue, kind), then the
  * earliest. A kind ("the paper") counts only when exactly one document is of that kind.
  */
-export function findDocumentMention(corpus: Corpus, text: string): DocumentMention | null {
+export function findDocumentMention(corpus: Corpus, text: string, context = ''): DocumentMention | null {
   const all = findDocumentMentions(corpus, text);
   // "the op-ed says a strip under 40 km separates them. what distance does the journal article
   // give?": a document whose claim the question reports is not the one it asks.
@@ -461,10 +477,11 @@ export function findDocumentMention(corpus: Corpus, text: string): DocumentMenti
   const first = mentions[0];
   if (!first) return null;
   // "the factbook" with two factbooks in the corpus: the one the rest of the question names
-  // ("… about Mongolia's population" → The World Factbook: Mongolia), else none of them.
+  // ("… about Mongolia's population" → The World Factbook: Mongolia), or its `context` (what a
+  // conversation was about: "the joint statement" after the C5+1 readout), else none of them.
   const rivals = mentions.filter((m) => m.start === first.start && m.end === first.end && m.how === first.how);
   if (rivals.length === 1) return first;
-  const rest = new Set(analyze(`${text.slice(0, first.start)} ${text.slice(first.end)}`));
+  const rest = new Set(analyze(`${text.slice(0, first.start)} ${text.slice(first.end)} ${context}`));
   const scored = rivals.map((m) => {
     const title = corpus.documents.find((d) => d.meta.id === m.documentId)?.meta.title ?? '';
     return { m, shared: analyze(title).filter((t) => rest.has(t)).length };
@@ -578,9 +595,14 @@ function allMentions(corpus: Corpus, text: string): DocumentMention[] {
       found.push({ documentId: sized, start: toks[i - 1]!.start, end: toks[j + noun.words.length - 1]!.end, how: 'kind' });
       continue;
     }
-    const fits = corpus.documents.filter((d) => noun.fits(d.meta) && (year === null || d.meta.year === year));
-    if (fits.length !== 1) continue;
-    found.push({ documentId: fits[0]!.meta.id, start: toks[i - 1]!.start, end: toks[j + noun.words.length - 1]!.end, how: 'kind' });
+    // ("the joint statement": a word before a title's own noun is the title's too.)
+    const before = noun.titled && j === i + 1 ? titleSays(toks[i]!.norm) : () => true;
+    const fits = corpus.documents.filter((d) => noun.fits(d.meta) && before(d.meta) && (year === null || d.meta.year === year));
+    // ("the joint statement" of two: both, the same span — the rest of the question, or the
+    // conversation, tells them apart in findDocumentMention.)
+    const rivals = noun.titled && fits.length > 1 && fits.length <= MAX_TITLED_RIVALS;
+    if (fits.length !== 1 && !rivals) continue;
+    for (const fit of fits) found.push({ documentId: fit.meta.id, start: toks[i - 1]!.start, end: toks[j + noun.words.length - 1]!.end, how: 'kind' });
   }
 
   // "the dementia study", "the heart failure paper": words of one document's title alone

@@ -620,18 +620,22 @@ function listOfReasons(engine: Engine, state: ConversationState): FoundList | nu
 }
 
 /**
- * "according to the factbook, what's holding back investment there?" after answers on
- * Kyrgyzstan: a kind of document of which the place last talked about makes one ("The World
- * Factbook: Kyrgyzstan"), when the turn names no place of its own.
+ * A kind of document of which the conversation makes one: "according to the factbook, what's
+ * holding back investment there?" after answers on Kyrgyzstan ("The World Factbook: Kyrgyzstan",
+ * by the place last talked about, when the turn names none of its own); "what does the joint
+ * statement say about afghanistan?" after the C5+1 readout (the joint statement whose title
+ * shares the most with the title of the document the answer before came from).
  */
-function mentionOfPlaceBefore(engine: Engine, text: string, state: ConversationState): DocumentMention | null {
-  if (engine.corpus.documents.length <= 2 || findMentions(text).length > 0) return null;
+function mentionInContext(engine: Engine, text: string, state: ConversationState): DocumentMention | null {
+  if (engine.corpus.documents.length <= 2 || state.turns.length === 0) return null;
   // The places of the latest turn that named any ("why did their economy shrink?" names none).
-  const before = [...state.turns].reverse().map((t) => findMentions(t.resolved)).find((m) => m.length > 0) ?? [];
-  for (const place of new Set(before.map((m) => m.country))) {
-    const found = findDocumentMention(engine.corpus, `${text} ${place}`);
-    // (The turn alone named none of them, or the place would not have been needed.)
-    if (found && found.start < text.length) return { ...found, end: Math.min(found.end, text.length) };
+  const before = findMentions(text).length > 0 ? [] : ([...state.turns].reverse().map((t) => findMentions(t.resolved)).find((m) => m.length > 0) ?? []);
+  const last = state.turns[state.turns.length - 1]!;
+  const lastDocument = last.paragraphIds[0] ? engine.corpus.documents.find((d) => d.meta.id === last.paragraphIds[0]!.split('/')[0]) : undefined;
+  const contexts = [...new Set(before.map((m) => m.country)), ...(lastDocument ? [lastDocument.meta.title] : [])];
+  for (const context of contexts) {
+    const found = findDocumentMention(engine.corpus, text, context);
+    if (found) return found;
   }
   return null;
 }
@@ -665,7 +669,7 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // ("n the other way?", "wat does kaz sell to mongo": chat words read as the words they stand for.)
   const text = asPlaceEllipsis(correctPlaceNames(engine, spellChatWords(asked.trim())));
   const prev = state.turns[state.turns.length - 1];
-  const mention = findDocumentMention(engine.corpus, text) ?? mentionOfPlaceBefore(engine, text, state);
+  const mention = findDocumentMention(engine.corpus, text) ?? mentionInContext(engine, text, state);
   // "miliate says only five students go, does the other article agree?": the other of the one named.
   const otherOfNamed = mention && engine.corpus.documents.length > 1 && OTHER_DOCUMENT.test(text) ? otherDocument(engine, state, mention.documentId) : null;
   const standalone = (): Resolution => {

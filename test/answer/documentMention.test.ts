@@ -243,3 +243,27 @@ describe('a document named as the teller of a claim the question reports', () =>
     expect(findDocumentMention(corpus, 'miliate says kazakhstan is close to russia, where?')?.documentId).toBe('miliate-2013');
   });
 });
+
+describe('an official document called by its title’s own noun', () => {
+  const official = indexCorpus([
+    doc({ id: 'readout-c5', title: 'Readout of President Biden’s Meeting with the C5+1 Leaders at UNGA', authors: ['The White House'] }),
+    doc({ id: 'joint-c5', title: 'C5+1 Leaders’ Joint Statement', authors: ['The White House'] }),
+    doc({ id: 'joint-mongolia', title: 'Joint Statement on the Strategic Third Neighbor Partnership between the United States and Mongolia', authors: ['The White House'] }),
+    doc({ id: 'nsc', title: 'Statement by NSC Spokesperson Emily Horne on Travel to Uzbekistan', authors: ['The White House'] }),
+    doc({ id: 'factbook', title: 'The World Factbook: Mongolia', authors: ['CIA World Factbook'] }),
+  ]);
+
+  it('names the one document whose title says so: “the readout”', () => {
+    expect(mention(official, 'what does the readout say about minerals?')).toEqual({ id: 'readout-c5', how: 'kind', text: 'the readout' });
+  });
+
+  it('of several, the one the rest of the question or the conversation names, else none', () => {
+    expect(mention(official, 'what does the joint statement say about afghanistan?')).toBeNull();
+    expect(mention(official, 'what does the joint statement say about the third neighbor partnership?')?.id).toBe('joint-mongolia');
+    expect(findDocumentMention(official, 'what does the joint statement say about afghanistan?', 'Readout of President Biden’s Meeting with the C5+1 Leaders at UNGA')?.documentId).toBe('joint-c5');
+  });
+
+  it('a word before the noun is the title’s too: “the joint statement” is no NSC statement', () => {
+    expect(mention(official, 'what does the joint statement say about uzbekistan travel?')).toBeNull();
+  });
+});

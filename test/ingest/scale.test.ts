@@ -158,6 +158,12 @@ describe.skipIf(!texts)('the 118 real texts beside the two articles', () => {
     expect(invest!.answer.passages.map((p) => p.text).join('\n')).toContain('corruption limits investment');
   });
 
+  it('"the joint statement" after the C5+1 readout is the C5+1 leaders\' joint statement, of the two joint statements', () => {
+    const [, statement] = converse(engine, 'what did biden discuss with the c5+1 leaders at unga?', 'what does the joint statement say about afghanistan?');
+    expect(statement!.resolution.documentId).toBe('whitehouse-2023-09-21-c51-leaders-joint');
+    expect(statement!.answer.passages.map((p) => p.text).join('\n')).toContain('sovereign and self-reliant Afghanistan');
+  });
+
   it("the project's questions on the two articles keep their level among the 118 distractors", () => {
     const s = evaluate(PROJECT_QUESTIONS);
     report("the project's questions with 118 distractors", s);
