@@ -65,9 +65,12 @@ export const SOURCE_QUESTION = new RegExp(
       String.raw`who (?:came up with|coined|invented|introduced) (?:(?:that|this|it)(?: (?:concept|idea|term|notion|theory|argument|claim|phrase|label|word|name))?|the (?:concept|idea|term|notion|theory|phrase|label|word|name))`,
       String.raw`how do (?:you|they|we) know(?: (?:that|this))?`,
     ].join('|') +
-    String.raw`)\s*[?.!]*$`,
+    // ("who said that, and when?": whose, and the date of the document it is said in.)
+    String.raw`)(?:,?\s*(?:and|&|n)\s+(?:when|what year|in what year|on what date)(?: (?:was|did|is) (?:that|it|this)(?: (?:said|written|published|made))?)?)?\s*[?.!]*$`,
   'iu',
 );
+/** A source question that asks when, too: "who said that, and when?". */
+export const AND_WHEN = /\b(?:and|&|n)\s+(?:when|what year|in what year|on what date)\b/i;
 
 /**
  * "tl;dr?", "summarize that in one sentence", "what's the bottom line?", "in plain English?":

@@ -9,6 +9,7 @@ import type { Engine } from '../engine.js';
 import { findMentions } from '../answer/figureQuestion.js';
 import { splitSentences } from '../search/sentences.js';
 import { attributedPeople, citationsOfSentence } from './people.js';
+import { AND_WHEN } from './cues.js';
 import type { TurnRecord } from './state.js';
 
 /**
@@ -265,6 +266,8 @@ export function answerSource(engine: Engine, turn: TurnRecord, about: SourceAsk,
   } else {
     lines.push(`**${authorLabel(doc.meta)}** states it in ${work}${citation.page !== null ? `, p. ${citation.page}` : ''}, citing no one for it.`);
   }
+  // ("… and when?": the date of the document, when the line above has not given it.)
+  if (about === 'claim' && !speaking && AND_WHEN.test(asked)) lines.push(`When: **${doc.meta.date || doc.meta.year}** (${documentLabel(doc.meta)}).`);
   for (const r of references.slice(0, 3)) lines.push(`Source: ${r.text}`);
   if (figureLine && about === 'claim' && !ofPlace) lines.unshift(`The figure: ${figureLine}.`);
   if (link) lines.push(`Document: ${link}`);

@@ -12,7 +12,7 @@ import { converse } from './conversing.js';
 
 const engine = createEngineFromCorpus(
   indexCorpus([
-    testDocument({ id: 'congrec-clay', title: 'URGING HUMAN RIGHTS AND DEMOCRACY IN KAZAKHSTAN', authors: ['Mr. Clay'] }, [
+    testDocument({ id: 'congrec-clay', title: 'URGING HUMAN RIGHTS AND DEMOCRACY IN KAZAKHSTAN', authors: ['Mr. Clay'], date: '23 September 2010', year: 2010 }, [
       'Mr. CLAY. Madam Speaker, I rise today to bring attention to growing concern of abuse and corruption in Kazakhstan.',
       'The world’s tenth largest energy producer is an ally of the United States on non-proliferation.',
       'The relationship is compromised by the record of human rights violations while chairing the OSCE.',
@@ -23,7 +23,7 @@ const engine = createEngineFromCorpus(
       'PRIME MINISTER LUVSANNAMSRAI: Thank you, Madam Vice President.',
       'During my visit we will sign an economic cooperation roadmap on rare earth minerals.',
     ]),
-    testDocument({ id: 'factbook', title: 'The World Factbook: Mongolia', authors: ['CIA World Factbook'] }, [
+    testDocument({ id: 'factbook', title: 'The World Factbook: Mongolia', authors: ['CIA World Factbook'], date: '1 May 2019', year: 2019 }, [
       'NATURAL RESOURCES: oil, coal, copper, molybdenum, tungsten, phosphates, tin, nickel, zinc, fluorspar, gold.',
       'Mongolia exports copper and coal to China.',
     ]),
@@ -47,5 +47,19 @@ describe('who said that, in a record or a transcript', () => {
     const [, said] = converse(engine, 'does mongolia export copper and coal?', 'who said that?');
     expect(said!.answer.lead[0]).not.toMatch(/says it/);
     expect(said!.answer.passages).toHaveLength(1);
+  });
+});
+
+describe('who said that, and when', () => {
+  it('is a source question: the one speaking, and the date of the record', () => {
+    const [, said] = converse(engine, 'was the relationship compromised by human rights violations while chairing the OSCE?', 'who said that, and when?');
+    expect(said!.resolution.kind).toBe('source');
+    expect(said!.answer.lead[0]).toMatch(/^\*\*Mr\. CLAY\*\* says it, in .*23 September 2010/);
+  });
+
+  it('gives the date of a document with no speaker too', () => {
+    const [, said] = converse(engine, 'does mongolia export copper and coal?', 'who said that and when?');
+    expect(said!.resolution.kind).toBe('source');
+    expect(said!.answer.lead.join('\n')).toMatch(/When: \*\*1 May 2019\*\*/);
   });
 });
