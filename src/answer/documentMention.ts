@@ -55,7 +55,8 @@ function tokens(text: string): Token[] {
 
 /** Words that do not make a title run distinctive on their own. */
 const FUNCTION_WORDS = new Set(
-  'a an the of to in on at for and or but by with from its it as into over under between about this that these those is are was were be its their his her'.split(' '),
+  // ("not" too: "Stressful life events are not associated with …" is named without it, or by its opposite.)
+  'a an the of to in on at for and or but by with from its it as into over under between about this that these those is are was were be its their his her not no'.split(' '),
 );
 
 /** Words before a document noun that make it refer to a document ("the paper", "this piece"). */

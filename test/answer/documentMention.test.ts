@@ -267,3 +267,15 @@ describe('an official document called by its title’s own noun', () => {
     expect(mention(official, 'what does the joint statement say about uzbekistan travel?')).toBeNull();
   });
 });
+
+describe('a title said in other words', () => {
+  const papers = indexCorpus([
+    doc({ id: 'sundstrom-2014', title: 'Stressful life events are not associated with the development of dementia', kind: 'journal-article' }),
+    doc({ id: 'tully-2010', title: 'Patient experiences of structured heart failure programmes', kind: 'journal-article' }),
+    doc({ id: 'datta-2010', title: 'Complications of thromboprophylaxis in trauma patients', kind: 'journal-article' }),
+  ]);
+
+  it('is named by most of its words in any order, its “not” no word to find: “the paper testing whether stressful life events lead to dementia”', () => {
+    expect(mention(papers, 'the Swedish paper testing whether stressful life events lead to dementia - where did their participants come from?')?.id).toBe('sundstrom-2014');
+  });
+});
