@@ -160,6 +160,8 @@ interface DocumentCues {
   meta: DocumentMeta;
   idWords: string[];
   titleWords: string[];
+  /** The title's parts before and after its colon, of BAG_MIN_WORDS content words or more. */
+  titleParts: string[][];
   titleContent: number;
   venues: string[][];
   surnames: string[];
@@ -301,6 +303,9 @@ function cuesFor(corpus: Corpus): DocumentCues[] {
       idWords: tokens(meta.id).map((t) => t.norm),
       titleWords,
       titleContent: titleWords.filter((w) => !FUNCTION_WORDS.has(w)).length,
+      // A long title's parts on each side of its colon, each a name of the paper too ("… in
+      // resource-limited settings: a situational analysis at the Medical Department of …").
+      titleParts: meta.title.includes(':') ? meta.title.split(':').map((part) => tokens(part).map((t) => t.norm)).filter((part) => part.filter((w) => !FUNCTION_WORDS.has(w)).length >= BAG_MIN_WORDS) : [],
       venues: venueNames(meta.venue),
       surnames: meta.authors.map(surname).filter((s): s is string => !!s),
       headName: headNameOf(meta.title),
@@ -537,7 +542,10 @@ function allMentions(corpus: Corpus, text: string): DocumentMention[] {
     // Most of a long title's words, close together in any order: "the paper on building the
     // Semantic Scholar literature graph" for "Construction of the Literature Graph in Semantic Scholar".
     if (!found.some((f) => f.documentId === doc.id && f.how === 'title')) {
-      const bag = titleBag(toks, doc.titleWords, doc.titleContent);
+      const bag = [doc.titleWords, ...doc.titleParts].reduce<{ from: number; to: number } | null>(
+        (found, words) => found ?? titleBag(toks, words, words.filter((w) => !FUNCTION_WORDS.has(w)).length),
+        null,
+      );
       if (bag) found.push({ documentId: doc.id, start: toks[bag.from]!.start, end: toks[bag.to]!.end, how: 'title' });
     }
     // A title's own name for its subject, before the colon ("SPECTER: Document-level …",

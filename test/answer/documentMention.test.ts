@@ -273,7 +273,13 @@ describe('a title said in other words', () => {
     doc({ id: 'sundstrom-2014', title: 'Stressful life events are not associated with the development of dementia', kind: 'journal-article' }),
     doc({ id: 'tully-2010', title: 'Patient experiences of structured heart failure programmes', kind: 'journal-article' }),
     doc({ id: 'datta-2010', title: 'Complications of thromboprophylaxis in trauma patients', kind: 'journal-article' }),
+    doc({ id: 'agyeman-2014', title: 'Understanding the barriers to setting up a healthcare quality improvement process in resource-limited settings: a situational analysis at the Medical Department of Kamuzu Central Hospital in Lilongwe, Malawi', kind: 'journal-article' }),
   ]);
+
+  it('a long title by most of one of its parts, either side of its colon', () => {
+    expect(mention(papers, 'that situational analysis of the medical department at Kamuzu Central Hospital in Malawi - how did they ask the patients?')?.id).toBe('agyeman-2014');
+    expect(mention(papers, 'the barriers to setting up quality improvement in resource-limited settings, which were they?')?.id).toBe('agyeman-2014');
+  });
 
   it('is named by most of its words in any order, its “not” no word to find: “the paper testing whether stressful life events lead to dementia”', () => {
     expect(mention(papers, 'the Swedish paper testing whether stressful life events lead to dementia - where did their participants come from?')?.id).toBe('sundstrom-2014');
