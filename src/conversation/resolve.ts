@@ -646,6 +646,8 @@ function mentionInContext(engine: Engine, text: string, state: ConversationState
  */
 const LOCATIVE_THERE = /(?<!^|[,;:.?!(-]\s*|\b(?:is|are|was|were|be|been|being|and|but|or|so|if|whether|that|why|how|what|when|where|who|which|then|also|still|not|no)\s+)\bthere\b(?!['’]s)/i;
 
+const THEY_PLACES = /\b(?:they|them|their)\b/i;
+
 /** "and kyrgyzstan?", "what about tajikistan?": a place alone, asked after. */
 const PLACE_ALONE = /^(?:(?:and|but|so|ok|okay)\s+)?(?:(?:what|how)\s+about\s+)?(?:the\s+)?([\p{L}' -]{2,30}?)(?:\s+(?:too|then|though|tho))?\s*\?$/iu;
 const QUESTION_OPENING = /^(?:what|why|how|who|whose|where|when|which|do|does|did|are|were|can|could|would|will|has|have|had)\b/i;
@@ -1152,7 +1154,10 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   const ofPaper = discussed !== null && named === null && PAPER_PRONOUN.test(own);
   // ("the pm there is always from the north. why?": "there" after a noun is the place talked about.)
   const placeThere = ownParties.length === 0 && LOCATIVE_THERE.test(own);
-  const dependent = placeThere || substituted || continues || counterpart || toPronounParty || reacting || qualifying || leaning || matterSubject || alternative || goodsAsked || narrowing || relating || likewiseIn || ofPaper || STRONG_ANAPHORA.test(core) || (!ownSubject && terms.length <= 4 && !newTopic(engine, state, own, terms));
+  // ("why are the ties so thin when they share a nomadic heritage?": "they", with no subject of
+  // the turn's own, are the places talked about, however long the turn.)
+  const theyArePlaces = !ownSubject && THEY_PLACES.test(own) && findMentions(prev.resolved).length > 0;
+  const dependent = placeThere || theyArePlaces || substituted || continues || counterpart || toPronounParty || reacting || qualifying || leaning || matterSubject || alternative || goodsAsked || narrowing || relating || likewiseIn || ofPaper || STRONG_ANAPHORA.test(core) || (!ownSubject && terms.length <= 4 && !newTopic(engine, state, own, terms));
   // ("the", "of", a stray word sent by mistake: nothing of its own, no question word or mark, and
   // nothing pointing back — asked as it is, which says there is nothing to search, rather than
   // the question before again. "mostly what?", "really?" still lean on what was said.)
@@ -1237,7 +1242,10 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // (So is one moving to another paper it names: "what about S2ORC - how big is it?" after SPECTER.)
   const movedPaper = engine.corpus.documents.length > 2 && named !== null && discussed !== null && named !== discussed;
   const inPaper = (engine.corpus.documents.length > 2 && named === null && documentId !== null && terms.length >= 2) || movedPaper;
-  const context = personLink || inPaper ? { places: [], words: [] } : contextFrom(engine, prev, frame, { topicShift: topicShift || placeLink, questionOnly: alternative, named });
+  // (In the paper, "they" for the places talked about still names them: the places, no words.)
+  const context = personLink || inPaper
+    ? { places: inPaper && theyArePlaces && !personLink ? contextFrom(engine, prev, frame, { topicShift: true }).places : [], words: [] }
+    : contextFrom(engine, prev, frame, { topicShift: topicShift || placeLink, questionOnly: alternative, named });
   // (Set against a new topic, the people before are what was said: the countries only.)
   const c = compared ? { places: context.places.filter((p) => findMentions(p).length > 0), words: [] } : context;
   // The places stay in the frame, so a later "and Kyrgyzstan?" has one to replace.

@@ -37,7 +37,8 @@ const HELD_OUT_QUESTIONS = path.join(ROOT, 'test/ingest/heldoutTexts.jsonl');
  * Ten conversations on the material texts (hmc12-01…10), by a helper who saw neither the code
  * nor the answers; scored once blind (2/10 first turns, 7/30 follow-ups), then worked from:
  * 8/30 once "the factbook" is the factbook of the place talked about, 9/30 once "the pm there"
- * is of that place and "i heard" no word to search.
+ * is of that place and "i heard" no word to search, 10/30 once "they" in the paper discussed
+ * named the places talked about.
  */
 const CONVERSATIONS = path.join(ROOT, 'test/ingest/materialConversations.jsonl');
 
@@ -148,7 +149,7 @@ describe.skipIf(!texts)('the 118 real texts beside the two articles', () => {
     console.info(`conversations on the material texts: first turns ${s.first.answered}/${s.first.count}, follow-ups ${s.followUps.answered}/${s.followUps.count}`);
     expect([s.first.count, s.followUps.count]).toEqual([10, 30]);
     expect(s.first.answered).toBeGreaterThanOrEqual(2);
-    expect(s.followUps.answered).toBeGreaterThanOrEqual(9);
+    expect(s.followUps.answered).toBeGreaterThanOrEqual(10);
   });
 
   // Nine factbooks: "the factbook" is the one of the place the conversation is about.
@@ -162,6 +163,13 @@ describe.skipIf(!texts)('the 118 real texts beside the two articles', () => {
     const [, statement] = converse(engine, 'what did biden discuss with the c5+1 leaders at unga?', 'what does the joint statement say about afghanistan?');
     expect(statement!.resolution.documentId).toBe('whitehouse-2023-09-21-c51-leaders-joint');
     expect(statement!.answer.passages.map((p) => p.text).join('\n')).toContain('sovereign and self-reliant Afghanistan');
+  });
+
+  // Among many documents, a follow-up in the paper discussed carries no words of the answer before; "they" still names the places.
+  it('"why are the ties so thin when they share a nomadic heritage?" in the paper discussed is asked of the places talked about', () => {
+    const [, , why] = converse(engine, 'do mongolians actually travel to kazakhstan much', 'and students?', 'why are the ties so thin when they share a nomadic heritage?');
+    expect(why!.resolution.resolved).toMatch(/heritage\? \(mongolians, kazakhstan\)$/);
+    expect(why!.answer.passages[0]!.text).toContain('people-to-people connections');
   });
 
   it("the project's questions on the two articles keep their level among the 118 distractors", () => {
