@@ -1154,9 +1154,11 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   const ofPaper = discussed !== null && named === null && PAPER_PRONOUN.test(own);
   // ("the pm there is always from the north. why?": "there" after a noun is the place talked about.)
   const placeThere = ownParties.length === 0 && LOCATIVE_THERE.test(own);
-  // ("why are the ties so thin when they share a nomadic heritage?": "they", with no subject of
-  // the turn's own, are the places talked about, however long the turn.)
-  const theyArePlaces = !ownSubject && THEY_PLACES.test(own) && findMentions(prev.resolved).length > 0;
+  // ("why are the ties so thin when they share a nomadic heritage?" in the paper being discussed,
+  // among many: "they", with no subject of the turn's own, are the places talked about, however
+  // long the turn. With two documents a long turn's "they" is as often its own: "were the two
+  // peoples close, and what cut them off?")
+  const theyArePlaces = engine.corpus.documents.length > 2 && documentId !== null && !ownSubject && THEY_PLACES.test(own) && findMentions(prev.resolved).length > 0;
   const dependent = placeThere || theyArePlaces || substituted || continues || counterpart || toPronounParty || reacting || qualifying || leaning || matterSubject || alternative || goodsAsked || narrowing || relating || likewiseIn || ofPaper || STRONG_ANAPHORA.test(core) || (!ownSubject && terms.length <= 4 && !newTopic(engine, state, own, terms));
   // ("the", "of", a stray word sent by mistake: nothing of its own, no question word or mark, and
   // nothing pointing back — asked as it is, which says there is nothing to search, rather than
