@@ -647,6 +647,8 @@ function mentionInContext(engine: Engine, text: string, state: ConversationState
 const LOCATIVE_THERE = /(?<!^|[,;:.?!(-]\s*|\b(?:is|are|was|were|be|been|being|and|but|or|so|if|whether|that|why|how|what|when|where|who|which|then|also|still|not|no)\s+)\bthere\b(?!['’]s)/i;
 
 const THEY_PLACES = /\b(?:they|them|their)\b/i;
+/** Someone other than the person before: "someone else in the house", "another senator". */
+const OTHER_PERSON = /\b(?:some|any)(?:one|body) else\b|\banother (?:member|senator|congress(?:wo)?man|representative|lawmaker|author|scholar|official|speaker|politician|expert|analyst|researcher)\b/i;
 
 /** "and kyrgyzstan?", "what about tajikistan?": a place alone, asked after. */
 const PLACE_ALONE = /^(?:(?:and|but|so|ok|okay)\s+)?(?:(?:what|how)\s+about\s+)?(?:the\s+)?([\p{L}' -]{2,30}?)(?:\s+(?:too|then|though|tho))?\s*\?$/iu;
@@ -1053,7 +1055,10 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // ("who was the leading voice for it, and what did he propose?": "he" is whoever the turn's
   // own "who" asks for, not the person before.)
   const asksWhoFirst = asksWhoThenPronoun(frame);
-  if (person && !asksWhoFirst && (!ownSubject || placesOnly || documentOnly) && new RegExp(PERSON_PRONOUN.source, 'i').test(frame)) {
+  // ("someone else in the house backed the bid. what was his case?": "his" is that someone.)
+  const otherPerson = OTHER_PERSON.exec(frame);
+  const introducesOther = otherPerson !== null && otherPerson.index < (new RegExp(PERSON_PRONOUN.source, 'i').exec(frame)?.index ?? -1);
+  if (person && !asksWhoFirst && !introducesOther && (!ownSubject || placesOnly || documentOnly) && new RegExp(PERSON_PRONOUN.source, 'i').test(frame)) {
     // ("who is he?": the person, not what was said — no words of the answer before.)
     personLink = ownSubject || WHO_IS_PERSON.test(frame);
     // "does he agree with him?": an object pronoun after a subject one in the same turn is
@@ -1243,11 +1248,13 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // context — the words of the answer before would only find that answer again.)
   // (So is one moving to another paper it names: "what about S2ORC - how big is it?" after SPECTER.)
   const movedPaper = engine.corpus.documents.length > 2 && named !== null && discussed !== null && named !== discussed;
-  const inPaper = (engine.corpus.documents.length > 2 && named === null && documentId !== null && terms.length >= 2) || movedPaper;
+  // ("someone else in the house backed it …": another speaker, another document — not the one discussed.)
+  const toAnother = introducesOther && named === null;
+  const inPaper = (engine.corpus.documents.length > 2 && named === null && documentId !== null && terms.length >= 2 && !toAnother) || movedPaper;
   // (In the paper, "they" for the places talked about still names them: the places, no words.)
   const context = personLink || inPaper
     ? { places: inPaper && theyArePlaces && !personLink ? contextFrom(engine, prev, frame, { topicShift: true }).places : [], words: [] }
-    : contextFrom(engine, prev, frame, { topicShift: topicShift || placeLink, questionOnly: alternative, named });
+    : contextFrom(engine, prev, frame, { topicShift: topicShift || placeLink, questionOnly: alternative || toAnother, named });
   // (Set against a new topic, the people before are what was said: the countries only.)
   const c = compared ? { places: context.places.filter((p) => findMentions(p).length > 0), words: [] } : context;
   // The places stay in the frame, so a later "and Kyrgyzstan?" has one to replace.
@@ -1258,6 +1265,6 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // "How was it evaluated?" after "when was it published?": "it" is that document.
   // A new topic with places of its own ("ok what about tourism, how many Mongolians went to
   // Kazakhstan?") is a question of its own: the document an earlier turn chose is not its limit.
-  const inherited = topicShift && ownSubject && named === null && !ofPaper ? null : documentId;
+  const inherited = (topicShift && ownSubject && named === null && !ofPaper) || toAnother ? null : documentId;
   return { kind: 'contextual', resolved: withContext(frame, [...c.places, ...c.words]), frame: aboutPerson ? prev.frame : framed, documentId: inherited ?? documentAskedAbout(prev), offset: 0, person: substituted ? person : prev.person };
 }

@@ -315,6 +315,14 @@ describe('“they” before another place the turn names', () => {
   });
 });
 
+describe('“someone else …, what was his case?”', () => {
+  it('“his” is the someone else the turn brings in, not the person before', () => {
+    const [, next] = converse(engine, 'what does radchenko say about mongolia and russia?', 'someone else argued the opposite. what was his reason?');
+    expect(next!.resolution.resolved).toMatch(/what was his reason\?/);
+    expect(next!.resolution.resolved).not.toMatch(/reliability|bulwark/);
+  });
+});
+
 describe('the same question of another place, said as a comparison', () => {
   it('“compare that with kyrgyzstan” is the question before of Kyrgyzstan', () => {
     const [, next] = converse(engine, 'what did mongolia and kazakhstan agree on in the 90s?', 'compare that with kyrgyzstan');

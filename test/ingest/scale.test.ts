@@ -38,7 +38,8 @@ const HELD_OUT_QUESTIONS = path.join(ROOT, 'test/ingest/heldoutTexts.jsonl');
  * nor the answers; scored once blind (2/10 first turns, 7/30 follow-ups), then worked from:
  * 8/30 once "the factbook" is the factbook of the place talked about, 9/30 once "the pm there"
  * is of that place and "i heard" no word to search, 10/30 once "they" in the paper discussed
- * named the places talked about.
+ * named the places talked about, 11/30 once "someone else in the house … his case" left the
+ * speech before for another.
  */
 const CONVERSATIONS = path.join(ROOT, 'test/ingest/materialConversations.jsonl');
 
@@ -149,7 +150,7 @@ describe.skipIf(!texts)('the 118 real texts beside the two articles', () => {
     console.info(`conversations on the material texts: first turns ${s.first.answered}/${s.first.count}, follow-ups ${s.followUps.answered}/${s.followUps.count}`);
     expect([s.first.count, s.followUps.count]).toEqual([10, 30]);
     expect(s.first.answered).toBeGreaterThanOrEqual(2);
-    expect(s.followUps.answered).toBeGreaterThanOrEqual(10);
+    expect(s.followUps.answered).toBeGreaterThanOrEqual(11);
   });
 
   // Nine factbooks: "the factbook" is the one of the place the conversation is about.
