@@ -7,15 +7,15 @@ import { withNamesCapitalised } from './names.js';
 import type { TurnRecord } from './state.js';
 import { entitiesOf, rareWords } from './words.js';
 
+/** "they", "them", "their" in a turn naming another place: most often the parties before. */
+const THEY_STILL = /\b(?:they|them|their|theirs)\b/i;
+
 /**
  * Context from the turn before: its places and names (what the conversation is about),
  * and its rarest words and best sentence's (what was being said of them). A turn that
  * changes the topic ("what about tourism?") takes the places only; one asking for an
  * alternative ("what do they prefer instead?") the previous question's places and words.
  */
-/** "they", "them", "their" in a turn naming another place: most often the parties before. */
-const THEY_STILL = /\b(?:they|them|their|theirs)\b/i;
-
 export function contextFrom(
   engine: Engine,
   prev: TurnRecord,

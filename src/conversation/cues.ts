@@ -13,6 +13,9 @@ export const PAGING = /^(?:(?:pls|plz|please) (?:more|next)|more|next|next one|n
 /** After an item of a list: "the next one", "the one after that", "the previous one". */
 export const NEXT_ITEM = /^(?:what about |how about )?(?:the )?(?:(next|following|previous|preceding)(?: one| item| point| factor| reason)?|one (after|before)(?: that| it)?)[\s?.!]*$/i;
 
+/** "… and when?" after a source question. */
+const WHEN_TOO = String.raw`(?:and|&|n)\s+(?:when|what year|in what year|on what date)`;
+
 export const SOURCE_QUESTION = new RegExp(
   '^(?:' +
     [
@@ -66,11 +69,11 @@ export const SOURCE_QUESTION = new RegExp(
       String.raw`how do (?:you|they|we) know(?: (?:that|this))?`,
     ].join('|') +
     // ("who said that, and when?": whose, and the date of the document it is said in.)
-    String.raw`)(?:,?\s*(?:and|&|n)\s+(?:when|what year|in what year|on what date)(?: (?:was|did|is) (?:that|it|this)(?: (?:said|written|published|made))?)?)?\s*[?.!]*$`,
+    String.raw`)(?:,?\s*${WHEN_TOO}(?: (?:was|did|is) (?:that|it|this)(?: (?:said|written|published|made))?)?)?\s*[?.!]*$`,
   'iu',
 );
 /** A source question that asks when, too: "who said that, and when?". */
-export const AND_WHEN = /\b(?:and|&|n)\s+(?:when|what year|in what year|on what date)\b/i;
+export const AND_WHEN = new RegExp(String.raw`\b${WHEN_TOO}\b`, 'i');
 
 /**
  * "tl;dr?", "summarize that in one sentence", "what's the bottom line?", "in plain English?":

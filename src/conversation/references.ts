@@ -125,7 +125,7 @@ export function withoutMention(text: string, start: number, end: number): string
   // "what's the other author's count?" → "what's its count?": the document's, said by "its".
   if (/^['’]s\b/.test(text.slice(end))) {
     const head = text.slice(0, start).replace(/\b(?:the|this|that)\s*$/i, '');
-    return `${head}${/\S$/.test(head) ? ' ' : ''}its${text.slice(end + 2)}`.replace(/^\s*its\b/, 'its').trimStart();
+    return `${head}${/\S$/.test(head) ? ' ' : ''}its${text.slice(end + 2)}`.trimStart();
   }
   // "what does the journal article say" → "what does it say"; "according to the piece, why" → "why"
   // ("summarise the irgengioro paper" → "summarise": an article left with nothing after it goes too.)
