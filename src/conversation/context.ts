@@ -2,13 +2,10 @@ import { findDocumentMention } from '../answer/documentMention.js';
 import { findMentions } from '../answer/figureQuestion.js';
 import type { Engine } from '../engine.js';
 import { analyze } from '../search/analyzer.js';
-import { DECADE, YEAR } from './cues.js';
+import { DECADE, THEY, YEAR } from './cues.js';
 import { withNamesCapitalised } from './names.js';
 import type { TurnRecord } from './state.js';
 import { entitiesOf, rareWords } from './words.js';
-
-/** "they", "them", "their" in a turn naming another place: most often the parties before. */
-const THEY_STILL = /\b(?:they|them|their|theirs)\b/i;
 
 /**
  * Context from the turn before: its places and names (what the conversation is about),
@@ -41,7 +38,7 @@ export function contextFrom(
   const ownPlaces = mentioned.length > 0;
   // (Unless "they", before the turn's place, is still the place before: "how did they help
   // moscow?", "did they send anyone to iraq?" — not "the US and japan, are they giving back?".)
-  const they = THEY_STILL.exec(turn);
+  const they = THEY.exec(turn);
   const placesKept = !ownPlaces || (they !== null && they.index < mentioned[0]!.start);
   // (Names however typed: "what does laruelle say …?" is about Laruelle.)
   for (const e of entitiesOf(withNamesCapitalised(engine, prev.frame)).slice(0, 3)) if (placesKept || !findMentions(e).length) add(places, e);

@@ -143,6 +143,8 @@ export function relativeYear(match: RegExpExecArray, years: number[]): number | 
 export const PERSON_PRONOUN = /\b(he|she|him|his|her|hers|himself|herself)\b/gi;
 /** A person the turn itself speaks of, whom its "he" or "his" may mean ("the Kazakh president … his 1993 trip"). */
 export const PERSON_NOUN = /\b(?:president|minister|premier|leader|official|diplomat|ambassador|envoy|scholar|author|writer|researcher|academic|expert|analyst|journalist|activist|speaker|chairman|chairwoman|secretary|king|queen|khan|ruler|emperor|man|woman|person|guy|lady)s?\b/i;
+/** "they", "them", "their": in a follow-up, most often the places (or parties) talked about. */
+export const THEY = /\b(?:they|them|their|theirs)\b/i;
 /** References that always lean on what came before, whatever else the turn names. */
 export const STRONG_ANAPHORA = /\b(?:(?:any |some |more )?(?:other|more|further) (?:examples?|cases?|instances?)|(?:the|that|this) (?:one|other one|latter|former)|which (?:one|ones|of them|of those|of these)\b|the other ones?|those ones|the same (?:things?|ones?|way|points?|ones again|figures?|numbers?|reasons?)|(?:that|this|the same) (?:region|country|place|area|city|province|part of the world))\b/i;
 // ("there" as a place, not the "there is" of existence: "is there a window closing?" points nowhere.)

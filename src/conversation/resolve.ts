@@ -33,6 +33,7 @@ import {
   SOURCES_ON,
   STRONG_ANAPHORA,
   SUPPORT,
+  THEY,
   RELATIVE_YEAR,
   relativeYear,
   THAT_YEAR,
@@ -646,7 +647,6 @@ function mentionInContext(engine: Engine, text: string, state: ConversationState
  */
 const LOCATIVE_THERE = /(?<!^|[,;:.?!(-]\s*|\b(?:is|are|was|were|be|been|being|and|but|or|so|if|whether|that|why|how|what|when|where|who|which|then|also|still|not|no)\s+)\bthere\b(?!['’]s)/i;
 
-const THEY_PLACES = /\b(?:they|them|their)\b/i;
 /** Someone other than the person before: "someone else in the house", "another senator". */
 const OTHER_PERSON = /\b(?:some|any)(?:one|body) else\b|\banother (?:member|senator|congress(?:wo)?man|representative|lawmaker|author|scholar|official|speaker|politician|expert|analyst|researcher)\b/i;
 
@@ -1163,7 +1163,7 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // among many: "they", with no subject of the turn's own, are the places talked about, however
   // long the turn. With two documents a long turn's "they" is as often its own: "were the two
   // peoples close, and what cut them off?")
-  const theyArePlaces = engine.corpus.documents.length > 2 && documentId !== null && !ownSubject && THEY_PLACES.test(own) && findMentions(prev.resolved).length > 0;
+  const theyArePlaces = engine.corpus.documents.length > 2 && documentId !== null && !ownSubject && THEY.test(own) && findMentions(prev.resolved).length > 0;
   const dependent = placeThere || theyArePlaces || substituted || continues || counterpart || toPronounParty || reacting || qualifying || leaning || matterSubject || alternative || goodsAsked || narrowing || relating || likewiseIn || ofPaper || STRONG_ANAPHORA.test(core) || (!ownSubject && terms.length <= 4 && !newTopic(engine, state, own, terms));
   // ("the", "of", a stray word sent by mistake: nothing of its own, no question word or mark, and
   // nothing pointing back — asked as it is, which says there is nothing to search, rather than

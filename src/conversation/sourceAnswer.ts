@@ -153,10 +153,8 @@ function figureOfPlaceNamed(engine: Engine, turn: TurnRecord, asked: string): { 
  * HASTINGS of Florida. …", a transcript's "VICE PRESIDENT HARRIS: …" (a capitalised label
  * naming an office or a title: "COASTLINE: …" in a factbook is a field, not a speaker).
  */
-const SPEAKER_OPENING = new RegExp(
-  String.raw`^(?:(?:Mr|Ms|Mrs|Dr)\.\s+(\p{Lu}[\p{Lu}'’-]+(?:\s+of\s+\p{Lu}\p{L}+(?:\s+\p{Lu}\p{L}+)?)?)\.\s|((?:[\p{Lu}.'’-]+\s+)*(?:PRESIDENT|MINISTER|SECRETARY|OFFICIAL|MODERATOR|SENATOR|AMBASSADOR|SPEAKER|CHAIRMAN|CHAIRWOMAN|GOVERNOR|SPOKESPERSON|SPOKESMAN)(?:\s+[\p{Lu}.'’-]+)*):\s)`,
-  'u',
-);
+const SPEAKER_OPENING =
+  /^(?:(?:Mr|Ms|Mrs|Dr)\.\s+(\p{Lu}[\p{Lu}'’-]+(?:\s+of\s+\p{Lu}\p{L}+(?:\s+\p{Lu}\p{L}+)?)?)\.\s|((?:[\p{Lu}.'’-]+\s+)*(?:PRESIDENT|MINISTER|SECRETARY|OFFICIAL|MODERATOR|SENATOR|AMBASSADOR|SPEAKER|CHAIRMAN|CHAIRWOMAN|GOVERNOR|SPOKESPERSON|SPOKESMAN)(?:\s+[\p{Lu}.'’-]+)*):\s)/u;
 /** How far back a speaker's opening is looked for: a speech runs on for paragraphs, not for a whole record. */
 const SPEAKER_LOOKBACK = 40;
 
