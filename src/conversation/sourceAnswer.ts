@@ -174,6 +174,11 @@ function speakerPassage(engine: Engine, opening: Paragraph): Answer['passages'][
   return { paragraphId: opening.id, text: opening.text, highlight: { start: 0, end: first?.end ?? 0 }, citation: citeParagraph(engine.corpus, opening), score: 1 };
 }
 
+/** "Wikipedia contributors state it", "Lo et al. state it", "The White House states it": the verb agrees with its author. */
+function states(doc: CorpusDocument): string {
+  return /\b(?:contributors|editors|authors|staff|members)$|\bet al\.$| and /i.test(authorLabel(doc.meta)) ? 'state' : 'states';
+}
+
 /** What a source question asks for: whose claim it is, who wrote the document, or how to cite it. */
 export type SourceAsk = 'claim' | 'document' | 'reference' | 'gist';
 
@@ -256,13 +261,13 @@ export function answerSource(engine: Engine, turn: TurnRecord, about: SourceAsk,
   } else if (people.length) {
     lines.push(`**${people.join(', ')}**, as quoted in ${work}, ${citation.page !== null ? `p. ${citation.page}` : ''}.`.replace(/, \./, '.'));
   } else if (references.length) {
-    lines.push(`${authorLabel(doc.meta)} (${doc.meta.year}) states it, citing **${references.map((r) => `${r.authors} (${r.year ?? 'n.d.'})`).join('; ')}**.`);
+    lines.push(`${authorLabel(doc.meta)} (${doc.meta.year}) ${states(doc)} it, citing **${references.map((r) => `${r.authors} (${r.year ?? 'n.d.'})`).join('; ')}**.`);
   } else if (cited.some((c) => !/^ibid/i.test(c.raw))) {
     // Cited, but the document's bibliography has no entry for it: the citation as written.
     const named = [...new Set(cited.filter((c) => !/^ibid/i.test(c.raw)).map((c) => c.raw))];
-    lines.push(`${authorLabel(doc.meta)} (${doc.meta.year}) states it, citing **${named.join('; ')}** (not listed in its references).`);
+    lines.push(`${authorLabel(doc.meta)} (${doc.meta.year}) ${states(doc)} it, citing **${named.join('; ')}** (not listed in its references).`);
   } else {
-    lines.push(`**${authorLabel(doc.meta)}** states it in ${work}${citation.page !== null ? `, p. ${citation.page}` : ''}, citing no one for it.`);
+    lines.push(`**${authorLabel(doc.meta)}** ${states(doc)} it in ${work}${citation.page !== null ? `, p. ${citation.page}` : ''}, citing no one for it.`);
   }
   // ("… and when?": the date of the document, when the line above has not given it.)
   if (about === 'claim' && !speaking && AND_WHEN.test(asked)) lines.push(`When: **${doc.meta.date || doc.meta.year}** (${documentLabel(doc.meta)}).`);

@@ -63,3 +63,19 @@ describe('who said that, and when', () => {
     expect(said!.answer.lead.join('\n')).toMatch(/When: \*\*1 May 2019\*\*/);
   });
 });
+
+describe('who states it, for an organisation that is many people', () => {
+  const wiki = createEngineFromCorpus(
+    indexCorpus([
+      testDocument({ id: 'wiki', title: 'Economy of Kyrgyzstan', authors: ['Wikipedia contributors'] }, ['In the first half of 2012, the Kyrgyz economy shrank by 5.8% after gold output fell at the Kumtor mine.']),
+      testDocument({ id: 'wh', title: 'Readout of a Meeting', authors: ['The White House'] }, ['The leaders discussed security, trade and critical minerals.']),
+      testDocument({ id: 'lo', title: 'S2ORC', authors: ['Kyle Lo', 'Lucy Wang', 'Mark Neumann'] }, ['The corpus holds 81.1M papers with parsed citation links.']),
+    ]),
+  );
+
+  it('“Wikipedia contributors state it”, “Lo et al. state it”, “The White House states it”', () => {
+    expect(converse(wiki, 'why did the kyrgyz economy shrink in 2012?', 'who said that?')[1]!.answer.lead[0]).toMatch(/^\*\*Wikipedia contributors\*\* state it in/);
+    expect(converse(wiki, 'what did the leaders discuss about critical minerals?', 'who said that?')[1]!.answer.lead[0]).toMatch(/^\*\*The White House\*\* states it in/);
+    expect(converse(wiki, 'how many papers with parsed citation links does the corpus hold?', 'who said that?')[1]!.answer.lead.join('\n')).toMatch(/\*\*Lo et al\.\*\* state it in/);
+  });
+});
