@@ -288,5 +288,6 @@ export function answerSource(engine: Engine, turn: TurnRecord, about: SourceAsk,
     figures: [],
   };
   // (Who wrote it: the author, for a later "he", when one person wrote it.)
-  return { answer, person: people[0] ?? (references[0]?.key ?? (about === 'document' ? soleAuthor(doc) : null)) };
+  // (Or the one speaking, for a later "why does he think …?".)
+  return { answer, person: people[0] ?? speaking?.speaker ?? (references[0]?.key ?? (about === 'document' ? soleAuthor(doc) : null)) };
 }

@@ -37,6 +37,12 @@ describe('who said that, in a record or a transcript', () => {
     expect(said!.answer.passages.map((p) => p.paragraphId)).toEqual(['congrec-clay/3', 'congrec-clay/1']);
   });
 
+  it('makes the one speaking the “he” of the turn after', () => {
+    const [, , he] = converse(engine, 'was the relationship compromised by human rights violations while chairing the OSCE?', 'who said that?', 'what else does he say about energy?');
+    expect(he!.resolution.resolved).toMatch(/Mr\. CLAY/);
+    expect(he!.answer.passages[0]!.paragraphId).toBe('congrec-clay/2');
+  });
+
   it('names the speaker of a transcript by the label before the passage, not the publisher', () => {
     const [, said] = converse(engine, 'what roadmap on rare earth minerals will they sign?', 'who said that?');
     expect(said!.answer.lead[0]).toMatch(/^\*\*PRIME MINISTER LUVSANNAMSRAI\*\* says it/);
