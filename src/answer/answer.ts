@@ -222,9 +222,14 @@ function withRow(passages: AnswerPassage[], row: AnswerPassage | undefined, year
   return statesYear ? [passages[0]!, row, ...passages.slice(1)] : [row, ...passages];
 }
 
+/** A paragraph quoted whole with one span marked, cited: a passage not ranked by a search (score 1). */
+export function quotedPassage(engine: Engine, paragraph: Paragraph, highlight: { start: number; end: number }): AnswerPassage {
+  return { paragraphId: paragraph.id, text: paragraph.text, highlight, citation: citeParagraph(engine.corpus, paragraph), score: 1 };
+}
+
 /** A table row's passage, its printed row the highlight. */
 export function rowPassage(engine: Engine, row: Paragraph): AnswerPassage {
-  return { paragraphId: row.id, text: row.text, highlight: rowLine(row), citation: citeParagraph(engine.corpus, row), score: 1 };
+  return quotedPassage(engine, row, rowLine(row));
 }
 
 function toPassage(engine: Engine, p: RankedPassage): AnswerPassage {

@@ -182,7 +182,6 @@ function headNameOf(title: string): string | null {
  * (another paper comparing itself with SPECTER names the method, not that paper).
  */
 function ownName(corpus: Corpus, name: string, docIndex: number): boolean {
-  if (docIndex < 0) return false;
   let known = ownNames.get(corpus);
   if (!known) ownNames.set(corpus, (known = new Map()));
   const key = `${docIndex} ${name}`;
@@ -210,7 +209,8 @@ const BAG_SHARE = 0.6;
 const BAG_MIN_WORDS = 3;
 
 /** The shortest run of tokens holding most of a title's content words in any order, or null. */
-function titleBag(toks: Token[], title: string[], content: number): { from: number; to: number } | null {
+function titleBag(toks: Token[], title: string[]): { from: number; to: number } | null {
+  const content = title.filter((w) => !FUNCTION_WORDS.has(w)).length;
   const need = Math.max(BAG_MIN_WORDS, Math.ceil(content * BAG_SHARE));
   if (content < need) return null;
   const words = new Set(title.filter((w) => !FUNCTION_WORDS.has(w)));
@@ -542,10 +542,7 @@ function allMentions(corpus: Corpus, text: string): DocumentMention[] {
     // Most of a long title's words, close together in any order: "the paper on building the
     // Semantic Scholar literature graph" for "Construction of the Literature Graph in Semantic Scholar".
     if (!found.some((f) => f.documentId === doc.id && f.how === 'title')) {
-      const bag = [doc.titleWords, ...doc.titleParts].reduce<{ from: number; to: number } | null>(
-        (found, words) => found ?? titleBag(toks, words, words.filter((w) => !FUNCTION_WORDS.has(w)).length),
-        null,
-      );
+      const bag = [doc.titleWords, ...doc.titleParts].reduce<{ from: number; to: number } | null>((found, words) => found ?? titleBag(toks, words), null);
       if (bag) found.push({ documentId: doc.id, start: toks[bag.from]!.start, end: toks[bag.to]!.end, how: 'title' });
     }
     // A title's own name for its subject, before the colon ("SPECTER: Document-level …",
@@ -553,7 +550,7 @@ function allMentions(corpus: Corpus, text: string): DocumentMention[] {
     const head = doc.headName;
     if (head && !found.some((f) => f.documentId === doc.id)) {
       const at = toks.findIndex((t) => t.norm === head);
-      if (at >= 0 && ownName(corpus, head, corpus.documents.findIndex((d) => d.meta.id === doc.id))) found.push({ documentId: doc.id, start: toks[at]!.start, end: extendOverNoun(toks, at + 1, toks[at]!.end), how: 'title', subject: true });
+      if (at >= 0 && ownName(corpus, head, d)) found.push({ documentId: doc.id, start: toks[at]!.start, end: extendOverNoun(toks, at + 1, toks[at]!.end), how: 'title', subject: true });
     }
     // author: the surname (a slip of one letter allowed in long names), with "'s paper" after it.
     for (let i = 0; i < toks.length; i++) {

@@ -1,8 +1,7 @@
 import { nextTableRow, paragraphById } from '../corpus/tableRows.js';
 import type { Engine } from '../engine.js';
 import { splitSentences } from '../search/sentences.js';
-import { type Answer, answered, messageOnly, rowPassage } from './answer.js';
-import { citeParagraph } from './citation.js';
+import { type Answer, answered, messageOnly, quotedPassage, rowPassage } from './answer.js';
 
 /** Said when the passage shown was the document's last: there is nothing to read on to. */
 export const END_OF_DOCUMENT_MESSAGE = 'That passage is where the document ends: there is nothing after it to read on to. Ask “more” for other passages on the question.';
@@ -21,12 +20,12 @@ export function readOnAnswer(engine: Engine, query: string, paragraphId: string,
   const at = shown.map((s) => paragraph.text.indexOf(s.slice(0, 60))).find((i) => i >= 0) ?? -1;
   const current = at < 0 ? -1 : sentences.findIndex((s) => s.start <= at && at < s.end);
   const next = current >= 0 ? sentences[current + 1] : undefined;
-  if (next) return answered(query, [{ paragraphId, text: paragraph.text, highlight: { start: next.start, end: next.end }, citation: citeParagraph(engine.corpus, paragraph), score: 1 }], []);
+  if (next) return answered(query, [quotedPassage(engine, paragraph, { start: next.start, end: next.end })], []);
   // After a table row, the row printed next (then, at the table's end, the text after it).
   const nextRow = paragraph.role === 'table' ? nextTableRow(engine.corpus, paragraphId) : undefined;
   if (nextRow) return answered(query, [rowPassage(engine, nextRow)], []);
   const following = paragraphById(engine.corpus, `${paragraph.documentId}/${paragraph.ordinal + 1}`);
   if (!following) return messageOnly(query, 'no-match', END_OF_DOCUMENT_MESSAGE);
   const first = splitSentences(following.text)[0] ?? { start: 0, end: following.text.length };
-  return answered(query, [{ paragraphId: following.id, text: following.text, highlight: { start: first.start, end: first.end }, citation: citeParagraph(engine.corpus, following), score: 1 }], []);
+  return answered(query, [quotedPassage(engine, following, { start: first.start, end: first.end })], []);
 }

@@ -1,4 +1,5 @@
 import { paragraphById } from '../corpus/tableRows.js';
+import { documentById } from '../answer/citation.js';
 import { asksDocumentFact } from '../answer/documentFacts.js';
 import { findDocumentMention, type DocumentMention } from '../answer/documentMention.js';
 import { literatureTopic } from '../answer/literatureQuestion.js';
@@ -50,6 +51,9 @@ import { attributedPeople } from './people.js';
 import { type FoundList, findList, lastAnswered, otherDocument, saysMoreOf, withoutMention } from './references.js';
 import type { ConversationState, PickedList, TurnKind, TurnRecord } from './state.js';
 import { clip, clipEnd, correctPlaceNames, entitiesOf, hasOwnSubject, topicTerms } from './words.js';
+
+/** PERSON_PRONOUN (global, for replacing) as a test: "he", "his", "her" anywhere in a turn. */
+const PERSON_PRONOUN_ANY = new RegExp(PERSON_PRONOUN.source, 'i');
 
 /**
  * A turn + the conversation so far → the question as understood in context. General
@@ -147,7 +151,7 @@ const QUESTION_OPENER = /^(?:what|who|whom|whose|where|when|why|how|which|is|are
  * reward?"). Without a pronoun to lean on the turn before, such a turn stands on its own.
  */
 function newTopic(engine: Engine, state: ConversationState, own: string, terms: string[]): boolean {
-  if (OTHER_ANAPHORA.test(own) || new RegExp(PERSON_PRONOUN.source, 'i').test(own) || terms.length < 2) return false;
+  if (OTHER_ANAPHORA.test(own) || PERSON_PRONOUN_ANY.test(own) || terms.length < 2) return false;
   if (!QUESTION_OPENER.test(own.trim())) return true;
   if (terms.length < 3) return false;
   const prev = state.turns[state.turns.length - 1]!;
@@ -276,8 +280,7 @@ function topicFirst(turn: string): boolean {
   const head = turn.slice(0, comma);
   const tail = turn.slice(comma + 1);
   // ("…, according to him?": a person is not the topic named; "he" is the one before.)
-  const person = new RegExp(PERSON_PRONOUN.source, 'i');
-  return topicTerms(head).length >= 2 && !OTHER_ANAPHORA.test(head) && !person.test(turn) && OTHER_ANAPHORA.test(tail);
+  return topicTerms(head).length >= 2 && !OTHER_ANAPHORA.test(head) && !PERSON_PRONOUN_ANY.test(turn) && OTHER_ANAPHORA.test(tail);
 }
 
 const PLACE_COMPARED = /^(?:(?:and|but|so)\s+)?(?:how (?:does|do|did|would|is|was|are|were) (?:that|this|it|those|these|they|the figures?|the numbers?) (?:compare|stack up|look|compared)(?: (?:to|with|against|next to))?|(?:(?:can you|could you|now|ok|okay|pls|please)\s+)?compare (?:that|this|it|those|these|them) (?:to|with|against)|how(?:'s|’s|s| is| was| are| were) (?:that|this|it|those|these|they) (?:any )?different (?:from|to|than|in|for)|(?:(?:is|was|are|were) (?:that|this|it|those|these|they) )?(?:more|less|fewer|higher|lower|bigger|smaller|greater|larger|better|worse) than) (.+?)[\s?.!]*$/i;
@@ -606,7 +609,7 @@ function paperDiscussed(engine: Engine, prev: TurnRecord, turn: string): string 
   const id = prev.paragraphIds[0]?.split('/')[0] ?? null;
   const asked = new Set(findMentions(turn).map((m) => m.country));
   if (!id || asked.size === 0) return id;
-  const title = engine.corpus.documents.find((d) => d.meta.id === id)?.meta.title ?? '';
+  const title = documentById(engine.corpus, id)?.meta.title ?? '';
   const titled = new Set(findMentions(title).map((m) => m.country));
   return titled.size > 0 && [...asked].every((c) => !titled.has(c)) ? null : id;
 }
@@ -632,7 +635,7 @@ function mentionInContext(engine: Engine, text: string, state: ConversationState
   // The places of the latest turn that named any ("why did their economy shrink?" names none).
   const before = findMentions(text).length > 0 ? [] : ([...state.turns].reverse().map((t) => findMentions(t.resolved)).find((m) => m.length > 0) ?? []);
   const last = state.turns[state.turns.length - 1]!;
-  const lastDocument = last.paragraphIds[0] ? engine.corpus.documents.find((d) => d.meta.id === last.paragraphIds[0]!.split('/')[0]) : undefined;
+  const lastDocument = last.paragraphIds[0] ? documentById(engine.corpus, last.paragraphIds[0].split('/')[0]!) : undefined;
   const contexts = [...new Set(before.map((m) => m.country)), ...(lastDocument ? [lastDocument.meta.title] : [])];
   for (const context of contexts) {
     const found = findDocumentMention(engine.corpus, text, context);
@@ -673,6 +676,8 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // ("n the other way?", "wat does kaz sell to mongo": chat words read as the words they stand for.)
   const text = asPlaceEllipsis(correctPlaceNames(engine, spellChatWords(asked.trim())));
   const prev = state.turns[state.turns.length - 1];
+  // (Among many documents, a follow-up is about the one discussed, and a kind of document may need the conversation to tell which.)
+  const amongMany = engine.corpus.documents.length > 2;
   const mention = findDocumentMention(engine.corpus, text) ?? mentionInContext(engine, text, state);
   // "miliate says only five students go, does the other article agree?": the other of the one named.
   const otherOfNamed = mention && engine.corpus.documents.length > 1 && OTHER_DOCUMENT.test(text) ? otherDocument(engine, state, mention.documentId) : null;
@@ -684,7 +689,7 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
     // ("what's the author's bottom line on the rest of Central Asia?" after an answer from the
     // op-ed: that author, so that document.)
     // (Nor "what's his explanation for …?" after "who wrote the op-ed?": he is its author.)
-    const authorOf = prev && (THE_AUTHOR.test(text) || (documentAskedAbout(prev) && new RegExp(PERSON_PRONOUN.source, 'i').test(text))) ? (prev.documentId ?? prev.paragraphIds[0]?.split('/')[0] ?? null) : null;
+    const authorOf = prev && (THE_AUTHOR.test(text) || (documentAskedAbout(prev) && PERSON_PRONOUN_ANY.test(text))) ? (prev.documentId ?? prev.paragraphIds[0]?.split('/')[0] ?? null) : null;
     return { kind: 'standalone', resolved: frame, frame, documentId: otherOfNamed ?? mention?.documentId ?? authorOf, offset: 0, person: null };
   };
   // "what do both articles say about Russia?": the topic, from each source apart (first turn or not).
@@ -790,7 +795,7 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // subject, the answer's words carry the conversation, and either may answer.)
   // (Not a document whose title names a place when the turn moves to another place: "and
   // mongolia?" after the population of Kazakhstan from "Demographics of Kazakhstan".)
-  const discussed = engine.corpus.documents.length > 2 ? paperDiscussed(engine, prev, text) : null;
+  const discussed = amongMany ? paperDiscussed(engine, prev, text) : null;
   // (It still carries the words of the answer before: measured, they help more than they hurt.)
   const documentId = named ?? prev.documentId ?? (discussed && keepsToPaper(engine, discussed, text) ? discussed : null);
   const shift = text.length - core.length;
@@ -920,7 +925,7 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
     const changed = applyEllipsis(engine, prev.frame, own, { placesReversed: !wholeQuestion, placeAdded: !wholeQuestion });
     // ("and tajikistan?" after "what does the factbook say about kyrgyzstan's economy?": the
     // factbook the new question names, of the two, not the one the old one did.)
-    const renamed = changed && engine.corpus.documents.length > 2 && named === null ? findDocumentMention(engine.corpus, changed)?.documentId : undefined;
+    const renamed = changed && amongMany && named === null ? findDocumentMention(engine.corpus, changed)?.documentId : undefined;
     if (changed) return { kind: 'ellipsis', resolved: withReferentOf(prev, changed), frame: changed, documentId: renamed ?? documentId, offset: 0, person: prev.person, ...(prev.perDocument ? { perDocument: true } : {}) };
     // "and Schweller?" after "what did Walt argue?": the same question of the new person.
     const swapped = swapPerson(engine, prev, withNamesCapitalised(engine, own));
@@ -1057,8 +1062,8 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   const asksWhoFirst = asksWhoThenPronoun(frame);
   // ("someone else in the house backed the bid. what was his case?": "his" is that someone.)
   const otherPerson = OTHER_PERSON.exec(frame);
-  const introducesOther = otherPerson !== null && otherPerson.index < (new RegExp(PERSON_PRONOUN.source, 'i').exec(frame)?.index ?? -1);
-  if (person && !asksWhoFirst && !introducesOther && (!ownSubject || placesOnly || documentOnly) && new RegExp(PERSON_PRONOUN.source, 'i').test(frame)) {
+  const introducesOther = otherPerson !== null && otherPerson.index < (PERSON_PRONOUN_ANY.exec(frame)?.index ?? -1);
+  if (person && !asksWhoFirst && !introducesOther && (!ownSubject || placesOnly || documentOnly) && PERSON_PRONOUN_ANY.test(frame)) {
     // ("who is he?": the person, not what was said — no words of the answer before.)
     personLink = ownSubject || WHO_IS_PERSON.test(frame);
     // "does he agree with him?": an object pronoun after a subject one in the same turn is
@@ -1163,7 +1168,7 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // among many: "they", with no subject of the turn's own, are the places talked about, however
   // long the turn. With two documents a long turn's "they" is as often its own: "were the two
   // peoples close, and what cut them off?")
-  const theyArePlaces = engine.corpus.documents.length > 2 && documentId !== null && !ownSubject && THEY.test(own) && findMentions(prev.resolved).length > 0;
+  const theyArePlaces = amongMany && documentId !== null && !ownSubject && THEY.test(own) && findMentions(prev.resolved).length > 0;
   const dependent = placeThere || theyArePlaces || substituted || continues || counterpart || toPronounParty || reacting || qualifying || leaning || matterSubject || alternative || goodsAsked || narrowing || relating || likewiseIn || ofPaper || STRONG_ANAPHORA.test(core) || (!ownSubject && terms.length <= 4 && !newTopic(engine, state, own, terms));
   // ("the", "of", a stray word sent by mistake: nothing of its own, no question word or mark, and
   // nothing pointing back — asked as it is, which says there is nothing to search, rather than
@@ -1247,13 +1252,13 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // (A question of its own about the paper being discussed, among many: that paper is its
   // context — the words of the answer before would only find that answer again.)
   // (So is one moving to another paper it names: "what about S2ORC - how big is it?" after SPECTER.)
-  const movedPaper = engine.corpus.documents.length > 2 && named !== null && discussed !== null && named !== discussed;
+  const movedPaper = amongMany && named !== null && discussed !== null && named !== discussed;
   // ("someone else in the house backed it …": another speaker, another document — not the one discussed.)
   const toAnother = introducesOther && named === null;
-  const inPaper = (engine.corpus.documents.length > 2 && named === null && documentId !== null && terms.length >= 2 && !toAnother) || movedPaper;
+  const inPaper = (amongMany && named === null && documentId !== null && terms.length >= 2 && !toAnother) || movedPaper;
   // (In the paper, "they" for the places talked about still names them: the places, no words.)
   const context = personLink || inPaper
-    ? { places: inPaper && theyArePlaces && !personLink ? contextFrom(engine, prev, frame, { topicShift: true }).places : [], words: [] }
+    ? { places: !personLink && theyArePlaces ? contextFrom(engine, prev, frame, { topicShift: true }).places : [], words: [] }
     : contextFrom(engine, prev, frame, { topicShift: topicShift || placeLink, questionOnly: alternative || toAnother, named });
   // (Set against a new topic, the people before are what was said: the countries only.)
   const c = compared ? { places: context.places.filter((p) => findMentions(p).length > 0), words: [] } : context;

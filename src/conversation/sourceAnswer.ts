@@ -1,5 +1,5 @@
 import { paragraphById } from '../corpus/tableRows.js';
-import { answered, type Answer } from '../answer/answer.js';
+import { answered, quotedPassage, type Answer } from '../answer/answer.js';
 import { authorLabel, citeParagraph, documentLabel, documentUrl } from '../answer/citation.js';
 import { titleBlock } from '../answer/documentQuestion.js';
 import { apaReference, inTextCitation } from '../answer/reference.js';
@@ -170,8 +170,7 @@ function speakerOf(doc: CorpusDocument, paragraph: Paragraph): { opening: Paragr
 
 /** The speaker's opening, quoted with its first sentence marked: where the text says who speaks. */
 function speakerPassage(engine: Engine, opening: Paragraph): Answer['passages'][number] {
-  const first = splitSentences(opening.text)[0];
-  return { paragraphId: opening.id, text: opening.text, highlight: { start: 0, end: first?.end ?? 0 }, citation: citeParagraph(engine.corpus, opening), score: 1 };
+  return quotedPassage(engine, opening, { start: 0, end: splitSentences(opening.text)[0]?.end ?? 0 });
 }
 
 /** "Wikipedia contributors state it", "Lo et al. state it", "The White House states it": the verb agrees with its author. */
