@@ -94,6 +94,8 @@ export function answerQuestion(engine: Engine, query: string, options: AnswerOpt
 }
 
 function answerPage(engine: Engine, typed: string, options: AnswerOptions): Answer {
+  // Too long to be a question: said before any pattern reads it (some are slower than linear).
+  if (typed.length > MAX_QUESTION_LENGTH) return messageOnly(typed, 'invalid', PROBLEM_MESSAGES['too-long']);
   // "thanks!", "hi steppe", "what can you do?": talk, answered in kind rather than searched
   // (first: "what can you do?" is all common words, which would say there is nothing to search).
   const social = socialReply(typed);

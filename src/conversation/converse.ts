@@ -1,4 +1,5 @@
 import { answerQuestion, messageOnly, type Answer } from '../answer/answer.js';
+import { MAX_QUESTION_LENGTH } from '../search/question.js';
 import { documentById, documentLabel } from '../answer/citation.js';
 import { findDocumentMentions } from '../answer/documentMention.js';
 import { readOnAnswer } from '../answer/readOn.js';
@@ -67,7 +68,24 @@ export function understoodQuestion(resolution: Resolution, asked: string): strin
   return resolution.kind === 'source' || resolution.kind === 'more' || resolution.kind === 'readOn' ? asked : resolution.resolved;
 }
 
-export function answerTurn(engine: Engine, state: ConversationState, asked: string, options: TurnOptions = {}): TurnResult {
+/**
+ * A turn as the patterns read it: one space for any run of white space (a run of tabs or
+ * spaces made some of them take seconds: "so" and 2,000 tabs, 1.7 s; no run means more than
+ * one space), or null when it is too long to be a question.
+ */
+export function turnText(typed: string): string | null {
+  if (typed.length > MAX_QUESTION_LENGTH) return null;
+  return typed.replace(/[\s\u200b-\u200f\u2028-\u202f\u2060\ufeff]+/g, ' ').trim();
+}
+
+export function answerTurn(engine: Engine, state: ConversationState, typed: string, options: TurnOptions = {}): TurnResult {
+  const asked = turnText(typed);
+  // A turn too long to be a question is told so before it is read: resolving it would run
+  // hundreds of patterns over it, some of them slower than linear in its length.
+  if (asked === null) {
+    const resolution: Resolution = { kind: 'standalone', resolved: typed, frame: typed, documentId: null, offset: 0, person: null };
+    return { answer: answerQuestion(engine, typed), resolution, state };
+  }
   // "thanks!", "ok cool": answered in kind, and not a turn of the conversation: a later
   // "and Kyrgyzstan?" still follows the question before it.
   if (socialReply(asked)) {

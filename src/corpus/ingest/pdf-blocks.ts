@@ -8,7 +8,9 @@ import { cellsOf, findTables, findTextTables, isNumber } from './pdf-tables.js';
 
 /** Lines in reading order → headings, paragraphs, footnotes and reference entries. */
 
-const HEADING_NUMBER = /^(\d+(?:\.\d+)*\.?|[A-Z]\.?(?:\d+)*|[IVX]+\.)\s+\S/;
+// ("[A-Z]\.?\d*", not "(?:\d+)*": a run of digits splits into runs in exponentially many
+// ways, and a line "A" and 28 digits took 6 s to be refused.)
+const HEADING_NUMBER = /^(\d+(?:\.\d+)*\.?|[A-Z]\.?\d*|[IVX]+\.)\s+\S/;
 // Bullets, also a symbol font's private-use glyph (Wingdings, Symbol) that shows as one.
 const BULLET = /^[•·▪◦‣\uE000-\uF8FF]\s/u;
 const LIST_ITEM = /^(?:[•·▪◦‣–\uE000-\uF8FF-]|\(?\d{1,2}[.)]|\(?[a-z][.)]|\((?:i{1,3}|iv|vi{0,3}|ix|x)\))\s/u;

@@ -11,8 +11,31 @@ import { withoutWikiResidue } from './wikiResidue.js';
  */
 
 const REFERENCES_HEADING = /^(references|bibliography|works cited|sources|notes|notes and references|literature cited|citations)$/i;
-const WIKI_HEADING = /^(={2,6})\s*(.+?)\s*\1$/;
-const ATX_HEADING = /^(#{1,6})\s+(.+?)\s*#*$/;
+/**
+ * A heading line, "== Title ==" (a wiki export's) or "## Title ##" (Markdown's closing marks
+ * optional): its marks and its title. Read without one pattern for the whole line: "(.+?)\s*#*$"
+ * takes time growing with the cube of a line's run of spaces (0.6 s at 1,000 characters, 69 s
+ * at 5,000), and a text's paragraph may be one line of thousands.
+ */
+function headingLine(line: string, marks: RegExp, closing: 'same' | 'any'): { marks: string; title: string } | null {
+  const open = marks.exec(line)?.[0];
+  if (!open) return null;
+  let rest = line.slice(open.length);
+  if (closing === 'same') {
+    if (!rest.endsWith(open) || rest.length <= open.length) return null;
+    rest = rest.slice(0, -open.length);
+  } else {
+    const unclosed = rest.trimEnd();
+    let end = unclosed.length;
+    while (end > 0 && unclosed[end - 1] === '#') end--;
+    // ("# ###": marks alone after the opening are the title.)
+    if (unclosed.slice(0, end).trim()) rest = unclosed.slice(0, end);
+  }
+  const title = rest.trim();
+  return title ? { marks: open.trim(), title } : null;
+}
+const wikiHeading = (line: string) => headingLine(line, /^={2,6}/, 'same');
+const atxHeading = (line: string) => headingLine(line, /^#{1,6}\s+/, 'any');
 const LIST_ITEM = /^\s*(?:[-*•+]|\d{1,3}[.)])\s+/;
 const NOTE = /^\[(\d{1,4})\]\s*(.*)$/;
 /**
@@ -49,7 +72,7 @@ function joinWrappedBlocks(blocks: string[][]): string[][] {
     // (It also goes on, in capitals, after a word that cannot end a sentence: "… the more benign
     // regime of" / "Alexander Lukashenko …", "… developing the Trans" / "Afghanistan Gas Pipeline".)
     const midSentence = last.length >= 60 && (DANGLING.test(last) || /\bthe \p{Lu}\p{Ll}[\p{L}-]*$/u.test(last)) && /^\p{Lu}/u.test(b[0]!.trim());
-    if (prev && last && !/[.!?:;"”')\]]$/.test(last) && !WIKI_HEADING.test(last) && (/^\p{Ll}/u.test(b[0]!.trim()) || midSentence)) {
+    if (prev && last && !/[.!?:;"”')\]]$/.test(last) && !wikiHeading(last) && (/^\p{Ll}/u.test(b[0]!.trim()) || midSentence)) {
       prev[prev.length - 1] = /\p{L}-$/u.test(last) ? `${last.slice(0, -1)}${b[0]!.trim()}` : `${last} ${b[0]!.trim()}`;
       prev.push(...b.slice(1));
     } else out.push([...b]);
@@ -109,7 +132,7 @@ export function importText(raw: string, options: { markdown?: boolean } = {}): D
     if (first) {
       // The title: the first line (a Markdown `# Title` too), perhaps followed by a date or byline.
       first = false;
-      const title = lines[0]!.trim().replace(ATX_HEADING, '$2');
+      const title = atxHeading(lines[0]!.trim())?.title ?? lines[0]!.trim();
       propose(draft, 'title', title, options.markdown ? 'first heading' : 'first line');
       const rest = lines.slice(1);
       const dated = rest.length > 0 ? readDateLine(rest[0]!.trim()) : blocks[1]?.length === 1 ? readDateLine(blocks[1][0]!.trim()) : null;
@@ -151,11 +174,11 @@ export function importText(raw: string, options: { markdown?: boolean } = {}): D
 
     for (const [i, line0] of lines.entries()) {
       const line = line0.trim();
-      const heading = WIKI_HEADING.exec(line) ?? (options.markdown ? ATX_HEADING.exec(line) : null);
+      const heading = wikiHeading(line) ?? (options.markdown ? atxHeading(line) : null);
       if (heading) {
-        const title = heading[2]!.trim();
+        const title = heading.title;
         inReferences = REFERENCES_HEADING.test(title);
-        if (!inReferences) push({ type: 'heading', level: heading[1]!.length <= 2 ? 1 : 2, text: title });
+        if (!inReferences) push({ type: 'heading', level: heading.marks.length <= 2 ? 1 : 2, text: title });
         continue;
       }
       if (options.markdown && i + 1 < lines.length && /^(=+|-+)\s*$/.test(lines[i + 1]!)) {
