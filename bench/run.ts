@@ -23,6 +23,8 @@ import { runRetrieval, type RetrievalResult } from './retrieval.js';
 import { realCorpusSection, runRealCorpus, type RealCorpusResult } from './realCorpus.js';
 import { DEFAULT_CAPS, DEFAULT_PLANS, FULL_CAPS, runScale, type ScalePlan, type ScaleResult } from './scale.js';
 import { killLiveChildren } from './spawn.js';
+import { hostileSection, runHostile, type HostileResult } from './hostile.js';
+import { createEngine } from '../src/engine.js';
 import { writeScaledCorpora } from './synthetic.js';
 import { checkTargets } from './targets.js';
 
@@ -66,6 +68,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 let retrieval: RetrievalResult | null = null;
 let styled: RetrievalResult | null = null;
 let signals: SignalCost[] | null = null;
+let hostile: HostileResult | null = null;
 const styledQuestions = loadStyledQuestions();
 let e2e: E2eResult | null = null;
 const scales: ScaleResult[] = [];
@@ -87,6 +90,11 @@ try {
       signals = await runSignals([...questions.passage, ...styledQuestions], quick ? 2 : 5);
     } catch (err) {
       errors.push(`retrieval (dev2, signals): ${(err as Error).stack ?? String(err)}`);
+    }
+    try {
+      hostile = runHostile(await createEngine(undefined, { indexCacheDir: null }), questions.all.map((q) => q.q));
+    } catch (err) {
+      errors.push(`hostile input: ${(err as Error).stack ?? String(err)}`);
     }
   }
 
@@ -113,7 +121,7 @@ try {
   rmSync(root, { recursive: true, force: true });
 }
 
-const checks = checkTargets(retrieval, scales, e2e);
+const checks = checkTargets(retrieval, scales, e2e, hostile);
 const wallS = (Date.now() - started) / 1000;
 const cpu = os.cpus();
 const header = `Steppe bench — ${new Date().toISOString()} — Node ${process.version}, ${cpu.length} × ${cpu[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GB`;
@@ -121,6 +129,7 @@ const sections = [header, `Questions: ${questions.all.length} (${questions.passa
 if (retrieval) sections.push(retrievalSection(retrieval));
 if (styled) sections.push(retrievalSection(styled, '1b. Retrieval, dev2 (questions as people type them)'));
 if (signals) sections.push(signalsSection(signals));
+if (hostile) sections.push(hostileSection(hostile));
 if (scales.length) sections.push(scaleSection(scales));
 if (realCorpus) sections.push(realCorpusSection(realCorpus));
 // The largest profiled size, compared with the next smaller one: what grows faster than the corpus.
@@ -140,7 +149,7 @@ process.stdout.write(`${sections.join('\n\n')}\n`);
 const out = path.join(REPO_ROOT, 'bench/results.json');
 writeFileSync(
   out,
-  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpu.length, cpuModel: cpu[0]?.model, options: { quick, full, budgetS, seed: SEED }, questions: { files: questions.files, all: questions.all.length, passage: questions.passage.length }, retrieval, styled, signals, scales, realCorpus, e2e, targets: checks, errors, wallS }, null, 2)}\n`,
+  `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: cpu.length, cpuModel: cpu[0]?.model, options: { quick, full, budgetS, seed: SEED }, questions: { files: questions.files, all: questions.all.length, passage: questions.passage.length }, retrieval, styled, signals, hostile, scales, realCorpus, e2e, targets: checks, errors, wallS }, null, 2)}\n`,
 );
 log(`wrote ${path.relative(process.cwd(), out)}`);
 if (errors.length) process.exitCode = 1;

@@ -1,6 +1,7 @@
 import type { E2eResult } from './e2e.js';
 import type { RetrievalResult } from './retrieval.js';
 import type { ScaleResult } from './scale.js';
+import type { HostileResult } from './hostile.js';
 import { num } from './stats.js';
 
 /**
@@ -20,7 +21,7 @@ const check = (target: string, value: number | undefined | null, limit: number, 
     ? { target, measured: 'not measured', met: null }
     : { target, measured: `${num(value)} ${unit}${extra}`, met: value <= limit };
 
-export function checkTargets(retrieval: RetrievalResult | null, scales: ScaleResult[], e2e: E2eResult | null): TargetCheck[] {
+export function checkTargets(retrieval: RetrievalResult | null, scales: ScaleResult[], e2e: E2eResult | null, hostile: HostileResult | null = null): TargetCheck[] {
   const at = (s: number) => scales.find((r) => r.scale === s);
   const out: TargetCheck[] = [];
   for (const [scale, limit] of [[1, 2], [100, 20]] as const) {
@@ -110,5 +111,11 @@ export function checkTargets(retrieval: RetrievalResult | null, scales: ScaleRes
     });
     out.push(check('ready ≤ the naive bot’s + 0.3 s (built checkout)', e2e.botReadyMs - naive.botReadyMs, 300, 'ms over', `; ${num(e2e.botReadyMs)} vs ${num(naive.botReadyMs)} ms`));
   } else out.push({ target: 'end-to-end vs the naive bot', measured: 'not measured', met: null });
+  // No input from one user may slow the bot for the others: the worst hostile turn costs the order of a slow ordinary one (×10: the longest of them is a 1,000-character question of 250 words to search).
+  out.push(
+    hostile
+      ? { target: 'input no one means: worst turn ≤ 10× the ordinary questions’ p99 (in process)', measured: `worst ${num(hostile.hostile.max)} ms (${hostile.hostile.worst}) vs p99 ${num(hostile.ordinary.p99)} ms`, met: hostile.hostile.max <= 10 * hostile.ordinary.p99 }
+      : { target: 'input no one means: worst turn ≤ 10× the ordinary questions’ p99 (in process)', measured: 'not measured', met: null },
+  );
   return out;
 }

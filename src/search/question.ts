@@ -201,13 +201,15 @@ const URL = /\b(?:https?:\/\/|www\.)\S+/gi;
 const WORK = String.raw`(?:(?:research|term|seminar|final|master'?s|phd|grad(?:uate)?|undergrad(?:uate)?|class|course|school|uni|university|college|group|news)\s+)?(?:paper|thesis|essay|dissertation|project|assignment|report|presentation|lit(?:erature)? review|class|course|seminar|feature|story|piece|column|memo|briefing|internal note|podcast|chapter|lecture|talk|blog post|newsletter)`;
 /** "… an essay for my IR seminar on …": what the work is for, before its topic. */
 const FOR_WORK = String.raw`(?:\s+for\s+(?:my|our|a|an|the)\s+(?:[\p{L}-]+\s+){0,2}?${WORK})?`;
+// (A run of spaces and commas before "for my thesis" is taken from its start only: tried from
+// each of its characters, a long run cost time growing with its square, 12 ms a turn at 500 commas.)
 const CHAT_NARRATIVE = new RegExp(
   [
     String.raw`\b(?:so\s+)?i(?:'|’)?m\s+(?:writing|working on|doing|researching|preparing|filing|drafting|pitching)\s+(?:a|an|my|some)\s+${WORK}${FOR_WORK}\s+(?:on|about)\s+`,
     // (The same with the "I'm" left out, opening a sentence: "Working on a feature about …".)
     String.raw`(?:^|(?<=[.!?,]\s))\s*(?:writing|working on|researching|preparing|filing|drafting|pitching)\s+(?:a|an|my|some)\s+${WORK}${FOR_WORK}\s+(?:on|about)\s+`,
-    String.raw`[\s,(-]*\b(?:(?:i(?:'|’)?m\s+)?asking\s+|(?:this\s+is|it(?:'|’)?s)\s+)?for\s+(?:my|our)\s+${WORK}\b\)?`,
-    String.raw`[\s,(-]*\b(?:(?:i(?:'|’)?m\s+)?asking|this\s+is|it(?:'|’)?s)\s+for\s+an?\s+${WORK}\b\)?`,
+    String.raw`(?<![\s,(-])[\s,(-]*\b(?:(?:i(?:'|’)?m\s+)?asking\s+|(?:this\s+is|it(?:'|’)?s)\s+)?for\s+(?:my|our)\s+${WORK}\b\)?`,
+    String.raw`(?<![\s,(-])[\s,(-]*\b(?:(?:i(?:'|’)?m\s+)?asking|this\s+is|it(?:'|’)?s)\s+for\s+an?\s+${WORK}\b\)?`,
     String.raw`\bi\s+keep\s+(?:seeing|hearing|reading(?: about)?|coming across)\s+`,
     // "i heard the pm there is always from the north": what the asker has heard is the claim, not "heard".
     String.raw`(?:^|(?<=[.!?,]\s))\s*(?:so\s+)?i(?:(?:'|’)ve|\s+have)?\s+(?:heard|read)\s+(?:somewhere\s+)?(?:that\s+)?`,
