@@ -109,6 +109,18 @@ describe('messages, without the Message Content intent', () => {
     expect(textOf(await replyTo(fake, two))).toContain('20.8');
   });
 
+  it('a DM longer than a question (a pasted page, 4,000 characters) is told so, and the conversation goes on from the turn before', async () => {
+    const author = { id: '100000000000000091', username: 'paster' };
+    const one = await fake.say({ dm: true, author, content: 'how much did Mongolia export to China in 2019?' });
+    await replyTo(fake, one);
+    const pasted = await fake.say({ dm: true, author, content: `so ${'\t'.repeat(2000)}${'and, '.repeat(400)}`.slice(0, 4000) });
+    const refused = await replyTo(fake, pasted);
+    expect(textOf(refused)).toMatch(/too long/);
+    expectSafe(fake, refused);
+    const next = await fake.say({ dm: true, author, content: 'and to japan?' });
+    expect(textOf(await replyTo(fake, next))).toContain('20.8');
+  });
+
   it('a researcher sets the sources side by side and cites one, in a DM, within every limit and pinging nobody', async () => {
     const author = { id: '100000000000000077', username: 'researcher' };
     const ask = async (content: string) => {
