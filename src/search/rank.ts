@@ -419,8 +419,12 @@ function sentenceTypeFit(sentence: AnalyzedSentence, type: QuestionType, counted
   // 3: a full fit; 2: the type's weaker cue (a definition's "is"); 1: none.
   const fit = known === 3 ? 1 : known === 2 ? TYPE_FIT[type] : 0;
   // "How many papers…": a number counting papers ("81.1M papers", "13 papers mention") answers;
-  // any other number in the sentence less surely.
-  if (type === 'count' && fit > 0 && counted.length) return countsThem(sentence.sequence, counted) ? fit : COUNT_OF_SOMETHING_ELSE * fit;
+  // any other number in the sentence less surely. (A small one too: "13 papers", "five
+  // students a year" are counts, though a bare 13 or five is too often a section or a rank.)
+  if (type === 'count' && counted.length) {
+    if (countsThem(sentence.sequence, counted)) return 1;
+    return COUNT_OF_SOMETHING_ELSE * fit;
+  }
   return fit;
 }
 
@@ -432,10 +436,14 @@ const TYPE_FIT: Record<QuestionType, number> = { amount: 1, count: 1, year: 1, c
 /** The type fit of a sentence whose numbers count something other than what "how many" asks. */
 const COUNT_OF_SOMETHING_ELSE = 0.5;
 
-/** A number followed within three terms by one of the counted terms. */
+/** Number words as the analyzer leaves them (stemmed: "twelv", "dozen"). */
+const NUMBER_WORDS = new Set(['three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelv', 'twenti', 'thirti', 'forti', 'fifti', 'hundr', 'dozen']);
+
+/** A number (or a number word) followed within three terms by one of the counted terms. */
 function countsThem(sequence: readonly string[], counted: readonly string[]): boolean {
   for (let i = 0; i < sequence.length; i++) {
-    if (!/^\d/.test(sequence[i]!)) continue;
+    // (A year is no count: "1839–1840 was a failed Russian attempt".)
+    if (/^(?:1[89]|20)\d\d$/.test(sequence[i]!) || (!/^\d/.test(sequence[i]!) && !NUMBER_WORDS.has(sequence[i]!))) continue;
     for (let k = i + 1; k <= i + 3 && k < sequence.length; k++) if (counted.includes(sequence[k]!)) return true;
   }
   return false;

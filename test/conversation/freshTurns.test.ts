@@ -481,7 +481,10 @@ describe('the other source, and what is in it for a place', () => {
     const [first, other] = converse(engine, 'how many mongolian students study in kazakhstan?', 'doesnt the other article say something different?');
     expect(other!.resolution.frame).toBe(first!.resolution.frame);
     expect(other!.resolution.documentId).not.toBe(first!.answer.passages[0]!.citation.documentId);
-    expect(other!.answer.passages[0]!.text).toContain('Only five Mongolian students study in Kazakhstan');
+    // The two sources disagree (five a year against some 250): one answer gives each.
+    const both = `${first!.answer.passages[0]!.text}\n${other!.answer.passages[0]!.text}`;
+    expect(both).toContain('Only five Mongolian students study in Kazakhstan');
+    expect(both).toContain('only around 250 Mongolian citizens have been accepted to study in Kazakhstan');
   });
 
   it('“what’s in it for mongolia?” asks what was said of its gain for the place', () => {

@@ -262,6 +262,22 @@ describe('"how many"', () => {
     );
     expect(graph.query('How many nodes does the literature graph have?').passages[0]?.paragraph.id).toBe('graph-2018/2');
   });
+
+  it('reads a small number or a number word before what is counted as a count ("13 papers", "five students"), but not a year', () => {
+    const survey = new PassageIndex(
+      indexCorpus([
+        doc('survey-2023', 'Surveyor', 2023, [
+          'Expert annotators are needed for long summaries, say the surveyed papers of 2021, and 40 reviewers agree.',
+          'Expert annotators are needed for long summaries, say 13 of the surveyed papers.',
+          'Students of the exchange programme study abroad in 1998 and after, and 30 teachers with them.',
+          'Students of the exchange programme study abroad: five students a year.',
+          'Students of the exchange programme first went abroad in 1998, three years after it began.',
+        ]),
+      ]),
+    );
+    expect(survey.query('How many of the surveyed papers say expert annotators are needed for long summaries?').passages[0]?.paragraph.id).toBe('survey-2023/2');
+    expect(survey.query('How many students of the exchange programme study abroad?').passages[0]?.paragraph.id).toBe('survey-2023/4');
+  });
 });
 
 describe('"what is X?"', () => {
