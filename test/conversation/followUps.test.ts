@@ -4,6 +4,10 @@ import { createEngine, type Engine } from '../../src/engine.js';
 import { analyze } from '../../src/search/analyzer.js';
 import { renderAnswerText } from '../../src/render/text.js';
 import { converse } from './conversing.js';
+import type { Answer, AnswerPassage } from '../../src/answer/answer.js';
+import { keptInNearTie, NEAR_TIE } from '../../src/conversation/converse.js';
+import type { Resolution } from '../../src/conversation/resolve.js';
+import { emptyConversation, withTurn } from '../../src/conversation/state.js';
 
 /**
  * Follow-ups the first rules read wrong, one spec per general rule. As in resolve.test.ts,
@@ -398,5 +402,44 @@ describe('the names gazetteer', () => {
     const other = await createEngine(undefined, { indexCacheDir: null });
     expect([...warmed].sort()).toEqual([...corpusNames(other)].sort());
     expect(warmed.has(analyze('Schweller')[0]!)).toBe(true);
+  });
+});
+
+describe('another party asked the same question (“and Kazakhstan?”)', () => {
+  const before = withTurn(emptyConversation(), {
+    asked: 'is mongolia a weak state?',
+    resolved: 'is mongolia a weak state?',
+    frame: 'is mongolia a weak state?',
+    kind: 'standalone',
+    documentId: null,
+    paragraphIds: ['a/1', 'a/2'],
+    sentences: [],
+    offset: 0,
+    person: null,
+    at: 0,
+  });
+  const swap: Resolution = { kind: 'ellipsis', resolved: 'is Kazakhstan a weak state?', frame: 'is Kazakhstan a weak state?', documentId: null, offset: 0, person: null };
+  const passage = (paragraphId: string, score: number, text: string) => ({ paragraphId, score, text, highlight: { start: 0, end: text.length }, citation: {} }) as unknown as AnswerPassage;
+  const answer = (...passages: AnswerPassage[]): Answer => ({ query: swap.resolved, status: 'answered', message: null, passages, suggestions: [], lead: [], figures: [] });
+  const keptBefore = 'Mongolia, like Kazakhstan and Kyrgyzstan, is a weak state in the sense of the literature.';
+  const other = 'Kazakhstan has the largest economy of the region, and the strongest state.';
+
+  it('keeps the passage that answered it when that passage names the party too and is all but tied for first', () => {
+    const kept = keptInNearTie(answer(passage('b/9', 1.2, other), passage('a/1', 1.2 - NEAR_TIE / 2, keptBefore)), before, swap);
+    expect(kept.passages.map((p) => p.paragraphId)).toEqual(['a/1', 'b/9']);
+  });
+
+  it('moves on when that passage does not name the party asked about now, or another passage leads clearly', () => {
+    const mongoliaOnly = 'Mongolia is a weak state in the sense of the literature.';
+    expect(keptInNearTie(answer(passage('b/9', 1.2, other), passage('a/1', 1.19, mongoliaOnly)), before, swap).passages[0]!.paragraphId).toBe('b/9');
+    expect(keptInNearTie(answer(passage('b/9', 1.2, other), passage('a/1', 1.2 - 2 * NEAR_TIE, keptBefore)), before, swap).passages[0]!.paragraphId).toBe('b/9');
+  });
+
+  it('does so in a real conversation', () => {
+    const [first, again] = converse(engine, "how has china's growing clout changed kazakhstan's politics", 'how about kyrgyzstan');
+    expect(again!.resolution.kind).toBe('ellipsis');
+    // The passage before names no Kyrgyzstan: the answer is another one, which does.
+    expect(first!.answer.passages[0]!.text).not.toMatch(/Kyrgyz/);
+    expect(again!.answer.passages[0]!.text).toMatch(/Kyrgyz/);
   });
 });
