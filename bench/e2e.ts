@@ -8,6 +8,7 @@ import { DEFAULT_CORPUS_DIR } from '../src/corpus/manifest.js';
 import { stageTimes, type CpuProfile, type StageMatcher } from './profile.js';
 import { REPO_ROOT } from './questions.js';
 import { COMPILED_MAIN, npmBuild, startNodeFlags } from './spawn.js';
+import { runOtherPaths, type PathResult } from './paths.js';
 import { latency, type Latency } from './stats.js';
 
 /**
@@ -49,6 +50,8 @@ export interface E2eOptions {
   profile?: boolean;
   /** Run the naive bot beside Steppe (default true). */
   naive?: boolean;
+  /** After Steppe's /ask bursts, the other paths (bench/paths.ts: /search, /quote, autocomplete, More, @mentions, /figures) (default true). */
+  otherPaths?: boolean;
 }
 
 /** CPU ms per interaction by stage, from a `--cpu-prof` run's two bursts. */
@@ -60,7 +63,7 @@ export interface StageProfile {
 }
 
 /** The naive bot's run: the same figures, for the ratio. */
-export type NaiveRun = Omit<E2eResult, 'naive' | 'buildMs'> & { profile?: StageProfile };
+export type NaiveRun = Omit<E2eResult, 'naive' | 'buildMs' | 'otherPaths'> & { profile?: StageProfile };
 
 /** Figures of the first burst; the second burst only shows whether RSS levels off. */
 export interface E2eResult extends BurstResult {
@@ -93,6 +96,8 @@ export interface E2eResult extends BurstResult {
   profile?: StageProfile;
   /** The naive bot (discord.js + MiniSearch defaults, bench/naiveBot.mjs) in the same run. */
   naive?: NaiveRun;
+  /** Steppe's other paths, after its /ask bursts (see bench/paths.ts). */
+  otherPaths?: PathResult[];
 }
 
 function procStatus(pid: number, field: 'VmRSS' | 'VmHWM'): number {
@@ -343,6 +348,8 @@ async function runBot(spec: BotSpec, options: E2eOptions, log: (s: string) => vo
     const sent = fake.requests.slice(requestsBefore);
     const rest = { perInteraction: sent.length / (options.interactions * 2), bodyBytes: sent.reduce((n, r) => n + (r.body === undefined ? 0 : JSON.stringify(r.body).length), 0) / Math.max(1, sent.length) };
     const toUs = Number(process.hrtime.bigint() / 1000n);
+    // (After the measures above: the /ask figures stay those of the /ask bursts alone.)
+    const otherPaths = spec.name === 'steppe' && !profiled && options.otherPaths !== false ? await runOtherPaths(fake, () => procCpuMs(pid), options.questions, log) : undefined;
 
     // Clean shutdown: SIGTERM the bot (it drains in-flight replies), then close the fake.
     const stopAt = performance.now();
@@ -398,6 +405,7 @@ async function runBot(spec: BotSpec, options: E2eOptions, log: (s: string) => vo
       rest,
       shutdown: { signal: 'SIGTERM', exitCode: bot.exitCode, ms: shutdownMs, clean: exited && bot.exitCode === 0 },
       ...(profile ? { profile } : {}),
+      ...(otherPaths ? { otherPaths } : {}),
     };
   } finally {
     if (bot && bot.exitCode === null && bot.signalCode === null) {

@@ -155,9 +155,9 @@ export function profileSection(title: string, p: ProfileSummary, base?: ProfileS
 }
 
 export function e2eSection(e: E2eResult): string {
-  const bots: Array<[string, Omit<E2eResult, 'naive' | 'buildMs'>]> = [['Steppe', e]];
+  const bots: Array<[string, Omit<E2eResult, 'naive' | 'buildMs' | 'otherPaths'>]> = [['Steppe', e]];
   if (e.naive) bots.push(['naive bot', e.naive]);
-  const row = (label: string, f: (b: Omit<E2eResult, 'naive' | 'buildMs'>) => string) => [label, ...bots.map(([, b]) => f(b))];
+  const row = (label: string, f: (b: Omit<E2eResult, 'naive' | 'buildMs' | 'otherPaths'>) => string) => [label, ...bots.map(([, b]) => f(b))];
   const rows: string[][] = [
     row('interactions / concurrency / distinct questions', (b) => `${b.interactions} / ${b.concurrency} / ${b.distinctQuestions}`),
     row('answered', (b) => `${b.answered} of ${b.interactions}${b.failed ? ` (${b.failed} not: ${b.failures.join('; ')})` : ''}`),
@@ -181,7 +181,7 @@ export function e2eSection(e: E2eResult): string {
   const profiled = bots.filter(([, b]) => b.profile);
   if (profiled.length) {
     const stageNames = [...new Set(profiled.flatMap(([, b]) => b.profile!.stages.map((s) => s.stage)))];
-    const ms = (b: Omit<E2eResult, 'naive' | 'buildMs'>, stage: string) => b.profile!.stages.find((s) => s.stage === stage)?.ms;
+    const ms = (b: Omit<E2eResult, 'naive' | 'buildMs' | 'otherPaths'>, stage: string) => b.profile!.stages.find((s) => s.stage === stage)?.ms;
     stageNames.sort((a, b) => (ms(profiled[0]![1], b) ?? 0) - (ms(profiled[0]![1], a) ?? 0));
     out.push(
       '   CPU ms per interaction by stage (a second run of each bot under node --cpu-prof, both bursts; innermost named frame wins)',
@@ -191,6 +191,16 @@ export function e2eSection(e: E2eResult): string {
           ...stageNames.map((stage) => [stage, ...profiled.map(([, b]) => (ms(b, stage) === undefined ? '—' : ms(b, stage)!.toFixed(3)))]),
           ['total', ...profiled.map(([, b]) => b.profile!.totalMsPerInteraction.toFixed(3))],
         ],
+      ),
+    );
+  }
+  if (e.otherPaths?.length) {
+    const askCpu = e.botCpuMs / (2 * e.interactions);
+    out.push(
+      `   Every other path, on Steppe after its /ask bursts (bench/paths.ts; distinct requests from distinct users; /ask above: ${num(e.finalAnswer.p99)} ms p99, ${num(askCpu)} ms CPU each)`,
+      table(
+        ['path', 'answered', 'after 3 s', 'to answer p50 / p99 / max', 'bot CPU per request'],
+        e.otherPaths.map((p) => [p.path, `${p.answered} of ${p.requests}${p.failures.length ? ` (${p.failures.join('; ')})` : ''}`, String(p.late), `${num(p.answer.p50)} / ${num(p.answer.p99)} / ${num(p.answer.max)} ms`, `${num(p.cpuMsPerRequest)} ms`]),
       ),
     );
   }

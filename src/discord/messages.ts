@@ -44,6 +44,9 @@ export interface AddressedMessage {
   home: string;
 }
 
+/** How long an answer may keep the reader waiting before Steppe shows it is typing (the deferral of a slash command waits 1.5 s). */
+export const TYPING_AFTER_MS = 1000;
+
 const ANSWERABLE_TYPES = new Set<MessageType>([MessageType.Default, MessageType.Reply]);
 
 /** Whether a message is for Steppe, and in which conversation; null to stay silent. */
@@ -172,10 +175,23 @@ export class MessageHandler {
   }
 
   private async answer(message: Message, addressed: AddressedMessage, answerInThreads: boolean): Promise<string> {
-    // Typing lasts ~10 s; answers take milliseconds, so once is enough.
     const started = performance.now();
     const channel = message.channel;
-    if (channel.isSendable()) void channel.sendTyping().catch(() => undefined);
+    // "Steppe is typing…" once the answer has kept the reader waiting (typing lasts ~10 s, so
+    // once is enough). Not at once: an answer takes milliseconds, and every typing is a REST
+    // call under Discord's global 50 a second, which a reply needs too: sent with each of 200
+    // DMs at once, it held their replies to 25 a second.
+    const typing = setTimeout(() => {
+      if (channel.isSendable()) void channel.sendTyping().catch(() => undefined);
+    }, TYPING_AFTER_MS);
+    try {
+      return await this.answerWithin(message, addressed, answerInThreads, started, () => clearTimeout(typing));
+    } finally {
+      clearTimeout(typing);
+    }
+  }
+
+  private async answerWithin(message: Message, addressed: AddressedMessage, answerInThreads: boolean, started: number, answerReady: () => void): Promise<string> {
     const question = sanitiseUserText(addressed.question);
     const state = await this.conversationOf(message, addressed);
     // Queued with everyone's answer work (see WorkQueue), like a command.
@@ -185,6 +201,7 @@ export class MessageHandler {
     const chart = chartRequested(state, question);
     if (chart) {
       const charted = await tradeChartReply(engine, chart);
+      answerReady();
       await this.post(message, addressed, answerInThreads, question, renderMessage(charted.ok ? charted.reply : errorReply(charted.error)), state);
       return charted.ok ? 'ok' : 'no-match';
     }
@@ -193,6 +210,7 @@ export class MessageHandler {
     const resolved = understoodQuestion(resolution, question);
     const answerId = newAnswerId();
     const reply = turnReply(answer, { asked: question, resolved }, { offset: resolution.offset, answerId });
+    answerReady();
     await this.post(message, addressed, answerInThreads, question, renderMessage(reply), result.state);
     if (answer.status !== 'invalid') {
       this.central.logAnswer(answerRecord(answerId, question, answer, resolved), {

@@ -342,7 +342,7 @@ class FakeDiscordServer implements FakeDiscord {
   private readonly lastAllowedMentions = new Map<string, unknown>();
   private readonly typingCounts = new Map<string, number>();
   /** Re-run on every bot post/edit (waitForBotMessage). */
-  private readonly botMessageListeners = new Set<() => void>();
+  private readonly botMessageListeners = new Set<(messageId: string) => void>();
   private readonly registry: InteractionRegistry;
   private readonly gateway: FakeGateway;
   private readonly failures = new FailureInjector();
@@ -528,8 +528,12 @@ class FakeDiscordServer implements FakeDiscord {
     const found = find();
     if (found) return Promise.resolve(found);
     return new Promise<FakeMessage>((resolve, reject) => {
-      const check = (): void => {
-        const match = find();
+      // Only the message just posted or edited can have become the first match (every other
+      // was looked at before): reading them all again for every waiter on every post made a
+      // burst of N waited replies cost N² clones.
+      const check = (messageId: string): void => {
+        const candidate = this.store.peek(messageId);
+        const match = candidate && (after === undefined || BigInt(candidate.id) > after) && predicate(candidate as FakeMessage) ? this.store.get(messageId) : undefined;
         if (!match) return;
         cleanup();
         resolve(match);
@@ -672,8 +676,8 @@ class FakeDiscordServer implements FakeDiscord {
     });
   }
 
-  private notifyBotMessage(): void {
-    for (const listener of [...this.botMessageListeners]) listener();
+  private notifyBotMessage(messageId: string): void {
+    for (const listener of [...this.botMessageListeners]) listener(messageId);
   }
 
   dispatch(event: string, data: unknown, target: { shard?: number; guildId?: string; timeoutMs?: number } = {}): Promise<number> {
@@ -932,7 +936,7 @@ class FakeDiscordServer implements FakeDiscord {
     this.lastAllowedMentions.set(message.id, body?.allowed_mentions);
     this.channels.noteMessage(channelId, message.id);
     this.echo('MESSAGE_CREATE', (intents) => messageEvent(message, place, intents, env), place);
-    this.notifyBotMessage();
+    this.notifyBotMessage(message.id);
     return json(200, message);
   }
 
@@ -969,7 +973,7 @@ class FakeDiscordServer implements FakeDiscord {
     if (body && 'allowed_mentions' in body) this.lastAllowedMentions.set(message.id, body.allowed_mentions);
     const env = { botUserId: this.world.botUser.id, channels: this.channels };
     this.echo('MESSAGE_UPDATE', (intents) => messageEvent(message, place, intents, env), place);
-    this.notifyBotMessage();
+    this.notifyBotMessage(message.id);
     return json(200, message);
   }
 
@@ -1151,7 +1155,7 @@ class FakeDiscordServer implements FakeDiscord {
     const created = this.channels.thread(thread.id)!;
     this.echo('THREAD_CREATE', guildsOnly({ ...created, newly_created: true }), place);
     this.echo('MESSAGE_CREATE', (intents) => messageEvent(message, place, intents, env), place);
-    this.notifyBotMessage();
+    this.notifyBotMessage(message.id);
     return json(201, { ...created, member: this.channels.threadMember(thread.id, this.world.botUser.id), message });
   }
 

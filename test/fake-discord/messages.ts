@@ -67,6 +67,11 @@ export class MessageStore {
     return clone(message);
   }
 
+  /** The stored message itself, not a copy: for a predicate that only reads it (copy what you keep). */
+  peek(id: string): Readonly<FakeMessage> | undefined {
+    return this.messages.get(id);
+  }
+
   get(id: string): FakeMessage | undefined {
     const message = this.messages.get(id);
     return message && clone(message);
