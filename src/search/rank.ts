@@ -439,11 +439,18 @@ const COUNT_OF_SOMETHING_ELSE = 0.5;
 /** Number words as the analyzer leaves them (stemmed: "twelv", "dozen"). */
 const NUMBER_WORDS = new Set(['three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelv', 'twenti', 'thirti', 'forti', 'fifti', 'hundr', 'dozen']);
 
+const YEAR_TERM = /^(?:1[89]|20)\d\d$/;
+
 /** A number (or a number word) followed within three terms by one of the counted terms. */
 function countsThem(sequence: readonly string[], counted: readonly string[]): boolean {
   for (let i = 0; i < sequence.length; i++) {
+    // (Read for every sentence of every candidate of a "how many": the first character first.)
+    const term = sequence[i]!;
+    const first = term.charCodeAt(0);
+    const digit = first >= 48 && first <= 57;
+    if (!digit && !NUMBER_WORDS.has(term)) continue;
     // (A year is no count: "1839–1840 was a failed Russian attempt".)
-    if (/^(?:1[89]|20)\d\d$/.test(sequence[i]!) || (!/^\d/.test(sequence[i]!) && !NUMBER_WORDS.has(sequence[i]!))) continue;
+    if (digit && term.length === 4 && YEAR_TERM.test(term)) continue;
     for (let k = i + 1; k <= i + 3 && k < sequence.length; k++) if (counted.includes(sequence[k]!)) return true;
   }
   return false;
