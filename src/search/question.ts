@@ -180,6 +180,10 @@ const CHAT_OPENER = new RegExp(
       // "keep going - did people take to the streets?": on from the answer, with a question of its own.
       String.raw`(?:ok(?:ay)?\s+)?(?:keep going|go on|carry on|continue)(?=\s*[:,.!-]+\s*\p{L})`,
       String.raw`(?:hey\s+|hi\s+|ok\s+|okay\s+|yo\s+)?(?:steppe|bot)(?=\s*[:,!])`,
+      // A word of talk before the question ("ok what about tourism", "hm. doesn't the article
+      // say…", "ok dumb question but …"): unknown to a corpus, "ok" was searched by its
+      // neighbours in meaning ("obvious", "done").
+      String.raw`(?:ok(?:ay)?|okey|alright|all\s+right|um+|uh+|hm+|oh|ah|anyways?)(?=[\s,.!:-])`,
     ].join('|') +
     String.raw`)(?:\s*[:,.!-]+\s*|\s+)`,
   'iu',
@@ -211,6 +215,9 @@ const CHAT_NARRATIVE = new RegExp(
     String.raw`(?<![\s,(-])[\s,(-]*\b(?:(?:i(?:'|’)?m\s+)?asking\s+|(?:this\s+is|it(?:'|’)?s)\s+)?for\s+(?:my|our)\s+${WORK}\b\)?`,
     String.raw`(?<![\s,(-])[\s,(-]*\b(?:(?:i(?:'|’)?m\s+)?asking|this\s+is|it(?:'|’)?s)\s+for\s+an?\s+${WORK}\b\)?`,
     String.raw`\bi\s+keep\s+(?:seeing|hearing|reading(?: about)?|coming across)\s+`,
+    // "i thought they touched", "i think the paper has a bigger number": what the asker
+    // believes is the claim, not "thought" (searched as "though").
+    String.raw`(?:(?:^|(?<=[.!?,]\s)|(?<=\?\s*))\s*(?:but\s+|and\s+|so\s+)?|\b(?:but|and|though)\s+)i\s+(?:thought|think|believed?|assumed|figured|guess|suppose|reckon)\s+(?:that\s+)?`,
     // "i heard the pm there is always from the north": what the asker has heard is the claim, not "heard".
     String.raw`(?:^|(?<=[.!?,]\s))\s*(?:so\s+)?i(?:(?:'|’)ve|\s+have)?\s+(?:heard|read)\s+(?:somewhere\s+)?(?:that\s+)?`,
     // "my essay argues that …", "a classmate says …": whose claim it is, not what it claims.

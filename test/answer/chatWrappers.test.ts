@@ -11,7 +11,7 @@ beforeAll(async () => {
 });
 
 const QUESTIONS = ['why were the direct flights between almaty and ulaanbaatar cancelled?', 'what is the third neighbor policy?', 'how many mongolian tourists visited kazakhstan?'];
-const WRAPPERS = ['hi all, %', 'hey everyone - %', 'https://example.com/page %', '% www.example.org', 'quick q: %', 'sorry if this is a dumb question but %', 'i was wondering, %', 'question: %', 'random q but %', 'does anyone know %', '% thanks!', '% pls', '% lol', 'sorry, quick question: % thx in advance', '@Steppe %', 'steppe, %', 'hey steppe: %', '% (asking for my thesis)', 'for my class project: %', 'Hello, %', 'good morning! %'];
+const WRAPPERS = ['hi all, %', 'hey everyone - %', 'https://example.com/page %', '% www.example.org', 'quick q: %', 'sorry if this is a dumb question but %', 'i was wondering, %', 'question: %', 'random q but %', 'does anyone know %', '% thanks!', '% pls', '% lol', 'sorry, quick question: % thx in advance', '@Steppe %', 'steppe, %', 'hey steppe: %', '% (asking for my thesis)', 'for my class project: %', 'Hello, %', 'good morning! %', 'ok %', 'hm. %', 'um, %', 'alright, %', 'ok dumb question but %'];
 
 describe('a question wrapped in chat', () => {
   it('finds what the bare question finds', () => {
@@ -67,6 +67,17 @@ describe('a question wrapped in chat', () => {
     expect(withoutChatNoise('i heard the pm there is always from the north. why?')).toBe('the pm there is always from the north. why?');
     expect(withoutChatNoise("so I've read that mongolia is landlocked, true?")).toBe('mongolia is landlocked, true?');
     expect(withoutChatNoise('what have i heard?')).toBe('what have i heard?');
+  });
+
+  it('loses “i thought (that)”, “i think” before a claim, and a word of talk (“ok”, “hm.”) before the question', () => {
+    expect(withoutChatNoise('wait, i thought they touched')).toBe('wait, they touched');
+    expect(withoutChatNoise('I think the paper has a bigger number, which one?')).toBe('the paper has a bigger number, which one?');
+    expect(withoutChatNoise("Hm. Doesn't the article say rail is the problem?")).toBe("Doesn't the article say rail is the problem?");
+    expect(withoutChatNoise('oh and kyrgyzstan?')).toBe('and kyrgyzstan?');
+    // Asked what the bot thinks, or "ok" alone: the words stay.
+    expect(withoutChatNoise('what do you think about the bri?')).toBe('what do you think about the bri?');
+    expect(withoutChatNoise('ok')).toBe('ok');
+    expect(withoutChatNoise('okhotsk sea trade?')).toBe('okhotsk sea trade?');
   });
 
   it('loses idioms that say nothing of the topic (“in the first place”, “at the end of the day”)', () => {
