@@ -1,6 +1,6 @@
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer.js';
 import { words as naturalStopwords } from 'natural/lib/natural/util/stopwords.js';
-import { ACRONYMS, CHAT_WORDS, PHRASAL_VERBS, PLACES, SPELLINGS, SYNONYMS } from './expansions.js';
+import { ACRONYMS, CHAT_WORDS, PHRASAL_VERBS, PLACES, SPELLINGS, SYNONYMS, UNITS_AFTER_NUMBER } from './expansions.js';
 
 /**
  * The analyzer shared by indexing and querying: the same tokens, stop words and stems on
@@ -43,6 +43,7 @@ const NOT_ISE_SUFFIX =
   /^(otherwise|exercis|promis|compromis|enterpris|surpris|premis|expertis|franchis|merchandis|advis|devis|revis|supervis|televis|concis|precis|prais|rais|nois|pois|cruis|appris|chastis|despis|disguis|incis|circumcis|arise|arising|aros|ris)/;
 
 const chatWords = new Map(Object.entries(CHAT_WORDS));
+const unitsAfterNumber = new Map(Object.entries(UNITS_AFTER_NUMBER));
 
 /**
  * Chat words spelled out in running text, for what reads the question's words as written
@@ -151,12 +152,20 @@ export function tokenize(text: string): string[] {
 
 function tokenizeText(text: string): string[] {
   const out: string[] = [];
+  let afterNumber = false;
   // match() with the g flag: the tokens as strings, without an array and an iterator step a token.
   for (let t of spellOrdinals(spellCenturies(spellDecades(text.normalize('NFKC').toLowerCase()))).match(TOKEN) ?? []) {
     if (/^\d/.test(t)) {
       // `1,494,300` is one number; `2019,` is not a decimal.
       t = /^\d{1,3}(,\d{3})+(\.\d+)?$/.test(t) ? t.replace(/,/g, '') : t.replace(/[.,]+$/, '');
       out.push(...t.split(/,/).filter(Boolean));
+      afterNumber = true;
+      continue;
+    }
+    const unit = afterNumber ? unitsAfterNumber.get(t) : undefined;
+    afterNumber = false;
+    if (unit) {
+      out.push(unit);
       continue;
     }
     // Contractions carry no topic: "shouldn't", "it's", "what's", "I'd".

@@ -78,6 +78,8 @@ export const SPELLINGS: string[][] = [
   ['travelled', 'traveled'],
   ['travelling', 'traveling'],
   ['lynchpin', 'linchpin'],
+  ['kilometre', 'kilometer'],
+  ['kilometres', 'kilometers'],
 ];
 
 /**
@@ -159,6 +161,17 @@ export const SYNONYMS: string[][] = [
 ];
 
 /**
+ * Units as written after a number ("37 km", "40 kg", "$5 mil"), read as the word they
+ * abbreviate on both sides of the index: the text that says "less than 40 kilometers" and
+ * the one that says "around 37 km" give the same distance. (After a number "kg" is never
+ * Kyrgyzstan, nor "mil" military.)
+ */
+export const UNITS_AFTER_NUMBER: Record<string, string> = {
+  km: 'kilometers', kms: 'kilometers', kg: 'kilograms', kgs: 'kilograms', mil: 'million', mln: 'million', bn: 'billion', bln: 'billion', k: 'thousand',
+  hr: 'hours', hrs: 'hours', wk: 'weeks', wks: 'weeks', mo: 'months', mos: 'months', min: 'minutes', mins: 'minutes', mg: 'milligrams',
+};
+
+/**
  * Phrasal verbs read as the single verb they mean, in questions and corpus alike (see
  * `joinPhrasalVerbs` in analyzer.ts): "came back" is "returned", "held back" is "hindered".
  */
@@ -219,7 +232,9 @@ export const CHAT_WORDS: Record<string, string> = {
   r: 'are', u: 'you', ur: 'your', n: 'and', y: 'why', wat: 'what', wut: 'what', whats: 'what', hows: 'how', whos: 'who', wheres: 'where',
   thats: 'that', isnt: 'is', doesnt: 'does', dont: 'do', didnt: 'did', cant: 'can', wont: 'will', arent: 'are', wasnt: 'was', werent: 'were',
   nowadays: 'recently', lately: 'recently', yr: 'year', yrs: 'years', btwn: 'between', betw: 'between', hw: 'how', wht: 'what', ppls: 'peoples',
-  smth: 'something', sth: 'something', becuz: 'because', thx: '', thanx: '',
+  smth: 'something', sth: 'something', becuz: 'because', thx: '', thanx: '', km: 'kilometers', kms: 'kilometers',
+  meds: 'medications', prof: 'professor', profs: 'professors', uni: 'university', unis: 'universities', univ: 'university', avg: 'average', pct: 'percent',
+  org: 'organization', orgs: 'organizations', ref: 'reference', refs: 'references', eval: 'evaluation', evals: 'evaluations', tech: 'technology', lang: 'language', vs: 'versus',
   anyway: '', anyways: '', basically: '', literally: '', honestly: '', kinda: '', sorta: '', stuff: '', guys: '', gonna: '', wanna: '',
   lol: '', lmao: '', idk: '', imo: '', imho: '', tbh: '', btw: '', pls: '', plz: '', tl: '', dr: '', tldr: '', eli5: '',
 };

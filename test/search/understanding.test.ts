@@ -20,6 +20,22 @@ describe('chat words', () => {
     expect(analyze('hw many ppl trade btwn mongo n kaz, thx')).toEqual(analyze('how many people trade between Mongolia and Kazakhstan'));
   });
 
+  it('reads the abbreviations of study and work as their words (“meds”, “prof”, “uni”, “eval”)', () => {
+    expect(analyze('did the patients take their meds?')).toEqual(analyze('did the patients take their medications?'));
+    expect(analyze('my prof at uni')).toEqual(analyze('my professor at university'));
+    expect(analyze('entity linking eval vs baseline')).toEqual(analyze('entity linking evaluation versus baseline'));
+  });
+
+  it('reads a unit after a number as the unit, however the text abbreviates it: “37 km” and “40 kilometres” are both distances', () => {
+    expect(analyze('around 37 km away')).toEqual(analyze('around 37 kilometers away'));
+    expect(analyze('less than 40 kilometres wide')).toEqual(analyze('less than 40 kilometers wide'));
+    expect(analyze('how many km')).toEqual(analyze('how many kilometers'));
+    // After a number "kg" is a weight, "mil" a million, "k" a thousand; alone, "kg" is still Kyrgyzstan.
+    expect(analyze('40 kg of wheat')).toEqual(analyze('40 kilograms of wheat'));
+    expect(analyze('$5 mil from 40k tourists')).toEqual(analyze('$5 million from 40 thousand tourists'));
+    expect(analyze('kg exports')).toEqual(analyze('Kyrgyzstan exports'));
+  });
+
   it('spells chat words out in running text, for what reads the words as written', () => {
     expect(spellChatWords('wat does kaz export to mongo')).toBe('what does kazakhstan export to mongolia');
     expect(spellChatWords('n the other way? lol')).toBe('and the other way? lol');
