@@ -32,6 +32,11 @@ const CANDIDATES = 30;
  * with them). Measured: 5 or 10 the same on every question set; hit@1 unchanged everywhere.
  */
 const CANDIDATES_BY_FIELDS = 5;
+/**
+ * And the pool's best by window BM25 that hold the rest of the question where their
+ * document's title names its topic (see `coveredWithTitle`).
+ */
+const CANDIDATES_BY_TITLE = 5;
 /** How many paragraphs the selective terms bring to window scoring, which chooses the CANDIDATES. */
 const POOL = 100;
 /**
@@ -746,12 +751,23 @@ export class PassageIndex {
       const paragraph = this.corpus.paragraphsById.get(String(h.id))!;
       return { paragraph, bm25: h.score, windowBm25: windowQuery.bestWindowScore(analyzePassage(paragraph), this.windowStatistics) };
     });
-    const candidates = [...scored].sort((a, b) => b.windowBm25 - a.windowBm25).slice(0, CANDIDATES);
+    const byWindow = [...scored].sort((a, b) => b.windowBm25 - a.windowBm25);
+    const candidates = byWindow.slice(0, CANDIDATES);
     // MiniSearch's best also scored the section and the source; the windows hold only the text.
     const chosen = new Set(candidates.map((c) => c.paragraph));
     for (let i = 0, added = 0; i < scored.length && added < CANDIDATES_BY_FIELDS; i++) {
       if (!chosen.has(scored[i]!.paragraph)) {
+        chosen.add(scored[i]!.paragraph);
         candidates.push(scored[i]!);
+        added++;
+      }
+    }
+    // A paragraph that holds the rest of the question where its document's title names the
+    // topic ("Flag: description: green field …" in "The World Factbook: Turkmenistan").
+    for (let i = 0, added = 0; i < byWindow.length && added < CANDIDATES_BY_TITLE; i++) {
+      const c = byWindow[i]!;
+      if (!chosen.has(c.paragraph) && this.coveredWithTitle(c.paragraph, groups)) {
+        candidates.push(c);
         added++;
       }
     }
@@ -792,6 +808,31 @@ export class PassageIndex {
     const dense = weight > 0 ? this.dense() : null;
     if (!dense) return ranked;
     return this.fuseDense(dense, weight, { ranked, pruned, needed, rank: rankSome }, candidates, hits.map((h) => this.corpus.paragraphsById.get(String(h.id))!), question, groups, surfaces);
+  }
+
+  /**
+   * Every known word of the question in the paragraph or in its document's topic title, each
+   * side holding at least one: the paragraph answers of what the title names.
+   */
+  private coveredWithTitle(paragraph: Paragraph, groups: readonly QueryTermGroup[]): boolean {
+    const names = this.sourceNames.get(paragraph.documentId)?.terms;
+    if (!names || names.size === 0) return false;
+    const terms = analyzePassage(paragraph).terms;
+    let inText = false;
+    let inTitle = false;
+    for (const g of groups) {
+      if (!g.known) continue;
+      let text = false;
+      let title = false;
+      for (const t of g.variants.keys()) {
+        if (terms.has(t)) text = true;
+        else if (names.has(t)) title = true;
+      }
+      if (!text && !title) return false;
+      inText ||= text;
+      inTitle ||= title && !text;
+    }
+    return inText && inTitle;
   }
 
   private abstractParagraphs: Paragraph[] | undefined;

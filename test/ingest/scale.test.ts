@@ -141,8 +141,10 @@ describe.skipIf(!texts)('the 118 real texts beside the two articles', () => {
     const s = evaluate(HELD_OUT_QUESTIONS);
     report('held-out questions on the material texts', s);
     expect(s.passage.count).toBe(10);
-    expect(s.passage.hit1).toBeGreaterThanOrEqual(6 / 10 - 1e-9);
-    expect(s.passage.hit3).toBeGreaterThanOrEqual(7 / 10 - 1e-9);
+    // (7 and 8 once a paragraph naming its topic only through its document's title, "Flag: …" in
+    // "The World Factbook: Turkmenistan", became a candidate.)
+    expect(s.passage.hit1).toBeGreaterThanOrEqual(7 / 10 - 1e-9);
+    expect(s.passage.hit3).toBeGreaterThanOrEqual(8 / 10 - 1e-9);
   });
 
   it('conversations on the new documents keep the level they were scored at', () => {

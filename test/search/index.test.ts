@@ -321,6 +321,31 @@ describe('a short title names the topic of the whole document', () => {
   });
 });
 
+describe('a paragraph that names its topic only through its document\'s title', () => {
+  // "Flag: description: …" in "The World Factbook: Turkmenistan", one long sentence, says "flag"
+  // once and never "Turkmenistan"; other documents on Turkmenistan say it in every short
+  // paragraph, forty of them "flag" too, and a hundred flags are described elsewhere.
+  const factbook = doc('factbook-turkmenistan', 'CIA World Factbook', 2019, [
+    {
+      text: 'Flag: description: green field with a vertical red stripe near the left side; the stripe has five tribal guls (designs used in producing carpets) stacked above two crossed olive branches; five five-pointed white stars and a white crescent moon appear in the upper left corner of the main field; the green color and crescent moon stand for Islam, the five stars for the regions, and the guls for national identity.',
+      section: 'Government',
+    },
+    { text: 'Capital: name: Ashgabat.', section: 'Government' },
+  ]);
+  factbook.meta.title = 'The World Factbook: Turkmenistan';
+  const transport = doc('transport-2020', 'Crowd', 2020, [
+    ...Array.from({ length: 40 }, (_, i) => `The flag carrier of Turkmenistan flew route ${i + 1}.`),
+    ...Array.from({ length: 100 }, (_, i) => `Turkmenistan held talks in round ${i + 1}.`),
+  ]);
+  transport.meta.title = 'Transport in Turkmenistan';
+  const flags = doc('flags-2020', 'Atlas', 2020, Array.from({ length: 100 }, (_, i) => `The flag of nation ${i + 1} is blue.`));
+  const index = new PassageIndex(indexCorpus([transport, flags, factbook]));
+
+  it('is a candidate for what the title and the paragraph name together, and answers it', () => {
+    expect(index.query("what's on turkmenistan's flag?", { limit: 3 }).passages[0]?.paragraph.id).toBe('factbook-turkmenistan/1');
+  });
+});
+
 describe('"which X" asks for a list', () => {
   const plan = new PassageIndex(
     indexCorpus([
