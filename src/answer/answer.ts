@@ -73,6 +73,9 @@ export interface AnswerOptions {
  * The figures a numeric question asks for. A country described by where it lies ("its
  * eastern neighbour") is read as each country it may be, nearest first, until one has them.
  */
+/** Figures whose passage is surely the answer's evidence (see `answerQuestion`). */
+const EVIDENCE_UNITS = new Set(['USD', 'km']);
+
 function figuresFor(engine: Engine, query: string, documentId?: string): ReturnType<typeof answerFigures> {
   const type = classifyQuestion(query);
   let out: ReturnType<typeof answerFigures> = null;
@@ -169,7 +172,9 @@ function answerPage(engine: Engine, typed: string, options: AnswerOptions): Answ
   // another count — and its passage would then push the right one down: one question of the
   // PDFs' 60 lost so.)
   // (Not a figure of another year than asked: its passage is the nearest year's, not the answer.)
-  const evidence = found.length && found[0]!.unit === 'USD' && found[0]!.yearAsked === undefined ? /¶ (\S+)$/.exec(found[0]!.source)?.[1] : undefined;
+  // (A distance, too: read only for "how far", "how close", "the distance", and led with as
+  // "less than 40 kilometers" while the passage quoted first said how "closely aligned" they were.)
+  const evidence = found.length && EVIDENCE_UNITS.has(found[0]!.unit) && found[0]!.yearAsked === undefined ? /¶ (\S+)$/.exec(found[0]!.source)?.[1] : undefined;
   // (Among the first page's passages only: a later page's longer list would move it anew.)
   const at = evidence ? relevant.slice(0, limit).findIndex((p) => p.paragraph.id === evidence) : -1;
   if (at > 0) relevant.unshift(...relevant.splice(at, 1));

@@ -84,6 +84,9 @@ function classifyText(q: string): QuestionType {
   if (/\bhow much\b|\bwhat (?:is|was|were) the (?:total|value|amount|volume|size)\b|\bvalue of\b|\bworth\b/.test(s)) return 'amount';
   // "How common is DVT…", "how often…", "how far…": a rate, a frequency or a distance is a number too.
   // "What is the population of Mongolia?" asks for a count as "how many people" does.
+  // "How close does Mongolia get to Kazakhstan?": a distance, counted in kilometres (not the
+  // closeness of relations: "how close are their ties?").
+  if (ASKS_DISTANCE.test(s)) return 'count';
   if (/\bhow many\b|\bnumber of\b|\bwhat share\b|\bpercentage\b|\bproportion\b|\bhow (?:common|frequent(?:ly)?|often|prevalent|widespread)\b|\bwhat percent\b|\bwhat(?:'s| is| was| were) (?:the |its |their |[a-z-]+['’]s )?(?:total )?population\b|\bhow (?:populous|big is the population)\b/.test(s)) return 'count';
   // "How big is Kazakhstan's investment in Mongolia?", "how big is the diaspora?": a size asked
   // for is a number — a sum of money where money is spoken of, else a count (read as money,
@@ -126,10 +129,20 @@ export function analyzeQuestion(raw: string): AnalyzedQuestion {
   return { raw, type, terms, years, entities, ...(counted.length ? { counted } : {}) };
 }
 
-/** The one or two words after "how many" ("of the" skipped), as index terms. */
+/**
+ * A question of distance: "how far", "how close", "how near" (of places, not of ties or
+ * allies), "the distance". Figures read it the same way (answer/figures.ts).
+ */
+export const ASKS_DISTANCE = /\bhow (?:far|close|near)\b(?![^?.!]*\b(?:ties|relations?|relationships?|allies|ally|allied|aligned|alignment|partners?|friends?|friendly|cooperat\w*|cultur\w*|politic\w*|economic\w*|similar\w*)\b)|\b(?:the |what(?:'s| is) the )distance\b/i;
+/** What a distance is counted in, as index terms. */
+const DISTANCE_UNITS = analyze('kilometers miles');
+
+/** The one or two words after "how many" ("of the" skipped), as index terms; a distance's units. */
 function countedTerms(raw: string): string[] {
   const m = /\bhow\s+many\s+(?:of\s+(?:the|these|those|its|their|all)\s+)?([\p{L}'’-]+(?:\s+[\p{L}'’-]+)?)/iu.exec(raw);
-  return m ? analyze(m[1]!) : [];
+  // ("how many ethnic Kazakhs …: how close does …", a follow-up read with the question before: the count asked.)
+  if (m) return analyze(m[1]!);
+  return ASKS_DISTANCE.test(raw) ? DISTANCE_UNITS : [];
 }
 
 

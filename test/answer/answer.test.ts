@@ -127,6 +127,15 @@ describe('"how far", "how close", "the distance"', () => {
       expect(answerQuestion(engine, q).lead[0], q).toMatch(/kilomet|km/);
     }
   });
+
+  it('quote first the passage the distance led with ("how close": of places, not the passage on how "closely aligned" they were)', () => {
+    for (const q of ['how close does mongolia get to kazakhstan?', 'what is the distance between mongolia and kazakhstan?']) {
+      const a = answerQuestion(engine, q, { limit: 5 });
+      const from = /¶ (\S+)\.$/.exec(a.lead[0] ?? '')?.[1];
+      expect(from, q).toBeDefined();
+      expect(a.passages[0]?.paragraphId, q).toBe(from);
+    }
+  });
 });
 
 describe('words of stopping', () => {

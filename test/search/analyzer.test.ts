@@ -181,6 +181,17 @@ describe('questions', () => {
     expect(classifyQuestion('is trade higher when prices fall?')).not.toBe('year');
   });
 
+  it('reads “how close”, “how far”, “the distance” of places as a count in kilometres, and “how close are their ties?” not', async () => {
+    const { analyzeQuestion } = await import('../../src/search/question.js');
+    expect(analyzeQuestion('how close does mongolia get to kazakhstan?')).toMatchObject({ type: 'count', counted: ['kilomet', 'mile'] });
+    expect(analyzeQuestion("what's the distance between mongolia and kazakhstan")).toMatchObject({ type: 'count', counted: ['kilomet', 'mile'] });
+    expect(classifyQuestion('how far is ulaanbaatar from almaty?')).toBe('count');
+    expect(classifyQuestion('how close are mongolia and russia’s ties?')).not.toBe('count');
+    expect(classifyQuestion('how close is mongolia politically to russia?')).not.toBe('count');
+    // (A count asked with a distance question read as its context counts what it asks: the Kazakhs.)
+    expect(analyzeQuestion('how many ethnic kazakhs are on the mongolian side: how close does mongolia get to kazakhstan?').counted).toEqual(['ethnic', 'kazakh']);
+  });
+
   it('reads “how old is it?” of a thing as the year it began, and “how old were the participants?” not', () => {
     expect(classifyQuestion('how old is it?')).toBe('year');
     expect(classifyQuestion('how old was the museum when it moved?')).toBe('year');
