@@ -753,13 +753,15 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
     return { kind: 'readOn', resolved: answered.resolved, frame: answered.frame, documentId: answered.documentId, offset: 0, person: answered.person, readFrom: { paragraphId: answered.paragraphIds[0], sentences: answered.sentences } };
   }
   if (PAGING.test(core) && answered && !(stepped && stepped >= 1 && stepped <= (prev.list?.items.length ?? 0))) {
+    // ("more" after "source?" pages the answer the source was of, not the one passage it named.)
+    const paged = lastPaged(state) ?? answered;
     return {
       kind: 'more',
-      resolved: answered.resolved,
-      frame: answered.frame,
-      documentId: answered.documentId,
-      offset: answered.offset + Math.max(answered.paragraphIds.length, 1),
-      person: answered.person,
+      resolved: paged.resolved,
+      frame: paged.frame,
+      documentId: paged.documentId,
+      offset: paged.offset + Math.max(paged.paragraphIds.length, 1),
+      person: paged.person,
     };
   }
 
@@ -1274,4 +1276,13 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // Kazakhstan?") is a question of its own: the document an earlier turn chose is not its limit.
   const inherited = (topicShift && ownSubject && named === null && !ofPaper) || toAnother ? null : documentId;
   return { kind: 'contextual', resolved: withContext(frame, [...c.places, ...c.words]), frame: aboutPerson ? prev.frame : framed, documentId: inherited ?? documentAskedAbout(prev), offset: 0, person: substituted ? person : prev.person };
+}
+
+/** The last turn that showed a page of passages: not a question about one of them ("source?", "tl;dr?"). */
+function lastPaged(state: ConversationState): TurnRecord | undefined {
+  for (let i = state.turns.length - 1; i >= 0; i--) {
+    const turn = state.turns[i]!;
+    if (turn.paragraphIds.length && turn.kind !== 'source') return turn;
+  }
+  return undefined;
 }

@@ -204,6 +204,15 @@ describe('the many ways of asking for the source', () => {
     }
   });
 
+  it('“more” after “source?” pages the answer the source was of, from where its page ended', () => {
+    const [first, , more] = converse(engine, 'why is trade between mongolia and kazakhstan so small?', 'source?', 'more');
+    expect(more!.resolution.kind).toBe('more');
+    expect(more!.resolution.offset).toBe(first!.answer.passages.length);
+    const shownBefore = new Set(first!.answer.passages.map((p) => p.paragraphId));
+    expect(more!.answer.passages.length).toBeGreaterThan(0);
+    for (const p of more!.answer.passages) expect(shownBefore.has(p.paragraphId), p.paragraphId).toBe(false);
+  });
+
   it('a sentence with a figure and a citation after each: the source of the figure shown is the citation after its value', () => {
     const [, r] = converse(engine, 'how many mongolian students were in china in 2018?', 'where does that number come from?');
     const lead = r!.answer.lead.join('\n');
