@@ -63,7 +63,7 @@ export function scoreBound(candidate: Candidate, context: BoundContext): number 
     WEIGHTS.pairs * (groups.length > 1 ? pairs / (groups.length - 1) : 0) +
     WEIGHTS.entities * (entityGroups ? entitiesFound / entityGroups : 0) +
     WEIGHTS.overview * (question.type === 'overview' ? overviewFit(paragraph) : 0) +
-    WEIGHTS.label * labelFit(paragraph, groups, question.entities);
+    WEIGHTS.label * labelFit(paragraph, groups, question.entities, question.askedFor);
   // Room for the rounding of a sum taken in another order.
   return bound * (1 + 1e-9) + 1e-12;
 }

@@ -19,6 +19,8 @@ export interface AnalyzedQuestion {
   entities: string[];
   /** "How many papers…", "how many of the surveyed papers…": the terms of what is counted. */
   counted?: string[];
+  /** "What methods did …", "which tools …": the terms of the thing asked for. */
+  askedFor?: string[];
 }
 
 export const MAX_QUESTION_LENGTH = 1000;
@@ -126,7 +128,16 @@ export function analyzeQuestion(raw: string): AnalyzedQuestion {
   const entities = terms.filter((t) => named.has(t) || PLACE_TERMS.has(t));
   const type = classifyQuestion(raw);
   const counted = type === 'count' ? countedTerms(raw) : [];
-  return { raw, type, terms, years, entities, ...(counted.length ? { counted } : {}) };
+  const askedFor = askedForTerms(raw);
+  return { raw, type, terms, years, entities, ...(counted.length ? { counted } : {}), ...(askedFor.length ? { askedFor } : {}) };
+}
+
+/** The words between "what"/"which" and the verb: "what statistical model did they use" → statistical model. */
+const ASKED_FOR = /^\s*(?:(?:and|so|ok|but)\s+)?(?:what|which)\s+(?:kinds?\s+of\s+|types?\s+of\s+|sorts?\s+of\s+)?((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)\s+(?:is|are|was|were|do|does|did|has|have|had|can|could|would|will|should)\b/iu;
+
+function askedForTerms(raw: string): string[] {
+  const m = ASKED_FOR.exec(raw);
+  return m ? analyze(m[1]!) : [];
 }
 
 /**

@@ -340,12 +340,38 @@ const FIELD_LABEL = /^\s*([\p{L}][\p{L} ,'&/-]{1,38}):\s+\S/u;
  * languages are spoken in Uzbekistan?" and "Languages: …"): the field holds the answer, in
  * whatever words it gives it. Names of places do not count (they say where, not what).
  */
-export function labelFit(paragraph: Paragraph, groups: readonly QueryTermGroup[], entities: readonly string[]): number {
+export function labelFit(paragraph: Paragraph, groups: readonly QueryTermGroup[], entities: readonly string[], askedFor: readonly string[] = NO_TERMS_ASKED): number {
   const terms = labelTerms(paragraph);
-  if (!terms) return 0;
+  if (!terms) {
+    // A short section title names what its paragraphs hold: "Methods" what "what methods did the
+    // study use?" asks for — the thing asked for, not the topic ("is internet access worse?"
+    // is not answered by every section called "Internet").
+    const section = askedFor.length ? sectionLabelTerms(paragraph) : null;
+    return section?.every((t) => askedFor.includes(t)) ? 1 : 0;
+  }
   const asked = groups.filter((g) => !entities.includes(g.term));
   return terms.every((t) => asked.some((g) => g.variants.get(t) === 1)) ? 1 : 0;
 }
+const NO_TERMS_ASKED: readonly string[] = [];
+
+/** The index terms of a section title of one or two words (numbering aside: "3.2 Methods"), or null. */
+function sectionLabelTerms(paragraph: Paragraph): readonly string[] | null {
+  const section = paragraph.section;
+  if (!section) return null;
+  let terms = sectionLabelsOf.get(section);
+  if (terms === undefined) {
+    terms = null;
+    const words = section.replace(/^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s+/, '').split(/[\s,/&'-]+/).filter((w) => w && !LABEL_JOINERS.has(w.toLowerCase()));
+    if (words.length > 0 && words.length <= 2) {
+      const found = words.map((w) => analyze(w)[0]);
+      if (found.every((t) => t !== undefined)) terms = found as string[];
+    }
+    // (Bounded: section titles are the corpus's, a few thousand at most.)
+    if (sectionLabelsOf.size < 50_000) sectionLabelsOf.set(section, terms);
+  }
+  return terms;
+}
+const sectionLabelsOf = new Map<string, readonly string[] | null>();
 
 /**
  * The index terms of the paragraph's field label, one a word, or null when it has no label
@@ -660,7 +686,7 @@ export function rankCandidates(
       pairs,
       entities,
       overview: question.type === 'overview' ? overviewFit(paragraph) : 0,
-      label: labelFit(paragraph, groups, question.entities),
+      label: labelFit(paragraph, groups, question.entities, question.askedFor),
     };
     let score = 0;
     for (let k = 0; k < WEIGHT_KEYS.length; k++) score += WEIGHTS[WEIGHT_KEYS[k]!] * features[WEIGHT_KEYS[k]!];

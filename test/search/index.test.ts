@@ -217,6 +217,18 @@ describe('a paragraph that opens with the name of a field', () => {
     expect(labelFit(paragraph('Contributions: three guidelines.'), groups(c), [])).toBe(1);
     expect(labelFit(paragraph('The languages they speak today are these: Uzbek and Russian.'), groups(q), analyzeQuestion(q).entities)).toBe(0);
   });
+
+  it('takes a section title of a word or two for the name, when it is the thing asked for ("what methods …"), not the topic', () => {
+    const inSection = (section: string, text: string) => testDocument({ id: 'study' }, [{ text, section }]).paragraphs[0]!;
+    const methods = inSection('2.1 Methods', 'A mix of quantitative and qualitative approaches was applied.');
+    const q = 'What methods did the quality improvement study use?';
+    expect(analyzeQuestion(q).askedFor).toEqual(['method']);
+    expect(labelFit(methods, groups(q), [], analyzeQuestion(q).askedFor)).toBe(1);
+    expect(labelFit(inSection('Results', 'Waiting times fell.'), groups(q), [], analyzeQuestion(q).askedFor)).toBe(0);
+    // "is internet access getting worse?" asks about the internet, not for a section's content.
+    const internet = 'is internet access in kyrgyzstan getting worse?';
+    expect(labelFit(inSection('Internet', 'Access grew in 2019.'), groups(internet), [], analyzeQuestion(internet).askedFor)).toBe(0);
+  });
 });
 
 describe('an abstract', () => {
