@@ -5,6 +5,7 @@ import { formatUsd } from '../figures/money.js';
 import { findMeasureWords } from '../figures/prose/measures.js';
 import { analyze } from '../search/analyzer.js';
 import type { PassageIndex } from '../search/index.js';
+import { ASKS_DISTANCE } from '../search/question.js';
 import { authorLabel, documentById } from './citation.js';
 import { readFigureQuestion, type FigureQuestion } from './figureQuestion.js';
 
@@ -306,7 +307,8 @@ function proseAnswer(corpus: Corpus, book: FigureBook, index: PassageIndex, ques
   // "How many papers…" wants a count; a percentage answers it only when asked for one ("what percent", "how many … as a share").
   const wantsShare = /\b(?:percent(?:age)?s?|per cent|share|proportion|fraction|rate|ratio)\b|%/i.test(question);
   // "How far…", "how close…", "the distance…": a length in km answers, not a count or a year.
-  const wantsDistance = /\bhow (?:far|close|wide)\b|\bdistance\b|\bkilomet(?:er|re)s?\b|\bkm\b|\bhow long is (?:the |its )?(?:border|frontier|road|railway|rail|line|river|pipeline|stretch|corridor|strip)/i.test(question);
+  // (Read as the search reads it: search/question.ts.)
+  const wantsDistance = ASKS_DISTANCE.test(question);
   const units = wantsDistance
     ? new Set(['km'])
     : type === 'count' && !wantsShare

@@ -144,7 +144,8 @@ function askedForTerms(raw: string): string[] {
  * A question of distance: "how far", "how close", "how near" (of places, not of ties or
  * allies), "the distance". Figures read it the same way (answer/figures.ts).
  */
-export const ASKS_DISTANCE = /\bhow (?:far|close|near)\b(?![^?.!]*\b(?:ties|relations?|relationships?|allies|ally|allied|aligned|alignment|partners?|friends?|friendly|cooperat\w*|cultur\w*|politic\w*|economic\w*|similar\w*)\b)|\b(?:the |what(?:'s| is) the )distance\b/i;
+export const ASKS_DISTANCE =
+  /\bhow (?:far|close|near|wide)\b(?![^?.!]*\b(?:ties|relations?|relationships?|allies|ally|allied|aligned|alignment|partners?|friends?|friendly|cooperat\w*|cultur\w*|politic\w*|economic\w*|similar\w*)\b)|\b(?:the |what(?:'s| is) the )distance\b|\bdistance between\b|\bkilomet(?:er|re)s?\b|\bkm\b|\bhow long is (?:the |its )?(?:[\p{L}-]+ ){0,3}(?:border|frontier|road|railway|rail|line|river|pipeline|stretch|corridor|strip)\b/iu;
 /** What a distance is counted in, as index terms. */
 const DISTANCE_UNITS = analyze('kilometers miles');
 

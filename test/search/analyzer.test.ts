@@ -188,6 +188,11 @@ describe('questions', () => {
     expect(classifyQuestion('how far is ulaanbaatar from almaty?')).toBe('count');
     expect(classifyQuestion('how close are mongolia and russia’s ties?')).not.toBe('count');
     expect(classifyQuestion('how close is mongolia politically to russia?')).not.toBe('count');
+    // The length of a thing that has one, and a distance in so many words; not a distance kept.
+    expect(classifyQuestion('How long is the Mongolian stretch of the Trans-Mongolian Railway?')).toBe('count');
+    expect(classifyQuestion('distance between ulaanbaatar and almaty in km?')).toBe('count');
+    expect(classifyQuestion('why does mongolia keep its distance from russia?')).not.toBe('count');
+    expect(classifyQuestion('how long is the programme?')).not.toBe('count');
     // (A count asked with a distance question read as its context counts what it asks: the Kazakhs.)
     expect(analyzeQuestion('how many ethnic kazakhs are on the mongolian side: how close does mongolia get to kazakhstan?').counted).toEqual(['ethnic', 'kazakh']);
   });
