@@ -76,11 +76,11 @@ export interface AnswerOptions {
 /** Figures whose passage is surely the answer's evidence (see `answerQuestion`). */
 const EVIDENCE_UNITS = new Set(['USD', 'km']);
 
-function figuresFor(engine: Engine, query: string, documentId?: string): ReturnType<typeof answerFigures> {
+function figuresFor(engine: Engine, query: string, documentId?: string, ranked: readonly string[] = []): ReturnType<typeof answerFigures> {
   const type = classifyQuestion(query);
   let out: ReturnType<typeof answerFigures> = null;
   for (const reading of describedPlaceReadings(query)) {
-    out = answerFigures(engine.corpus, engine.figures, engine.index, reading, type, documentId);
+    out = answerFigures(engine.corpus, engine.figures, engine.index, reading, type, documentId, ranked);
     if (out?.lines.length) return out;
   }
   return out;
@@ -160,7 +160,7 @@ function answerPage(engine: Engine, typed: string, options: AnswerOptions): Answ
   // (Read as written, chat words spelled out: "wat does kaz export to mongo" asks a trade flow.)
   // (Read on every page: the first page's order of passages, which a figure's evidence
   // changes, is the order the later pages go on in.)
-  const numeric = options.figures !== false ? figuresFor(engine, spellChatWords(query), documentId) : null;
+  const numeric = options.figures !== false ? figuresFor(engine, spellChatWords(query), documentId, relevant.slice(0, limit).map((p) => p.paragraph.id)) : null;
   const found = numeric?.figures ?? [];
   const lead = offset === 0 ? (numeric?.lines ?? []) : [];
   const figures = offset === 0 ? found : [];

@@ -303,7 +303,7 @@ function variantNumbers(terms: RecordTerms, groups: ReadonlyArray<{ variants: Re
 /** How many years off a figure stated for another year than asked may be, to be given as the nearest. */
 const NEAREST_YEAR_REACH = 3;
 
-function proseAnswer(corpus: Corpus, book: FigureBook, index: PassageIndex, question: string, q: FigureQuestion, type: string, documentId?: string): FigureAnswer | null {
+function proseAnswer(corpus: Corpus, book: FigureBook, index: PassageIndex, question: string, q: FigureQuestion, type: string, documentId?: string, ranked: readonly string[] = []): FigureAnswer | null {
   // "How many papers…" wants a count; a percentage answers it only when asked for one ("what percent", "how many … as a share").
   const wantsShare = /\b(?:percent(?:age)?s?|per cent|share|proportion|fraction|rate|ratio)\b|%/i.test(question);
   // "How far…", "how close…", "the distance…": a length in km answers, not a count or a year.
@@ -324,10 +324,10 @@ function proseAnswer(corpus: Corpus, book: FigureBook, index: PassageIndex, ques
   const bookTerms = termsOfBook(book);
   let variantIds = variantNumbers(bookTerms, groups);
   // With `nearestYear`, a record of another year than asked counts, the nearer the better.
-  const bestRecord = (nearestYear: boolean) => {
+  const bestRecord = (nearestYear: boolean, otherThan?: string) => {
     let best: { record: FigureRecord; score: number } | null = null;
     for (const record of book.records) {
-      if (!units.has(record.unit) || (documentId && record.documentId !== documentId)) continue;
+      if (!units.has(record.unit) || (documentId && record.documentId !== documentId) || record.documentId === otherThan) continue;
       if (events.length && !events.includes(record.measureWord.split(' ')[0]!)) continue;
       if (measures.length && !measures.includes(record.measureWord) && !(record.unit === 'km' && measures.some((m) => LENGTHS.has(m)))) continue;
       // "Kazakhstan's population" is Kazakhstan's own, not the Kazakhs living in Mongolia.
@@ -363,7 +363,18 @@ function proseAnswer(corpus: Corpus, book: FigureBook, index: PassageIndex, ques
   const exact = bestRecord(false);
   const best = exact ?? (q.years.length ? bestRecord(true) : null);
   if (!best) return null;
-  const r = best.record;
+  // A distance between the same places in another source, stated its own way ("less than 40
+  // kilometers" beside "around 37 km"): given too, so the reader sees both sources; the one
+  // whose passage the search ranks first leads.
+  let r = best.record;
+  let also: FigureRecord | undefined;
+  if (wantsDistance && !documentId && exact) {
+    const other = bestRecord(false, r.documentId)?.record;
+    if (other && other.entities.length === r.entities.length && other.entities.every((e) => r.entities.includes(e))) {
+      const at = (x: FigureRecord) => (ranked.includes(x.paragraphId) ? ranked.indexOf(x.paragraphId) : ranked.length);
+      [r, also] = at(other) < at(r) ? [other, r] : [r, other];
+    }
+  }
   const source = `${documentLabel(corpus, r.documentId)}, p. ${r.page}, ¶ ${r.paragraphId}`;
   const asked = !exact && r.year !== null ? q.years.find((y) => y !== r.year) : undefined;
   const note = asked !== undefined ? `No figure for ${q.years.join(' or ')} in the corpus; the nearest year's: ` : '';
@@ -373,12 +384,16 @@ function proseAnswer(corpus: Corpus, book: FigureBook, index: PassageIndex, ques
     const involved = d.figures.some((f) => f.source.kind === 'prose' && f.source.paragraphId === r.paragraphId && f.value === r.value);
     if (involved) lines.push(disagreementLine(corpus, d));
   }
+  if (also && lines.length === 1) lines.push(`Also **${also.text}** — ${also.measure} — ${documentLabel(corpus, also.documentId)}, p. ${also.page}, ¶ ${also.paragraphId}.`);
   return { lines, figures };
 }
 
-/** `documentId`: the document the question is asked of ("what distance does the journal article give?"): its figures only. */
-export function answerFigures(corpus: Corpus, book: FigureBook, index: PassageIndex, question: string, type: string, documentId?: string): FigureAnswer | null {
+/**
+ * `documentId`: the document the question is asked of ("what distance does the journal article give?"): its figures only.
+ * `ranked`: the paragraphs the search found, best first: of two sources' figures that answer alike, the one whose passage ranks first leads.
+ */
+export function answerFigures(corpus: Corpus, book: FigureBook, index: PassageIndex, question: string, type: string, documentId?: string, ranked: readonly string[] = []): FigureAnswer | null {
   const q = readFigureQuestion(question);
   if (!q.numeric) return null;
-  return tableAnswer(corpus, book, q, documentId) ?? proseAnswer(corpus, book, index, question, q, type, documentId);
+  return tableAnswer(corpus, book, q, documentId) ?? proseAnswer(corpus, book, index, question, q, type, documentId, ranked);
 }

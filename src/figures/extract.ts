@@ -118,6 +118,7 @@ function extractFromParagraph(paragraph: Paragraph, focal: string | null): Figur
     const populationContext = /\bpopulat/i.test(masked.slice(sentence.start, sentence.end));
     const drafts: Draft[] = [];
     const sentenceMeasures = findMeasureWords(outer.slice(sentence.start, sentence.end), sentence.start);
+    let previousClause: Clause | null = null;
     for (const clause of splitClauses(masked, sentence)) {
       const text = clause.parenthetical ? masked : outer;
       const clauseYears = findYears(text, clause);
@@ -130,7 +131,9 @@ function extractFromParagraph(paragraph: Paragraph, focal: string | null): Figur
         sentenceMeasures,
         year: yearOf(clauseYears, sentenceYears),
         populationContext,
+        previousClause,
       };
+      if (!clause.parenthetical) previousClause = clause;
       const figures = findQuantities(text, clause)
         .map((q) => readQuantity(q, context))
         .filter((d): d is Draft => d !== null);
@@ -158,6 +161,8 @@ interface ClauseContext {
   sentenceMeasures: MeasureWord[];
   year: number | null;
   populationContext: boolean;
+  /** The clause before this one in the sentence (asides aside): whose "its" this clause may say. */
+  previousClause: Clause | null;
 }
 
 function readQuantity(q: Quantity, c: ClauseContext): Draft | null {
@@ -200,6 +205,7 @@ function readQuantity(q: Quantity, c: ClauseContext): Draft | null {
     draft.flow = movementFlow(q, c.mentions);
     if (draft.flow) draft.entities = [draft.flow.from, draft.flow.to];
   }
+  if (unit === 'km') draft.entities = distanceEnds(q, c);
   draft.bilateral = draft.measureWord === 'trade';
   // "China (around 1.4 billion)": a bare figure in parentheses belongs to the country
   // named just before the parenthesis.
@@ -208,6 +214,24 @@ function readQuantity(q: Quantity, c: ClauseContext): Draft | null {
     if (host) draft.entities = [host.country];
   }
   return draft;
+}
+
+/**
+ * The places a distance is between: those named before the number in its clause ("its closest
+ * point to Kazakhstan at around 37 km away being cut off by China and Russia" is not China's or
+ * Russia's distance), and for a clause that opens with "its" or "their", the country the clause
+ * before is about ("… while Mongolia does not border … —its closest point"): its first country.
+ */
+function distanceEnds(q: Quantity, c: ClauseContext): string[] {
+  const before = distinct(c.mentions.filter((m) => m.end <= q.start).map((m) => m.country));
+  const ends = before.length > 0 ? before : distinct(c.mentions.map((m) => m.country));
+  const opening = c.text.slice(c.clause.start, Math.min(c.clause.end, c.clause.start + 8));
+  const previous = c.previousClause;
+  if (previous && /^(?:its|their)\b/i.test(opening)) {
+    const owner = c.sentenceMentions.find((m) => m.start >= previous.start && m.end <= previous.end);
+    if (owner && !ends.includes(owner.country)) ends.unshift(owner.country);
+  }
+  return ends;
 }
 
 function measureFor(q: Quantity, unit: FigureUnit, noun: string | null, words: MeasureWord[]): MeasureWord | null {

@@ -128,6 +128,12 @@ describe('"how far", "how close", "the distance"', () => {
     }
   });
 
+  it('give the distance each source states between the same places ("around 37 km" and "less than 40 kilometers")', () => {
+    const lead = answerQuestion(engine, 'how far is mongolia from kazakhstan?').lead.join('\n');
+    expect(lead).toMatch(/37 km[^\n]*Irgengioro/);
+    expect(lead).toMatch(/40 kilometers[^\n]*Miliate/);
+  });
+
   it('quote first the passage the distance led with ("how close": of places, not the passage on how "closely aligned" they were)', () => {
     for (const q of ['how close does mongolia get to kazakhstan?', 'what is the distance between mongolia and kazakhstan?']) {
       const a = answerQuestion(engine, q, { limit: 5 });

@@ -121,6 +121,10 @@ describe('prose figures, with their citations', () => {
     ['about 10,000', 'miliate-2013', 10_000, 'returnees|kazakhstan|mongolia', null],
     ['only the 35th-largest', 'miliate-2013', 35, 'investment|kazakhstan|mongolia', null],
     ['less than 40 kilometers', 'miliate-2013', 40, 'width|kazakhstan|mongolia', null],
+    // "… while Mongolia does not border any other country at all besides China and Russia—its
+    // closest point to Kazakhstan at around 37 km away being cut off by a China–Russia …":
+    // Mongolia's ("its") distance to Kazakhstan, not China's or Russia's.
+    ['around 37 km', 'irgengioro-2022', 37, 'distance|kazakhstan|mongolia', null],
   ] as const)('%s (%s)', (text, documentId, value, key, year) => {
     expect(stated(text, documentId)).toMatchObject({ value, measureKey: key, year });
   });
