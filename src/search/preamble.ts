@@ -28,3 +28,13 @@ const STATES_A_FINDING = /\b(?:argues?|argued|shows?|showed|shown|illustrates?|i
 export function isPreamble(sentence: string): boolean {
   return PREAMBLE.test(sentence) && !STATES_A_FINDING.test(sentence);
 }
+
+/**
+ * A sentence that asks ("Can you speak to the importance of the timing and the venue?", a
+ * reporter in a press call; "What explains this current situation …?", an article's own
+ * question) names what is asked without answering it, as a signpost does: it is the best
+ * sentence only when nothing else is, and its passage ranks lower (rank.ts).
+ */
+export function isAskedQuestion(sentence: string): boolean {
+  return /\?["'”’)\]]*\s*$/.test(sentence);
+}

@@ -1,7 +1,7 @@
 import type { Paragraph } from '../corpus/types.js';
 import { analyze } from './analyzer.js';
 import type { AnalyzedQuestion, QuestionType } from './question.js';
-import { isPreamble } from './preamble.js';
+import { isAskedQuestion, isPreamble } from './preamble.js';
 import { splitSentences, type SentenceSpan } from './sentences.js';
 import { savedAnalysis } from './savedAnalyses.js';
 import { TermIds, withRoomFor, type PassageIds } from './windows.js';
@@ -88,6 +88,13 @@ const LENT_WEIGHT = 0.8;
  */
 const PREAMBLE_SENTENCE = 0.75;
 const PREAMBLE_PASSAGE = 0.92;
+/**
+ * A sentence that asks (a reporter's question in a press call, an article's own "What explains
+ * …?") restates a question in its words without answering it: chosen as the best sentence at
+ * this share of its score, and a passage whose best sentence still asks scores this much less.
+ */
+const ASKED_SENTENCE = 0.75;
+const ASKED_PASSAGE = 0.92;
 /** Sentences in the window that measures coverage. */
 const WINDOW = 3;
 
@@ -429,6 +436,8 @@ export interface AnalyzedSentence {
   typeFits: number;
   /** About the text itself rather than its subject (see preamble.ts). */
   preamble: boolean;
+  /** A question of its own ("Can you speak to …?": see `isAskedQuestion`). */
+  asks: boolean;
 }
 
 function sentenceTypeFit(sentence: AnalyzedSentence, type: QuestionType, counted: readonly string[] = NO_COUNTED): number {
@@ -497,10 +506,10 @@ export function passageAnalysis(paragraph: Paragraph): AnalyzedPassage {
   const plain = withoutCitations(paragraph.text);
   const sentences = splitSentences(paragraph.text).map((span) => {
     const sentencePlain = withoutCitations(span.text);
-    return { span, sequence: analyze(sentencePlain), typeFits: 0, preamble: isPreamble(span.text) };
+    return { span, sequence: analyze(sentencePlain), typeFits: 0, preamble: isPreamble(span.text), asks: isAskedQuestion(span.text) };
   });
   if (sentences.length === 0) {
-    sentences.push({ span: { text: paragraph.text, start: 0, end: paragraph.text.length }, sequence: [], typeFits: 0, preamble: false });
+    sentences.push({ span: { text: paragraph.text, start: 0, end: paragraph.text.length }, sequence: [], typeFits: 0, preamble: false, asks: false });
   }
   const sectionTerms = new Set(analyze(paragraph.section ?? ''));
   return { sentences, terms: new Set([...analyze(plain), ...sectionTerms]), sectionTerms };
@@ -624,6 +633,7 @@ export function rankCandidates(
       if (fit > bestTypeFit) bestTypeFit = fit;
       let score = WEIGHTS.sentence * share(inSentence, groups, totalIdf, i * n) + WEIGHTS.type * reliability * fit;
       if (sentences[i]!.preamble) score *= PREAMBLE_SENTENCE;
+      if (sentences[i]!.asks) score *= ASKED_SENTENCE;
       if (score > bestScore) {
         best = i;
         bestScore = score;
@@ -696,6 +706,7 @@ export function rankCandidates(
     if (paragraph.role === 'abstract' && question.type !== 'overview' && question.type !== 'definition') score *= ABSTRACT_DISCOUNT;
     // An overview question asks for exactly what signposts say.
     if (sentences[best]!.preamble && question.type !== 'overview') score *= PREAMBLE_PASSAGE;
+    if (sentences[best]!.asks) score *= ASKED_PASSAGE;
     // The variants in the paragraph (its text, its section title) or its source's words: highlighted, and its coverage.
     present.set(document.sourceHas);
     {

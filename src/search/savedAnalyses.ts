@@ -12,7 +12,7 @@ import { Reader, Writer } from './varint.js';
  * looking its term numbers up; its sentence spans are `splitSentences`' own, as the analysis
  * has them.
  *
- * Per paragraph: its sentence count; per sentence whether it is a preamble, its term count
+ * Per paragraph: its sentence count; per sentence its flags (1: a preamble, 2: it asks), its term count
  * and terms; the count and terms of `terms`, then of `sectionTerms`, in their sets' order.
  * Terms are numbers into a vocabulary of every term, in the order first met.
  */
@@ -56,7 +56,7 @@ export class AnalysisPacker {
     w.length = 0;
     w.uint(analysis.sentences.length);
     for (const s of analysis.sentences) {
-      w.uint(s.preamble ? 1 : 0);
+      w.uint((s.preamble ? 1 : 0) | (s.asks ? 2 : 0));
       this.terms(s.sequence, s.sequence.length);
     }
     this.terms(analysis.terms, analysis.terms.size);
@@ -105,10 +105,10 @@ class SavedAnalyses {
     if (count !== Math.max(1, spans.length)) return null;
     const sentences = new Array<AnalyzedPassage['sentences'][number]>(count);
     for (let i = 0; i < count; i++) {
-      const preamble = r.uint() === 1;
+      const flags = r.uint();
       const sequence = this.list(r);
       const span = spans[i] ?? { text: paragraph.text, start: 0, end: paragraph.text.length };
-      sentences[i] = { span, sequence, typeFits: 0, preamble };
+      sentences[i] = { span, sequence, typeFits: 0, preamble: (flags & 1) === 1, asks: (flags & 2) === 2 };
     }
     const terms = new Set(this.list(r));
     const sectionTerms = new Set(this.list(r));

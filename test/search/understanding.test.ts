@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, spellChatWords, tokenize } from '../../src/search/analyzer.js';
-import { isPreamble } from '../../src/search/preamble.js';
+import { isAskedQuestion, isPreamble } from '../../src/search/preamble.js';
+import { indexCorpus } from '../../src/corpus/load.js';
+import { PassageIndex } from '../../src/search/index.js';
+import { testDocument } from '../corpus/testDocument.js';
 import { withoutTopicOpener } from '../../src/search/question.js';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -81,6 +84,24 @@ describe('preamble', () => {
     'We found no association between negative life events and dementia.',
     'The section of the railway through Mongolia was built in the 1950s.',
   ])('%s states something', (s) => expect(isPreamble(s)).toBe(false));
+});
+
+describe('a sentence that asks', () => {
+  it.each(['Can you speak to the importance of the timing and the venue?', 'What explains this current situation of low connectivity?', 'Is that "the wave of the future?"'])('%s names what is asked without answering it', (s) =>
+    expect(isAskedQuestion(s)).toBe(true));
+
+  it.each(['The C5+1 first met at the ministerial level in 2015.', 'Why this matters is plain: trade is small (see Table 2).'])('%s answers', (s) => expect(isAskedQuestion(s)).toBe(false));
+
+  it('is the best sentence of its passage only when nothing else is: the answer after it is highlighted', () => {
+    const article = testDocument({ id: 'article' }, [
+      'What explains the low trade between Mongolia and Kazakhstan? The similar export structure of Mongolia and Kazakhstan explains the low trade between them.',
+      'Mongolia and Kazakhstan signed a treaty in 1993.',
+    ]);
+    const index = new PassageIndex(indexCorpus([article]));
+    const best = index.query('what explains the low trade between mongolia and kazakhstan?').passages[0]!;
+    expect(best.paragraph.id).toBe('article/1');
+    expect(best.paragraph.text.slice(best.bestSentence.start, best.bestSentence.end)).toMatch(/^The similar export structure/);
+  });
 });
 
 describe('questions in another script', () => {
