@@ -638,7 +638,10 @@ function mentionInContext(engine: Engine, text: string, state: ConversationState
   const before = findMentions(text).length > 0 ? [] : ([...state.turns].reverse().map((t) => findMentions(t.resolved)).find((m) => m.length > 0) ?? []);
   const last = state.turns[state.turns.length - 1]!;
   const lastDocument = last.paragraphIds[0] ? documentById(engine.corpus, last.paragraphIds[0].split('/')[0]!) : undefined;
-  const contexts = [...new Set(before.map((m) => m.country)), ...(lastDocument ? [lastDocument.meta.title] : [])];
+  // (Then what was asked, latest first: "and the joint statement?" after "what is the C5+1?" is
+  // the C5+1 leaders' one, not the Mongolia partnership's.)
+  const asked = [...state.turns].reverse().slice(0, 3).map((t) => t.resolved);
+  const contexts = [...new Set(before.map((m) => m.country)), ...(lastDocument ? [lastDocument.meta.title] : []), ...asked];
   for (const context of contexts) {
     const found = findDocumentMention(engine.corpus, text, context);
     if (found) return found;

@@ -106,3 +106,21 @@ describe('“and tajikistan?” after a question naming one of several factbooks
     expect(tajik!.answer.passages[0]!.paragraphId).toBe('factbook-tajikistan/1');
   });
 });
+
+describe('a document named by a noun its title shares with another', () => {
+  const statements = createEngineFromCorpus(
+    indexCorpus([
+      testDocument({ id: 'press-call', title: 'Background Press Call Previewing the General Assembly' }, [
+        'Q: And second question was C5+1, if I may. Can you speak to the timing of the summit?',
+        'OFFICIAL: The C5+1 summit brings the five presidents of Central Asia to New York.',
+      ]),
+      testDocument({ id: 'c5-statement', title: 'C5+1 Leaders’ Joint Statement' }, ['The presidents of the C5+1 committed to regular meetings and a secretariat.']),
+      testDocument({ id: 'mongolia-statement', title: 'Joint Statement on the Third Neighbor Partnership with Mongolia' }, ['The United States and Mongolia committed to a strategic third neighbor partnership.']),
+    ]),
+  );
+
+  it('“and the joint statement?” is the one on what the conversation asked about (the C5+1), not the other joint statement', () => {
+    const [, , statement] = converse(statements, 'what is the c5+1 summit?', 'what did they say about the timing?', 'and the joint statement?');
+    expect(statement!.resolution.documentId).toBe('c5-statement');
+  });
+});
