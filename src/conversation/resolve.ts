@@ -655,6 +655,9 @@ function mentionInContext(engine: Engine, text: string, state: ConversationState
  */
 const LOCATIVE_THERE = /(?<!^|[,;:.?!(-]\s*|\b(?:is|are|was|were|be|been|being|and|but|or|so|if|whether|that|why|how|what|when|where|who|which|then|also|still|not|no)\s+)\bthere\b(?!['’]s)/i;
 
+/** Whether anyone did or said something: "was anyone against it?", "has anybody criticised him?". */
+const ASKS_ANYONE = /^(?:(?:and|but|so|ok(?:ay)?)[\s,]+)?(?:was|were|is|are|did|does|do|has|have|had)\s+(?:any|some)(?:one|body)\b/i;
+
 /** Someone other than the person before: "someone else in the house", "another senator". */
 const OTHER_PERSON = /\b(?:some|any)(?:one|body) else\b|\banother (?:member|senator|congress(?:wo)?man|representative|lawmaker|author|scholar|official|speaker|politician|expert|analyst|researcher)\b/i;
 
@@ -1277,7 +1280,9 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // "How was it evaluated?" after "when was it published?": "it" is that document.
   // A new topic with places of its own ("ok what about tourism, how many Mongolians went to
   // Kazakhstan?") is a question of its own: the document an earlier turn chose is not its limit.
-  const inherited = (topicShift && ownSubject && named === null && !ofPaper) || toAnother ? null : documentId;
+  // ("was anyone against it?", "did anybody object?": whoever it was, in whatever document.)
+  const anyone = ASKS_ANYONE.test(frame) && named === null;
+  const inherited = (topicShift && ownSubject && named === null && !ofPaper) || toAnother || anyone ? null : documentId;
   return { kind: 'contextual', resolved: withContext(frame, [...c.places, ...c.words]), frame: aboutPerson ? prev.frame : framed, documentId: inherited ?? documentAskedAbout(prev), offset: 0, person: substituted ? person : prev.person };
 }
 

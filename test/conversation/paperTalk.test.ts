@@ -124,3 +124,24 @@ describe('a document named by a noun its title shares with another', () => {
     expect(statement!.resolution.documentId).toBe('c5-statement');
   });
 });
+
+describe('“was anyone against it?”', () => {
+  const record = createEngineFromCorpus(
+    indexCorpus([
+      testDocument({ id: 'burton-2010', title: 'Congratulating Kazakhstan', authors: ['Burton'] }, [
+        'Mr. BURTON. I rise to congratulate Kazakhstan on its bid to chair the OSCE, which Congress supported.',
+        'Kazakhstan has been a partner of the United States since independence.',
+      ]),
+      testDocument({ id: 'clay-2010', title: 'Human Rights in Kazakhstan', authors: ['Clay'] }, [
+        'Mr. CLAY. The chairmanship of the OSCE is compromised by the human rights record of its chair, and I object to the bid.',
+      ]),
+      testDocument({ id: 'notes-2010', title: 'Notes on the steppe', authors: ['Notes'] }, ['Herders move with the seasons.']),
+    ]),
+  );
+
+  it('asks of anyone, in whatever document: not only the speaker of the answer before', () => {
+    const [first, anyone] = converse(record, 'what did congress say about kazakhstan chairing the osce?', 'was anyone against it?');
+    expect(first!.answer.passages[0]!.paragraphId).toBe('burton-2010/1');
+    expect(anyone!.resolution.documentId).toBeNull();
+  });
+});
