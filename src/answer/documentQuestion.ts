@@ -77,7 +77,8 @@ export function titleBlock(doc: CorpusDocument): Paragraph {
 /** The document's own summary paragraphs: conclusion first, or abstract and opening first. */
 function summaries(doc: CorpusDocument, ask: 'conclusion' | 'thesis'): Paragraph[] {
   const body = doc.paragraphs.filter((p) => p.role !== 'caption' && !/^(?:appendix|references)/i.test(p.topSection ?? ''));
-  const conclusion = body.filter((p) => /^(?:conclusions?|concluding|summary)/i.test(p.section ?? ''));
+  // (Numbered or not: a PDF's "5 Conclusion", "VI. Conclusions".)
+  const conclusion = body.filter((p) => /^(?:\d+(?:\.\d+)*\.?\s+|[IVX]+\.\s+)?(?:conclusions?|concluding|summary)/i.test(p.section ?? ''));
   // No conclusion section: the last paragraph concludes (an op-ed has no headings).
   const ending = conclusion.length ? conclusion : body.slice(-1);
   const opening = [...body].filter((p) => overviewFit(p) >= 0.75).sort((a, b) => overviewFit(b) - overviewFit(a));

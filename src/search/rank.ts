@@ -407,7 +407,8 @@ export function overviewFit(paragraph: Paragraph): number {
   if (paragraph.role === 'abstract') return 1;
   if (paragraph.role !== 'body') return 0;
   if (paragraph.ordinal === 1) return 0.75;
-  return /^(?:introduction|conclusions?|summary|concluding)/i.test(paragraph.section ?? '') ? 0.5 : 0;
+  // (Numbered or not: a PDF's "1 Introduction", "5 Conclusion".)
+  return /^(?:\d+(?:\.\d+)*\.?\s+|[IVX]+\.\s+)?(?:introduction|conclusions?|summary|concluding)/i.test(paragraph.section ?? '') ? 0.5 : 0;
 }
 
 /** What a question may say about a source rather than its content: "according to Miliate", "the 2013 op-ed". */

@@ -54,6 +54,21 @@ describe('questions about the documents', () => {
     expect(answerQuestion(engine, "what's the main thesis of the miliate piece?").passages[0]!.paragraphId).toBe('miliate-2013/1');
   });
 
+  it('a paper’s numbered "5 Conclusion" is its conclusion, not the last line of its appendix', () => {
+    const paper = createEngineFromCorpus(
+      indexCorpus([
+        testDocument({ id: 'krishna-2023', title: 'LongEval: Guidelines for Human Evaluation of Faithfulness', doi: '10.18653/v1/x' }, [
+          { text: 'We survey human evaluation of long-form summaries.', section: 'Abstract', role: 'abstract' },
+          { text: 'Human evaluation of long summaries is costly.', section: '1 Introduction' },
+          { text: 'We recommend fine-grained annotation of partial summaries.', section: '5 Conclusion' },
+          { text: 'Table 11: Annotation guidelines provided to annotators.', section: 'G Metric correlations' },
+        ]),
+        testDocument({ id: 'other-2020', title: 'Other notes' }, ['Herders move with the seasons.']),
+      ]),
+    );
+    expect(answerQuestion(paper, 'what does the longeval paper recommend?').passages[0]!.paragraphId).toBe('krishna-2023/3');
+  });
+
   it('for every document when none is named, and not at all for a question on the subject', () => {
     const all = answerDocumentQuestion(engine.corpus, 'who wrote these?');
     expect(all?.documents.map((d) => d.meta.id).sort()).toEqual(['irgengioro-2022', 'miliate-2013']);

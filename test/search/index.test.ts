@@ -231,6 +231,19 @@ describe('a paragraph that opens with the name of a field', () => {
   });
 });
 
+describe('what a paper is about', () => {
+  it('is said in its abstract, its first paragraph, and its introduction and conclusion, numbered or not', async () => {
+    const { overviewFit } = await import('../../src/search/rank.js');
+    const [intro, numbered, roman, body] = testDocument({ id: 'p' }, [
+      { text: 'x', section: 'Introduction' },
+      { text: 'y', section: '1 Introduction' },
+      { text: 'z', section: 'VI. Conclusions' },
+      { text: 'w', section: '3.2 Methods' },
+    ]).paragraphs;
+    expect([intro, numbered, roman, body].map((p) => overviewFit(p!))).toEqual([0.75, 0.5, 0.5, 0]);
+  });
+});
+
 describe('an abstract', () => {
   const paper = new PassageIndex(
     indexCorpus([
