@@ -85,7 +85,7 @@ const DEFAULT_MEASURE: Record<FigureUnit, string> = {
   year: 'event',
 };
 /** Measures that move between two countries and so get a direction. */
-const MOVEMENTS = new Set(['students', 'visitors', 'returnees', 'migrants', 'investment']);
+const MOVEMENTS = new Set(['students', 'visitors', 'visits', 'returnees', 'migrants', 'investment']);
 
 export function extractFigures(paragraphs: readonly Paragraph[]): FigureRecord[] {
   const focal = focalCountries(paragraphs);
@@ -202,7 +202,7 @@ function readQuantity(q: Quantity, c: ClauseContext): Draft | null {
   if (unit === 'USD' && measure && (measure.canonical === 'exports' || measure.canonical === 'imports')) {
     draft.trade = { ...tradeFlow(measure, q, c.mentions), verb: measure.canonical };
   } else if (MOVEMENTS.has(draft.measureWord)) {
-    draft.flow = movementFlow(q, c.mentions);
+    draft.flow = movementFlow(q, c.mentions, c.text);
     if (draft.flow) draft.entities = [draft.flow.from, draft.flow.to];
   }
   if (unit === 'km') draft.entities = distanceEnds(q, c);

@@ -109,6 +109,13 @@ describe('people going from one country to another', () => {
   });
 });
 
+describe('visits one way', () => {
+  it('are counted the way asked: the Kyrgyz speakers who came to Mongolia, not the Mongolian chairman who went to Kyrgyzstan', () => {
+    expect(answerQuestion(engine, 'how many times did kyrgyz speakers visit mongolia?').lead[0]).toMatch(/^\*\*just three\*\* — visits from Kyrgyzstan to Mongolia/);
+    expect(answerQuestion(engine, 'how many times did the mongolian chairman visit kyrgyzstan?').lead[0]).toMatch(/^\*\*just one\*\* — visits from Mongolia to Kyrgyzstan/);
+  });
+});
+
 describe('"what is the population of X?"', () => {
   it('is a numeric question answered by X’s population, not by a figure of another measure of the same year', () => {
     expect(answerQuestion(engine, 'what is the population of mongolia?').lead[0]).toMatch(/^\*\*just over three million\*\* — population: Mongolia/);

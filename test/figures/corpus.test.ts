@@ -129,6 +129,11 @@ describe('prose figures, with their citations', () => {
     expect(stated(text, documentId)).toMatchObject({ value, measureKey: key, year });
   });
 
+  it('visits go the way the text says: "one visit from the chairman of the State Great Khural (parliament) of Mongolia to Kyrgyzstan", "three visits from speakers … of the Kyrgyzstani Jogorku Kenesh … to Mongolia"', () => {
+    expect(stated('just one', 'irgengioro-2022')).toMatchObject({ measureWord: 'visits', flow: { from: 'Mongolia', to: 'Kyrgyzstan' } });
+    expect(stated('just three', 'irgengioro-2022')).toMatchObject({ measureWord: 'visits', flow: { from: 'Kyrgyzstan', to: 'Mongolia' } });
+  });
+
   it('event years: diplomatic relations established in 1992, embassy in Kyrgyzstan in 2019', () => {
     expect(stated('1992', 'miliate-2013')).toMatchObject({ unit: 'year', measureKey: 'established relations|kazakhstan|mongolia' });
     expect(figures.find((f) => f.unit === 'year' && f.value === 2019 && f.measureKey === 'established embassy|kyrgyzstan|mongolia')).toBeDefined();

@@ -84,7 +84,7 @@ export function tradeFlow(verb: Span & { canonical: string }, amount: Span, ment
  * next to the number ("Mongolian students"); destination prefers "to X", then "in X" /
  * "visited X" after the number. Both must be found, and differ, to make a flow.
  */
-export function movementFlow(amount: Span, mentions: readonly RoledMention[]): Flow | null {
+export function movementFlow(amount: Span, mentions: readonly RoledMention[], text = ''): Flow | null {
   const byDistance = (list: RoledMention[]) => list.sort((a, b) => Math.abs(a.start - amount.start) - Math.abs(b.start - amount.start));
   const after = mentions.filter((m) => m.start >= amount.end);
   const to =
@@ -94,7 +94,10 @@ export function movementFlow(amount: Span, mentions: readonly RoledMention[]): F
   if (!to) return null;
   let from =
     byDistance(mentions.filter((m) => m.preposition === 'from'))[0] ??
-    byDistance(mentions.filter((m) => m.people && m !== to))[0];
+    byDistance(mentions.filter((m) => m.people && m !== to))[0] ??
+    // "one visit from the chairman of the State Great Khural of Mongolia to Kyrgyzstan": whose
+    // the travellers are, between "from" and the destination.
+    mentions.find((m) => m.start >= amount.end && m.end <= to.start && /\bfrom\b/i.test(text.slice(amount.end, m.start)));
   // "60,000 ethnic Kazakhs living in Mongolia returned to Kazakhstan": the people's name is
   // the destination, so they set out from where they were living.
   if (from && from.country === to.country) from = mentions.find((m) => m.preposition === 'in' && m.country !== to.country);
