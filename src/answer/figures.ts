@@ -276,6 +276,7 @@ const QUESTION_EVENTS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\bcancel\w*|\bsuspend\w*|\bstop(?:s|ped)?\b|\bdowngrad\w*/i, 'cancelled'],
   [/\badopt\w*|\bendors\w*|\bratif\w*/i, 'adopted'],
   [/\bbeg[ia]n\b|\bstart(?:s|ed)?\b|\blaunch\w*|\bcommence\w*/i, 'commenced'],
+  [/\bannounc\w*|\bunveil\w*|\bproclaim\w*|\bput forward\b/i, 'announced'],
 ];
 
 /** Capitals the questions name for their countries (figures/countries.ts reads them as the country). */

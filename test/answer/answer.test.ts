@@ -96,6 +96,11 @@ describe('a "when" question that names an event', () => {
     expect(flights.lead[0]).toMatch(/^\*\*2019\*\* — resumed/);
     expect(answerQuestion(engine, 'when did mongolia join the OSCE?').lead[0]).toMatch(/^\*\*2012\*\* — joined/);
   });
+
+  it('an announcement is an event: "when was the bri first announced" is 2013, not the year of a visit', () => {
+    expect(answerQuestion(engine, 'when and where was the bri first announced').lead[0]).toMatch(/^\*\*2013\*\* — announced: China, Kazakhstan/);
+    expect(answerQuestion(engine, 'When and where did Xi first unveil the SREB?').lead.join(' ')).not.toMatch(/1993/);
+  });
 });
 
 describe('people going from one country to another', () => {

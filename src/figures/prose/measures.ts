@@ -66,6 +66,7 @@ const EVENTS: Entry[] = [
   { canonical: 'cancelled', kind: 'event', priority: 2, pattern: /\bcancel+ed\b|\bsuspended\b|\bdowngraded\b/gi },
   { canonical: 'adopted', kind: 'event', priority: 2, pattern: /\bendorsed\b|\badopted\b|\bratified\b/gi },
   { canonical: 'commenced', kind: 'event', priority: 1, pattern: /\bcommenced\b|\bbegan\b|\blaunched\b|\bstarted\b/gi },
+  { canonical: 'announced', kind: 'event', priority: 2, pattern: /\bannounced\b|\bunveiled\b|\bproclaimed\b|\bput forward\b/gi },
 ];
 
 /** Things an event is about ("established an embassy" vs "established relations"). */
