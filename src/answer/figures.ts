@@ -2,10 +2,10 @@ import { tableRowId } from '../corpus/tableRows.js';
 import type { Corpus, TradeRow } from '../corpus/types.js';
 import { extractFigures, findDisagreements, type ComparableFigure, type Disagreement, type FigureRecord } from '../figures/extract.js';
 import { formatUsd } from '../figures/money.js';
-import { findMeasureWords } from '../figures/prose/measures.js';
+import { findMeasureWords, measureOfWord } from '../figures/prose/measures.js';
 import { analyze } from '../search/analyzer.js';
 import type { PassageIndex } from '../search/index.js';
-import { ASKS_DISTANCE } from '../search/question.js';
+import { analyzeQuestion, ASKS_DISTANCE } from '../search/question.js';
 import { authorLabel, documentById } from './citation.js';
 import { readFigureQuestion, type FigureQuestion } from './figureQuestion.js';
 
@@ -306,7 +306,8 @@ const NEAREST_YEAR_REACH = 3;
 
 function proseAnswer(corpus: Corpus, book: FigureBook, index: PassageIndex, question: string, q: FigureQuestion, type: string, documentId?: string, ranked: readonly string[] = []): FigureAnswer | null {
   // "How many papers…" wants a count; a percentage answers it only when asked for one ("what percent", "how many … as a share").
-  const wantsShare = /\b(?:percent(?:age)?s?|per cent|share|proportion|fraction|rate|ratio)\b|%/i.test(question);
+  // ("How much of the fertilizer is taken up?" asks a share too.)
+  const wantsShare = /\b(?:percent(?:age)?s?|per cent|share|proportion|fraction|rate|ratio)\b|%|\bhow much of\b/i.test(question);
   // "How far…", "how close…", "the distance…": a length in km answers, not a count or a year.
   // (Read as the search reads it: search/question.ts.)
   const wantsDistance = ASKS_DISTANCE.test(question);
@@ -314,7 +315,23 @@ function proseAnswer(corpus: Corpus, book: FigureBook, index: PassageIndex, ques
     ? new Set(['km'])
     : type === 'count' && !wantsShare
       ? new Set([...UNITS_FOR.count!].filter((u) => u !== 'percent'))
-      : (UNITS_FOR[type] ?? UNITS_FOR.any!);
+      : type === 'amount' && !wantsShare
+        ? // "how much coal does Kyrgyzstan produce?": a quantity, which "66 percent" of something is not.
+          new Set([...UNITS_FOR.amount!].filter((u) => u !== 'percent'))
+        : (UNITS_FOR[type] ?? UNITS_FOR.any!);
+  // "How many doctors worked in the department?": a count of something the text names by a
+  // noun of its own ("1015 patients") counts doctors only if the noun is one of the words
+  // for what is asked. (Measures the figures know — population, visitors, students — are
+  // read by their own rules: "how many Kazakhs live in Mongolia?" is a population.)
+  const counted = type === 'count' ? (analyzeQuestion(question).counted ?? []) : [];
+  const countedWords = new Set(index.termGroups({ raw: question, type: 'other', terms: counted, years: [], entities: [] }).flatMap((g) => [...g.variants.keys()]));
+  const countsAnother = (record: FigureRecord) => {
+    if (countedWords.size === 0 || (record.unit !== 'count' && record.unit !== 'people') || measureOfWord(record.measureWord) !== null) return false;
+    // (The noun read, or the words right after the number: "7,918 homologous gene families".)
+    const at = record.sentence.indexOf(record.text);
+    const after = at >= 0 ? (/^(?:\s*[^\s,.;:()]+){1,3}/.exec(record.sentence.slice(at + record.text.length))?.[0] ?? '') : '';
+    return ![...analyze(record.measureWord), ...analyze(after)].some((t) => countedWords.has(t));
+  };
   const groups = index.termGroups({ raw: question, type: 'other', terms: [...new Set(analyze(question))], years: q.years, entities: [] });
   const totalIdf = groups.reduce((s, g) => s + g.idf, 0) || 1;
   const cities = CAPITALS.filter((c) => c.test(question));
@@ -336,6 +353,7 @@ function proseAnswer(corpus: Corpus, book: FigureBook, index: PassageIndex, ques
       // "How many people live in Ulaanbaatar?" is the city's, said of the city: not Mongolia's, nor Central Asia's.
       if (record.measureWord === 'population' && cities.length && !cities.some((c) => c.test(record.sentence))) continue;
       if (q.countries.some((c) => !record.entities.includes(c))) continue;
+      if (countsAnother(record)) continue;
       const way = q.flow ?? q.movement;
       if (way && record.flow && (record.flow.from !== way.from || record.flow.to !== way.to)) continue;
       if (q.years.length && record.year !== null && !q.years.includes(record.year) && !nearestYear) continue;

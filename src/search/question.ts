@@ -153,7 +153,8 @@ const DISTANCE_UNITS = analyze('kilometers miles');
 function countedTerms(raw: string): string[] {
   const m = /\bhow\s+many\s+(?:of\s+(?:the|these|those|its|their|all)\s+)?([\p{L}'’-]+(?:\s+[\p{L}'’-]+)?)/iu.exec(raw);
   // ("how many ethnic Kazakhs …: how close does …", a follow-up read with the question before: the count asked.)
-  if (m) return analyze(m[1]!);
+  // ("How many times did they visit?" counts visits: "times" names no thing counted.)
+  if (m) return /^times?\b/i.test(m[1]!) ? [] : analyze(m[1]!);
   return ASKS_DISTANCE.test(raw) ? DISTANCE_UNITS : [];
 }
 

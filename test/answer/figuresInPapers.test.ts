@@ -45,3 +45,26 @@ describe('the population of a city', () => {
     expect(answerQuestion(country, 'how many people live in ulaanbaatar?').lead.join(' ')).not.toContain('90 million');
   });
 });
+
+describe('a count of something else, or a share for a quantity', () => {
+  const hospital = createEngineFromCorpus(
+    indexCorpus([
+      paper('agyeman-2014', 'Agyeman', [
+        'In 2010 the Medical Department of the hospital admitted 1015 patients, and its doctors worked long shifts.',
+        'Of the 7,918 homologous gene families in the dataset, most were small.',
+        'Coal accounts for 66 percent of the electricity the country produces each year.',
+      ]),
+    ]),
+  );
+
+  it('“how many doctors” is not answered by the number of patients the sentence counts', () => {
+    expect(answerQuestion(hospital, 'how many doctors worked in the medical department in 2010?').lead.join(' ')).not.toMatch(/1015/);
+    // (The noun after the number counts: "7,918 homologous gene families" are gene families.)
+    expect(answerQuestion(hospital, 'how many gene families were in the dataset?').lead[0]).toMatch(/7,918/);
+  });
+
+  it('“how much coal does it produce” is not answered by a percentage, “how much of …” is', () => {
+    expect(answerQuestion(hospital, 'how much coal does the country produce each year?').lead.join(' ')).not.toMatch(/66 percent/);
+    expect(answerQuestion(hospital, 'how much of the electricity comes from coal?').lead[0]).toMatch(/66 percent/);
+  });
+});
