@@ -996,6 +996,13 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
     const c = discussed !== null && named === null ? { places: [], words: [] } : contextFrom(engine, prev, frame, { questionOnly: true });
     return { kind: 'contextual', resolved: withContext(frame, [...c.places, ...c.words]), frame: withContext(frame, c.places), documentId, offset: 0, person: prev.person };
   }
+  // "when?", "where?" after "who wrote it?": when and where that document came out.
+  const aboutDocument = documentAskedAbout(prev);
+  const bare = BARE_QUESTION_WORD.exec(core);
+  if (aboutDocument && bare && /\b(?:when|where)\b/i.test(core)) {
+    const asked = /\bwhere\b/i.test(core) ? 'where was it published?' : 'when was it published?';
+    return { kind: 'contextual', resolved: asked, frame: asked, documentId: aboutDocument, offset: 0, person: prev.person };
+  }
   if (SUPPORT.test(core) || whyOf || BARE_QUESTION_WORD.test(core)) {
     const frame = `${core.replace(/[\s?.!]+$/, '')}: ${prev.frame}`;
     const c = contextFrom(engine, prev, frame, { sentenceWords: 4 });

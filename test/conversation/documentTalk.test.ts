@@ -41,6 +41,13 @@ describe('a question about a document, in a conversation', () => {
     expect(lead(other)).toMatch(/^Miliate \(2013\).* has no bibliography/);
   });
 
+  it('“when?” and “where?” after “who wrote the op-ed?” ask when and where it came out', () => {
+    const [, when, where] = converse(engine, 'who wrote the op-ed?', 'when?', 'where?');
+    expect(when!.resolution.documentId).toBe('miliate-2013');
+    expect(lead(when)).toMatch(/2013/);
+    expect(lead(where)).toMatch(/East Asia Forum/);
+  });
+
   it('“is he an academic?” after “who wrote it?” is the author’s background', () => {
     const [, , he] = converse(engine, 'what does the op-ed conclude?', 'who wrote it?', 'is he an academic?');
     expect(lead(he)).toMatch(/PhD student in Political Science/);
