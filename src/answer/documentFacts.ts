@@ -25,7 +25,7 @@ export const FACT_ASKS: Array<[DocumentFact, RegExp]> = [
 ];
 
 export const CORPUS_ASKS: Array<[CorpusFact, RegExp]> = [
-  ['recency', /\b(?:which|what) (?:one|source|document|paper|article|piece|text)s?\b.*\b(?:recent|newer|newest|latest|older|oldest|earlier|earliest)\b|\b(?:more|most) recent (?:source|document|paper|article|piece|one)\b|\b(?:newest|latest|oldest) (?:source|document|paper|article|piece|one)\b/],
+  ['recency', /\b(?:which|what) (?:one|source|document|paper|article|piece|text)s?\b.*\b(?:recent|newer|newest|latest|older|oldest|earlier|earliest)\b|^\s*(?:(?:and|so|ok)\s+)?which (?:one |of (?:them|the two) )?(?:is|was) (?:the )?(?:more recent|most recent|newer|newest|older|oldest|earlier|later)\b|^\s*(?:(?:and|so|ok)\s+)?which (?:one |of (?:them|the two) )?came (?:out )?first\b|\b(?:more|most) recent (?:source|document|paper|article|piece|one)\b|\b(?:newest|latest|oldest) (?:source|document|paper|article|piece|one)\b/],
   ['holdings', /\b(?:what|which) (?:sources|documents|texts|papers|articles|files|materials)\b.*\b(?:you|your|corpus|got|cover|available|index(?:ed)?|loaded)\b|\blist (?:the |your |all (?:the |your )?)?(?:sources|documents|texts|papers|articles)\b|\bwhat(?:'s| is) in (?:your|the) (?:corpus|library|database|collection)\b|\bwhat (?:do you|can you) (?:know|read|search)\b.*\b(?:sources|documents|texts|papers|corpus)\b/],
 ];
 
@@ -90,13 +90,15 @@ export function factLine(fact: DocumentFact, doc: CorpusDocument, personLine: (d
 }
 
 /** The lines of an answer about the set of documents, and the documents they name. */
-export function corpusLines(fact: CorpusFact, corpus: Corpus, listed: number): { lines: string[]; named: CorpusDocument[] } {
-  const docs = [...corpus.documents];
+export function corpusLines(fact: CorpusFact, corpus: Corpus, listed: number, among: readonly CorpusDocument[] = corpus.documents): { lines: string[]; named: CorpusDocument[] } {
+  const docs = [...among];
   if (fact === 'recency') {
     docs.sort((a, b) => b.meta.year - a.meta.year || (b.meta.date > a.meta.date ? 1 : -1));
     const newest = docs[0]!;
     const oldest = docs.at(-1)!;
     if (docs.length === 1) return { lines: [`The corpus holds one document: ${name(newest)}.`], named: [newest] };
+    // (Of two, "the newer" and "the older": "which is more recent, the op-ed or the article?")
+    if (docs.length === 2 && among !== corpus.documents) return { lines: [`The more recent is **${name(newest)}**; the older, **${name(oldest)}**.`], named: [newest, oldest] };
     return { lines: [`The most recent is **${name(newest)}**; the oldest, **${name(oldest)}**.`], named: [newest, oldest] };
   }
   const named = docs.slice(0, listed);

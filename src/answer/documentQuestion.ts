@@ -197,9 +197,11 @@ export function answerDocumentQuestion(
   if (person) return { asks: ['person'], documents: [person.doc], lines: [personLine(person.doc, person.author)], passages: [titleBlock(person.doc)] };
   // "What sources do you have?", "which one is more recent?": about the set of documents.
   // (Whatever document a conversation was on: "which one is newer?" after the list of them.)
-  const corpusAsk = asks.length === 0 && mentions.length === 0 ? CORPUS_ASKS.find(([, re]) => re.test(s))?.[0] : undefined;
-  if (corpusAsk && analyze(question).every((t) => META_WORDS.has(t))) {
-    const { lines, named } = corpusLines(corpusAsk, corpus, MAX_DOCUMENTS_ANSWERED);
+  // ("which is more recent, the op-ed or the journal article?": of the documents named.)
+  const corpusAsk = asks.length === 0 ? CORPUS_ASKS.find(([ask, re]) => (mentions.length === 0 || (ask === 'recency' && mentions.length >= 2)) && re.test(s))?.[0] : undefined;
+  if (corpusAsk && analyze(withoutMentions(question, mentions)).every((t) => META_WORDS.has(t))) {
+    const among = mentions.length >= 2 ? mentions.map((m) => corpus.documents.find((d) => d.meta.id === m.documentId)!) : corpus.documents;
+    const { lines, named } = corpusLines(corpusAsk, corpus, MAX_DOCUMENTS_ANSWERED, among);
     // (No document of them is the one asked about: their title blocks only, no search below them.)
     return { asks: ['corpus'], documents: [], lines, passages: named.map(titleBlock) };
   }

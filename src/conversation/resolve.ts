@@ -1,6 +1,6 @@
 import { paragraphById } from '../corpus/tableRows.js';
 import { documentById } from '../answer/citation.js';
-import { asksDocumentFact } from '../answer/documentFacts.js';
+import { asksDocumentFact, CORPUS_ASKS } from '../answer/documentFacts.js';
 import { findDocumentMention, type DocumentMention } from '../answer/documentMention.js';
 import { literatureTopic } from '../answer/literatureQuestion.js';
 import { findMentions, readFigureQuestion } from '../answer/figureQuestion.js';
@@ -995,6 +995,16 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
     // (Among many papers, of the paper being discussed: its own limitations, in its words for them.)
     const c = discussed !== null && named === null ? { places: [], words: [] } : contextFrom(engine, prev, frame, { questionOnly: true });
     return { kind: 'contextual', resolved: withContext(frame, [...c.places, ...c.words]), frame: withContext(frame, c.places), documentId, offset: 0, person: prev.person };
+  }
+  // "which is more recent?" after answers from two documents: of those two, not of the corpus.
+  const asksRecency = CORPUS_ASKS.find(([ask]) => ask === 'recency')![1];
+  if (asksRecency.test(core.toLowerCase()) && !mention) {
+    const discussedDocs = [...new Set(state.turns.slice(-3).flatMap((t) => t.paragraphIds.slice(0, 1).map((id) => id.split('/')[0]!)))];
+    const docs = discussedDocs.map((id) => documentById(engine.corpus, id)).filter((d): d is NonNullable<typeof d> => d !== undefined);
+    if (docs.length >= 2 && docs.length < engine.corpus.documents.length) {
+      const asked = `which is more recent, ${docs.map((d) => `“${d.meta.title}”`).join(' or ')}?`;
+      return { kind: 'contextual', resolved: asked, frame: asked, documentId: null, offset: 0, person: prev.person };
+    }
   }
   // "when?", "where?" after "who wrote it?": when and where that document came out.
   const aboutDocument = documentAskedAbout(prev);

@@ -71,6 +71,13 @@ describe('a question about a document, in a conversation', () => {
     expect(lead(newer)).toMatch(/^The most recent is \*\*Irgengioro \(2022\)/);
   });
 
+  it('“which is more recent?” and “which came first?” compare the documents, two of them as two', () => {
+    expect(lead(converse(engine, 'which is more recent, the op-ed or the journal article?')[0])).toMatch(/^The more recent is \*\*Irgengioro \(2022\).*the older, \*\*Miliate \(2013\)/);
+    for (const q of ['which is older?', 'which came out first?']) {
+      expect(lead(converse(engine, q)[0]), q).toMatch(/^The most recent is \*\*Irgengioro \(2022\).*the oldest, \*\*Miliate \(2013\)/);
+    }
+  });
+
   it('“is he cited in the op-ed?”: “he” is the person before; not there, said so, and where he is', () => {
     const [, cited] = converse(engine, 'what does radchenko argue about mongolia and russia?', 'is he cited in the op-ed?');
     expect(cited!.resolution.resolved).toMatch(/Radchenko/);

@@ -145,3 +145,11 @@ describe('“was anyone against it?”', () => {
     expect(anyone!.resolution.documentId).toBeNull();
   });
 });
+
+describe('“which is more recent?” after answers from two papers among many', () => {
+  it('compares those two, not the whole corpus', () => {
+    const [, , newer] = converse(engine, 'how was specter trained?', 'what is in the s2orc corpus?', 'which is more recent?');
+    expect(newer!.resolution.resolved).toMatch(/SPECTER.*S2ORC|S2ORC.*SPECTER/);
+    expect(newer!.answer.lead.join(' ')).not.toMatch(/LongEval/i);
+  });
+});
