@@ -176,7 +176,11 @@ function readQuantity(q: Quantity, c: ClauseContext): Draft | null {
     if (looksLikeYear(q)) return null;
     // "per 100 inhabitants", "births/1,000": the number is a rate's base, not a count.
     if (/(?:\bper|\/)\s*$/i.test(c.text.slice(Math.max(0, q.start - 6), q.start))) return null;
-    const reading = readCount(q, c.text.slice(q.end, c.clause.end), c.populationContext);
+    // A data sheet's field, "Population: total: 37,015,151 (2025 est.); male: …": the number
+    // that stands alone under the label "Population" or its "total" is the population.
+    const label = c.previousClause ? c.text.slice(c.previousClause.start, c.previousClause.end).trim() : '';
+    const fielded = c.populationContext && /^(?:population|total)$/i.test(label) && /^[\s()]*$/.test(c.text.slice(q.end, c.clause.end).replace(/\([^)]*\)/g, ''));
+    const reading = fielded ? { unit: 'people' as const, noun: null } : readCount(q, c.text.slice(q.end, c.clause.end), c.populationContext);
     if (!reading) return null;
     unit = reading.unit;
     noun = reading.noun;

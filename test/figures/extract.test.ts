@@ -115,6 +115,19 @@ describe('extractFigures: people, counts, shares, distances, ranks, years', () =
   });
 });
 
+describe('extractFigures: a data sheet’s fields', () => {
+  it('reads “Population: total: 37,015,151 (2025 est.); male: …” as the population, and not its male or female count', () => {
+    const sheet = [
+      paragraph('factbook-uzbekistan/1', 1, 'Uzbekistan is a doubly landlocked country in Central Asia.'),
+      paragraph('factbook-uzbekistan/2', 1, 'Uzbekistan borders Kazakhstan, Kyrgyzstan, Tajikistan, Afghanistan and Turkmenistan.'),
+      paragraph('factbook-uzbekistan/3', 1, 'Population: total: 37,015,151 (2025 est.); male: 18,576,048; female: 18,439,103'),
+    ];
+    const population = extractFigures(sheet).filter((f) => f.measureWord === 'population');
+    expect(population.map((f) => [f.value, f.unit, f.entities])).toEqual([[37_015_151, 'people', ['Uzbekistan']]]);
+    expect(population[0]!.year).toBe(2025);
+  });
+});
+
 describe('findDisagreements', () => {
   const table = [
     row('Kyrgyzstan', 'exports', 2019, '$413 K', 413_000),
