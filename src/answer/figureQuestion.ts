@@ -144,11 +144,13 @@ export function readFigureQuestion(typed: string): FigureQuestion {
   const movement = flow || trade ? null : flowOf(question, mentions, true);
   const type = classifyQuestion(question);
   // "Why is trade so lopsided?" asks for a reason: a figure would not answer it.
+  // (Nor does "is Mongolia's trade with Central Asia balanced?": a yes or no about trade, not its sum.)
+  const yesOrNo = /^\s*(?:is|are|was|were|has|have|had|can|could|will|would)\b/i.test(question);
   const numeric =
     type === 'amount' ||
     type === 'count' ||
     type === 'year' ||
-    (type !== 'cause' && (NUMBER_WORDS.test(question) || ((flow !== null || trade) && countries.length > 0)));
+    (type !== 'cause' && (NUMBER_WORDS.test(question) || (!yesOrNo && (flow !== null || trade) && countries.length > 0)));
   const balance = !flow && TRADE_BALANCE.test(question);
   return { numeric, countries, flow, movement, trade, balance, years };
 }

@@ -247,6 +247,9 @@ function measureFor(q: Quantity, unit: FigureUnit, noun: string | null, words: M
   if (unit === 'year') return null;
   // A counted noun that is itself a measure ("25 categories" is not; "3 visits" is) wins.
   if (noun && measureOfWord(noun)) return null;
+  // So does one that is not: "12 five-pointed white stars" are stars, not the population of
+  // "the Turkic peoples" beside them; "more than 25 categories of goods", not trade.
+  if (noun && unit === 'count') return null;
   const allowed = MEASURES_FOR[unit];
   return nearestMeasure(
     words.filter((w) => allowed.has(w.canonical)),

@@ -114,6 +114,14 @@ describe('people going from one country to another', () => {
   });
 });
 
+describe('a yes-or-no question about trade', () => {
+  it('is not led by a sum it did not ask for: "is mongolia\'s trade with central asia balanced?"', () => {
+    expect(answerQuestion(engine, "is mongolia's trade with central asia balanced?").lead).toEqual([]);
+    // (A question of the sum still is: "how big is mongolia-kazakhstan trade?")
+    expect(answerQuestion(engine, 'How big is Mongolia–Kazakhstan trade per the East Asia Forum piece, and how does it split into exports and imports?').lead[0]).toMatch(/US\$43 million/);
+  });
+});
+
 describe('visits one way', () => {
   it('are counted the way asked: the Kyrgyz speakers who came to Mongolia, not the Mongolian chairman who went to Kyrgyzstan', () => {
     expect(answerQuestion(engine, 'how many times did kyrgyz speakers visit mongolia?').lead[0]).toMatch(/^\*\*just three\*\* — visits from Kyrgyzstan to Mongolia/);

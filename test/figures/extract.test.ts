@@ -126,6 +126,11 @@ describe('extractFigures: a data sheet’s fields', () => {
     expect(population.map((f) => [f.value, f.unit, f.entities])).toEqual([[37_015_151, 'people', ['Uzbekistan']]]);
     expect(population[0]!.year).toBe(2025);
   });
+
+  it('counts what its own noun names: “12 five-pointed white stars” beside “the Turkic peoples” are stars, not a population', () => {
+    const flag = [paragraph('factbook-uzbekistan/4', 1, 'Flag: description: a white crescent moon and 12 five-pointed white stars; blue stands for the Turkic peoples and the sky.')];
+    expect(extractFigures(flag).filter((f) => f.measureWord === 'population')).toEqual([]);
+  });
 });
 
 describe('findDisagreements', () => {
