@@ -1,4 +1,5 @@
 import type { Corpus, CorpusDocument, Paragraph } from '../corpus/types.js';
+import { sectionName } from '../corpus/text.js';
 import { analyze } from '../search/analyzer.js';
 import { overviewFit } from '../search/rank.js';
 import { isOrganisation } from '../corpus/authors.js';
@@ -78,7 +79,7 @@ export function titleBlock(doc: CorpusDocument): Paragraph {
 function summaries(doc: CorpusDocument, ask: 'conclusion' | 'thesis'): Paragraph[] {
   const body = doc.paragraphs.filter((p) => p.role !== 'caption' && !/^(?:appendix|references)/i.test(p.topSection ?? ''));
   // (Numbered or not: a PDF's "5 Conclusion", "VI. Conclusions".)
-  const conclusion = body.filter((p) => /^(?:\d+(?:\.\d+)*\.?\s+|[IVX]+\.\s+)?(?:conclusions?|concluding|summary)/i.test(p.section ?? ''));
+  const conclusion = body.filter((p) => /^(?:conclusions?|concluding|summary)/i.test(sectionName(p.section)));
   // No conclusion section: the last paragraph concludes (an op-ed has no headings).
   const ending = conclusion.length ? conclusion : body.slice(-1);
   const opening = [...body].filter((p) => overviewFit(p) >= 0.75).sort((a, b) => overviewFit(b) - overviewFit(a));

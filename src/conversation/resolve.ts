@@ -655,6 +655,9 @@ function mentionInContext(engine: Engine, text: string, state: ConversationState
  */
 const LOCATIVE_THERE = /(?<!^|[,;:.?!(-]\s*|\b(?:is|are|was|were|be|been|being|and|but|or|so|if|whether|that|why|how|what|when|where|who|which|then|also|still|not|no)\s+)\bthere\b(?!['’]s)/i;
 
+/** "which is more recent?", "which came out first?": as the documents' facts read it. */
+const ASKS_RECENCY = CORPUS_ASKS.find(([ask]) => ask === 'recency')![1];
+
 /** Whether anyone did or said something: "was anyone against it?", "has anybody criticised him?". */
 const ASKS_ANYONE = /^(?:(?:and|but|so|ok(?:ay)?)[\s,]+)?(?:was|were|is|are|did|does|do|has|have|had)\s+(?:any|some)(?:one|body)\b/i;
 
@@ -997,8 +1000,7 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
     return { kind: 'contextual', resolved: withContext(frame, [...c.places, ...c.words]), frame: withContext(frame, c.places), documentId, offset: 0, person: prev.person };
   }
   // "which is more recent?" after answers from two documents: of those two, not of the corpus.
-  const asksRecency = CORPUS_ASKS.find(([ask]) => ask === 'recency')![1];
-  if (asksRecency.test(core.toLowerCase()) && !mention) {
+  if (ASKS_RECENCY.test(core.toLowerCase()) && !mention) {
     const discussedDocs = [...new Set(state.turns.slice(-3).flatMap((t) => t.paragraphIds.slice(0, 1).map((id) => id.split('/')[0]!)))];
     const docs = discussedDocs.map((id) => documentById(engine.corpus, id)).filter((d): d is NonNullable<typeof d> => d !== undefined);
     if (docs.length >= 2 && docs.length < engine.corpus.documents.length) {
@@ -1008,8 +1010,7 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   }
   // "when?", "where?" after "who wrote it?": when and where that document came out.
   const aboutDocument = documentAskedAbout(prev);
-  const bare = BARE_QUESTION_WORD.exec(core);
-  if (aboutDocument && bare && /\b(?:when|where)\b/i.test(core)) {
+  if (aboutDocument && BARE_QUESTION_WORD.test(core) && /\b(?:when|where)\b/i.test(core)) {
     const asked = /\bwhere\b/i.test(core) ? 'where was it published?' : 'when was it published?';
     return { kind: 'contextual', resolved: asked, frame: asked, documentId: aboutDocument, offset: 0, person: prev.person };
   }

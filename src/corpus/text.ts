@@ -43,3 +43,8 @@ export function foldForMatch(s: string): string {
 export function endsSentence(text: string): boolean {
   return /[.!?…:]["'”’)\]]*\s*$/.test(text.replace(FOOTNOTE_MARKER, ''));
 }
+
+/** A section title without its numbering: "5 Conclusion", "3.2. Methods", "VI. Conclusions" → the name. */
+export function sectionName(section: string | null | undefined): string {
+  return (section ?? '').replace(/^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s+/, '');
+}

@@ -161,13 +161,13 @@ export const SYNONYMS: string[][] = [
 ];
 
 /**
- * Units as written after a number ("37 km", "40 kg", "$5 mil"), read as the word they
- * abbreviate on both sides of the index: the text that says "less than 40 kilometers" and
- * the one that says "around 37 km" give the same distance. (After a number "kg" is never
- * Kyrgyzstan, nor "mil" military.)
+ * Units as written after a number ("40 kg", "$5 mil", "6 wks"), read as the word they
+ * abbreviate on both sides of the index. After a number "kg" is never Kyrgyzstan, nor "mil"
+ * military. ("km" is "kilometers" anywhere: a chat word, so "less than 40 kilometers" and
+ * "around 37 km" give the same distance.)
  */
 export const UNITS_AFTER_NUMBER: Record<string, string> = {
-  km: 'kilometers', kms: 'kilometers', kg: 'kilograms', kgs: 'kilograms', mil: 'million', mln: 'million', bn: 'billion', bln: 'billion', k: 'thousand',
+  kg: 'kilograms', kgs: 'kilograms', mil: 'million', mln: 'million', bn: 'billion', bln: 'billion', k: 'thousand',
   hr: 'hours', hrs: 'hours', wk: 'weeks', wks: 'weeks', mo: 'months', mos: 'months', min: 'minutes', mins: 'minutes', mg: 'milligrams',
 };
 

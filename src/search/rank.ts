@@ -1,3 +1,4 @@
+import { sectionName } from '../corpus/text.js';
 import type { Paragraph } from '../corpus/types.js';
 import { analyze } from './analyzer.js';
 import type { AnalyzedQuestion, QuestionType } from './question.js';
@@ -368,7 +369,7 @@ function sectionLabelTerms(paragraph: Paragraph): readonly string[] | null {
   let terms = sectionLabelsOf.get(section);
   if (terms === undefined) {
     terms = null;
-    const words = section.replace(/^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s+/, '').split(/[\s,/&'-]+/).filter((w) => w && !LABEL_JOINERS.has(w.toLowerCase()));
+    const words = sectionName(section).split(/[\s,/&'-]+/).filter((w) => w && !LABEL_JOINERS.has(w.toLowerCase()));
     if (words.length > 0 && words.length <= 2) {
       const found = words.map((w) => analyze(w)[0]);
       if (found.every((t) => t !== undefined)) terms = found as string[];
@@ -408,7 +409,7 @@ export function overviewFit(paragraph: Paragraph): number {
   if (paragraph.role !== 'body') return 0;
   if (paragraph.ordinal === 1) return 0.75;
   // (Numbered or not: a PDF's "1 Introduction", "5 Conclusion".)
-  return /^(?:\d+(?:\.\d+)*\.?\s+|[IVX]+\.\s+)?(?:introduction|conclusions?|summary|concluding)/i.test(paragraph.section ?? '') ? 0.5 : 0;
+  return /^(?:introduction|conclusions?|summary|concluding)/i.test(sectionName(paragraph.section)) ? 0.5 : 0;
 }
 
 /** What a question may say about a source rather than its content: "according to Miliate", "the 2013 op-ed". */
