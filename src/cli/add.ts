@@ -55,6 +55,7 @@ function describe(r: ImportResult, quiet: boolean): string {
   if (m.venue) lines.push(`    venue:   ${m.venue}${from('venue')}`);
   if (m.doi) lines.push(`    doi:     ${m.doi}${from('doi')}`);
   if (m.url) lines.push(`    url:     ${m.url}${from('url')}`);
+  if (m.affiliations.length) lines.push(`    affiliations: ${m.affiliations.join('; ')}${from('affiliations')}`);
   if (m.pageLabels) lines.push(`    printed pages: ${m.pageLabels[0]}–${m.pageLabels[m.pageLabels.length - 1]}${from('pageLabels')}`);
   const notFound = r.missing.filter((f) => f !== 'kind');
   if (notFound.length) lines.push(`    not found: ${notFound.join(', ')}`);

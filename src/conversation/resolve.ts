@@ -337,7 +337,8 @@ function definedSubject(frame: string): string | null {
   const defining = DEFINE_REQUEST.exec(frame);
   if (!defining && classifyQuestion(frame) !== 'definition') return null;
   const m = defining ?? /^\s*(?:so\s+|and\s+|ok\s+)?what(?:'s|’s|\s+is|\s+are|\s+was|\s+were)\s+(.+?)[\s?.!]*$/i.exec(frame) ?? /^\s*what\s+(?:does|do|did)\s+(.+?)\s+mean[\s?.!]*$/i.exec(frame);
-  const subject = m?.[1]?.trim();
+  // ("what is the dvt review about?": what it is about is asked, the review is the subject.)
+  const subject = m?.[1]?.trim().replace(/\s+(?:all\s+)?about$/i, '');
   return subject && subject.split(/\s+/).length <= 6 && !/\b(?:it|this|that|they|them)\b/i.test(subject) ? subject : null;
 }
 
@@ -1196,8 +1197,13 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // among many: "they", with no subject of the turn's own, are the places talked about, however
   // long the turn. With two documents a long turn's "they" is as often its own: "were the two
   // peoples close, and what cut them off?")
+  // ("what is the third neighbor policy?" after multi-vectorism's passage, which names it: a
+  // thing of its own to define, whatever the answer before said of it.)
+  // (In the present: "what were the main goods?", "what was the other factor?" ask of the answer before.)
+  const ownDefined = /^\s*(?:so\s+|and\s+|ok\s+)?what(?:'s|’s|\s+is|\s+are)\s/i.test(own) && !OTHER_ANAPHORA.test(own) ? definedSubject(own) : null;
+  const definesOwn = ownDefined !== null && topicTerms(ownDefined).length > 0;
   const theyArePlaces = amongMany && documentId !== null && !ownSubject && THEY.test(own) && findMentions(prev.resolved).length > 0;
-  const dependent = placeThere || theyArePlaces || substituted || continues || counterpart || toPronounParty || reacting || qualifying || leaning || matterSubject || alternative || goodsAsked || narrowing || relating || likewiseIn || ofPaper || STRONG_ANAPHORA.test(core) || (!ownSubject && terms.length <= 4 && !newTopic(engine, state, own, terms));
+  const dependent = placeThere || theyArePlaces || substituted || continues || counterpart || toPronounParty || reacting || qualifying || leaning || matterSubject || alternative || goodsAsked || narrowing || relating || likewiseIn || ofPaper || STRONG_ANAPHORA.test(core) || (!ownSubject && !definesOwn && terms.length <= 4 && !newTopic(engine, state, own, terms));
   // ("the", "of", a stray word sent by mistake: nothing of its own, no question word or mark, and
   // nothing pointing back — asked as it is, which says there is nothing to search, rather than
   // the question before again. "mostly what?", "really?" still lean on what was said.)

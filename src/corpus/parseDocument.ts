@@ -59,8 +59,14 @@ export function splitBlocks(raw: string): { blocks: Block[]; pageCount: number }
   return { blocks, pageCount: page };
 }
 
+/**
+ * Lines about the paper, not of it: dates, licence, keywords, funding and, from a journal's back
+ * matter, its authors' addresses ("Author details Department of Surgery, …"), a competing-interests
+ * statement, the list of abbreviations and the supplementary files. Kept as front matter (the
+ * document's questions read them), not searched as passages.
+ */
 const METADATA_LINE =
-  /^(accepted:|received:|published( online)?:|©|\(c\)|copyright|✉|keywords\b|acknowledg(e)?ments?\b|funding\b|declarations$|conflict of interest\b|publisher['’]s note\b|data availability\b|ethics\b)/i;
+  /^(accepted:|received:|published( online)?:|©|\(c\)|copyright|✉|keywords\b|acknowledg(e)?ments?\b|funding\b|declarations$|conflict of interest\b|publisher['’]s note\b|data availability\b|ethics\b|author details\b|competing interests\b|abbreviations\b(?!\s+(?:are|is|were|used)\b)|additional files?\b)/i;
 const EMAIL = /^\S+@\S+\.\S+$/;
 const FOOTNOTE_LINE = /^([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(.+)$/;
 

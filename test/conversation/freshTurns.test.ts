@@ -201,6 +201,20 @@ describe('“it” after a definition question', () => {
     expect(member!.resolution.resolved).toBe('is mongolia a member of the SCO?');
   });
 
+  it('“what is X about?” makes X the “it” of the next turn, without its “about”', () => {
+    const [, working] = converse(engine, 'what is the third neighbor policy all about?', 'is it working?');
+    expect(working!.resolution.resolved).toBe('is the third neighbor policy working?');
+  });
+
+  it('“what is the third neighbor policy?” after multi-vectorism’s passage (which names it) is a thing of its own to define', () => {
+    const [, , neighbour] = converse(engine, 'what is multi-vectorism?', 'who uses it?', 'what is the third neighbor policy?');
+    expect(neighbour!.resolution.kind).toBe('standalone');
+    expect(neighbour!.answer.passages[0]!.text).toContain('third neighbor');
+    // (In the past, "what were the main goods?" still asks of the answer before.)
+    const [, goods] = converse(engine, 'how much did mongolia export to kazakhstan in 2015?', 'what were the main goods?');
+    expect(goods!.resolution.kind).not.toBe('standalone');
+  });
+
   it('after any other question “it” still leans on the answer before; a turn that names the thing needs nothing put in', () => {
     const [, other] = converse(engine, 'why did regional cooperation fail?', 'how does mongolia apply it?');
     expect(other!.resolution.resolved).not.toContain('regional cooperation fail');

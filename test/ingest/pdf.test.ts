@@ -85,6 +85,26 @@ describe.skipIf(!dir)('PDFs from ../shared/material/pdf', () => {
     expect(doc('hindawi-2010-tully').meta.date).not.toMatch(/November/);
   });
 
+  it('proposes the authors’ institutions the first page prints, for “where are the authors based?”', () => {
+    expect(doc('acl-2020-cohan-specter').meta.affiliations).toEqual(['Allen Institute for Artificial Intelligence', 'Paul G. Allen School of Computer Science & Engineering, University of Washington']);
+    // Three on one line, each after its marker: "♠University of Massachusetts Amherst, ♢Allen Institute for AI, ♡Yale University".
+    expect(doc('acl-eacl2023-longeval').meta.affiliations).toEqual(['University of Massachusetts Amherst', 'Allen Institute for AI', 'Yale University']);
+    // Printed as the first page's footnote ("¹Department of Surgery, …"): read there, and kept out of the footnotes.
+    const datta = doc('bmc-jtmo-2010-datta');
+    expect(datta.meta.affiliations).toEqual(['Department of Surgery, University of Calgary, Calgary, Canada']);
+    expect(datta.footnotes.map((f) => f.text).join('\n')).not.toContain('University of Calgary');
+    // A line of a long title naming a hospital is no affiliation; a notice has none; no address keeps an e-mail.
+    expect(doc('bmc-2014-agyeman-duah').meta.affiliations).toEqual([]);
+    expect(doc('us-federal-register').meta.affiliations).toEqual([]);
+    for (const d of corpus.documents) expect(d.meta.affiliations.filter((a) => /@|^[^\p{L}]/u.test(a)), d.meta.id).toEqual([]);
+  });
+
+  it('keeps a journal’s back matter out of the passages: author details, competing interests', () => {
+    const datta = doc('bmc-jtmo-2010-datta');
+    expect(datta.paragraphs.filter((p) => /^(?:Author details|Competing interests)\b/.test(p.text)).map((p) => p.text)).toEqual([]);
+    expect(datta.frontMatter.some((l) => l.startsWith('Author details Department of Surgery'))).toBe(true);
+  });
+
   it('never takes a running header for the title, and finds a notice’s issuer', () => {
     // The Federal Register's first page prints "Proposed Rules" largest: the part of the journal,
     // repeated in every page's header ("Federal Register / Vol. 85, No. 152 / … / Proposed Rules").

@@ -32,6 +32,8 @@ export interface Proposed {
   doi?: string;
   url?: string;
   kind?: string;
+  /** The authors' institutions as the first page prints them ("Allen Institute for Artificial Intelligence"). */
+  affiliations?: string[];
   /** Printed page number of each page (see DocumentMeta.pageLabels). */
   pageLabels?: string[];
 }

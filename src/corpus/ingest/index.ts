@@ -120,7 +120,7 @@ function humanTitle(file: string): string {
   return base.charAt(0).toUpperCase() + base.slice(1);
 }
 
-const FIELDS: MetaField[] = ['title', 'authors', 'year', 'date', 'venue', 'doi', 'url', 'kind', 'pageLabels'];
+const FIELDS: MetaField[] = ['title', 'authors', 'year', 'date', 'venue', 'doi', 'url', 'kind', 'affiliations', 'pageLabels'];
 // A venue is not among them: a report or preprint names none, and citations do without it.
 const REQUIRED: MetaField[] = ['title', 'authors', 'year'];
 const FLAG: Record<string, string> = { title: '--title', authors: '--authors "A; B"', year: '--year (or --default year=YYYY for files that state none)' };
@@ -220,7 +220,7 @@ export async function importFiles(inputs: string[], options: ImportOptions): Pro
       chosen.title = humanTitle(file);
       provenance.title = 'file name';
     }
-    const missing = FIELDS.filter((f) => chosen[f] === undefined && f !== 'pageLabels');
+    const missing = FIELDS.filter((f) => chosen[f] === undefined && f !== 'pageLabels' && f !== 'affiliations');
     const missingRequired = REQUIRED.filter((f) => chosen[f] === undefined);
 
     // The id: given, recorded by an earlier import, else from the file name, unique in the corpus.
@@ -257,7 +257,7 @@ export async function importFiles(inputs: string[], options: ImportOptions): Pro
       id,
       file: `${name}.txt`,
       authors: chosen.authors,
-      affiliations: Array.isArray(prior?.meta.affiliations) ? prior.meta.affiliations : [],
+      affiliations: chosen.affiliations ?? [],
       title: chosen.title,
       venue: chosen.venue ?? null,
       year: chosen.year,

@@ -108,6 +108,7 @@ const COLUMN_ALIASES: Record<keyof Proposed | 'file', string[]> = {
   doi: ['doi'],
   url: ['url', 'link', 'original_url', 'source url', 'source_url'],
   kind: ['kind', 'item type', 'type'],
+  affiliations: ['affiliations', 'affiliation', 'institution', 'institutions'],
   pageLabels: [],
 };
 
@@ -169,6 +170,8 @@ export async function readMetadataTable(file: string): Promise<MetadataTable> {
     // A kind is a short label ("journal-article", "webpage"); a sentence describing the source is not.
     const kind = get('kind');
     if (kind && kind.length <= 30) entry.kind = kind;
+    const affiliations = get('affiliations');
+    if (affiliations) entry.affiliations = affiliations.split(/\s*;\s*/).filter(Boolean);
     const name = row[fileColumn]?.trim();
     if (name) table.set(path.basename(name), entry);
   }

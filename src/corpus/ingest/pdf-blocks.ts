@@ -65,6 +65,27 @@ function isTitleBlockLine(text: string, draft: Draft, small: boolean): boolean {
   return AFFILIATION.test(t) && !endsSentence(t.replace(/\.$/, '')) && (small || t.split(' ').length <= 25) && !/\b(?:we|our|this|study|is|are|was|were)\b/i.test(t);
 }
 
+/**
+ * The institutions a title-block line names ("¹Department of Surgery, University of Calgary,
+ * Calgary, Canada" → without its marker), none for a name, an e-mail or anything else: the
+ * affiliations the metadata offers for "where are the authors based?".
+ */
+export function affiliationsOf(text: string): string[] {
+  // One line may hold several, each after its marker: "♠University of Massachusetts Amherst, ♢Allen Institute for AI".
+  return text
+    .split(/\s*,?\s*(?=[♠♢♡♣♤♥♦♧*∗†‡§¶⁰¹²³⁴⁵⁶⁷⁸⁹]+\s*\p{Lu})/u)
+    .map((part) =>
+      part
+        .replace(/^(?:[♠♢♡♣♤♥♦♧*∗†‡§¶⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,2}(?=\s*\p{Lu})|[a-f](?=\s+\p{Lu}))\s*/u, '')
+        .replace(/\s*(?:\S+@\S+|\{[^}]*\}\S*).*$/u, '')
+        .replace(/[\s,;.]+$/, '')
+        .trim(),
+    )
+    .filter((t) => AFFILIATION.test(t) && t.length <= 160 && !/@/.test(t));
+}
+
+const foldSpaces = (t: string) => t.toLowerCase().replace(/\s+/g, ' ').trim();
+
 /** A title of the PDF's outline (bookmarks), in lower case, and how deep it sits (0: a section). */
 export interface OutlineEntry {
   title: string;
@@ -105,6 +126,7 @@ export function buildBlocks(pages: Line[][], heights: number[], bodySize: number
   let inReferences = false;
   let bodyStarted = false;
   let titleBlockLine: Line | null = null;
+  const affiliations: string[] = [];
   /** The page where the article's citation box closed the References: what follows on it is back matter. */
   let backMatterFrom = -1;
   const refLines: Line[] = [];
@@ -295,6 +317,10 @@ export function buildBlocks(pages: Line[][], heights: number[], bodySize: number
       if (p === 0 && !bodyStarted) {
         if (BODY_HEADING.test(l.text.replace(/^(\d+\.?|[IVX]+\.)\s+/, ''))) bodyStarted = true;
         else if (isTitleBlockLine(l.text, draft, small)) {
+          // (Not a line of a long title: "… at the Medical Department of Kamuzu Central".)
+          if (!draft.proposed.title || !foldSpaces(draft.proposed.title).includes(foldSpaces(l.text))) {
+            for (const institution of affiliationsOf(l.text)) if (!affiliations.includes(institution)) affiliations.push(institution);
+          }
           prev = l;
           titleBlockLine = l;
           continue;
@@ -463,6 +489,9 @@ export function buildBlocks(pages: Line[][], heights: number[], bodySize: number
   closeParagraph();
   closeHeading();
   draft.pages = out;
+  // (Or, printed as the first page's footnotes, "¹Department of Surgery, University of Calgary, …".)
+  if (affiliations.length === 0) for (const f of out[0]?.footnotes ?? []) for (const a of affiliationsOf(f.text)) if (!affiliations.includes(a) && !endsSentence(a)) affiliations.push(a);
+  propose(draft, 'affiliations', affiliations, 'first page');
   draft.references = splitReferences(refLines, vocabulary);
   for (const page of draft.pages) {
     // Table rows and figure labels end up as very short "paragraphs": keep passages readable.
