@@ -168,7 +168,8 @@ function tableAnswer(corpus: Corpus, book: FigureBook, q: FigureQuestion, docume
       const low = figures.reduce((a, b) => (b.value < a.value ? b : a));
       const high = figures.reduce((a, b) => (b.value > a.value ? b : a));
       lines.push(
-        `Mongolia–${partner} trade (exports + imports, computed from the Appendix tables): **${formatUsd(last.value)}** in ${last.year}; between ${formatUsd(low.value)} (${low.year}) and ${formatUsd(high.value)} (${high.year}) over ${span[0]}–${span[span.length - 1]} — ${last.source}.`,
+        // (Its lowest and highest year named as a flow's are: "which year was highest?" then reads them.)
+        `Mongolia–${partner} trade (exports + imports, computed from the Appendix tables), ${span[0]}–${span[span.length - 1]}: **${formatUsd(last.value)}** in ${last.year}; lowest ${formatUsd(low.value)} (${low.year}), highest ${formatUsd(high.value)} (${high.year}) — ${last.source}.`,
       );
       for (const d of totalsDisagree) {
         const prose = d.figures.filter((f) => f.source.kind === 'prose');

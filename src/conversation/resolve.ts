@@ -456,7 +456,13 @@ const EXTREME_YEAR_REFERENCE = /\b(?:in\s+)?(?:that|the|this)\s+(?:(peak|top|hig
  * $74.2 M (2016)"): the year the answer gave as its highest (or lowest), and the turn with it
  * written as that year; null when the turn names none or the answer gave none.
  */
-function extremeYearOf(turn: string, prevLead: string): { turn: string; year: string } | null {
+function extremeYearOf(turn: string, prevLead: string, prevFrame: string): { turn: string; year: string } | null {
+  // ("what did they sell that year?" after "which year was highest?": the year the answer gave for it.)
+  const that = THAT_YEAR.exec(turn);
+  if (that && /\byear\b/i.test(that[0]) && !new RegExp(YEAR.source).test(`${turn} ${prevFrame}`)) {
+    const year = yearAskedFor(prevFrame, prevLead);
+    if (year) return { turn: `${turn.slice(0, that.index)}in ${year}${turn.slice(that.index + that[0].length)}`, year };
+  }
   const ref = EXTREME_YEAR_REFERENCE.exec(turn);
   const year = ref && new RegExp(String.raw`\b${ref[1] ? 'highest' : 'lowest'}\b[^();]*\((\d{4})\)`, 'i').exec(prevLead)?.[1];
   return ref && year ? { turn: `${turn.slice(0, ref.index)}in ${year}${turn.slice(ref.index + ref[0].length)}`, year } : null;
@@ -465,9 +471,12 @@ function extremeYearOf(turn: string, prevLead: string): { turn: string; year: st
 /** A question asking a series for its highest or lowest year: "…, peak year in the appendix table?", "when was it lowest?". */
 const EXTREME_YEAR_ASKED = /\b(?:(peak|top|highest|best|biggest|largest|record)|(lowest|worst|smallest|bottom|weakest))\s+year\b|\bwhen\b.*\b(?:(peak(?:ed)?|highest|biggest|largest|top)|(lowest|smallest|bottom))\b/i;
 
+/** "which year was highest?", "what year did it sell the least?" (groups as EXTREME_YEAR_ASKED's first two). */
+const WHICH_YEAR_EXTREME = /\b(?:which|what) years?\b.*?\b(?:(highest|biggest|largest|peak(?:ed)?|most|best|top)|(lowest|smallest|least|worst))\b/i;
+
 /** The year a series answer gave as the highest (or lowest) its question asked for; null when it asked for neither. */
 function yearAskedFor(prevFrame: string, prevLead: string): string | null {
-  const asked = EXTREME_YEAR_ASKED.exec(prevFrame);
+  const asked = EXTREME_YEAR_ASKED.exec(prevFrame) ?? WHICH_YEAR_EXTREME.exec(prevFrame);
   if (!asked) return null;
   const highest = !!(asked[1] ?? asked[3]);
   return new RegExp(String.raw`\b${highest ? 'highest' : 'lowest'}\b[^();]*\((\d{4})\)`, 'i').exec(prevLead)?.[1] ?? null;
@@ -821,7 +830,7 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // "that year", "back then", "the year after", "two years later": years of the turn before.
   // (A decade from as far back as the last turns: "that decade" two turns after "1994".)
   const yearsOnly = withYearsResolved(stated, prev.frame, state.turns.slice(-3).map((t) => t.resolved).reverse().join(' '));
-  const extreme = extremeYearOf(yearsOnly, prev.sentences[0] ?? '');
+  const extreme = extremeYearOf(yearsOnly, prev.sentences[0] ?? '', prev.frame);
   const yearsResolved = extreme?.turn ?? yearsOnly;
   const extremeYear = extreme?.year;
   const latterResolved = withFormerLatter(yearsResolved, prev.frame);
@@ -1265,7 +1274,13 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // ("and goods?": a new word after "and", but one the answer spoke of — that flow's goods.)
   // ("mostly what?", "what kind of stuff?": what a flow is made of, whatever words its answer
   // used — a table row names the goods without the word "goods".)
-  const composition = (!ownSubject && terms.length <= 2 && COMPOSITION.test(own)) || goodsAsked || (!ownSubject && terms.length <= 3 && EXTREME_YEAR.test(own));
+  const asksExtremeYear = !ownSubject && terms.length <= 3 && EXTREME_YEAR.test(own);
+  const composition = (!ownSubject && terms.length <= 2 && COMPOSITION.test(own)) || goodsAsked || asksExtremeYear;
+  // ("which year was highest?" after the trade both ways: that trade's year at its most.)
+  if (asksExtremeYear && !prevFigure.flow && prevFigure.trade) {
+    const asked = `${prev.frame.replace(/[\s?.!]+$/, '')} — ${frame}`;
+    return { kind: 'contextual', resolved: asked, frame: asked, documentId, offset: 0, person: prev.person };
+  }
   if (!ownSubject && (composition || !topicShift || (continues && !unsaid && !compared)) && terms.length <= 2 && (OTHER_ANAPHORA.test(own) || terms.length === 1 || composition) && prevFigure.flow) {
     // The flow's question first: its verb is the one that tells the way ("what did it send:
     // how much did Mongolia export …" would read "send" first, with no side).

@@ -133,6 +133,18 @@ describe('the year an answer named as its highest or lowest', () => {
     expect(back!.resolution.resolved).toContain(`in ${peak.year}`);
   });
 
+  it('“which year was highest?” after the trade both ways asks that trade’s series, and “that year” is then the year it gave', () => {
+    const [, highest, sold] = converse(engine, 'how much trade is there between mongolia and kyrgyzstan?', 'which year was highest?', 'what did they sell that year');
+    const rows = engine.corpus.documents.flatMap((d) => d.tables).filter((t) => t.partner === 'Kyrgyzstan');
+    const totals = new Map<number, number>();
+    for (const r of rows) totals.set(r.year, (totals.get(r.year) ?? 0) + r.valueUsd);
+    const peak = [...totals].reduce((a, b) => (b[1] > a[1] ? b : a))[0];
+    expect(highest!.resolution.resolved).toBe('how much trade is there between mongolia and kyrgyzstan — which year was highest?');
+    expect(renderAnswerText(highest!.answer)).toMatch(new RegExp(`highest \\S+ M \\(${peak}\\)`));
+    expect(sold!.resolution.resolved).toContain(`in ${peak}`);
+    expect(sold!.answer.passages[0]!.text).toContain(`${peak}\t`);
+  });
+
   it('“the lowest year” is the lowest; with no series before, no year is made up', () => {
     const [, lowest] = converse(engine, 'how much did mongolia export to kyrgyzstan over the years?', 'what did it sell in the lowest year?');
     const low = engine.corpus.documents.flatMap((d) => d.tables).filter((t) => t.partner === 'Kyrgyzstan' && t.direction === 'exports').reduce((a, b) => (b.valueUsd < a.valueUsd ? b : a));
