@@ -1140,6 +1140,18 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
       placeLink = true;
     }
   }
+  // ("why aren't they closer?" after "what's the deal with Mongolia and Kazakhstan?": a question
+  // of nothing but places makes them the "they" of the next, asked of them alone — what the
+  // overview answer happened to say would only find it again.)
+  if (!ownSubject && named === null && !substituted && prev.kind === 'standalone' && onlyPlaces(prev.frame) && terms.length <= 2) {
+    const they = /\b(they|them)\b/i.exec(frame);
+    const places = placesAskedBefore(state).map((p) => p.name);
+    if (they && places.length >= 2) {
+      frame = `${frame.slice(0, they.index)}${places.join(' and ')}${frame.slice(they.index + they[0].length)}`;
+      substituted = true;
+      placeLink = true;
+    }
+  }
   // Short turns without a subject lean on the one before ("where do most of them live?",
   // "who said the apology was a mistake?"); longer ones, or ones with a subject, stand alone.
   // A turn with a subject but nothing else save a verb of reacting ("how did China react?",

@@ -276,11 +276,19 @@ function withoutAskerSentences(text: string): string {
  */
 const EMPTY_IDIOM = /\b(?:in the first place|at the end of the day|so to speak|if you will|for what it(?:'|’)?s worth)\b/gi;
 
+const DEAL_IDIOM = /^what(?:'|’)?s\s+(?:the\s+)?(?:deal|story|situation|score)\b/i;
+
 export function withoutChatNoise(raw: string): string {
   let s = withoutAskerSentences(raw.replace(URL, ' ').replace(CHAT_NARRATIVE, ' ').replace(EMPTY_IDIOM, ' ').replace(/\s+/g, ' ').replace(/^[\s:;,.!-]+/, ''));
   if (/\p{Lu}{2}/u.test(s) && !/\p{Ll}/u.test(s)) s = s.toLowerCase();
   // (Twice: "sorry, quick question: …".)
-  for (let i = 0; i < 2; i++) s = s.replace(CHAT_OPENER, '');
+  for (let i = 0; i < 2; i++) {
+    const opener = CHAT_OPENER.exec(s);
+    if (!opener) break;
+    const rest = s.slice(opener.index + opener[0].length);
+    // ("what's the deal with X" reads, and is shown, as "what about X".)
+    s = DEAL_IDIOM.test(opener[0]) ? `what about ${rest.replace(/^(?:with|w\/)\s+/i, '')}` : rest;
+  }
   s = s.replace(CHAT_CLOSER, (closer) => (/\?/.test(closer) ? '?' : ''));
   return s.trim() ? s.trim() : raw;
 }

@@ -410,3 +410,19 @@ describe('the other source, however it is put', () => {
     expect(disagree!.resolution.perDocument).toBeTruthy();
   });
 });
+
+describe('a question of nothing but places', () => {
+  it('“what’s the deal with X and Y?” is shown as asked of them, and makes them the “they” of the next turn', () => {
+    const [deal, closer] = converse(engine, 'yo whats the deal with mongolia and kazakhstan', 'why arent they closer');
+    expect(deal!.resolution.resolved).toBe('what about mongolia and kazakhstan');
+    // Asked of the two places, not with the words the overview answer happened to use.
+    expect(closer!.resolution.resolved).toBe('why aren’t mongolia and kazakhstan closer');
+    const [, alone] = converse(engine, 'what is the third neighbor policy?', 'why aren’t mongolia and kazakhstan closer');
+    expect(closer!.answer.passages[0]!.id).toBe(alone!.answer.passages[0]!.id);
+  });
+
+  it('a turn with a noun of its own for “they” keeps it: “did they ever come back” after the flights', () => {
+    const [, flights] = converse(engine, 'what about mongolia and kazakhstan', 'when did the direct flights stop and did they ever come back');
+    expect(flights!.resolution.resolved).not.toMatch(/did mongolia and kazakhstan ever/);
+  });
+});
