@@ -96,6 +96,11 @@ export function countryFromWord(word: string): string | null {
   if (country !== undefined) return country;
   const key = normaliseWord(word);
   country = key.length === 0 ? null : (BY_NORMALISED.get(key) ?? null);
+  // A possessive typed without its apostrophe ("kazakhstans main exports", "mongolias"): the place.
+  if (country === null && key.length >= 6 && key.endsWith('s')) {
+    const place = BY_NORMALISED.get(key.slice(0, -1));
+    if (place && NAMES.has(key.slice(0, -1))) country = place;
+  }
   // Every word of every question (and each pair of them) is looked up: its NFKD and four
   // replaces cost more than the lookup. Bounded: a long-running bot starts over.
   if (countryByWord.size >= WORDS_REMEMBERED) countryByWord.clear();
@@ -111,6 +116,8 @@ const WORDS_REMEMBERED = 20_000;
  * word of every question (1.3 ms of CPU a question under the bench's burst).
  */
 const BY_NORMALISED = new Map<string, string>();
+/** Names and aliases only, normalised (not demonyms: "Kazakhs" is a people already, "Uzbeks" no place "Uzbek"). */
+const NAMES = new Set(COUNTRIES.flatMap((c) => [c.name, ...c.aliases]).map((w) => normaliseWord(w)));
 for (const p of PATTERNS) {
   const key = normaliseWord(p.word);
   if (!BY_NORMALISED.has(key)) BY_NORMALISED.set(key, p.country);

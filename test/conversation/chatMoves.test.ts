@@ -418,7 +418,7 @@ describe('a question of nothing but places', () => {
     // Asked of the two places, not with the words the overview answer happened to use.
     expect(closer!.resolution.resolved).toBe('why aren’t mongolia and kazakhstan closer');
     const [, alone] = converse(engine, 'what is the third neighbor policy?', 'why aren’t mongolia and kazakhstan closer');
-    expect(closer!.answer.passages[0]!.id).toBe(alone!.answer.passages[0]!.id);
+    expect(closer!.answer.passages[0]!.paragraphId).toBe(alone!.answer.passages[0]!.paragraphId);
   });
 
   it('a turn with a noun of its own for “they” keeps it: “did they ever come back” after the flights', () => {
