@@ -1,4 +1,5 @@
 import type { Corpus } from '../corpus/types.js';
+import { countryFromWord } from '../figures/countries.js';
 import { workLine, type CitedWork } from './literatureQuestion.js';
 
 /**
@@ -13,6 +14,8 @@ const WHO_IS = /^\s*(?:(?:and|so|ok|okay),?\s+)?who(?:'s|’s|\s+is|\s+was|\s+ar
 /** Words before a name that are not part of it. */
 const TITLES = /^(?:the|mr|mrs|ms|dr|prof|professor|scholar|author|researcher)\.?\s+/i;
 const MAX_WORKS = 4;
+/** An office or a role asked about ("the president", "the pm", "in charge"), whoever holds it. */
+const OFFICE = /^(?:(?:vice|deputy|acting|current|new|former|first)\s+)?(?:president|prime minister|pm|premier|minister|leader|head|chairman|chair|king|queen|khan|ruler|ambassador|mayor|governor|speaker|chancellor|secretary|foreign minister|boss|author|authors|writer)s?\b/i;
 
 /** "what else has Radchenko written?", "what did Reeves publish?", "Radchenko's other works?": their works too. */
 const WORKS_OF = /^\s*(?:(?:and|so|ok|okay),?\s+)?(?:what|which)\s+(?:else\s+|other\s+(?:works?|papers?|articles?|books?)\s+)?(?:has|have|had|did|does)\s+(.+?)\s+(?:written|write|wrote|published|publish|authored|author)(?:\s+(?:else|too|as well))?\s*[?!.]*\s*$|^\s*(?:(?:and|so|ok|okay),?\s+)?(?:what\s+are\s+)?(.+?)['’]s\s+(?:other\s+)?(?:works|papers|articles|books|publications)\s*[?!.]*\s*$/i;
@@ -24,7 +27,10 @@ function askedSurname(asked: string): string | null {
   const works = WORKS_OF.exec(question);
   const name = (WHO_IS.exec(question)?.[1] ?? works?.[1] ?? works?.[2])?.replace(TITLES, '').trim();
   if (!name || !/^[\p{L}][\p{L}.'’-]*(?:\s+[\p{L}][\p{L}.'’-]*){0,2}$/u.test(name)) return null;
+  // ("who is the president of kyrgyzstan?", "who's the pm?": an office, not a name; nor is a place.)
+  if (/\b(?:of|in|for|from|and|at|on)\b/i.test(name) || OFFICE.test(name)) return null;
   const surname = name.split(/\s+/).at(-1)!.replace(/['’]s$/, '').toLowerCase();
+  if (countryFromWord(surname)) return null;
   return surname.length >= 3 ? surname : null;
 }
 

@@ -75,8 +75,13 @@ export function applyEllipsis(engine: Engine, frame: string, core: string, optio
     if (targets.length === 0 && options.placeAdded === false) return null;
     if (targets.length === 0) out = `${out} in ${words.join(' and ')}`;
     // Right to left, so earlier offsets stay valid.
+    // (A possessive stays one: "what are Kazakhstan's main exports?" → "… Kyrgyzstan's …", as
+    // does one typed without its apostrophe, "kazakhstans main exports".)
     targets.forEach((t, i) => {
-      out = out.slice(0, t.start) + words[targets.length - 1 - i]! + out.slice(t.end);
+      const slot = out.slice(t.start, t.end);
+      const word = words[targets.length - 1 - i]!;
+      const possessive = /['’]s$/i.test(slot) || (/s$/i.test(slot) && !isDemonym(slot) && !/s$/i.test(COUNTRIES.find((c) => c.name === t.country)?.name ?? ''));
+      out = out.slice(0, t.start) + (possessive && !/['’]s$/i.test(word) && !isDemonym(word) ? `${word}’s` : word) + out.slice(t.end);
     });
   }
   if (years.length) {

@@ -663,6 +663,8 @@ function mentionInContext(engine: Engine, text: string, state: ConversationState
  * "There" for a place, after the noun or verb it places ("the pm there", "investment there",
  * "living there"), not the "there" of "is there …", "there are …" at a clause's start.
  */
+/** Words of trade and its figures: a turn with them stays with the flow talked about. */
+const TRADE_WORDS = /\b(?:export|import|sell|sold|buy|bought|send|sent|ship|trade|traded|trading|goods|products|turnover|worth|value|volume)/i;
 const LOCATIVE_THERE = /(?<!^|[,;:.?!(-]\s*|\b(?:is|are|was|were|be|been|being|and|but|or|so|if|whether|that|why|how|what|when|where|who|which|then|also|still|not|no)\s+)\bthere\b(?!['’]s)/i;
 
 /** "which is more recent?", "which came out first?": as the documents' facts read it. */
@@ -1152,6 +1154,20 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
       placeLink = true;
     }
   }
+  let thereNamed = false;
+  // ("whats the population there?" after Kyrgyzstan's exports: "there" is the place talked
+  // about, and the turn a question of its own about it — not one more word for the flow.)
+  if (!ownSubject && named === null && !substituted && findMentions(own).length === 0 && LOCATIVE_THERE.test(frame) && !/(?:\bin|n['’]t|\bisnt|\barent|\bwasnt)\s+there\b/i.test(own) && !TRADE_WORDS.test(own)) {
+    const places = placesAskedBefore(state);
+    const abroad = places.filter((p) => p.country !== 'Mongolia');
+    const place = places.length === 1 ? places[0]! : abroad.length === 1 ? abroad[0]! : null;
+    if (place) {
+      frame = frame.replace(/\b(?:(?:over|out)\s+)?there\b/i, `in ${place.name}`);
+      substituted = true;
+      placeLink = true;
+      thereNamed = true;
+    }
+  }
   // Short turns without a subject lean on the one before ("where do most of them live?",
   // "who said the apology was a mistake?"); longer ones, or ones with a subject, stand alone.
   // A turn with a subject but nothing else save a verb of reacting ("how did China react?",
@@ -1293,7 +1309,7 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
     const asked = `${prev.frame.replace(/[\s?.!]+$/, '')} — ${frame}`;
     return { kind: 'contextual', resolved: asked, frame: asked, documentId, offset: 0, person: prev.person };
   }
-  if (!ownSubject && (composition || !topicShift || (continues && !unsaid && !compared)) && terms.length <= 2 && (OTHER_ANAPHORA.test(own) || terms.length === 1 || composition) && prevFigure.flow) {
+  if (!ownSubject && !thereNamed && (composition || !topicShift || (continues && !unsaid && !compared)) && terms.length <= 2 && (OTHER_ANAPHORA.test(own) || terms.length === 1 || composition) && prevFigure.flow) {
     // The flow's question first: its verb is the one that tells the way ("what did it send:
     // how much did Mongolia export …" would read "send" first, with no side).
     // (After "… peak year?", of the year the answer gave as the peak: "what were they mostly sending" then.)
