@@ -148,6 +148,9 @@ export function findOrdinalReference(turn: string): OrdinalReference | null {
   if (!/^the\s/i.test(m[0]) && !opens && turn.trim().split(/\s+/).length > 4) return null;
   const noun = m[2]?.toLowerCase() ?? null;
   if (noun && NOT_A_REFERENCE.has(noun)) return null;
+  // A bare ordinal after a verb or its object is an adverb of time: "who visited whom first?",
+  // "which came first?" — not the first item of a list ("first?", "and second?", "explain first").
+  if (!noun && !/^the\s/i.test(m[0]) && !/^\s*(?:(?:and|so|ok|okay|now|then|what about|how about|explain|tell me(?: more)? about|more on|expand on)[\s,]*)*$/i.test(turn.slice(0, m.index))) return null;
   // With no noun, the ordinal must end the phrase: "the second?", "explain the first".
   if (!noun && /\p{L}/u.test(turn.slice(m.index + m[0].length).replace(/^[\s,.!?]+/, '').slice(0, 1)) && m[2] === undefined) return null;
   return {

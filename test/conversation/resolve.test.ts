@@ -167,6 +167,11 @@ describe('lists shown before can be referred to by position', () => {
     expect(findOrdinalReference('Second reason, can you explain more?')).toMatchObject({ position: 2, noun: 'reason' });
     expect(findOrdinalReference('first visited in 1992, right? and by whom then')).toMatchObject({ position: 1, noun: 'visited' });
     expect(findOrdinalReference('so what happened after they first met in 1992 and signed the treaty?')).toBeNull();
+    // A bare ordinal after a verb or its object is an adverb of time, however short the turn.
+    expect(findOrdinalReference('who visited whom first?')).toBeNull();
+    expect(findOrdinalReference('which came first?')).toBeNull();
+    expect(findOrdinalReference('and second?')).toMatchObject({ position: 2, noun: null });
+    expect(findOrdinalReference('explain first')).toMatchObject({ position: 1, noun: null });
     const [, second] = converse(engine, 'what keeps Mongolia and Kazakhstan apart, according to the East Asia Forum piece?', 'and the third barrier?');
     expect(second!.resolution.kind).toBe('ordinal');
     expect(second!.resolution.resolved).toMatch(/^the limitations of authoritarian-democratic interaction\?/);
