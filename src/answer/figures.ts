@@ -10,6 +10,19 @@ import { authorLabel, documentById } from './citation.js';
 import { readFigureQuestion, type FigureQuestion } from './figureQuestion.js';
 
 /**
+ * Two words of one stem, one naming who does a thing and the other the doing ("annotators",
+ * "annotations"; "translator", "translation"): what a count counts is not the other.
+ */
+export function agentAndAct(a: string, b: string): boolean {
+  const kind = (w: string) => {
+    const base = w.toLowerCase().replace(/(?:es|s)$/, '');
+    return /(?:or|er|ist|ant|ent)$/.test(base) ? 'agent' : /(?:ion|ment|ance|ence|ing)$/.test(base) ? 'act' : null;
+  };
+  const [ka, kb] = [kind(a), kind(b)];
+  return ka !== null && kb !== null && ka !== kb;
+}
+
+/**
  * Numeric answers: a direct first line — the value, what it measures, the year, the
  * source — from the Appendix tables when the question names a trade flow they cover,
  * else from the figures stated in prose. When sources disagree, both values, plainly.
@@ -326,12 +339,15 @@ function proseAnswer(corpus: Corpus, book: FigureBook, index: PassageIndex, ques
   // read by their own rules: "how many Kazakhs live in Mongolia?" is a population.)
   const counted = type === 'count' ? (analyzeQuestion(question).counted ?? []) : [];
   const countedWords = new Set(index.termGroups({ raw: question, type: 'other', terms: counted, years: [], entities: [] }).flatMap((g) => [...g.variants.keys()]));
+  // (As typed: "annotators" and "annotations" are one stem, not one thing.)
+  const countedSurfaces = question.split(/[^\p{L}-]+/u).filter((w) => analyze(w).some((t) => counted.includes(t)));
   const countsAnother = (record: FigureRecord) => {
     if (countedWords.size === 0 || (record.unit !== 'count' && record.unit !== 'people') || measureOfWord(record.measureWord) !== null) return false;
     // (The noun read, or the words right after the number: "7,918 homologous gene families".)
     const at = record.sentence.indexOf(record.text);
     const after = at >= 0 ? (/^(?:\s*[^\s,.;:()]+){1,3}/.exec(record.sentence.slice(at + record.text.length))?.[0] ?? '') : '';
-    return ![...analyze(record.measureWord), ...analyze(after)].some((t) => countedWords.has(t));
+    const nouns = `${record.measureWord} ${after}`.split(/[^\p{L}-]+/u).filter(Boolean);
+    return !nouns.some((w) => analyze(w).some((t) => countedWords.has(t)) && !countedSurfaces.some((c) => agentAndAct(c, w)));
   };
   const groups = index.termGroups({ raw: question, type: 'other', terms: [...new Set(analyze(question))], years: q.years, entities: [] });
   const totalIdf = groups.reduce((s, g) => s + g.idf, 0) || 1;

@@ -63,6 +63,20 @@ describe('a count of something else, or a share for a quantity', () => {
     expect(answerQuestion(hospital, 'how many gene families were in the dataset?').lead[0]).toMatch(/7,918/);
   });
 
+  it('“how many annotators” is not answered by a count of annotations, one stem though they are', () => {
+    const study = createEngineFromCorpus(
+      indexCorpus([
+        paper('krishna-2023', 'Krishna', [
+          'We collect 3 annotations per summary and use a 5-point Likert scale for the coarse assessment.',
+          'For the fine assessment we hire freelancers on Upwork, 9 annotators in all, each paid hourly.',
+        ]),
+      ]),
+    );
+    const lead = answerQuestion(study, 'how many annotators did they hire?').lead.join(' ');
+    expect(lead).not.toMatch(/\b3\b/);
+    expect(lead).toMatch(/\b9\b/);
+  });
+
   it('“how much coal does it produce” is not answered by a percentage, “how much of …” is', () => {
     expect(answerQuestion(hospital, 'how much coal does the country produce each year?').lead.join(' ')).not.toMatch(/66 percent/);
     expect(answerQuestion(hospital, 'how much of the electricity comes from coal?').lead[0]).toMatch(/66 percent/);
