@@ -67,12 +67,12 @@ describe('a count of something else, or a share for a quantity', () => {
     const study = createEngineFromCorpus(
       indexCorpus([
         paper('krishna-2023', 'Krishna', [
-          'We collect 3 annotations per summary and use a 5-point Likert scale for the coarse assessment.',
+          'We collect 3 annotations per article and use a 5-point Likert scale for the coarse assessment.',
           'For the fine assessment we hire freelancers on Upwork, 9 annotators in all, each paid hourly.',
         ]),
       ]),
     );
-    const lead = answerQuestion(study, 'how many annotators did they hire?').lead.join(' ');
+    const lead = answerQuestion(study, 'how many annotators per article?').lead.join(' ');
     expect(lead).not.toMatch(/\b3\b/);
     expect(lead).toMatch(/\b9\b/);
   });
