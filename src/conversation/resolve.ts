@@ -703,7 +703,10 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   const amongMany = engine.corpus.documents.length > 2;
   const mention = findDocumentMention(engine.corpus, text) ?? mentionInContext(engine, text, state);
   // "miliate says only five students go, does the other article agree?": the other of the one named.
-  const otherOfNamed = mention && engine.corpus.documents.length > 1 && OTHER_DOCUMENT.test(text) ? otherDocument(engine, state, mention.documentId) : null;
+  // (Not the kind of document "the other article" itself says: that is the other of the one discussed.)
+  const otherPhrase = OTHER_DOCUMENT.exec(text);
+  const namedApart = mention && otherPhrase && !(mention.start < otherPhrase.index + otherPhrase[0].length && mention.end > otherPhrase.index);
+  const otherOfNamed = namedApart && engine.corpus.documents.length > 1 ? otherDocument(engine, state, mention.documentId) : null;
   const standalone = (): Resolution => {
     // "hey steppe, does …", "ok so why …": the greeting is not part of the question.
     // A document it names stays in it: the search reads that itself; later turns inherit it.
@@ -1051,7 +1054,8 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // balancing?", "what sources does he use on debt?": the document the answer before came from
   // (or its author) as the teller, asked with the turn's own topic — not the answer's words.
   const toldByIt = IT_SAYS.test(own) || (CITED_BY_PRONOUN.test(own) && literatureTopic(own) !== null);
-  if (!mention && toldByIt && answered?.paragraphIds[0]) {
+  // (Not once "the other article" became its "it": that article is the teller, and the topic the one before.)
+  if (!mention && !other && toldByIt && answered?.paragraphIds[0]) {
     const docId = answered.documentId ?? answered.paragraphIds[0].split('/')[0]!;
     return { kind: 'contextual', resolved: own, frame: own, documentId: docId, offset: 0, person: null };
   }

@@ -442,3 +442,13 @@ describe('“there” after a place', () => {
     expect(downside!.resolution.resolved).not.toContain('in Kazakhstan');
   });
 });
+
+describe('“the other article” as the teller', () => {
+  it('is the other of the document the answer before came from, asked with the topic before, though its noun names a kind of document', () => {
+    const [member, other] = converse(engine, 'so is mongolia a member of the sco', 'and what does the other article say about kazakhstan on that front');
+    const before = member!.answer.passages[0]!.paragraphId.split('/')[0];
+    expect(other!.resolution.documentId).not.toBe(before);
+    expect(other!.resolution.documentId).not.toBeNull();
+    expect(other!.resolution.resolved).toMatch(/\bsco\b/i);
+  });
+});
