@@ -1244,7 +1244,8 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   const ownDefined = /^\s*(?:so\s+|and\s+|ok\s+)?what(?:'s|’s|\s+is|\s+are)\s/i.test(own) && !OTHER_ANAPHORA.test(own) ? definedSubject(own) : null;
   const definesOwn = ownDefined !== null && topicTerms(ownDefined).length > 0;
   const theyArePlaces = amongMany && documentId !== null && !ownSubject && THEY.test(own) && findMentions(prev.resolved).length > 0;
-  const dependent = placeThere || theyArePlaces || substituted || continues || counterpart || toPronounParty || reacting || qualifying || leaning || matterSubject || alternative || goodsAsked || narrowing || relating || likewiseIn || ofPaper || STRONG_ANAPHORA.test(core) || (!ownSubject && !definesOwn && terms.length <= 4 && !newTopic(engine, state, own, terms));
+  // ("how does the other paper use it?": "the other" is of the document discussed — the turn leans on the conversation.)
+  const dependent = (other !== null && !hasOwnSubject(withNamesCapitalised(engine, stated))) || placeThere || theyArePlaces || substituted || continues || counterpart || toPronounParty || reacting || qualifying || leaning || matterSubject || alternative || goodsAsked || narrowing || relating || likewiseIn || ofPaper || STRONG_ANAPHORA.test(core) || (!ownSubject && !definesOwn && terms.length <= 4 && !newTopic(engine, state, own, terms));
   // ("the", "of", a stray word sent by mistake: nothing of its own, no question word or mark, and
   // nothing pointing back — asked as it is, which says there is nothing to search, rather than
   // the question before again. "mostly what?", "really?" still lean on what was said.)

@@ -452,3 +452,12 @@ describe('“the other article” as the teller', () => {
     expect(other!.resolution.resolved).toMatch(/\bsco\b/i);
   });
 });
+
+describe('“the other article” with a verb of its own', () => {
+  it('“how does the other article treat it?” leans on the conversation: the other document, with the topic before', () => {
+    const [, treat] = converse(engine, 'what does miliate say about the sco?', 'how does the other article treat it?');
+    expect(treat!.resolution.kind).not.toBe('standalone');
+    expect(treat!.resolution.documentId).toBe('irgengioro-2022');
+    expect(treat!.resolution.resolved).toMatch(/\bsco\b/i);
+  });
+});
