@@ -498,6 +498,8 @@ function asksWhoThenPronoun(text: string): boolean {
 const PAPER_PRONOUN = /\b(?:it|its|they|their|them)\b/i;
 
 /** A document as the teller, by pronoun: "what does it say about Russia?", "what does it argue on the BRI?". */
+/** "any mention of X?", "is there anything on X?", "does it mention X?": X in the document discussed (group 1 or 2). */
+const MENTION_ASKED = /^\s*(?:(?:and|so|ok|okay|but)[\s,]+)?(?:(?:is there|are there)\s+)?(?:any|anything|a)\s+(?:mention|mentions|word|reference|references|discussion)?\s*(?:of|about|on)\s+(.+?)(?:\s+(?:in (?:it|there|that)|there|too|at all))?[\s?.!]*$|^\s*(?:(?:and|so|ok|okay|but)[\s,]+)?(?:does|did) (?:it|they|he|she|that|this) (?:mention|discuss|talk about|say anything about|bring up|refer to|cover)\s+(.+?)(?:\s+(?:too|at all|as well))?[\s?.!]*$/i;
 const IT_SAYS = /^\s*(?:(?:and|so|ok|okay|but)[\s,]+)?what (?:does|did) (?:it|this one|that one) (?:say|write|argue|claim|conclude|suggest|have to say|make) (?:about|on|of|regarding)\b/i;
 
 /** A document or its author citing, by pronoun: "who does it cite …", "what sources does he use …". */
@@ -1054,6 +1056,15 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // balancing?", "what sources does he use on debt?": the document the answer before came from
   // (or its author) as the teller, asked with the turn's own topic — not the answer's words.
   const toldByIt = IT_SAYS.test(own) || (CITED_BY_PRONOUN.test(own) && literatureTopic(own) !== null);
+  // "any mention of afghanistan?", "does it mention russia?": whether the document the answer
+  // before came from speaks of it — searched there, for that alone.
+  const mentionAsked = !mention && !other && answered?.paragraphIds[0] ? MENTION_ASKED.exec(own) : null;
+  const mentioned = mentionAsked ? (mentionAsked[1] ?? mentionAsked[2])?.trim() : undefined;
+  if (mentioned && topicTerms(mentioned).length > 0) {
+    const docId = answered!.paragraphIds[0]!.split('/')[0]!;
+    const asked = `what does it say about ${mentioned.replace(/[\s?.!]+$/, '')}?`;
+    return { kind: 'contextual', resolved: asked, frame: asked, documentId: docId, offset: 0, person: null };
+  }
   // (Not once "the other article" became its "it": that article is the teller, and the topic the one before.)
   if (!mention && !other && toldByIt && answered?.paragraphIds[0]) {
     const docId = answered.documentId ?? answered.paragraphIds[0].split('/')[0]!;

@@ -461,3 +461,15 @@ describe('“the other article” with a verb of its own', () => {
     expect(treat!.resolution.resolved).toMatch(/\bsco\b/i);
   });
 });
+
+describe('whether the document discussed mentions something', () => {
+  it('“any mention of russia?”, “does it mention japan?” ask it of the document the answer before came from', () => {
+    for (const turn of ['any mention of russia?', 'does it mention japan?', 'is there anything on the SCO?']) {
+      const [first, asked] = converse(engine, 'what does miliate say about the third neighbours?', turn);
+      const doc = first!.answer.passages[0]!.paragraphId.split('/')[0];
+      expect(asked!.resolution.documentId, turn).toBe(doc);
+      expect(asked!.resolution.resolved, turn).toMatch(/^what does it say about (?:russia|japan|the SCO)\?$/);
+      expect(asked!.answer.passages.every((p) => p.paragraphId.startsWith(`${doc}/`)), turn).toBe(true);
+    }
+  });
+});
