@@ -34,11 +34,15 @@ export function topicTerms(text: string): string[] {
 }
 
 /** The rarest words of a text (as written), not already among `exclude` terms. */
+const MODAL = /^(?:may|might|must|shall|can|could|would|should|will)$/;
+
 export function rareWords(engine: Engine, text: string, exclude: Set<string>, n: number): string[] {
   const seen = new Set<string>();
   const scored: Array<{ word: string; idf: number }> = [];
   for (const word of text.split(/[^\p{L}\p{N}'’-]+/u)) {
     // (A hyphenated word, "multi-vectorism", is one word of several terms: all of them new.)
+    // (A modal in lower case says nothing of the matter: "if I may" is not the month.)
+    if (MODAL.test(word)) continue;
     const terms = analyze(word);
     if (!terms.length || terms.some((t) => exclude.has(t) || seen.has(t) || /^\d/.test(t) || GENERIC.has(t))) continue;
     for (const t of terms) seen.add(t);

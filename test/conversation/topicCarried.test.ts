@@ -53,3 +53,11 @@ describe('what a follow-up carries', () => {
     expect(about!.resolution.resolved).toBe('what does miliate say about russia?');
   });
 });
+
+describe('the words a follow-up borrows from the answer before', () => {
+  it('are never a modal in lower case (“if I may” is not the month), however rare the corpus makes it', async () => {
+    const { rareWords } = await import('../../src/conversation/words.js');
+    expect(rareWords(engine, 'And the second question, if I may, is about the Oralmandar program.', new Set(), 5)).not.toContain('may');
+    expect(rareWords(engine, 'The treaty was signed in May by both presidents.', new Set(), 5)).toContain('May');
+  });
+});
