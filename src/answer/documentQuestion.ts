@@ -191,7 +191,12 @@ export function answerDocumentQuestion(
   const s = question.toLowerCase().replace(/[’‘]/g, "'");
   const matched = ASKS.filter(([, re]) => re.test(s)).map(([ask]) => ask);
   // ("Who is the author and what's his background?": the background's line names the author.)
-  const asks = matched.includes('background') ? matched.filter((a) => a !== 'author' && a !== 'affiliation') : matched;
+  // (Nor "where are the authors based?": the affiliation's line names them.)
+  const asks = matched.includes('background')
+    ? matched.filter((a) => a !== 'author' && a !== 'affiliation')
+    : matched.includes('affiliation')
+      ? matched.filter((a) => a !== 'author')
+      : matched;
   // "steppes to the states author?": a document named, then "author" — nothing else asked.
   if (asks.length === 0 && mentions.length === 1 && NAMED_THEN_AUTHOR.test(s) && analyze(withoutMentions(question, mentions)).every((t) => META_WORDS.has(t))) asks.push('author');
   const person = asks.length === 0 ? authorAskedAbout(corpus, question, mentions) : null;

@@ -40,6 +40,11 @@ describe('questions about the documents', () => {
     expect(answerQuestion(engine, 'who is miliate arguing with?').lead).toEqual([]);
   });
 
+  it('where the authors are based: the affiliation, in one line that names them (not the author line again)', () => {
+    const a = answerQuestion(engine, 'where are the authors of the steppes to the states based?');
+    expect(a.lead).toEqual(['Brandon Miliate: **Indiana University**.']);
+  });
+
   it('when a document was published', () => {
     const a = answerQuestion(engine, 'when was the irgengioro paper published?');
     expect(a.lead.join(' ')).toMatch(/21 February 2022/);
