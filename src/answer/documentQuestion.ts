@@ -17,7 +17,7 @@ import { findDocumentMentions, type DocumentMention, withoutMentions } from './d
  * document, that one; a question naming none, about any document, gets every document's.
  */
 
-export type DocumentAsk = 'person' | 'author' | 'date' | 'venue' | 'link' | 'affiliation' | 'funding' | 'conclusion' | 'thesis' | DocumentFact | 'corpus';
+export type DocumentAsk = 'person' | 'author' | 'date' | 'venue' | 'link' | 'affiliation' | 'funding' | 'conclusion' | 'thesis' | 'kind' | 'review' | DocumentFact | 'corpus';
 
 const ASKS: Array<[Exclude<DocumentAsk, 'corpus'>, RegExp]> = [
   ...FACT_ASKS,
@@ -25,6 +25,9 @@ const ASKS: Array<[Exclude<DocumentAsk, 'corpus'>, RegExp]> = [
   ['date', /\bwhen (?:was|did|were)\b.*\b(?:publish|written|write|come out|came out|accept|appear|release|print|issue)|\bpublication date\b|\b(?:what|which) year\b.*\b(?:publish|written|wrote|appear)|\bdated?\b.*\b(?:piece|paper|article)\b|\bhow (?:old|recent) is\b/],
   ['venue', /\b(?:outlet|venue|publisher)\b|\bwritten for\b|\b(?:which|what) (?:journal|site|website|magazine|newspaper|publication)\b|\bwhere (?:was|did|is)\b.*\b(?:publish|appear|come out|came out|print)|\bpublished (?:in|by) (?:what|which|whom)\b/],
   ['link', /\bdoi\b|\burl\b|\blink to\b|\bwhere can i (?:read|find|get)\b/],
+  // "what kind of piece is the east asia forum one?", "is it an op-ed?", "is the miliate piece peer reviewed?"
+  ['kind', /\b(?:what|which) (?:kind|type|sort) of (?:piece|document|text|source|article|paper|publication|work|thing)\b|\bis (?:it|this|that|the [\w-]+(?: [\w-]+){0,3}) (?:an? )?(?:op-?ed|opinion piece|commentary|blog post|journal article|academic (?:paper|article)|scholarly (?:paper|article)|news (?:story|article))\b/],
+  ['review', /\bpeer[- ]?review(?:ed)?\b|\brefereed\b/],
   ['affiliation', /\buniversit(?:y|ies)\b|\baffiliat|\bwhere (?:is|are|does|do) (?:he|she|they|the authors?)\b.*\b(?:based|work|from|teach|study)\b|\b(?:which|what) (?:institution|school|department)\b/],
   // "Who funded the Irgengioro article?", "what grant supported this study?", "acknowledgements?"
   ['funding', /\bwho (?:funded|financed|sponsored|paid for|supported)\b|\b(?:funding|financial support|grants?|sponsors?|funders?)\b.*\b(?:paper|article|study|research|piece|work|it|this)\b|\b(?:paper|article|study|research|piece)(?:'s)?\b.*\b(?:funding|funded|financed|grants?|sponsors?)\b|\backnowledg(?:e)?ments?\b/],
@@ -38,7 +41,7 @@ const NAMED_THEN_AUTHOR = /\bauthors?(?:'s)?(?:\s+names?)?[\s?.!]*$/;
 /** Words of the document questions themselves: what is left is the topic, if any. */
 const META_WORDS = new Set(
   analyze(
-    `funded funding financed financial support sponsored sponsor grant grants acknowledgements acknowledgments research work paid supported who wrote written writer author authors authored penned published publish publication accepted appear appeared released date dated year when where outlet venue publisher journal site website magazine newspaper doi url link read find university affiliation based institution conclusion conclude concludes end ends recommend recommends recommending bottom line takeaway final verdict main central overall key core thesis argument argue argues point claim message idea one line sentence tl dr gist summary summarise summarize nutshell paper article piece op ed essay study document text source sources reference references cite cites cited citation bibliography online first come came out ${FACT_WORDS}`,
+    `funded funding financed financial support sponsored sponsor grant grants acknowledgements acknowledgments research work paid supported who wrote written writer author authors authored penned published publish publication accepted appear appeared released date dated year when where outlet venue publisher journal site website magazine newspaper doi url link read find university affiliation based institution conclusion conclude concludes end ends recommend recommends recommending bottom line takeaway final verdict main central overall key core thesis argument argue argues point claim message idea one line sentence tl dr gist summary summarise summarize nutshell paper article piece op ed essay study document text source sources reference references cite cites cited citation bibliography online first come came out kind type sort peer review reviewed refereed op-ed opinion commentary ${FACT_WORDS}`,
   ),
 );
 
@@ -119,6 +122,12 @@ function personLine(doc: CorpusDocument, author: string): string {
   return `**${author}**${where} wrote “${meta.title}”${meta.venue ? `, ${meta.venue}` : ''}${meta.year ? `, ${meta.year}` : ''}.${about ? ` ${about.replace(/^\((.*)\)$/, '$1').replace(/[^.]$/, '$&.')}` : ''}`;
 }
 
+/** A document's kind as a phrase: "journal-article" → "a journal article", "op-ed" → "an op-ed". */
+function kindPhrase(kind: string): string {
+  const words = (kind || 'document').replace(/[-_]+/g, ' ').trim().toLowerCase();
+  return `**${/^[aeiou]/.test(words) ? 'an' : 'a'} ${words}**`;
+}
+
 /** The document's first author who is a person (an organisation has no background to give). */
 function firstPerson(doc: CorpusDocument): string {
   return doc.meta.authors.find((a) => !isOrganisation(a)) ?? doc.meta.authors[0] ?? '';
@@ -149,6 +158,11 @@ function lineFor(ask: Exclude<DocumentAsk, 'corpus'>, doc: CorpusDocument): stri
       return documentUrl(meta) ? `${name}: ${meta.doi ? `DOI **${meta.doi}**, ` : ''}${documentUrl(meta)}` : `${name} has no DOI or link in its metadata.`;
     case 'affiliation':
       return `${meta.authors.join(', ')}: **${meta.affiliations.join('; ') || 'no affiliation given'}**.`;
+    case 'kind':
+      return `${name} is ${kindPhrase(meta.kind)}${meta.venue ? ` in **${meta.venue}**` : ''}${meta.venue.endsWith('.') ? '' : '.'}`;
+    case 'review':
+      // (What the metadata holds, and no more: it records the kind and the venue, not the review.)
+      return `${name} is ${kindPhrase(meta.kind)}${meta.venue ? ` in **${meta.venue}**` : ''}; its metadata does not say whether it was peer reviewed.`;
     case 'conclusion':
       return `What ${name} concludes:`;
     case 'thesis':

@@ -45,6 +45,14 @@ describe('questions about the documents', () => {
     expect(a.lead).toEqual(['Brandon Miliate: **Indiana University**.']);
   });
 
+  it('what kind of document it is, and whether it was peer reviewed: what the metadata says, and that it does not say the rest', () => {
+    expect(answerQuestion(engine, 'what kind of piece is the east asia forum one?').lead).toEqual(['Miliate (2013), “The Steppes to the States” is **an article** in **East Asia Forum (also republished by Asia Sentinel)**.']);
+    expect(answerQuestion(engine, 'is the irgengioro paper an op-ed?').lead[0]).toMatch(/ is \*\*a journal article\*\* in \*\*International Politics/);
+    expect(answerQuestion(engine, 'is the miliate piece peer reviewed?').lead[0]).toMatch(/its metadata does not say whether it was peer reviewed\.$/);
+    // A question of the matter is for the search.
+    expect(answerQuestion(engine, 'what kind of government does kazakhstan have?').lead).toEqual([]);
+  });
+
   it('when a document was published', () => {
     const a = answerQuestion(engine, 'when was the irgengioro paper published?');
     expect(a.lead.join(' ')).toMatch(/21 February 2022/);
