@@ -4,7 +4,7 @@ import { analyze } from '../search/analyzer.js';
 import { overviewFit } from '../search/rank.js';
 import { isOrganisation } from '../corpus/authors.js';
 import { documentLabel, documentUrl } from './citation.js';
-import { CORPUS_ASKS, corpusLines, FACT_ASKS, FACT_WORDS, factLine, methodParagraphs, type DocumentFact } from './documentFacts.js';
+import { aboutLines, CORPUS_ASKS, corpusLines, DOCUMENTS_ABOUT, documentsAbout, FACT_ASKS, FACT_WORDS, factLine, methodParagraphs, type DocumentFact } from './documentFacts.js';
 import { findDocumentMentions, type DocumentMention, withoutMentions } from './documentMention.js';
 
 /**
@@ -215,6 +215,13 @@ export function answerDocumentQuestion(
   if (asks.length === 0 && mentions.length === 1 && NAMED_THEN_AUTHOR.test(s) && analyze(withoutMentions(question, mentions)).every((t) => META_WORDS.has(t))) asks.push('author');
   const person = asks.length === 0 ? authorAskedAbout(corpus, question, mentions) : null;
   if (person) return { asks: ['person'], documents: [person.doc], lines: [personLine(person.doc, person.author)], passages: [titleBlock(person.doc)] };
+  // "which papers are about summarization?": the documents whose title, keywords or many paragraphs say it.
+  const aboutTopic = asks.length === 0 && mentions.length === 0 ? DOCUMENTS_ABOUT.exec(question)?.[1]?.trim() : undefined;
+  const about = aboutTopic ? documentsAbout(corpus, aboutTopic) : null;
+  // (None found is no answer: the search, with its spellings and kin words, may still find the topic.)
+  if (aboutTopic && about && about.length > 0) {
+    return { asks: ['corpus'], documents: [], lines: aboutLines(aboutTopic, about, MAX_DOCUMENTS_ANSWERED), passages: about.slice(0, MAX_DOCUMENTS_ANSWERED).map((f) => titleBlock(f.doc)) };
+  }
   // "What sources do you have?", "which one is more recent?": about the set of documents.
   // (Whatever document a conversation was on: "which one is newer?" after the list of them.)
   // ("which is more recent, the op-ed or the journal article?": of the documents named.)

@@ -27,7 +27,7 @@ const CUES: RegExp[] = [
 
 /** Words of the cue and of the question's frame, removed to leave the topic. */
 const FRAME = new RegExp(
-  String.raw`\b(?:what|which|who|whom|any|list|name|give|show|me|are|is|there|other|more|further|academic|scholarly|key|main|${WORK_WORDS}|does|do|did|has|have|were|was|been|else|the|this|that|article|paper|piece|op-ed|author|cites?|cited|citing|references?|referenced|draws?|relies?|quotes?|on|about|for|regarding|concerning|discuss(?:es|ed)?|written|writes|wrote|published|worked|use[sd]?|it|its|he|his|she|her|they|their)\b`,
+  String.raw`\b(?:what|which|who|whom|any|list|name|give|show|me|are|is|there|other|more|further|academic|scholarly|key|main|${WORK_WORDS}|does|do|did|has|have|were|was|been|else|the|this|that|article|paper|piece|op-ed|author|cites?|cited|citing|references?|referenced|draws?|relies?|quotes?|on|about|for|regarding|concerning|discuss(?:es|ed)?|deals?\s+with|talks?\s+about|covers?|written|writes|wrote|published|worked|use[sd]?|it|its|he|his|she|her|they|their)\b`,
   'gi',
 );
 

@@ -53,6 +53,19 @@ describe('questions about the documents', () => {
     expect(answerQuestion(engine, 'what kind of government does kazakhstan have?').lead).toEqual([]);
   });
 
+  it('which documents are about a topic: those whose title or keywords name it, or many of whose paragraphs do', () => {
+    const a = answerQuestion(engine, 'which papers are about the bri?');
+    expect(a.lead[0]).toBe('Documents about “the bri” in the corpus (**1**):');
+    expect(a.lead[1]).toMatch(/^• Irgengioro \(2022\), “Mongolia–Central Asia relations[^”]*”: \d+ of its \d+ paragraphs$/);
+    expect(a.passages[0]!.paragraphId).toBe('irgengioro-2022/front');
+    // A topic no document is about is left to the search (its spellings and kin words may still find it).
+    expect(answerQuestion(engine, 'which papers are about quantum gravity?').lead.join(' ')).not.toContain('Documents about');
+    // "how many papers do you have?" is the corpus, "how many papers were there in the survey?" a count in the text.
+    expect(answerQuestion(engine, 'how many papers do you have?').lead[0]).toBe('The corpus holds **2 documents**:');
+    expect(answerQuestion(engine, 'how many papers were there in the survey?').lead.join(' ')).not.toContain('The corpus holds');
+    expect(answerQuestion(engine, 'how many papers are in your corpus?').lead[0]).toBe('The corpus holds **2 documents**:');
+  });
+
   it('when a document was published', () => {
     const a = answerQuestion(engine, 'when was the irgengioro paper published?');
     expect(a.lead.join(' ')).toMatch(/21 February 2022/);
