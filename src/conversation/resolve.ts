@@ -665,6 +665,8 @@ function mentionInContext(engine: Engine, text: string, state: ConversationState
  * "There" for a place, after the noun or verb it places ("the pm there", "investment there",
  * "living there"), not the "there" of "is there …", "there are …" at a clause's start.
  */
+/** A turn asking how a figure went over the years: "the trend", "over the decade", "how has it changed over time?". */
+const TREND = /\btrends?\b|\bover (?:the|that|this) (?:decade|years|period)\b|\bover time\b|\byear (?:by|on|over) year\b|\bhow (?:has|did) (?:it|that|this) (?:changed?|evolved?|developed?|gone)\b/i;
 /** Words of trade and its figures: a turn with them stays with the flow talked about. */
 const TRADE_WORDS = /\b(?:export|import|sell|sold|buy|bought|send|sent|ship|trade|traded|trading|goods|products|turnover|worth|value|volume)/i;
 const LOCATIVE_THERE = /(?<!^|[,;:.?!(-]\s*|\b(?:is|are|was|were|be|been|being|and|but|or|so|if|whether|that|why|how|what|when|where|who|which|then|also|still|not|no)\s+)\bthere\b(?!['’]s)/i;
@@ -1320,6 +1322,12 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // used — a table row names the goods without the word "goods".)
   const asksExtremeYear = !ownSubject && terms.length <= 3 && EXTREME_YEAR.test(own);
   const composition = (!ownSubject && terms.length <= 2 && COMPOSITION.test(own)) || goodsAsked || asksExtremeYear;
+  // ("whats the trend over the decade", "how has it changed over time?" after a flow or the trade
+  // both ways: that flow by year — the question before without its year.)
+  if (!ownSubject && named === null && (prevFigure.flow || prevFigure.trade) && TREND.test(own) && !/\b(?:since|until|till|before|after|from)\b/i.test(own) && terms.length <= 4) {
+    const asked = `${prev.frame.replace(/\s*\([^()]*\)\s*$/, '').replace(/\s+in\s+(?:1[89]|20)\d\d(?:\s+and\s+(?:1[89]|20)\d\d)*/g, '').replace(/[\s?.!]+$/, '')} over the years?`;
+    return { kind: 'contextual', resolved: asked, frame: asked, documentId, offset: 0, person: prev.person };
+  }
   // ("which year was highest?" after the trade both ways: that trade's year at its most.)
   if (asksExtremeYear && !prevFigure.flow && prevFigure.trade) {
     const asked = `${prev.frame.replace(/[\s?.!]+$/, '')} — ${frame}`;

@@ -79,6 +79,7 @@ export function capitalise(word: string): string {
 }
 
 const MAX_PLACE_CORRECTIONS = 4;
+// (Place names and, below, words of trade.)
 const PLACE_WORDS = PLACES.flat().filter((w) => !w.includes(' '));
 
 /**
@@ -95,6 +96,23 @@ export function correctPlaceNames(engine: Engine, text: string): string {
     budget--;
     const fixes = engine.index.corrections(term, word.toLowerCase());
     const place = PLACE_WORDS.find((p) => fixes.includes(analyze(p)[0] ?? '\u0000') && !analyze(word).includes(p));
-    return place && findMentions(place).length ? capitalise(place) : word;
+    if (place && findMentions(place).length) return capitalise(place);
+    // (So are the words of trade the follow-ups turn on: "and importd?" is "and imports?".)
+    const trade = TRADE_WORDS.filter((w) => fixes.includes(analyze(w)[0] ?? '\u0000'));
+    return trade.length ? trade.reduce((a, b) => (editDistance(b, word.toLowerCase()) < editDistance(a, word.toLowerCase()) ? b : a)) : word;
   });
+}
+
+/** Words of trade a follow-up is read by ("and imports?", "the exports?"), as a misspelling's correction may give them. */
+const TRADE_WORDS = ['import', 'imports', 'imported', 'export', 'exports', 'exported', 'trade', 'traded', 'goods'];
+
+/** Levenshtein distance (short words only: a correction's candidates). */
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length]!;
 }

@@ -464,3 +464,16 @@ describe('another party asked the same question (“and Kazakhstan?”)', () => 
     expect(again!.answer.passages[0]!.text).toMatch(/Kyrgyz/);
   });
 });
+
+describe('a flow asked again, misspelt or over the years', () => {
+  it('“and importd?” is “and imports?”: the other way, in that year', () => {
+    const [, imports] = converse(engine, 'wat did mongola export to kazahstan in 2017', 'and importd?');
+    expect(imports!.resolution.resolved).toBe('what did Mongolia import from Kazakhstan in 2017?');
+  });
+
+  it('“whats the trend over the decade” after a year’s flow is that flow by year', () => {
+    const [, trend] = converse(engine, 'how much did mongolia import from kazakhstan in 2017?', 'whats the trend over the decade');
+    expect(trend!.resolution.resolved).toBe('how much did mongolia import from kazakhstan over the years?');
+    expect(renderAnswerText(trend!.answer)).toMatch(/2010–2019: .*lowest .*highest/);
+  });
+});
