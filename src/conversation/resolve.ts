@@ -497,9 +497,9 @@ function asksWhoThenPronoun(text: string): boolean {
 /** "it", "they", "their" as what a turn is asked of: "how does it compare …", "what did their survey find". */
 const PAPER_PRONOUN = /\b(?:it|its|they|their|them)\b/i;
 
-/** A document as the teller, by pronoun: "what does it say about Russia?", "what does it argue on the BRI?". */
 /** "any mention of X?", "is there anything on X?", "does it mention X?": X in the document discussed (group 1 or 2). */
 const MENTION_ASKED = /^\s*(?:(?:and|so|ok|okay|but)[\s,]+)?(?:(?:is there|are there)\s+)?(?:any|anything|a)\s+(?:mention|mentions|word|reference|references|discussion)?\s*(?:of|about|on)\s+(.+?)(?:\s+(?:in (?:it|there|that)|there|too|at all))?[\s?.!]*$|^\s*(?:(?:and|so|ok|okay|but)[\s,]+)?(?:does|did) (?:it|they|he|she|that|this) (?:mention|discuss|talk about|say anything about|bring up|refer to|cover)\s+(.+?)(?:\s+(?:too|at all|as well))?[\s?.!]*$/i;
+/** A document as the teller, by pronoun: "what does it say about Russia?", "what does it argue on the BRI?". */
 const IT_SAYS = /^\s*(?:(?:and|so|ok|okay|but)[\s,]+)?what (?:does|did) (?:it|this one|that one) (?:say|write|argue|claim|conclude|suggest|have to say|make) (?:about|on|of|regarding)\b/i;
 
 /** A document or its author citing, by pronoun: "who does it cite …", "what sources does he use …". */
@@ -661,14 +661,14 @@ function mentionInContext(engine: Engine, text: string, state: ConversationState
   return null;
 }
 
-/**
- * "There" for a place, after the noun or verb it places ("the pm there", "investment there",
- * "living there"), not the "there" of "is there …", "there are …" at a clause's start.
- */
 /** A turn asking how a figure went over the years: "the trend", "over the decade", "how has it changed over time?". */
 const TREND = /\btrends?\b|\bover (?:the|that|this) (?:decade|years|period)\b|\bover time\b|\byear (?:by|on|over) year\b|\bhow (?:has|did) (?:it|that|this) (?:changed?|evolved?|developed?|gone)\b/i;
 /** Words of trade and its figures: a turn with them stays with the flow talked about. */
 const TRADE_WORDS = /\b(?:export|import|sell|sold|buy|bought|send|sent|ship|trade|traded|trading|goods|products|turnover|worth|value|volume)/i;
+/**
+ * "There" for a place, after the noun or verb it places ("the pm there", "investment there",
+ * "living there"), not the "there" of "is there …", "there are …" at a clause's start.
+ */
 const LOCATIVE_THERE = /(?<!^|[,;:.?!(-]\s*|\b(?:is|are|was|were|be|been|being|and|but|or|so|if|whether|that|why|how|what|when|where|who|which|then|also|still|not|no)\s+)\bthere\b(?!['’]s)/i;
 
 /** "which is more recent?", "which came out first?": as the documents' facts read it. */
@@ -1247,15 +1247,15 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   const ofPaper = discussed !== null && named === null && PAPER_PRONOUN.test(own);
   // ("the pm there is always from the north. why?": "there" after a noun is the place talked about.)
   const placeThere = ownParties.length === 0 && LOCATIVE_THERE.test(own);
-  // ("why are the ties so thin when they share a nomadic heritage?" in the paper being discussed,
-  // among many: "they", with no subject of the turn's own, are the places talked about, however
-  // long the turn. With two documents a long turn's "they" is as often its own: "were the two
-  // peoples close, and what cut them off?")
   // ("what is the third neighbor policy?" after multi-vectorism's passage, which names it: a
   // thing of its own to define, whatever the answer before said of it.)
   // (In the present: "what were the main goods?", "what was the other factor?" ask of the answer before.)
   const ownDefined = /^\s*(?:so\s+|and\s+|ok\s+)?what(?:'s|’s|\s+is|\s+are)\s/i.test(own) && !OTHER_ANAPHORA.test(own) ? definedSubject(own) : null;
   const definesOwn = ownDefined !== null && topicTerms(ownDefined).length > 0;
+  // ("why are the ties so thin when they share a nomadic heritage?" in the paper being discussed,
+  // among many: "they", with no subject of the turn's own, are the places talked about, however
+  // long the turn. With two documents a long turn's "they" is as often its own: "were the two
+  // peoples close, and what cut them off?")
   const theyArePlaces = amongMany && documentId !== null && !ownSubject && THEY.test(own) && findMentions(prev.resolved).length > 0;
   // ("how does the other paper use it?": "the other" is of the document discussed — the turn leans on the conversation.)
   const dependent = (other !== null && !hasOwnSubject(withNamesCapitalised(engine, stated))) || placeThere || theyArePlaces || substituted || continues || counterpart || toPronounParty || reacting || qualifying || leaning || matterSubject || alternative || goodsAsked || narrowing || relating || likewiseIn || ofPaper || STRONG_ANAPHORA.test(core) || (!ownSubject && !definesOwn && terms.length <= 4 && !newTopic(engine, state, own, terms));

@@ -79,7 +79,6 @@ export function capitalise(word: string): string {
 }
 
 const MAX_PLACE_CORRECTIONS = 4;
-// (Place names and, below, words of trade.)
 const PLACE_WORDS = PLACES.flat().filter((w) => !w.includes(' '));
 
 /**
@@ -98,13 +97,13 @@ export function correctPlaceNames(engine: Engine, text: string): string {
     const place = PLACE_WORDS.find((p) => fixes.includes(analyze(p)[0] ?? '\u0000') && !analyze(word).includes(p));
     if (place && findMentions(place).length) return capitalise(place);
     // (So are the words of trade the follow-ups turn on: "and importd?" is "and imports?".)
-    const trade = TRADE_WORDS.filter((w) => fixes.includes(analyze(w)[0] ?? '\u0000'));
+    const trade = TRADE_VOCABULARY.filter((w) => fixes.includes(analyze(w)[0] ?? '\u0000'));
     return trade.length ? trade.reduce((a, b) => (editDistance(b, word.toLowerCase()) < editDistance(a, word.toLowerCase()) ? b : a)) : word;
   });
 }
 
 /** Words of trade a follow-up is read by ("and imports?", "the exports?"), as a misspelling's correction may give them. */
-const TRADE_WORDS = ['import', 'imports', 'imported', 'export', 'exports', 'exported', 'trade', 'traded', 'goods'];
+const TRADE_VOCABULARY = ['import', 'imports', 'imported', 'export', 'exports', 'exported', 'trade', 'traded', 'goods'];
 
 /** Levenshtein distance (short words only: a correction's candidates). */
 function editDistance(a: string, b: string): number {
