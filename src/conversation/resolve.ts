@@ -796,7 +796,8 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // A question about the answer before, answered from what it showed (sourceAnswer.ts).
   const aboutAnswered = (turn: TurnRecord, about: SourceAsk): Resolution => ({ kind: 'source', resolved: turn.resolved, frame: turn.frame, documentId: turn.documentId, offset: 0, source: { turn, about }, person: turn.person });
   // "tl;dr?": the answer before in short.
-  if (GIST_REQUEST.test(core) && answered) return aboutAnswered(answered, 'gist');
+  // (A bare "?" after an answer is a "huh?": the answer, in short.)
+  if ((GIST_REQUEST.test(core) || /^\s*\?+\s*$/.test(text)) && answered) return aboutAnswered(answered, 'gist');
   // "how do I cite this?", "give me the full reference": the document shown, as a reference.
   if (CITE_REQUEST.test(core) && answered) return aboutAnswered(answered, 'reference');
   // ("Who wrote the op-ed?" after a passage of the journal article asks about the op-ed.)

@@ -142,7 +142,7 @@ describe('asking another document for what was said', () => {
 
 describe('what people type when they did not follow, or want the source or more', () => {
   it('“huh?”, “i dont get it”, “can you rephrase that?” restate the answer before in short, not search those words', () => {
-    for (const turn of ['huh?', 'i dont get it', 'can you rephrase that?', 'say that again', 'come again?', 'short version?', 'shorter version pls']) {
+    for (const turn of ['huh?', '?', '??', 'i dont get it', 'can you rephrase that?', 'say that again', 'come again?', 'short version?', 'shorter version pls']) {
       const [first, next] = converse(engine, 'does mongolia have an embassy in kazakhstan?', turn);
       expect(next!.resolution.kind).toBe('source');
       expect(next!.answer.lead.join(' ')).toMatch(/^In short/);
