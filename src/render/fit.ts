@@ -1,3 +1,4 @@
+import { excerptWindow } from '../answer/excerptWindow.js';
 import { splitSentences } from '../search/sentences.js';
 
 /**
@@ -42,28 +43,10 @@ export function excerptAround(text: string, highlight: { start: number; end: num
   const focusIndex = highlight ? Math.max(0, sentences.findIndex((s) => s.start >= highlight.start - 1 && s.start <= highlight.end)) : 0;
   const focusSentence = sentences[focusIndex];
   if (!focusSentence) return { before: '', focus: truncate(text, max), after: '', cutStart: false, cutEnd: text.length > max };
-  let first = focusIndex;
-  let last = focusIndex;
   if (focusSentence.text.length + 2 > max) {
     return { before: '', focus: truncate(focusSentence.text, max - 2), after: '', cutStart: focusIndex > 0, cutEnd: true };
   }
-  // The excerpt's length (its sentences, a space after each, and 2), kept as it grows: summing
-  // the sentences again at every step made a long paragraph's excerpt quadratic.
-  let length = focusSentence.text.length + 3;
-  let grew = true;
-  while (grew) {
-    grew = false;
-    if (last + 1 < sentences.length && length + sentences[last + 1]!.text.length + 1 <= max) {
-      last++;
-      length += sentences[last]!.text.length + 1;
-      grew = true;
-    }
-    if (first > 0 && length + sentences[first - 1]!.text.length + 1 <= max) {
-      first--;
-      length += sentences[first]!.text.length + 1;
-      grew = true;
-    }
-  }
+  const { first, last } = excerptWindow(sentences, focusIndex, max);
   const join = (from: number, to: number) => sentences.slice(from, to).map((s) => s.text).join(' ');
   return {
     before: join(first, focusIndex),
