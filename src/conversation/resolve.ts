@@ -179,6 +179,8 @@ const BARE_QUESTION_WORD = /^(?:(?:and|so|but|ok)\s+)?(?:where|when|who|which)(?
 const WHO_IS_PERSON = /^\s*(?:(?:and|so|ok|okay|but),?\s+)?who(?:'s|’s|\s+is|\s+was)\s+(?:he|she)\b(?:\s+(?:anyway|again|exactly|then))?[\s?.!]*$/i;
 
 /** "and on X?", "what about on X?", "and about X?": a new topic for the question before. */
+/** "and co-read?", "what about tourism?": a bare noun phrase (group 1) after "and" or "what about". */
+const BARE_AND = /^(?:and|what about|how about)\s+([\p{L}\d'’-]+(?:\s+[\p{L}\d'’-]+){0,2})[\s?.!]*$/iu;
 const TOPIC_SWAP = /^(?:(?:and|so|ok|but)\s+)?(?:(?:what|how)\s+about\s+)?(on|about|regarding|concerning)\s+(\S.*?)[\s?.!]*$/i;
 
 const RELATIONAL = /\b(?:opposite|other|same|similar|different|contrary|first|second|third|last|former|latter|next|previous|else|instead)\b/i;
@@ -932,6 +934,19 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   if (swap && swapped) {
     const frame = `${prev.frame.slice(0, swapped.index)}${swap[1]!.toLowerCase()} ${swap[2]}${prev.frame.slice(swapped.index + swapped[0].length)}`;
     return { kind: 'ellipsis', resolved: frame, frame, documentId, offset: 0, person: prev.person };
+  }
+  // "and co-read?" after "what was the MAP score on co-view?": the thing the question before
+  // was asked on, swapped (a place or a year is the ellipsis's; a pronoun points back).
+  const bare = !swap ? BARE_AND.exec(text) : null;
+  if (bare && findMentions(bare[1]!).length === 0 && !new RegExp(YEAR.source).test(bare[1]!) && !OTHER_ANAPHORA.test(bare[1]!) && !/\b(?:what|why|how|when|where|who|which|more|next|then|so|too)\b/i.test(bare[1]!) && topicTerms(bare[1]!).length > 0) {
+    const objects = [...prev.frame.matchAll(/\b(on|about|regarding|concerning|for)\s+(?=\S)/gi)];
+    const last = objects[objects.length - 1];
+    const tail = last ? prev.frame.slice(last.index + last[0].length) : '';
+    // (Only a short object closing the question: "… on co-view?", not "… on how the two compare".)
+    if (last && /^[\p{L}\d'’ -]+[\s?.!]*$/u.test(tail) && tail.trim().split(/\s+/).length <= 4) {
+      const frame = `${prev.frame.slice(0, last.index + last[0].length)}${bare[1]}?`;
+      return { kind: 'ellipsis', resolved: frame, frame, documentId, offset: 0, person: prev.person };
+    }
   }
   // "why Mongolia?": why the answer before holds of the party named — support, not that
   // question of a new place.

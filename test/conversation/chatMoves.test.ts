@@ -473,3 +473,19 @@ describe('whether the document discussed mentions something', () => {
     }
   });
 });
+
+describe('“and X?” after a question asked on something', () => {
+  it('swaps what the question before was asked on: “and the csto?” after “… say about the sco?”', () => {
+    const [, csto] = converse(engine, 'what does irgengioro say about the sco?', 'and the csto?');
+    expect(csto!.resolution.resolved).toBe('what does irgengioro say about the csto?');
+    expect(csto!.resolution.documentId).toBe('irgengioro-2022');
+  });
+
+  it('but a place, a year or a pronoun is the ellipsis’s, and a question of a count keeps its own reading', () => {
+    const [, kyrgyz] = converse(engine, 'what does irgengioro say about kazakhstan?', 'and kyrgyzstan?');
+    expect(kyrgyz!.resolution.resolved).toMatch(/kyrgyzstan/i);
+    expect(kyrgyz!.resolution.resolved).not.toMatch(/about kazakhstan/i);
+    const [, students] = converse(engine, 'how many tourists went from mongolia to kazakhstan?', 'what about students?');
+    expect(students!.resolution.resolved).toMatch(/^how many students/);
+  });
+});
