@@ -110,7 +110,7 @@ export function corpusLines(fact: CorpusFact, corpus: Corpus, listed: number, am
 }
 
 /** "which papers are about summarization?", "what sources deal with Kyrgyz debt?": the topic asked (group 1). */
-export const DOCUMENTS_ABOUT = /\b(?:which|what) (?:papers|documents|sources|texts|articles|studies|pieces|ones)\b (?:are|is|deal|deals|talk|talks|cover|covers|discuss|discusses|focus|focuses)(?:\s+(?:mostly|mainly|all|mainly))?\s+(?:about|on|with)\s+(.+?)[\s?.!]*$/i;
+export const DOCUMENTS_ABOUT = /\b(?:which|what) (?:papers|documents|sources|texts|articles|studies|pieces|ones)\b (?:are|is|deal|deals|talk|talks|cover|covers|discuss|discusses|focus|focuses)(?:\s+(?:mostly|mainly|all))?\s+(?:about|on|with)\s+(.+?)[\s?.!]*$/i;
 /** A document speaks of a topic when its title names it, or this share of its paragraphs does (and at least two). */
 const ABOUT_SHARE = 0.1;
 /** Paragraphs up to which "which papers are about X?" reads every paragraph (the 118 texts: 7,350; ×1000 the articles: 54,000). */
@@ -134,12 +134,12 @@ export function documentsAbout(corpus: Corpus, topic: string): Array<{ doc: Corp
       const own = analyzePassage(p).terms;
       return terms.every((t) => own.has(t));
     }).length;
-    return { doc, titled, paragraphs, share: paragraphs / Math.max(1, doc.paragraphs.length) };
+    return { doc, titled, paragraphs, share: paragraphs / Math.max(1, doc.paragraphs.length), titleLength: analyze(doc.meta.title).length };
   });
   return found
     .filter((f) => f.titled || (f.paragraphs >= 2 && f.share >= ABOUT_SHARE))
     // (Of those titled for it, the title nearest to the topic alone first: "Kazakhstan" before "Kazakhstan National Fund".)
-    .sort((a, b) => Number(b.titled) - Number(a.titled) || (a.titled ? analyze(a.doc.meta.title).length - analyze(b.doc.meta.title).length : 0) || b.share - a.share)
+    .sort((a, b) => Number(b.titled) - Number(a.titled) || (a.titled ? a.titleLength - b.titleLength : 0) || b.share - a.share)
     .map(({ doc, titled, paragraphs }) => ({ doc, titled, paragraphs }));
 }
 

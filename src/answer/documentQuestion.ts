@@ -122,10 +122,10 @@ function personLine(doc: CorpusDocument, author: string): string {
   return `**${author}**${where} wrote “${meta.title}”${meta.venue ? `, ${meta.venue}` : ''}${meta.year ? `, ${meta.year}` : ''}.${about ? ` ${about.replace(/^\((.*)\)$/, '$1').replace(/[^.]$/, '$&.')}` : ''}`;
 }
 
-/** A document's kind as a phrase: "journal-article" → "a journal article", "op-ed" → "an op-ed". */
-function kindPhrase(kind: string): string {
-  const words = (kind || 'document').replace(/[-_]+/g, ' ').trim().toLowerCase();
-  return `**${/^[aeiou]/.test(words) ? 'an' : 'a'} ${words}**`;
+/** A document's kind as a phrase, and its venue: "**a journal article** in **International Politics**", "**an op-ed**". */
+function kindAndVenue(meta: CorpusDocument['meta']): string {
+  const words = (meta.kind || 'document').replace(/[-_]+/g, ' ').trim().toLowerCase();
+  return `**${/^[aeiou]/.test(words) ? 'an' : 'a'} ${words}**${meta.venue ? ` in **${meta.venue}**` : ''}`;
 }
 
 /** The document's first author who is a person (an organisation has no background to give). */
@@ -159,10 +159,10 @@ function lineFor(ask: Exclude<DocumentAsk, 'corpus'>, doc: CorpusDocument): stri
     case 'affiliation':
       return `${meta.authors.join(', ')}: **${meta.affiliations.join('; ') || 'no affiliation given'}**.`;
     case 'kind':
-      return `${name} is ${kindPhrase(meta.kind)}${meta.venue ? ` in **${meta.venue}**` : ''}${meta.venue.endsWith('.') ? '' : '.'}`;
+      return `${name} is ${kindAndVenue(meta)}${meta.venue.endsWith('.') ? '' : '.'}`;
     case 'review':
       // (What the metadata holds, and no more: it records the kind and the venue, not the review.)
-      return `${name} is ${kindPhrase(meta.kind)}${meta.venue ? ` in **${meta.venue}**` : ''}; its metadata does not say whether it was peer reviewed.`;
+      return `${name} is ${kindAndVenue(meta)}; its metadata does not say whether it was peer reviewed.`;
     case 'conclusion':
       return `What ${name} concludes:`;
     case 'thesis':

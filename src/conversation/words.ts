@@ -3,6 +3,7 @@ import type { Engine } from '../engine.js';
 import { COUNTRIES } from '../figures/countries.js';
 import { analyze } from '../search/analyzer.js';
 import { PLACES } from '../search/expansions.js';
+import { editDistance } from '../search/index.js';
 import { analyzeQuestion } from '../search/question.js';
 import { GENERIC } from './cues.js';
 
@@ -33,9 +34,9 @@ export function topicTerms(text: string): string[] {
   return analyze(text).filter((t) => !GENERIC.has(t) && !/^\d+$/.test(t));
 }
 
-/** The rarest words of a text (as written), not already among `exclude` terms. */
 const MODAL = /^(?:may|might|must|shall|can|could|would|should|will)$/;
 
+/** The rarest words of a text (as written), not already among `exclude` terms. */
 export function rareWords(engine: Engine, text: string, exclude: Set<string>, n: number): string[] {
   const seen = new Set<string>();
   const scored: Array<{ word: string; idf: number }> = [];
@@ -104,14 +105,3 @@ export function correctPlaceNames(engine: Engine, text: string): string {
 
 /** Words of trade a follow-up is read by ("and imports?", "the exports?"), as a misspelling's correction may give them. */
 const TRADE_VOCABULARY = ['import', 'imports', 'imported', 'export', 'exports', 'exported', 'trade', 'traded', 'goods'];
-
-/** Levenshtein distance (short words only: a correction's candidates). */
-function editDistance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    row = next;
-  }
-  return row[b.length]!;
-}
