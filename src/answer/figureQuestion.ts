@@ -36,6 +36,8 @@ const TRADE_BALANCE = /\btrade\s+(?:balance|deficit|surplus|gap|imbalance)s?\b|\
 /** "both ways", "in both directions": the two flows, whatever verb the question uses. */
 const BOTH_WAYS = /\b(?:both (?:ways|directions)|each (?:way|direction)|two-way|in either direction)\b/i;
 const NUMBER_WORDS = /\b(?:how (?:much|many|far|close|wide|long)|value|worth|amount|total|figure|number|volume|sum|distance|kilomet(?:er|re)s?|km)\b/i;
+/** "any data on trade?", "trade stats pls", "show me the trade numbers": the figures asked for, even in a yes-or-no question. */
+const DATA_WORDS = /\b(?:data|stats?|statistics|figures|numbers|values|volumes|totals|tables?)\b/i;
 
 interface Mention {
   country: string;
@@ -150,7 +152,7 @@ export function readFigureQuestion(typed: string): FigureQuestion {
     type === 'amount' ||
     type === 'count' ||
     type === 'year' ||
-    (type !== 'cause' && (NUMBER_WORDS.test(question) || (!yesOrNo && (flow !== null || trade) && countries.length > 0)));
+    (type !== 'cause' && (NUMBER_WORDS.test(question) || ((flow !== null || trade) && DATA_WORDS.test(question)) || (!yesOrNo && (flow !== null || trade) && countries.length > 0)));
   const balance = !flow && TRADE_BALANCE.test(question);
   return { numeric, countries, flow, movement, trade, balance, years };
 }

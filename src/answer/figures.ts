@@ -99,8 +99,19 @@ function disagreementLine(corpus: Corpus, d: Disagreement): string {
   return `⚠ Sources disagree on ${d.measure}${d.year ? ` in ${d.year}` : ''}: ${parts.join('; ')}${more}.`;
 }
 
+/** How many partners' lines a trade question naming none of them gets at most. */
+const MAX_PARTNER_LINES = 4;
+
 function tableAnswer(corpus: Corpus, book: FigureBook, q: FigureQuestion, documentId?: string): FigureAnswer | null {
-  const partners = new Set(book.rows.map((r) => r.partner));
+  const partners = new Set(book.rows.filter((r) => !documentId || r.documentId === documentId).map((r) => r.partner));
+  // "show me the trade numbers", "how much does Mongolia trade with Central Asia?": no partner
+  // the tables cover is named, so each one they cover is given, by name (the first line alone
+  // would have been one prose figure of one partner).
+  if (q.trade && !q.flow && partners.size > 0 && q.countries.every((c) => c === HOME)) {
+    const each = [...partners].sort().slice(0, MAX_PARTNER_LINES).map((p) => tableAnswer(corpus, book, { ...q, countries: [HOME, p] }, documentId));
+    const found = each.filter((a): a is FigureAnswer => a !== null);
+    return found.length ? { lines: found.flatMap((a) => a.lines), figures: found.flatMap((a) => a.figures) } : null;
+  }
   const partner = q.flow
     ? [q.flow.from, q.flow.to].find((c) => c !== HOME && partners.has(c))
     : q.trade

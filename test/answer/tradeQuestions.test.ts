@@ -42,3 +42,30 @@ describe('the balance of trade', () => {
     expect(lead('trade between mongolia and kazakhstan in 2019')).toMatch(/^Mongolia–Kazakhstan trade in 2019: .*\(computed: exports .* \+ imports/);
   });
 });
+
+describe('a trade question naming no partner the tables cover', () => {
+  const partners = () => [...new Set(engine.corpus.documents.flatMap((d) => d.tables).map((r) => r.partner))].sort();
+
+  it('gets each partner’s trade, by name: “show me the trade numbers”, “trade stats pls”, “how much does mongolia trade with central asia?”', () => {
+    expect(partners().length).toBeGreaterThan(1);
+    for (const q of ['show me the trade numbers', 'trade stats pls', 'how much does mongolia trade with central asia?']) {
+      const lines = answerQuestion(engine, q).lead.filter((l) => /^Mongolia–\w+ trade \(exports \+ imports/.test(l));
+      expect(lines.map((l) => /^Mongolia–(\w+)/.exec(l)![1]), q).toEqual(partners());
+    }
+  });
+
+  it('even asked as a yes or no: “is there any data on trade?”', () => {
+    expect(lead('is there any data on trade?')).toMatch(/^Mongolia–Kazakhstan trade \(exports \+ imports/);
+  });
+
+  it('of the year asked, each partner’s from its row', () => {
+    const total = (p: string) => formatUsd(row(p, 'exports', 2016).valueUsd + row(p, 'imports', 2016).valueUsd);
+    const text = lead('trade figures for 2016');
+    for (const p of partners()) expect(text).toContain(`Mongolia–${p} trade in 2016: **${total(p)}**`);
+  });
+
+  it('but not a question why, nor one naming its partner', () => {
+    expect(lead('why is the trade data so lopsided?')).toBe('');
+    expect(lead('trade figures for kyrgyzstan')).not.toContain('Kazakhstan trade');
+  });
+});
