@@ -1,5 +1,7 @@
 import { answerQuestion, type Answer } from '../answer/answer.js';
+import { findDocumentMentions, withoutMentions } from '../answer/documentMention.js';
 import type { Engine } from '../engine.js';
+import { analyzeQuestion } from '../search/question.js';
 
 /**
  * "do they agree?", "do the two articles say the same?": the question before, answered from
@@ -17,10 +19,25 @@ export const NOT_JUDGED = 'Steppe quotes its sources and does not judge between 
 
 export function answerPerDocument(engine: Engine, question: string, limit: number, options: { judged?: boolean } = {}): Answer {
   // (A numeric question keeps its figures: where the sources give different numbers, the lead says so.)
-  const answer = answerQuestion(engine, question, { limit: SEARCHED });
+  // "do they agree?" after "what does Miliate say about China?": China, asked of every source —
+  // the document the question named is one side of the comparison, not the only place to look.
+  const named = findDocumentMentions(engine.corpus, question).filter((m) => !m.subject);
+  const asked = named.length ? withoutMentions(question, named).replace(/\s+/g, ' ').trim() : question;
+  const answer = answerQuestion(engine, asked, { limit: SEARCHED });
   if (answer.status !== 'answered' || answer.passages.length === 0) return answer;
+  // A second source speaks to it only when its passage reads one of the question's words:
+  // the word itself, or two of the words it stands for (the op-ed's "initially perplexing"
+  // shares a stem with "Belt and Road Initiative" and says nothing of the BRI).
+  const groups = engine.index.termGroups(analyzeQuestion(asked));
+  const matched = new Map(engine.index.query(asked, { limit: SEARCHED }).passages.map((p) => [p.paragraph.id, new Set(p.matchedTerms)]));
+  const speaksToIt = (paragraphId: string) => {
+    const terms = matched.get(paragraphId);
+    return !!terms && groups.some((g) => [...g.variants].some(([t, w]) => w >= 1 && terms.has(t)) || [...g.variants.keys()].filter((t) => terms.has(t)).length >= 2);
+  };
   const seen = new Set<string>();
-  const passages = answer.passages.filter((p) => !seen.has(p.citation.documentId) && (seen.add(p.citation.documentId), true)).slice(0, Math.max(2, limit));
+  const passages = answer.passages
+    .filter((p, i) => !seen.has(p.citation.documentId) && (i === 0 || speaksToIt(p.paragraphId)) && (seen.add(p.citation.documentId), true))
+    .slice(0, Math.max(2, limit));
   const names = passages.map((p) => `${p.citation.author} (${p.citation.year})`);
   const lead =
     passages.length === 1

@@ -171,6 +171,24 @@ export const SOURCES_COMPARED = new RegExp(
 );
 
 /**
+ * "any counterarguments?", "does anyone disagree?", "is there another view?": what the other
+ * sources say on the question before, beside the one that answered it (compareSources.ts).
+ * (Not "the other article", which names one document: OTHER_DOCUMENT.)
+ */
+export const OTHER_VIEWS = new RegExp(
+  String.raw`^(?:(?:and|so|but|ok|okay|hmm)[\s,]+)?(?:` +
+    [
+      String.raw`(?:(?:are|is) there |any(?:thing)? |got any |what are (?:the |some )?)?(?:any |some |an? )?(?:counter-?arguments?|counter-?points?|counter-?claims?|objections?|criticisms?|critiques?|opposing (?:views?|arguments?)|different (?:views?|opinions?|takes?)|(?:other|another|alternative) (?:views?|perspectives?|opinions?|takes?|sides?|interpretations?)|the other side(?: of (?:it|this|that|the argument))?)`,
+      String.raw`(?:does|do|did) (?:anyone|anybody|any(?:one|body) else|others|other (?:sources|authors|scholars|people|writers)) (?:else )?(?:disagree|agree|say otherwise|see it differently|argue otherwise|think otherwise|push back)`,
+      String.raw`(?:anyone|anybody)(?: else)? (?:disagree|agree|say otherwise|see it differently|push back)`,
+      String.raw`what do (?:others|other (?:sources|authors|scholars|people|writers)) (?:say|think|argue)`,
+      String.raw`(?:is|was) (?:that|this|it) (?:contested|disputed|controversial)`,
+    ].join('|') +
+    String.raw`)(?:\s+(?:to|on|of|about|with|against)\s+(?:that|this|it|him|her|them|this point|that point|the argument|that argument|that claim))?(?:\s+(?:at all|though|then))?[\s?.!]*$`,
+  'i',
+);
+
+/**
  * "what do both articles say about Russia?", "how do the sources differ on the BRI?": a topic
  * asked of each source apart (group 1: the topic).
  */

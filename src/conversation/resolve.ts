@@ -30,6 +30,7 @@ import {
   SAYS,
   SOURCE_QUESTION,
   SOURCES_COMPARED,
+  OTHER_VIEWS,
   SOURCES_JUDGED,
   SOURCES_ON,
   STRONG_ANAPHORA,
@@ -815,7 +816,8 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // "do they agree?": the question answered before, from each source apart.
   // ("who is right?": the same, with a word that judging is the reader's.)
   const judged = SOURCES_JUDGED.test(core);
-  if ((judged || SOURCES_COMPARED.test(core)) && answered && engine.corpus.documents.length > 1) {
+  // ("any counterarguments?", "does anyone disagree?": the same, beside the source that answered.)
+  if ((judged || SOURCES_COMPARED.test(core) || OTHER_VIEWS.test(core)) && answered && engine.corpus.documents.length > 1) {
     return { kind: 'contextual', resolved: answered.resolved, frame: answered.frame, documentId: null, offset: 0, person: answered.person, perDocument: judged ? 'judged' : true };
   }
 

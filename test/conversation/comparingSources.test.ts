@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { NOT_JUDGED } from '../../src/conversation/compareSources.js';
-import { SOURCES_COMPARED, SOURCES_JUDGED, SOURCES_ON } from '../../src/conversation/cues.js';
+import { OTHER_VIEWS, SOURCES_COMPARED, SOURCES_JUDGED, SOURCES_ON } from '../../src/conversation/cues.js';
 import { createEngine, type Engine } from '../../src/engine.js';
 import { renderAnswerText } from '../../src/render/text.js';
 import { converse } from './conversing.js';
@@ -74,5 +74,32 @@ describe('asking whether the sources agree', () => {
     expect([...documentsOf(russia!)].sort()).toEqual(['irgengioro-2022', 'miliate-2013']);
     expect(china!.resolution.resolved).toBe('China?');
     expect([...documentsOf(china!)].sort()).toEqual(['irgengioro-2022', 'miliate-2013']);
+  });
+
+  it('“do they agree?” after “what does miliate say about china?” asks China of every source, not of his piece again', () => {
+    const [, agree] = converse(engine, 'what does miliate say about china?', 'do they agree?');
+    expect([...documentsOf(agree!)].sort()).toEqual(['irgengioro-2022', 'miliate-2013']);
+  });
+
+  it('a second source is shown only when its passage reads the question’s words, not a stem one of them shares', () => {
+    // (The op-ed, of 2013, never names the BRI; its "initially" shares a stem with "Initiative".)
+    const [, agree] = converse(engine, 'what is the BRI?', 'do the sources agree?');
+    expect(documentsOf(agree!)).toEqual(['irgengioro-2022']);
+    expect(agree!.answer.lead.at(-1)).toBe('Only Irgengioro (2022) speaks to this; no other source in the corpus does.');
+  });
+});
+
+describe('asking for other views', () => {
+  it('reads “any counterarguments?”, “does anyone disagree?”, “is there another view?”, and not a question with a topic of its own', () => {
+    for (const q of ['any counterarguments?', 'does anyone disagree?', 'is there another view?', 'what do others say?', 'anyone else agree?', 'any other perspectives?', 'is that contested?', 'any criticisms of that?', 'are there any objections to that argument?'])
+      expect(OTHER_VIEWS.test(q), q).toBe(true);
+    for (const q of ['what does the other article say?', 'any criticisms of china?', 'does anyone disagree with the BRI?', 'is there another route to the sea?'])
+      expect(OTHER_VIEWS.test(q), q).toBe(false);
+  });
+
+  it('sets the sources side by side on the question before, as “do they agree?” does', () => {
+    const [first, others] = converse(engine, 'why are mongolia and kazakhstan not closer?', 'any counterarguments?');
+    expect(others!.resolution.resolved).toBe(first!.resolution.resolved);
+    expect([...documentsOf(others!)].sort()).toEqual(['irgengioro-2022', 'miliate-2013']);
   });
 });
