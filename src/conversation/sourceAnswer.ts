@@ -179,6 +179,9 @@ function states(doc: CorpusDocument): string {
 }
 
 /** What a source question asks for: whose claim it is, who wrote the document, or how to cite it. */
+/** A source question asking for the words themselves ("exact quote?", "can you quote that?", "verbatim pls"). */
+const QUOTE_ASKED = /\b(?:quote|quotation|exact|verbatim|word for word|wording|in (?:its|their|his|her) (?:own )?words)\b/i;
+
 export type SourceAsk = 'claim' | 'document' | 'reference' | 'gist';
 
 /** "How do I cite this?": the document as a reference entry, and in the text with the passage's page. */
@@ -272,6 +275,11 @@ export function answerSource(engine: Engine, turn: TurnRecord, about: SourceAsk,
   if (about === 'claim' && !speaking && AND_WHEN.test(asked)) lines.push(`When: **${doc.meta.date || doc.meta.year}** (${documentLabel(doc.meta)}).`);
   for (const r of references.slice(0, 3)) lines.push(`Source: ${r.text}`);
   if (figureLine && about === 'claim' && !ofPlace) lines.unshift(`The figure: ${figureLine}.`);
+  // "can you quote the exact sentence?": the sentence whole, as the source has it, ready to paste with its in-text citation.
+  if (about === 'claim' && QUOTE_ASKED.test(asked)) {
+    const whole = splitSentences(paragraph.text).find((x) => at >= x.start && at < x.end)?.text ?? sentence;
+    lines.unshift(`“${whole.trim()}” ${inTextCitation(doc.meta, citation.page)}`);
+  }
   if (link) lines.push(`Document: ${link}`);
 
   const answer: Answer = {

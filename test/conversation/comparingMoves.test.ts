@@ -229,4 +229,14 @@ describe('asking for the words themselves', () => {
       expect(quote!.answer.passages[0]!.paragraphId, turn).toBe(first!.answer.passages[0]!.paragraphId);
     }
   });
+
+  it('leads with the sentence whole, in quotation marks, with its in-text citation, ready to paste', () => {
+    const [first, quote] = converse(engine, 'why did the direct flights between almaty and ulaanbaatar stop?', 'can you quote the exact sentence?');
+    const shown = first!.answer.passages[0]!;
+    const sentence = shown.text.slice(shown.highlight.start, shown.highlight.end).trim();
+    expect(quote!.answer.lead[0]).toBe(`“${sentence}” (${shown.citation.author}, ${shown.citation.year}${shown.citation.page !== null ? `, p. ${shown.citation.page}` : ''})`);
+    // ("who said that?" names who says it, without the quotation.)
+    const [, who] = converse(engine, 'why did the direct flights between almaty and ulaanbaatar stop?', 'who said that?');
+    expect(who!.answer.lead[0]).not.toMatch(/^“/);
+  });
 });
