@@ -206,6 +206,13 @@ describe('“it” after a definition question', () => {
     expect(working!.resolution.resolved).toBe('is the third neighbor policy working?');
   });
 
+  it('“what is X based on?” makes X the “it”, without the participle and its preposition', () => {
+    const [, works] = converse(engine, 'what is the third neighbor policy based on?', 'does it work?');
+    expect(works!.resolution.resolved).toBe('does the third neighbor policy work?');
+    const [, made] = converse(engine, 'what is the SCO known for?', 'is mongolia a member of it?');
+    expect(made!.resolution.resolved).toBe('is mongolia a member of the SCO?');
+  });
+
   it('“what is the third neighbor policy?” after multi-vectorism’s passage (which names it) is a thing of its own to define', () => {
     const [, , neighbour] = converse(engine, 'what is multi-vectorism?', 'who uses it?', 'what is the third neighbor policy?');
     expect(neighbour!.resolution.kind).toBe('standalone');
