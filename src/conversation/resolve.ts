@@ -6,7 +6,7 @@ import { literatureTopic } from '../answer/literatureQuestion.js';
 import { findMentions, readFigureQuestion } from '../answer/figureQuestion.js';
 import type { Engine } from '../engine.js';
 import { analyze, spellChatWords } from '../search/analyzer.js';
-import { analyzeQuestion, classifyQuestion, withoutChatNoise } from '../search/question.js';
+import { analyzeQuestion, classifyQuestion, TRAILING_PARTICIPLE, withoutChatNoise } from '../search/question.js';
 import { contextFrom, documentAskedAbout, withContext } from './context.js';
 import type { SourceAsk } from './sourceAnswer.js';
 import {
@@ -338,7 +338,8 @@ const COMPARED = /\b(?:differ(?:s|ent|ence)? (?:from|to|than)|compare[sd]? (?:to
 function definedSubject(frame: string): string | null {
   // "how would you define a multi-vector foreign policy for high schoolers?", "define X simply".
   const defining = DEFINE_REQUEST.exec(frame);
-  if (!defining && classifyQuestion(frame) !== 'definition') return null;
+  // ("what is SPECTER trained on?" is no definition, but SPECTER is still what it asks of.)
+  if (!defining && classifyQuestion(frame) !== 'definition' && !TRAILING_PARTICIPLE.test(frame.replace(/[\s?.!]+$/, ''))) return null;
   const m = defining ?? /^\s*(?:so\s+|and\s+|ok\s+)?what(?:'s|’s|\s+is|\s+are|\s+was|\s+were)\s+(.+?)[\s?.!]*$/i.exec(frame) ?? /^\s*what\s+(?:does|do|did)\s+(.+?)\s+mean[\s?.!]*$/i.exec(frame);
   // ("what is the dvt review about?": what it is about is asked, the review is the subject.)
   // ("what is SPECTER trained on?", "what is the third neighbor policy based on?": a participle
@@ -346,9 +347,6 @@ function definedSubject(frame: string): string | null {
   const subject = m?.[1]?.trim().replace(/\s+(?:all\s+)?about$/i, '').replace(TRAILING_PARTICIPLE, '');
   return subject && subject.split(/\s+/).length <= 6 && !/\b(?:it|this|that|they|them)\b/i.test(subject) ? subject : null;
 }
-
-/** "… trained on", "… based on", "… used for", "… made of", "… known for": a participle and its preposition closing a question. */
-const TRAILING_PARTICIPLE = /\s+(?:[a-z]+(?:ed|en|wn)|made|built|meant|sent|spent|held|kept|bought|sold|taught|brought|thought|run|set|put|done)\s+(?:on|upon|for|of|by|with|from|in|into|to|at|against|after|under|as)$/i;
 
 /** "was it announced", "is it funded", "were they signed": "it" (group 1 what comes before it) as a passive's subject. */
 const PASSIVE_IT = /^(.*?\b(?:was|is|were|are|has been|had been|will be)\s+)it\b(?=\s+(?:\w+\s+)?\p{L}+ed\b)/iu;

@@ -6,6 +6,9 @@ const PLACE_TERMS = placeTerms();
  * What the reader asked, read before stop words are removed (Li & Roth 2002, simplified):
  * the question type steers ranking, e.g. "how much" prefers passages that state an amount.
  */
+/** "… trained on", "… based on", "… used for", "… made of", "… known for": a participle and its preposition closing a question. */
+export const TRAILING_PARTICIPLE = /\s+(?:[a-z]+(?:ed|en|wn)|made|built|meant|sent|spent|held|kept|bought|sold|taught|brought|thought|run|set|put|done)\s+(?:on|upon|for|of|by|with|from|in|into|to|at|against|after|under|as)$/i;
+
 export type QuestionType = 'amount' | 'count' | 'year' | 'cause' | 'definition' | 'person' | 'list' | 'overview' | 'other';
 
 export interface AnalyzedQuestion {
@@ -103,7 +106,8 @@ function classifyText(q: string): QuestionType {
   if (/\b(?:cost|costs|costed|price|priced|prices|budget|how expensive)\b/.test(s)) return 'amount';
   // "Who are Mongolia's third neighbours?": the members of a group, a list — not a definition.
   if (/^\s*who (?:are|were) (?:the |its |their |[\w-]+['’]s )?(?:[\w’'-]+\s){0,3}[\w’'-]*[^\Wsu]s\??\s*$/.test(s)) return 'list';
-  if (/^\s*(?:what|who) (?:is|are|was|were) (?:the |a |an )?[\w’'-]+(?:\s[\w’'-]+){0,4}\??\s*$/.test(s)) return 'definition';
+  // ("What is SPECTER trained on?" asks what it is trained on, not what it is.)
+  if (/^\s*(?:what|who) (?:is|are|was|were) (?:the |a |an )?[\w’'-]+(?:\s[\w’'-]+){0,4}\??\s*$/.test(s) && !TRAILING_PARTICIPLE.test(s.replace(/[\s?]+$/, ''))) return 'definition';
   if (/\bmean(?:s|t)? by\b|\bdefin(?:e|ition)\b|^\s*what (?:does|do|did) [\w’'-]+(?:\s[\w’'-]+){0,4} mean\??\s*$/.test(s)) return 'definition';
   if (/^\s*who\b/.test(s)) return 'person';
   if (/^\s*(?:list|name)\b/.test(s) || asksForSeveral(s)) return 'list';

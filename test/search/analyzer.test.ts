@@ -171,6 +171,8 @@ describe('questions', () => {
     expect(classifyQuestion('Why did regional cooperation fail?')).toBe('cause');
     expect(classifyQuestion('What is the Belt and Road Initiative?')).toBe('definition');
     expect(classifyQuestion('What do scholars mean by weak states?')).toBe('definition');
+    // (What a thing is trained on, based on, used for is asked, not what the thing is.)
+    for (const q of ['What is SPECTER trained on?', 'what is the third neighbor policy based on?', 'What is S2ORC used for?']) expect(classifyQuestion(q), q).toBe('other');
   });
 
   it('reads “when” as a date asked for only where it opens the question, not where it joins two clauses', () => {
