@@ -7,7 +7,7 @@ import { DENSE_CANDIDATES, denseWeight, DenseSpace } from './dense.js';
 import type { WordVectors } from './vectors.js';
 import { analyzeQuestion, withoutTopicOpener, type AnalyzedQuestion } from './question.js';
 import { inCandidateOrder, rankPruned, scoreBound, type Candidate, type PrunedRanking } from './prune.js';
-import { analyzePassage, overviewFit, passageAnalysis, rankCandidates, type QueryTermGroup, type RankedPassage, type SourceNames } from './rank.js';
+import { analyzePassage, labelTerms, overviewFit, passageAnalysis, rankCandidates, type QueryTermGroup, type RankedPassage, type SourceNames } from './rank.js';
 import { TermIds, WINDOW_SENTENCES, windowCount, WindowQuery, type WindowStatistics } from './windows.js';
 import { ExactSearch, hitList, type ExactHit, type HitList } from './postings.js';
 import { withDescribedPlaces } from './geography.js';
@@ -37,6 +37,8 @@ const CANDIDATES_BY_FIELDS = 5;
  * document's title names its topic (see `coveredWithTitle`).
  */
 const CANDIDATES_BY_TITLE = 5;
+/** And the fields named for what is asked in a document whose title names the rest (see `fieldsAsked`). */
+const CANDIDATES_BY_LABEL = 5;
 /** How many paragraphs the selective terms bring to window scoring, which chooses the CANDIDATES. */
 const POOL = 100;
 /**
@@ -771,6 +773,18 @@ export class PassageIndex {
         added++;
       }
     }
+    // "what's the capital of kyrgyzstan": the field named for what is asked ("Capital: name:
+    // Bishkek; …") where its text or its document's title holds the rest of the question,
+    // though a hundred paragraphs on capitals outscore it in the pool.
+    const fields = this.fieldsAsked(groups, question.entities);
+    const inCandidates = fields.length ? new Set(candidates.map((c) => c.paragraph)) : chosen;
+    for (let i = 0, added = 0; i < fields.length && added < CANDIDATES_BY_LABEL; i++) {
+      const p = fields[i]!;
+      if (inCandidates.has(p) || (options.documentId && p.documentId !== options.documentId) || !this.coveredWithTitle(p, groups, false)) continue;
+      inCandidates.add(p);
+      candidates.push({ paragraph: p, bm25: 0, windowBm25: windowQuery.bestWindowScore(analyzePassage(p), this.windowStatistics) });
+      added++;
+    }
     // "What is S2ORC?": the abstract that introduces it is a candidate even among a hundred
     // paragraphs naming it more often ("We introduce S2ORC, a large corpus…").
     const extrasFrom = candidates.length;
@@ -814,9 +828,9 @@ export class PassageIndex {
    * Every known word of the question in the paragraph or in its document's topic title, each
    * side holding at least one: the paragraph answers of what the title names.
    */
-  private coveredWithTitle(paragraph: Paragraph, groups: readonly QueryTermGroup[]): boolean {
+  private coveredWithTitle(paragraph: Paragraph, groups: readonly QueryTermGroup[], titleNeeded = true): boolean {
     const names = this.sourceNames.get(paragraph.documentId)?.terms;
-    if (!names || names.size === 0) return false;
+    if (titleNeeded && (!names || names.size === 0)) return false;
     const terms = analyzePassage(paragraph).terms;
     let inText = false;
     let inTitle = false;
@@ -826,13 +840,32 @@ export class PassageIndex {
       let title = false;
       for (const t of g.variants.keys()) {
         if (terms.has(t)) text = true;
-        else if (names.has(t)) title = true;
+        else if (names?.has(t)) title = true;
       }
       if (!text && !title) return false;
       inText ||= text;
       inTitle ||= title && !text;
     }
-    return inText && inTitle;
+    return inText && (inTitle || !titleNeeded);
+  }
+
+  private fieldsByLabelTerm: Map<string, Paragraph[]> | undefined;
+
+  /**
+   * The paragraphs opening with a field whose every label word the question asks for (not its
+   * places): "Capital: …" for "what's the capital of …". The labels are read once, on first use.
+   */
+  private fieldsAsked(groups: readonly QueryTermGroup[], entities: readonly string[]): Paragraph[] {
+    if (!this.fieldsByLabelTerm) {
+      this.fieldsByLabelTerm = new Map();
+      for (const p of this.paragraphs) {
+        const terms = labelTerms(p);
+        // (Keyed by the label's first word: the rest are checked below.)
+        if (terms) this.fieldsByLabelTerm.set(terms[0]!, [...(this.fieldsByLabelTerm.get(terms[0]!) ?? []), p]);
+      }
+    }
+    const asked = new Set(groups.filter((g) => !entities.includes(g.term)).flatMap((g) => [...g.variants].filter(([, w]) => w === 1).map(([t]) => t)));
+    return [...asked].flatMap((t) => this.fieldsByLabelTerm!.get(t) ?? []).filter((p) => labelTerms(p)!.every((t) => asked.has(t)));
   }
 
   private abstractParagraphs: Paragraph[] | undefined;

@@ -396,7 +396,7 @@ const sectionLabelsOf = new Map<string, readonly string[] | null>();
  * alone, kept per paragraph: labelFit runs for every paragraph of every pool, and the
  * label's regular expression and the words' analysis cost far more than the lookup.
  */
-function labelTerms(paragraph: Paragraph): readonly string[] | null {
+export function labelTerms(paragraph: Paragraph): readonly string[] | null {
   let terms = labelTermsOf.get(paragraph);
   if (terms === undefined) {
     terms = null;
