@@ -1365,7 +1365,8 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // "and students?" after "how many Mongolians visited Kazakhstan?": the new count noun takes
   // the question's "how many" (a bare plural noun phrase; "how much" any noun phrase).
   const counting = /^how (many|much)\b/i.exec(prev.frame);
-  if (topicShift && counting && !QUESTION_OPENER.test(frame) && (counting[1]!.toLowerCase() === 'much' || /\p{L}{3,}s[\s?.!]*$/u.test(frame))) {
+  // (Not "the official languages": what is named with "the" is asked about, not counted.)
+  if (topicShift && counting && !QUESTION_OPENER.test(frame) && !/^(?:the|its|their|his|her|this|that|these|those)\s/i.test(frame) && (counting[1]!.toLowerCase() === 'much' || /\p{L}{3,}s[\s?.!]*$/u.test(frame))) {
     frame = `${counting[0].toLowerCase()} ${frame}`;
   }
   // (An alternative is to what was asked, not to what the answer said of the other party.)

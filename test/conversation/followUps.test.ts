@@ -372,6 +372,11 @@ describe('a new count noun takes the question before’s “how many”', () => 
     expect(renderAnswerText(students!.answer)).toMatch(/250/);
     expect(renderAnswerText(kg!.answer)).toMatch(/\b32\b/);
   });
+
+  it('but not what is named with “the”: “and the official languages?” is asked about, not “how many the official languages?”', () => {
+    const [, languages] = converse(engine, 'how many kazakhs live in mongolia?', 'and the official languages?');
+    expect(languages!.resolution.resolved).not.toMatch(/^how many the\b/);
+  });
 });
 
 describe('chat forms and the document’s own dates', () => {
