@@ -675,6 +675,8 @@ const TRADE_WORDS = /\b(?:export|import|sell|sold|buy|bought|send|sent|ship|trad
  * "There" for a place, after the noun or verb it places ("the pm there", "investment there",
  * "living there"), not the "there" of "is there …", "there are …" at a clause's start.
  */
+/** "the country", "that country", "this country": one place, named before. */
+const THE_COUNTRY = /\b(?:the|that|this)\s+country\b(?!['’]s\s+(?:own|neighbou?rs?)\b)/i;
 const LOCATIVE_THERE = /(?<!^|[,;:.?!(-]\s*|\b(?:is|are|was|were|be|been|being|and|but|or|so|if|whether|that|why|how|what|when|where|who|which|then|also|still|not|no)\s+)\bthere\b(?!['’]s)/i;
 
 /** "which is more recent?", "which came out first?": as the documents' facts read it. */
@@ -1201,6 +1203,20 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
     const place = places.length === 1 ? places[0]! : abroad.length === 1 ? abroad[0]! : null;
     if (place) {
       frame = frame.replace(/\b(?:(?:over|out)\s+)?there\b/i, `in ${place.name}`);
+      substituted = true;
+      placeLink = true;
+      thereNamed = true;
+    }
+  }
+  // ("who runs the country?", "how big is that country?" after Kyrgyzstan's population: the
+  // country is the place talked about, as "there" is.)
+  const theCountry = !ownSubject && named === null && !substituted && findMentions(own).length === 0 ? THE_COUNTRY.exec(frame) : null;
+  if (theCountry) {
+    const places = placesAskedBefore(state).filter((p) => findMentions(p.name).length > 0);
+    const abroad = places.filter((p) => p.country !== 'Mongolia');
+    const place = places.length === 1 ? places[0]! : abroad.length === 1 ? abroad[0]! : null;
+    if (place) {
+      frame = `${frame.slice(0, theCountry.index)}${place.name}${frame.slice(theCountry.index + theCountry[0].length)}`;
       substituted = true;
       placeLink = true;
       thereNamed = true;

@@ -37,7 +37,7 @@ const CANDIDATES_BY_FIELDS = 5;
  * document's title names its topic (see `coveredWithTitle`).
  */
 const CANDIDATES_BY_TITLE = 5;
-/** And the fields named for what is asked in a document whose title names the rest (see `fieldsAsked`). */
+/** And the fields named for what is asked where the text or the title names the places asked about (see `fieldsAsked`). */
 const CANDIDATES_BY_LABEL = 5;
 /** How many paragraphs the selective terms bring to window scoring, which chooses the CANDIDATES. */
 const POOL = 100;
@@ -774,13 +774,15 @@ export class PassageIndex {
       }
     }
     // "what's the capital of kyrgyzstan": the field named for what is asked ("Capital: name:
-    // Bishkek; …") where its text or its document's title holds the rest of the question,
+    // Bishkek; …") where its text or its document's title names the places asked about,
     // though a hundred paragraphs on capitals outscore it in the pool.
     const fields = this.fieldsAsked(groups, question.entities);
+    // (The places asked about must be its text's or its title's; the label stands for the rest: "main" in "the main religion".)
+    const placeGroups = groups.filter((g) => question.entities.includes(g.term));
     const inCandidates = fields.length ? new Set(candidates.map((c) => c.paragraph)) : chosen;
     for (let i = 0, added = 0; i < fields.length && added < CANDIDATES_BY_LABEL; i++) {
       const p = fields[i]!;
-      if (inCandidates.has(p) || (options.documentId && p.documentId !== options.documentId) || !this.coveredWithTitle(p, groups, false)) continue;
+      if (inCandidates.has(p) || (options.documentId && p.documentId !== options.documentId) || !this.namedInTextOrTitle(p, placeGroups)) continue;
       inCandidates.add(p);
       candidates.push({ paragraph: p, bm25: 0, windowBm25: windowQuery.bestWindowScore(analyzePassage(p), this.windowStatistics) });
       added++;
@@ -828,9 +830,9 @@ export class PassageIndex {
    * Every known word of the question in the paragraph or in its document's topic title, each
    * side holding at least one: the paragraph answers of what the title names.
    */
-  private coveredWithTitle(paragraph: Paragraph, groups: readonly QueryTermGroup[], titleNeeded = true): boolean {
+  private coveredWithTitle(paragraph: Paragraph, groups: readonly QueryTermGroup[]): boolean {
     const names = this.sourceNames.get(paragraph.documentId)?.terms;
-    if (titleNeeded && (!names || names.size === 0)) return false;
+    if (!names || names.size === 0) return false;
     const terms = analyzePassage(paragraph).terms;
     let inText = false;
     let inTitle = false;
@@ -840,13 +842,21 @@ export class PassageIndex {
       let title = false;
       for (const t of g.variants.keys()) {
         if (terms.has(t)) text = true;
-        else if (names?.has(t)) title = true;
+        else if (names.has(t)) title = true;
       }
       if (!text && !title) return false;
       inText ||= text;
       inTitle ||= title && !text;
     }
-    return inText && (inTitle || !titleNeeded);
+    return inText && inTitle;
+  }
+
+  /** Whether each group has a variant in the paragraph's text or its document's title. */
+  private namedInTextOrTitle(paragraph: Paragraph, groups: readonly QueryTermGroup[]): boolean {
+    if (groups.length === 0) return true;
+    const names = this.sourceNames.get(paragraph.documentId)?.terms;
+    const terms = analyzePassage(paragraph).terms;
+    return groups.every((g) => [...g.variants.keys()].some((t) => terms.has(t) || !!names?.has(t)));
   }
 
   private fieldsByLabelTerm: Map<string, Paragraph[]> | undefined;

@@ -443,6 +443,18 @@ describe('“there” after a place', () => {
   });
 });
 
+describe('“the country” after a place', () => {
+  it('is the place talked about, as “there” is: “who leads the country?” after Kazakhstan’s foreign policy', () => {
+    const [, leads] = converse(engine, "what is kazakhstan's foreign policy?", 'who leads the country?');
+    expect(leads!.resolution.resolved).toMatch(/^who leads kazakhstan\?$/i);
+  });
+
+  it('but not where the turn names a place of its own', () => {
+    const [, embassy] = converse(engine, "what is kazakhstan's foreign policy?", 'does mongolia see the country as a partner?');
+    expect(embassy!.resolution.resolved).not.toContain('see Kazakhstan');
+  });
+});
+
 describe('“the other article” as the teller', () => {
   it('is the other of the document the answer before came from, asked with the topic before, though its noun names a kind of document', () => {
     const [member, other] = converse(engine, 'so is mongolia a member of the sco', 'and what does the other article say about kazakhstan on that front');
