@@ -548,6 +548,12 @@ const SAME_FOR_PLACE = new RegExp(String.raw`^(?:(?:but|so|and|then|ok|okay)\s+)
 const PLACE_PRONOUN_SUBJECT = /^((?:(?:and|so|but|ok|okay|then|hmm)[\s,]+)?(?:(?:what|why|how|when|where|which|whom)\s+(?:\w+\s+)?)?(?:does|did|do|has|have|had|can|could|will|would|should|might)\s+)(it|they)\b(?!\s+(?:matter|mean|make sense|count|apply|change anything|help|hurt)\b)/i;
 
 /** The places of the latest turn that named any, as named there, one each. */
+/** Of the places asked about before, the one a "there" or "the country" means: the only one, else the only one not Mongolia. */
+function placeTalkedAbout<P extends { country: string }>(places: readonly P[]): P | null {
+  const abroad = places.filter((p) => p.country !== 'Mongolia');
+  return places.length === 1 ? places[0]! : abroad.length === 1 ? abroad[0]! : null;
+}
+
 function placesAskedBefore(state: ConversationState): Array<{ country: string; name: string }> {
   for (const turn of [...state.turns].reverse()) {
     const found = findMentions(turn.frame);
@@ -1198,9 +1204,7 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // ("whats the population there?" after Kyrgyzstan's exports: "there" is the place talked
   // about, and the turn a question of its own about it — not one more word for the flow.)
   if (!ownSubject && named === null && !substituted && findMentions(own).length === 0 && LOCATIVE_THERE.test(frame) && !/(?:\bin|n['’]t|\bisnt|\barent|\bwasnt)\s+there\b/i.test(own) && !TRADE_WORDS.test(own)) {
-    const places = placesAskedBefore(state);
-    const abroad = places.filter((p) => p.country !== 'Mongolia');
-    const place = places.length === 1 ? places[0]! : abroad.length === 1 ? abroad[0]! : null;
+    const place = placeTalkedAbout(placesAskedBefore(state));
     if (place) {
       frame = frame.replace(/\b(?:(?:over|out)\s+)?there\b/i, `in ${place.name}`);
       substituted = true;
@@ -1212,9 +1216,7 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // country is the place talked about, as "there" is.)
   const theCountry = !ownSubject && named === null && !substituted && findMentions(own).length === 0 ? THE_COUNTRY.exec(frame) : null;
   if (theCountry) {
-    const places = placesAskedBefore(state).filter((p) => findMentions(p.name).length > 0);
-    const abroad = places.filter((p) => p.country !== 'Mongolia');
-    const place = places.length === 1 ? places[0]! : abroad.length === 1 ? abroad[0]! : null;
+    const place = placeTalkedAbout(placesAskedBefore(state).filter((p) => findMentions(p.name).length > 0));
     if (place) {
       frame = `${frame.slice(0, theCountry.index)}${place.name}${frame.slice(theCountry.index + theCountry[0].length)}`;
       substituted = true;
