@@ -2,6 +2,7 @@ import { answerQuestion, type Answer } from '../answer/answer.js';
 import { findDocumentMentions, withoutMentions } from '../answer/documentMention.js';
 import type { Engine } from '../engine.js';
 import { analyzeQuestion } from '../search/question.js';
+import { analyzePassage } from '../search/rank.js';
 
 /**
  * "do they agree?", "do the two articles say the same?": the question before, answered from
@@ -28,10 +29,11 @@ export function answerPerDocument(engine: Engine, question: string, limit: numbe
   // A second source speaks to it only when its passage reads one of the question's words:
   // the word itself, or two of the words it stands for (the op-ed's "initially perplexing"
   // shares a stem with "Belt and Road Initiative" and says nothing of the BRI).
+  // (The passage's terms as the index analysed them: no second search.)
   const groups = engine.index.termGroups(analyzeQuestion(asked));
-  const matched = new Map(engine.index.query(asked, { limit: SEARCHED }).passages.map((p) => [p.paragraph.id, new Set(p.matchedTerms)]));
   const speaksToIt = (paragraphId: string) => {
-    const terms = matched.get(paragraphId);
+    const paragraph = engine.corpus.paragraphsById.get(paragraphId);
+    const terms = paragraph ? analyzePassage(paragraph).terms : null;
     return !!terms && groups.some((g) => [...g.variants].some(([t, w]) => w >= 1 && terms.has(t)) || [...g.variants.keys()].filter((t) => terms.has(t)).length >= 2);
   };
   const seen = new Set<string>();

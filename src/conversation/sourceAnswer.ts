@@ -178,10 +178,10 @@ function states(doc: CorpusDocument): string {
   return /\b(?:contributors|editors|authors|staff|members)$|\bet al\.$| and /i.test(authorLabel(doc.meta)) ? 'state' : 'states';
 }
 
-/** What a source question asks for: whose claim it is, who wrote the document, or how to cite it. */
 /** A source question asking for the words themselves ("exact quote?", "can you quote that?", "verbatim pls"). */
 const QUOTE_ASKED = /\b(?:quote|quotation|exact|verbatim|word for word|wording|in (?:its|their|his|her) (?:own )?words)\b/i;
 
+/** What a source question asks for: whose claim it is, who wrote the document, or how to cite it. */
 export type SourceAsk = 'claim' | 'document' | 'reference' | 'gist';
 
 /** "How do I cite this?": the document as a reference entry, and in the text with the passage's page. */

@@ -779,7 +779,8 @@ export class PassageIndex {
     const fields = this.fieldsAsked(groups, question.entities);
     // (The places asked about must be its text's or its title's; the label stands for the rest: "main" in "the main religion".)
     const placeGroups = groups.filter((g) => question.entities.includes(g.term));
-    const inCandidates = fields.length ? new Set(candidates.map((c) => c.paragraph)) : chosen;
+    // (Not `chosen`: the title's candidates above are not in it.)
+    const inCandidates = new Set(fields.length ? candidates.map((c) => c.paragraph) : []);
     for (let i = 0, added = 0; i < fields.length && added < CANDIDATES_BY_LABEL; i++) {
       const p = fields[i]!;
       if (inCandidates.has(p) || (options.documentId && p.documentId !== options.documentId) || !this.namedInTextOrTitle(p, placeGroups)) continue;
@@ -871,7 +872,7 @@ export class PassageIndex {
       for (const p of this.paragraphs) {
         const terms = labelTerms(p);
         // (Keyed by the label's first word: the rest are checked below.)
-        if (terms) this.fieldsByLabelTerm.set(terms[0]!, [...(this.fieldsByLabelTerm.get(terms[0]!) ?? []), p]);
+        if (terms) (this.fieldsByLabelTerm.get(terms[0]!) ?? this.fieldsByLabelTerm.set(terms[0]!, []).get(terms[0]!)!).push(p);
       }
     }
     const asked = new Set(groups.filter((g) => !entities.includes(g.term)).flatMap((g) => [...g.variants].filter(([, w]) => w === 1).map(([t]) => t)));

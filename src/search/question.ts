@@ -2,13 +2,13 @@ import { analyze, placeTerms, tokenize } from './analyzer.js';
 
 const PLACE_TERMS = placeTerms();
 
+/** "… trained on", "… based on", "… used for", "… made of", "… known for": a participle and its preposition closing a question. */
+export const TRAILING_PARTICIPLE = /\s+(?:[a-z]+(?:ed|en|wn)|made|built|meant|sent|spent|held|kept|bought|sold|taught|brought|thought|run|set|put|done)\s+(?:on|upon|for|of|by|with|from|in|into|to|at|against|after|under|as)$/i;
+
 /**
  * What the reader asked, read before stop words are removed (Li & Roth 2002, simplified):
  * the question type steers ranking, e.g. "how much" prefers passages that state an amount.
  */
-/** "… trained on", "… based on", "… used for", "… made of", "… known for": a participle and its preposition closing a question. */
-export const TRAILING_PARTICIPLE = /\s+(?:[a-z]+(?:ed|en|wn)|made|built|meant|sent|spent|held|kept|bought|sold|taught|brought|thought|run|set|put|done)\s+(?:on|upon|for|of|by|with|from|in|into|to|at|against|after|under|as)$/i;
-
 export type QuestionType = 'amount' | 'count' | 'year' | 'cause' | 'definition' | 'person' | 'list' | 'overview' | 'other';
 
 export interface AnalyzedQuestion {
