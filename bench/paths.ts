@@ -17,6 +17,15 @@ const CHARTS = 40;
 const CHART_CONCURRENCY = 5;
 const TIMEOUT_MS = 15_000;
 const DISCORD_DEADLINE_MS = 3000;
+/**
+ * Discord lets a bot make 50 REST requests a second in all (discord.js holds the 51st until
+ * the second is over; interaction callbacks are exempt). Every message answer is one such
+ * request, so 200 messages at once are answered 50 a second whatever the bot does: measured,
+ * each fourth of the burst waits ~0.8 s for the next second. The paced rows send messages at
+ * a rate Discord lets any bot answer, and measure the bot.
+ */
+const DISCORD_GLOBAL_PER_SECOND = 50;
+const PACED_PER_SECOND = 40;
 
 export interface PathResult {
   path: string;
@@ -29,6 +38,8 @@ export interface PathResult {
   /** The bot's CPU (user + system, /proc) per request over the path's burst. */
   cpuMsPerRequest: number;
   failures: string[];
+  /** Set when what bounds the row is Discord's own limit, not the bot: such a row is shown, not held to the p99 target. */
+  boundBy?: string;
 }
 
 const user = (i: number) => ({ user: { id: String(300_000_000_000_000_000n + BigInt(i)), username: `reader${i}`, global_name: null } });
@@ -57,6 +68,25 @@ async function inFlight(count: number, concurrency: number, one: (i: number) => 
     }
   };
   await Promise.all(Array.from({ length: concurrency }, slot));
+  return times;
+}
+
+/** Starts request i at i / perSecond seconds (an open loop: arrivals do not wait for answers). */
+async function paced(count: number, perSecond: number, one: (i: number) => Promise<number | null>, failures: string[]): Promise<number[]> {
+  const times: number[] = [];
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: count }, async (_, i) => {
+      const due = started + (i * 1000) / perSecond - performance.now();
+      if (due > 0) await new Promise((resolve) => setTimeout(resolve, due));
+      try {
+        const ms = await one(i);
+        if (ms !== null) times.push(ms);
+      } catch (err) {
+        failures.push((err as Error).message.split('\n')[0]!);
+      }
+    }),
+  );
   return times;
 }
 
@@ -135,25 +165,26 @@ export async function runOtherPaths(fake: FakeDiscord, cpuMs: () => number, ques
   // Messages: a mention in the server's channel, answered as a reply (typing first, as in
   // Discord), and a DM. Discord runs one channel's posts one after another (discord.js queues
   // the requests of a route's bucket, here the channel: its typing and its replies), so a burst
-  // of mentions in one channel measures that queue; DMs, a channel each, the answer path.
-  for (const [label, dm] of [
-    ['@mention → reply (one channel)', false],
-    ['DM → reply', true],
+  // of mentions in one channel measures that queue; DMs, a channel each, the answer path. The
+  // bursts meet Discord's global limit (see DISCORD_GLOBAL_PER_SECOND); the paced rows do not.
+  const bound = `Discord's ${DISCORD_GLOBAL_PER_SECOND} requests/s`;
+  for (const [label, dm, rate] of [
+    ['@mention → reply (one channel)', false, null],
+    ['DM → reply', true, null],
+    [`@mention → reply, ${PACED_PER_SECOND}/s`, false, PACED_PER_SECOND],
+    [`DM → reply, ${PACED_PER_SECOND}/s`, true, PACED_PER_SECOND],
   ] as const) {
     const failures: string[] = [];
     const before = cpuMs();
-    const times = await inFlight(
-      PER_PATH,
-      CONCURRENCY,
-      async (i) => {
-        const start = performance.now();
-        const said = await fake.say(dm ? { content: q(i + 3), dm: true, author: user(i).user } : { content: q(i + 3), mentionBot: true, author: user(i).user });
-        await fake.waitForBotMessage((m) => (m.message_reference as { message_id?: string } | undefined)?.message_id === said.id, { timeoutMs: TIMEOUT_MS });
-        return performance.now() - start;
-      },
-      failures,
-    );
-    results.push(summary(label, PER_PATH, times, (cpuMs() - before) / PER_PATH, failures));
+    const one = async (i: number) => {
+      const start = performance.now();
+      const k = i + (rate ? PER_PATH : 0);
+      const said = await fake.say(dm ? { content: q(k + 3), dm: true, author: user(k).user } : { content: q(k + 3), mentionBot: true, author: user(k).user });
+      await fake.waitForBotMessage((m) => (m.message_reference as { message_id?: string } | undefined)?.message_id === said.id, { timeoutMs: TIMEOUT_MS });
+      return performance.now() - start;
+    };
+    const times = rate ? await paced(PER_PATH, rate, one, failures) : await inFlight(PER_PATH, CONCURRENCY, one, failures);
+    results.push({ ...summary(label, PER_PATH, times, (cpuMs() - before) / PER_PATH, failures), ...(rate ? {} : { boundBy: bound }) });
   }
 
   const partners = ['Kazakhstan', 'Kyrgyzstan', 'kazakhstan', 'Kyrgyz Republic'];

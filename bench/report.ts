@@ -200,7 +200,7 @@ export function e2eSection(e: E2eResult): string {
       `   Every other path, on Steppe after its /ask bursts (bench/paths.ts; distinct requests from distinct users; /ask above: ${num(e.finalAnswer.p99)} ms p99, ${num(askCpu)} ms CPU each)`,
       table(
         ['path', 'answered', 'after 3 s', 'to answer p50 / p99 / max', 'bot CPU per request'],
-        e.otherPaths.map((p) => [p.path, `${p.answered} of ${p.requests}${p.failures.length ? ` (${p.failures.join('; ')})` : ''}`, String(p.late), `${num(p.answer.p50)} / ${num(p.answer.p99)} / ${num(p.answer.max)} ms`, `${num(p.cpuMsPerRequest)} ms`]),
+        e.otherPaths.map((p) => [p.boundBy ? `${p.path} (bound by ${p.boundBy})` : p.path, `${p.answered} of ${p.requests}${p.failures.length ? ` (${p.failures.join('; ')})` : ''}`, String(p.late), `${num(p.answer.p50)} / ${num(p.answer.p99)} / ${num(p.answer.max)} ms`, `${num(p.cpuMsPerRequest)} ms`]),
       ),
     );
   }
