@@ -349,8 +349,12 @@ function typeFit(text: string, type: AnalyzedQuestion['type']): number {
  */
 const LABEL_JOINERS = new Set(['of', 'and', 'the', 'a', 'an', 'in', 'for', 'to', 'or', 'on']);
 
-/** A paragraph that opens with a field's name: "Languages: Uzbek (official) 74.3%, …", "Methods: we interviewed …". */
-const FIELD_LABEL = /^\s*([\p{L}][\p{L} ,'&/-]{1,38}):\s+\S/u;
+/**
+ * A paragraph that opens with a field's name: "Languages: Uzbek (official) 74.3%, …", "Methods:
+ * we interviewed …", "Inflation rate (consumer prices): 2024: 8.8%" (a qualifier in brackets
+ * is not part of the name: group 1 is "Inflation rate").
+ */
+const FIELD_LABEL = /^\s*([\p{L}][\p{L} ,'&/-]{1,38}?)(?:\s*\([^()]{1,40}\))?:\s+\S/u;
 
 /**
  * 1 when the paragraph opens with a field's name whose words the question asks for ("what

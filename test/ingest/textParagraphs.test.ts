@@ -69,6 +69,17 @@ describe('paragraphs of imported plain text', () => {
     expect(paragraphs(text)).toEqual(['Languages: Afghan Persian or Dari (official) 77%, Pashto (official) 48%', 'Religions: Muslim 99.7%']);
   });
 
+  it('reads a label alone over its values by year as the one fact, notes and all', () => {
+    // The Factbook's "Real GDP per capita:" line, then one line a year: alone, the label had been quoted as the answer.
+    const text = 'Mongolia\n\nReal GDP per capita:\nReal GDP per capita 2024: $16,800 (2024 est.)\nReal GDP per capita 2023: $16,200 (2023 est.)\nnote: data in 2021 dollars\nGDP (official exchange rate): $23.586 billion (2024 est.)\n';
+    expect(paragraphs(text)).toEqual([
+      'Real GDP per capita: 2024: $16,800 (2024 est.); 2023: $16,200 (2023 est.); note: data in 2021 dollars',
+      'GDP (official exchange rate): $23.586 billion (2024 est.)',
+    ]);
+    // A year under another label is that label's own line.
+    expect(paragraphs('Mongolia\n\nExports:\nImports 2024: $12 billion\n')).toEqual(['Exports:', 'Imports 2024: $12 billion']);
+  });
+
   it('reads two apostrophes as a double quote, two hyphens between words as a dash', () => {
     expect(paragraphs("Speech\n\nHis rhetorical flourish: ''Our cause is just, our resolve unshaken''.\n")).toEqual(['His rhetorical flourish: "Our cause is just, our resolve unshaken".']);
     expect(paragraphs('Speech\n\nA perpetual war--which is our lot--and Mr. Mone Jr.--two lawyers. Run it with --dry-run.\n')).toEqual(['A perpetual war—which is our lot—and Mr. Mone Jr.—two lawyers. Run it with --dry-run.']);

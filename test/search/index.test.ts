@@ -218,6 +218,14 @@ describe('a paragraph that opens with the name of a field', () => {
     expect(labelFit(paragraph('The languages they speak today are these: Uzbek and Russian.'), groups(q), analyzeQuestion(q).entities)).toBe(0);
   });
 
+  it('reads a qualifier in brackets after the name as no part of it', () => {
+    const q = "what is kazakhstan's inflation rate?";
+    expect(labelFit(paragraph('Inflation rate (consumer prices): 2024: 8.8% (2024 est.)'), groups(q), analyzeQuestion(q).entities)).toBe(1);
+    const gdp = 'what is the gdp of kazakhstan?';
+    expect(labelFit(paragraph('GDP (official exchange rate): $288.406 billion (2024 est.)'), groups(gdp), analyzeQuestion(gdp).entities)).toBe(1);
+    expect(labelFit(paragraph('Real GDP (purchasing power parity): 2024: $739.385 billion'), groups(gdp), analyzeQuestion(gdp).entities)).toBe(0);
+  });
+
   it('takes a section title of a word or two for the name, when it is the thing asked for ("what methods …"), not the topic', () => {
     const inSection = (section: string, text: string) => testDocument({ id: 'study' }, [{ text, section }]).paragraphs[0]!;
     const methods = inSection('2.1 Methods', 'A mix of quantitative and qualitative approaches was applied.');

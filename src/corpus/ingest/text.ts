@@ -83,13 +83,26 @@ function joinWrappedBlocks(blocks: string[][]): string[][] {
 /** A heading does not end on a word that needs another after it. */
 const DANGLING = /\b(a|an|the|of|and|or|to|in|on|by|with|for|from|that|is|are|was|were|as|at|but)$/i;
 
+/** A field's value for a year, after its name: "2024: $16,800 (2024 est.)". */
+const YEAR_VALUE = /^((?:1[89]|20)\d\d): (\S.*)$/u;
+
 /** Joins a block's lines into paragraphs: hard-wrapped lines, and `Label:` with its values. */
 function blockParagraphs(lines: string[]): string[] {
   const out: string[] = [];
   let label = false;
+  // The open label's name ("Real GDP per capita"), while its values by year may follow.
+  let labelName: string | null = null;
   for (const raw of lines) {
     const line = raw.trim();
     const last = out.length - 1;
+    const byYear = labelName !== null && line.startsWith(`${labelName} `) ? YEAR_VALUE.exec(line.slice(labelName.length + 1)) : null;
+    if (last >= 0 && byYear) {
+      // `Real GDP per capita:` / `Real GDP per capita 2024: $16,800` / `… 2023: $16,200`: one
+      // fact, its values by year, as a reader sees the Factbook's table (alone, the label
+      // answered "what is the GDP per capita?" with nothing).
+      out[last] = `${out[last]}${/:$/.test(out[last]!) ? ' ' : '; '}${byYear[1]}: ${byYear[2]}`;
+      continue;
+    }
     if (last >= 0 && label && /^\p{Ll}/u.test(line)) {
       // `Area:` / `total: 1,564,116 sq km` / `land: …` read as one fact.
       out[last] = `${out[last]}${/:$/.test(out[last]!) ? ' ' : '; '}${line}`;
@@ -105,6 +118,7 @@ function blockParagraphs(lines: string[]): string[] {
     // "Languages: Afghan Persian or Dari …" — is the one fact.)
     if (label && line.startsWith(previous) && line.length > previous.length) out.pop();
     label = /^[\p{Lu}][^.!?]{0,60}:$/u.test(line);
+    labelName = label ? line.slice(0, -1) : null;
     out.push(line.replace(LIST_ITEM, ''));
   }
   return out;
