@@ -5,7 +5,7 @@ import { analyze, Expander, EXPANSION_BOOST, indexTokens, mineAcronyms, normaliz
 import { SemanticSpace, sharedWordVectors } from './semantic.js';
 import { DENSE_CANDIDATES, denseWeight, DenseSpace } from './dense.js';
 import type { WordVectors } from './vectors.js';
-import { analyzeQuestion, withoutTopicOpener, type AnalyzedQuestion } from './question.js';
+import { analyzeQuestion, withLeaderAsked, withoutTopicOpener, type AnalyzedQuestion } from './question.js';
 import { inCandidateOrder, rankPruned, scoreBound, type Candidate, type PrunedRanking } from './prune.js';
 import { analyzePassage, labelTerms, overviewFit, passageAnalysis, rankCandidates, type QueryTermGroup, type RankedPassage, type SourceNames } from './rank.js';
 import { TermIds, WINDOW_SENTENCES, windowCount, WindowQuery, type WindowStatistics } from './windows.js';
@@ -718,7 +718,7 @@ export class PassageIndex {
 
   query(typed: string, options: SearchOptions = {}): SearchResult {
     // "The superpower to its south" is searched as China too (geography.ts).
-    const raw = withoutTopicOpener(withDescribedPlaces(typed));
+    const raw = withLeaderAsked(withoutTopicOpener(withDescribedPlaces(typed)));
     const question = analyzeQuestion(raw);
     const surfaces = surfaceWords(raw);
     const groups = this.termGroups(question, surfaces);

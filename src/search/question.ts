@@ -171,6 +171,26 @@ function countedTerms(raw: string): string[] {
  */
 const TOPIC_OPENER = /^(\s*(?:(?:so|and|ok|okay|hey|yo)[\s,]+)*)(?:what(?:'s|’s|s|\s+is)\s+(?:the\s+)?(?:deal|story|score|lowdown|tea|craic)\s+(?:with|on|about|between)|what(?:'s|’s|s|\s+is)\s+(?:up|happening|going\s+on)\s+(?:with|between|in)|what\s+gives\s+with)\b/i;
 
+/**
+ * "Who runs Kyrgyzstan?", "who's in charge there these days?", "who rules Turkmenistan?",
+ * "who's the leader of Mongolia?": who leads a place is its head of state and head of
+ * government, the words texts give them in ("chief of state: President …"), not "runs" (its
+ * rivers run) or "leads" (roads lead). Only of a place: "who leads the project?" is a person
+ * in the text's own words. Now only: "who ruled Mongolia in the 1930s?" is not today's president.
+ */
+const LEADER_ASKED =
+  /\bwho(?:'s|’s|s|\s+is|\s+are)?\s+(?:(?:currently|now|actually|really)\s+)?(?:runs?|running|rules?|ruling|governs?|governing|leads?|leading|in\s+charge(?:\s+of)?|in\s+power(?:\s+in)?|at\s+the\s+helm(?:\s+of|\s+in)?|the\s+(?:current\s+)?(?:leader|ruler|boss)s?(?:\s+of)?)(?=\s|[?!.,]|$)/iu;
+const LEADER_WORDS = 'who is the head of state, chief of state and head of government of';
+const PLACE_TALKED_ABOUT = /\b(?:there|the country|the government)\b/i;
+
+export function withLeaderAsked(raw: string): string {
+  const m = LEADER_ASKED.exec(raw);
+  if (!m) return raw;
+  const rest = raw.slice(m.index + m[0].length);
+  if (!PLACE_TALKED_ABOUT.test(rest) && !analyze(rest).some((t) => PLACE_TERMS.has(t))) return raw;
+  return `${raw.slice(0, m.index)}${LEADER_WORDS}${rest}`;
+}
+
 export function withoutTopicOpener(raw: string): string {
   return raw.replace(TOPIC_OPENER, '$1what about');
 }

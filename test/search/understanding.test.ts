@@ -4,7 +4,7 @@ import { isAskedQuestion, isPreamble } from '../../src/search/preamble.js';
 import { indexCorpus } from '../../src/corpus/load.js';
 import { PassageIndex } from '../../src/search/index.js';
 import { testDocument } from '../corpus/testDocument.js';
-import { withoutTopicOpener } from '../../src/search/question.js';
+import { withLeaderAsked, withoutTopicOpener } from '../../src/search/question.js';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -64,6 +64,32 @@ describe('chat openers', () => {
   it('leaves the words where they are the topic', () => {
     expect(withoutTopicOpener('what deal did mongolia sign with russia?')).toBe('what deal did mongolia sign with russia?');
     expect(withoutTopicOpener('how does kazakhstan deal with china?')).toBe('how does kazakhstan deal with china?');
+  });
+});
+
+describe('who leads a place', () => {
+  it('asks for its head of state and of government, in the words texts give them', () => {
+    const asked = 'who is the head of state, chief of state and head of government of';
+    expect(withLeaderAsked('who runs kyrgyzstan?')).toBe(`${asked} kyrgyzstan?`);
+    expect(withLeaderAsked("who's in charge there these days?")).toBe(`${asked} there these days?`);
+    expect(withLeaderAsked('so who is the leader of Mongolia')).toBe(`so ${asked} Mongolia`);
+    expect(withLeaderAsked('who governs tajikistan now')).toBe(`${asked} tajikistan now`);
+  });
+
+  it('leaves who leads anything but a place, and who led one once, as asked', () => {
+    expect(withLeaderAsked('who leads the project?')).toBe('who leads the project?');
+    expect(withLeaderAsked('who ruled mongolia in the 1930s?')).toBe('who ruled mongolia in the 1930s?');
+    expect(withLeaderAsked('what runs through kyrgyzstan?')).toBe('what runs through kyrgyzstan?');
+  });
+
+  it('finds the executive, not the rivers that run through the country', () => {
+    const index = new PassageIndex(
+      indexCorpus([
+        testDocument({ id: 'geography', title: 'Geography of Kyrgyzstan' }, ['Although Kyrgyzstan has abundant water running through it, its water supply is shared.', 'The main Tian Shan range runs along the border of Kyrgyzstan.']),
+        testDocument({ id: 'factbook', title: 'Kyrgyzstan' }, ['Executive branch: chief of state: President Sadyr JAPAROV (since 28 January 2021); head of government: Chairman of the Cabinet of Ministers.']),
+      ]),
+    );
+    expect(index.query('who runs kyrgyzstan?').passages[0]?.paragraph.id).toBe('factbook/1');
   });
 });
 
