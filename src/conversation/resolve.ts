@@ -184,6 +184,8 @@ const WHO_IS_PERSON = /^\s*(?:(?:and|so|ok|okay|but),?\s+)?who(?:'s|’s|\s+is|\
 const BARE_AND = /^(?:and|what about|how about)\s+([\p{L}\d'’-]+(?:\s+[\p{L}\d'’-]+){0,2})[\s?.!]*$/iu;
 const TOPIC_SWAP = /^(?:(?:and|so|ok|but)\s+)?(?:(?:what|how)\s+about\s+)?(on|about|regarding|concerning)\s+(\S.*?)[\s?.!]*$/i;
 
+/** What a turn says is the place's or the parties' own: "its army", "their main trading partners". */
+const POSSESSED = /\b(?:its|their)\s+((?:[\p{L}'’-]+\s+){0,2}[\p{L}'’-]+)/iu;
 const RELATIONAL = /\b(?:opposite|other|same|similar|different|contrary|first|second|third|last|former|latter|next|previous|else|instead)\b/i;
 /** A turn narrowing what was said to a part of it: "… specifically?", "… in particular?". */
 const NARROWING = /\b(?:specifically|in particular|particularly|exactly|precisely|concretely)[\s?.!]*$/i;
@@ -633,11 +635,16 @@ function keepsToPaper(engine: Engine, paper: string, turn: string): boolean {
 /** The document the answer before came from, unless its title is about a place other than the ones the turn names. */
 function paperDiscussed(engine: Engine, prev: TurnRecord, turn: string): string | null {
   const id = prev.paragraphIds[0]?.split('/')[0] ?? null;
+  return id && !titledForOtherPlaces(engine, id, turn) ? id : null;
+}
+
+/** Whether the document's title names places and the turn names places, none of them the title's. */
+function titledForOtherPlaces(engine: Engine, id: string, turn: string): boolean {
   const asked = new Set(findMentions(turn).map((m) => m.country));
-  if (!id || asked.size === 0) return id;
+  if (asked.size === 0) return false;
   const title = documentById(engine.corpus, id)?.meta.title ?? '';
   const titled = new Set(findMentions(title).map((m) => m.country));
-  return titled.size > 0 && [...asked].every((c) => !titled.has(c)) ? null : id;
+  return titled.size > 0 && [...asked].every((c) => !titled.has(c));
 }
 
 /** A list of reasons, whatever its head calls them ("barriers", "factors"), else the latest list shown. */
@@ -845,7 +852,9 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // mongolia?" after the population of Kazakhstan from "Demographics of Kazakhstan".)
   const discussed = amongMany ? paperDiscussed(engine, prev, text) : null;
   // (It still carries the words of the answer before: measured, they help more than they hurt.)
-  const documentId = named ?? prev.documentId ?? (discussed && keepsToPaper(engine, discussed, text) ? discussed : null);
+  // (Nor the document an earlier turn kept to: "what about kyrgyzstan?" after Kazakhstan's army, read in "Kazakhstan".)
+  const kept = prev.documentId && !(amongMany && titledForOtherPlaces(engine, prev.documentId, text)) ? prev.documentId : null;
+  const documentId = named ?? kept ?? (discussed && keepsToPaper(engine, discussed, text) ? discussed : null);
   const shift = text.length - core.length;
   const stated = other
     ? withoutMention(core, other.index, other.index + other[0].length)
@@ -1331,7 +1340,14 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // "do they share a religion too?", "are they landlocked as well?": of the same parties ("they"),
   // a thing the answer before did not speak of — a new topic for them, not more of what was said.
   const alsoOf = !ownSubject && !substituted && ALSO.test(own) && OTHER_ANAPHORA.test(own) && terms.some((t) => newToAnswer(engine, prev, [t])) && findMentions(prev.frame).length > 0;
-  const topicShift = unsaid || compared || alsoOf || (continues && !substituted && !reacting && terms.length > 0 && !OTHER_ANAPHORA.test(own) && !COUNTERPART.test(own) && rest.every((t) => !askedBefore.has(t)));
+  // "how big is its army?", "what is their religion?" after Kazakhstan's exports: a thing of
+  // the place's that the answer before did not speak of — a new topic for the place, not more
+  // of what was said (its goods had led the answer back to trade).
+  const possessed = POSSESSED.exec(own);
+  const possessedTerms = possessed ? topicTerms(possessed[1]!) : [];
+  // (Its head noun, the thing: "main" in "their main religion" was the table's "main goods".)
+  const ofThePlace = !ownSubject && !substituted && possessedTerms.length > 0 && newToAnswer(engine, prev, possessedTerms.slice(-1)) && findMentions(prev.frame).length > 0;
+  const topicShift = unsaid || compared || alsoOf || ofThePlace || (continues && !substituted && !reacting && terms.length > 0 && !OTHER_ANAPHORA.test(own) && !COUNTERPART.test(own) && rest.every((t) => !askedBefore.has(t)));
   // "what goods were those?" after a trade flow ("what did Mongolia export to Kyrgyzstan in
   // 2017?"): "those" are that flow, its way and year included, and the turn asks one more
   // thing of it — the previous question whole, as support turns take it, not its words loose.

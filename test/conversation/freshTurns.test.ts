@@ -107,6 +107,14 @@ describe('a new topic for the same parties', () => {
     expect(r!.resolution.resolved).toBe('do they share a religion too? (mongolia, kazakhstan)');
     expect(r!.answer.passages[0]!.text).toMatch(/Islam for ethnic Kazakh and Kyrgyz/);
   });
+
+  it('“what is their main religion?”, “how big is its army?”: a thing of theirs the answer before did not speak of, asked of the places alone', () => {
+    const [, religion] = converse(engine, 'what did kazakhstan sell to mongolia in 2016?', 'what is their main religion?');
+    expect(religion!.resolution.resolved).toBe('what is their main religion? (kazakhstan, mongolia)');
+    expect(religion!.answer.passages[0]!.text).toMatch(/Islam for ethnic Kazakh and Kyrgyz/);
+    const [, , army] = converse(engine, 'what does kazakhstan export to mongolia?', 'and in 2017?', 'how big is its army?');
+    expect(army!.resolution.resolved).not.toMatch(/tobacco|rolled|sell|export/i);
+  });
 });
 
 describe('the source of a figure', () => {

@@ -88,6 +88,13 @@ describe('a conversation among documents each about a place', () => {
     const [, spoken] = converse(places, "what's the population of kazakhstan?", 'which languages are spoken?');
     expect(spoken!.resolution.documentId).toBe('demographics-kazakhstan');
   });
+
+  it('“and mongolia?” two turns on leaves the document an earlier follow-up kept to', () => {
+    const [, spoken, mongolia] = converse(places, "what's the population of kazakhstan?", 'which languages are spoken?', 'and mongolia?');
+    expect(spoken!.resolution.documentId).toBe('demographics-kazakhstan');
+    expect(mongolia!.resolution.documentId).toBeNull();
+    expect(mongolia!.answer.passages[0]!.paragraphId).toBe('demographics-mongolia/2');
+  });
 });
 
 describe('“and tajikistan?” after a question naming one of several factbooks by its country', () => {
