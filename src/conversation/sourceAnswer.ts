@@ -296,5 +296,8 @@ export function answerSource(engine: Engine, turn: TurnRecord, about: SourceAsk,
   };
   // (Who wrote it: the author, for a later "he", when one person wrote it.)
   // (Or the one speaking, for a later "why does he think …?".)
-  return { answer, person: people[0] ?? speaking?.speaker ?? (references[0]?.key ?? (about === 'document' ? soleAuthor(doc) : null)) };
+  // (A claim the author makes citing no one is the author's: "is he right?" next asks of them,
+  // not of someone the passage quoted elsewhere.)
+  const authorsOwn = about === 'document' || (about === 'claim' && !speaking && !people.length && !cited.length);
+  return { answer, person: people[0] ?? speaking?.speaker ?? (references[0]?.key ?? (authorsOwn ? soleAuthor(doc) : null)) };
 }

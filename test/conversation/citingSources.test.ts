@@ -108,3 +108,13 @@ describe('after a reference', () => {
     expect(short!.answer.lead[0]).not.toContain('“”');
   });
 });
+
+describe('whose claim it is, after “who says so?”', () => {
+  it('a claim the author makes citing no one is the author’s: “is he right?” next asks of them, not of someone the passage quotes', () => {
+    const [first, source, right] = converse(engine, 'why are mongolia and central asia not closer?', 'who says so?', 'is he right?');
+    // (Measured: the passage shown quotes Sergey Radchenko elsewhere, and "he" had been him.)
+    expect(first!.answer.passages.length).toBeGreaterThan(0);
+    expect(renderAnswerText(source!.answer)).toMatch(/citing no one/);
+    expect(right!.resolution.resolved).toMatch(/^is John Irgengioro right\?/);
+  });
+});
