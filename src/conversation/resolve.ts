@@ -347,7 +347,7 @@ function definedSubject(frame: string): string | null {
   // ("what is SPECTER trained on?", "what is the third neighbor policy based on?": a participle
   // and its preposition say what is asked of the subject, SPECTER — a later "it" is SPECTER.)
   const subject = m?.[1]?.trim().replace(/\s+(?:all\s+)?about$/i, '').replace(TRAILING_PARTICIPLE, '');
-  return subject && subject.split(/\s+/).length <= 6 && !/\b(?:it|this|that|they|them)\b/i.test(subject) ? subject : null;
+  return subject && subject.split(/\s+/).length <= 6 && !/\b(?:it|its|this|that|they|them|their|these|those)\b/i.test(subject) ? subject : null;
 }
 
 /** "was it announced", "is it funded", "were they signed": "it" (group 1 what comes before it) as a passive's subject. */
@@ -1340,13 +1340,14 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // "do they share a religion too?", "are they landlocked as well?": of the same parties ("they"),
   // a thing the answer before did not speak of — a new topic for them, not more of what was said.
   const alsoOf = !ownSubject && !substituted && ALSO.test(own) && OTHER_ANAPHORA.test(own) && terms.some((t) => newToAnswer(engine, prev, [t])) && findMentions(prev.frame).length > 0;
-  // "how big is its army?", "what is their religion?" after Kazakhstan's exports: a thing of
-  // the place's that the answer before did not speak of — a new topic for the place, not more
-  // of what was said (its goods had led the answer back to trade).
+  // "how big is its army?", "what is their religion?" after Kazakhstan's exports, "what are its
+  // limitations?" after how SPECTER was evaluated: a thing of the place's or the named thing's
+  // that the answer before did not speak of — a new topic for it, not more of what was said
+  // (the goods had led the answer back to trade, the evaluation back to the A/B test).
   const possessed = POSSESSED.exec(own);
   const possessedTerms = possessed ? topicTerms(possessed[1]!) : [];
   // (Its head noun, the thing: "main" in "their main religion" was the table's "main goods".)
-  const ofThePlace = !ownSubject && !substituted && possessedTerms.length > 0 && newToAnswer(engine, prev, possessedTerms.slice(-1)) && findMentions(prev.frame).length > 0;
+  const ofThePlace = !ownSubject && !substituted && possessedTerms.length > 0 && newToAnswer(engine, prev, possessedTerms.slice(-1)) && (documentId !== null || entitiesOf(withNamesCapitalised(engine, prev.frame)).length > 0);
   const topicShift = unsaid || compared || alsoOf || ofThePlace || (continues && !substituted && !reacting && terms.length > 0 && !OTHER_ANAPHORA.test(own) && !COUNTERPART.test(own) && rest.every((t) => !askedBefore.has(t)));
   // "what goods were those?" after a trade flow ("what did Mongolia export to Kyrgyzstan in
   // 2017?"): "those" are that flow, its way and year included, and the turn asks one more

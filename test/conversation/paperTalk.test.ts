@@ -39,6 +39,17 @@ describe('“it” in a conversation on one of many papers', () => {
   });
 });
 
+describe('“what are its limitations?” two turns into one of many papers', () => {
+  it('is a new topic of the paper, asked without the words of the answer before, and a later “it” is not “its limitations”', () => {
+    const [, needs, limits, trained] = converse(engine, 'what is SPECTER?', 'what does it need of a paper?', 'what are its limitations?', 'what was it trained on?');
+    expect(needs!.answer.passages[0]!.paragraphId).toBe('cohan-2020/4');
+    expect(limits!.resolution.resolved).toMatch(/^what are its limitations\?/);
+    expect(limits!.resolution.resolved).not.toMatch(/title|abstract|needs/);
+    expect(limits!.answer.passages[0]!.paragraphId).toBe('cohan-2020/5');
+    expect(trained!.resolution.resolved).toMatch(/^what was it trained on\?/);
+  });
+});
+
 describe('“any downsides?” in a conversation on one of many papers', () => {
   it('asks for that paper’s limitations, in its own words for them, not the words of the answer before', () => {
     const [, downsides] = converse(engine, 'what is SPECTER trained on, using which loss?', 'any downsides?');
