@@ -31,7 +31,8 @@ const ASKS: Array<[Exclude<DocumentAsk, 'corpus'>, RegExp]> = [
   ['affiliation', /\buniversit(?:y|ies)\b|\baffiliat|\bwhere (?:is|are|does|do) (?:he|she|they|the authors?)\b.*\b(?:based|work|from|teach|study)\b|\b(?:which|what) (?:institution|school|department)\b/],
   // "Who funded the Irgengioro article?", "what grant supported this study?", "acknowledgements?"
   ['funding', /\bwho (?:funded|financed|sponsored|paid for|supported)\b|\b(?:funding|financial support|grants?|sponsors?|funders?)\b.*\b(?:paper|article|study|research|piece|work|it|this)\b|\b(?:paper|article|study|research|piece)(?:'s)?\b.*\b(?:funding|funded|financed|grants?|sponsors?)\b|\backnowledg(?:e)?ments?\b/],
-  ['conclusion', /\bconclu(?:de|des|sion|sions|ding)\b|\bend up\b|\brecommend|\bhow does\b.*\bend\b|\bbottom line\b|\btake-?away\b|\bfinal (?:point|verdict|word)\b/],
+  // ("what did the dvt paper find?", "the study's main findings?": what it concludes, not its introduction.)
+  ['conclusion', /\bconclu(?:de|des|sion|sions|ding)\b|\b(?:main|key|major|principal|primary|headline) (?:findings?|results?)\b|\bfindings\b|\bwhat (?:did|does|do) (?:the |this |that |their )?(?:[\w-]+ ){0,3}(?:paper|article|study|review|piece|authors?|researchers?|trial|survey) (?:find|found|show|showed)\b|\bend up\b|\brecommend|\bhow does\b.*\bend\b|\bbottom line\b|\btake-?away\b|\bfinal (?:point|verdict|word)\b/],
   ['thesis', /\b(?:main|central|overall|key|core|basic) (?:thesis|argument|point|claim|message|idea|contention)s?\b|\bargue(?:s)? overall\b|\boverall argument\b|\bin (?:one|a) (?:line|sentence)\b|\btl;? ?dr\b|\bgist\b|\bsumm(?:ary|ari[sz]e)\b|\bin a nutshell\b|\bwhat(?:'s| is) (?:it|the \w+(?: \w+)?) about\b|\bwhat does \w+ argue\s*\??$/],
 ];
 
@@ -41,7 +42,7 @@ const NAMED_THEN_AUTHOR = /\bauthors?(?:'s)?(?:\s+names?)?[\s?.!]*$/;
 /** Words of the document questions themselves: what is left is the topic, if any. */
 const META_WORDS = new Set(
   analyze(
-    `funded funding financed financial support sponsored sponsor grant grants acknowledgements acknowledgments research work paid supported who wrote written writer author authors authored penned published publish publication accepted appear appeared released date dated year when where outlet venue publisher journal site website magazine newspaper doi url link read find university affiliation based institution conclusion conclude concludes end ends recommend recommends recommending bottom line takeaway final verdict main central overall key core thesis argument argue argues point claim message idea one line sentence tl dr gist summary summarise summarize nutshell paper article piece op ed essay study document text source sources reference references cite cites cited citation bibliography online first come came out kind type sort peer review reviewed refereed op-ed opinion commentary ${FACT_WORDS}`,
+    `funded funding financed financial support sponsored sponsor grant grants acknowledgements acknowledgments research work paid supported who wrote written writer author authors authored penned published publish publication accepted appear appeared released date dated year when where outlet venue publisher journal site website magazine newspaper doi url link read find findings found show showed shows result results university affiliation based institution conclusion conclude concludes end ends recommend recommends recommending bottom line takeaway final verdict main central overall key core thesis argument argue argues point claim message idea one line sentence tl dr gist summary summarise summarize nutshell paper article piece op ed essay study document text source sources reference references cite cites cited citation bibliography online first come came out kind type sort peer review reviewed refereed op-ed opinion commentary ${FACT_WORDS}`,
   ),
 );
 
@@ -78,11 +79,17 @@ export function titleBlock(doc: CorpusDocument): Paragraph {
   };
 }
 
+/** A paragraph opening with a back-matter heading: contributions, interests, funding, thanks. */
+const BACK_MATTER = /^\s*(?:authors?['’]?\s+contributions?|competing\s+interests?|conflicts?\s+of\s+interests?|declaration\s+of\s+interests?|funding|acknowledge?ments?|availability\s+of\s+data)\b/i;
+
 /** The document's own summary paragraphs: conclusion first, or abstract and opening first. */
 function summaries(doc: CorpusDocument, ask: 'conclusion' | 'thesis'): Paragraph[] {
   const body = doc.paragraphs.filter((p) => p.role !== 'caption' && !/^(?:appendix|references)/i.test(p.topSection ?? ''));
   // (Numbered or not: a PDF's "5 Conclusion", "VI. Conclusions".)
-  const conclusion = body.filter((p) => /^(?:conclusions?|concluding|summary)/i.test(sectionName(p.section)));
+  const concluding = body.filter((p) => /^(?:conclusions?|concluding|summary)/i.test(sectionName(p.section)));
+  // (Up to the back matter an import left under it: "Authors’ contributions ID - Study design …", then a line an author.)
+  const backMatter = concluding.findIndex((p) => BACK_MATTER.test(p.text));
+  const conclusion = backMatter > 0 ? concluding.slice(0, backMatter) : concluding;
   // No conclusion section: the last paragraph concludes (an op-ed has no headings).
   const ending = conclusion.length ? conclusion : body.slice(-1);
   const opening = [...body].filter((p) => overviewFit(p) >= 0.75).sort((a, b) => overviewFit(b) - overviewFit(a));

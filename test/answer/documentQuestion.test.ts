@@ -95,6 +95,28 @@ describe('questions about the documents', () => {
     expect(answerQuestion(paper, 'what does the longeval paper recommend?').passages[0]!.paragraphId).toBe('krishna-2023/3');
   });
 
+  it('“what did the datta paper find?”, “its main findings?”: what it concludes, without the back matter an import left under the conclusion', () => {
+    const paper = createEngineFromCorpus(
+      indexCorpus([
+        testDocument({ id: 'datta-2010-dvt-prophylaxis', title: 'Complications related to deep venous thrombosis prophylaxis in trauma', authors: ['Indraneel Datta', 'Chad G Ball'] }, [
+          { text: 'Prophylaxis of deep venous thrombosis (DVT) is essential in trauma; we reviewed its complications.', section: 'Abstract', role: 'abstract' },
+          { text: 'Multisystem traumatic injury is a significant risk factor for DVT.', section: 'Introduction' },
+          { text: 'Low molecular weight heparin is the recommended DVT prophylaxis; bleeding occurred in 3.9%.', section: 'Conclusion' },
+          { text: 'Authors’ contributions ID - Study design, data analysis.', section: 'Conclusion' },
+          { text: 'CGB - Data analysis, manuscript writing.', section: 'Conclusion' },
+        ]),
+        testDocument({ id: 'other-2020', title: 'Other notes' }, ['Herders move with the seasons.']),
+      ]),
+    );
+    for (const q of ['what did the datta paper find?', 'what are the main findings of the datta review?']) {
+      // (The document's own summaries first; what the search adds below them is the search's.)
+      const shown = answerQuestion(paper, q).passages.map((p) => p.paragraphId).slice(0, 2);
+      expect(shown[0], q).toBe('datta-2010-dvt-prophylaxis/3');
+      expect(shown, q).not.toContain('datta-2010-dvt-prophylaxis/4');
+      expect(shown, q).not.toContain('datta-2010-dvt-prophylaxis/5');
+    }
+  });
+
   it('for every document when none is named, and not at all for a question on the subject', () => {
     const all = answerDocumentQuestion(engine.corpus, 'who wrote these?');
     expect(all?.documents.map((d) => d.meta.id).sort()).toEqual(['irgengioro-2022', 'miliate-2013']);
