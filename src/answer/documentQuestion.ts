@@ -80,7 +80,7 @@ export function titleBlock(doc: CorpusDocument): Paragraph {
 }
 
 /** A paragraph opening with a back-matter heading: contributions, interests, funding, thanks. */
-const BACK_MATTER = /^\s*(?:authors?['’]?\s+contributions?|competing\s+interests?|conflicts?\s+of\s+interests?|declaration\s+of\s+interests?|funding|acknowledge?ments?|availability\s+of\s+data)\b/i;
+const BACK_MATTER = /^\s*(?:authors?['’]?\s+(?:contributions?|details|information)|competing\s+interests?|conflicts?\s+of\s+interests?|declaration\s+of\s+interests?|funding|acknowledge?ments?|availability\s+of\s+data)\b/i;
 
 /** The document's own summary paragraphs: conclusion first, or abstract and opening first. */
 function summaries(doc: CorpusDocument, ask: 'conclusion' | 'thesis'): Paragraph[] {

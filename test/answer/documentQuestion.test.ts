@@ -102,6 +102,7 @@ describe('questions about the documents', () => {
           { text: 'Prophylaxis of deep venous thrombosis (DVT) is essential in trauma; we reviewed its complications.', section: 'Abstract', role: 'abstract' },
           { text: 'Multisystem traumatic injury is a significant risk factor for DVT.', section: 'Introduction' },
           { text: 'Low molecular weight heparin is the recommended DVT prophylaxis; bleeding occurred in 3.9%.', section: 'Conclusion' },
+          { text: 'Author details Department of Surgery, University of Calgary, Canada.', section: 'Conclusion' },
           { text: 'Authors’ contributions ID - Study design, data analysis.', section: 'Conclusion' },
           { text: 'CGB - Data analysis, manuscript writing.', section: 'Conclusion' },
         ]),
@@ -114,6 +115,7 @@ describe('questions about the documents', () => {
       expect(shown[0], q).toBe('datta-2010-dvt-prophylaxis/3');
       expect(shown, q).not.toContain('datta-2010-dvt-prophylaxis/4');
       expect(shown, q).not.toContain('datta-2010-dvt-prophylaxis/5');
+      expect(shown, q).not.toContain('datta-2010-dvt-prophylaxis/6');
     }
   });
 
