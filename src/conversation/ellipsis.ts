@@ -56,15 +56,19 @@ export function applyEllipsis(engine: Engine, frame: string, core: string, optio
     // A name replaces a name, a demonym a demonym ("Mongolian students in Kazakhstan" +
     // "and in Kyrgyzstan?" changes where they study, not who they are); then the rarest.
     const newKind = isDemonym(core.slice(newCountries[0]!.start, newCountries[0]!.end));
+    // (And a place after the same preposition: "what about with china?" after "how much does
+    // mongolia trade with kazakhstan?" changes the partner, not Mongolia.)
+    const newPreposition = prepositionBefore(core, newCountries[0]!.start);
     const replaceable = frameMentions
       .filter((f) => !newMentions.some((m) => m.country === f.country))
       .map((f) => ({
         ...f,
         sameKind: isDemonym(out.slice(f.start, f.end)) === newKind ? 1 : 0,
+        samePreposition: newPreposition !== null && prepositionBefore(out, f.start) === newPreposition ? 1 : 0,
         idf: Math.max(0, ...analyze(out.slice(f.start, f.end)).map((t) => engine.index.idf(t))),
         likeness: placeLikeness(engine, f.country, newCountries[0]!.country),
       }))
-      .sort((a, b) => b.sameKind - a.sameKind || (Math.abs(b.likeness - a.likeness) >= CLEARLY_LIKER ? b.likeness - a.likeness : 0) || b.idf - a.idf);
+      .sort((a, b) => b.sameKind - a.sameKind || b.samePreposition - a.samePreposition || (Math.abs(b.likeness - a.likeness) >= CLEARLY_LIKER ? b.likeness - a.likeness : 0) || b.idf - a.idf);
     const targets = replaceable.slice(0, newCountries.length).sort((a, b) => b.start - a.start);
     const words = newCountries.map((m) => capitalise(core.slice(m.start, m.end)));
     // A place with nowhere to go in the frame, and a pronoun for what was said ("and what does
@@ -209,3 +213,10 @@ function placeLikeness(engine: Engine, a: string, b: string): number {
  * "is Kyrgyzstan worried about its debt to China?" is of Mongolia's debt to China.
  */
 const CLEARLY_LIKER = 0.05;
+
+/** The preposition just before a place ("with" in "trade with kazakhstan"), or null. */
+function prepositionBefore(text: string, start: number): string | null {
+  const word = /([\p{L}]+)\s+$/u.exec(text.slice(Math.max(0, start - 20), start))?.[1]?.toLowerCase();
+  return word && PLACE_PREPOSITIONS.has(word) ? word : null;
+}
+const PLACE_PREPOSITIONS = new Set(['with', 'to', 'from', 'in', 'into', 'for', 'between', 'against', 'toward', 'towards', 'at', 'on']);

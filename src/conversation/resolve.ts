@@ -992,7 +992,10 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // that, not the question before with the party put in.
   const memberOf = MEMBER_OF.test(core);
   if ((continues || shortTurn) && !SUPPORT.test(core) && !whyOf && !memberOf) {
-    const changed = applyEllipsis(engine, prev.frame, own, { placesReversed: !wholeQuestion, placeAdded: !wholeQuestion });
+    // ("and kyrgyzstan?", "what about with china?" after "is that a lot?": the question that
+    // reaction was about, with the place put in — not the reaction, which asks nothing of a place.)
+    const reactedTo = prev.kind === 'contextual' && OTHER_ANAPHORA.test(prev.asked) && topicTerms(stripFillers(prev.asked).core).length === 0 ? state.turns[state.turns.length - 2] : undefined;
+    const changed = applyEllipsis(engine, reactedTo?.frame ?? prev.frame, own, { placesReversed: !wholeQuestion, placeAdded: !wholeQuestion });
     // ("and tajikistan?" after "what does the factbook say about kyrgyzstan's economy?": the
     // factbook the new question names, of the two, not the one the old one did.)
     const renamed = changed && amongMany && named === null ? findDocumentMention(engine.corpus, changed)?.documentId : undefined;

@@ -522,3 +522,17 @@ describe('the other source, and what is in it for a place', () => {
     expect(gain!.resolution.resolved).toMatch(/^what’s in it for mongolia: what does irgengioro think about regional cooperation in central asia\?/);
   });
 });
+
+describe('an ellipsis after a reaction', () => {
+  it('“and kyrgyzstan?” after “is that a lot?” asks the question reacted to of the new place, not the reaction', () => {
+    const [, , kyrgyzstan] = converse(engine, 'how much does mongolia trade with kazakhstan?', 'is that a lot?', 'and kyrgyzstan?');
+    expect(kyrgyzstan!.resolution.resolved).toBe('how much does mongolia trade with Kyrgyzstan?');
+    const [, , year] = converse(engine, 'how many mongolians visited kazakhstan in 2019?', 'is that a lot?', 'and in 2018?');
+    expect(year!.resolution.resolved).toBe('how many mongolians visited kazakhstan in 2018?');
+  });
+
+  it('“what about with china?” puts the place where the same preposition had one: the partner, not Mongolia', () => {
+    const [, china] = converse(engine, 'how much does mongolia trade with kazakhstan?', 'what about with china?');
+    expect(china!.resolution.resolved).toBe('how much does mongolia trade with China?');
+  });
+});
