@@ -30,20 +30,52 @@ export function answerPerDocument(engine: Engine, question: string, limit: numbe
   // the word itself, or two of the words it stands for (the op-ed's "initially perplexing"
   // shares a stem with "Belt and Road Initiative" and says nothing of the BRI).
   // (The passage's terms as the index analysed them: no second search.)
-  const groups = engine.index.termGroups(analyzeQuestion(asked));
-  const speaksToIt = (paragraphId: string) => {
-    const paragraph = engine.corpus.paragraphsById.get(paragraphId);
-    const terms = paragraph ? analyzePassage(paragraph).terms : null;
-    return !!terms && groups.some((g) => [...g.variants].some(([t, w]) => w >= 1 && terms.has(t)) || [...g.variants.keys()].filter((t) => terms.has(t)).length >= 2);
-  };
+  const speaksToIt = speaksTo(engine, asked);
   const seen = new Set<string>();
   const passages = answer.passages
     .filter((p, i) => !seen.has(p.citation.documentId) && (i === 0 || speaksToIt(p.paragraphId)) && (seen.add(p.citation.documentId), true))
     .slice(0, Math.max(2, limit));
+  return { ...answer, passages, lead: [...(options.judged ? [NOT_JUDGED] : []), ...answer.lead, sideBySideLead(passages)] };
+}
+
+/** Whether a passage reads one of the question's words, or two of the words one stands for (see answerPerDocument). */
+function speaksTo(engine: Engine, question: string): (paragraphId: string) => boolean {
+  const groups = engine.index.termGroups(analyzeQuestion(question));
+  return (paragraphId) => {
+    const paragraph = engine.corpus.paragraphsById.get(paragraphId);
+    const terms = paragraph ? analyzePassage(paragraph).terms : null;
+    return !!terms && groups.some((g) => [...g.variants].some(([t, w]) => w >= 1 && terms.has(t)) || [...g.variants.keys()].filter((t) => terms.has(t)).length >= 2);
+  };
+}
+
+function sideBySideLead(passages: Answer['passages']): string {
   const names = passages.map((p) => `${p.citation.author} (${p.citation.year})`);
-  const lead =
-    passages.length === 1
-      ? `Only ${names[0]} speaks to this; no other source in the corpus does.`
-      : `What each source says on this, side by side: ${names.map((n, i) => `${n} [${i + 1}]`).join(', ')}.`;
-  return { ...answer, passages, lead: [...(options.judged ? [NOT_JUDGED] : []), ...answer.lead, lead] };
+  return passages.length === 1
+    ? `Only ${names[0]} speaks to this; no other source in the corpus does.`
+    : `What each source says on this, side by side: ${names.map((n, i) => `${n} [${i + 1}]`).join(', ')}.`;
+}
+
+/** One question for each of two documents ("what is SPECTER?" of its paper, "what is S2ORC?" of its): the best passage of each, side by side. */
+export interface SideBySide {
+  documentId: string;
+  question: string;
+}
+
+/**
+ * "compare it with s2orc" after "what is specter?": the question before asked of its document,
+ * and of the document compared with (of what that one presents, where the question named what
+ * the first presents), each one's best passage, side by side.
+ */
+export function answerSideBySide(engine: Engine, sides: readonly SideBySide[]): Answer {
+  const answers = sides.map((side) => answerQuestion(engine, side.question, { limit: 1, documentId: side.documentId }));
+  // (A side whose best passage reads none of its question's words does not speak to it: "Only … speaks to this".)
+  // (Its words less the document it names: "what does the op-ed say about the sco?" asks for the SCO.)
+  const asked = (q: string) => {
+    const named = findDocumentMentions(engine.corpus, q).filter((m) => !m.subject);
+    return named.length ? withoutMentions(q, named).replace(/\s+/g, ' ').trim() : q;
+  };
+  const passages = answers.flatMap((a, i) => (a.status === 'answered' ? a.passages.slice(0, 1).filter((p) => speaksTo(engine, asked(sides[i]!.question))(p.paragraphId)) : []));
+  const first = answers.find((a) => a.status === 'answered') ?? answers[0]!;
+  if (passages.length === 0) return first;
+  return { ...first, query: [...new Set(sides.map((s) => s.question))].join(' / '), passages, lead: [sideBySideLead(passages)], figures: [] };
 }

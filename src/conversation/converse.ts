@@ -5,7 +5,7 @@ import { findDocumentMentions } from '../answer/documentMention.js';
 import { findMentions } from '../answer/figureQuestion.js';
 import { readOnAnswer } from '../answer/readOn.js';
 import { socialReply } from '../answer/social.js';
-import { answerPerDocument } from './compareSources.js';
+import { answerPerDocument, answerSideBySide } from './compareSources.js';
 import { needsAnAnswerBefore } from './cues.js';
 import { lastAnswered } from './references.js';
 import type { Engine } from '../engine.js';
@@ -41,6 +41,7 @@ export interface TurnOptions {
 
 function answerResolved(engine: Engine, r: Resolution, limit: number): Answer {
   if (r.perDocument) return answerPerDocument(engine, r.resolved, limit, { judged: r.perDocument === 'judged' });
+  if (r.sideBySide) return answerSideBySide(engine, r.sideBySide);
   const exclude = new Set(r.exclude ?? []);
   const ask = (documentId: string | null) => {
     // ("why is it so lopsided?" after a figure asks for the reason: the figure is not led with again.)

@@ -1,7 +1,7 @@
 import { paragraphById } from '../corpus/tableRows.js';
 import { documentById } from '../answer/citation.js';
 import { asksDocumentFact, CORPUS_ASKS } from '../answer/documentFacts.js';
-import { findDocumentMention, type DocumentMention } from '../answer/documentMention.js';
+import { findDocumentMention, findDocumentMentions, withoutMentions as withoutDocumentMentions, type DocumentMention } from '../answer/documentMention.js';
 import { literatureTopic } from '../answer/literatureQuestion.js';
 import { findMentions, readFigureQuestion } from '../answer/figureQuestion.js';
 import type { Engine } from '../engine.js';
@@ -51,6 +51,7 @@ import { type Enumeration, findEnumerations, findOrdinalReference, GENERIC_ITEM,
 import { attributedPeople } from './people.js';
 import { type FoundList, findList, lastAnswered, otherDocument, saysMoreOf, withoutMention } from './references.js';
 import type { ConversationState, PickedList, TurnKind, TurnRecord } from './state.js';
+import type { SideBySide } from './compareSources.js';
 import { clip, clipEnd, correctPlaceNames, entitiesOf, hasOwnSubject, topicTerms } from './words.js';
 
 /** PERSON_PRONOUN (global, for replacing) as a test: "he", "his", "her" anywhere in a turn. */
@@ -92,6 +93,8 @@ export interface Resolution {
   perDocument?: boolean | 'judged';
   /** For "go on": the passage shown and its sentences, to read on from. */
   readFrom?: { paragraphId: string; sentences: readonly string[] };
+  /** "compare it with s2orc": a question for each of two documents, answered side by side. */
+  sideBySide?: SideBySide[];
 }
 
 /**
@@ -632,6 +635,40 @@ function keepsToPaper(engine: Engine, paper: string, turn: string): boolean {
   return !!narrow && wide.features.coverage <= narrow.features.coverage + PAPER_COVERAGE_MARGIN;
 }
 
+/** "compare it with X", "how does it compare to X?": group 1 or 2 what it is compared with. */
+const COMPARE_WITH =
+  /^(?:(?:and|so|ok|okay|now|but)[\s,]+)?(?:(?:can|could) you\s+|pls\s+|please\s+)?(?:compare|contrast)\s+(?:it|this|that|them|this one|that one)\s+(?:with|to|against|and)\s+(.+?)[\s?.!]*$|^(?:(?:and|so|ok|okay|but)[\s,]+)?how\s+(?:does|do|did|would)\s+(?:it|this|that|they)\s+(?:compare|stack up)\s+(?:with|to|against)\s+(.+?)[\s?.!]*$/i;
+
+/**
+ * "compare it with s2orc" after "what is specter?", answered from the SPECTER paper: the
+ * question asked of that paper, and of the one compared with — with what it presents in the
+ * place of what the first presents ("what is S2ORC?") — side by side. Null unless the turn
+ * names another document than the answer's.
+ */
+function comparedWithDocument(engine: Engine, state: ConversationState, prev: TurnRecord, core: string): Resolution | null {
+  const m = COMPARE_WITH.exec(core);
+  const before = prev.paragraphIds[0]?.split('/')[0];
+  if (!m || !before || engine.corpus.documents.length < 2) return null;
+  const target = m[1] ?? m[2]!;
+  // (The document alone: "… compare to mongolia's trade with china in the journal article" asks a topic of its own.)
+  const named = findDocumentMentions(engine.corpus, target);
+  if (topicTerms(withoutDocumentMentions(target, named).replace(OTHER_DOCUMENT, ' ')).length > 0) return null;
+  // ("compare that with the other article": the other of the one the answer came from.)
+  const otherId = OTHER_DOCUMENT.test(target) ? otherDocument(engine, state, before) : named[0]?.documentId;
+  if (!otherId || otherId === before) return null;
+  const other = { documentId: otherId };
+  const question = prev.frame;
+  // The first document named in the question, as what it presents ("specter" in "what is
+  // specter?") or as a source ("what does irgengioro say …"), becomes the other one.
+  const mention = findDocumentMentions(engine.corpus, question).find((d) => d.documentId === before);
+  const otherQuestion = mention ? `${question.slice(0, mention.start)}${target}${question.slice(mention.end)}` : question;
+  const sides: SideBySide[] = [
+    { documentId: before, question },
+    { documentId: other.documentId, question: otherQuestion },
+  ];
+  return { kind: 'contextual', resolved: [...new Set(sides.map((s) => s.question))].join(' / '), frame: question, documentId: null, offset: 0, person: null, sideBySide: sides };
+}
+
 /** The document the answer before came from, unless its title is about a place other than the ones the turn names. */
 function paperDiscussed(engine: Engine, prev: TurnRecord, turn: string): string | null {
   const id = prev.paragraphIds[0]?.split('/')[0] ?? null;
@@ -752,6 +789,8 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // A first turn, or an empty one ("@Steppe" alone), is asked as it is; so is one that says it
   // starts a new topic ("different q: why …"), without the words saying so.
   if (!prev || !text || TOPIC_RESET.test(text)) return standalone();
+  const withDocument = comparedWithDocument(engine, state, prev, stripFillers(text).core);
+  if (withDocument) return withDocument;
   // "kazakhstan too? it's pretty big", "why? i don't get it": a short follow-up, then a remark
   // on it — the follow-up is what is asked.
   const remarked = FOLLOW_UP_THEN_REMARK.exec(text);

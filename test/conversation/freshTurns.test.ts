@@ -536,3 +536,13 @@ describe('an ellipsis after a reaction', () => {
     expect(china!.resolution.resolved).toBe('how much does mongolia trade with China?');
   });
 });
+
+describe('a comparison with the other source', () => {
+  it('“how does that compare with the op-ed?” asks the question of the op-ed in the journal article’s place, side by side', () => {
+    const [, compared] = converse(engine, 'what does irgengioro say about the sco?', 'how does that compare with the op-ed?');
+    expect(compared!.resolution.resolved).toBe('what does irgengioro say about the sco? / what does the op-ed say about the sco?');
+    expect(compared!.answer.passages[0]!.paragraphId).toMatch(/^irgengioro-2022\//);
+    const [, other] = converse(engine, 'why are mongolia and kazakhstan not closer?', 'compare that with the other article');
+    expect(new Set(other!.resolution.sideBySide?.map((s) => s.documentId))).toEqual(new Set(['irgengioro-2022', 'miliate-2013']));
+  });
+});

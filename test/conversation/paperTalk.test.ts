@@ -50,6 +50,24 @@ describe('“what are its limitations?” two turns into one of many papers', ()
   });
 });
 
+describe('“compare it with S2ORC” after a question on SPECTER', () => {
+  it('asks the question of each paper, of what each presents, and shows both side by side', () => {
+    const [, compared] = converse(engine, 'what is SPECTER?', 'compare it with s2orc');
+    expect(compared!.resolution.resolved).toBe('what is SPECTER? / what is s2orc?');
+    expect(compared!.answer.passages.map((p) => p.paragraphId)).toEqual(['cohan-2020/1', 'lo-2020/1']);
+    expect(compared!.answer.lead.join(' ')).toMatch(/side by side/);
+    const [, how] = converse(engine, 'what is SPECTER?', 'how does it compare to S2ORC?');
+    expect(how!.answer.passages.map((p) => p.paragraphId)).toEqual(['cohan-2020/1', 'lo-2020/1']);
+  });
+
+  it('leaves a comparison with what is no document (“SciBERT”), or with a topic in one, to the rules before', () => {
+    const [, scibert] = converse(engine, 'what is SPECTER?', 'compare it with SciBERT');
+    expect(scibert!.resolution.sideBySide).toBeUndefined();
+    const [, topic] = converse(engine, 'what is SPECTER?', 'compare it with the full text parsing in S2ORC');
+    expect(topic!.resolution.sideBySide).toBeUndefined();
+  });
+});
+
 describe('“any downsides?” in a conversation on one of many papers', () => {
   it('asks for that paper’s limitations, in its own words for them, not the words of the answer before', () => {
     const [, downsides] = converse(engine, 'what is SPECTER trained on, using which loss?', 'any downsides?');
