@@ -95,7 +95,7 @@ export const SYNONYMS: string[][] = [
   ['student', 'education', 'university', 'scholarship'],
   ['religion', 'religious', 'faith', 'belief', 'islam', 'buddhism', 'shamanism'],
   ['protest', 'rally', 'demonstration', 'unrest', 'sinophobia'],
-  ['return', 'repatriation', 'repatriate', 'returnee', 'resettle', 'migrate', 'migration'],
+  ['return', 'repatriation', 'repatriate', 'returnee', 'resettle', 'migrate', 'migration', 'emigrate', 'emigration', 'emigrant', 'leave'],
   ['treaty', 'agreement', 'accord', 'pact'],
   ['sign', 'conclude', 'ink'],
   ['cooperation', 'collaboration', 'partnership', 'coordination'],

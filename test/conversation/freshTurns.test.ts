@@ -546,3 +546,10 @@ describe('a comparison with the other source', () => {
     expect(new Set(other!.resolution.sideBySide?.map((s) => s.documentId))).toEqual(new Set(['irgengioro-2022', 'miliate-2013']));
   });
 });
+
+describe('leaving is migrating', () => {
+  it('“why did some leave?” after how many Kazakhs live in Mongolia finds those who went back to Kazakhstan', () => {
+    const [, leave] = converse(engine, 'how many kazakhs live in mongolia?', 'why did some leave?');
+    expect(leave!.answer.passages[0]!.text).toMatch(/Some 60,000 ethnic Kazakhs/);
+  });
+});
