@@ -22,8 +22,7 @@ export function answerPerDocument(engine: Engine, question: string, limit: numbe
   // (A numeric question keeps its figures: where the sources give different numbers, the lead says so.)
   // "do they agree?" after "what does Miliate say about China?": China, asked of every source —
   // the document the question named is one side of the comparison, not the only place to look.
-  const named = findDocumentMentions(engine.corpus, question).filter((m) => !m.subject);
-  const asked = named.length ? withoutMentions(question, named).replace(/\s+/g, ' ').trim() : question;
+  const asked = withoutNamedSources(engine, question);
   const answer = answerQuestion(engine, asked, { limit: SEARCHED });
   if (answer.status !== 'answered' || answer.passages.length === 0) return answer;
   // A second source speaks to it only when its passage reads one of the question's words:
@@ -36,6 +35,12 @@ export function answerPerDocument(engine: Engine, question: string, limit: numbe
     .filter((p, i) => !seen.has(p.citation.documentId) && (i === 0 || speaksToIt(p.paragraphId)) && (seen.add(p.citation.documentId), true))
     .slice(0, Math.max(2, limit));
   return { ...answer, passages, lead: [...(options.judged ? [NOT_JUDGED] : []), ...answer.lead, sideBySideLead(passages)] };
+}
+
+/** The question less the documents it names as sources ("the op-ed", "Miliate"); what a document presents ("S2ORC") stays. */
+function withoutNamedSources(engine: Engine, question: string): string {
+  const named = findDocumentMentions(engine.corpus, question).filter((m) => !m.subject);
+  return named.length ? withoutMentions(question, named).replace(/\s+/g, ' ').trim() : question;
 }
 
 /** Whether a passage reads one of the question's words, or two of the words one stands for (see answerPerDocument). */
@@ -70,11 +75,7 @@ export function answerSideBySide(engine: Engine, sides: readonly SideBySide[]): 
   const answers = sides.map((side) => answerQuestion(engine, side.question, { limit: 1, documentId: side.documentId }));
   // (A side whose best passage reads none of its question's words does not speak to it: "Only … speaks to this".)
   // (Its words less the document it names: "what does the op-ed say about the sco?" asks for the SCO.)
-  const asked = (q: string) => {
-    const named = findDocumentMentions(engine.corpus, q).filter((m) => !m.subject);
-    return named.length ? withoutMentions(q, named).replace(/\s+/g, ' ').trim() : q;
-  };
-  const passages = answers.flatMap((a, i) => (a.status === 'answered' ? a.passages.slice(0, 1).filter((p) => speaksTo(engine, asked(sides[i]!.question))(p.paragraphId)) : []));
+  const passages = answers.flatMap((a, i) => (a.status === 'answered' ? a.passages.slice(0, 1).filter((p) => speaksTo(engine, withoutNamedSources(engine, sides[i]!.question))(p.paragraphId)) : []));
   const first = answers.find((a) => a.status === 'answered') ?? answers[0]!;
   if (passages.length === 0) return first;
   return { ...first, query: [...new Set(sides.map((s) => s.question))].join(' / '), passages, lead: [sideBySideLead(passages)], figures: [] };

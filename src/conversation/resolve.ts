@@ -1365,8 +1365,11 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // not of what was said there.
   // (A word relating it to what was said — "the opposite view", "the first one" — is no new topic.)
   // (Nor is one set in the time before, "back then"; and without places to carry, the words before are all there is.)
+  // (The names of the question before, read once for the rules below that need them.)
+  let framedNames: string[] | undefined;
+  const namedBefore = () => (framedNames ??= entitiesOf(withNamesCapitalised(engine, prev.frame))).length > 0;
   const unsaid =
-    !ownSubject && !substituted && terms.length > 0 && !OTHER_ANAPHORA.test(own) && !RELATIONAL.test(own) && !THAT_YEAR.test(own) && !findOrdinalReference(own) && newToAnswer(engine, prev, terms) && entitiesOf(withNamesCapitalised(engine, prev.frame)).length > 0;
+    !ownSubject && !substituted && terms.length > 0 && !OTHER_ANAPHORA.test(own) && !RELATIONAL.test(own) && !THAT_YEAR.test(own) && !findOrdinalReference(own) && newToAnswer(engine, prev, terms) && namedBefore();
   // "how is that different from multi-vectorism?": what was said, set against a topic the turn
   // names — the answer is about that topic; the places stay, the words said before would
   // only find what was said again.
@@ -1389,7 +1392,7 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   const possessed = POSSESSED.exec(own);
   const possessedTerms = possessed ? topicTerms(possessed[1]!) : [];
   // (Its head noun, the thing: "main" in "their main religion" was the table's "main goods".)
-  const ofThePlace = !ownSubject && !substituted && possessedTerms.length > 0 && newToAnswer(engine, prev, possessedTerms.slice(-1)) && (documentId !== null || entitiesOf(withNamesCapitalised(engine, prev.frame)).length > 0);
+  const ofThePlace = !ownSubject && !substituted && possessedTerms.length > 0 && newToAnswer(engine, prev, possessedTerms.slice(-1)) && (documentId !== null || namedBefore());
   const topicShift = unsaid || compared || alsoOf || ofThePlace || (continues && !substituted && !reacting && terms.length > 0 && !OTHER_ANAPHORA.test(own) && !COUNTERPART.test(own) && rest.every((t) => !askedBefore.has(t)));
   // "what goods were those?" after a trade flow ("what did Mongolia export to Kyrgyzstan in
   // 2017?"): "those" are that flow, its way and year included, and the turn asks one more

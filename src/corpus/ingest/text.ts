@@ -89,8 +89,7 @@ const YEAR_VALUE = /^((?:1[89]|20)\d\d): (\S.*)$/u;
 /** Joins a block's lines into paragraphs: hard-wrapped lines, and `Label:` with its values. */
 function blockParagraphs(lines: string[]): string[] {
   const out: string[] = [];
-  let label = false;
-  // The open label's name ("Real GDP per capita"), while its values by year may follow.
+  // The open label's name ("Real GDP per capita" of "Real GDP per capita:"), while its values may follow; null when none is open.
   let labelName: string | null = null;
   for (const raw of lines) {
     const line = raw.trim();
@@ -103,7 +102,7 @@ function blockParagraphs(lines: string[]): string[] {
       out[last] = `${out[last]}${/:$/.test(out[last]!) ? ' ' : '; '}${byYear[1]}: ${byYear[2]}`;
       continue;
     }
-    if (last >= 0 && label && /^\p{Ll}/u.test(line)) {
+    if (last >= 0 && labelName !== null && /^\p{Ll}/u.test(line)) {
       // `Area:` / `total: 1,564,116 sq km` / `land: …` read as one fact.
       out[last] = `${out[last]}${/:$/.test(out[last]!) ? ' ' : '; '}${line}`;
       continue;
@@ -116,9 +115,8 @@ function blockParagraphs(lines: string[]): string[] {
     }
     // (A label alone, then the same label with its values — the Factbook's "Languages:" over
     // "Languages: Afghan Persian or Dari …" — is the one fact.)
-    if (label && line.startsWith(previous) && line.length > previous.length) out.pop();
-    label = /^[\p{Lu}][^.!?]{0,60}:$/u.test(line);
-    labelName = label ? line.slice(0, -1) : null;
+    if (labelName !== null && line.startsWith(previous) && line.length > previous.length) out.pop();
+    labelName = /^[\p{Lu}][^.!?]{0,60}:$/u.test(line) ? line.slice(0, -1) : null;
     out.push(line.replace(LIST_ITEM, ''));
   }
   return out;
