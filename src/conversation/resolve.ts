@@ -175,6 +175,8 @@ const PARTIES_REACH = 4;
 
 /** "how much?", "how many in total?": the amount of what was asked before. */
 const BARE_AMOUNT = /^(?:(?:and|so|but|ok)\s+)?how (?:much|many)(?:\s+(?:(?:was|is) (?:it|that)|were (?:they|there)|are there|in total|altogether|exactly|then|now))?[\s?.!]*$/i;
+/** "any numbers?", "got stats on that?", "what are the figures?": the same, asked for its figures. */
+const NUMBERS_ASKED = /^(?:(?:and|so|but|ok)\s+)?(?:(?:are there|is there|do you have|have you got|got|what are|show me|give me)\s+)?(?:any\s+|some\s+|the\s+)?(?:hard\s+)?(?:numbers|figures|stats|statistics)(?:\s+(?:on|for|about|behind)\s+(?:that|this|it|them|those))?[\s?.!]*$/i;
 
 /** "where mostly?", "when?": the question before, asked with that question word. */
 const BARE_QUESTION_WORD = /^(?:(?:and|so|but|ok)\s+)?(?:where|when|who|which)(?:\s+(?:mostly|mainly|exactly|then|now|though|precisely|else))?[\s?.!]*$/i;
@@ -1085,8 +1087,8 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
 
   // "how much?", "how many were there?": the question before, asked for its amount — its
   // figures wanted (not support), and its frame kept whole, so "in 2015?" next finds the flow.
-  if (BARE_AMOUNT.test(core)) {
-    const frame = `${core.replace(/[\s?.!]+$/, '')}: ${prev.frame}`;
+  if (BARE_AMOUNT.test(core) || NUMBERS_ASKED.test(core)) {
+    const frame = `${BARE_AMOUNT.test(core) ? core.replace(/[\s?.!]+$/, '') : 'how many'}: ${prev.frame}`;
     return { kind: 'contextual', resolved: frame, frame, documentId, offset: 0, person: prev.person };
   }
 

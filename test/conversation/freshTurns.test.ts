@@ -265,6 +265,14 @@ describe('“how much?” after a question', () => {
     const [, many] = converse(engine, 'where do kazakhs in mongolia live?', 'how many?');
     expect(many!.answer.lead[0]).toContain('160,000');
   });
+
+  it('“any numbers on that?”, “got stats?” ask the same: the trade talked about by its figures, the people who left by their count', () => {
+    const [, numbers] = converse(engine, 'why is there so little trade between mongolia and central asia?', 'any numbers on that?');
+    expect(numbers!.resolution.resolved).toBe('how many: why is there so little trade between mongolia and central asia?');
+    expect(numbers!.answer.figures.length).toBeGreaterThan(0);
+    const [, , stats] = converse(engine, 'how many kazakhs live in mongolia?', 'why did some of them leave?', 'got stats?');
+    expect(stats!.answer.lead[0]).toContain('60,000');
+  });
 });
 
 describe('whether a party is one of those said before', () => {
