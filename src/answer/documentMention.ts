@@ -142,6 +142,11 @@ function surname(author: string): string | null {
   return parts.at(-1) ?? null;
 }
 
+/** The words of an author's name before the surname ("brandon" of "Brandon Miliate"). */
+function givenNames(author: string): string[] {
+  return tokens(author.replace(/,?\s+(?:jr|sr|ii|iii)\.?$/i, '')).map((t) => t.norm).slice(0, -1);
+}
+
 /** True edit distance of at most one (substitution, insertion, deletion, transposition). */
 function withinOneEdit(a: string, b: string): boolean {
   if (a === b) return true;
@@ -165,6 +170,8 @@ interface DocumentCues {
   titleContent: number;
   venues: string[][];
   surnames: string[];
+  /** The authors' given names: "Brandon Miliate" is one mention, not "Brandon" and a mention. */
+  givenNames: Set<string>;
   /** The one word a title names its subject by before a colon ("specter" of "SPECTER: …"), if it has one. */
   headName: string | null;
 }
@@ -308,6 +315,7 @@ function cuesFor(corpus: Corpus): DocumentCues[] {
       titleParts: meta.title.includes(':') ? meta.title.split(':').map((part) => tokens(part).map((t) => t.norm)).filter((part) => part.filter((w) => !FUNCTION_WORDS.has(w)).length >= BAG_MIN_WORDS) : [],
       venues: venueNames(meta.venue),
       surnames: meta.authors.map(surname).filter((s): s is string => !!s),
+      givenNames: new Set(meta.authors.flatMap(givenNames)),
       headName: headNameOf(meta.title),
     };
   });
@@ -558,7 +566,10 @@ function allMentions(corpus: Corpus, text: string): DocumentMention[] {
       const name = doc.surnames.find((s) => tok.norm === s || (s.length >= SLIP_LENGTH && tok.norm.length >= SLIP_LENGTH && withinOneEdit(tok.norm, s)));
       if (!name) continue;
       if (!tok.capital && isOrdinaryWord(corpus, name)) continue;
-      found.push({ documentId: doc.id, start: tok.start, end: extendOverNoun(toks, i + 1, tok.end), how: 'author' });
+      let from = i;
+      // (Not a given name that is a function word, in lower case: "what will smith say".)
+      while (from > 0 && doc.givenNames.has(toks[from - 1]!.norm) && (toks[from - 1]!.capital || !FUNCTION_WORDS.has(toks[from - 1]!.norm))) from--;
+      found.push({ documentId: doc.id, start: toks[from]!.start, end: extendOverNoun(toks, i + 1, tok.end), how: 'author' });
     }
     // venue: a name of three words or more; a shorter one needs a capital or a document noun after it.
     for (const venue of doc.venues) {

@@ -1110,7 +1110,9 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
     }
   }
   // "when?", "where?" after "who wrote it?": when and where that document came out.
-  const aboutDocument = documentAskedAbout(prev);
+  // (So after "who wrote it?" answered from the passage's source: its document.)
+  const writerAsked = prev.kind === 'source' && /\b(?:wrote|written|writer|authors?|authored|published)\b/i.test(prev.asked);
+  const aboutDocument = documentAskedAbout(prev) ?? (writerAsked ? prev.documentId ?? prev.paragraphIds[0]?.split('/')[0] ?? null : null);
   if (aboutDocument && BARE_QUESTION_WORD.test(core) && /\b(?:when|where)\b/i.test(core)) {
     const asked = /\bwhere\b/i.test(core) ? 'where was it published?' : 'when was it published?';
     return { kind: 'contextual', resolved: asked, frame: asked, documentId: aboutDocument, offset: 0, person: prev.person };

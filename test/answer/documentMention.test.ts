@@ -27,6 +27,8 @@ describe('document mentions in the corpus', () => {
     ['is the paper peer reviewed?', 'irgengioro-2022', 'kind', 'the paper'],
     ['in this blog post, what is the third neighbour?', 'miliate-2013', 'kind', 'this blog post'],
     ['what did Miliate write?', 'miliate-2013', 'author', 'Miliate'],
+    ['what does Brandon Miliate say about Russia?', 'miliate-2013', 'author', 'Brandon Miliate'],
+    ['does john irgengioro agree?', 'irgengioro-2022', 'author', 'john irgengioro'],
     ['Where was "The Steppes" published?', 'miliate-2013', 'title', 'The Steppes'],
     ['was it in International Politics?', 'irgengioro-2022', 'venue', 'International Politics'],
   ])('%s', (q, id, how, text) => {

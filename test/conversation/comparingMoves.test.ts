@@ -177,6 +177,14 @@ describe('a turn that names one document and asks about the other', () => {
   });
 });
 
+describe('“does irgengioro agree?” after an author named in full', () => {
+  it('asks the other document the question before without any part of the first author’s name', () => {
+    const [, agree] = converse(engine, 'what does Brandon Miliate say about russia?', 'does irgengioro agree?');
+    expect(agree!.resolution.documentId).toBe('irgengioro-2022');
+    expect(agree!.resolution.resolved).toBe('what does it say about russia?');
+  });
+});
+
 describe('“the other author’s …”', () => {
   it('is said of the other document as “its …”, not left as a stray “’s”', () => {
     const [, , next] = converse(engine, 'What figure does Miliate give for total Mongolia–Kazakhstan trade?', 'Doesn’t the journal article paint the balance the opposite way round?', "He also says five students a year. The other author's count?");

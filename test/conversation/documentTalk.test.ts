@@ -48,6 +48,14 @@ describe('a question about a document, in a conversation', () => {
     expect(lead(where)).toMatch(/East Asia Forum/);
   });
 
+  it('so do they after “who wrote it?” of a passage; after “who said that?” “when?” is still asked of the claim', () => {
+    const [, , when] = converse(engine, 'what is the east asia forum piece about?', 'who wrote it?', 'when?');
+    expect(when!.resolution.documentId).toBe('miliate-2013');
+    expect(when!.resolution.resolved).toBe('when was it published?');
+    const [, , claim] = converse(engine, 'why is trade so low?', 'who said that?', 'when?');
+    expect(claim!.resolution.kind).toBe('support');
+  });
+
   it('“is he an academic?” after “who wrote it?” is the author’s background', () => {
     const [, , he] = converse(engine, 'what does the op-ed conclude?', 'who wrote it?', 'is he an academic?');
     expect(lead(he)).toMatch(/PhD student in Political Science/);
