@@ -136,7 +136,7 @@ export const SYNONYMS: string[][] = [
   ['begin', 'start', 'commence', 'launch', 'initiate'],
   ['restore', 'resume', 'resumption', 'reinstate', 'revive'],
   ['stop', 'cancel', 'halt', 'suspend', 'discontinue', 'cease', 'scrap'],
-  ['establish', 'establishment', 'create', 'creation'],
+  ['establish', 'establishment', 'create', 'creation', 'found', 'founder', 'founding'],
   ['influence', 'clout', 'leverage', 'sway'],
   ['strategy', 'policy', 'approach', 'doctrine'],
   ['concern', 'worry', 'fear', 'anxiety', 'apprehension', 'unease'],
@@ -214,6 +214,8 @@ export const PHRASAL_VERBS: Array<{ verbs: string[]; particle: string; means: st
   { verbs: ['these'], particle: 'days', means: 'recently' },
   // "over the last few years", "in the past few years": recently.
   { verbs: ['few'], particle: 'years', means: 'recently' },
+  // "who set up the SCO in the first place": originally ("place" and "first" would find rankings).
+  { verbs: ['first'], particle: 'place', means: 'originally' },
 ];
 
 /**

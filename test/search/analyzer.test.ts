@@ -95,6 +95,11 @@ describe('analyze', () => {
     expect(analyze('in days of old')).not.toContain(recent);
   });
 
+  it('reads “in the first place” as originally; “place” and “first” apart stay themselves', () => {
+    expect(analyze('who set up the SCO in the first place')).toEqual(analyze('who set up the SCO originally'));
+    expect(analyze('the place Mongolia put first')).toContain(analyze('place')[0]);
+  });
+
   it('drops verbs that hand their meaning to the infinitive after them', () => {
     expect(analyze('Mongolia wants to balance Russia')).toEqual(analyze('Mongolia balances Russia'));
     expect(analyze('trying to join the SCO')).toEqual(analyze('join the SCO'));
@@ -126,6 +131,10 @@ describe('expansion', () => {
 
   it('reads what someone wants as their aims: "what does Mongolia want out of the BRI?" asks for its objective', () => {
     expect(expansions('want')).toEqual(expect.arrayContaining(analyze('objective seek aim')));
+  });
+
+  it('reads setting up as founding: “who set up the SCO?” finds “to found the SCO”, “its founding members”', () => {
+    for (const typed of ['found', 'founding', 'founder']) expect(expansions('establish')).toContain(analyze(typed)[0]);
   });
 
   it('reads weaknesses and what is wrong as limitations, as papers name them', () => {
