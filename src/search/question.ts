@@ -183,12 +183,20 @@ const LEADER_ASKED =
 const LEADER_WORDS = 'who is the head of state, chief of state and head of government of';
 const PLACE_TALKED_ABOUT = /\b(?:there|the country|the government)\b/i;
 
+/**
+ * "Who is the president of Kazakhstan?": the title asked, in the words a country's profile
+ * gives today's holder ("chief of state: President …; head of government: Prime Minister …"),
+ * not any paragraph that names a president of it (2014's, in a speech).
+ */
+const LEADER_TITLE_ASKED = /\bwho(?:'s|’s|s|\s+is|\s+are)\s+(?:the\s+)?(?:(?:current|present|sitting)\s+)?(president|prime\s+minister|premier|head\s+of\s+state|head\s+of\s+government)(?:\s+of)?(?=\s|[?!.,]|$)/iu;
+
 export function withLeaderAsked(raw: string): string {
-  const m = LEADER_ASKED.exec(raw);
+  const m = LEADER_ASKED.exec(raw) ?? LEADER_TITLE_ASKED.exec(raw);
   if (!m) return raw;
   const rest = raw.slice(m.index + m[0].length);
   if (!PLACE_TALKED_ABOUT.test(rest) && !analyze(rest).some((t) => PLACE_TERMS.has(t))) return raw;
-  return `${raw.slice(0, m.index)}${LEADER_WORDS}${rest}`;
+  const title = m[1] && !/^head\b/i.test(m[1]) ? `the ${m[1].toLowerCase()}, ` : '';
+  return `${raw.slice(0, m.index)}${title ? LEADER_WORDS.replace('who is ', `who is ${title}`) : LEADER_WORDS}${rest}`;
 }
 
 export function withoutTopicOpener(raw: string): string {

@@ -76,6 +76,13 @@ describe('who leads a place', () => {
     expect(withLeaderAsked('who governs tajikistan now')).toBe(`${asked} tajikistan now`);
   });
 
+  it('asks for a title of a place (“who is the president of …”) in the same words, the title kept', () => {
+    expect(withLeaderAsked('who is the president of kazakhstan?')).toBe('who is the president, the head of state, chief of state and head of government of kazakhstan?');
+    expect(withLeaderAsked("who's the prime minister of mongolia")).toBe('who is the prime minister, the head of state, chief of state and head of government of mongolia');
+    expect(withLeaderAsked('who was the president of kazakhstan in 2010?')).toBe('who was the president of kazakhstan in 2010?');
+    expect(withLeaderAsked('who is the president of the university?')).toBe('who is the president of the university?');
+  });
+
   it('leaves who leads anything but a place, and who led one once, as asked', () => {
     expect(withLeaderAsked('who leads the project?')).toBe('who leads the project?');
     expect(withLeaderAsked('who ruled mongolia in the 1930s?')).toBe('who ruled mongolia in the 1930s?');
@@ -90,6 +97,16 @@ describe('who leads a place', () => {
       ]),
     );
     expect(index.query('who runs kyrgyzstan?').passages[0]?.paragraph.id).toBe('factbook/1');
+  });
+
+  it('finds today’s president in the executive, not a president named in a speech', () => {
+    const index = new PassageIndex(
+      indexCorpus([
+        testDocument({ id: 'history', title: 'History of Kyrgyzstan' }, ['In 2010 the President of Kyrgyzstan, Roza Otunbayeva, addressed the nation after the riots in Osh.']),
+        testDocument({ id: 'factbook', title: 'Kyrgyzstan' }, ['Executive branch: chief of state: President Sadyr JAPAROV (since 28 January 2021); head of government: Chairman of the Cabinet of Ministers.']),
+      ]),
+    );
+    expect(index.query('who is the president of kyrgyzstan?').passages[0]?.paragraph.id).toBe('factbook/1');
   });
 });
 
