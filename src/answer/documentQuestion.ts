@@ -17,7 +17,7 @@ import { findDocumentMentions, type DocumentMention, withoutMentions } from './d
  * document, that one; a question naming none, about any document, gets every document's.
  */
 
-export type DocumentAsk = 'person' | 'author' | 'date' | 'venue' | 'link' | 'affiliation' | 'funding' | 'conclusion' | 'thesis' | 'kind' | 'review' | DocumentFact | 'corpus';
+export type DocumentAsk = 'person' | 'author' | 'date' | 'venue' | 'link' | 'affiliation' | 'funding' | 'interests' | 'conclusion' | 'thesis' | 'kind' | 'review' | DocumentFact | 'corpus';
 
 const ASKS: Array<[Exclude<DocumentAsk, 'corpus'>, RegExp]> = [
   ...FACT_ASKS,
@@ -31,6 +31,8 @@ const ASKS: Array<[Exclude<DocumentAsk, 'corpus'>, RegExp]> = [
   ['affiliation', /\buniversit(?:y|ies)\b|\baffiliat|\bwhere (?:is|are|does|do) (?:he|she|they|the authors?)\b.*\b(?:based|work|from|teach|study)\b|\b(?:which|what) (?:institution|school|department)\b/],
   // "Who funded the Irgengioro article?", "what grant supported this study?", "acknowledgements?"
   ['funding', /\bwho (?:funded|financed|sponsored|paid for|supported)\b|\b(?:funding|financial support|grants?|sponsors?|funders?)\b.*\b(?:paper|article|study|research|piece|work|it|this)\b|\b(?:paper|article|study|research|piece)(?:'s)?\b.*\b(?:funding|funded|financed|grants?|sponsors?)\b|\backnowledg(?:e)?ments?\b/],
+  // "any conflicts of interest?", "does the dvt paper declare competing interests?"
+  ['interests', /\b(?:competing|conflicting)\s+(?:financial\s+)?interests?\b|\bconflicts?\s+of\s+interests?\b|\bcoi\b/],
   // ("what did the dvt paper find?", "the study's main findings?": what it concludes, not its introduction.)
   ['conclusion', /\bconclu(?:de|des|sion|sions|ding)\b|\b(?:main|key|major|principal|primary|headline) (?:findings?|results?)\b|\bfindings\b|\bwhat (?:did|does|do) (?:the |this |that |their )?(?:[\w-]+ ){0,3}(?:paper|article|study|review|piece|authors?|researchers?|trial|survey) (?:find|found|show|showed)\b|\bend up\b|\brecommend|\bhow does\b.*\bend\b|\bbottom line\b|\btake-?away\b|\bfinal (?:point|verdict|word)\b/],
   ['thesis', /\b(?:main|central|overall|key|core|basic) (?:thesis|argument|point|claim|message|idea|contention)s?\b|\bargue(?:s)? overall\b|\boverall argument\b|\bin (?:one|a) (?:line|sentence)\b|\btl;? ?dr\b|\bgist\b|\bsumm(?:ary|ari[sz]e)\b|\bin a nutshell\b|\bwhat(?:'s| is) (?:it|the \w+(?: \w+)?) about\b|\bwhat does \w+ argue\s*\??$/],
@@ -42,7 +44,7 @@ const NAMED_THEN_AUTHOR = /\bauthors?(?:'s)?(?:\s+names?)?[\s?.!]*$/;
 /** Words of the document questions themselves: what is left is the topic, if any. */
 const META_WORDS = new Set(
   analyze(
-    `funded funding financed financial support sponsored sponsor grant grants acknowledgements acknowledgments research work paid supported who wrote written writer author authors authored penned published publish publication accepted appear appeared released date dated year when where outlet venue publisher journal site website magazine newspaper doi url link read find findings found show showed shows result results university affiliation based institution conclusion conclude concludes end ends recommend recommends recommending bottom line takeaway final verdict main central overall key core thesis argument argue argues point claim message idea one line sentence tl dr gist summary summarise summarize nutshell paper article piece op ed essay study document text source sources reference references cite cites cited citation bibliography online first come came out kind type sort peer review reviewed refereed op-ed opinion commentary ${FACT_WORDS}`,
+    `competing conflicting conflict conflicts interest interests declare declares declared coi funded funding financed financial support sponsored sponsor grant grants acknowledgements acknowledgments research work paid supported who wrote written writer author authors authored penned published publish publication accepted appear appeared released date dated year when where outlet venue publisher journal site website magazine newspaper doi url link read find findings found show showed shows result results university affiliation based institution conclusion conclude concludes end ends recommend recommends recommending bottom line takeaway final verdict main central overall key core thesis argument argue argues point claim message idea one line sentence tl dr gist summary summarise summarize nutshell paper article piece op ed essay study document text source sources reference references cite cites cited citation bibliography online first come came out kind type sort peer review reviewed refereed op-ed opinion commentary ${FACT_WORDS}`,
   ),
 );
 
@@ -99,7 +101,19 @@ function summaries(doc: CorpusDocument, ask: 'conclusion' | 'thesis'): Paragraph
 
 /** An imported paper's acknowledgements kept as a section of its own ("Acknowledgments", "6 Funding"). */
 function thankedParagraphs(doc: CorpusDocument): Paragraph[] {
-  return doc.paragraphs.filter((p) => /^(?:\d+(?:\.\d+)*\.?\s+)?(?:acknowledg|funding)/i.test(p.section ?? ''));
+  const under = (p: Paragraph, name: string) => new RegExp(String.raw`^(?:\d+(?:\.\d+)*\.?\s+)?${name}`, 'i').test(p.section ?? '');
+  // (Who paid first: a "Funding" section says it outright, the thanks only now and then.)
+  return [...doc.paragraphs.filter((p) => under(p, 'funding')), ...doc.paragraphs.filter((p) => under(p, 'acknowledg'))];
+}
+
+/** A competing-interests statement's label, as journals word it. */
+const INTERESTS_LABEL = String.raw`competing (?:financial )?interests?|conflicts? of interests?(?: statement)?|declaration of (?:competing |conflicting )?interests?`;
+/** The label at a line's start or after a sentence, and the statement's first sentence after it. */
+const INTERESTS_STATEMENT = new RegExp(String.raw`(?:^|[.;]\s+)(${INTERESTS_LABEL})\b\s*:?\s*([^.]*\.?)`, 'i');
+
+/** Paragraphs under a section of that name ("## Competing Interests" in PeerJ). */
+function interestParagraphs(doc: CorpusDocument): Paragraph[] {
+  return doc.paragraphs.filter((p) => new RegExp(String.raw`^(?:${INTERESTS_LABEL})$`, 'i').test(sectionName(p.section)));
 }
 
 /** "Who is Miliate?", "who's John Irgengioro?": "who is", a document's author, and nothing else. */
@@ -174,12 +188,22 @@ function lineFor(ask: Exclude<DocumentAsk, 'corpus'>, doc: CorpusDocument): stri
       return `What ${name} concludes:`;
     case 'thesis':
       return `What ${name} argues overall:`;
+    case 'interests': {
+      // The statement the parser set apart from the text (back matter), or a section of its own.
+      // (Where the import ran it on after other back matter, "Additional file 1: … Competing interests The authors …", from its label.)
+      const statement = doc.frontMatter.map((l) => INTERESTS_STATEMENT.exec(l)).find((m) => m !== null);
+      if (statement) return `${name} — ${statement[1]}: ${statement[2]}`;
+      return interestParagraphs(doc).length ? `${name}: its statement on competing interests, below.` : `${name}: its text has no statement on competing interests.`;
+    }
     case 'funding': {
       // The acknowledgement and funding lines the parser set apart from the text (front matter).
-      const lines = doc.frontMatter.filter((l) => /^(?:acknowledg|funding|financial support)/i.test(l));
+      // (Who paid first: a funding line says it outright, the thanks only now and then.)
+      const lines = [...doc.frontMatter.filter((l) => /^(?:funding|financial support)/i.test(l)), ...doc.frontMatter.filter((l) => /^acknowledg/i.test(l))];
       const labelled = lines.map((l) => l.replace(/^(acknowledg(?:e)?ments?|funding)\s*:?\s+/i, (_, label: string) => `${label}: `));
       if (lines.length) return `${name} — ${labelled.join(' ')}`;
-      return thankedParagraphs(doc).length ? `${name}: its acknowledgements, below.` : `${name}: its text names no funding or acknowledgements.`;
+      const thanked = thankedParagraphs(doc);
+      if (thanked.length === 0) return `${name}: its text names no funding or acknowledgements.`;
+      return /^(?:\d+(?:\.\d+)*\.?\s+)?funding/i.test(thanked[0]!.section ?? '') ? `${name}: its funding statement, below.` : `${name}: its acknowledgements, below.`;
     }
   }
 }
@@ -276,6 +300,7 @@ export function answerDocumentQuestion(
       if (!lines.includes(line)) lines.push(line);
     }
     if (asks.includes('funding')) passages.push(...thankedParagraphs(doc));
+    if (asks.includes('interests')) passages.push(...interestParagraphs(doc));
     if (metadataAsks.length) passages.push(titleBlock(doc));
     for (const ask of asks) if (ask === 'conclusion' || ask === 'thesis') passages.push(...summaries(doc, ask));
     // How it was done: its methods section, else what it sets out to do (abstract, opening).

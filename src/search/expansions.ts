@@ -214,6 +214,9 @@ export const PHRASAL_VERBS: Array<{ verbs: string[]; particle: string; means: st
   { verbs: ['these'], particle: 'days', means: 'recently' },
   // "over the last few years", "in the past few years": recently.
   { verbs: ['few'], particle: 'years', means: 'recently' },
+  // "any conflicts of interest?": the back matter's "Competing interests" (not a contest).
+  { verbs: ['competing'], particle: 'interests', means: 'conflict' },
+  { verbs: ['competing'], particle: 'interest', means: 'conflict' },
   // "who set up the SCO in the first place": originally ("place" and "first" would find rankings).
   { verbs: ['first'], particle: 'place', means: 'originally' },
 ];

@@ -139,9 +139,13 @@ export function analyzeQuestion(raw: string): AnalyzedQuestion {
 /** The words between "what"/"which" and the verb: "what statistical model did they use" → statistical model. */
 const ASKED_FOR = /^\s*(?:(?:and|so|ok|but)\s+)?(?:what|which)\s+(?:kinds?\s+of\s+|types?\s+of\s+|sorts?\s+of\s+)?((?:[\p{L}-]+\s+){0,2}?[\p{L}-]+)\s+(?:is|are|was|were|do|does|did|has|have|had|can|could|would|will|should)\b/iu;
 
+/** "Who funded the study?": its funding, the section papers give it under ("Funding"). */
+const FUNDER_ASKED = /\bwho\s+(?:funded|funds|financed|finances|sponsored|sponsors|paid\s+for|pays\s+for|bankrolled)\b/i;
+
 function askedForTerms(raw: string): string[] {
   const m = ASKED_FOR.exec(raw);
-  return m ? analyze(m[1]!) : [];
+  if (m) return analyze(m[1]!);
+  return FUNDER_ASKED.test(raw) ? analyze('funding') : [];
 }
 
 /**

@@ -214,6 +214,12 @@ describe('who funded a document', () => {
     expect(answerQuestion(engine, 'who funded the steppes to the states?').lead[0]).toMatch(/names no funding or acknowledgements/);
   });
 
+  it('answers “any conflicts of interest?” from its statement, or says it has none', () => {
+    expect(answerQuestion(engine, 'any conflicts of interest in the irgengioro article?').lead[0]).toMatch(/^Irgengioro \(2022\).* — Conflict of interest: The authors declare that they have no Conflict of interest\.$/);
+    expect(answerQuestion(engine, 'does the op-ed declare competing interests?').lead[0]).toMatch(/^Miliate \(2013\).*: its text has no statement on competing interests\.$/);
+    expect(answerQuestion(engine, 'what are mongolia’s interests in central asia?').lead).toEqual([]);
+  });
+
   it('is not a question about funding in the text: "does mongolia prefer international funding?" is searched', () => {
     const a = answerQuestion(engine, 'does mongolia prefer international funding?');
     expect(a.lead).toEqual([]);

@@ -9,6 +9,7 @@ import { loadCorpus } from '../../src/corpus/load.js';
 import type { Corpus, CorpusDocument } from '../../src/corpus/types.js';
 import { material } from './material.js';
 import { createEngineFromCorpus } from '../../src/engine.js';
+import { answerQuestion } from '../../src/answer/answer.js';
 import { runEval } from '../../src/eval/run.js';
 import { parseEvalFile } from '../../src/eval/score.js';
 import { answerTurn } from '../../src/conversation/converse.js';
@@ -709,6 +710,30 @@ describe.skipIf(!dir)('PDFs from ../shared/material/pdf', () => {
     expect(s.first.answered).toBeGreaterThanOrEqual(3);
     expect(s.followUps.answered).toBeGreaterThanOrEqual(10);
   }, 60_000);
+
+  it('answers “any conflicts of interest?” from a journal’s back matter or a section of that name', () => {
+    const engine = createEngineFromCorpus(corpus);
+    // BMC: the statement is back matter (not a passage), read from the document's front matter.
+    expect(answerQuestion(engine, 'does the dvt paper declare competing interests?').lead[0]).toMatch(/Competing interests: The authors declare that they have no competing interests\.$/);
+    // Run on after other back matter ("Additional file 1: … Competing interests The authors …"): from its label.
+    expect(answerQuestion(engine, 'any conflicts of interest in the quality improvement paper?').lead[0]).toMatch(/— Competing interests: The authors declare that they have no competing interests\.$/);
+    // PeerJ: a section "Competing Interests", its paragraph the passage; asked as a follow-up of the paper.
+    let state = emptyConversation();
+    state = answerTurn(engine, state, 'what is vespa?').state;
+    const vespa = answerTurn(engine, state, 'any competing interests?');
+    expect(vespa.answer.lead[0]).toMatch(/^Webb et al\. \(2017\).*its statement on competing interests, below\.$/);
+    expect(vespa.answer.passages[0]!.text).toBe('The authors have no competing interests.');
+  });
+
+  it('answers “who funded it?” with its funding statement before its thanks, in the lead or the passages', () => {
+    // Clinical Science: "ACKNOWLEDGEMENTS We gratefully …" then "FUNDING This work was supported …", back matter.
+    const clinsci = answerQuestion(createEngineFromCorpus(corpus), 'who funded the ace inhibitors study');
+    expect(clinsci.lead[0]).toMatch(/ — FUNDING: This work was supported by the University of Cape Town .* ACKNOWLEDGEMENTS: We gratefully acknowledge/);
+    // PeerJ: sections "Acknowledgements" and "Funding": the funding's paragraph first.
+    const vespa = answerQuestion(createEngineFromCorpus(corpus), 'who funded the vespa paper?');
+    expect(vespa.lead[0]).toMatch(/its funding statement, below\.$/);
+    expect(vespa.passages[0]!.text).toMatch(/The research was supported by Science Foundation Ireland/);
+  });
 
   // Among eleven papers, a follow-up is about the paper the answer before came from, and a
   // question of its own is searched there with its own words, not the answer's.
