@@ -108,7 +108,7 @@ export const DRAWBACK = /^(?:(?:but|so|and|ok(?:ay)?)[\s,]+)*(?:what(?:'s|’s| 
 /** Openers that mark a continuation: "and …", "what about …". */
 /** ("compared to China?", "vs kyrgyzstan?": the question before, set against a new place.) */
 export const CONTINUATION = /^(?:and|or|also|plus|what about|how about|what of|same for|and for|and what about|and how about|(?:keep going|go on|carry on|continue)\s*[:,.!–—-]+|(?:and |but )?(?:compared (?:to|with)|in comparison (?:to|with)|as opposed to|versus|vs\.?))(?=[\s,]|$)[\s,]*/i;
-export const FILLER = /^(?:(?:ok(?:ay)?|k|so|hm+|um+|uh+|oh|ah|right|well|alright|cool|thanks|thank you|thx|ty|great|interesting|i see|got it|nice|wow|hey|hi|hello|yo)(?: steppe| there| bot| all| everyone| everybody| folks| guys| team)?[\s,.!]+)+/i;
+export const FILLER = /^(?:(?:ok(?:ay)?|k|so|hm+|um+|uh+|oh|ah|right|well|alright|cool|thanks|thank you|thx|ty|great|interesting|i see|got it|nice|wow|whoa|lol|lmao|haha+|hah|huh|yikes|oof|damn|fair enough|makes sense|hey|hi|hello|yo)(?: steppe| there| bot| all| everyone| everybody| folks| guys| team)?[\s,.!]+)+/i;
 
 // ("what did they send back?": a trade verb with "back" is the flow the other way.)
 export const FLIP = /\b(?:flip(?:ped)?(?: (?:it|that|this|them))?(?! ?side)|(?:switch|swap|turn)(?:ed)? (?:it|that|them) (?:a)?round|(?:the )?other (?:way|direction|side)(?: (?:round|around))?|(?:the )?opposite (?:way|direction)|(?:in )?reverse|vice versa|the other way round|(?:sen[dt]|sends|sell|sells|sold|ship|ships|shipped|export|exports|exported)(?: \w+)? back)\b/i;

@@ -202,6 +202,8 @@ const HAS_TO_DO_WITH = /^(?:(?:and|so|ok|but)\s+)?what\s+(?:does|did|do|has|woul
 // (Words as a word then spaced words: "(?:word\s*){1,8}" splits a run of letters in
 // exponentially many ways, 160 ms on 300 random characters.)
 const FOLLOW_UP_THEN_REMARK = /^([^?]{1,40}\?)\s+([^?\s]+(?:\s+[^?\s]+){0,7}?)\s*[.!]*$/u;
+/** A follow-up, then ", like …", ", i mean …": the same, said again ("…, like how many mongols go there"). */
+const RESTATED = /^((?:[^,?\s]+\s+){2,12}[^,?\s]+)\s*,\s*(?:like|i mean|as in|i\.e\.|ie|meaning)\s+\S[^]{2,200}$/iu;
 /** A question, then a few words more: "does mongolia count as one of those? whos argument". */
 const QUESTION_THEN_SOURCE = /^([^?]{8,}\?)\s+([^?]{2,40}\??)[\s.!]*$/u;
 /** "the author", "the writer's": of the document the conversation is in. */
@@ -813,6 +815,14 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
     if (!guess || topicTerms(guess).length === 0) return asked;
     return { ...asked, resolved: asked.resolved.endsWith(')') ? `${asked.resolved.slice(0, -1)}, ${guess})` : `${asked.resolved} (${guess})` };
   }
+  // "how does that stack up against china, like how many mongols go there": a follow-up, then
+  // the same said again in other words — the follow-up is what is asked, where it leans on the
+  // turn before (said alone, the restatement's "there" had no place).
+  const restated = RESTATED.exec(stripFillers(text).core);
+  if (restated) {
+    const asked = resolveTurn(engine, state, restated[1]!);
+    if (asked.kind !== 'standalone') return asked;
+  }
   // "does mongolia count as one of those? whos argument": a follow-up, then where it comes
   // from — the follow-up is what is asked, and its answer cites its source.
   const sourced = QUESTION_THEN_SOURCE.exec(text);
@@ -936,7 +946,10 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
         .split(/[^\p{L}\p{N}'’-]+/u)
         .filter((w) => topicTerms(w).some((t) => !SAYS.has(t) && !REPORTS.has(t)))
     : [];
-  if (named && prev.frame && (analyze(own).every((t) => SAYS.has(t) || GENERIC.has(t)) || pointedWords.length > 0 || (compares && comparedWords.length <= 2))) {
+  // (Not "when did the paper come out?": a question about that document, not the question before asked of it.)
+  // (A question of its own: "what about the other article's author?" is still the question before, of the other one.)
+  const aboutNamed = (META_ABOUT_IT.test(own) || asksDocumentFact(own)) && /^(?:when|where|who|whom|which|in what|what year|how (?:old|long|many))\b/i.test(own.trim());
+  if (named && prev.frame && !aboutNamed && (analyze(own).every((t) => SAYS.has(t) || GENERIC.has(t)) || pointedWords.length > 0 || (compares && comparedWords.length <= 2))) {
     // The previous question may name its own document ("…, according to the piece?"): not this one.
     // (Its author, carried in its context, names it too: "(Miliate, …)".)
     const unnamed = (t: string) => {

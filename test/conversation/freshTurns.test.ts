@@ -561,3 +561,28 @@ describe('leaving is migrating', () => {
     expect(leave!.answer.passages[0]!.text).toMatch(/Some 60,000 ethnic Kazakhs/);
   });
 });
+
+describe('a question about a document named in it, after a turn on something else', () => {
+  it('“when did the paper come out?” is its date, not the question before asked of that paper', () => {
+    const [, when] = converse(engine, 'does mongolia belong to the eaeu?', 'when did the paper come out?');
+    expect(when!.resolution.documentId).toBe('irgengioro-2022');
+    expect(when!.answer.lead[0]).toMatch(/published online 21 February 2022/);
+    // ("what about the other article's author?" still asks the question before of the other one.)
+    const [, , other] = converse(engine, 'where is the author of the irgengioro article based?', 'when was it accepted?', 'what about the other article’s author?');
+    expect(other!.resolution.documentId).toBe('miliate-2013');
+  });
+});
+
+describe('a follow-up said twice (“…, like …”) and laughter before it', () => {
+  it('“haha ok, and how does that compare to china, i mean how many mongols visit” is the count before, of China', () => {
+    const [, , china] = converse(engine, 'how many kazakhs visited mongolia in 2019?', 'and the other way round?', 'haha ok, and how does that compare to china, i mean how many mongols visit');
+    expect(china!.resolution.kind).toBe('ellipsis');
+    expect(china!.resolution.resolved).toMatch(/China/);
+    expect(renderAnswerText(china!.answer)).toContain('1,494,300');
+  });
+
+  it('leaves a question whose comma starts no restatement as it was (“wait, so does it …”)', () => {
+    const [, so] = converse(engine, 'what is the third neighbor policy?', 'wait, so does it include kazakhstan?');
+    expect(so!.resolution.resolved).toMatch(/include kazakhstan/);
+  });
+});
