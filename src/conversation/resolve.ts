@@ -4,6 +4,7 @@ import { asksDocumentFact, CORPUS_ASKS } from '../answer/documentFacts.js';
 import { findDocumentMention, findDocumentMentions, withoutMentions as withoutDocumentMentions, type DocumentMention } from '../answer/documentMention.js';
 import { literatureTopic } from '../answer/literatureQuestion.js';
 import { findMentions, readFigureQuestion } from '../answer/figureQuestion.js';
+import { withDefiniteExpanded } from './definite.js';
 import type { Engine } from '../engine.js';
 import { analyze, spellChatWords } from '../search/analyzer.js';
 import { analyzeQuestion, classifyQuestion, TRAILING_PARTICIPLE, withoutChatNoise } from '../search/question.js';
@@ -170,6 +171,8 @@ const TRADE_BY_PRONOUNS = /\b(do|does|did|will|would)\s+(it|they)\s+(sell|export
 const WHICH_OF_THEM = /^(?:(?:and|so|but|ok)\s+)?which(?:(?:\s+(?:one|of them|of the two|of those|country))?\s+(?:is|was|are|were|has|had|does|did|would|seems?|trades?|depends?|owes?)\b|\s+(?:one|of them|of the (?:two|three)|of those|of these)\s+\p{L})/iu;
 /** "which of them …", "which of the three …": the parties may be those of several turns ("did Kyrgyzstan do the same?"). */
 const OF_THEM = /\bwhich\s+(?:one\s+)?of\s+(?:them|the (?:two|three)|those|these)\b/i;
+/** How many turns back a short "the policy" finds the words it was named with. */
+const DEFINITE_REACH = 3;
 /** How many turns back the parties of "which of them" are gathered. */
 const PARTIES_REACH = 4;
 
@@ -204,6 +207,8 @@ const HAS_TO_DO_WITH = /^(?:(?:and|so|ok|but)\s+)?what\s+(?:does|did|do|has|woul
 const FOLLOW_UP_THEN_REMARK = /^([^?]{1,40}\?)\s+([^?\s]+(?:\s+[^?\s]+){0,7}?)\s*[.!]*$/u;
 /** A follow-up, then ", like …", ", i mean …": the same, said again ("…, like how many mongols go there"). */
 const RESTATED = /^((?:[^,?\s]+\s+){2,12}[^,?\s]+)\s*,\s*(?:like|i mean|as in|i\.e\.|ie|meaning)\s+\S[^]{2,200}$/iu;
+/** "who wrote that", "whose piece is it": the writer of a document, not who made a claim. */
+const WRITER_ASKED = /\bwho\s+(?:wrote|writes|authored|penned)\b|\bwhose\s+(?:piece|article|paper|op-?ed)\b|\bauthors?\b/i;
 /** A question, then a few words more: "does mongolia count as one of those? whos argument". */
 const QUESTION_THEN_SOURCE = /^([^?]{8,}\?)\s+([^?]{2,40}\??)[\s.!]*$/u;
 /** "the author", "the writer's": of the document the conversation is in. */
@@ -297,7 +302,7 @@ function topicFirst(turn: string): boolean {
   return topicTerms(head).length >= 2 && !OTHER_ANAPHORA.test(head) && !PERSON_PRONOUN_ANY.test(turn) && OTHER_ANAPHORA.test(tail);
 }
 
-const PLACE_COMPARED = /^(?:(?:and|but|so)\s+)?(?:how (?:does|do|did|would|is|was|are|were) (?:that|this|it|those|these|they|the figures?|the numbers?) (?:compare|stack up|look|compared)(?: (?:to|with|against|next to))?|(?:(?:can you|could you|now|ok|okay|pls|please)\s+)?compare (?:that|this|it|those|these|them) (?:to|with|against)|how(?:'s|’s|s| is| was| are| were) (?:that|this|it|those|these|they) (?:any )?different (?:from|to|than|in|for)|(?:(?:is|was|are|were) (?:that|this|it|those|these|they) )?(?:more|less|fewer|higher|lower|bigger|smaller|greater|larger|better|worse) than) (.+?)[\s?.!]*$/i;
+const PLACE_COMPARED = /^(?:(?:and|but|so)\s+)?(?:how (?:does|do|did|would|is|was|are|were) (?:that|this|it|those|these|they|the figures?|the numbers?) (?:compare|stack up|look|compared)(?: (?:to|with|against|next to))?|(?:(?:can you|could you|now|ok|okay|pls|please)\s+)?compare (?:(?:that|this|it|those|these|them) )?(?:to|with|against)|how(?:'s|’s|s| is| was| are| were) (?:that|this|it|those|these|they) (?:any )?different (?:from|to|than|in|for)|(?:(?:is|was|are|were) (?:that|this|it|those|these|they) )?(?:more|less|fewer|higher|lower|bigger|smaller|greater|larger|better|worse) than) (.+?)[\s?.!]*$/i;
 
 const GOODS = new WeakMap<Engine, Set<string>>();
 
@@ -763,7 +768,9 @@ function placeThenQuestion(first: string, then: string): string | null {
 
 export function resolveTurn(engine: Engine, state: ConversationState, asked: string): Resolution {
   // ("n the other way?", "wat does kaz sell to mongo": chat words read as the words they stand for.)
-  const text = asPlaceEllipsis(correctPlaceNames(engine, spellChatWords(asked.trim())));
+  // ("is the policy even working?" after the third neighbor policy: that policy, its words given back.)
+  const recentAsked = state.turns.slice(-DEFINITE_REACH).reverse().map((t) => t.asked);
+  const text = withDefiniteExpanded(asPlaceEllipsis(correctPlaceNames(engine, spellChatWords(asked.trim()))), recentAsked);
   const prev = state.turns[state.turns.length - 1];
   // (Among many documents, a follow-up is about the one discussed, and a kind of document may need the conversation to tell which.)
   const amongMany = engine.corpus.documents.length > 2;
@@ -826,7 +833,13 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // "does mongolia count as one of those? whos argument": a follow-up, then where it comes
   // from — the follow-up is what is asked, and its answer cites its source.
   const sourced = QUESTION_THEN_SOURCE.exec(text);
-  if (sourced && SOURCE_QUESTION.test(stripFillers(sourced[2]!).core)) return resolveTurn(engine, state, sourced[1]!);
+  if (sourced && SOURCE_QUESTION.test(stripFillers(sourced[2]!).core)) {
+    // ("the 'five a year' number is from the short piece right? who wrote that": the document
+    // the question names is what "that" was written as — its author is asked.)
+    const piece = WRITER_ASKED.test(sourced[2]!) ? findDocumentMention(engine.corpus, sourced[1]!) : null;
+    if (piece) return { kind: 'contextual', resolved: 'who wrote it?', frame: 'who wrote it?', documentId: piece.documentId, offset: 0, person: null };
+    return resolveTurn(engine, state, sourced[1]!);
+  }
   // "are you sure? the table at the back shows a different figure": a challenge, then why — the
   // answer before is asked for again, however long the reason.
   const challenged = CHALLENGE_THEN_REASON.exec(text);
@@ -1035,7 +1048,15 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // and Kazakhstan — make a pair of their own to compare: a question of its own.)
   const framePlaces = new Set(findMentions(prev.frame).map((m) => m.country));
   if (comparedPlace && framePlaces.size > 0 && findMentions(comparedPlace).every((c) => !framePlaces.has(c.country))) {
-    const changed = applyEllipsis(engine, prev.frame, comparedPlace);
+    // ("compare w/ s korea and china" after Mongolian students in Kyrgyzstan: the places set
+    // against the last one said, together — not one for each place of the question.)
+    const compared = [...new Set(findMentions(comparedPlace).map((c) => c.country))];
+    const said = findMentions(prev.frame);
+    const lastSaid = said[said.length - 1];
+    const changed =
+      compared.length > 1 && framePlaces.size > 1 && lastSaid
+        ? `${prev.frame.slice(0, lastSaid.start)}${compared.join(' and ')}${prev.frame.slice(lastSaid.end)}`
+        : applyEllipsis(engine, prev.frame, comparedPlace);
     if (changed) return { kind: 'ellipsis', resolved: changed, frame: changed, documentId, offset: 0, person: prev.person };
   }
   // "how many kazakhs are there in mongolia?" after a question on Mongolia and Kazakhstan: a

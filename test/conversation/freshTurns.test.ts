@@ -586,3 +586,27 @@ describe('a follow-up said twice (“…, like …”) and laughter before it', 
     expect(so!.resolution.resolved).toMatch(/include kazakhstan/);
   });
 });
+
+describe('the writer of a piece a turn names, asked after it', () => {
+  it('“the number is from the op-ed right? who wrote that” is the op-ed’s author', () => {
+    const [, who] = converse(engine, 'how many mongolian students study in kazakhstan?', "wait, the 'only five' figure comes from the op-ed right? who wrote that");
+    expect(who!.resolution.documentId).toBe('miliate-2013');
+    expect(who!.answer.lead[0]).toMatch(/Brandon Miliate/);
+  });
+});
+
+describe('“compare w/ …” with two places', () => {
+  it('sets both against the place the question before asked of, the rest kept', () => {
+    const [, , compared] = converse(engine, 'how many mongolian students are in kazakhstan?', 'and kyrgyzstan?', 'compare w/ s korea and china');
+    expect(compared!.resolution.kind).toBe('ellipsis');
+    expect(compared!.resolution.resolved).toMatch(/^how many mongolian students are in South Korea and China\?$/i);
+  });
+});
+
+describe('“the policy” after the third neighbor policy', () => {
+  it('asks about that policy, in the journal article it names', () => {
+    const [, , working] = converse(engine, "what's mongolia's 'third neighbor' policy?", 'is kazakhstan one of them?', 'does the policy still work? the journal article seems doubtful');
+    expect(working!.resolution.resolved).toMatch(/the 'third neighbor' policy/);
+    expect(working!.answer.passages.map((p) => p.text).join(' ')).toMatch(/as it currently stands is under strain/);
+  });
+});
