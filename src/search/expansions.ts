@@ -136,6 +136,7 @@ export const SYNONYMS: string[][] = [
   ['begin', 'start', 'commence', 'launch', 'initiate'],
   ['restore', 'resume', 'resumption', 'reinstate', 'revive'],
   ['stop', 'cancel', 'halt', 'suspend', 'discontinue', 'cease', 'scrap'],
+  ['friendly', 'friendlier', 'warmer', 'rapprochement'],
   ['establish', 'establishment', 'create', 'creation', 'found', 'founder', 'founding'],
   ['influence', 'clout', 'leverage', 'sway'],
   ['strategy', 'policy', 'approach', 'doctrine'],
@@ -185,6 +186,8 @@ export const PHRASAL_VERBS: Array<{ verbs: string[]; particle: string; means: st
     means: 'return',
   },
   { verbs: ['bring', 'brings', 'brought', 'bringing'], particle: 'back', means: 'restore' },
+  // "has Ulaanbaatar been warming up to Moscow?": becoming friendlier.
+  { verbs: ['warm', 'warms', 'warmed', 'warming', 'cozy', 'cozying', 'cosy', 'cosying', 'cozies', 'cozied'], particle: 'up', means: 'friendlier' },
   { verbs: ['hold', 'holds', 'held', 'holding', 'keep', 'keeps', 'kept', 'keeping'], particle: 'back', means: 'hinder' },
   { verbs: ['leave', 'leaves', 'left', 'leaving', 'keep', 'keeps', 'kept', 'keeping', 'shut', 'shuts', 'shutting'], particle: 'out', means: 'exclude' },
   { verbs: ['set', 'sets', 'setting'], particle: 'up', means: 'establish' },

@@ -81,6 +81,14 @@ describe('“like what specifically?”', () => {
   it('asks for examples of what was said', () => {
     const [, like] = converse(engine, 'what has mongolia done to balance china?', 'like what specifically');
     expect(like!.resolution.kind).toBe('support');
+    const [, concretely] = converse(engine, 'is mongolia getting closer to russia?', 'like what, concretely?');
+    expect(concretely!.resolution.kind).toBe('support');
+  });
+
+  it('after “has Ulaanbaatar been warming up to Moscow?” finds the treaty that shows it', () => {
+    const [warming, like] = converse(engine, 'is ulaanbaatar cozying up to moscow these days?', 'like what concretely');
+    expect(warming!.answer.passages[0]!.text).toMatch(/Mongolia have become increasingly friendlier toward Russia/);
+    expect(like!.answer.passages.slice(0, 3).map((p) => p.text).join(' ')).toMatch(/permanent comprehensive strategic partnership/);
   });
 });
 

@@ -100,6 +100,11 @@ describe('analyze', () => {
     expect(analyze('the place Mongolia put first')).toContain(analyze('place')[0]);
   });
 
+  it('reads warming and cozying up to someone as becoming friendlier', () => {
+    for (const typed of ['warming up to Moscow', 'cozying up to Moscow']) expect(analyze(typed), typed).toContain(analyze('friendlier')[0]);
+    expect(analyze('a warm welcome')).not.toContain(analyze('friendlier')[0]);
+  });
+
   it('drops verbs that hand their meaning to the infinitive after them', () => {
     expect(analyze('Mongolia wants to balance Russia')).toEqual(analyze('Mongolia balances Russia'));
     expect(analyze('trying to join the SCO')).toEqual(analyze('join the SCO'));
