@@ -235,7 +235,7 @@ const PART_OF = /^(?:(?:and|so|ok|but)\s+)?(?:(?:just|only|mainly|mostly)\s+(?:t
 /** A turn asking the same of the parties before: "… too?", "… as well?", "… also?". */
 const ALSO = /\b(?:too|as well|also|either)[\s?.!]*$/i;
 /** A noun for the same kind of thing as what was asked about, of another party: "Mongolia's version". */
-const COUNTERPART = /\b(?:version|equivalent|counterpart|analogue|analog|own one|answer to (?:that|this|it)|(?:flavou?r|take|variant|brand) of (?:that|this|it))s?\b|\b(?:something|anything) (?:similar|like (?:that|this|it))\b|\bthe same thing\b/i;
+const COUNTERPART = /\b(?:its|their) own (?:[\p{L}-]+\s+){0,2}?(?:scheme|plan|program|programme|initiative|project|strategy|vision)s?\b|\bmatching (?:scheme|plan|program|programme|initiative|project)s?\b|\b(?:version|equivalent|counterpart|analogue|analog|own one|answer to (?:that|this|it)|(?:flavou?r|take|variant|brand) of (?:that|this|it))s?\b|\b(?:something|anything) (?:similar|like (?:that|this|it))\b|\bthe same thing\b/iu;
 
 /** "why Mongolia?", "why the Kazakhs?": "why", then a place or name and nothing else. */
 function whyOfParty(engine: Engine, core: string): boolean {
@@ -1500,7 +1500,7 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // (In the paper, "they" for the places talked about still names them: the places, no words.)
   const context = personLink || inPaper
     ? { places: !personLink && theyArePlaces ? contextFrom(engine, prev, frame, { topicShift: true }).places : [], words: [] }
-    : contextFrom(engine, prev, frame, { topicShift: topicShift || placeLink, questionOnly: alternative || toAnother, named });
+    : contextFrom(engine, prev, frame, { topicShift: topicShift || placeLink, questionOnly: alternative || toAnother || counterpart, named });
   // (Set against a new topic, the people before are what was said: the countries only.)
   const c = compared ? { places: context.places.filter((p) => findMentions(p).length > 0), words: [] } : context;
   // The places stay in the frame, so a later "and Kyrgyzstan?" has one to replace.

@@ -137,6 +137,7 @@ export const SYNONYMS: string[][] = [
   ['restore', 'resume', 'resumption', 'reinstate', 'revive'],
   ['stop', 'cancel', 'halt', 'suspend', 'discontinue', 'cease', 'scrap'],
   ['friendly', 'friendlier', 'warmer', 'rapprochement'],
+  ['scheme', 'program', 'programme', 'plan'],
   ['establish', 'establishment', 'create', 'creation', 'found', 'founder', 'founding'],
   ['influence', 'clout', 'leverage', 'sway'],
   ['strategy', 'policy', 'approach', 'doctrine'],

@@ -92,6 +92,16 @@ describe('“like what specifically?”', () => {
   });
 });
 
+describe('“did kazakhstan come up with its own matching programme?”', () => {
+  it('is its counterpart of what was asked before, searched with the question’s words, not the answer’s', () => {
+    const [, own] = converse(engine, 'what is the silk road economic belt?', 'did kazakhstan come up with its own matching programme?');
+    expect(own!.resolution.kind).toBe('contextual');
+    expect(own!.resolution.resolved).toBe('did kazakhstan come up with its own matching programme? (belt, silk, road)');
+    const [, plan] = converse(engine, 'what is the silk road economic belt?', 'does kyrgyzstan have its own plan?');
+    expect(plan!.resolution.kind).toBe('contextual');
+  });
+});
+
 describe('“did Mongolia come up with its own version?”', () => {
   it('is that party’s counterpart of what was asked before, not a question on its own', () => {
     const [, own] = converse(engine, 'what is the nurly zhol program?', 'does kyrgyzstan have an equivalent?');
