@@ -59,15 +59,22 @@ export function applyEllipsis(engine: Engine, frame: string, core: string, optio
     // (And a place after the same preposition: "what about with china?" after "how much does
     // mongolia trade with kazakhstan?" changes the partner, not Mongolia.)
     const newPreposition = prepositionBefore(core, newCountries[0]!.start);
-    const replaceable = frameMentions
+    const scored = frameMentions
       .filter((f) => !newMentions.some((m) => m.country === f.country))
       .map((f) => ({
         ...f,
-        sameKind: isDemonym(out.slice(f.start, f.end)) === newKind ? 1 : 0,
+        demonym: isDemonym(out.slice(f.start, f.end)),
         samePreposition: newPreposition !== null && prepositionBefore(out, f.start) === newPreposition ? 1 : 0,
         idf: Math.max(0, ...analyze(out.slice(f.start, f.end)).map((t) => engine.index.idf(t))),
         likeness: placeLikeness(engine, f.country, newCountries[0]!.country),
-      }))
+      }));
+    // (The corpus's pivot — the commonest of two places — is not changed for being of the kind
+    // the new place is said in: "and kyrgyzstan?" after "when did the kazakh president first
+    // come to mongolia" asks of the Kyrgyz president, not of his visit to Kyrgyzstan.)
+    const places = new Set(scored.map((f) => f.country));
+    const pivot = places.size > 1 && !newPreposition ? scored.reduce((a, b) => (b.idf < a.idf ? b : a)).country : null;
+    const replaceable = scored
+      .map((f) => ({ ...f, sameKind: f.demonym === newKind && f.country !== pivot ? 1 : 0 }))
       .sort((a, b) => b.sameKind - a.sameKind || b.samePreposition - a.samePreposition || (Math.abs(b.likeness - a.likeness) >= CLEARLY_LIKER ? b.likeness - a.likeness : 0) || b.idf - a.idf);
     const targets = replaceable.slice(0, newCountries.length).sort((a, b) => b.start - a.start);
     const words = newCountries.map((m) => capitalise(core.slice(m.start, m.end)));

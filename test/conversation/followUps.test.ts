@@ -113,6 +113,15 @@ describe('a new place in the role of one before', () => {
     const [, too] = converse(engine, 'did mongolia sign any agreements with kazakhstan in the 90s?', 'did they sign anything with kyrgyzstan too?');
     expect(too!.resolution.resolved).toBe('did mongolia sign anything with kyrgyzstan too?');
   });
+
+  it('“and kyrgyzstan?” after “when did the kazakh president first visit mongolia?” changes the president’s country, not Mongolia, whatever the words’ kinds', () => {
+    const [, kyrgyz] = converse(engine, 'when did the kazakh president first visit mongolia?', 'and kyrgyzstan?');
+    expect(kyrgyz!.resolution.resolved).toBe('when did the Kyrgyzstan president first visit mongolia?');
+    expect(kyrgyz!.answer.passages[0]!.text).toMatch(/Askar Akayev to Mongolia in 1993/);
+    // (A place after the same preposition still changes that place: "… in Kazakhstan" + "and in kyrgyzstan?".)
+    const [, students] = converse(engine, 'how many mongolian students are in kazakhstan?', 'and in kyrgyzstan?');
+    expect(students!.resolution.resolved).toMatch(/mongolian students are in Kyrgyzstan/i);
+  });
 });
 
 describe('the year an answer named as its highest or lowest', () => {
