@@ -38,6 +38,16 @@ const ASKS: Array<[Exclude<DocumentAsk, 'corpus'>, RegExp]> = [
   ['thesis', /\b(?:main|central|overall|key|core|basic) (?:thesis|argument|point|claim|message|idea|contention)s?\b|\bargue(?:s)? overall\b|\boverall argument\b|\bin (?:one|a) (?:line|sentence)\b|\btl;? ?dr\b|\bgist\b|\bsumm(?:ary|ari[sz]e)\b|\bin a nutshell\b|\bwhat(?:'s| is) (?:it|the \w+(?: \w+)?) about\b|\bwhat does \w+ argue\s*\??$/],
 ];
 
+/**
+ * Whether the text asks what a whole document argues or concludes ("tl;dr what's the paper
+ * arguing overall?"), with no topic of its own ("the third neighbor policy in a nutshell" has one).
+ */
+export function asksForSummary(corpus: Corpus, text: string): boolean {
+  const s = text.toLowerCase().replace(/[’‘]/g, "'");
+  if (!ASKS.some(([ask, re]) => (ask === 'thesis' || ask === 'conclusion') && re.test(s))) return false;
+  return analyze(withoutMentions(text, findDocumentMentions(corpus, text))).every((t) => META_WORDS.has(t));
+}
+
 /** A question that is a document's name and "author(s)" ("the op-ed's author?", "specter authors"). */
 const NAMED_THEN_AUTHOR = /\bauthors?(?:'s)?(?:\s+names?)?[\s?.!]*$/;
 

@@ -1,4 +1,5 @@
 import { findDocumentMention } from '../answer/documentMention.js';
+import { asksForSummary } from '../answer/documentQuestion.js';
 import { findMentions } from '../answer/figureQuestion.js';
 import type { Engine } from '../engine.js';
 import { analyze } from '../search/analyzer.js';
@@ -54,6 +55,9 @@ export function contextFrom(
   // After a question about a document ("when was it published?", answered from its title
   // block), what was said is metadata: "Proceedings", "Annual" say nothing of the matter.
   if (documentAskedAbout(prev)) return { places, words };
+  // So is what a whole paper argues ("tl;dr what's the paper arguing overall?"): the next
+  // question is of that paper, not of its summary's words ("overall", "geocultural").
+  if (asksForSummary(engine.corpus, prev.asked)) return { places, words };
   // The resolved question, context and all: a topic carries down a chain of short turns.
   // (Nor, for a turn with places of its own, the places among them.)
   const carried = (w: string) => !(ownPlaces && findMentions(w).length);

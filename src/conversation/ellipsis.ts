@@ -71,8 +71,10 @@ export function applyEllipsis(engine: Engine, frame: string, core: string, optio
     // (The corpus's pivot — the commonest of two places — is not changed for being of the kind
     // the new place is said in: "and kyrgyzstan?" after "when did the kazakh president first
     // come to mongolia" asks of the Kyrgyz president, not of his visit to Kyrgyzstan.)
+    // (Only where the places are said in both kinds: between two names the kind tells nothing.)
     const places = new Set(scored.map((f) => f.country));
-    const pivot = places.size > 1 && !newPreposition ? scored.reduce((a, b) => (b.idf < a.idf ? b : a)).country : null;
+    const bothKinds = scored.some((f) => f.demonym) && scored.some((f) => !f.demonym);
+    const pivot = places.size > 1 && bothKinds && !newPreposition ? scored.reduce((a, b) => (b.idf < a.idf ? b : a)).country : null;
     const replaceable = scored
       .map((f) => ({ ...f, sameKind: f.demonym === newKind && f.country !== pivot ? 1 : 0 }))
       .sort((a, b) => b.sameKind - a.sameKind || b.samePreposition - a.samePreposition || (Math.abs(b.likeness - a.likeness) >= CLEARLY_LIKER ? b.likeness - a.likeness : 0) || b.idf - a.idf);

@@ -610,3 +610,17 @@ describe('“the policy” after the third neighbor policy', () => {
     expect(working!.answer.passages.map((p) => p.text).join(' ')).toMatch(/as it currently stands is under strain/);
   });
 });
+
+describe('a question after what a whole paper argues', () => {
+  it('is asked of that paper, not of its summary’s words', () => {
+    const [, theory] = converse(engine, 'in one sentence, what does the irgengioro article argue?', 'why would small states like these band together, in theory?');
+    expect(theory!.resolution.documentId).toBe('irgengioro-2022');
+    expect(theory!.resolution.resolved).not.toMatch(/\b(?:argue|sentence|overall)\b/);
+    expect(theory!.answer.passages[0]!.text).toMatch(/building coalitions with other weak states/);
+  });
+
+  it('but a question on a topic “in a nutshell” is a topic, and its words carry', () => {
+    const [, kaz] = converse(engine, "what is mongolia's 'third neighbor' policy in a nutshell", 'is kaz one of them?');
+    expect(kaz!.resolution.resolved).toMatch(/neighbor/);
+  });
+});
