@@ -3,7 +3,8 @@ import { asksForSummary } from '../answer/documentQuestion.js';
 import { findMentions } from '../answer/figureQuestion.js';
 import type { Engine } from '../engine.js';
 import { analyze } from '../search/analyzer.js';
-import { DECADE, THEY, YEAR } from './cues.js';
+import { asksDocumentFact } from '../answer/documentFacts.js';
+import { DECADE, META_ABOUT_IT, THEY, YEAR } from './cues.js';
 import { withNamesCapitalised } from './names.js';
 import type { TurnRecord } from './state.js';
 import { entitiesOf, rareWords } from './words.js';
@@ -28,6 +29,9 @@ export function contextFrom(
     // document's author, named before, would pull the answer back to it.
     const names = options.named ? findDocumentMention(engine.corpus, w)?.documentId : undefined;
     if (names !== undefined && names !== options.named) return;
+    // (Nor a word that would make the question one about the document: "credentials" said of
+    // Mongolia's democracy is no question about its author's background.)
+    if (list === words && (asksDocumentFact(w.toLowerCase()) || META_ABOUT_IT.test(w))) return;
     const terms = analyze(w);
     if (terms.length === 0 || terms.every((t) => have.has(t))) return;
     for (const t of terms) have.add(t);

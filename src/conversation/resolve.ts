@@ -206,7 +206,7 @@ const HAS_TO_DO_WITH = /^(?:(?:and|so|ok|but)\s+)?what\s+(?:does|did|do|has|woul
 // exponentially many ways, 160 ms on 300 random characters.)
 const FOLLOW_UP_THEN_REMARK = /^([^?]{1,40}\?)\s+([^?\s]+(?:\s+[^?\s]+){0,7}?)\s*[.!]*$/u;
 /** A follow-up, then ", like …", ", i mean …": the same, said again ("…, like how many mongols go there"). */
-const RESTATED = /^((?:[^,?\s]+\s+){2,12}[^,?\s]+)\s*,\s*(?:like|i mean|as in|i\.e\.|ie|meaning)\s+\S[^]{2,200}$/iu;
+const RESTATED = /^((?:[^,?\s]+\s+){2,12}[^,?\s]+)\s*,\s*(?:like|i mean|as in|i\.e\.|ie|meaning)\s+\S[\s\S]{2,200}$/iu;
 /** "who wrote that", "whose piece is it": the writer of a document, not who made a claim. */
 const WRITER_ASKED = /\bwho\s+(?:wrote|writes|authored|penned)\b|\bwhose\s+(?:piece|article|paper|op-?ed)\b|\bauthors?\b/i;
 /** A question, then a few words more: "does mongolia count as one of those? whos argument". */
@@ -1160,7 +1160,10 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // "when was it published?": "it" is the document of the answer before.
   // ("who wrote about it?" asks about the matter: "it" is what was written about, not the writing.)
   // (So is "how many works does it cite?", "what are its keywords?": documentFacts.ts.)
-  if (!mention && (META_ABOUT_IT.test(own) || asksDocumentFact(own)) && IT_REFERENCE.test(own) && !/\b(?:about|on|of)\s+(?:it|this|that)\b/i.test(own) && answered?.paragraphIds[0]) {
+  // (Not "what has mongolia done to show off its western credentials": a place before "its" owns them.)
+  const itsPlace = IT_REFERENCE.exec(own);
+  const placeOwns = itsPlace !== null && findMentions(own.slice(0, itsPlace.index)).length > 0;
+  if (!mention && !placeOwns && (META_ABOUT_IT.test(own) || asksDocumentFact(own)) && itsPlace && !/\b(?:about|on|of)\s+(?:it|this|that)\b/i.test(own) && answered?.paragraphIds[0]) {
     const docId = answered.paragraphIds[0].split('/')[0]!;
     const doc = engine.corpus.documents.find((d) => d.meta.id === docId);
     if (doc) {

@@ -624,3 +624,16 @@ describe('a question after what a whole paper argues', () => {
     expect(kaz!.resolution.resolved).toMatch(/neighbor/);
   });
 });
+
+describe('“its” owned by a place the turn names', () => {
+  it('“what has mongolia done to show off its western credentials” asks about Mongolia, not the author’s credentials', () => {
+    const [, shown] = converse(engine, 'why is mongolia wary of getting close to kazakhstan, according to the op-ed?', 'what has mongolia done to prove its democratic credentials?');
+    expect(shown!.answer.lead.join(' ')).not.toMatch(/PhD student/);
+    expect(shown!.answer.passages[0]!.text).toMatch(/Partnership for Peace/);
+  });
+
+  it('a word of the answer before that would ask about the document (“credentials”) is not carried as context', () => {
+    const [, , osce] = converse(engine, 'why is mongolia wary of getting close to kazakhstan, according to the op-ed?', 'what has mongolia done to prove democratic credentials?', 'when did it join the osce?');
+    expect(osce!.resolution.resolved).not.toMatch(/credentials/);
+  });
+});
