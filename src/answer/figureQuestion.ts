@@ -112,7 +112,7 @@ function flowOf(text: string, mentions: Mention[], moving = false): { from: stri
 const OPEN_RANGE_YEARS = 40;
 
 /** "kaz->mongolia exports", "Mongolia → Kyrgyzstan 2016": an arrow between two places is the flow from one to the other. */
-const ARROW = /\s*(?:->|-->|=>|→|⟶|➔|–>|—>)\s*/g;
+export const ARROW = /\s*(?:->|-->|=>|→|⟶|➔|–>|—>)\s*/g;
 
 export function readFigureQuestion(typed: string): FigureQuestion {
   const question = typed.replace(ARROW, ' exports to ');

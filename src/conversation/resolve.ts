@@ -3,7 +3,7 @@ import { documentById } from '../answer/citation.js';
 import { asksDocumentFact, CORPUS_ASKS } from '../answer/documentFacts.js';
 import { findDocumentMention, findDocumentMentions, withoutMentions as withoutDocumentMentions, type DocumentMention } from '../answer/documentMention.js';
 import { literatureTopic } from '../answer/literatureQuestion.js';
-import { findMentions, readFigureQuestion } from '../answer/figureQuestion.js';
+import { ARROW, findMentions, readFigureQuestion } from '../answer/figureQuestion.js';
 import { withDefiniteExpanded } from './definite.js';
 import type { Engine } from '../engine.js';
 import { analyze, spellChatWords } from '../search/analyzer.js';
@@ -13,6 +13,7 @@ import type { SourceAsk } from './sourceAnswer.js';
 import {
   BOTH_WAYS,
   CITE_REQUEST,
+  CONTINUATION,
   DRAWBACK,
   GIST_REQUEST,
   FILLER,
@@ -204,7 +205,7 @@ const HAS_TO_DO_WITH = /^(?:(?:and|so|ok|but)\s+)?what\s+(?:does|did|do|has|woul
 /** A question of a few words, then a sentence that asks nothing: "kazakhstan too? it's pretty big". */
 // (Words as a word then spaced words: "(?:word\s*){1,8}" splits a run of letters in
 // exponentially many ways, 160 ms on 300 random characters.)
-const FOLLOW_UP_THEN_REMARK = /^([^?]{1,40}\?)\s+([^?\s]+(?:\s+[^?\s]+){0,7}?)\s*[.!]*$/u;
+const FOLLOW_UP_THEN_REMARK = /^([^?]{1,40}\?)\s+([^?\s]+(?:\s+[^?\s]+){0,11}?)\s*[.!]*$/u;
 /** A follow-up, then ", like …", ", i mean …": the same, said again ("…, like how many mongols go there"). */
 const RESTATED = /^((?:[^,?\s]+\s+){2,12}[^,?\s]+)\s*,\s*(?:like|i mean|as in|i\.e\.|ie|meaning)\s+\S[\s\S]{2,200}$/iu;
 /** "who wrote that", "whose piece is it": the writer of a document, not who made a claim. */
@@ -619,7 +620,11 @@ function onlyPlaces(text: string): boolean {
   return found.length > 0 && topicTerms(found.reduce((t, x) => t.replace(text.slice(x.start, x.end), ' '), text)).length === 0;
 }
 
-function asPlaceEllipsis(text: string): string {
+function asPlaceEllipsis(typed: string): string {
+  // ("and kyrg -> mongolia?": in a follow-up, an arrow is the way the flow talked about goes, the
+  // places in their slots; in a question of its own the figure reader reads it as exports.)
+  // ("vs kyrgyzstan... what did mongolia sell them": a short lead trailing off is a follow-up asked, then a question on it.)
+  const text = (CONTINUATION.test(typed) ? typed.replace(ARROW, ' to ') : typed).replace(TRAILING_LEAD, '$1? ');
   const m = SAME_FOR_PLACE.exec(text) ?? STRESSED_PLACE.exec(text);
   if (m && onlyPlaces(m[1]!)) return `and ${m[1]}?`;
   // (A correction is a follow-up of what it corrects: "the other way, mongolia to kaz" → "and the other way, …?")
@@ -627,6 +632,9 @@ function asPlaceEllipsis(text: string): string {
   if (corrected) return `and ${text.slice(corrected[0].length).replace(/[\s?.!]+$/, '')}?`;
   return text;
 }
+
+/** "vs kyrgyzstan... ", "and the other way … ": a lead of a few words trailing off before what is asked. */
+const TRAILING_LEAD = /^((?:and|vs\.?|versus|what about|how about)\s+[^.?!…\s][^.?!…]{1,30}?)\s*(?:\.{2,}|…)\s+(?=\S)/iu;
 
 /** How much more of a turn's words another document must cover for the turn to leave the paper discussed (coverage is 0–1; 0.1–0.3 measured alike). */
 const PAPER_COVERAGE_MARGIN = 0.25;
@@ -748,7 +756,7 @@ const ASKS_ANYONE = /^(?:(?:and|but|so|ok(?:ay)?)[\s,]+)?(?:was|were|is|are|did|
 const OTHER_PERSON = /\b(?:some|any)(?:one|body) else\b|\banother (?:member|senator|congress(?:wo)?man|representative|lawmaker|author|scholar|official|speaker|politician|expert|analyst|researcher)\b/i;
 
 /** "and kyrgyzstan?", "what about tajikistan?": a place alone, asked after. */
-const PLACE_ALONE = /^(?:(?:and|but|so|ok|okay)\s+)?(?:(?:what|how)\s+about\s+)?(?:the\s+)?([\p{L}' -]{2,30}?)(?:\s+(?:too|then|though|tho))?\s*\?$/iu;
+const PLACE_ALONE = /^(?:(?:and|but|so|ok|okay)\s+)?(?:(?:what|how)\s+about\s+|vs\.?\s+|versus\s+|compared\s+(?:to|with)\s+)?(?:the\s+)?([\p{L}' -]{2,30}?)(?:\s+(?:too|then|though|tho))?\s*\?$/iu;
 const QUESTION_OPENING = /^(?:what|why|how|who|whose|where|when|which|do|does|did|are|were|can|could|would|will|has|have|had)\b/i;
 const PLACE_PRONOUN = /\b(?:they|them|their|it|its)\b/i;
 

@@ -637,3 +637,19 @@ describe('“its” owned by a place the turn names', () => {
     expect(osce!.resolution.resolved).not.toMatch(/credentials/);
   });
 });
+
+describe('a lead trailing off, an arrow, and a long remark after a follow-up', () => {
+  it('“vs kyrgyzstan... what did mongolia sell them that year” asks the question of Kyrgyzstan, the year kept', () => {
+    const [, , kyrgyz] = converse(engine, 'what did mongolia import from china in 2019?', 'and exports?', 'vs kyrgyzstan... what did mongolia sell them that year');
+    expect(kyrgyz!.resolution.resolved).toMatch(/^what did mongolia sell Kyrgyzstan in 2019\?/);
+  });
+
+  it('“and kyrg -> mongolia? i think the table and the text give different numbers” is that flow, both sources’ figures given', () => {
+    const [, back] = converse(engine, 'what did mongolia sell kyrgyzstan in 2019?', 'and kyrg -> mongolia? pretty sure the table and the text disagree on it');
+    expect(back!.resolution.kind).toBe('ellipsis');
+    expect(back!.resolution.resolved).toMatch(/^what did kyrgyzstan sell mongolia in 2019\?$/i);
+    const text = renderAnswerText(back!.answer);
+    expect(text).toContain('2.32');
+    expect(text).toContain('2.39');
+  });
+});
