@@ -138,6 +138,7 @@ export const SYNONYMS: string[][] = [
   ['stop', 'cancel', 'halt', 'suspend', 'discontinue', 'cease', 'scrap'],
   ['friendly', 'friendlier', 'warmer', 'rapprochement'],
   ['scheme', 'program', 'programme', 'plan'],
+  ['violence', 'violent', 'riot', 'unrest', 'turmoil', 'clash', 'bloodshed'],
   ['establish', 'establishment', 'create', 'creation', 'found', 'founder', 'founding'],
   ['influence', 'clout', 'leverage', 'sway'],
   ['strategy', 'policy', 'approach', 'doctrine'],

@@ -142,6 +142,10 @@ describe('expansion', () => {
     for (const typed of ['found', 'founding', 'founder']) expect(expansions('establish')).toContain(analyze(typed)[0]);
   });
 
+  it('reads violence as riots, unrest and clashes: “the 2010 violence in Osh” finds “ethnic riots in … Osh”', () => {
+    for (const typed of ['riots', 'unrest', 'turmoil', 'clashes']) expect(expansions('violence')).toContain(analyze(typed)[0]);
+  });
+
   it('reads weaknesses and what is wrong as limitations, as papers name them', () => {
     for (const typed of ['weaknesses', 'wrong', 'drawbacks']) expect(expansions(typed)).toContain(analyze('limitation')[0]);
   });
