@@ -126,8 +126,19 @@ function nounAt(toks: Token[], i: number): NounPhrase | null {
   for (const noun of NOUNS) {
     if (noun.words.every((w, k) => toks[i + k]?.norm === w)) return noun;
   }
+  // "whats the op-eds overall conclusion": a possessive typed without its apostrophe, where a
+  // word of what it has follows (not "the op-eds say", "the papers and …": the plural).
+  for (const noun of NOUNS) {
+    const last = noun.words.length - 1;
+    const next = toks[i + last + 1]?.norm;
+    if (next === undefined || FUNCTION_WORDS.has(next) || PLURAL_VERB.test(next)) continue;
+    if (noun.words.every((w, k) => toks[i + k]?.norm === (k === last ? `${w}s` : w))) return noun;
+  }
   return null;
 }
+
+/** Verbs after a plural subject: "the papers say", "the op-eds agree". */
+const PLURAL_VERB = /^(?:say|said|argue|argued|agree|agreed|disagree|differ|show|showed|find|found|claim|claimed|have|had|do|did|are|were|make|made|give|gave|mention|mentioned|cover|covered|discuss|discussed|suggest|suggested|both|all|each)$/;
 
 /** Splits a venue such as "International Politics (Springer Nature / Palgrave Macmillan)" into names. */
 function venueNames(venue: string): string[][] {

@@ -139,6 +139,7 @@ export const SYNONYMS: string[][] = [
   ['friendly', 'friendlier', 'warmer', 'rapprochement'],
   ['scheme', 'program', 'programme', 'plan'],
   ['violence', 'violent', 'riot', 'unrest', 'turmoil', 'clash', 'bloodshed'],
+  ['language', 'linguistic', 'speaker', 'speak', 'spoken', 'tongue'],
   ['establish', 'establishment', 'create', 'creation', 'found', 'founder', 'founding'],
   ['influence', 'clout', 'leverage', 'sway'],
   ['strategy', 'policy', 'approach', 'doctrine'],

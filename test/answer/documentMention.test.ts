@@ -29,6 +29,7 @@ describe('document mentions in the corpus', () => {
     ['what did Miliate write?', 'miliate-2013', 'author', 'Miliate'],
     ['what does Brandon Miliate say about Russia?', 'miliate-2013', 'author', 'Brandon Miliate'],
     ['does john irgengioro agree?', 'irgengioro-2022', 'author', 'john irgengioro'],
+    ['whats the op-eds overall conclusion', 'miliate-2013', 'kind', 'the op-eds'],
     ['Where was "The Steppes" published?', 'miliate-2013', 'title', 'The Steppes'],
     ['was it in International Politics?', 'irgengioro-2022', 'venue', 'International Politics'],
   ])('%s', (q, id, how, text) => {
@@ -36,6 +37,7 @@ describe('document mentions in the corpus', () => {
   });
 
   it.each([
+    'do the op-eds agree?', // a plural: no one document
     'Why are Mongolia–Kazakhstan relations so weak?',
     'What does the article say about the SCO?', // both are articles
     'How did the rise of China change Central Asia?', // a few title words are not the title

@@ -146,6 +146,10 @@ describe('expansion', () => {
     for (const typed of ['riots', 'unrest', 'turmoil', 'clashes']) expect(expansions('violence')).toContain(analyze(typed)[0]);
   });
 
+  it('reads language as speaking: “does the op-ed say anything about language?” finds “too difficult for non-Russian speakers”', () => {
+    for (const typed of ['speakers', 'spoken', 'tongue', 'linguistic']) expect(expansions('language')).toContain(analyze(typed)[0]);
+  });
+
   it('reads weaknesses and what is wrong as limitations, as papers name them', () => {
     for (const typed of ['weaknesses', 'wrong', 'drawbacks']) expect(expansions(typed)).toContain(analyze('limitation')[0]);
   });
