@@ -150,6 +150,10 @@ describe('expansion', () => {
     for (const typed of ['speakers', 'spoken', 'tongue', 'linguistic']) expect(expansions('language')).toContain(analyze(typed)[0]);
   });
 
+  it('reads whether a policy is consistent as its coherence either way: “consistent?” finds “erratic, and often contradictory”', () => {
+    for (const typed of ['erratic', 'contradictory', 'incoherence', 'coherent', 'inconsistent']) expect(expansions('consistent')).toContain(analyze(typed)[0]);
+  });
+
   it('reads weaknesses and what is wrong as limitations, as papers name them', () => {
     for (const typed of ['weaknesses', 'wrong', 'drawbacks']) expect(expansions(typed)).toContain(analyze('limitation')[0]);
   });
