@@ -140,6 +140,8 @@ export const SYNONYMS: string[][] = [
   ['scheme', 'program', 'programme', 'plan'],
   ['violence', 'violent', 'riot', 'unrest', 'turmoil', 'clash', 'bloodshed'],
   ['language', 'linguistic', 'speaker', 'speak', 'spoken', 'tongue'],
+  // One man's names, as English and Mongolian spell them.
+  ['chinggis', 'genghis', 'jenghiz', 'temujin'],
   // (Asked whether a policy is consistent, the text answers that it is incoherent, erratic.)
   ['consistent', 'consistency', 'inconsistent', 'coherent', 'coherence', 'incoherent', 'incoherence', 'erratic', 'contradictory'],
   ['establish', 'establishment', 'create', 'creation', 'found', 'founder', 'founding'],

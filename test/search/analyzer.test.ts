@@ -154,6 +154,10 @@ describe('expansion', () => {
     for (const typed of ['erratic', 'contradictory', 'incoherence', 'coherent', 'inconsistent']) expect(expansions('consistent')).toContain(analyze(typed)[0]);
   });
 
+  it('reads Genghis as Chinggis, the name a text on Mongolia gives him', () => {
+    expect(expansions('genghis')).toContain(analyze('Chinggis')[0]);
+  });
+
   it('reads weaknesses and what is wrong as limitations, as papers name them', () => {
     for (const typed of ['weaknesses', 'wrong', 'drawbacks']) expect(expansions(typed)).toContain(analyze('limitation')[0]);
   });
