@@ -21,6 +21,9 @@ const UNSEEN_WRITER_4 = new URL('./conversations5.jsonl', import.meta.url);
 const UNSEEN_WRITER_5 = new URL('./conversations6.jsonl', import.meta.url);
 /** 14 more (hc11-01–14), written blind on 4 December and scored as written twice (that session's end, the next one's start) before being worked from. */
 const UNSEEN_WRITER_6 = new URL('./conversations7.jsonl', import.meta.url);
+/** 12 (hc13-01–12) and 12 (hc14-01–12) more, by two helpers as blind on 8 December; scored as written, then worked from. */
+const UNSEEN_WRITER_7 = new URL('./conversations8.jsonl', import.meta.url);
+const UNSEEN_WRITER_8 = new URL('./conversations9.jsonl', import.meta.url);
 const shared = existsSync(DEV);
 if (!shared) {
   if (process.env.CI === 'true') throw new Error('../shared/eval/dev-conversations.jsonl is missing: CI must have ../shared beside the repository');
@@ -46,8 +49,8 @@ describe('conversation quality', () => {
   // this round's rules, 54/60 after; on the 114 before, 254 → 257 follow-ups (n32 "why does that matter for mongolia?" had been right only as a wrong ellipsis).
   // 313 once an ellipsis of a turn whose frame carries its context's places kept the rest of that context;
   // 314 once "which of them …" chose among the places of the last turns.
-  it('project conversations: first turns ≥ 114/134, follow-ups ≥ 314/358', () => {
-    expectLevels(OWN, { first: [114, 134], followUps: [314, 358] });
+  it('project conversations: first turns ≥ 114/134, follow-ups ≥ 315/358', () => {
+    expectLevels(OWN, { first: [114, 134], followUps: [315, 358] });
   });
 
   // As written: 11/14 first turns, 34/56 follow-ups; 38 once a turn could say it changes the
@@ -64,8 +67,8 @@ describe('conversation quality', () => {
   // specifically?"), a correction ("no, I meant the other way"), "say more", "does it … China?"
   // for the place before and "how's that different from uzbekistan?" were read as follow-ups;
   // 16 once a table figure of a year was quoted from its row ("what goods?").
-  it('more conversations written without seeing the answers: first turns ≥ 8/10, follow-ups ≥ 16/30', () => {
-    expectLevels(UNSEEN_WRITER_2, { first: [8, 10], followUps: [16, 30] });
+  it('more conversations written without seeing the answers: first turns ≥ 8/10, follow-ups ≥ 17/30', () => {
+    expectLevels(UNSEEN_WRITER_2, { first: [8, 10], followUps: [17, 30] });
   });
 
   // As written: 11/14 first turns, 15/41 follow-ups; 20 once a document set against the answer
@@ -81,8 +84,8 @@ describe('conversation quality', () => {
   // example from the text", "did mongolia do something similar", a document named as the teller of
   // a reported claim and "the other article" of the one named were read; 24 once "the three of
   // them" named the three places talked about.
-  it('a sixth round written without seeing the answers: first turns ≥ 13/14, follow-ups ≥ 24/41', () => {
-    expectLevels(UNSEEN_WRITER_4, { first: [13, 14], followUps: [24, 41] });
+  it('a sixth round written without seeing the answers: first turns ≥ 13/14, follow-ups ≥ 26/41', () => {
+    expectLevels(UNSEEN_WRITER_4, { first: [13, 14], followUps: [26, 41] });
   });
 
   // Written by users in their own voices (a student, a journalist, a diplomat), scored once when
@@ -91,8 +94,8 @@ describe('conversation quality', () => {
   // and "compare that with X" were read as follow-ups; 10 and 26 once the asker's aside after
   // the question was dropped and "the appendix table for 2012" asked the table; 27 once "the
   // author" was the author of the document the answer before came from.
-  it('a seventh round written without seeing the answers: first turns ≥ 10/14, follow-ups ≥ 27/53', () => {
-    expectLevels(UNSEEN_WRITER_5, { first: [10, 14], followUps: [27, 53] });
+  it('a seventh round written without seeing the answers: first turns ≥ 10/14, follow-ups ≥ 29/53', () => {
+    expectLevels(UNSEEN_WRITER_5, { first: [10, 14], followUps: [29, 53] });
   });
 
   // As written, scored twice: 11/14 first turns, 24/53 follow-ups; 12 and 26 once "Second reason,
@@ -101,8 +104,23 @@ describe('conversation quality', () => {
   // whos argument" were read as the follow-ups they are; 28 once "what were they mostly sending"
   // after a peak year asked that year's row, and "who compiled that China figure?" cited the China
   // figure's source; 29 once "the author's takeaway from all that" asked the author's view.
-  it('an eighth round written without seeing the answers: first turns ≥ 12/14, follow-ups ≥ 29/53', () => {
-    expectLevels(UNSEEN_WRITER_6, { first: [12, 14], followUps: [29, 53] });
+  it('an eighth round written without seeing the answers: first turns ≥ 13/14, follow-ups ≥ 32/53', () => {
+    expectLevels(UNSEEN_WRITER_6, { first: [13, 14], followUps: [32, 53] });
+  });
+
+  // As written (8 December): 11/12 first turns, 24/47 follow-ups; then 32/47 once laughter was a
+  // filler and "…, like …" a follow-up said again, "when did the paper come out?" its date, "the
+  // policy" the one named before, warming up friendlier, "its own matching scheme" a counterpart,
+  // a summary's words no context, a place owning "its credentials", and an arrow a flow's way.
+  it('a ninth round written without seeing the answers: first turns ≥ 12/12, follow-ups ≥ 32/47', () => {
+    expectLevels(UNSEEN_WRITER_7, { first: [12, 12], followUps: [32, 47] });
+  });
+
+  // As written (8 December, from 6018577): 8/12 first turns, 22/39 follow-ups; then 26/39 once a
+  // possessive typed without its apostrophe ("the op-eds conclusion") named the document, language
+  // was speaking, and consistency asked was coherence answered.
+  it('a tenth round written without seeing the answers: first turns ≥ 9/12, follow-ups ≥ 26/39', () => {
+    expectLevels(UNSEEN_WRITER_8, { first: [9, 12], followUps: [26, 39] });
   });
 
   it.skipIf(!shared)('dev conversations: first turns ≥ 3/4, follow-ups ≥ 11/11', () => {

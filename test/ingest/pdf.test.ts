@@ -678,7 +678,8 @@ describe.skipIf(!dir)('PDFs from ../shared/material/pdf', () => {
     const s = runEval(createEngineFromCorpus(corpus), parseEvalFile(readFileSync(PDF_QUESTIONS, 'utf8')));
     console.info(`questions on the PDFs: hit@1 ${s.passage.hit1.toFixed(3)}, hit@3 ${s.passage.hit3.toFixed(3)}; misses: ${s.misses.map((m) => m.question.id).join(' ')}`);
     expect(s.passage.count).toBe(60);
-    expect(s.passage.hit1).toBeGreaterThanOrEqual(33 / 60 - 1e-9);
+    // (34 once language was read as speaking: "what local tongue was the patient survey put into?")
+    expect(s.passage.hit1).toBeGreaterThanOrEqual(34 / 60 - 1e-9);
     // (46: a magnitude written as a letter, "280M nodes", counts for "how many"; 47 once research
     // was read in everyday words as papers report it, "happy" as satisfaction, "thrown out" as discarded;
     // 48 once an abstract no longer led by default for a question of a detail.)

@@ -152,8 +152,9 @@ describe.skipIf(!texts)('the 118 real texts beside the two articles', () => {
     const s = runConversationEval(engine, parseConversationFile(readFileSync(CONVERSATIONS, 'utf8')));
     console.info(`conversations on the material texts: first turns ${s.first.answered}/${s.first.count}, follow-ups ${s.followUps.answered}/${s.followUps.count}`);
     expect([s.first.count, s.followUps.count]).toEqual([10, 30]);
-    expect(s.first.answered).toBeGreaterThanOrEqual(2);
-    expect(s.followUps.answered).toBeGreaterThanOrEqual(11);
+    // (3 and 13 once violence was read as riots too: "the 2010 violence in osh".)
+    expect(s.first.answered).toBeGreaterThanOrEqual(3);
+    expect(s.followUps.answered).toBeGreaterThanOrEqual(13);
   });
 
   // Nine factbooks: "the factbook" is the one of the place the conversation is about.
