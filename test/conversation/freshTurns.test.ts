@@ -653,3 +653,11 @@ describe('a lead trailing off, an arrow, and a long remark after a follow-up', (
     expect(text).toContain('2.39');
   });
 });
+
+describe('“each other” after a question on two places', () => {
+  it('is those places, though the turn names something of its own (“the soviet camp”)', () => {
+    const [, mutual] = converse(engine, 'when did mongolia and kyrgyzstan start diplomatic relations?', 'but werent they both in the soviet bloc before that, did they not deal with each other?');
+    expect(mutual!.resolution.kind).toBe('contextual');
+    expect(mutual!.resolution.resolved).toMatch(/\(mongolia, kyrgyzstan\b/i);
+  });
+});
