@@ -757,7 +757,7 @@ const OTHER_PERSON = /\b(?:some|any)(?:one|body) else\b|\banother (?:member|sena
 
 /** "and kyrgyzstan?", "what about tajikistan?": a place alone, asked after. */
 const PLACE_ALONE = /^(?:(?:and|but|so|ok|okay)\s+)?(?:(?:what|how)\s+about\s+|vs\.?\s+|versus\s+|compared\s+(?:to|with)\s+)?(?:the\s+)?([\p{L}' -]{2,30}?)(?:\s+(?:too|then|though|tho))?\s*\?$/iu;
-const QUESTION_OPENING = /^(?:what|why|how|who|whose|where|when|which|do|does|did|are|were|can|could|would|will|has|have|had)\b/i;
+const QUESTION_OPENING = /^(?:what|why|how|who|whose|where|when|which|do|does|did|is|was|are|were|can|could|would|will|has|have|had)\b/i;
 const PLACE_PRONOUN = /\b(?:they|them|their|it|its)\b/i;
 
 /** The question after a place asked alone, with the place for its pronoun; null when the turn is not one. */

@@ -53,6 +53,8 @@ const unitsAfterNumber = new Map(Object.entries(UNITS_AFTER_NUMBER));
  * otherwise ("invest", "nowadays") and words that stand for nothing ("lol", "tl;dr").
  */
 const KEPT_AS_WRITTEN = new Set(['invest', 'nowadays', 'lately']);
+/** Chat words only as chat types them: "rn" is right now, "RN" a registered nurse; "atm" now, "ATM" a cash machine. */
+const LOWER_CASE_ONLY = new Set(['rn', 'atm']);
 /** Contractions typed without their apostrophe, as written ("whats" is "what's" here; the index drops the "'s"). */
 const CONTRACTED: Record<string, string> = {
   whats: 'what’s', hows: 'how’s', whos: 'who’s', wheres: 'where’s', thats: 'that’s', isnt: 'isn’t', doesnt: 'doesn’t', dont: 'don’t',
@@ -62,7 +64,7 @@ export function spellChatWords(text: string): string {
   return text
     .replace(/(\d\s*)?\b(\p{L}+)(?=(['’]s)?\b)(?!['’](?!s\b))(?![.&]\p{L}|\/)/gu, (whole, number: string | undefined, word: string) => {
       const lower = word.toLowerCase();
-      if (number || KEPT_AS_WRITTEN.has(lower)) return whole;
+      if (number || KEPT_AS_WRITTEN.has(lower) || (LOWER_CASE_ONLY.has(lower) && word !== lower)) return whole;
       const meant = CONTRACTED[lower] ?? chatWords.get(lower);
       // (A word that stands for nothing, "lol", "stuff", "tl;dr", stays: what reads the text reads it as written.)
       return meant ? meant : whole;

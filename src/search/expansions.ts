@@ -246,7 +246,7 @@ export const CHAT_WORDS: Record<string, string> = {
   infra: 'infrastructure', invest: 'investment', rehab: 'rehabilitation', pol: 'politics', dipl: 'diplomacy', rel: 'relations', rels: 'relations',
   r: 'are', u: 'you', ur: 'your', n: 'and', y: 'why', wat: 'what', wut: 'what', whats: 'what', hows: 'how', whos: 'who', wheres: 'where',
   thats: 'that', isnt: 'is', doesnt: 'does', dont: 'do', didnt: 'did', cant: 'can', wont: 'will', arent: 'are', wasnt: 'was', werent: 'were',
-  nowadays: 'recently', lately: 'recently', yr: 'year', yrs: 'years', btwn: 'between', betw: 'between', hw: 'how', wht: 'what', ppls: 'peoples',
+  nowadays: 'recently', lately: 'recently', rn: 'now', atm: 'now', yr: 'year', yrs: 'years', btwn: 'between', betw: 'between', hw: 'how', wht: 'what', ppls: 'peoples',
   smth: 'something', sth: 'something', becuz: 'because', thx: '', thanx: '', km: 'kilometers', kms: 'kilometers',
   meds: 'medications', prof: 'professor', profs: 'professors', uni: 'university', unis: 'universities', univ: 'university', avg: 'average', pct: 'percent',
   org: 'organization', orgs: 'organizations', ref: 'reference', refs: 'references', eval: 'evaluation', evals: 'evaluations', tech: 'technology', lang: 'language', vs: 'versus',

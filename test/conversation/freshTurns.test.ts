@@ -661,3 +661,11 @@ describe('“each other” after a question on two places', () => {
     expect(mutual!.resolution.resolved).toMatch(/\(mongolia, kyrgyzstan\b/i);
   });
 });
+
+describe('“and kaz? is the govt there …”', () => {
+  it('is the question of its own asked of the place, as after “and kyrgyzstan? what do they …”', () => {
+    const [, kaz] = converse(engine, 'has there been any public pushback against chinese projects in kyrgyzstan?', 'and kaz? is the govt there standing up to beijing at all');
+    expect(kaz!.resolution.resolved).toMatch(/^is the government in Kazakhstan standing up to beijing at all\?/);
+    expect(kaz!.answer.passages[0]!.text).toMatch(/Kazakhstani government's increasing subservience/);
+  });
+});

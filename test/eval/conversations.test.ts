@@ -118,9 +118,9 @@ describe('conversation quality', () => {
 
   // As written (8 December, from 6018577): 8/12 first turns, 22/39 follow-ups; then 26/39 once a
   // possessive typed without its apostrophe ("the op-eds conclusion") named the document, language
-  // was speaking, consistency asked was coherence answered; 27 once "each other" was the places before.
-  it('a tenth round written without seeing the answers: first turns ≥ 9/12, follow-ups ≥ 27/39', () => {
-    expectLevels(UNSEEN_WRITER_8, { first: [9, 12], followUps: [27, 39] });
+  // was speaking, consistency asked was coherence answered; 27 once "each other" was the places before; 28 once "and kaz? is the govt there …" asked its question of Kazakhstan.
+  it('a tenth round written without seeing the answers: first turns ≥ 9/12, follow-ups ≥ 28/39', () => {
+    expectLevels(UNSEEN_WRITER_8, { first: [9, 12], followUps: [28, 39] });
   });
 
   it.skipIf(!shared)('dev conversations: first turns ≥ 3/4, follow-ups ≥ 11/11', () => {

@@ -43,6 +43,9 @@ describe('chat words', () => {
     expect(spellChatWords('wat does kaz export to mongo')).toBe('what does kazakhstan export to mongolia');
     expect(spellChatWords('n the other way? lol')).toBe('and the other way? lol');
     expect(spellChatWords("whats up w UB, kaz's exports")).toBe('what’s up with ulaanbaatar, kazakhstan\'s exports');
+    // ("rn" is right now as chat types it; "RN", a registered nurse, stays.)
+    expect(spellChatWords('how deep in debt is kyrgyzstan rn')).toBe('how deep in debt is kyrgyzstan now');
+    expect(spellChatWords('how many RN staff were hired?')).toBe('how many RN staff were hired?');
     // Units after numbers, initials and words of the language stay as written.
     expect(spellChatWords('40 kg, $5 mil, the U.S., R&D, w/o, does china invest?')).toBe('40 kg, $5 mil, the U.S., R&D, w/o, does china invest?');
   });
