@@ -111,19 +111,22 @@ function summaries(doc: CorpusDocument, ask: 'conclusion' | 'thesis'): Paragraph
 
 /** An imported paper's acknowledgements kept as a section of its own ("Acknowledgments", "6 Funding"). */
 function thankedParagraphs(doc: CorpusDocument): Paragraph[] {
-  const under = (p: Paragraph, name: string) => new RegExp(String.raw`^(?:\d+(?:\.\d+)*\.?\s+)?${name}`, 'i').test(p.section ?? '');
   // (Who paid first: a "Funding" section says it outright, the thanks only now and then.)
-  return [...doc.paragraphs.filter((p) => under(p, 'funding')), ...doc.paragraphs.filter((p) => under(p, 'acknowledg'))];
+  return [...doc.paragraphs.filter((p) => FUNDING_SECTION.test(p.section ?? '')), ...doc.paragraphs.filter((p) => THANKS_SECTION.test(p.section ?? ''))];
 }
+const FUNDING_SECTION = /^(?:\d+(?:\.\d+)*\.?\s+)?funding/i;
+const THANKS_SECTION = /^(?:\d+(?:\.\d+)*\.?\s+)?acknowledg/i;
 
 /** A competing-interests statement's label, as journals word it. */
 const INTERESTS_LABEL = String.raw`competing (?:financial )?interests?|conflicts? of interests?(?: statement)?|declaration of (?:competing |conflicting )?interests?`;
 /** The label at a line's start or after a sentence, and the statement's first sentence after it. */
 const INTERESTS_STATEMENT = new RegExp(String.raw`(?:^|[.;]\s+)(${INTERESTS_LABEL})\b\s*:?\s*([^.]*\.?)`, 'i');
 
+const INTERESTS_SECTION = new RegExp(String.raw`^(?:${INTERESTS_LABEL})$`, 'i');
+
 /** Paragraphs under a section of that name ("## Competing Interests" in PeerJ). */
 function interestParagraphs(doc: CorpusDocument): Paragraph[] {
-  return doc.paragraphs.filter((p) => new RegExp(String.raw`^(?:${INTERESTS_LABEL})$`, 'i').test(sectionName(p.section)));
+  return doc.paragraphs.filter((p) => INTERESTS_SECTION.test(sectionName(p.section)));
 }
 
 /** "Who is Miliate?", "who's John Irgengioro?": "who is", a document's author, and nothing else. */
@@ -213,7 +216,7 @@ function lineFor(ask: Exclude<DocumentAsk, 'corpus'>, doc: CorpusDocument): stri
       if (lines.length) return `${name} — ${labelled.join(' ')}`;
       const thanked = thankedParagraphs(doc);
       if (thanked.length === 0) return `${name}: its text names no funding or acknowledgements.`;
-      return /^(?:\d+(?:\.\d+)*\.?\s+)?funding/i.test(thanked[0]!.section ?? '') ? `${name}: its funding statement, below.` : `${name}: its acknowledgements, below.`;
+      return FUNDING_SECTION.test(thanked[0]!.section ?? '') ? `${name}: its funding statement, below.` : `${name}: its acknowledgements, below.`;
     }
   }
 }

@@ -9,13 +9,15 @@ import { analyze } from '../search/analyzer.js';
  * (the words after it) is left as it is.
  */
 export function withDefiniteExpanded(text: string, recentAsked: readonly string[]): string {
+  if (recentAsked.length === 0) return text;
+  const said = new Set(analyze(text));
   return text.replace(DEFINITE, (whole: string, noun: string) => {
     if (NOT_EXPANDED.has(noun.toLowerCase())) return whole;
     // (A name is not said short: "the Semantic Scholar literature graph" is no "Semantic" named before.)
     if (/^\p{Lu}/u.test(noun)) return whole;
     for (const asked of recentAsked) {
       const words = compoundBefore(asked, noun);
-      if (words && !analyze(words).some((t) => analyze(text).includes(t))) return `the ${words} ${noun}`;
+      if (words && !analyze(words).some((t) => said.has(t))) return `the ${words} ${noun}`;
     }
     return whole;
   });

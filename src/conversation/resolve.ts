@@ -1398,7 +1398,8 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   const theyArePlaces = amongMany && documentId !== null && !ownSubject && THEY.test(own) && findMentions(prev.resolved).length > 0;
   // ("but they were all in the soviet camp before that, didn't they deal with each other?": "each
   // other" is the places talked about, whatever else the turn names.)
-  const mutual = /\b(?:each other|one another)\b/i.test(own) && new Set(findMentions(own).map((m) => m.country)).size < 2 && new Set(findMentions(prev.resolved).map((m) => m.country)).size >= 2;
+  // (With "they" for them: "were the two peoples close …, and what cut them off from each other?" has its own.)
+  const mutual = /\b(?:each other|one another)\b/i.test(own) && /\bthey\b/i.test(own) && new Set(findMentions(own).map((m) => m.country)).size < 2 && new Set(findMentions(prev.resolved).map((m) => m.country)).size >= 2;
   // ("how does the other paper use it?": "the other" is of the document discussed — the turn leans on the conversation.)
   const dependent = (other !== null && !hasOwnSubject(withNamesCapitalised(engine, stated))) || mutual || placeThere || theyArePlaces || substituted || continues || counterpart || toPronounParty || reacting || qualifying || leaning || matterSubject || alternative || goodsAsked || narrowing || relating || likewiseIn || ofPaper || STRONG_ANAPHORA.test(core) || (!ownSubject && !definesOwn && terms.length <= 4 && !newTopic(engine, state, own, terms));
   // ("the", "of", a stray word sent by mistake: nothing of its own, no question word or mark, and
