@@ -1140,7 +1140,11 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
     const frame = 'what are the drawbacks and limitations?';
     // (Among many papers, of the paper being discussed: its own limitations, in its words for them.)
     const c = discussed !== null && named === null ? { places: [], words: [] } : contextFrom(engine, prev, frame, { questionOnly: true });
-    return { kind: 'contextual', resolved: withContext(frame, [...c.places, ...c.words]), frame: withContext(frame, c.places), documentId, offset: 0, person: prev.person };
+    // (Of a plan of several places, the words of the plan: its places are in most paragraphs
+    // of the matter and would outweigh the words for its limits.)
+    const places = c.places.filter((p) => findMentions(p).length === 0);
+    const kept = new Set(c.places.filter((p) => findMentions(p).length > 0).map((p) => findMentions(p)[0]!.country)).size >= 3 ? places : c.places;
+    return { kind: 'contextual', resolved: withContext(frame, [...kept, ...c.words]), frame: withContext(frame, kept), documentId, offset: 0, person: prev.person };
   }
   // "which is more recent?" after answers from two documents: of those two, not of the corpus.
   if (ASKS_RECENCY.test(core.toLowerCase()) && !mention) {

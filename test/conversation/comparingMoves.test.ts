@@ -45,6 +45,13 @@ describe('“what’s the catch?”', () => {
     }
   });
 
+  it('of a plan of three places, asks with the plan’s words, not the places (in most paragraphs, they outweighed the limits)', () => {
+    const [, catchOf] = converse(engine, 'could mongolia, kazakhstan and kyrgyzstan band together to get leverage with beijing?', "ok what's the catch");
+    expect(catchOf!.resolution.resolved).toMatch(/^what are the drawbacks and limitations\? \(/);
+    expect(catchOf!.resolution.resolved).not.toMatch(/\b(?:mongolia|kazakhstan|kyrgyzstan)\b/i);
+    expect(catchOf!.resolution.resolved).toMatch(/\bband\b/);
+  });
+
   it('the flip side of a coin is not a flow turned round', () => {
     const [, flip] = converse(engine, 'how much did kyrgyzstan export to mongolia in 2017?', 'what is the flip side?');
     expect(flip!.resolution.resolved).not.toMatch(/mongolia export to kyrgyzstan/i);

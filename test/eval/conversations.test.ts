@@ -94,8 +94,8 @@ describe('conversation quality', () => {
   // and "compare that with X" were read as follow-ups; 10 and 26 once the asker's aside after
   // the question was dropped and "the appendix table for 2012" asked the table; 27 once "the
   // author" was the author of the document the answer before came from.
-  it('a seventh round written without seeing the answers: first turns ≥ 10/14, follow-ups ≥ 29/53', () => {
-    expectLevels(UNSEEN_WRITER_5, { first: [10, 14], followUps: [29, 53] });
+  it('a seventh round written without seeing the answers: first turns ≥ 10/14, follow-ups ≥ 31/53', () => {
+    expectLevels(UNSEEN_WRITER_5, { first: [10, 14], followUps: [31, 53] });
   });
 
   // As written, scored twice: 11/14 first turns, 24/53 follow-ups; 12 and 26 once "Second reason,
@@ -118,9 +118,11 @@ describe('conversation quality', () => {
 
   // As written (8 December, from 6018577): 8/12 first turns, 22/39 follow-ups; then 26/39 once a
   // possessive typed without its apostrophe ("the op-eds conclusion") named the document, language
-  // was speaking, consistency asked was coherence answered; 27 once "each other" was the places before; 28 once "and kaz? is the govt there …" asked its question of Kazakhstan.
-  it('a tenth round written without seeing the answers: first turns ≥ 9/12, follow-ups ≥ 28/39', () => {
-    expectLevels(UNSEEN_WRITER_8, { first: [9, 12], followUps: [28, 39] });
+  // was speaking, consistency asked was coherence answered; 27 once "each other" was the places
+  // before; 28 once "and kaz? is the govt there …" asked its question of Kazakhstan; 30 once the
+  // catch of a plan of three places was asked with the plan's words, not the places.
+  it('a tenth round written without seeing the answers: first turns ≥ 9/12, follow-ups ≥ 30/39', () => {
+    expectLevels(UNSEEN_WRITER_8, { first: [9, 12], followUps: [30, 39] });
   });
 
   it.skipIf(!shared)('dev conversations: first turns ≥ 3/4, follow-ups ≥ 11/11', () => {
