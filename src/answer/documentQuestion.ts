@@ -43,9 +43,17 @@ const ASKS: Array<[Exclude<DocumentAsk, 'corpus'>, RegExp]> = [
  * arguing overall?"), with no topic of its own ("the third neighbor policy in a nutshell" has one).
  */
 export function asksForSummary(corpus: Corpus, text: string): boolean {
-  const s = text.toLowerCase().replace(/[’‘]/g, "'");
+  const s = asTyped(text);
   if (!ASKS.some(([ask, re]) => (ask === 'thesis' || ask === 'conclusion') && re.test(s))) return false;
-  return analyze(withoutMentions(text, findDocumentMentions(corpus, text))).every((t) => META_WORDS.has(t));
+  return onlyMetaWords(text, findDocumentMentions(corpus, text));
+}
+
+/** The question as the asks read it: lower case, straight apostrophes. */
+const asTyped = (question: string): string => question.toLowerCase().replace(/[’‘]/g, "'");
+
+/** Whether the question, less the documents it names, is words of document questions only (no topic). */
+function onlyMetaWords(question: string, mentions: readonly DocumentMention[]): boolean {
+  return analyze(withoutMentions(question, mentions)).every((t) => META_WORDS.has(t));
 }
 
 /** A question that is a document's name and "author(s)" ("the op-ed's author?", "specter authors"). */
@@ -91,8 +99,12 @@ export function titleBlock(doc: CorpusDocument): Paragraph {
   };
 }
 
+
+/** A competing-interests statement's label, as journals word it. */
+const INTERESTS_LABEL = String.raw`competing\s+(?:financial\s+)?interests?|conflicts?\s+of\s+interests?(?:\s+statement)?|declaration\s+of\s+(?:competing\s+|conflicting\s+)?interests?`;
+
 /** A paragraph opening with a back-matter heading: contributions, interests, funding, thanks. */
-const BACK_MATTER = /^\s*(?:authors?['’]?\s+(?:contributions?|details|information)|competing\s+interests?|conflicts?\s+of\s+interests?|declaration\s+of\s+interests?|funding|acknowledge?ments?|availability\s+of\s+data)\b/i;
+const BACK_MATTER = new RegExp(String.raw`^\s*(?:authors?['’]?\s+(?:contributions?|details|information)|${INTERESTS_LABEL}|funding|acknowledge?ments?|availability\s+of\s+data)\b`, 'i');
 
 /** The document's own summary paragraphs: conclusion first, or abstract and opening first. */
 function summaries(doc: CorpusDocument, ask: 'conclusion' | 'thesis'): Paragraph[] {
@@ -117,8 +129,7 @@ function thankedParagraphs(doc: CorpusDocument): Paragraph[] {
 const FUNDING_SECTION = /^(?:\d+(?:\.\d+)*\.?\s+)?funding/i;
 const THANKS_SECTION = /^(?:\d+(?:\.\d+)*\.?\s+)?acknowledg/i;
 
-/** A competing-interests statement's label, as journals word it. */
-const INTERESTS_LABEL = String.raw`competing (?:financial )?interests?|conflicts? of interests?(?: statement)?|declaration of (?:competing |conflicting )?interests?`;
+
 /** The label at a line's start or after a sentence, and the statement's first sentence after it. */
 const INTERESTS_STATEMENT = new RegExp(String.raw`(?:^|[.;]\s+)(${INTERESTS_LABEL})\b\s*:?\s*([^.]*\.?)`, 'i');
 
@@ -246,7 +257,7 @@ export function answerDocumentQuestion(
   /** `findDocumentMentions(corpus, question)` when the caller has it already (the answer pipeline does). */
   mentions: DocumentMention[] = findDocumentMentions(corpus, question),
 ): DocumentAnswer | null {
-  const s = question.toLowerCase().replace(/[’‘]/g, "'");
+  const s = asTyped(question);
   const matched = ASKS.filter(([, re]) => re.test(s)).map(([ask]) => ask);
   // ("Who is the author and what's his background?": the background's line names the author.)
   // (Nor "where are the authors based?": the affiliation's line names them.)
@@ -256,7 +267,7 @@ export function answerDocumentQuestion(
       ? matched.filter((a) => a !== 'author')
       : matched;
   // "steppes to the states author?": a document named, then "author" — nothing else asked.
-  if (asks.length === 0 && mentions.length === 1 && NAMED_THEN_AUTHOR.test(s) && analyze(withoutMentions(question, mentions)).every((t) => META_WORDS.has(t))) asks.push('author');
+  if (asks.length === 0 && mentions.length === 1 && NAMED_THEN_AUTHOR.test(s) && onlyMetaWords(question, mentions)) asks.push('author');
   const person = asks.length === 0 ? authorAskedAbout(corpus, question, mentions) : null;
   if (person) return { asks: ['person'], documents: [person.doc], lines: [personLine(person.doc, person.author)], passages: [titleBlock(person.doc)] };
   // "which papers are about summarization?": the documents whose title, keywords or many paragraphs say it.
@@ -270,7 +281,7 @@ export function answerDocumentQuestion(
   // (Whatever document a conversation was on: "which one is newer?" after the list of them.)
   // ("which is more recent, the op-ed or the journal article?": of the documents named.)
   const corpusAsk = asks.length === 0 ? CORPUS_ASKS.find(([ask, re]) => (mentions.length === 0 || (ask === 'recency' && mentions.length >= 2)) && re.test(s))?.[0] : undefined;
-  if (corpusAsk && analyze(withoutMentions(question, mentions)).every((t) => META_WORDS.has(t))) {
+  if (corpusAsk && onlyMetaWords(question, mentions)) {
     const among = mentions.length >= 2 ? mentions.map((m) => corpus.documents.find((d) => d.meta.id === m.documentId)!) : corpus.documents;
     const { lines, named } = corpusLines(corpusAsk, corpus, MAX_DOCUMENTS_ANSWERED, among);
     // (No document of them is the one asked about: their title blocks only, no search below them.)

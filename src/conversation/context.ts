@@ -88,6 +88,11 @@ export function documentAskedAbout(turn: TurnRecord): string | null {
   return first?.endsWith('/front') ? first.slice(0, first.indexOf('/')) : null;
 }
 
+/** The document a turn was restricted to, else the one its best passage came from, or null. */
+export function documentOfTurn(turn: TurnRecord): string | null {
+  return turn.documentId ?? turn.paragraphIds[0]?.split('/')[0] ?? null;
+}
+
 export function withContext(frame: string, context: string[]): string {
   return context.length ? `${frame.replace(/\s+$/, '')} (${context.join(', ')})` : frame;
 }

@@ -8,7 +8,7 @@ import { withDefiniteExpanded } from './definite.js';
 import type { Engine } from '../engine.js';
 import { analyze, spellChatWords } from '../search/analyzer.js';
 import { analyzeQuestion, classifyQuestion, TRAILING_PARTICIPLE, withoutChatNoise } from '../search/question.js';
-import { contextFrom, documentAskedAbout, withContext } from './context.js';
+import { contextFrom, documentAskedAbout, documentOfTurn, withContext } from './context.js';
 import type { SourceAsk } from './sourceAnswer.js';
 import {
   BOTH_WAYS,
@@ -796,11 +796,13 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
     // ("what's the author's bottom line on the rest of Central Asia?" after an answer from the
     // op-ed: that author, so that document.)
     // (Nor "what's his explanation for …?" after "who wrote the op-ed?": he is its author.)
-    const authorOf = prev && (THE_AUTHOR.test(text) || (documentAskedAbout(prev) && PERSON_PRONOUN_ANY.test(text))) ? (prev.documentId ?? prev.paragraphIds[0]?.split('/')[0] ?? null) : null;
+    const authorOf = prev && (THE_AUTHOR.test(text) || (documentAskedAbout(prev) && PERSON_PRONOUN_ANY.test(text))) ? documentOfTurn(prev) : null;
     return { kind: 'standalone', resolved: frame, frame, documentId: otherOfNamed ?? mention?.documentId ?? authorOf, offset: 0, person: null };
   };
   // "what do both articles say about Russia?": the topic, from each source apart (first turn or not).
-  const onTopic = engine.corpus.documents.length > 1 ? SOURCES_ON.exec(stripFillers(text).core) : null;
+  // (The turn without its fillers, read once for the rules below.)
+  const stripped = stripFillers(text);
+  const onTopic = engine.corpus.documents.length > 1 ? SOURCES_ON.exec(stripped.core) : null;
   if (onTopic) {
     const topic = `${onTopic[1]!.trim()}?`;
     return { kind: 'standalone', resolved: topic, frame: topic, documentId: null, offset: 0, person: null, perDocument: true };
@@ -808,7 +810,7 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // A first turn, or an empty one ("@Steppe" alone), is asked as it is; so is one that says it
   // starts a new topic ("different q: why …"), without the words saying so.
   if (!prev || !text || TOPIC_RESET.test(text)) return standalone();
-  const withDocument = comparedWithDocument(engine, state, prev, stripFillers(text).core);
+  const withDocument = comparedWithDocument(engine, state, prev, stripped.core);
   if (withDocument) return withDocument;
   // "kazakhstan too? it's pretty big", "why? i don't get it": a short follow-up, then a remark
   // on it — the follow-up is what is asked.
@@ -833,7 +835,7 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // "how does that stack up against china, like how many mongols go there": a follow-up, then
   // the same said again in other words — the follow-up is what is asked, where it leans on the
   // turn before (said alone, the restatement's "there" had no place).
-  const restated = RESTATED.exec(stripFillers(text).core);
+  const restated = RESTATED.exec(stripped.core);
   if (restated) {
     const asked = resolveTurn(engine, state, restated[1]!);
     if (asked.kind !== 'standalone') return asked;
@@ -854,7 +856,7 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // (Of a figure, the figures again: the answer gave every source's, and where they disagree.)
   if ((challenged || CHALLENGE.test(text)) && readFigureQuestion(prev.frame).flow) return { kind: 'ellipsis', resolved: prev.resolved, frame: prev.frame, documentId: prev.documentId, offset: 0, person: prev.person };
   if (challenged) return resolveTurn(engine, state, challenged[1]!);
-  const { core, continues } = stripFillers(text);
+  const { core, continues } = stripped;
   const answered = lastAnswered(state);
 
   // "the next one" after an item of a list is the item after it, not the next page.
@@ -1142,8 +1144,8 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
     const c = discussed !== null && named === null ? { places: [], words: [] } : contextFrom(engine, prev, frame, { questionOnly: true });
     // (Of a plan of several places, the words of the plan: its places are in most paragraphs
     // of the matter and would outweigh the words for its limits.)
-    const places = c.places.filter((p) => findMentions(p).length === 0);
-    const kept = new Set(c.places.filter((p) => findMentions(p).length > 0).map((p) => findMentions(p)[0]!.country)).size >= 3 ? places : c.places;
+    const countries = new Set(c.places.flatMap((p) => findMentions(p).map((m) => m.country)));
+    const kept = countries.size >= 3 ? c.places.filter((p) => findMentions(p).length === 0) : c.places;
     return { kind: 'contextual', resolved: withContext(frame, [...kept, ...c.words]), frame: withContext(frame, kept), documentId, offset: 0, person: prev.person };
   }
   // "which is more recent?" after answers from two documents: of those two, not of the corpus.
@@ -1158,7 +1160,7 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // "when?", "where?" after "who wrote it?": when and where that document came out.
   // (So after "who wrote it?" answered from the passage's source: its document.)
   const writerAsked = prev.kind === 'source' && /\b(?:wrote|written|writer|authors?|authored|published)\b/i.test(prev.asked);
-  const aboutDocument = documentAskedAbout(prev) ?? (writerAsked ? prev.documentId ?? prev.paragraphIds[0]?.split('/')[0] ?? null : null);
+  const aboutDocument = documentAskedAbout(prev) ?? (writerAsked ? documentOfTurn(prev) : null);
   if (aboutDocument && BARE_QUESTION_WORD.test(core) && /\b(?:when|where)\b/i.test(core)) {
     const asked = /\bwhere\b/i.test(core) ? 'where was it published?' : 'when was it published?';
     return { kind: 'contextual', resolved: asked, frame: asked, documentId: aboutDocument, offset: 0, person: prev.person };

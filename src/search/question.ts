@@ -184,7 +184,8 @@ const TOPIC_OPENER = /^(\s*(?:(?:so|and|ok|okay|hey|yo)[\s,]+)*)(?:what(?:'s|’
  */
 const LEADER_ASKED =
   /\bwho(?:'s|’s|s|\s+is|\s+are)?\s+(?:(?:currently|now|actually|really)\s+)?(?:runs?|running|rules?|ruling|governs?|governing|leads?|leading|in\s+charge(?:\s+of)?|in\s+power(?:\s+in)?|at\s+the\s+helm(?:\s+of|\s+in)?|the\s+(?:current\s+)?(?:leader|ruler|boss)s?(?:\s+of)?)(?=\s|[?!.,]|$)/iu;
-const LEADER_WORDS = 'who is the head of state, chief of state and head of government of';
+/** Who leads a place, in the words a country's profile gives them. */
+const LEADER_WORDS = 'the head of state, chief of state and head of government of';
 const PLACE_TALKED_ABOUT = /\b(?:there|the country|the government)\b/i;
 
 /**
@@ -199,8 +200,9 @@ export function withLeaderAsked(raw: string): string {
   if (!m) return raw;
   const rest = raw.slice(m.index + m[0].length);
   if (!PLACE_TALKED_ABOUT.test(rest) && !analyze(rest).some((t) => PLACE_TERMS.has(t))) return raw;
+  // (The title asked stays first: "who is the president, the head of state, … of kazakhstan?")
   const title = m[1] && !/^head\b/i.test(m[1]) ? `the ${m[1].toLowerCase()}, ` : '';
-  return `${raw.slice(0, m.index)}${title ? LEADER_WORDS.replace('who is ', `who is ${title}`) : LEADER_WORDS}${rest}`;
+  return `${raw.slice(0, m.index)}who is ${title}${LEADER_WORDS}${rest}`;
 }
 
 export function withoutTopicOpener(raw: string): string {
