@@ -1349,7 +1349,9 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // "why does that matter for Mongolia?", "what would this mean for Kyrgyzstan?": the
   // matter before is the subject, the place only whom it is asked of.
   const matterSubject = ownSubject && named === null && rest.length <= 3 && MATTER_SUBJECT.test(own);
-  const leaning = ownSubject && named === null && /\b(?:it|them|there|that|this)(?:\s+(?:anyway|anyhow|then|though|tho|too|at all|still|now|again|either|really))*[\s?.!]*$/i.test(own) && rest.length <= 2;
+  // ("hasnt russia been pushing them to join tho": a verb closing the turn without its object
+  // leans on the matter before as a pronoun would.)
+  const leaning = ownSubject && named === null && /\b(?:it|them|there|that|this|to\s+(?:join|sign|accept|agree|back|support|follow|copy|adopt|ratify|approve|leave|quit))(?:\s+(?:anyway|anyhow|then|though|tho|too|at all|still|now|again|either|really))*[\s?.!]*$/i.test(own) && rest.length <= 2;
   // "what do Mongolia and the Central Asians prefer instead?": an alternative to what was said
   // before; the turn is about that, whatever subject it names.
   const alternative = /\b(?:instead|in exchange|in return|rather|otherwise)[\s?.!]*$/i.test(own);

@@ -59,6 +59,7 @@ const LOWER_CASE_ONLY = new Set(['rn', 'atm']);
 const CONTRACTED: Record<string, string> = {
   whats: 'what’s', hows: 'how’s', whos: 'who’s', wheres: 'where’s', thats: 'that’s', isnt: 'isn’t', doesnt: 'doesn’t', dont: 'don’t',
   didnt: 'didn’t', cant: 'can’t', wont: 'won’t', arent: 'aren’t', wasnt: 'wasn’t', werent: 'weren’t',
+  hasnt: 'hasn’t', havent: 'haven’t', hadnt: 'hadn’t', wouldnt: 'wouldn’t', couldnt: 'couldn’t', shouldnt: 'shouldn’t',
 };
 export function spellChatWords(text: string): string {
   return text

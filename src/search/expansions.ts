@@ -246,6 +246,7 @@ export const CHAT_WORDS: Record<string, string> = {
   infra: 'infrastructure', invest: 'investment', rehab: 'rehabilitation', pol: 'politics', dipl: 'diplomacy', rel: 'relations', rels: 'relations',
   r: 'are', u: 'you', ur: 'your', n: 'and', y: 'why', wat: 'what', wut: 'what', whats: 'what', hows: 'how', whos: 'who', wheres: 'where',
   thats: 'that', isnt: 'is', doesnt: 'does', dont: 'do', didnt: 'did', cant: 'can', wont: 'will', arent: 'are', wasnt: 'was', werent: 'were',
+  hasnt: 'has', havent: 'have', hadnt: 'had', wouldnt: 'would', couldnt: 'could', shouldnt: 'should',
   nowadays: 'recently', lately: 'recently', rn: 'now', atm: 'now', yr: 'year', yrs: 'years', btwn: 'between', betw: 'between', hw: 'how', wht: 'what', ppls: 'peoples',
   smth: 'something', sth: 'something', becuz: 'because', thx: '', thanx: '', km: 'kilometers', kms: 'kilometers',
   meds: 'medications', prof: 'professor', profs: 'professors', uni: 'university', unis: 'universities', univ: 'university', avg: 'average', pct: 'percent',

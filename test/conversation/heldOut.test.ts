@@ -173,6 +173,15 @@ describe('whom “he” means, and “one” for the thing before', () => {
     expect(r!.resolution.kind).toBe('contextual');
     expect(r!.resolution.resolved).toMatch(/dalai/i);
   });
+
+  it('a verb closing the turn without its object (“… pressing them to sign tho?”) leans on the matter before as a pronoun would', () => {
+    const [, r] = converse(engine, 'is mongolia in the eaeu?', 'hasnt china been pressing them to join tho');
+    expect(r!.resolution.kind).toBe('contextual');
+    expect(r!.resolution.resolved).toMatch(/eaeu/i);
+    // (With its object the turn is its own.)
+    const [, own] = converse(engine, 'is mongolia in the eaeu?', 'did china press kazakhstan to join the bri?');
+    expect(own!.resolution.kind).toBe('standalone');
+  });
 });
 
 describe('the other party of a trade, and “there is”', () => {

@@ -45,6 +45,9 @@ describe('chat words', () => {
     expect(spellChatWords("whats up w UB, kaz's exports")).toBe('what’s up with ulaanbaatar, kazakhstan\'s exports');
     // ("rn" is right now as chat types it; "RN", a registered nurse, stays.)
     expect(spellChatWords('how deep in debt is kyrgyzstan rn')).toBe('how deep in debt is kyrgyzstan now');
+    // Contractions typed without the apostrophe are words of the question, not terms to search.
+    expect(spellChatWords('hasnt russia asked, wouldnt they')).toBe('hasn’t russia asked, wouldn’t they');
+    expect(analyze('hasnt russia asked')).toEqual(analyze('russia asked'));
     expect(spellChatWords('how many RN staff were hired?')).toBe('how many RN staff were hired?');
     // Units after numbers, initials and words of the language stay as written.
     expect(spellChatWords('40 kg, $5 mil, the U.S., R&D, w/o, does china invest?')).toBe('40 kg, $5 mil, the U.S., R&D, w/o, does china invest?');
