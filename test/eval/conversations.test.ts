@@ -24,6 +24,14 @@ const UNSEEN_WRITER_6 = new URL('./conversations7.jsonl', import.meta.url);
 /** 12 (hc13-01–12) and 12 (hc14-01–12) more, by two helpers as blind on 8 December; scored as written, then worked from. */
 const UNSEEN_WRITER_7 = new URL('./conversations8.jsonl', import.meta.url);
 const UNSEEN_WRITER_8 = new URL('./conversations9.jsonl', import.meta.url);
+/**
+ * 12 (hc15-01–12) and 12 (hc16-01–12) more, by two helpers as blind on 8 December (a second
+ * session that day); scored as written, then worked from. Where a turn asking for a source had
+ * only the bibliography entry as its gold (not a passage: no reply quotes one), the citing
+ * sentence of the paragraph was added beside it before anything was changed.
+ */
+const UNSEEN_WRITER_9 = new URL('./conversations10.jsonl', import.meta.url);
+const UNSEEN_WRITER_10 = new URL('./conversations11.jsonl', import.meta.url);
 const shared = existsSync(DEV);
 if (!shared) {
   if (process.env.CI === 'true') throw new Error('../shared/eval/dev-conversations.jsonl is missing: CI must have ../shared beside the repository');
@@ -121,8 +129,19 @@ describe('conversation quality', () => {
   // was speaking, consistency asked was coherence answered; 27 once "each other" was the places
   // before; 28 once "and kaz? is the govt there …" asked its question of Kazakhstan; 30 once the
   // catch of a plan of three places was asked with the plan's words, not the places.
-  it('a tenth round written without seeing the answers: first turns ≥ 9/12, follow-ups ≥ 30/39', () => {
-    expectLevels(UNSEEN_WRITER_8, { first: [9, 12], followUps: [30, 39] });
+  // 31 once "hasnt" was a word of the question, and "… pushing them to join tho" leaned on the matter before.
+  it('a tenth round written without seeing the answers: first turns ≥ 9/12, follow-ups ≥ 31/39', () => {
+    expectLevels(UNSEEN_WRITER_8, { first: [9, 12], followUps: [31, 39] });
+  });
+
+  // As written: 11/12 first turns, 30/58 follow-ups (32 with the citing sentences beside the bibliography entries).
+  it('an eleventh round written without seeing the answers: first turns ≥ 11/12, follow-ups ≥ 32/58', () => {
+    expectLevels(UNSEEN_WRITER_9, { first: [11, 12], followUps: [32, 58] });
+  });
+
+  // As written: 8/12 first turns, 24/56 follow-ups (27 with the citing sentences).
+  it('a twelfth round written without seeing the answers: first turns ≥ 8/12, follow-ups ≥ 27/56', () => {
+    expectLevels(UNSEEN_WRITER_10, { first: [8, 12], followUps: [27, 56] });
   });
 
   it.skipIf(!shared)('dev conversations: first turns ≥ 3/4, follow-ups ≥ 11/11', () => {
