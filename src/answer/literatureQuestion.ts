@@ -81,15 +81,28 @@ export function literatureLines(topic: string, works: readonly CitedWork[], pass
 const MAX_CITED_IN = 4;
 
 /** One work as a lead line: author and year in bold, title, venue, and where it is cited. */
-export function workLine({ reference, citedIn, locators }: CitedWork): string {
+export function workLine(work: CitedWork): string {
+  const { reference } = work;
+  const where = citedWhere(work);
+  const title = reference.title ? `, “${plain(reference.title).replace(/^["“”]+|["“”.]+$/g, '')}”` : '';
+  const venue = reference.venue ? `, ${plain(reference.venue)}` : '';
+  return `• **${plain(reference.authors)} (${reference.year ?? 'n.d.'})**${title || `: ${plain(reference.text)}`}${venue} _(${where})_`;
+}
+
+/** A work with its whole entry ("… Boston, MA: Longman."), for a question about the work itself. */
+export function entryLine(work: CitedWork): string {
+  const { authors, text, year } = work.reference;
+  const entry = text.startsWith(authors) ? `**${plain(authors)}**${plain(text.slice(authors.length))}` : `**${plain(authors)} (${year ?? 'n.d.'})**: ${plain(text)}`;
+  return `• ${entry} _(${citedWhere(work)})_`;
+}
+
+/** Where a work is cited: the paragraphs (the first few), with the pages of the work cited there. */
+function citedWhere({ citedIn, locators }: CitedWork): string {
   // The locators are pages of the work cited, not of the corpus's document.
   // A work cited throughout a paper ("SciBERT", in twenty paragraphs) lists its first few.
   const shown = citedIn.length > MAX_CITED_IN ? `${citedIn.slice(0, MAX_CITED_IN).join(', ')} and ${citedIn.length - MAX_CITED_IN} more` : citedIn.join(', ');
   const pages = locators.length > MAX_CITED_IN ? `${locators.slice(0, MAX_CITED_IN).join(', ')}, …` : locators.join(', ');
-  const where = citedIn.length ? `cited in ${shown}${locators.length ? `; its ${pages}` : ''}` : 'in the bibliography, cited in no paragraph';
-  const title = reference.title ? `, “${plain(reference.title).replace(/^["“”]+|["“”.]+$/g, '')}”` : '';
-  const venue = reference.venue ? `, ${plain(reference.venue)}` : '';
-  return `• **${plain(reference.authors)} (${reference.year ?? 'n.d.'})**${title || `: ${plain(reference.text)}`}${venue} _(${where})_`;
+  return citedIn.length ? `cited in ${shown}${locators.length ? `; its ${pages}` : ''}` : 'in the bibliography, cited in no paragraph';
 }
 
 /** Bibliography text without the characters that would change the lead's own emphasis. */

@@ -13,6 +13,22 @@ export const PAGING = /^(?:(?:pls|plz|please) (?:more|next)|more|next|next one|n
 /** After an item of a list: "the next one", "the one after that", "the previous one". */
 export const NEXT_ITEM = /^(?:what about |how about )?(?:the )?(?:(next|following|previous|preceding)(?: one| item| point| factor| reason)?|one (after|before)(?: that| it)?)[\s?.!]*$/i;
 
+/** One claim of what was said, named by its words: "the pollution bit", "the Kyrgyz embassy claim". */
+const BIT_NOUNS = String.raw`(?:bit|part|claim|point|line|figure|number|stat|statistic|quote|sentence)s?`;
+const BIT = String.raw`[\p{L}\d'’"“” -]{2,40}? ${BIT_NOUNS}`;
+// (A figure's words are not looked for: "who compiled that China figure?" has the figure's own source.)
+const BIT_NAMED = /\b(?:the|that|this)\s+([\p{L}\d'’"“” -]{2,40}?)\s+(?:bit|part|claim|point|line|quote|sentence)s?\b/iu;
+
+/**
+ * The words of the claim a source question names ("source for the pollution bit?" →
+ * "pollution"), or null when it names none ("source?", "who said that?").
+ */
+export function sourceFocus(asked: string): string | null {
+  const m = BIT_NAMED.exec(asked);
+  const words = m?.[1]?.replace(/["“”'‘’]/g, ' ').trim();
+  return words && analyze(words).length ? words : null;
+}
+
 /** "… and when?" after a source question. */
 const WHEN_TOO = String.raw`(?:and|&|n)\s+(?:when|what year|in what year|on what date)`;
 
@@ -22,7 +38,18 @@ export const SOURCE_QUESTION = new RegExp(
       String.raw`who (?:said|says|wrote|writes|argued|argues|claims|claimed|thinks|believes|is saying|made|makes|built|created|developed|designed|released|introduced) (?:that|this|it|so)(?: claim| point| argument)?`,
       // "who reported on that?", "who found that?": the study or writer behind the finding.
       String.raw`who (?:reported|reports|found|finds|showed|shows|noted|notes|observed|documented|discovered|estimated|measured|wrote about|said so)(?: (?:on|about))? (?:that|this|it|so|them|those|these)`,
-      String.raw`who(?:'s|’s| is| was) (?:the )?(?:author|source|writer)(?: (?:for|of|behind) (?:that|this|it))?`,
+      String.raw`who(?:'s|’s| is| was) (?:the )?(?:author|source|writer)(?: (?:for|of|behind|on) (?:that|this|it))?`,
+      // "source for him?": the work the person quoted before is cited to.
+      String.raw`(?:the |any )?(?:source|citation|reference|ref)s? (?:for|on|of|behind) (?:him|her|them)`,
+      // "source for the pollution bit?", "where is the Kyrgyz embassy claim sourced from?": the
+      // source of one claim of what was said, named by its words (see \`sourceFocus\`).
+      String.raw`(?:the |any )?(?:source|citation|reference|ref)s? (?:for|on|of|behind) (?:the|that|this) ${BIT}`,
+      String.raw`where (?:is|was|are|were|does|did) (?:the|that|this|those|these) ${BIT}(?: (?:sourced|taken|coming|come|comes))? from`,
+      // "what's the article it cites for that, title?", "where he wrote this, in which publication?",
+      // "that book in the refs? publisher?": the work cited for what was said, its title or venue.
+      String.raw`what(?:'s|’s| is| was) the (?:article|paper|book|piece|work|study|report|source) (?:it|he|she|they|the (?:author|article|paper)) (?:cites?|quotes?|uses?|draws on)(?: (?:for|on) (?:that|this|it))?(?:,? (?:title|name|called|titled)\??)?`,
+      String.raw`(?:that|this) (?:book|paper|article|piece|work|study|report)(?: in the (?:refs|references|bibliography))?(?:\??,? (?:publisher|title|journal|venue|year|name|who published it))?`,
+      String.raw`where (?:did )?(?:he|she|they) (?:wrote|write|published|publish) (?:this|that|it)(?:,? in (?:which|what) (?:publication|journal|outlet|book|paper|venue))?`,
       String.raw`what(?:'s|’s| is| are| were) (?:the |your |its |their )?(?:source|citation|reference|evidence)s?(?: (?:for|on|of|behind) (?:that|this|it|these|those))?`,
       String.raw`(?:any |the )?(?:source|citation|reference|cite)s?(?: (?:please|pls|(?:for|on|of) (?:that|this|it|these|those)))?`,
       String.raw`where (?:is|does|did) (?:that|this|it) (?:come )?from`,
@@ -72,6 +99,16 @@ export const SOURCE_QUESTION = new RegExp(
     String.raw`)(?:,?\s*${WHEN_TOO}(?: (?:was|did|is) (?:that|it|this)(?: (?:said|written|published|made))?)?)?\s*[?.!]*$`,
   'iu',
 );
+/** "the kyrgyzstan visitor bit — what's the source for that?": the claim named, then the source question. */
+const BIT_THEN_QUESTION = new RegExp(String.raw`^(?:the|that|this)\s+[\p{L}\d'’"“” -]{2,40}?\s+${BIT_NOUNS}\s*(?:[—–:,?]|\s-)\s*(.+)$`, 'iu');
+
+/** A source question, or a claim named and then one. */
+export function isSourceQuestion(core: string): boolean {
+  if (SOURCE_QUESTION.test(core)) return true;
+  const then = BIT_THEN_QUESTION.exec(core);
+  return !!then && SOURCE_QUESTION.test(then[1]!.trim());
+}
+
 /** A source question that asks when, too: "who said that, and when?". */
 export const AND_WHEN = new RegExp(String.raw`\b${WHEN_TOO}\b`, 'i');
 

@@ -3,6 +3,7 @@ import { documentById } from '../answer/citation.js';
 import { asksDocumentFact, CORPUS_ASKS } from '../answer/documentFacts.js';
 import { findDocumentMention, findDocumentMentions, withoutMentions as withoutDocumentMentions, type DocumentMention } from '../answer/documentMention.js';
 import { literatureTopic } from '../answer/literatureQuestion.js';
+import { askedWorks } from '../answer/personQuestion.js';
 import { ARROW, findMentions, readFigureQuestion } from '../answer/figureQuestion.js';
 import { withDefiniteExpanded } from './definite.js';
 import type { Engine } from '../engine.js';
@@ -31,6 +32,7 @@ import {
   REACTS,
   SAYS,
   SOURCE_QUESTION,
+  isSourceQuestion,
   SOURCES_COMPARED,
   OTHER_VIEWS,
   SOURCES_JUDGED,
@@ -897,8 +899,16 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   if (CITE_REQUEST.test(core) && answered) return aboutAnswered(answered, 'reference');
   // ("Who wrote the op-ed?" after a passage of the journal article asks about the op-ed.)
   const answeredDocument = answered ? (answered.paragraphIds[0]?.split('/')[0] ?? answered.documentId) : null;
-  if (SOURCE_QUESTION.test(core) && answered && mention && mention.documentId !== answeredDocument) return standalone();
-  if (SOURCE_QUESTION.test(core) && answered) {
+  // "source on schweller?" after a passage citing Schweller: the work, and of the passages
+  // citing it, the one the conversation was on first (the context's words rank them).
+  const work = answered ? askedWorks(engine.corpus, core) : null;
+  if (work && answered!.paragraphIds.some((id) => work.works.some((w) => w.citedIn.includes(id)))) {
+    const c = contextFrom(engine, answered!, core);
+    const asked = withContext(core, [...c.places, ...c.words]);
+    return { kind: 'contextual', resolved: asked, frame: core, documentId: answered!.documentId, offset: 0, person: null };
+  }
+  if (isSourceQuestion(core) && answered && mention && mention.documentId !== answeredDocument) return standalone();
+  if (isSourceQuestion(core) && answered) {
     // ("who wrote that part?" asks whose words the passage gives, not who wrote the document.)
     // ("who made it?" after an answer on S2ORC: whoever made the thing the document presents — its authors.)
     const madeIt = /\bwho (?:made|built|created|developed|designed|released|introduced) (?:it|this|that)(?!\s+(?:claim|point|argument))\b/i.test(core);

@@ -9,7 +9,8 @@ import type { Engine } from '../engine.js';
 import { findMentions } from '../answer/figureQuestion.js';
 import { splitSentences } from '../search/sentences.js';
 import { attributedPeople, citationsOfSentence } from './people.js';
-import { AND_WHEN } from './cues.js';
+import { AND_WHEN, sourceFocus } from './cues.js';
+import { analyze } from '../search/analyzer.js';
 import type { TurnRecord } from './state.js';
 
 /**
@@ -40,13 +41,18 @@ function citationsOfFigure(text: string, sentenceAt: number, figureLine: string,
   for (const v of values) {
     const at = text.indexOf(v, sentenceAt);
     if (at < 0) continue;
-    const after = cited
-      .map((c) => ({ c, pos: text.indexOf(c.raw, at) }))
-      .filter((x) => x.pos >= 0)
-      .sort((a, b) => a.pos - b.pos);
-    return after.length ? [after[0]!.c] : cited;
+    return firstCitedAfter(text, at, cited);
   }
   return cited;
+}
+
+/** Of a sentence's citations, the first after a position (all of them when none is). */
+function firstCitedAfter(text: string, at: number, cited: CitationLink[]): CitationLink[] {
+  const after = cited
+    .map((c) => ({ c, pos: text.indexOf(c.raw, at) }))
+    .filter((x) => x.pos >= 0)
+    .sort((a, b) => a.pos - b.pos);
+  return after.length ? [after[0]!.c] : cited;
 }
 
 /** The table row a figure line gives ("… to Mongolia … in 2016: **$74.2 M** …"), if it is one. */
@@ -208,6 +214,57 @@ function answerAuthors(doc: CorpusDocument, asked: string): SourceAnswer {
   return { answer: answered(asked, [], lines), person: soleAuthor(doc) };
 }
 
+/**
+ * The sentence of a claim a source question names by its words ("the pollution bit", "the
+ * Kyrgyz embassy claim"): among the passages the turn showed, else among the corpus's best
+ * for those words; of the sentences with all of its words, one that cites a source.
+ */
+/** A claim's sentence, and where in its paragraph the claim's first word stands. */
+interface FocusedClaim {
+  paragraph: Paragraph;
+  sentence: string;
+  at: number;
+}
+
+/** Two stems of one word: the same, or one the other's start ("visit", "visitor"), of four letters or more. */
+function sameWord(a: string, b: string): boolean {
+  return a === b || (Math.min(a.length, b.length) >= 4 && (a.startsWith(b) || b.startsWith(a)));
+}
+
+/** Where the first word of `terms` stands in a sentence (0 when only its places were asked). */
+function firstWordAt(sentence: string, terms: readonly string[]): number {
+  for (const m of sentence.matchAll(/[\p{L}\d][\p{L}\d'’-]*/gu)) {
+    if (analyze(m[0]).some((h) => terms.some((t) => sameWord(h, t)))) return m.index;
+  }
+  return 0;
+}
+
+function focusedSentence(engine: Engine, turn: TurnRecord, focus: string): FocusedClaim | null {
+  const places = new Set(findMentions(focus).map((m) => m.country));
+  const placeWords = new Set(findMentions(focus).flatMap((m) => analyze(focus.slice(m.start, m.end))));
+  const terms = [...new Set(analyze(focus))].filter((t) => !placeWords.has(t));
+  const wanted = terms.length + places.size;
+  if (wanted === 0) return null;
+  const best = (paragraphs: readonly Paragraph[]): FocusedClaim | null => {
+    let top: FocusedClaim | null = null;
+    let topScore = 0;
+    for (const paragraph of paragraphs) {
+      for (const s of splitSentences(paragraph.text)) {
+        const have = analyze(s.text);
+        const there = new Set(findMentions(s.text).map((m) => m.country));
+        // Every word of the claim, as the sentence words it ("the visitor bit": "visited").
+        if (!terms.every((t) => have.some((h) => sameWord(h, t))) || ![...places].every((c) => there.has(c))) continue;
+        // (Of those, the sentence that cites a source, and the one the answer led with.)
+        const score = 1 + (citationsOfSentence(paragraph.text, s.text, paragraph.citations).length ? 0.5 : 0) + (turn.sentences.some((t) => s.text.includes(t) || t.includes(s.text)) ? 0.25 : 0);
+        if (score > topScore) [top, topScore] = [{ paragraph, sentence: s.text, at: s.start + firstWordAt(s.text, terms) }, score];
+      }
+    }
+    return top;
+  };
+  const shown = turn.paragraphIds.map((id) => paragraphById(engine.corpus, id)).filter((p): p is Paragraph => p !== undefined);
+  return best(shown) ?? best(engine.index.query(focus, { limit: 5 }).passages.map((p) => p.paragraph));
+}
+
 export function answerSource(engine: Engine, turn: TurnRecord, about: SourceAsk, asked: string): SourceAnswer | null {
   const id = turn.paragraphIds[0];
   // After a question about the document ("when was it written?", answered from its title block).
@@ -216,12 +273,17 @@ export function answerSource(engine: Engine, turn: TurnRecord, about: SourceAsk,
   // A value the answer led with from a table, not from the passage shown: its table's source.
   const lead = turn.sentences[0];
   const shown = id ? paragraphById(engine.corpus, id) : undefined;
-  if (about === 'claim' && lead && !shown?.text.includes(lead)) {
+  // ("source for the pollution bit?": the claim the turn names, wherever it was shown. Not
+  // after a figure: "who compiled that China figure?" asks for the figure's own source.)
+  const ledWithFigure = (!!lead && !shown?.text.includes(lead)) || figureParagraph(engine, turn) !== null;
+  const focus = about === 'claim' && !ledWithFigure ? sourceFocus(asked) : null;
+  const focused = focus ? focusedSentence(engine, turn, focus) : null;
+  if (about === 'claim' && !focused && lead && !shown?.text.includes(lead)) {
     const table = answerTableSource(engine, lead, asked, shown ? [shown] : []);
     if (table) return table;
   }
-  const ofPlace = about === 'claim' ? figureOfPlaceNamed(engine, turn, asked) : null;
-  const paragraph = ofPlace?.paragraph ?? figureParagraph(engine, turn) ?? (id ? paragraphById(engine.corpus, id) : undefined);
+  const ofPlace = about === 'claim' && !focused ? figureOfPlaceNamed(engine, turn, asked) : null;
+  const paragraph = focused?.paragraph ?? ofPlace?.paragraph ?? figureParagraph(engine, turn) ?? (id ? paragraphById(engine.corpus, id) : undefined);
   if (!paragraph) return null;
   const doc = engine.corpus.documents.find((d) => d.meta.id === paragraph.documentId)!;
   const citation = citeParagraph(engine.corpus, paragraph);
@@ -229,9 +291,9 @@ export function answerSource(engine: Engine, turn: TurnRecord, about: SourceAsk,
   // (Of a figure's passage, the sentence that writes its value.)
   const value = turn.sentences[0]?.split(' — ')[0]?.trim();
   const valueSentence = value && value.length >= 3 ? splitSentences(paragraph.text).find((s) => s.text.includes(value))?.text : undefined;
-  const sentence = ofPlace?.sentence ?? turn.sentences.find((s) => paragraph.text.includes(s)) ?? valueSentence ?? splitSentences(paragraph.text)[0]?.text ?? paragraph.text;
+  const sentence = focused?.sentence ?? ofPlace?.sentence ?? turn.sentences.find((s) => paragraph.text.includes(s)) ?? valueSentence ?? splitSentences(paragraph.text)[0]?.text ?? paragraph.text;
   // (The place's figure is the one asked about, its value what its citation follows.)
-  const figureLine = ofPlace ? ofPlace.value : turn.sentences[0] && !paragraph.text.includes(turn.sentences[0]) ? turn.sentences[0] : null;
+  const figureLine = focused ? null : ofPlace ? ofPlace.value : turn.sentences[0] && !paragraph.text.includes(turn.sentences[0]) ? turn.sentences[0] : null;
   const at = paragraph.text.indexOf(sentence);
   const highlight = at >= 0 ? { start: at, end: at + sentence.length } : { start: 0, end: 0 };
   const work = `${documentLabel(doc.meta)}${doc.meta.venue ? `, ${doc.meta.venue}` : ''}`;
@@ -240,7 +302,9 @@ export function answerSource(engine: Engine, turn: TurnRecord, about: SourceAsk,
   const lines: string[] = [];
   const people = about === 'claim' ? attributedPeople(sentence, engine.corpus) : [];
   const inSentence = about === 'claim' ? citationsOfSentence(paragraph.text, sentence, paragraph.citations) : [];
-  const cited = figureLine ? citationsOfFigure(paragraph.text, at, figureLine, inSentence) : inSentence;
+  // (A sentence citing several works for several claims — "… (Higgins 2019), … (Yau 2019), or
+  // … pollution … (Imanaliyeva 2020)": the claim named is cited by the first citation after its words.)
+  const cited = figureLine ? citationsOfFigure(paragraph.text, at, figureLine, inSentence) : focused ? firstCitedAfter(paragraph.text, focused.at, inSentence) : inSentence;
   const references = [...new Set(cited.map((c) => c.referenceId).filter((r): r is string => r !== null))]
     .map((r) => engine.corpus.referencesById.get(r))
     .filter((r) => r !== undefined);

@@ -95,8 +95,30 @@ export function resolveReference(name: string, year: string, references: Referen
   return (
     sameName.find((r) => r.year === year) ??
     sameName.find((r) => r.year?.slice(0, 4) === bareYear && (year.length === 4 || r.year.length === 4)) ??
-    oneYearOff(sameName, bareYear)
+    oneYearOff(sameName, bareYear) ??
+    (sameName.length === 0 ? misprinted(key, year, references, folded) : undefined)
   );
+}
+
+/**
+ * "(Baabar 1995)" with the bibliography's only 1995 entry of a name one letter off, "Vaabar,
+ * B.": a misprint of the name in one of the two places. Only for names of five letters or
+ * more, and only when one entry of that year is so near.
+ */
+function misprinted(key: string, year: string, references: Reference[], folded: string[]): Reference | undefined {
+  if (key.length < 5 || key.includes(' ')) return undefined;
+  const near = references.filter((r, i) => r.year === year && oneEditApart(withoutLinkWords(folded[i]!), key));
+  return near.length === 1 ? near[0] : undefined;
+}
+
+/** Whether two words differ by one letter changed, added or dropped. */
+function oneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  const [x, y] = a.length >= b.length ? [a, b] : [b, a];
+  // The rest after the first difference: the same once that letter is changed (equal lengths) or dropped from the longer.
+  return x.length === y.length ? x.slice(i + 1) === y.slice(i + 1) : x.slice(i + 1) === y.slice(i);
 }
 
 /**

@@ -140,3 +140,36 @@ describe('a work cited throughout a paper', () => {
     expect(line).toBe('• **Iz Beltagy (2019)**, “SciBERT” _(cited in p/3, p/4, p/11, p/31 and 2 more)_');
   });
 });
+
+describe('a cited work asked about by its author’s name', () => {
+  let engine: Engine;
+  beforeAll(async () => {
+    engine = await createEngine();
+  });
+
+  it('“the krause one, what’s it called?” gives the whole entry, and quotes the passage citing it with the citing sentence in bold', () => {
+    const a = answerQuestion(engine, "and the krause one, what's it called?");
+    expect(a.lead[0]).toBe('In the bibliography (1 work):');
+    expect(a.lead[1]).toContain('Minor Powers, Alliances, and Armed Conflicts');
+    expect(a.lead[1]).toContain('ed. E. Reiter and H. Gartner');
+    const first = a.passages[0]!;
+    expect(first.text.slice(first.highlight.start, first.highlight.end + 40)).toContain('Krause & Singer 2001');
+  });
+
+  it('a name as the text cites it finds the entry printed otherwise (“rothstein’s book, who published it?”, “the baabar article”)', () => {
+    expect(answerQuestion(engine, "rothstein's book, who published it?").lead[1]).toContain('Columbia University Press');
+    expect(answerQuestion(engine, 'what is the baabar article called?').lead[1]).toContain('The Central Asian Security Zone');
+  });
+
+  it('of an author’s several works, the one whose citing sentence shares the question’s words comes first', () => {
+    const a = answerQuestion(engine, 'the railways diplomacy bit is cited to contessi, which of his papers?');
+    expect(a.lead[0]).toBe('In the bibliography (2 works):');
+    expect(a.lead[1]).toContain('2018');
+  });
+
+  it('not a work question: the corpus’s own authors, organisations, words the documents write in lower case, no word for a work', () => {
+    for (const q of ['what does the irgengioro paper say about the SCO?', 'does the research article treat the flights as evidence?', 'what does schweller argue?']) {
+      expect(answerQuestion(engine, q).lead[0] ?? '', q).not.toMatch(/^In the bibliography \(\d+ works?\):$/);
+    }
+  });
+});

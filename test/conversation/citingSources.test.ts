@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apaName, apaReference, inTextCitation } from '../../src/answer/reference.js';
-import { CITE_REQUEST, SOURCE_QUESTION } from '../../src/conversation/cues.js';
+import { CITE_REQUEST, isSourceQuestion, SOURCE_QUESTION, sourceFocus } from '../../src/conversation/cues.js';
 import { createEngine, type Engine } from '../../src/engine.js';
 import { renderAnswerText } from '../../src/render/text.js';
 import { converse } from './conversing.js';
@@ -118,3 +118,41 @@ describe('whose claim it is, after “who says so?”', () => {
     expect(right!.resolution.resolved).toMatch(/^is John Irgengioro right\?/);
   });
 });
+
+describe('the source of one claim, named by its words', () => {
+  it('reads the ways people name the claim whose source they want, and its words', () => {
+    for (const q of ['source for the debt bit?', 'sources on the protest part?', 'where is the flights claim sourced from?', 'where was that tourism figure taken from?', 'the embassy bit — what’s the source for that?', 'source for him?', "who's the source on that", "what's the article it cites for that, title?", 'that book in the refs? publisher?', 'where he wrote this, in which publication?']) {
+      expect(isSourceQuestion(q), q).toBe(true);
+    }
+    expect(sourceFocus('source for the debt bit?')).toBe('debt');
+    expect(sourceFocus('where is the Kyrgyz embassy claim sourced from?')).toBe('Kyrgyz embassy');
+    expect(sourceFocus("the 'relational power' line, cited to whom?")).toBe('relational power');
+    expect(sourceFocus('source?')).toBeNull();
+    // (A question about a bit is no source question: "what does the debt bit mean?")
+    expect(isSourceQuestion('what does the debt bit mean?')).toBe(false);
+  });
+
+  it('“source for the factory pollution part?” gives the source of that sentence, not of the others shown', () => {
+    const [first, bit] = converse(engine, 'have chinese projects in kyrgyzstan caused scandals?', 'source for the factory pollution part?');
+    const shown = first!.answer.passages.map((p) => p.text).join('\n');
+    expect(shown).toContain('Imanaliyeva 2020');
+    expect(bit!.resolution.kind).toBe('source');
+    expect(bit!.answer.lead.join('\n')).toContain('Imanaliyeva, Ayzirek. 2020');
+    expect(bit!.answer.lead.join('\n')).not.toContain('Higgins');
+  });
+
+  it('a claim not among the passages shown is looked for in the corpus (“where is the kyrgyz embassy claim sourced from?” two turns on)', () => {
+    const [, , bit] = converse(engine, 'does mongolia have an embassy in kyrgyzstan?', 'and in uzbekistan?', 'where is the kyrgyz embassy claim sourced from?');
+    expect(bit!.answer.lead.join('\n')).toContain('Batchimeg');
+    expect(bit!.answer.passages[0]!.text).toContain('Batchimeg 2019');
+  });
+
+  it('“source on schweller?” after a passage citing him asks for his work, the passage the conversation was on first', () => {
+    const [lamb, source] = converse(engine, 'what is the lamb type of state in IR theory?', 'source on schweller?');
+    const cited = lamb!.answer.passages[0]!.paragraphId;
+    expect(source!.resolution.kind).toBe('contextual');
+    expect(source!.answer.lead.join('\n')).toContain('Bandwagoning for Profit');
+    expect(source!.answer.passages[0]!.paragraphId).toBe(cited);
+  });
+});
+

@@ -205,6 +205,19 @@ describe('references', () => {
     expect(resolveReference('Smith', '2013', [ref('Smith', '2016')])).toBeUndefined();
   });
 
+  it('links a citation to the only entry of its year whose name is one letter off (“Baabar 1995” → the entry printed “Vaabar, B.”), never a short name or one of two', async () => {
+    const { resolveReference } = await import('../../src/corpus/parseCitations.js');
+    expect(paragraphWith(article, 'Central Asian Security Zone')[0]!.citations).toContainEqual(expect.objectContaining({ raw: expect.stringMatching(/^Baabar 1995/), referenceId: 'irgengioro-2022/ref/vaabar-1995' }));
+    const ref = (key: string, year: string) => ({ id: `d/ref/${key}-${year}`, documentId: 'd', authors: key, key, year, title: 't', venue: null, url: null, text: `${key} ${year}` });
+    expect(resolveReference('Johnson', '2015', [ref('Jonson', '2015')])?.id).toBe('d/ref/Jonson-2015');
+    expect(resolveReference('Johnson', '2015', [ref('Johnsen', '2015')])?.id).toBe('d/ref/Johnsen-2015');
+    // Another year, two near names, a short name, two letters off: not linked.
+    expect(resolveReference('Johnson', '2015', [ref('Jonson', '2016')])).toBeUndefined();
+    expect(resolveReference('Johnson', '2015', [ref('Jonson', '2015'), ref('Johnsen', '2015')])).toBeUndefined();
+    expect(resolveReference('Wang', '2015', [ref('Wong', '2015')])).toBeUndefined();
+    expect(resolveReference('Johnson', '2015', [ref('Jonsen', '2015')])).toBeUndefined();
+  });
+
   it('reads “(ibid)” as the citation just before it, even one the bibliography lacks; an organisation cited without its “of” is still found', () => {
     const tourism = paragraphWith(article, 'tourist arrivals in Mongolia in 2019')[0]!.citations;
     const visit = tourism.findIndex((c) => c.raw === 'Visit Ulaanbaatar 2019');
