@@ -39,6 +39,8 @@ export const SOURCE_QUESTION = new RegExp(
       // "who reported on that?", "who found that?": the study or writer behind the finding.
       String.raw`who (?:reported|reports|found|finds|showed|shows|noted|notes|observed|documented|discovered|estimated|measured|wrote about|said so)(?: (?:on|about))? (?:that|this|it|so|them|those|these)`,
       String.raw`who(?:'s|’s| is| was) (?:the )?(?:author|source|writer)(?: (?:for|of|behind|on) (?:that|this|it))?`,
+      // "which congressman was it?", "which official said that?": the one speaking in the record or transcript.
+      String.raw`(?:which|what) (?:congress(?:wo)?man|senator|representative|member|official|speaker|minister|politician|diplomat|person|guy|lady) (?:was (?:it|that|this)|is (?:it|that|this)|said (?:it|that|this)|says (?:it|that|this)|was speaking|gave (?:it|that|this|the speech))`,
       // "source for him?": the work the person quoted before is cited to.
       String.raw`(?:the |any )?(?:source|citation|reference|ref)s? (?:for|on|of|behind) (?:him|her|them)`,
       // "source for the pollution bit?", "where is the Kyrgyz embassy claim sourced from?": the
@@ -183,7 +185,7 @@ export const PERSON_NOUN = /\b(?:president|minister|premier|leader|official|dipl
 /** "they", "them", "their": in a follow-up, most often the places (or parties) talked about. */
 export const THEY = /\b(?:they|them|their|theirs)\b/i;
 /** References that always lean on what came before, whatever else the turn names. */
-export const STRONG_ANAPHORA = /\b(?:(?:any |some |more )?(?:other|more|further) (?:examples?|cases?|instances?)|(?:the|that|this) (?:one|other one|latter|former)|which (?:one|ones|of them|of those|of these)\b|the other ones?|those ones|the same (?:things?|ones?|way|points?|ones again|figures?|numbers?|reasons?)|(?:that|this|the same) (?:region|country|place|area|city|province|part of the world))\b/i;
+export const STRONG_ANAPHORA = /\b(?:(?:any |some |more )?(?:other|more|further) (?:examples?|cases?|instances?)|(?:the|that|this) (?:one|other one|latter|former)|which (?:one|ones|of them|of those|of these)\b|the other ones?|those ones|the same (?:things?|ones?|way|points?|ones again|figures?|numbers?|reasons?)|(?:that|this|the same) (?:region|country|place|area|city|province|part of the world)|^(?:and |so |ok )?(?:who|what|where|which ones?) else\b)\b/i;
 // ("there" as a place, not the "there is" of existence: "is there a window closing?" points nowhere.)
 export const OTHER_ANAPHORA = /\b(?:they|them|their|theirs|it|its|this|that|these|those|(?<!\b(?:is|are|was|were|be|any)\s)there(?!\s*(?:is|are|was|were|'s|’s|been|will be|would be)\b)|each other|one another|the same|the two|both)\b|\b(?:as|be|become|have|has|had|get|got|want|wants|need|needs|sign|signed|open|opened|join|joined)\s+(?:one|ones)\b|\bones? (?:too|as well|also)\b/i;
 /** Words in a follow-up that carry no topic of their own. */

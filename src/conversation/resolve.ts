@@ -1322,7 +1322,10 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   if (!ownSubject && named === null && !substituted && findMentions(own).length === 0 && LOCATIVE_THERE.test(frame) && !/(?:\bin|n['’]t|\bisnt|\barent|\bwasnt)\s+there\b/i.test(own) && !TRADE_WORDS.test(own)) {
     const place = placeTalkedAbout(placesAskedBefore(state));
     if (place) {
-      frame = frame.replace(/\b(?:(?:over|out)\s+)?there\b/i, `in ${place.name}`);
+      // (The locative "there", not an "is there" before it: "is there a draft there?")
+      const there = LOCATIVE_THERE.exec(frame)!;
+      const lead = /\b(?:over|out)\s+$/i.exec(frame.slice(0, there.index));
+      frame = `${frame.slice(0, lead ? lead.index : there.index)}in ${place.name}${frame.slice(there.index + there[0].length)}`;
       substituted = true;
       placeLink = true;
       thereNamed = true;

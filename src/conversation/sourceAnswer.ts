@@ -184,6 +184,9 @@ function states(doc: CorpusDocument): string {
   return /\b(?:contributors|editors|authors|staff|members)$|\bet al\.$| and /i.test(authorLabel(doc.meta)) ? 'state' : 'states';
 }
 
+/** "which congressman was it?", "which official said that?": who is speaking, rather than whose claim it is. */
+const SPEAKER_ASKED = /\b(?:which|what) (?:congress(?:wo)?man|senator|representative|member|official|speaker|minister|politician|diplomat)\b/i;
+
 /** A source question asking for the words themselves ("exact quote?", "can you quote that?", "verbatim pls"). */
 const QUOTE_ASKED = /\b(?:quote|quotation|exact|verbatim|word for word|wording|in (?:its|their|his|her) (?:own )?words)\b/i;
 
@@ -350,10 +353,13 @@ export function answerSource(engine: Engine, turn: TurnRecord, about: SourceAsk,
     query: asked,
     status: 'answered',
     message: null,
-    passages: [
-      { paragraphId: paragraph.id, text: paragraph.text, highlight, citation, score: 1 },
-      ...(speaking && speaking.opening !== paragraph ? [speakerPassage(engine, speaking.opening)] : []),
-    ],
+    // ("which congressman was it?" asks who speaks: where they take the floor comes first.)
+    passages: (() => {
+      const said = { paragraphId: paragraph.id, text: paragraph.text, highlight, citation, score: 1 };
+      if (!speaking || speaking.opening === paragraph) return [said];
+      const opening = speakerPassage(engine, speaking.opening);
+      return SPEAKER_ASKED.test(asked) ? [opening, said] : [said, opening];
+    })(),
     suggestions: [],
     lead: lines,
     figures: [],

@@ -174,6 +174,17 @@ describe('whom “he” means, and “one” for the thing before', () => {
     expect(r!.resolution.resolved).toMatch(/dalai/i);
   });
 
+  it('“is there an embassy there?” puts the place for the locative “there”, not for the “is there” before it', () => {
+    const [, r] = converse(engine, 'what did mongolia export to kyrgyzstan in 2015?', 'is there an embassy there?');
+    expect(r!.resolution.resolved).toBe('is there an embassy in kyrgyzstan?');
+  });
+
+  it('“who else went along” leans on what was said: “else” is beside someone named before', () => {
+    const [, r] = converse(engine, 'who visited mongolia from kyrgyzstan?', 'who else went along');
+    expect(r!.resolution.kind).toBe('contextual');
+    expect(r!.resolution.resolved).toMatch(/kyrgyzstan/i);
+  });
+
   it('a verb closing the turn without its object (“… pressing them to sign tho?”) leans on the matter before as a pronoun would', () => {
     const [, r] = converse(engine, 'is mongolia in the eaeu?', 'hasnt china been pressing them to join tho');
     expect(r!.resolution.kind).toBe('contextual');
