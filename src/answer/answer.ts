@@ -16,6 +16,7 @@ import { findDocumentMentions, withoutMentions } from './documentMention.js';
 import { literatureLines, literatureTopic, worksCited } from './literatureQuestion.js';
 import { otherLanguageMessage } from './language.js';
 import { socialReply } from './social.js';
+import { isRoadmap } from './documentFacts.js';
 import { askedWorks, citedPersonWorks, personLines, workLines } from './personQuestion.js';
 
 /** A passage as an answer shows it: whole text, its best sentence, where it comes from. */
@@ -152,7 +153,8 @@ function answerPage(engine: Engine, typed: string, options: AnswerOptions): Answ
   if (person) return answered(query, relevant.slice(offset, offset + limit).map((p) => toPassage(engine, p)), offset === 0 ? personLines(person.works) : []);
   if (aboutDocument) {
     // The passages that carry the answer first (title block, abstract, conclusion), then the search's.
-    const first = aboutDocument.passages.map((p) => documentPassage(engine, p));
+    // ("how's it structured?": the sentence laying out the plan is the one in bold.)
+    const first = aboutDocument.passages.map((p) => documentPassage(engine, p, aboutDocument.asks.includes('sections') ? isRoadmap : undefined));
     const seen = new Set(first.map((p) => p.paragraphId));
     // Asked which document is meant (too many to answer for all), nothing is quoted.
     const rest = aboutDocument.documents.length ? relevant.filter((p) => !seen.has(p.paragraph.id)).map((p) => toPassage(engine, p)) : [];
@@ -272,9 +274,9 @@ function citingPassage(engine: Engine, paragraph: Paragraph, surname: string): A
 }
 
 /** A passage chosen for a question about the document: its first sentence that is not about the text itself. */
-function documentPassage(engine: Engine, paragraph: Paragraph): AnswerPassage {
+function documentPassage(engine: Engine, paragraph: Paragraph, preferred?: (sentence: string) => boolean): AnswerPassage {
   const sentences = splitSentences(paragraph.text);
-  const best = sentences.find((x) => !isPreamble(x.text)) ?? sentences[0] ?? { start: 0, end: paragraph.text.length };
+  const best = (preferred ? sentences.find((x) => preferred(x.text)) : undefined) ?? sentences.find((x) => !isPreamble(x.text)) ?? sentences[0] ?? { start: 0, end: paragraph.text.length };
   return {
     paragraphId: paragraph.id,
     text: paragraph.text,

@@ -1,5 +1,6 @@
 import type { Corpus, CorpusDocument, Paragraph } from '../corpus/types.js';
 import { analyze } from '../search/analyzer.js';
+import { splitSentences } from '../search/sentences.js';
 import { analyzePassage } from '../search/rank.js';
 import { documentLabel } from './citation.js';
 
@@ -20,7 +21,7 @@ export const FACT_ASKS: Array<[DocumentFact, RegExp]> = [
   // ("How many papers are in S2ORC?" counts a subject: only with a word for citing.)
   ['references', /\bhow many (?:works|sources|references|papers|articles|books|citations|items|titles|entries|authors)\b.*\b(?:cite[sd]?|citing|reference[sd]?|bibliograph\w*|draws? on|list(?:ed|s)?)\b|\bhow many references\b|\b(?:length|size) of (?:the |its )?bibliography\b|\bhow (?:long|big) is (?:the |its )?bibliography\b/],
   // ("what parts of a paper does SPECTER use?": parts of any paper, not this one's.)
-  ['sections', /\b(?:what|which) (?:sections|parts|chapters|headings|subsections)\b(?! of an? )|\b(?:outline|structure|table of contents|toc)\b|\bhow is (?:it|this|the \w+(?:-\w+)?) (?:structured|organi[sz]ed|divided|laid out)\b/],
+  ['sections', /\b(?:what|which) (?:sections|parts|chapters|headings|subsections)\b(?! of an? )|\b(?:outline|structure|table of contents|toc)\b|\bhow(?:'s|s| is) (?:it|this|that|the (?:[\w-]+ ){0,3}?[\w-]+|“[^”]+”) (?:structured|organi[sz]ed|divided|laid out|set up)\b/],
   ['length', /\bhow long is (?:(?:it|this|that|the\b[^?]{0,40}?\b(?:paper|article|piece|op-?ed|essay|study|text|document|report))\b|“[^”]+”)|\bhow many (?:pages|words)\b|\b(?:page|word) count\b|\b(?:length|size) of (?:the |this )?(?:paper|article|piece|op-?ed|essay|study|text|document)\b/],
   ['methods', /\b(?:methods?|methodology|research design|approach)\b.*\b(?:use[sd]?|using|follow(?:s|ed)?|take[sn]?|took|apply|applie[sd]|rel(?:y|ies|ied))\b|\bhow (?:was|is) (?:the|this|it) (?:\w+ )?(?:study|research|paper|article) (?:done|conducted|carried out)\b/],
   ['background', /\b(?:background|credentials|bio|biography|qualifications?)\b|\b(?:is|was) (?:the author|he|she|[\w.-]+(?: [\w.-]+){0,2}) (?:an?|the) (?:academic|professor|scholar|researcher|student|phd|journalist|expert|analyst|diplomat|lecturer)\b|\bwhat does (?:the author|he|she) do\b/],
@@ -52,6 +53,21 @@ const METHOD_SECTION = /^(?:\d+(?:\.\d+)*\.?\s+)?(?:methods?|methodology|materia
 /** The paragraphs of a document's methods section(s), in order. */
 export function methodParagraphs(doc: CorpusDocument): Paragraph[] {
   return doc.paragraphs.filter((p) => METHOD_SECTION.test(p.section ?? '') || METHOD_SECTION.test(p.topSection ?? ''));
+}
+
+/**
+ * "It thus first provides a background overview …, and then conducts an analysis …": the
+ * sentence of the opening that lays out the document's plan, by its shape (the document, "it"
+ * or "we" first, then an order of parts).
+ */
+const ROADMAP = /^\s*(?:(?:this|the present|our)\s+(?:article|paper|study|essay|piece|review|report)|it|we)\b[^.]{0,80}?\b(?:first(?:ly)?|begins? (?:by|with)|starts? (?:by|with))\b.*\b(?:then|next|second(?:ly)?|afterwards?|finally|followed)\b/i;
+
+export const isRoadmap = (sentence: string): boolean => ROADMAP.test(sentence);
+
+/** The paragraph of the document's first third that lays out its plan, if one does. */
+export function roadmapParagraph(doc: CorpusDocument): Paragraph | undefined {
+  const opening = doc.paragraphs.slice(0, Math.max(3, Math.ceil(doc.paragraphs.length / 3)));
+  return opening.find((p) => splitSentences(p.text).some((x) => isRoadmap(x.text)));
 }
 
 /** The top-level headings of a document, in reading order, the bibliography and appendices left out. */

@@ -4,7 +4,7 @@ import { analyze } from '../search/analyzer.js';
 import { overviewFit } from '../search/rank.js';
 import { isOrganisation } from '../corpus/authors.js';
 import { documentLabel, documentUrl } from './citation.js';
-import { aboutLines, CORPUS_ASKS, corpusLines, DOCUMENTS_ABOUT, documentsAbout, FACT_ASKS, FACT_WORDS, factLine, methodParagraphs, type DocumentFact } from './documentFacts.js';
+import { aboutLines, CORPUS_ASKS, corpusLines, DOCUMENTS_ABOUT, documentsAbout, FACT_ASKS, FACT_WORDS, factLine, methodParagraphs, roadmapParagraph, type DocumentFact } from './documentFacts.js';
 import { findDocumentMentions, type DocumentMention, withoutMentions } from './documentMention.js';
 
 /**
@@ -23,7 +23,7 @@ const ASKS: Array<[Exclude<DocumentAsk, 'corpus'>, RegExp]> = [
   ...FACT_ASKS,
   ['author', /\bwho (?:wrote|writes|is the author|authored|penned|is behind|are the authors)\b|\bwritten by\b|\bauthor(?:s|ed)? (?:of|is|are)\b|\bwho(?:'s| is) (?:it|this) by\b/],
   ['date', /\bwhen (?:was|did|were)\b.*\b(?:publish|written|write|come out|came out|accept|appear|release|print|issue)|\bpublication date\b|\b(?:what|which) year\b.*\b(?:publish|written|wrote|appear)|\bdated?\b.*\b(?:piece|paper|article)\b|\bhow (?:old|recent) is\b/],
-  ['venue', /\b(?:outlet|venue|publisher)\b|\bwritten for\b|\b(?:which|what) (?:journal|site|website|magazine|newspaper|publication)\b|\bwhere (?:was|did|is)\b.*\b(?:publish|appear|come out|came out|print)|\bpublished (?:in|by) (?:what|which|whom)\b/],
+  ['venue', /\b(?:outlet|venue|publisher)\b|\bwritten for\b|\b(?:which|what) (?:journal|site|website|magazine|newspaper|publication)\b|\bwhere (?:was|did|is)\b.*\b(?:publish|appear|come out|came out|print)|\bwhere (?:did|was|does) (?:it|this|that|the (?:piece|article|paper|op-?ed|essay|study|other (?:one|piece|article|paper))) (?:run|ran|get (?:published|printed))\b|\bpublished (?:in|by) (?:what|which|whom)\b/],
   ['link', /\bdoi\b|\burl\b|\blink to\b|\bwhere can i (?:read|find|get)\b/],
   // "what kind of piece is the east asia forum one?", "is it an op-ed?", "is the miliate piece peer reviewed?"
   ['kind', /\b(?:what|which) (?:kind|type|sort) of (?:piece|document|text|source|article|paper|publication|work|thing)\b|\bis (?:it|this|that|the [\w-]+(?: [\w-]+){0,3}) (?:an? )?(?:op-?ed|opinion piece|commentary|blog post|journal article|academic (?:paper|article)|scholarly (?:paper|article)|news (?:story|article))\b/],
@@ -62,7 +62,7 @@ const NAMED_THEN_AUTHOR = /\bauthors?(?:'s)?(?:\s+names?)?[\s?.!]*$/;
 /** Words of the document questions themselves: what is left is the topic, if any. */
 const META_WORDS = new Set(
   analyze(
-    `competing conflicting conflict conflicts interest interests declare declares declared coi funded funding financed financial support sponsored sponsor grant grants acknowledgements acknowledgments research work paid supported who wrote written writer author authors authored penned published publish publication accepted appear appeared released date dated year when where outlet venue publisher journal site website magazine newspaper doi url link read find findings found show showed shows result results university affiliation based institution conclusion conclude concludes end ends recommend recommends recommending bottom line takeaway final verdict main central overall key core thesis argument argue argues point claim message idea one line sentence tl dr gist summary summarise summarize nutshell paper article piece op ed essay study document text source sources reference references cite cites cited citation bibliography online first come came out kind type sort peer review reviewed refereed op-ed opinion commentary ${FACT_WORDS}`,
+    `competing conflicting conflict conflicts interest interests declare declares declared coi funded funding financed financial support sponsored sponsor grant grants acknowledgements acknowledgments research work paid supported who wrote written writer author authors authored penned published publish publication accepted appear appeared released run ran printed date dated year when where outlet venue publisher journal site website magazine newspaper doi url link read find findings found show showed shows result results university affiliation based institution conclusion conclude concludes end ends recommend recommends recommending bottom line takeaway final verdict main central overall key core thesis argument argue argues point claim message idea one line sentence tl dr gist summary summarise summarize nutshell paper article piece op ed essay study document text source sources reference references cite cites cited citation bibliography online first come came out kind type sort peer review reviewed refereed op-ed opinion commentary ${FACT_WORDS}`,
   ),
 );
 
@@ -325,6 +325,9 @@ export function answerDocumentQuestion(
     }
     if (asks.includes('funding')) passages.push(...thankedParagraphs(doc));
     if (asks.includes('interests')) passages.push(...interestParagraphs(doc));
+    // ("how's it structured?": the passage that lays out its plan, beside the headings.)
+    const plan = asks.includes('sections') ? roadmapParagraph(doc) : undefined;
+    if (plan) passages.push(plan);
     if (metadataAsks.length) passages.push(titleBlock(doc));
     for (const ask of asks) if (ask === 'conclusion' || ask === 'thesis') passages.push(...summaries(doc, ask));
     // How it was done: its methods section, else what it sets out to do (abstract, opening).

@@ -252,6 +252,20 @@ describe('what a document is, as an object: keywords, bibliography, sections, le
     expect(answerQuestion(engine, 'how long is the journal article?').lead[0]).toMatch(/\*\*33 pages\*\*, about \*\*\d{1,2},\d{3} words\*\*/);
   });
 
+  it('“hows the journal article laid out”: its sections, and the passage of its opening that lays out its plan, that sentence in bold', () => {
+    const plan = answerQuestion(engine, 'hows the journal article laid out');
+    expect(plan.lead[0]).toMatch(/\*\*\d+ sections\*\*/);
+    const first = plan.passages[0]!;
+    expect(first.text.slice(first.highlight.start, first.highlight.end)).toMatch(/^It thus first provides .* and then conducts/);
+    // (A document with no such sentence has its title block only.)
+    expect(answerQuestion(engine, 'how is the op-ed structured?').passages.map((p) => p.paragraphId)).toEqual(['miliate-2013/front']);
+  });
+
+  it('“where did the op-ed run?” asks its venue; “where does the railway run?” is a question of the text', () => {
+    expect(answerQuestion(engine, 'where did the op-ed run?').lead[0]).toMatch(/appeared in \*\*East Asia Forum/);
+    expect(answerQuestion(engine, 'where does the railway run?').lead.join(' ')).not.toMatch(/appeared in/);
+  });
+
   it('how it was done: its methods section, or, without one, its own summary', () => {
     const study = createEngineFromCorpus(
       indexCorpus([

@@ -136,9 +136,10 @@ describe('conversation quality', () => {
 
   // As written: 11/12 first turns, 30/58 follow-ups (32 with the citing sentences beside the
   // bibliography entries); 35 once a cited work was asked by its author's name ("olzvoy's
-  // piece, same journal?") and a source question could name its claim ("source for the … bit?").
-  it('an eleventh round written without seeing the answers: first turns ≥ 11/12, follow-ups ≥ 35/58', () => {
-    expectLevels(UNSEEN_WRITER_9, { first: [11, 12], followUps: [35, 58] });
+  // piece, same journal?") and a source question could name its claim ("source for the … bit?");
+  // 37 once "hows it structured" gave the sections and the plan, and "where did it run?" the venue.
+  it('an eleventh round written without seeing the answers: first turns ≥ 11/12, follow-ups ≥ 37/58', () => {
+    expectLevels(UNSEEN_WRITER_9, { first: [11, 12], followUps: [37, 58] });
   });
 
   // As written: 8/12 first turns, 24/56 follow-ups (27 with the citing sentences); 32 with the
