@@ -261,7 +261,7 @@ export function stripFillers(text: string): { core: string; continues: boolean }
   const continues = CONTINUATION.test(core);
   // ("shorter version pls", "source? thx": the politeness after the ask is not part of it.)
   // ("kazakhstan too tho?", "and kyrgyzstan anyway?": nor the shrug closing it.)
-  core = core.replace(CONTINUATION, '').replace(/(?<=[^\s,])[\s,]+(?:please|pls|plz|thanks|thank you|thx|ty|though|tho|anyway|anyways)[\s?.!]*$/i, (m) => (m.includes('?') ? '?' : '')).trim();
+  core = core.replace(CONTINUATION, '').replace(/(?<=[^\s,])[\s,]+(?:please|pls|plz|thanks|thank you|thx|ty|though|tho|anyway|anyways|i (?:assume|guess|suppose|presume|reckon|imagine|bet))[\s?.!]*$/i, (m) => (m.includes('?') ? '?' : '')).trim();
   return { core: core || text.trim(), continues };
 }
 

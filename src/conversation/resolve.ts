@@ -213,7 +213,8 @@ const RESTATED = /^((?:[^,?\s]+\s+){2,12}[^,?\s]+)\s*,\s*(?:like|i mean|as in|i\
 /** "who wrote that", "whose piece is it": the writer of a document, not who made a claim. */
 const WRITER_ASKED = /\bwho\s+(?:wrote|writes|authored|penned)\b|\bwhose\s+(?:piece|article|paper|op-?ed)\b|\bauthors?\b/i;
 /** A question, then a few words more: "does mongolia count as one of those? whos argument". */
-const QUESTION_THEN_SOURCE = /^([^?]{8,}\?)\s+([^?]{2,40}\??)[\s.!]*$/u;
+// ("mongolia too i assume — whose argument is that": a dash between them as well.)
+const QUESTION_THEN_SOURCE = /^([^?]{8,}\?|[^?—–]{8,}?(?=\s+[—–-]+\s))\s+(?:[—–-]+\s+)?([^?]{2,40}\??)[\s.!]*$/u;
 /** "the author", "the writer's": of the document the conversation is in. */
 const THE_AUTHOR = /\bthe (?:author|writer)(?:['’]s)?\b/i;
 /** A remark after "why?" that guesses the reason: "is it a democracy thing", "because of russia?". */
@@ -845,7 +846,7 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // "does mongolia count as one of those? whos argument": a follow-up, then where it comes
   // from — the follow-up is what is asked, and its answer cites its source.
   const sourced = QUESTION_THEN_SOURCE.exec(text);
-  if (sourced && SOURCE_QUESTION.test(stripFillers(sourced[2]!).core)) {
+  if (sourced && !isSourceQuestion(stripped.core) && SOURCE_QUESTION.test(stripFillers(sourced[2]!).core)) {
     // ("the 'five a year' number is from the short piece right? who wrote that": the document
     // the question names is what "that" was written as — its author is asked.)
     const piece = WRITER_ASKED.test(sourced[2]!) ? findDocumentMention(engine.corpus, sourced[1]!) : null;

@@ -185,6 +185,14 @@ describe('whom “he” means, and “one” for the thing before', () => {
     expect(r!.resolution.resolved).toMatch(/kyrgyzstan/i);
   });
 
+  it('a hedge closing an ellipsis (“kyrgyzstan too i suppose?”) is no part of it; nor is a source question after a dash', () => {
+    for (const turn of ['kyrgyzstan too i suppose?', 'kyrgyzstan too i guess — whose argument is that']) {
+      const [, r] = converse(engine, 'is kazakhstan a weak state?', turn);
+      expect(r!.resolution.kind, turn).toBe('ellipsis');
+      expect(r!.resolution.resolved, turn).toBe('is Kyrgyzstan a weak state?');
+    }
+  });
+
   it('a verb closing the turn without its object (“… pressing them to sign tho?”) leans on the matter before as a pronoun would', () => {
     const [, r] = converse(engine, 'is mongolia in the eaeu?', 'hasnt china been pressing them to join tho');
     expect(r!.resolution.kind).toBe('contextual');
