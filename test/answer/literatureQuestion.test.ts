@@ -95,6 +95,17 @@ describe('through Discord', () => {
     expect(description).toMatch(/^Works cited on “third neighbor policy”/);
     expect(description).toContain('Reeves');
   });
+
+  it('/ask for a cited work by its author (“the contessi papers, full refs?”): the whole entries, within Discord’s limits, pinging nobody', async () => {
+    const r = await t.fake.interact(slashCommand('ask', { question: 'the contessi papers, full refs?' }), { waitFor: 'final' });
+    for (const body of sentBodies(r)) {
+      expect(limitProblems(body)).toEqual([]);
+      expect(body.allowed_mentions).toEqual({ parse: [] });
+    }
+    const description = (r.callback!.data as { embeds: Array<{ description: string }> }).embeds[0]!.description;
+    expect(description).toMatch(/^In the bibliography \(2 works\):/);
+    expect(description).toContain('Europe-Asia Studies 70 (5): 759–790');
+  });
 });
 
 describe('"who is X?" for an author the documents cite', () => {
