@@ -32,6 +32,8 @@ const UNSEEN_WRITER_8 = new URL('./conversations9.jsonl', import.meta.url);
  */
 const UNSEEN_WRITER_9 = new URL('./conversations10.jsonl', import.meta.url);
 const UNSEEN_WRITER_10 = new URL('./conversations11.jsonl', import.meta.url);
+/** 12 more (hc17-01–12), written blind later that session, gold for source turns the citing sentence as asked. */
+const UNSEEN_WRITER_11 = new URL('./conversations12.jsonl', import.meta.url);
 const shared = existsSync(DEV);
 if (!shared) {
   if (process.env.CI === 'true') throw new Error('../shared/eval/dev-conversations.jsonl is missing: CI must have ../shared beside the repository');
@@ -146,6 +148,11 @@ describe('conversation quality', () => {
   // cited works and the claims named ("the mosser one, what's it called", "the … visitor bit — what's the source for that?").
   it('a twelfth round written without seeing the answers: first turns ≥ 8/12, follow-ups ≥ 32/56', () => {
     expectLevels(UNSEEN_WRITER_10, { first: [8, 12], followUps: [32, 56] });
+  });
+
+  // As written: 7/12 first turns, 26/56 follow-ups.
+  it('a thirteenth round written without seeing the answers: first turns ≥ 7/12, follow-ups ≥ 26/56', () => {
+    expectLevels(UNSEEN_WRITER_11, { first: [7, 12], followUps: [26, 56] });
   });
 
   it.skipIf(!shared)('dev conversations: first turns ≥ 3/4, follow-ups ≥ 11/11', () => {
