@@ -7,7 +7,7 @@ import { analyze } from '../search/analyzer.js';
  */
 
 /** "go on", "continue", "keep going": read on from the passage shown (not the next passages found: "more"). */
-export const READ_ON = /^(?:(?:pls|please)\s+)?(?:go on|continue|keep going|carry on|read on|keep reading|and then|then what|what comes next|what(?:'s|’s| is) next|what follows|and after that)(?:\s+(?:please|pls|plz|reading))?[\s?.!…]*$/iu;
+export const READ_ON = /^(?:(?:pls|please)\s+)?(?:go on|continue|keep going|carry on|read on|keep reading|and then|then|then what|what comes next|what(?:'s|’s| is) next|what follows|and after that)(?:\s+(?:please|pls|plz|reading))?[\s?.!…]*$/iu;
 export const PAGING = /^(?:(?:pls|plz|please) (?:more|next)|more|next|next one|next page|show (?:me )?more|more (?:please|pls|plz|passages|results|of that)|next (?:please|pls|plz)|go on|continue|keep going|and|and then|then|then what|anything (?:else|more)|what else|(?:show me |give me )?(?:another|other) (?:one|passages?|results?)|(?:is there |got )?anything else(?: on (?:that|this|it))?)[\s.!?]*$/i;
 
 /** After an item of a list: "the next one", "the one after that", "the previous one". */

@@ -126,9 +126,11 @@ export function applyEllipsis(engine: Engine, frame: string, core: string, optio
       const [a, b] = [distinct[0]!, distinct[1]!];
       // Each place keeps the form its slot had: "how many Mongolians visited Kazakhstan?" the
       // other way round is "how many Kazakhstanis visited Mongolia?", not "Kazakhstan visited Mongolians".
-      const ta = out.slice(a.start, a.end);
-      const tb = out.slice(b.start, b.end);
-      out = out.slice(0, a.start) + inFormOf(ta, b.country, tb) + out.slice(a.end, b.start) + inFormOf(tb, a.country, ta) + out.slice(b.end);
+      // (A possessive stays with its slot: "mongolia's sales to kazakhstan" → "kazakhstan's sales to mongolia".)
+      const [ta, tb] = [out.slice(a.start, a.end), out.slice(b.start, b.end)];
+      const owner = (slot: string): string => /['’]s$/i.exec(slot)?.[0] ?? '';
+      const [pa, pb] = [ta.slice(0, ta.length - owner(ta).length), tb.slice(0, tb.length - owner(tb).length)];
+      out = out.slice(0, a.start) + inFormOf(pa, b.country, pb) + owner(ta) + out.slice(a.end, b.start) + inFormOf(pb, a.country, pa) + owner(tb) + out.slice(b.end);
     } else if (/\bexport/i.test(out)) out = out.replace(/\bexport/gi, 'import');
     else if (/\bimport/i.test(out)) out = out.replace(/\bimport/gi, 'export');
     else return null;

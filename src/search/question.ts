@@ -219,6 +219,10 @@ const CHAT_OPENER = new RegExp(
     [
       String.raw`(?:(?:a|one|another|one more)\s+)?(?:quick|random|dumb|stupid|silly|basic|simple|noob|newbie|small|short|side)\s+(?:q|qn|qs|question)s?(?:\s+(?:but|though|here|for you))?`,
       String.raw`(?:q|qn|question)\s*[:-]`,
+      // "IR essay q:", "think-tank q:": what the question is for, as its label.
+      String.raw`(?:(?:ir|history|policy|think-?tank|research|debate|essay|exam|paper|homework|hw|thesis|class|seminar|quiz|test|work|interview|podcast|memo)\s+){1,2}(?:q|qn|qs|question)\s*[:-]`,
+      // "exam tmrw.", "essay due tonight -": when the asker needs it, not what.
+      String.raw`(?:(?:my|an?|the)\s+)?(?:exam|test|quiz|midterm|finals?|deadline|essay|paper|homework|hw|assignment|presentation)\s+(?:is\s+|due\s+)?(?:tmrw|tmr|tomorrow|today|tonight|soon|next\s+week|this\s+week|on\s+\p{L}+day)(?=\s*[:,.!-])`,
       String.raw`sorry(?:\s+if\s+(?:this\s+is\s+|it(?:'|’)?s\s+|this\s+)?(?:a\s+)?(?:dumb|stupid|silly|basic|obvious|naive|noob)(?:\s+(?:q|question))?)?(?:\s+but)?`,
       String.raw`(?:i\s+was|i(?:'|’)?m|just|was)\s+(?:wondering|curious)(?:\s+(?:if|whether))?`,
       String.raw`i\s+wonder(?:\s+(?:if|whether))?`,

@@ -11,7 +11,7 @@ beforeAll(async () => {
 });
 
 const QUESTIONS = ['why were the direct flights between almaty and ulaanbaatar cancelled?', 'what is the third neighbor policy?', 'how many mongolian tourists visited kazakhstan?'];
-const WRAPPERS = ['hi all, %', 'hey everyone - %', 'https://example.com/page %', '% www.example.org', 'quick q: %', 'sorry if this is a dumb question but %', 'i was wondering, %', 'question: %', 'random q but %', 'does anyone know %', '% thanks!', '% pls', '% lol', 'sorry, quick question: % thx in advance', '@Steppe %', 'steppe, %', 'hey steppe: %', '% (asking for my thesis)', 'for my class project: %', 'Hello, %', 'good morning! %', 'ok %', 'hm. %', 'um, %', 'alright, %', 'ok dumb question but %'];
+const WRAPPERS = ['hi all, %', 'hey everyone - %', 'https://example.com/page %', '% www.example.org', 'quick q: %', 'sorry if this is a dumb question but %', 'i was wondering, %', 'question: %', 'random q but %', 'does anyone know %', '% thanks!', '% pls', '% lol', 'sorry, quick question: % thx in advance', '@Steppe %', 'steppe, %', 'hey steppe: %', '% (asking for my thesis)', 'for my class project: %', 'Hello, %', 'good morning! %', 'ok %', 'hm. %', 'um, %', 'alright, %', 'ok dumb question but %', 'exam tmrw. %', 'essay due tonight - %', 'IR essay q: %', 'think-tank q: %'];
 
 describe('a question wrapped in chat', () => {
   it('finds what the bare question finds', () => {

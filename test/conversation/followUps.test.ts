@@ -247,6 +247,9 @@ describe('the many ways of asking for the source', () => {
       const [, r] = converse(engine, 'is debt to china a problem for kyrgyzstan?', q);
       expect(r!.resolution.kind, q).toBe('support');
     }
+    // ("and then?" after a passage of history asks what came next: what the passage goes on to say.)
+    const [, then] = converse(engine, 'why did mongolia and kazakhstan drift apart?', 'and then?');
+    expect(then!.resolution.kind).toBe('readOn');
     for (const q of ['anything more?', 'another one']) {
       const [, r] = converse(engine, 'is debt to china a problem for kyrgyzstan?', q);
       expect(r!.resolution.kind, q).toBe('more');
@@ -258,6 +261,11 @@ describe('people and places keep their roles', () => {
   it('“vice versa” swaps a people and a place each in the form of its slot', () => {
     const [, r] = converse(engine, 'how many mongolians visited kazakhstan in 2018?', 'and vice versa?');
     expect(r!.resolution.resolved).toBe('how many Kazakhstanis visited Mongolia in 2018?');
+  });
+
+  it('“the other way?” keeps a possessive with its slot: “mongolia’s exports to kazakhstan” → “kazakhstan’s exports to mongolia”', () => {
+    const [, r] = converse(engine, "why are mongolia's exports to kazakhstan so small?", 'and the other way?');
+    expect(r!.resolution.resolved).toBe("why are kazakhstan's exports to mongolia so small?");
   });
 
   it('“and Schweller?” after a question about Walt asks it of Schweller; “does he agree with him?” is the newer one about the older', () => {
