@@ -200,6 +200,8 @@ export const PHRASAL_VERBS: Array<{ verbs: string[]; particle: string; means: st
   { verbs: ['set', 'sets', 'setting'], particle: 'up', means: 'establish' },
   { verbs: ['break', 'breaks', 'broke', 'broken', 'breaking'], particle: 'up', means: 'breakup' },
   { verbs: ['team', 'teams', 'teamed', 'teaming', 'join', 'joins', 'joined', 'joining'], particle: 'up', means: 'ally' },
+  // "little countries ganging up": forming a coalition.
+  { verbs: ['gang', 'gangs', 'ganged', 'ganging'], particle: 'up', means: 'ally' },
   { verbs: ['band', 'bands', 'banded', 'banding', 'club', 'clubs', 'clubbed', 'clubbing', 'group', 'grouped', 'grouping'], particle: 'together', means: 'ally' },
   { verbs: ['carry', 'carries', 'carried', 'carrying'], particle: 'out', means: 'conduct' },
   { verbs: ['pull', 'pulls', 'pulled', 'pulling', 'back', 'backs', 'backed', 'backing'], particle: 'out', means: 'withdraw' },

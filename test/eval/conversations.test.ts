@@ -131,9 +131,10 @@ describe('conversation quality', () => {
   // was speaking, consistency asked was coherence answered; 27 once "each other" was the places
   // before; 28 once "and kaz? is the govt there …" asked its question of Kazakhstan; 30 once the
   // catch of a plan of three places was asked with the plan's words, not the places.
-  // 31 once "hasnt" was a word of the question, and "… pushing them to join tho" leaned on the matter before.
-  it('a tenth round written without seeing the answers: first turns ≥ 9/12, follow-ups ≥ 31/39', () => {
-    expectLevels(UNSEEN_WRITER_8, { first: [9, 12], followUps: [31, 39] });
+  // 31 once "hasnt" was a word of the question, and "… pushing them to join tho" leaned on the
+  // matter before; 10/12 first turns once "gang up" was forming a coalition.
+  it('a tenth round written without seeing the answers: first turns ≥ 10/12, follow-ups ≥ 31/39', () => {
+    expectLevels(UNSEEN_WRITER_8, { first: [10, 12], followUps: [31, 39] });
   });
 
   // As written: 11/12 first turns, 30/58 follow-ups (32 with the citing sentences beside the

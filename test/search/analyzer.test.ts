@@ -54,6 +54,9 @@ describe('analyze', () => {
     expect(analyze('three barriers hold back relations')).toContain(analyze('hinder')[0]);
     expect(analyze('not wanting to be left out')).toContain(analyze('exclude')[0]);
     expect(analyze('why would banding together help them')).toContain(analyze('ally')[0]);
+    expect(analyze('small states ganging up on a giant')).toContain(analyze('ally')[0]);
+    // (Not a line of text: "the first line of the table".)
+    expect(analyze('the first line of the table')).not.toContain(analyze('ally')[0]);
     expect(analyze('which organisations does Mongolia take part in?')).toContain(analyze('participating')[0]);
     expect(analyze('which countries did Mongolia reach out to?')).toContain(analyze('contact')[0]);
     expect(analyze('when did they fall out?')).toContain(analyze('dispute')[0]);
