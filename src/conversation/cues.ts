@@ -252,7 +252,8 @@ export const SAYS = new Set(analyze('say says said think thinks argue argues cla
 
 // ("when was it announced?" asks about the matter: a bare "when was" is no question about the document.)
 // ("the author's takeaway from all that", "the authors' view": what the author thinks, the matter — not who wrote it.)
-export const META_ABOUT_IT = /\b(?:publish(?:ed)?|written|wrote|write|author(?:s|ed)?(?!['’])|venue|journal|outlet|doi|come out|came out|issued)\b/i;
+// (Not the authors as who says a thing: "how do the authors explain that?" asks of the matter.)
+export const META_ABOUT_IT = /\b(?:publish(?:ed)?|written|wrote|write|author(?:s|ed)?(?!['’])(?!\s+(?:explain|say|argue|think|claim|suggest|mean|propose|describe|conclude|find|found|recommend|attribute|blame|make of|account for)\b)|venue|journal|outlet|doi|come out|came out|issued)\b/i;
 export const IT_REFERENCE = /\b(?:it|its|this|that|the (?:article|paper|piece|text|study|op-?ed|essay))\b/i;
 
 export function stripFillers(text: string): { core: string; continues: boolean } {

@@ -261,6 +261,12 @@ describe('what a document is, as an object: keywords, bibliography, sections, le
     expect(answerQuestion(engine, 'how is the op-ed structured?').passages.map((p) => p.paragraphId)).toEqual(['miliate-2013/front']);
   });
 
+  it('“structure” asks for the sections only of a document: “the crystal structure”, “the structure of the economy” are the text’s', async () => {
+    const { asksDocumentFact } = await import('../../src/answer/documentFacts.js');
+    for (const q of ['what is the structure of the paper?', 'its structure?', 'the article’s structure pls', 'give me an outline']) expect(asksDocumentFact(q), q).toBe(true);
+    for (const q of ['how does it sit in the binding site in the crystal structure?', 'what is the structure of the kazakh economy?']) expect(asksDocumentFact(q), q).toBe(false);
+  });
+
   it('“where did the op-ed run?” asks its venue; “where does the railway run?” is a question of the text', () => {
     expect(answerQuestion(engine, 'where did the op-ed run?').lead[0]).toMatch(/appeared in \*\*East Asia Forum/);
     expect(answerQuestion(engine, 'where does the railway run?').lead.join(' ')).not.toMatch(/appeared in/);

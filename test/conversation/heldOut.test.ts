@@ -193,6 +193,11 @@ describe('whom “he” means, and “one” for the thing before', () => {
     }
   });
 
+  it('“how do the authors explain that?” asks of the matter, not of the document (its authors say, they are not asked for)', () => {
+    const [, r] = converse(engine, 'why did mongolia apologise to china in 2016?', 'staff and officials disagreed - how do the authors explain that?');
+    expect(r!.resolution.resolved).not.toContain('“');
+  });
+
   it('a verb closing the turn without its object (“… pressing them to sign tho?”) leans on the matter before as a pronoun would', () => {
     const [, r] = converse(engine, 'is mongolia in the eaeu?', 'hasnt china been pressing them to join tho');
     expect(r!.resolution.kind).toBe('contextual');
