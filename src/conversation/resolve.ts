@@ -519,7 +519,7 @@ function asksWhoThenPronoun(text: string): boolean {
 }
 
 /** "it", "they", "their" as what a turn is asked of: "how does it compare …", "what did their survey find". */
-const PAPER_PRONOUN = /\b(?:it|its|they|their|them)\b/i;
+const PAPER_PRONOUN = /\b(?:it|its|they|their|them|this|these)\b/i;
 
 /** "any mention of X?", "is there anything on X?", "does it mention X?": X in the document discussed (group 1 or 2). */
 const MENTION_ASKED = /^\s*(?:(?:and|so|ok|okay|but)[\s,]+)?(?:(?:is there|are there)\s+)?(?:any|anything|a)\s+(?:mention|mentions|word|reference|references|discussion)?\s*(?:of|about|on)\s+(.+?)(?:\s+(?:in (?:it|there|that)|there|too|at all))?[\s?.!]*$|^\s*(?:(?:and|so|ok|okay|but)[\s,]+)?(?:does|did) (?:it|they|he|she|that|this) (?:mention|discuss|talk about|say anything about|bring up|refer to|cover)\s+(.+?)(?:\s+(?:too|at all|as well))?[\s?.!]*$/i;

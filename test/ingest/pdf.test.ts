@@ -738,6 +738,15 @@ describe.skipIf(!dir)('PDFs from ../shared/material/pdf', () => {
     expect(vespa.answer.passages[0]!.text).toBe('The authors have no competing interests.');
   });
 
+  it('a follow-up pointing back with “this” (“how many planes would this hit?”) keeps to the paper discussed', () => {
+    const engine = createEngineFromCorpus(corpus);
+    let state = emptyConversation();
+    state = answerTurn(engine, state, 'the FAA airworthiness directive for the 737 MAX - what is wrong with the stabilizer trim wiring?').state;
+    const hit = answerTurn(engine, state, 'how many US-registered planes would this hit?');
+    expect(hit.resolution.documentId).toBe('us-federal-register-2020-17221');
+    expect(hit.answer.passages.every((p) => p.paragraphId.startsWith('us-federal-register-2020-17221/'))).toBe(true);
+  });
+
   it('answers “who funded it?” with its funding statement before its thanks, in the lead or the passages', () => {
     // Clinical Science: "ACKNOWLEDGEMENTS We gratefully …" then "FUNDING This work was supported …", back matter.
     const clinsci = answerQuestion(createEngineFromCorpus(corpus), 'who funded the ace inhibitors study');
