@@ -800,7 +800,12 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
     // op-ed: that author, so that document.)
     // (Nor "what's his explanation for …?" after "who wrote the op-ed?": he is its author.)
     const authorOf = prev && (THE_AUTHOR.test(text) || (documentAskedAbout(prev) && PERSON_PRONOUN_ANY.test(text))) ? documentOfTurn(prev) : null;
-    return { kind: 'standalone', resolved: frame, frame, documentId: otherOfNamed ?? mention?.documentId ?? authorOf, offset: 0, person: null };
+    // ("what did timur get built?" after the Timurid Renaissance, among 120 documents: a question
+    // of its own, still asked in the document discussed while that document answers it about
+    // as well as the corpus does — see keepsToPaper.)
+    const discussedPaper = amongMany && prev && text && !TOPIC_RESET.test(text) && !otherOfNamed && !mention && !authorOf ? paperDiscussed(engine, prev, frame) : null;
+    const kept = discussedPaper && keepsToPaper(engine, discussedPaper, frame) ? discussedPaper : null;
+    return { kind: 'standalone', resolved: frame, frame, documentId: otherOfNamed ?? mention?.documentId ?? authorOf ?? kept, offset: 0, person: null };
   };
   // "what do both articles say about Russia?": the topic, from each source apart (first turn or not).
   // (The turn without its fillers, read once for the rules below.)

@@ -715,13 +715,14 @@ describe.skipIf(!dir)('PDFs from ../shared/material/pdf', () => {
   }, 60_000);
 
   // As written: 1/8 first turns (the paper found every time; within it, the detail asked in words
-  // the paper does not use — "were the outpatients happy" for "satisfaction was very high"), 12/31 follow-ups.
+  // the paper does not use — "were the outpatients happy" for "satisfaction was very high"), 12/31
+  // follow-ups; 14 once a follow-up with a subject of its own kept to the paper discussed while it answers.
   it('a second round of conversations on the papers keeps its level', () => {
     const s = runConversationEval(createEngineFromCorpus(corpus), parseConversationFile(readFileSync(PDF_CONVERSATIONS_2, 'utf8')));
     console.info(`second round on the PDFs: first turns ${s.first.answered}/${s.first.count}, follow-ups ${s.followUps.answered}/${s.followUps.count}`);
     expect([s.first.count, s.followUps.count]).toEqual([8, 31]);
     expect(s.first.answered).toBeGreaterThanOrEqual(1);
-    expect(s.followUps.answered).toBeGreaterThanOrEqual(12);
+    expect(s.followUps.answered).toBeGreaterThanOrEqual(14);
   }, 60_000);
 
   it('answers “any conflicts of interest?” from a journal’s back matter or a section of that name', () => {
