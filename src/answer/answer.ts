@@ -17,7 +17,7 @@ import { literatureLines, literatureTopic, worksCited } from './literatureQuesti
 import { otherLanguageMessage } from './language.js';
 import { socialReply } from './social.js';
 import { isRoadmap } from './documentFacts.js';
-import { askedWorks, citedPersonWorks, personLines, workLines } from './personQuestion.js';
+import { askedWorks, citedPersonWorks, nameWord, personLines, workLines } from './personQuestion.js';
 
 /** A passage as an answer shows it: whole text, its best sentence, where it comes from. */
 export interface AnswerPassage {
@@ -125,16 +125,8 @@ function answerPage(engine: Engine, typed: string, options: AnswerOptions): Answ
   // "the mosser one, what's it called?", "olzvoy's piece, same journal?": a cited work, whole
   // entry first, then the passages citing it (those the search finds for the question first).
   const work = askedWorks(engine.corpus, query);
-  if (work) {
-    const citing = new Set(work.works.flatMap((w) => w.citedIn));
-    const found = engine.index.query(query, { limit: Math.max(offset + limit, 20), documentId }).passages;
-    const citingFound = found.filter((p) => citing.has(p.paragraph.id));
-    const seen = new Set(citingFound.map((p) => p.paragraph.id));
-    const rest = work.works.flatMap((w) => w.citedIn).filter((id, i, all) => !seen.has(id) && all.indexOf(id) === i);
-    const paragraphs = [...citingFound.map((p) => p.paragraph), ...rest.map((id) => engine.corpus.paragraphsById.get(id)).filter((p): p is Paragraph => p !== undefined)];
-    const passages = paragraphs.map((p) => citingPassage(engine, p, work.surname));
-    if (passages.length) return answered(query, passages.slice(offset, offset + limit), offset === 0 ? workLines(work.works) : []);
-  }
+  const citing = work ? citingPassages(engine, query, work, { limit: Math.max(offset + limit, CITING_SEARCHED), documentId }) : [];
+  if (work && citing.length) return answered(query, citing.slice(offset, offset + limit), offset === 0 ? workLines(work.works) : []);
   // "What sources does the article cite on the BRI?": the works cited where the topic is discussed.
   // The document named ("what does Irgengioro cite on…") is where to look, not part of the topic.
   const literature = aboutDocument ? null : literatureTopic(withoutMentions(query, documentId ? mentions : []));
@@ -264,10 +256,21 @@ function toPassage(engine: Engine, p: RankedPassage): AnswerPassage {
   };
 }
 
+/** How many passages the search ranks to order the ones citing a work. */
+const CITING_SEARCHED = 20;
+
+/** The passages citing the works asked about: those the search finds for the question first, then the rest in reading order. */
+function citingPassages(engine: Engine, query: string, work: NonNullable<ReturnType<typeof askedWorks>>, options: { limit: number; documentId?: string }): AnswerPassage[] {
+  const citing = [...new Set(work.works.flatMap((w) => w.citedIn))];
+  const found = engine.index.query(query, options).passages.map((p) => p.paragraph.id).filter((id) => citing.includes(id));
+  const ordered = [...new Set([...found, ...citing])].map((id) => engine.corpus.paragraphsById.get(id)).filter((p): p is Paragraph => p !== undefined);
+  return ordered.map((p) => citingPassage(engine, p, work.surname));
+}
+
 /** A passage citing a work: the sentence that cites it (its author's name) in bold. */
 function citingPassage(engine: Engine, paragraph: Paragraph, surname: string): AnswerPassage {
   const sentences = splitSentences(paragraph.text);
-  const name = new RegExp(String.raw`(?:^|[^\p{L}])${surname}(?:$|[^\p{L}])`, 'iu');
+  const name = nameWord(surname, 'iu');
   // (A citation closing a sentence often falls just past its full stop: "… listed (Mosser 2001)." reads whole.)
   const best = sentences.find((x) => name.test(paragraph.text.slice(x.start, x.end + 40))) ?? sentences[0] ?? { start: 0, end: paragraph.text.length };
   return { ...documentPassage(engine, paragraph), highlight: { start: best.start, end: best.end } };

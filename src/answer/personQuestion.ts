@@ -92,13 +92,13 @@ export function askedWorks(corpus: Corpus, asked: string): { surname: string; wo
   const references = surnames.get(surname)!;
   // (A surname that is also a word — "long", "research" — is a name only if the documents
   // citing it never write it in lower case.)
-  const lowerCase = new RegExp(String.raw`(?:^|[^\p{L}])${surname}(?:$|[^\p{L}])`, 'u');
+  const lowerCase = nameWord(surname, 'u');
   const citing = new Set(references.map((r) => r.documentId));
   if (corpus.documents.some((d) => citing.has(d.meta.id) && d.paragraphs.some((p) => lowerCase.test(p.text)))) return null;
   const works = whereCited(corpus, references);
   const year = /\b(?:1[89]|20)\d\d\b/.exec(question)?.[0];
   const ofYear = year ? works.filter((w) => w.reference.year?.startsWith(year)) : [];
-  const terms = new Set(analyze(question.replace(new RegExp(surname, 'giu'), ' ')));
+  const terms = new Set(analyze(question.replace(nameWord(surname, 'giu'), ' ')));
   // (The sentences citing it say what it is cited for; its title what it is about.)
   const shared = (text: string): number => {
     const have = new Set(analyze(text));
@@ -142,11 +142,16 @@ export function workLines(works: readonly CitedWork[]): string[] {
   return [`In the bibliography (${works.length} ${works.length === 1 ? 'work' : 'works'}):`, ...works.map(entryLine)];
 }
 
+/** A name as a whole word of a text ("Long" not in "Longman"), its letters taken as written. */
+export function nameWord(name: string, flags: string): RegExp {
+  return new RegExp(String.raw`(?:^|[^\p{L}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:$|[^\p{L}])`, flags);
+}
+
 /** The cited works of the person "who is X?" asks about, first cited first; null when X is no author in the bibliography. */
 export function citedPersonWorks(corpus: Corpus, question: string): { surname: string; works: CitedWork[] } | null {
   const surname = askedSurname(question);
   if (!surname) return null;
-  const word = new RegExp(String.raw`(?:^|[^\p{L}])${surname.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:$|[^\p{L}])`, 'iu');
+  const word = nameWord(surname, 'iu');
   const references = corpus.documents.flatMap((d) => d.references).filter((r) => word.test(r.authors));
   if (references.length === 0) return null;
   const cited = whereCited(corpus, references).sort((a, b) => b.citedIn.length - a.citedIn.length).slice(0, MAX_WORKS);

@@ -179,6 +179,16 @@ function speakerPassage(engine: Engine, opening: Paragraph): Answer['passages'][
   return quotedPassage(engine, opening, { start: 0, end: splitSentences(opening.text)[0]?.end ?? 0 });
 }
 
+/**
+ * The passage said, with where its speaker takes the floor when that is another paragraph —
+ * first when the question asks who speaks ("which congressman was it?").
+ */
+function withSpeaker(engine: Engine, said: Answer['passages'][number], paragraph: Paragraph, speaking: { opening: Paragraph } | null, asked: string): Answer['passages'] {
+  if (!speaking || speaking.opening === paragraph) return [said];
+  const opening = speakerPassage(engine, speaking.opening);
+  return SPEAKER_ASKED.test(asked) ? [opening, said] : [said, opening];
+}
+
 /** "Wikipedia contributors state it", "Lo et al. state it", "The White House states it": the verb agrees with its author. */
 function states(doc: CorpusDocument): string {
   return /\b(?:contributors|editors|authors|staff|members)$|\bet al\.$| and /i.test(authorLabel(doc.meta)) ? 'state' : 'states';
@@ -243,11 +253,11 @@ function firstWordAt(sentence: string, terms: readonly string[]): number {
 }
 
 function focusedSentence(engine: Engine, turn: TurnRecord, focus: string): FocusedClaim | null {
-  const places = new Set(findMentions(focus).map((m) => m.country));
-  const placeWords = new Set(findMentions(focus).flatMap((m) => analyze(focus.slice(m.start, m.end))));
+  const mentions = findMentions(focus);
+  const places = new Set(mentions.map((m) => m.country));
+  const placeWords = new Set(mentions.flatMap((m) => analyze(focus.slice(m.start, m.end))));
   const terms = [...new Set(analyze(focus))].filter((t) => !placeWords.has(t));
-  const wanted = terms.length + places.size;
-  if (wanted === 0) return null;
+  if (terms.length + places.size === 0) return null;
   const best = (paragraphs: readonly Paragraph[]): FocusedClaim | null => {
     let top: FocusedClaim | null = null;
     let topScore = 0;
@@ -278,10 +288,10 @@ export function answerSource(engine: Engine, turn: TurnRecord, about: SourceAsk,
   const shown = id ? paragraphById(engine.corpus, id) : undefined;
   // ("source for the pollution bit?": the claim the turn names, wherever it was shown. Not
   // after a figure: "who compiled that China figure?" asks for the figure's own source.)
-  const ledWithFigure = (!!lead && !shown?.text.includes(lead)) || figureParagraph(engine, turn) !== null;
-  const focus = about === 'claim' && !ledWithFigure ? sourceFocus(asked) : null;
+  const ledElsewhere = !!lead && !shown?.text.includes(lead);
+  const focus = about === 'claim' && !ledElsewhere && figureParagraph(engine, turn) === null ? sourceFocus(asked) : null;
   const focused = focus ? focusedSentence(engine, turn, focus) : null;
-  if (about === 'claim' && !focused && lead && !shown?.text.includes(lead)) {
+  if (about === 'claim' && !focused && ledElsewhere) {
     const table = answerTableSource(engine, lead, asked, shown ? [shown] : []);
     if (table) return table;
   }
@@ -353,13 +363,7 @@ export function answerSource(engine: Engine, turn: TurnRecord, about: SourceAsk,
     query: asked,
     status: 'answered',
     message: null,
-    // ("which congressman was it?" asks who speaks: where they take the floor comes first.)
-    passages: (() => {
-      const said = { paragraphId: paragraph.id, text: paragraph.text, highlight, citation, score: 1 };
-      if (!speaking || speaking.opening === paragraph) return [said];
-      const opening = speakerPassage(engine, speaking.opening);
-      return SPEAKER_ASKED.test(asked) ? [opening, said] : [said, opening];
-    })(),
+    passages: withSpeaker(engine, { paragraphId: paragraph.id, text: paragraph.text, highlight, citation, score: 1 }, paragraph, speaking, asked),
     suggestions: [],
     lead: lines,
     figures: [],
