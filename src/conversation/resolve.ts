@@ -803,7 +803,8 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
     // ("what did timur get built?" after the Timurid Renaissance, among 120 documents: a question
     // of its own, still asked in the document discussed while that document answers it about
     // as well as the corpus does — see keepsToPaper.)
-    const discussedPaper = amongMany && prev && text && !TOPIC_RESET.test(text) && !otherOfNamed && !mention && !authorOf ? paperDiscussed(engine, prev, frame) : null;
+    // ("was anyone in congress unhappy about that?": whoever it was, in whatever document.)
+    const discussedPaper = amongMany && prev && text && !TOPIC_RESET.test(text) && !otherOfNamed && !mention && !authorOf && !ASKS_ANYONE.test(frame) ? paperDiscussed(engine, prev, frame) : null;
     const kept = discussedPaper && keepsToPaper(engine, discussedPaper, frame) ? discussedPaper : null;
     return { kind: 'standalone', resolved: frame, frame, documentId: otherOfNamed ?? mention?.documentId ?? authorOf ?? kept, offset: 0, person: null };
   };

@@ -187,6 +187,9 @@ describe.skipIf(!texts)('the 118 real texts beside the two articles', () => {
     const [, built] = converse(engine, 'what was the timurid renaissance?', 'which buildings did timur have built?');
     expect(built!.resolution.kind).toBe('standalone');
     expect(built!.resolution.documentId).toBe('wikipedia-timurid-renaissance');
+    // ("did anybody object to that …?": whoever it was, in whatever document.)
+    const [, anybody] = converse(engine, 'when was it decided that kazakhstan would chair the osce', 'did anybody object to that, given the record on human rights?');
+    expect(anybody!.resolution.documentId).toBeNull();
     // (A question the document discussed cannot answer leaves it: the search is the corpus's.)
     const [, other] = converse(engine, 'what was the timurid renaissance?', "what is kyrgyzstan's population?");
     expect(other!.resolution.documentId).toBeNull();
