@@ -124,7 +124,7 @@ function answerPage(engine: Engine, typed: string, options: AnswerOptions): Answ
   const aboutDocument = answerDocumentQuestion(engine.corpus, query, documentId, options.documentId ? undefined : mentions);
   // "the mosser one, what's it called?", "olzvoy's piece, same journal?": a cited work, whole
   // entry first, then the passages citing it (those the search finds for the question first).
-  const work = askedWorks(engine.corpus, query);
+  const work = askedWorks(engine.corpus, query, documentId);
   const citing = work ? citingPassages(engine, query, work, { limit: Math.max(offset + limit, CITING_SEARCHED), documentId }) : [];
   if (work && citing.length) return answered(query, citing.slice(offset, offset + limit), offset === 0 ? workLines(work.works) : []);
   // "What sources does the article cite on the BRI?": the works cited where the topic is discussed.

@@ -46,12 +46,13 @@ const WORK_ASKED = /\b(?:piece|article|paper|papers|book|books|works?|study|repo
 
 const surnamesByCorpus = new WeakMap<Corpus, Map<string, Reference[]>>();
 
-/** The bibliography's first authors by surname (lower case), as listed and as the text cites them; not the corpus's own authors. */
+/** The bibliography's first authors by surname (lower case), as listed and as the text cites them; not the corpus documents' first authors. */
 function bibliographySurnames(corpus: Corpus): Map<string, Reference[]> {
   let names = surnamesByCorpus.get(corpus);
   if (names) return names;
   names = new Map();
-  const own = new Set(corpus.documents.flatMap((d) => d.meta.authors.flatMap((a) => a.toLowerCase().split(/[^\p{L}'’-]+/u))));
+  // (A corpus document is called by its first author, "the irgengioro paper": not a cited work.)
+  const own = new Set(corpus.documents.flatMap((d) => d.meta.authors.slice(0, 1).flatMap((a) => a.toLowerCase().split(/[^\p{L}'’-]+/u))));
   const add = (word: string, r: Reference): void => {
     const lower = word.toLowerCase();
     if (own.has(lower) || countryFromWord(lower) || /^(?:and|the|eds?|with|ibid|see|also)$/.test(lower)) return;
@@ -62,8 +63,10 @@ function bibliographySurnames(corpus: Corpus): Map<string, Reference[]> {
   // entry of people reads "Surname, Given …".)
   const byPeople = (r: Reference): boolean => r.authors.includes(',') || !isOrganisation(r.authors);
   for (const r of corpus.documents.flatMap((d) => d.references).filter(byPeople)) {
-    // (The first author's: a work is called by it, "the mosser one", "Wu et al.", not by a fourth author's.)
-    for (const w of r.key.match(/\p{Lu}[\p{L}'’-]{2,}/gu) ?? []) add(w, r);
+    // (The first author's: a work is called by it, "the mosser one", "Wu et al.", not by a fourth
+    // author's; and by the surname, the last word of "Iz Beltagy", not "Iz" or "Waleed".)
+    const surname = r.key.match(/\p{Lu}[\p{L}'’-]{2,}/gu)?.at(-1);
+    if (surname) add(surname, r);
   }
   // The names as the text cites them, too: "(Baabar 1995)" is the entry printed "Vaabar, B.".
   for (const p of corpus.paragraphsById.values()) {
@@ -82,20 +85,25 @@ function bibliographySurnames(corpus: Corpus): Map<string, Reference[]> {
  * called?"), those whose citing passages or titles share most of the question's other words
  * first; null when the question names no such author or asks nothing of a work.
  */
-export function askedWorks(corpus: Corpus, asked: string): { surname: string; works: CitedWork[] } | null {
+export function askedWorks(corpus: Corpus, asked: string, documentId?: string): { surname: string; works: CitedWork[] } | null {
   const question = asked.replace(/\s*\([^()]*\)\s*$/, '');
   if (!WORK_ASKED.test(question)) return null;
   const surnames = bibliographySurnames(corpus);
   const words = question.match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
   const surname = words.map((w) => w.replace(/['’]s$/i, '').toLowerCase()).find((w) => w.length >= 3 && surnames.has(w));
   if (!surname) return null;
-  const references = surnames.get(surname)!;
+  // (Of the document asked about, when its bibliography lists the author: "the devlin paper" in
+  // SPECTER's conversation is SPECTER's entry, not S2ORC's entry for the same paper.)
+  const listed = surnames.get(surname)!;
+  const own = listed.filter((r) => r.documentId === documentId);
+  const references = own.length ? own : listed;
   // (A surname that is also a word — "long", "research" — is a name only if the documents
   // citing it never write it in lower case.)
-  const lowerCase = nameWord(surname, 'u');
+  // (Not in an address: "beltagy@allenai.org" is his name in lower case.)
+  const lowerCase = new RegExp(String.raw`(?:^|[^\p{L}@./])${surname}(?:$|[^\p{L}@./])`, 'u');
   const citing = new Set(references.map((r) => r.documentId));
   if (corpus.documents.some((d) => citing.has(d.meta.id) && d.paragraphs.some((p) => lowerCase.test(p.text)))) return null;
-  const works = whereCited(corpus, references);
+  const works = sameWorksJoined(whereCited(corpus, references));
   const year = /\b(?:1[89]|20)\d\d\b/.exec(question)?.[0];
   const ofYear = year ? works.filter((w) => w.reference.year?.startsWith(year)) : [];
   const terms = new Set(analyze(question.replace(nameWord(surname, 'giu'), ' ')));
@@ -121,6 +129,21 @@ function citingSentences(corpus: Corpus, work: CitedWork): string[] {
     }
   }
   return out;
+}
+
+/** One work listed by several bibliographies (the same title) is one, cited wherever any of them is. */
+function sameWorksJoined(works: readonly CitedWork[]): CitedWork[] {
+  const byTitle = new Map<string, CitedWork>();
+  for (const w of works) {
+    const title = w.reference.title.toLowerCase().replace(/[^\p{L}\d]+/gu, ' ').trim() || w.reference.id;
+    const seen = byTitle.get(title);
+    if (!seen) byTitle.set(title, { ...w, citedIn: [...w.citedIn], locators: [...w.locators] });
+    else {
+      seen.citedIn.push(...w.citedIn.filter((id) => !seen.citedIn.includes(id)));
+      seen.locators.push(...w.locators.filter((l) => !seen.locators.includes(l)));
+    }
+  }
+  return [...byTitle.values()];
 }
 
 /** Each reference with the paragraphs citing it. */

@@ -819,6 +819,15 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   // A first turn, or an empty one ("@Steppe" alone), is asked as it is; so is one that says it
   // starts a new topic ("different q: why …"), without the words saying so.
   if (!prev || !text || TOPIC_RESET.test(text)) return standalone();
+  // "and the beltagy one?", "source on schweller?": a cited work, asked as it stands — after a
+  // passage citing it, with the conversation's words, which rank the passages citing it.
+  const work = askedWorks(engine.corpus, stripped.core);
+  if (work) {
+    const shown = lastAnswered(state);
+    if (!shown?.paragraphIds.some((id) => work.works.some((w) => w.citedIn.includes(id)))) return standalone();
+    const c = contextFrom(engine, shown, stripped.core);
+    return { kind: 'contextual', resolved: withContext(stripped.core, [...c.places, ...c.words]), frame: stripped.core, documentId: shown.documentId, offset: 0, person: null };
+  }
   const withDocument = comparedWithDocument(engine, state, prev, stripped.core);
   if (withDocument) return withDocument;
   // "kazakhstan too? it's pretty big", "why? i don't get it": a short follow-up, then a remark
@@ -906,14 +915,6 @@ export function resolveTurn(engine: Engine, state: ConversationState, asked: str
   if (CITE_REQUEST.test(core) && answered) return aboutAnswered(answered, 'reference');
   // ("Who wrote the op-ed?" after a passage of the journal article asks about the op-ed.)
   const answeredDocument = answered ? (answered.paragraphIds[0]?.split('/')[0] ?? answered.documentId) : null;
-  // "source on schweller?" after a passage citing Schweller: the work, and of the passages
-  // citing it, the one the conversation was on first (the context's words rank them).
-  const work = answered ? askedWorks(engine.corpus, core) : null;
-  if (work && answered!.paragraphIds.some((id) => work.works.some((w) => w.citedIn.includes(id)))) {
-    const c = contextFrom(engine, answered!, core);
-    const asked = withContext(core, [...c.places, ...c.words]);
-    return { kind: 'contextual', resolved: asked, frame: core, documentId: answered!.documentId, offset: 0, person: null };
-  }
   if (isSourceQuestion(core) && answered && mention && mention.documentId !== answeredDocument) return standalone();
   if (isSourceQuestion(core) && answered) {
     // ("who wrote that part?" asks whose words the passage gives, not who wrote the document.)

@@ -739,6 +739,22 @@ describe.skipIf(!dir)('PDFs from ../shared/material/pdf', () => {
     expect(vespa.answer.passages[0]!.text).toBe('The authors have no competing interests.');
   });
 
+  it('“and the beltagy one?” in a conversation on SPECTER is the cited work of that first author, its entry from SPECTER’s bibliography, once', () => {
+    const engine = createEngineFromCorpus(corpus);
+    let state = emptyConversation();
+    state = answerTurn(engine, state, 'what is specter?').state;
+    const devlin = answerTurn(engine, state, 'the devlin paper they build on, what is it called?');
+    // (S2ORC's bibliography lists the same paper: one work, SPECTER's entry.)
+    expect(devlin.answer.lead[0]).toBe('In the bibliography (1 work):');
+    expect(devlin.answer.lead[1]).toContain('BERT: Pre-training of deep bidirectional transformers');
+    state = devlin.state;
+    const beltagy = answerTurn(engine, state, 'and the beltagy one?');
+    expect(beltagy.answer.lead[1]).toContain('SciBERT: A Pretrained Language Model for Scientific Text');
+    expect(beltagy.answer.passages[0]!.text).toContain('Beltagy et al., 2019');
+    // (A corpus document's first author names that document, not a work it cites.)
+    expect(answerQuestion(engine, 'what does the cohan paper say about citations?').lead[0] ?? '').not.toMatch(/^In the bibliography/);
+  });
+
   it('a follow-up pointing back with “this” (“how many planes would this hit?”) keeps to the paper discussed', () => {
     const engine = createEngineFromCorpus(corpus);
     let state = emptyConversation();
