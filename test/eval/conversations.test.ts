@@ -145,10 +145,10 @@ describe('conversation quality', () => {
     expectLevels(UNSEEN_WRITER_9, { first: [11, 12], followUps: [37, 58] });
   });
 
-  // As written: 8/12 first turns, 24/56 follow-ups (27 with the citing sentences); 32 with the
+  // As written: 8/12 first turns, 24/56 follow-ups (28 with the citing sentences); 33 with the
   // cited works and the claims named ("the mosser one, what's it called", "the … visitor bit — what's the source for that?").
-  it('a twelfth round written without seeing the answers: first turns ≥ 8/12, follow-ups ≥ 32/56', () => {
-    expectLevels(UNSEEN_WRITER_10, { first: [8, 12], followUps: [32, 56] });
+  it('a twelfth round written without seeing the answers: first turns ≥ 8/12, follow-ups ≥ 33/56', () => {
+    expectLevels(UNSEEN_WRITER_10, { first: [8, 12], followUps: [33, 56] });
   });
 
   // As written: 7/12 first turns, 26/56 follow-ups; 27 once "and then?" read on from the passage shown.
