@@ -240,7 +240,9 @@ export function normalizeTerm(token: string): string | null {
   let stem = stemCache.get(token);
   if (stem === undefined) {
     const spelled = spellingMap.get(token) ?? americanize(token);
-    stem = /^\d/.test(spelled) ? spelled : (STEM_EXCEPTIONS[spelled] ?? PorterStemmer.stem(spelled));
+    // ("russified" and "Russification", "identified" and "identification": Porter leaves
+    // "russifi" and "russif"; the one stem for both.)
+    stem = /^\d/.test(spelled) ? spelled : (STEM_EXCEPTIONS[spelled] ?? PorterStemmer.stem(spelled).replace(/(?<=\p{L}{3})ifi$/u, 'if'));
     if (stemCache.size < 500_000) stemCache.set(token, stem);
   }
   return stem;

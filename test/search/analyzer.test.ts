@@ -22,6 +22,8 @@ describe('analyze', () => {
 
   it('stems British and American spellings alike', () => {
     expect(analyze('organisation')).toEqual(analyze('organization'));
+    // (-ified and -ification: "russified", "Russification" one stem.)
+    expect(analyze('russified identified')).toEqual(analyze('Russification identification'));
     expect(analyze('neighbours')).toEqual(analyze('neighbors'));
     expect(analyze('recognised')).toEqual(analyze('recognized'));
     expect(analyze('promise')).toEqual(['promis']);
