@@ -14,10 +14,12 @@ export const PAGING = /^(?:(?:pls|plz|please) (?:more|next)|more|next|next one|n
 export const NEXT_ITEM = /^(?:what about |how about )?(?:the )?(?:(next|following|previous|preceding)(?: one| item| point| factor| reason)?|one (after|before)(?: that| it)?)[\s?.!]*$/i;
 
 /** One claim of what was said, named by its words: "the pollution bit", "the Kyrgyz embassy claim". */
-const BIT_NOUNS = String.raw`(?:bit|part|claim|point|line|figure|number|stat|statistic|quote|sentence)s?`;
-const BIT = String.raw`[\p{L}\d'’"“” -]{2,40}? ${BIT_NOUNS}`;
+const CLAIM_WORDS = String.raw`[\p{L}\d'’"“” -]{2,40}?`;
+const CLAIM_NOUNS = String.raw`(?:bit|part|claim|point|line|quote|sentence)s?`;
+const BIT_NOUNS = String.raw`(?:${CLAIM_NOUNS}|(?:figure|number|stat|statistic)s?)`;
+const BIT = String.raw`${CLAIM_WORDS} ${BIT_NOUNS}`;
 // (A figure's words are not looked for: "who compiled that China figure?" has the figure's own source.)
-const BIT_NAMED = /\b(?:the|that|this)\s+([\p{L}\d'’"“” -]{2,40}?)\s+(?:bit|part|claim|point|line|quote|sentence)s?\b/iu;
+const BIT_NAMED = new RegExp(String.raw`\b(?:the|that|this)\s+(${CLAIM_WORDS})\s+${CLAIM_NOUNS}\b`, 'iu');
 
 /**
  * The words of the claim a source question names ("source for the pollution bit?" →
@@ -102,7 +104,7 @@ export const SOURCE_QUESTION = new RegExp(
   'iu',
 );
 /** "the kyrgyzstan visitor bit — what's the source for that?": the claim named, then the source question. */
-const BIT_THEN_QUESTION = new RegExp(String.raw`^(?:the|that|this)\s+[\p{L}\d'’"“” -]{2,40}?\s+${BIT_NOUNS}\s*(?:[—–:,?]|\s-)\s*(.+)$`, 'iu');
+const BIT_THEN_QUESTION = new RegExp(String.raw`^(?:the|that|this)\s+${CLAIM_WORDS}\s+${BIT_NOUNS}\s*(?:[—–:,?]|\s-)\s*(.+)$`, 'iu');
 
 /** A source question, or a claim named and then one. */
 export function isSourceQuestion(core: string): boolean {

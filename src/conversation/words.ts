@@ -3,7 +3,7 @@ import type { Engine } from '../engine.js';
 import { COUNTRIES } from '../figures/countries.js';
 import { analyze } from '../search/analyzer.js';
 import { PLACES } from '../search/expansions.js';
-import { editDistance } from '../search/index.js';
+import { editDistance } from '../corpus/text.js';
 import { analyzeQuestion } from '../search/question.js';
 import { GENERIC } from './cues.js';
 

@@ -1,4 +1,4 @@
-import { foldForMatch } from './text.js';
+import { editDistance, foldForMatch } from './text.js';
 import type { CitationLink, Reference } from './types.js';
 
 /**
@@ -107,18 +107,8 @@ export function resolveReference(name: string, year: string, references: Referen
  */
 function misprinted(key: string, year: string, references: Reference[], folded: string[]): Reference | undefined {
   if (key.length < 5 || key.includes(' ')) return undefined;
-  const near = references.filter((r, i) => r.year === year && oneEditApart(withoutLinkWords(folded[i]!), key));
+  const near = references.filter((r, i) => r.year === year && editDistance(withoutLinkWords(folded[i]!), key, 1) === 1);
   return near.length === 1 ? near[0] : undefined;
-}
-
-/** Whether two words differ by one letter changed, added or dropped. */
-function oneEditApart(a: string, b: string): boolean {
-  if (a === b || Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  const [x, y] = a.length >= b.length ? [a, b] : [b, a];
-  // The rest after the first difference: the same once that letter is changed (equal lengths) or dropped from the longer.
-  return x.length === y.length ? x.slice(i + 1) === y.slice(i + 1) : x.slice(i + 1) === y.slice(i);
 }
 
 /**

@@ -48,3 +48,26 @@ export function endsSentence(text: string): boolean {
 export function sectionName(section: string | null | undefined): string {
   return (section ?? '').replace(/^\s*(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s+/, '');
 }
+
+/** Optimal-string-alignment distance (Damerau: a swap of neighbours is one edit), or max + 1 if above max. */
+export function editDistance(a: string, b: string, max = Infinity): number {
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) {
+    const row = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      if (i === 0) {
+        row.push(j);
+        continue;
+      }
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(rows[i - 1]![j]! + 1, row[j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
+      row.push(d);
+      rowMin = Math.min(rowMin, d);
+    }
+    rows.push(row);
+    if (i > 0 && rowMin > max) return max + 1;
+  }
+  return Math.min(rows[a.length]![b.length]!, max + 1);
+}

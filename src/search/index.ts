@@ -1,6 +1,7 @@
 import { getHeapStatistics } from 'node:v8';
 import MiniSearch, { type Options, type Query } from 'minisearch';
 import type { Corpus, DocumentMeta, Paragraph } from '../corpus/types.js';
+import { editDistance } from '../corpus/text.js';
 import { analyze, Expander, EXPANSION_BOOST, indexTokens, mineAcronyms, normalizeTerm } from './analyzer.js';
 import { SemanticSpace, sharedWordVectors } from './semantic.js';
 import { DENSE_CANDIDATES, denseWeight, DenseSpace } from './dense.js';
@@ -106,29 +107,6 @@ const REAL_WORD_RANK = 50_000;
 const MISSPELLING_SIMILARITY = 0.4;
 /** Weight of the correction of such a real word when nothing else reads it (see `termGroups`). */
 const REAL_WORD_FIX = 0.5;
-
-/** Optimal-string-alignment distance (Damerau: a swap of neighbours is one edit), or max + 1 if above max. */
-export function editDistance(a: string, b: string, max = Infinity): number {
-  const rows: number[][] = [];
-  for (let i = 0; i <= a.length; i++) {
-    const row = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      if (i === 0) {
-        row.push(j);
-        continue;
-      }
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let d = Math.min(rows[i - 1]![j]! + 1, row[j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2]![j - 2]! + 1);
-      row.push(d);
-      rowMin = Math.min(rowMin, d);
-    }
-    rows.push(row);
-    if (i > 0 && rowMin > max) return max + 1;
-  }
-  return Math.min(rows[a.length]![b.length]!, max + 1);
-}
 
 /** Buckets of a word's letters (by code point, folded into BAG_SIZE): see `CorrectionVocabulary.near`. */
 const BAG_SIZE = 32;

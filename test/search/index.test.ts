@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { indexCorpus } from '../../src/corpus/load.js';
 import type { CorpusDocument, Paragraph } from '../../src/corpus/types.js';
-import { editDistance, PassageIndex, surfaceWords } from '../../src/search/index.js';
+import { editDistance } from '../../src/corpus/text.js';
+import { PassageIndex, surfaceWords } from '../../src/search/index.js';
 import { analyzeQuestion } from '../../src/search/question.js';
 import { labelFit } from '../../src/search/rank.js';
 import { testDocument } from '../corpus/testDocument.js';
